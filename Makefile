@@ -1,0 +1,34 @@
+# The two commands of the README, and the pieces they are made of.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: run test lint env eval bench
+
+$(BIN)/marsad: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/marsad
+
+env: $(BIN)/marsad
+
+## run: extract the bundled example collection and show the records
+run: env
+	mkdir -p out
+	$(BIN)/marsad extract examples/ -o out/examples.jsonl
+	$(BIN)/python -m marsad.show out/examples.jsonl
+
+## test: lint, type-check and run the whole test suite
+test: env
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	MARSAD_SHARED=$(SHARED) $(BIN)/pytest -q -p no:cacheprovider
+
+eval: env
+	$(BIN)/marsad eval extract --shared $(SHARED)
+
+lint: env
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench

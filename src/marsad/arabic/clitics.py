@@ -1,0 +1,138 @@
+"""Split Arabic clitics off a word: `وبالعراق` → (`وب`, `العراق`, ``).
+
+Proclitics are the conjunctions و ف, the prepositions ب ل ك, the future
+marker س and the article ال (which stays on the stem: a name is `العراق`, not
+`عراق`); enclitics are the attached pronouns (`حكومته` → `حكومت` + `ه`).
+The three parts always concatenate back to the token, so callers can turn
+them into character offsets.
+
+The article makes most splits safe by itself (`بالعراق`). A bare one-letter
+prefix is ambiguous (`وقال` is و + قال, `وزير` is one word, `بايدن` a name),
+so those splits need evidence: the stem must be a word that occurs in the news
+more often than the whole token does. The word counts come from the lexicon
+shipped with the NER model; without it only the article-backed splits are made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+
+from marsad.arabic.normalize import DIACRITICS, fold_for_search
+
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ك", "ل")
+_ARTICLE = "ال"
+# Longest first, so `هما` wins over `ها` and `كما` over `ك`.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه")
+_MIN_STEM = 2
+# Names and common words whose first letter looks like a proclitic; the
+# lexicon catches most, these are the ones where the remainder is also a word.
+_NEVER_SPLIT = frozenset(
+    {
+        "فيصل", "كمال", "كريم", "لندن", "فرنسا", "بشار", "بكر", "لبنان", "بلال", "وليد", "وائل",
+        "كامل", "باسم", "بدر", "فارس", "فريد", "لطفي", "كاظم", "وسام", "فلاح", "بحر", "بيت",
+        "كرم", "فاضل", "لؤي", "ليلى", "فتح", "وفاء", "وطن", "وجد", "بلد", "كتب", "فكر", "لجنة",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Mapping[str, int]:
+    counts: dict[str, int] = {}
+    try:
+        source = resources.files("marsad") / "models" / "ner" / "clusters.tsv"
+        text = source.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return counts
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        word, count = line.split("\t", 2)[:2]
+        counts[word] = int(count)
+    return counts
+
+
+def _count(word: str, lexicon: Mapping[str, int]) -> int:
+    return lexicon.get(fold_for_search(word), 0)
+
+
+def _bare_prefix_ok(token: str, stem: str, lexicon: Mapping[str, int]) -> bool:
+    """A one-letter prefix without the article is split off only when the
+    stem is the better-attested word."""
+    if len(stem) < 3 or fold_for_search(token) in _NEVER_SPLIT or token in _NEVER_SPLIT:
+        return False
+    stem_count = _count(stem, lexicon)
+    return stem_count >= 20 and stem_count > 2 * _count(token, lexicon)
+
+
+def _split_proclitics(token: str, lexicon: Mapping[str, int]) -> int:
+    """Length of the proclitic part of `token`."""
+    i = 0
+    if len(token) > 3 and token[0] in _CONJUNCTIONS:
+        i = 1
+    j = i
+    if token[j : j + 2] == "لل" and len(token) - j >= 4:
+        # ل + ال is written لل: the preposition is the first ل, the second
+        # is what is left of the article.
+        return j + 1
+    if len(token) > j + 1 and token[j] in _PREPOSITIONS and token[j + 1 : j + 3] == _ARTICLE:
+        j += 1
+    if token[j : j + 2] == _ARTICLE and len(token) - j - 2 >= _MIN_STEM:
+        return j  # the article stays on the stem
+    if i and token[i] == "س" and len(token) - i >= 5 and token[i + 1] in "يتنأ":
+        return i + 1  # future marker, only after a conjunction (سيارة, سيطرة stay whole)
+    # No article: each bare prefix letter needs the lexicon's support.
+    for cut in (2, 1):
+        if len(token) > cut and all(ch in "وفبلك" for ch in token[:cut]):
+            if cut == 2 and token[0] not in _CONJUNCTIONS:
+                continue
+            if _bare_prefix_ok(token, token[cut:], lexicon):
+                return cut
+    return 0
+
+
+def _split_enclitic(stem: str, lexicon: Mapping[str, int]) -> int:
+    """Length of the pronoun suffix on `stem` (0 when none is attested)."""
+    if stem.startswith(_ARTICLE):
+        return 0  # a definite noun carries no possessive pronoun
+    for pronoun in _PRONOUNS:
+        if not stem.endswith(pronoun) or len(stem) - len(pronoun) < 3:
+            continue
+        base = stem[: -len(pronoun)]
+        # حكومته: the ta marbuta becomes ت before a suffix.
+        candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+        if fold_for_search(stem) in _NEVER_SPLIT:
+            return 0
+        whole = _count(stem, lexicon)
+        if any(_count(c, lexicon) >= 20 and _count(c, lexicon) > whole for c in candidates):
+            return len(pronoun)
+    return 0
+
+
+def split_clitics(token: str, lexicon: Mapping[str, int] | None = None) -> tuple[str, str, str]:
+    """(proclitics, stem, enclitics) of `token`; `"".join(result) == token`.
+
+    `lexicon` maps folded words to their corpus counts; by default the one
+    shipped with the NER model.
+    """
+    if len(token) < 3 or not DIACRITICS.sub("", token).isalpha():
+        return "", token, ""
+    lex = _lexicon() if lexicon is None else lexicon
+    cut = _split_proclitics(token, lex)
+    proclitics, stem = token[:cut], token[cut:]
+    tail = _split_enclitic(stem, lex)
+    if tail:
+        return proclitics, stem[:-tail], stem[-tail:]
+    return proclitics, stem, ""
+
+
+def stem_form(token: str) -> str:
+    """The stem as a dictionary form: `للعراق` → `العراق`, `حكومته` → `حكومة`."""
+    proclitics, stem, enclitics = split_clitics(token)
+    if proclitics.endswith("ل") and stem.startswith("ل") and not stem.startswith(_ARTICLE):
+        stem = "ا" + stem
+    if enclitics and stem.endswith("ت"):
+        stem = stem[:-1] + "ة"
+    return stem

@@ -1,0 +1,167 @@
+"""The search analyzer: the terms an Arabic word is indexed and searched under.
+
+Arabic glues conjunctions, prepositions, the article and pronouns onto words
+(`وبالعراق`, `رئيسها`), and no letter rule can tell `و + زير` from `وزير`.
+Instead of guessing one split, a word is indexed under every form that
+stripping clitics can reach (its *forms*: the whole folded word included), and
+a query word is searched under one deterministic member of that set, its
+*key*: the shortest form. Because stripping more clitics off a word only
+reaches forms that its bare stem reaches too, the key of `العراق` is among the
+forms of `بالعراق`, and the key of `والرئيس` among those of `رئيس`; a wrong
+split only conflates a rare word, it never loses a match.
+
+Phrases need one term per position, so every token also has its key, indexed
+in order in a separate column.
+
+Loanword spellings (`الأمريكية`/`الأميركية`) are unified by a prefix table in
+`data/search_variants.tsv`. Everything here is self-contained and pure, so
+SQLite and PostgreSQL index exactly the same terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from marsad.arabic.normalize import fold_for_search
+
+__all__ = [
+    "Token",
+    "analyze",
+    "search_forms",
+    "search_key",
+    "tokenize",
+]
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_NOT_TERM_CHAR = regex.compile(r"[^\p{L}\p{N}]+")
+_ARABIC = regex.compile(r"\p{Arabic}")
+
+# One letter at a time, so `وبال` is reached as و then ب then ال. The future
+# marker س is left alone: it would turn سلمان into لمان.
+_PROCLITICS = ("ال", "و", "ف", "ب", "ك", "ل")
+# Attached pronouns and the feminine plural (ة is already folded to ه). The
+# masculine plural and dual endings are left alone: they end too many names
+# (فلسطين، سلمان، لبنان).
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ات", "ه")
+_MIN_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text: where it is, its folded form and its search forms."""
+
+    start: int
+    end: int
+    folded: str
+    forms: frozenset[str]
+    key: str
+
+
+@lru_cache(maxsize=1)
+def _variant_prefixes() -> tuple[tuple[str, str], ...]:
+    text = (resources.files("marsad.arabic") / "data" / "search_variants.tsv").read_text(encoding="utf-8")
+    pairs = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        variant, canonical = line.split("\t")[:2]
+        pairs.append((variant.strip(), canonical.strip()))
+    # Longest variant first so that a more specific spelling wins.
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _canonical_spelling(form: str) -> str:
+    for variant, canonical in _variant_prefixes():
+        if form.startswith(variant):
+            return canonical + form[len(variant) :]
+    return form
+
+
+def _one_step(form: str) -> Iterator[str]:
+    respelt = _canonical_spelling(form)
+    if respelt != form:
+        # A variant spelling only leads to its canonical spelling, so both
+        # spellings reach exactly the same stripped forms.
+        yield respelt
+        return
+    for prefix in _PROCLITICS:
+        if form.startswith(prefix) and len(form) - len(prefix) >= _MIN_STEM:
+            yield form[len(prefix) :]
+    for suffix in _SUFFIXES:
+        if form.endswith(suffix) and len(form) - len(suffix) >= _MIN_STEM:
+            yield form[: -len(suffix)]
+
+
+def _fold_term(word: str) -> str:
+    return _NOT_TERM_CHAR.sub("", fold_for_search(word))
+
+
+@lru_cache(maxsize=500_000)
+def _forms_and_key(folded: str) -> tuple[frozenset[str], str]:
+    """The closure of `folded` under stripping one clitic and respelling a loanword.
+
+    Forms that still carry a variant spelling are dropped: their respelt form
+    is in the set, and a key must never be a spelling the other variant lacks.
+    """
+    if not folded:
+        return frozenset(), ""
+    if not _ARABIC.match(folded):
+        return frozenset({folded}), folded
+    reached = {folded}
+    frontier = [folded]
+    while frontier:
+        form = frontier.pop()
+        for nxt in _one_step(form):
+            if nxt not in reached:
+                reached.add(nxt)
+                frontier.append(nxt)
+    forms = frozenset(form for form in reached if _canonical_spelling(form) == form)
+    key = min(forms, key=lambda form: (len(form), form))
+    return forms, key
+
+
+def search_forms(word: str) -> frozenset[str]:
+    """Every term `word` is indexed under: its folded form and each clitic-stripped form."""
+    return _forms_and_key(_fold_term(word))[0]
+
+
+def search_key(word: str) -> str:
+    """The one term a query word is searched under (empty for a word without letters or digits)."""
+    return _forms_and_key(_fold_term(word))[1]
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    """The words of `text` with their offsets in `text` (not in the folded text)."""
+    for match in _WORD.finditer(text):
+        folded = _fold_term(match.group())
+        if not folded:
+            continue
+        forms, key = _forms_and_key(folded)
+        yield Token(match.start(), match.end(), folded, forms, key)
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzed:
+    """What the index stores for one text: all forms (for words) and keys in order (for phrases)."""
+
+    forms: str
+    keys: str
+
+
+def analyze(text: str) -> Analyzed:
+    """Space-separated index terms of `text` for the full-text index of either backend."""
+    forms: list[str] = []
+    keys: list[str] = []
+    for match in _WORD.finditer(text):
+        folded = _fold_term(match.group())
+        if not folded:
+            continue
+        token_forms, key = _forms_and_key(folded)
+        forms.extend(token_forms)
+        keys.append(key)
+    return Analyzed(" ".join(forms), " ".join(keys))

@@ -1,0 +1,68 @@
+"""Sentence boundaries in Arabic news paragraphs.
+
+A sentence ends at ``.``, ``!``, ``?``, ``؟``, ``؛`` (and a line break), but not
+inside a number (``2.5``), an abbreviation dot between letters (``د.``
+followed by a name is rare enough in news to accept), or inside a quotation:
+a full stop inside “...” belongs to the quote, and the quote belongs to the
+sentence that introduces it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["split_sentences"]
+
+_OPENING = "“«\""
+_CLOSING = {"“": "”″\"", "«": "»", '"': '"'}
+
+# A terminator run (``...``, ``؟!``) plus any closing quotes or brackets glued to it.
+_BOUNDARY = regex.compile(r"(?:[.!?؟؛…]+[”»\"″)\]]*(?=\s|$)|\n+)")
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Closed quotations as (start, end); an unclosed quote opens no region."""
+    regions: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPENING:
+            closers = _CLOSING[ch]
+            j = i + 1
+            while j < n and text[j] not in closers and text[j] != "\n":
+                j += 1
+            if j < n and text[j] in closers:
+                regions.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return regions
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of each sentence in `text`, trimmed of spaces."""
+    regions = _quoted_regions(text) if any(q in text for q in _OPENING) else []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    region_index = 0
+    for m in _BOUNDARY.finditer(text):
+        cut = m.start()
+        while region_index < len(regions) and regions[region_index][1] <= cut:
+            region_index += 1
+        if region_index < len(regions) and regions[region_index][0] < cut < regions[region_index][1] - 1:
+            continue
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        _append_trimmed(text, start, end, spans)
+        start = m.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))

@@ -1,0 +1,33 @@
+"""The `marsad` command: one click group, one module per sub-command in `marsad.commands`."""
+
+from __future__ import annotations
+
+import click
+
+from marsad import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def cli() -> None:
+    """marsad (مرصد): clean, structured records from raw Arabic news pages."""
+
+
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure marsad's quality on the real data in ../shared/data."""
+
+
+def _register() -> None:
+    # Imported here so that `import marsad.cli` stays cheap and each command's
+    # heavy dependencies load only when that module is imported.
+    from marsad.commands import extract
+
+    cli.add_command(extract.extract_command)
+
+
+_register()
+
+
+def main() -> None:
+    cli()

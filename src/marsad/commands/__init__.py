@@ -1,0 +1,1 @@
+"""One module per `marsad` sub-command; `marsad.cli` assembles them into one group."""

@@ -1,0 +1,362 @@
+"""Dates in Arabic news text: absolute, relative to the publication date, and Hijri.
+
+`find_dates` returns spans ``{text, value, kind, paragraph, start, end}``
+(plus ``hijri`` for Hijri dates). ``value`` is ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD``, or None when the expression is a date but its value cannot be
+known (a relative date without a publication date, a Hijri year that spans two
+Gregorian years). A date that breaks the calendar (``31 فبراير``) is no date.
+
+Relative weekdays follow the normal news reading: a weekday with a past verb
+(or no tense marker) is the most recent such day strictly before publication;
+``المقبل``/``القادم`` or a future marker before it in the sentence makes it the
+next such day after publication; ``اليوم (الاثنين)`` is the publication day or
+the most recent Monday before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from marsad.arabic.tokens import FoldedText
+from marsad.enrich import dates_patterns as p
+from marsad.records import Span
+
+__all__ = ["find_dates", "parse_published"]
+
+_Found = tuple[int, int, str, str | None, str | None]  # folded start, end, kind, value, hijri
+
+_MIN_YEAR, _MAX_YEAR = 1000, 2200
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    """The date part of an ISO 8601 date or datetime; None when absent or unreadable."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _valid_day(year: int, month: int, day: int) -> dt.date | None:
+    if not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_of(m: regex.Match[str]) -> int | None:
+    first = p.GREGORIAN_MONTHS[regex.sub(r"\s+", " ", m["m1"])]
+    other = m["m2"] or m["m3"]
+    if other and p.GREGORIAN_MONTHS[regex.sub(r"\s+", " ", other)] != first:
+        return None  # ``مارس/نيسان`` contradicts itself: better no date than a guess
+    return first
+
+
+def _relative_month(month: int, direction: int, published: dt.date) -> tuple[int, int]:
+    year = published.year
+    if direction > 0 and month <= published.month:
+        year += 1
+    elif direction < 0 and month >= published.month:
+        year -= 1
+    return year, month
+
+
+def _nearest_year(month: int, day: int, published: dt.date) -> int:
+    """The year that puts day/month closest to publication (a news date is near it)."""
+    best = published.year
+    best_gap: int | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        when = _valid_day(year, month, day) or _valid_day(year, month, 28)
+        if when is None:
+            continue
+        gap = abs((when - published).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _day_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    month = _month_of(m)
+    if month is None:
+        return None
+    day = int(m["day"])
+    start, end = m.start(), m.end()
+    if m["year"]:
+        when = _valid_day(int(m["year"]), month, day)
+        return (start, end, "absolute", when.isoformat(), None) if when else None
+    if not 1 <= day <= 31 or _valid_day(2000, month, day) is None:  # 2000: a leap year
+        return None
+    if published is None:
+        return start, end, "relative", None, None
+    if m["yrel"]:
+        year = published.year + p.RELATIVE_WORDS[m["yrel"]]
+    elif m["mrel"]:
+        direction = p.RELATIVE_WORDS[m["mrel"]]
+        year = published.year
+        candidate = _valid_day(year, month, day)
+        if direction > 0 and candidate is not None and candidate <= published:
+            year += 1
+        elif direction < 0 and candidate is not None and candidate >= published:
+            year -= 1
+    else:
+        year = _nearest_year(month, day, published)
+    when = _valid_day(year, month, day)
+    return (start, end, "relative", when.isoformat(), None) if when else None
+
+
+def _month_year(m: regex.Match[str]) -> _Found | None:
+    month = _month_of(m)
+    year = int(m["year"])
+    if month is None or not _MIN_YEAR <= year <= _MAX_YEAR:
+        return None
+    return m.start(), m.end(), "absolute", f"{year:04d}-{month:02d}", None
+
+
+def _month_relative(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    month = _month_of(m)
+    if month is None:
+        return None
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    direction = p.RELATIVE_WORDS[m["mrel"]]
+    year, month = _relative_month(month, direction, published) if direction else (published.year, month)
+    return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
+
+
+def _bare_month(m: regex.Match[str], published: dt.date | None) -> _Found:
+    month = p.GREGORIAN_MONTHS[m["m1"]]
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    year = _nearest_year(month, 15, published)
+    return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
+
+
+def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    from marsad.enrich.dates_hijri import hijri_to_gregorian_value
+
+    month = p.HIJRI_MONTHS[regex.sub(r"\s+", " ", m["hm"])]
+    day = int(m["day"]) if m["day"] else None
+    if m["year"] is None:
+        return None  # ``5 رمضان`` alone: which Ramadan is a guess; ``صفر`` alone is zero
+    year = int(m["year"])
+    found = hijri_to_gregorian_value(year, month, day)
+    if found is None:
+        return None
+    value, hijri = found
+    return m.start(), m.end(), "hijri", value, hijri
+
+
+def _hijri_year(m: regex.Match[str]) -> _Found | None:
+    from marsad.enrich.dates_hijri import hijri_to_gregorian_value
+
+    found = hijri_to_gregorian_value(int(m["year"]), None, None)
+    if found is None:
+        return None
+    return m.start(), m.end(), "hijri", found[0], found[1]
+
+
+def _numeric(m: regex.Match[str], folded: str) -> _Found | None:
+    a, b, c = m["a"], m["b"], m["c"]
+    if len(a) == 4 and len(c) <= 2:
+        year, month, day = int(a), int(b), int(c)
+    elif len(c) == 4 and len(a) <= 2:
+        day, month, year = int(a), int(b), int(c)
+    else:
+        return None
+    if _preceded_by(folded, m.start(), p.NOT_DATE_BEFORE):
+        return None
+    hijri_suffix = m["cal"] == "ه"
+    if hijri_suffix or (1300 <= year <= 1500 and m["cal"] != "م"):
+        from marsad.enrich.dates_hijri import hijri_to_gregorian_value
+
+        found = hijri_to_gregorian_value(year, month, day)
+        if found is None:
+            return None
+        return m.start(), m.end(), "hijri", found[0], found[1]
+    when = _valid_day(year, month, day)
+    return (m.start(), m.end(), "absolute", when.isoformat(), None) if when else None
+
+
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s*$")
+
+
+def _preceded_by(folded: str, start: int, words: frozenset[str]) -> bool:
+    m = _PREVIOUS_WORD.search(folded, max(0, start - 30), start)
+    return m is not None and m[1] in words
+
+
+def _year(start: int, end: int, year_text: str, folded: str) -> _Found | None:
+    year = int(year_text)
+    if not 1800 <= year <= 2100 or _preceded_by(folded, start, p.NOT_DATE_BEFORE):
+        return None
+    return start, end, "absolute", f"{year:04d}", None
+
+
+def _weekday_value(
+    weekday: int, published: dt.date, *, future: bool, include_today: bool
+) -> str:
+    delta = (published.isoweekday() - weekday) % 7
+    if future:
+        ahead = (weekday - published.isoweekday()) % 7 or 7
+        return (published + dt.timedelta(days=ahead)).isoformat()
+    if delta == 0 and not include_today:
+        delta = 7
+    return (published - dt.timedelta(days=delta)).isoformat()
+
+
+_SENTENCE_START = regex.compile(r"[.!?؟؛\n]")
+
+
+def _future_before(folded: str, start: int) -> bool:
+    window_start = max(0, start - 80)
+    window = folded[window_start:start]
+    cut = max((m.end() for m in _SENTENCE_START.finditer(window)), default=0)
+    return any(word in p.FUTURE_MARKERS for word in regex.findall(r"\p{L}+", window[cut:]))
+
+
+def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
+    word = regex.sub(r"\s+", " ", m["word"])
+    weekday_name = m["wd"] or m["wd2"]
+    if word == "اليوم" and not (m["part"] or weekday_name):
+        return None  # ``اليوم`` alone is as often "nowadays" as "today"
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    offsets = {"امس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "امس الاول": -2,
+               "غدا": 1, "يوم غد": 1, "بعد غد": 2}
+    if word == "اليوم" and weekday_name:
+        value = _weekday_value(p.WEEKDAYS[weekday_name], published, future=False, include_today=True)
+    elif word == "اليوم":
+        value = published.isoformat()
+    else:
+        value = (published + dt.timedelta(days=offsets[word])).isoformat()
+    return m.start(), m.end(), "relative", value, None
+
+
+def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
+    if not (m["part"] or m["rel"] or (m["after"] and m["before"] in {"،", ",", "("})):
+        return None
+    if regex.match(r"\s*\(?\s*\d", folded[m.end():m.end() + 4]):
+        return None  # ``الثلاثاء 5 شوال``: the explicit date carries the value
+    start = m.start("part") if m["part"] else m.start("wd")
+    end = m.end("rel") if m["rel"] else m.end("wd")
+    if published is None:
+        return start, end, "relative", None, None
+    direction = p.RELATIVE_WORDS[m["rel"]] if m["rel"] else 0
+    future = direction > 0 or (direction == 0 and _future_before(folded, start))
+    value = _weekday_value(p.WEEKDAYS[m["wd"]], published, future=future, include_today=False)
+    return start, end, "relative", value, None
+
+
+def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    period = p.PERIODS.get(m["period"] or m["period2"], "year")
+    direction = 0 if m["this"] else p.RELATIVE_WORDS[m["rel"]]
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    if period == "year":
+        return m.start(), m.end(), "relative", f"{published.year + direction:04d}", None
+    if period == "month":
+        month_index = published.year * 12 + published.month - 1 + direction
+        return m.start(), m.end(), "relative", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", None
+    # A week has no ISO value of our three shapes: the month it mostly falls in is right.
+    middle = published + dt.timedelta(days=7 * direction)
+    return m.start(), m.end(), "relative", f"{middle.year:04d}-{middle.month:02d}", None
+
+
+def _years(folded: str) -> list[_Found]:
+    found: list[_Found] = []
+    for m in p.YEAR_IN_CONTEXT.finditer(folded):
+        year = _year(m.start("year"), m.end(), m["year"], folded)
+        if year is None:
+            continue
+        found.append(year)
+        pos = m.end()
+        while (more := p.NEXT_YEAR.match(folded, pos)) is not None:
+            later = _year(more.start("year"), more.end(), more["year"], folded)
+            if later is None:
+                break
+            found.append(later)
+            pos = more.end()
+    for m in p.BARE_YEAR.finditer(folded):
+        if (year := _year(m.start("year"), m.end("year"), m["year"], folded)) is not None:
+            found.append(year)
+            pos = m.end()
+            while (more := p.NEXT_YEAR.match(folded, pos)) is not None:
+                later = _year(more.start("year"), more.end(), more["year"], folded)
+                if later is None or int(more["year"]) <= int(m["year"]):
+                    break
+                found.append(later)
+                pos = more.end()
+    for m in p.YEAR_SUFFIXED.finditer(folded):
+        if (year := _year(m.start("year"), m.end(), m["year"], folded)) is not None:
+            found.append(year)
+    return found
+
+
+_HAS_DATE_HINT = regex.compile(r"\d|امس|غدا|اليوم|البارحه|الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|هذا|هذه|"
+                               + p.WEEKDAY_NAMES + "|" + p.MONTH_NAMES + "|" + p.HIJRI_MONTH_NAMES)
+
+
+def _find_folded(folded: str, published: dt.date | None) -> list[_Found]:
+    if not _HAS_DATE_HINT.search(folded):
+        return []
+    candidates: list[_Found | None] = []
+    candidates += [_day_month(m, published) for m in p.DAY_MONTH.finditer(folded)]
+    candidates += [_month_year(m) for m in p.MONTH_YEAR.finditer(folded)]
+    candidates += [_month_relative(m, published) for m in p.MONTH_RELATIVE.finditer(folded)]
+    candidates += [_bare_month(m, published) for m in p.BARE_MONTH.finditer(folded)]
+    candidates += [_hijri(m, published) for m in p.HIJRI_DATE.finditer(folded)]
+    candidates += [_hijri_year(m) for m in p.HIJRI_YEAR.finditer(folded)]
+    candidates += [_numeric(m, folded) for m in p.NUMERIC_DATE.finditer(folded)]
+    candidates += _years(folded)
+    candidates += [_relative_period(m, published) for m in p.RELATIVE_PERIOD.finditer(folded)]
+    candidates += [_relative_day(m, published, folded) for m in p.RELATIVE_DAY.finditer(folded)]
+    candidates += [_weekday(m, published, folded) for m in p.WEEKDAY.finditer(folded, overlapped=True)]
+    return _longest_first([c for c in candidates if c is not None])
+
+
+def _longest_first(found: list[_Found]) -> list[_Found]:
+    """Keep the longest of overlapping spans; among equals, the earliest."""
+    kept: list[_Found] = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    return sorted(kept)
+
+
+@lru_cache(maxsize=512)
+def dates_in_paragraph(paragraph: str, published: dt.date | None) -> tuple[tuple[Any, ...], ...]:
+    """(start, end, kind, value, hijri) in original offsets; cached because quantities ask too."""
+    folded = FoldedText.of(paragraph)
+    out = []
+    for start, end, kind, value, hijri in _find_folded(folded.text, published):
+        o_start, o_end = folded.span(start, end)
+        out.append((o_start, o_end, kind, value, hijri))
+    return tuple(out)
+
+
+def find_dates(paragraphs: Sequence[str], published: str | None = None) -> list[Span]:
+    """Every date expression in `paragraphs`, with its value resolved against `published`."""
+    when = parse_published(published)
+    spans: list[Span] = []
+    for index, paragraph in enumerate(paragraphs):
+        for start, end, kind, value, hijri in dates_in_paragraph(paragraph, when):
+            span: Span = {
+                "text": paragraph[start:end],
+                "value": value,
+                "kind": kind,
+                "paragraph": index,
+                "start": start,
+                "end": end,
+            }
+            if kind == "hijri":
+                span["hijri"] = hijri
+            spans.append(span)
+    return spans

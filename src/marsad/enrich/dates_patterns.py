@@ -1,0 +1,100 @@
+"""The date patterns, built once from the word lists in `marsad/enrich/data`.
+
+Every pattern runs on folded text (`FoldedText`): alef/hamza variants, ta
+marbuta and alef maqsura unified, diacritics and tatweel dropped, Arabic-Indic
+digits made ASCII. So ``أكتوبر``, ``اكتوبر`` and ``٢٠٢١`` need one entry each.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from marsad.enrich.data import alternation, read_list, read_table
+
+# A span never starts or ends inside a word or a number.
+_START = r"(?<![\p{L}\p{N}])"
+_END = r"(?![\p{L}\p{N}])"
+
+GREGORIAN_MONTHS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("gregorian_months.tsv")}
+BARE_MONTHS = tuple(row[0] for row in read_table("gregorian_months.tsv") if row[3] == "yes")
+HIJRI_MONTHS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("hijri_months.tsv")}
+WEEKDAYS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("weekdays.tsv")}
+RELATIVE_WORDS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("relative_words.tsv")}
+PERIODS: dict[str, str] = {row[0]: row[1] for row in read_table("date_periods.tsv")}
+FUTURE_MARKERS = frozenset(read_list("future_markers.txt"))
+NOT_DATE_BEFORE = frozenset(read_list("not_date_before.txt"))
+
+_GM = alternation(list(GREGORIAN_MONTHS))
+_HM = alternation(list(HIJRI_MONTHS))
+_WD = alternation(list(WEEKDAYS))
+_REL = alternation(list(RELATIVE_WORDS))
+_PART = alternation(read_list("day_parts.txt"))
+_YEAR_CTX = alternation(read_list("year_context.txt"))
+WEEKDAY_NAMES, MONTH_NAMES, HIJRI_MONTH_NAMES = _WD, _GM, _HM
+
+# ``ديسمبر/كانون الأول``, ``كانون الأول (ديسمبر)``, ``ديسمبر - كانون الأول``.
+_MONTH = (
+    rf"(?:شهر\s+)?(?P<m1>{_GM})"
+    rf"(?:\s*[/\\-]\s*(?P<m2>{_GM})|\s*\(\s*(?P<m3>{_GM})\s*\))?"
+)
+_YEAR_SUFFIX = r"(?:\s?م(?![\p{L}]))?"
+_RELATIVE_YEAR = rf"(?:من\s+)?(?:للعام|لعام|العام|عام|للسنه|لسنه|السنه|سنه)\s+(?P<yrel>{_REL})"
+
+DAY_MONTH = regex.compile(
+    rf"{_START}(?P<day>\d{{1,2}})\s*(?:من\s+)?{_MONTH}"
+    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_END}{_YEAR_SUFFIX}"
+    rf"|\s+{_RELATIVE_YEAR}{_END}"
+    rf"|\s+(?P<mrel>{_REL}){_END}"
+    rf"|{_END})"
+)
+
+MONTH_YEAR = regex.compile(
+    rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_END}{_YEAR_SUFFIX}"
+)
+
+MONTH_RELATIVE = regex.compile(rf"{_START}{_MONTH}\s+(?P<mrel>{_REL}){_END}")
+
+BARE_MONTH = regex.compile(
+    rf"(?<=(?:^|\s)[و]?(?:في|خلال|منذ|حتى|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+)"
+    rf"(?:شهر\s+)?(?P<m1>{alternation(list(BARE_MONTHS))}){_END}"
+    r"|(?<=(?:^|\s)[و]?)شهر\s+(?P<m1>" + alternation(list(BARE_MONTHS)) + rf"){_END}"
+)
+
+_HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
+HIJRI_DATE = regex.compile(
+    rf"{_START}(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
+    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_END}{_HIJRI_SUFFIX}?)?{_END}"
+)
+HIJRI_YEAR = regex.compile(rf"{_START}(?P<year>\d{{4}}){_HIJRI_SUFFIX}{_END}")
+
+NUMERIC_DATE = regex.compile(
+    r"(?<![\p{L}\p{N}/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+    r"(?![\p{N}]|[/.\-]\d)(?:\s?(?P<cal>ه|م)(?![\p{L}]))?"
+)
+
+YEAR_IN_CONTEXT = regex.compile(
+    rf"(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s+(?P<year>\d{{4}}){_END}{_YEAR_SUFFIX}"
+)
+# A year after another year: ``عامي 2014 و2015``, ``2007 - 2011``.
+NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|و|الى|حتى)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
+BARE_YEAR = regex.compile(
+    rf"(?:(?<=(?:^|\s)[و]?(?:في|من|الى|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
+    rf"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الى|حتى|-)\s+))"
+)
+YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\p{{L}}])")
+
+RELATIVE_PERIOD = regex.compile(
+    rf"{_START}(?:(?P<this>هذا|هذه)\s+(?P<period>العام|السنه|الشهر|الاسبوع)"
+    rf"|(?P<period2>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{_REL})){_END}"
+)
+
+RELATIVE_DAY = regex.compile(
+    rf"{_START}(?:(?P<part>{_PART})\s+)?"
+    r"(?P<word>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|البارحه|بعد\s+غد|يوم\s+غد|غدا|اليوم)"
+    rf"(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?{_END}"
+)
+
+WEEKDAY = regex.compile(
+    rf"(?P<before>(?:^|[\s(،,]))(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})"
+    rf"(?:\s+(?P<rel>{_REL}))?{_END}(?P<after>\s*[)،,.؛:]|\s*$)?"
+)

@@ -1,0 +1,123 @@
+"""The shipped NER model: loaded lazily, once per process, from package data."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from marsad.arabic.normalize import fold_for_search
+from marsad.enrich.ner.conll import to_iob2
+from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
+
+MODEL_FILE = "ner.crfsuite"
+CONFIG_FILE = "config.json"
+CLUSTERS_FILE = "clusters.tsv"
+GAZETTEER_FILE = "gazetteer.tsv"
+TRIGGERS_FILE = "triggers.tsv"
+
+
+def model_dir() -> Traversable:
+    return resources.files("marsad") / "models" / "ner"
+
+
+def read_clusters(text: str) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    clusters: dict[str, tuple[str, ...]] = {}
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line:
+            continue
+        word, count, *ids = line.split("\t")
+        clusters[word] = tuple(ids)
+        counts[word] = int(count)
+    return clusters, counts
+
+
+def read_gazetteer(text: str) -> dict[str, frozenset[str]]:
+    """`folded word<TAB>type` lines; a word may carry several types."""
+    found: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        word, kind = line.split("\t")[:2]
+        found.setdefault(word, set()).add(kind)
+    return {word: frozenset(kinds) for word, kinds in found.items()}
+
+
+def read_triggers(text: str) -> dict[str, str]:
+    triggers: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        word, kind = line.split("\t")[:2]
+        triggers[fold_for_search(word)] = kind
+    return triggers
+
+
+def load_lexicons(directory: Traversable | Path) -> Lexicons:
+    def read(name: str) -> str:
+        entry = directory / name
+        return entry.read_text(encoding="utf-8") if entry.is_file() else ""
+
+    clusters, counts = read_clusters(read(CLUSTERS_FILE))
+    return Lexicons(
+        clusters=clusters,
+        counts=counts,
+        gazetteer=read_gazetteer(read(GAZETTEER_FILE)),
+        triggers=read_triggers(read(TRIGGERS_FILE)),
+    )
+
+
+def feature_config(data: dict[str, object]) -> FeatureConfig:
+    known = {k: v for k, v in data.items() if k in FeatureConfig.__dataclass_fields__}
+    return FeatureConfig(**known)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class NerModel:
+    """A CRF tagger with the feature extractor it was trained with."""
+
+    tagger: object
+    extractor: FeatureExtractor
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        tag = self.tagger.tag  # type: ignore[attr-defined]
+        out: list[list[str]] = []
+        for tokens in sentences:
+            if not tokens:
+                out.append([])
+                continue
+            out.append(to_iob2(tag(self.extractor.sentence_features(tokens))))
+        return out
+
+
+def open_model(directory: Traversable | Path, stack: ExitStack) -> NerModel:
+    import pycrfsuite
+
+    config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+    extractor = FeatureExtractor(load_lexicons(directory), feature_config(config.get("features", {})))
+    tagger = pycrfsuite.Tagger()
+    # crfsuite wants a real file; as_file extracts it when the package is zipped.
+    path = stack.enter_context(resources.as_file(directory / MODEL_FILE))  # type: ignore[arg-type]
+    tagger.open(str(path))
+    return NerModel(tagger, extractor)
+
+
+_lock = threading.Lock()
+_model: NerModel | None = None
+_stack = ExitStack()
+
+
+def shipped_model() -> NerModel:
+    """The model shipped in `marsad/models/ner`, loaded on first use."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = open_model(model_dir(), _stack)
+    return _model

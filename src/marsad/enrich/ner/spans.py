@@ -1,0 +1,89 @@
+"""From tagged tokens to entity spans on the text, and short forms to full names."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from marsad.arabic.clitics import split_clitics
+from marsad.arabic.normalize import fold_for_search
+from marsad.enrich.ner.conll import entities
+
+Span = dict[str, Any]
+_SENTENCE_END = frozenset(".!?؟")
+
+
+def sentences_of(tokens: Sequence[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Sentence-sized runs of tokens: the model was trained on sentences."""
+    runs: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    for token in tokens:
+        current.append(token)
+        if token[0] in _SENTENCE_END:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _restored(proclitics: str, stem: str) -> str:
+    """The dictionary form of a stem whose article merged with the preposition ل."""
+    if proclitics.endswith("ل") and stem.startswith("ل") and not stem.startswith("ال"):
+        return "ا" + stem
+    return stem
+
+
+def spans_from_tags(
+    paragraph: str, tokens: Sequence[tuple[str, int, int]], tags: Sequence[str], index: int
+) -> list[Span]:
+    """Entity spans of one paragraph; the first token loses its proclitics."""
+    spans: list[Span] = []
+    for kind, first, last in entities(tags):
+        token, start, _ = tokens[first]
+        end = tokens[last - 1][2]
+        proclitics, stem, _ = split_clitics(token)
+        if proclitics and stem:
+            start += len(proclitics)
+        text = paragraph[start:end]
+        if not text.strip():
+            continue
+        canonical = _restored(proclitics, text)
+        spans.append(
+            {"text": text, "type": kind, "canonical": canonical, "paragraph": index, "start": start, "end": end}
+        )
+    return spans
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(fold_for_search(name).split())
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def link_short_forms(spans: list[Span]) -> list[Span]:
+    """Within one article: one type per name (the majority), and every short
+    form's `canonical` set to the fullest name of that type that contains it
+    word for word (`بايدن` → `جو بايدن`)."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        votes[_words(span["canonical"])][span["type"]] += 1
+    for span in spans:
+        span["type"] = votes[_words(span["canonical"])].most_common(1)[0][0]
+    fullest: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for span in spans:
+        key = (span["type"], _words(span["canonical"]))
+        if key not in seen:
+            seen.add(key)
+            fullest[span["type"]].append((key[1], span["canonical"]))
+    for span in spans:
+        words = _words(span["canonical"])
+        candidates = [(len(w), name) for w, name in fullest[span["type"]] if _contains(w, words)]
+        if candidates:
+            span["canonical"] = max(candidates, key=lambda c: c[0])[1]
+    return spans

@@ -1,0 +1,101 @@
+"""Readers: every input marsad accepts, turned into a stream of `Page`s.
+
+`iter_pages` is the one entry point. Whatever is wrong with one input (a binary
+file, a cut-off archive, a bad JSON line) is reported through `on_error` as an
+`InputError` naming the file and line or record, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from typing import BinaryIO
+
+from marsad.errors import ErrorHandler, InputError
+from marsad.readers.compressed import GzipStream
+from marsad.readers.jsonl import iter_jsonl_pages
+from marsad.readers.options import ReadLimits, ReadStats
+from marsad.readers.paths import SUPPORTED_FORMATS, Format, Source, expand_inputs
+from marsad.readers.sniff import sniffed
+from marsad.readers.txt import read_html_page, read_text_page
+from marsad.readers.warc import iter_warc_pages
+from marsad.records import Page
+
+__all__ = ["SUPPORTED_FORMATS", "ReadLimits", "ReadStats", "iter_pages"]
+
+
+def iter_pages(
+    inputs: Iterable[str],
+    *,
+    on_error: ErrorHandler,
+    limits: ReadLimits | None = None,
+    stats: ReadStats | None = None,
+) -> Iterator[Page]:
+    """Pages from files, directories (recursively) and `-` (stdin), in the order given.
+
+    Never raises for bad input: each problem goes to `on_error` (which may raise
+    to stop, as `--strict` does) and the next page, line or file is read.
+    """
+    limits = limits or ReadLimits()
+    stats = stats if stats is not None else ReadStats()
+
+    def report(error: InputError) -> None:
+        stats.errors += 1
+        on_error(error)
+
+    for source in expand_inputs(inputs, report):
+        stats.files += 1
+        for page in _read_source(source, report, limits, stats):
+            stats.pages += 1
+            yield page
+
+
+def _read_source(
+    source: Source, on_error: ErrorHandler, limits: ReadLimits, stats: ReadStats
+) -> Iterator[Page]:
+    with ExitStack() as stack:
+        try:
+            if source.path is None:
+                raw: BinaryIO = sys.stdin.buffer
+            else:
+                raw = stack.enter_context(source.path.open("rb"))
+            fmt, gzipped = source.format, source.gzipped
+            if fmt is None:
+                fmt, gzipped, raw = sniffed(raw)
+            yield from _read_format(raw, source.name, fmt, gzipped, on_error, limits, stats)
+        except InputError as error:
+            if source.format is None and source.path is not None and error.message.startswith("not text"):
+                error = InputError(error.origin, f"{error.message}; supported formats: {SUPPORTED_FORMATS}")
+            on_error(error)
+        except (OSError, ValueError, EOFError, zlib.error) as error:
+            # Last line of defence: a library choking on malformed bytes costs one file, not the batch.
+            on_error(InputError(source.name, f"unreadable: {error}"))
+
+
+def _read_format(
+    raw: BinaryIO,
+    name: str,
+    fmt: Format,
+    gzipped: bool,
+    on_error: ErrorHandler,
+    limits: ReadLimits,
+    stats: ReadStats,
+) -> Iterator[Page]:
+    if fmt is Format.JSONL:
+        yield from iter_jsonl_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits, stats=stats)
+    elif fmt is Format.WARC:
+        yield from iter_warc_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits, stats=stats)
+    else:
+        inflater = GzipStream(raw) if gzipped else None
+        stream: BinaryIO = io.BufferedReader(inflater) if inflater is not None else raw
+        page = (
+            read_html_page(stream, name, limits)
+            if fmt is Format.HTML
+            else read_text_page(stream, name, limits)
+        )
+        if inflater is not None and (inflater.truncated or inflater.corrupt):
+            raise InputError(name, "truncated or damaged gzip")
+        yield page

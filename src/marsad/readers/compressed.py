@@ -1,0 +1,134 @@
+"""Streams over gzip data that notice truncation instead of raising mid-read.
+
+Python's `gzip` module raises `EOFError` from inside `read()` when a file is
+cut short, and a consumer that reads ahead (fastwarc reads 64 KiB at a time)
+loses every record it had already buffered. This stream hands out all the
+data that could be decompressed, then reports end of file and remembers that
+the end was premature, so readers can yield what came before and then report
+the truncation.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from typing import BinaryIO
+
+GZIP_MAGIC = b"\x1f\x8b"
+_CHUNK = 64 * 1024
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
+
+
+class GzipStream(io.RawIOBase):
+    """A readable, non-seekable stream of the decompressed members of a gzip file."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self._inflater = zlib.decompressobj(_GZIP_WBITS)
+        self._pending = b""
+        self._finished = False
+        self.truncated = False
+        """True once the input ended inside a gzip member."""
+        self.corrupt: str | None = None
+        """zlib's message when the compressed data is damaged."""
+        self._member_started = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        size = len(buffer)
+        while not self._pending and not self._finished:
+            self._fill()
+        chunk, self._pending = self._pending[:size], self._pending[size:]
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+    def _fill(self) -> None:
+        compressed = self._inflater.unconsumed_tail or self._raw.read(_CHUNK)
+        if not compressed:
+            # Input is exhausted: fine between members, premature inside one.
+            self.truncated = self._member_started and not self._inflater.eof
+            self._finished = True
+            return
+        self._inflate(compressed)
+
+    def _inflate(self, data: bytes) -> None:
+        while True:
+            try:
+                self._pending += self._inflater.decompress(data, _CHUNK)
+            except zlib.error as error:
+                self.corrupt = str(error)
+                self._finished = True
+                return
+            self._member_started = True
+            if not self._inflater.eof:
+                return
+            # Bytes after a member's end start the next member.
+            data = self._inflater.unused_data
+            self._inflater = zlib.decompressobj(_GZIP_WBITS)
+            self._member_started = False
+            if not data:
+                return
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def open_maybe_gzip(raw: BinaryIO, *, gzipped: bool) -> tuple[io.BufferedReader, GzipStream | None]:
+    """A buffered binary stream over `raw`, decompressing when `gzipped`."""
+    if not gzipped:
+        return io.BufferedReader(_Passthrough(raw)), None
+    stream = GzipStream(raw)
+    return io.BufferedReader(stream, buffer_size=_CHUNK), stream
+
+
+class _Passthrough(io.RawIOBase):
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+class ForwardStream:
+    """A read-only stream that knows its position, for consumers that ask `tell()` (fastwarc).
+
+    Pipes and decompressing streams cannot tell; counting the bytes handed out is enough
+    because fastwarc only reads forward.
+    """
+
+    def __init__(self, inner: BinaryIO) -> None:
+        self._inner = inner
+        self._position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._inner.read(size)
+        self._position += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._position + offset
+        if whence not in (io.SEEK_SET, io.SEEK_CUR) or target < self._position:
+            raise io.UnsupportedOperation("this stream only reads forward")
+        while self._position < target and self.read(min(target - self._position, _CHUNK)):
+            pass
+        return self._position
+
+    def close(self) -> None:
+        self._inner.close()

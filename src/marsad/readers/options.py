@@ -1,0 +1,33 @@
+"""Limits that keep one bad input from exhausting memory, and counters of what was read."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """Size caps; anything larger is reported as an error and skipped."""
+
+    max_page_bytes: int = 20 * MIB
+    """A `.txt`/`.html` file, a stdin page or one WARC record."""
+    max_line_bytes: int = 1 * MIB
+    """One JSON Lines record."""
+
+
+@dataclass(slots=True)
+class ReadStats:
+    """What the readers saw; fill one by passing it to `iter_pages(..., stats=...)`."""
+
+    files: int = 0
+    pages: int = 0
+    errors: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Records passed over on purpose, by reason (`no arabic`, `not html`, `http 404`, ...)."""
+
+
+def megabytes(size: int) -> str:
+    return f"{size / MIB:.1f} MB"

@@ -1,0 +1,208 @@
+"""WARC and WET archives through fastwarc: HTML responses and WET text conversions.
+
+Records are numbered from 1 in file order, every record type counted, so
+`path#N` points at the N-th record a WARC tool lists. Records without a single
+Arabic character are skipped before any decoding: on a Common Crawl file they
+are the vast majority.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from fastwarc.warc import ArchiveIterator, HeaderMap, WarcRecord, WarcRecordType
+
+from marsad.errors import ErrorHandler, InputError
+from marsad.readers.compressed import ForwardStream, GzipStream
+from marsad.readers.encoding import (
+    NotTextError,
+    canonical_codec,
+    declared_html_charset,
+    decode_bytes,
+    has_arabic,
+)
+from marsad.readers.options import ReadLimits, ReadStats, megabytes
+from marsad.readers.txt import encoding_extra
+from marsad.records import Page
+
+_WANTED = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)", re.IGNORECASE | re.DOTALL
+)
+# Arabic letters in UTF-8 (U+0600-06FF, U+0750-077F, presentation forms) or as
+# numeric character references, which some old Arabic sites use throughout.
+_ARABIC_UTF8 = re.compile(
+    rb"[\xd8-\xdb\xdd][\x80-\xbf]|\xef[\xad-\xbb][\x80-\xbf]|&#(?:1[5-9]\d\d|x0*6[0-9a-f]{2});",
+    re.IGNORECASE,
+)
+_ARABIC_REFERENCE = re.compile(r"&#(?:1[5-9]\d\d|x0*6[0-9a-f]{2});", re.IGNORECASE)
+# In the single-byte Arabic code pages the letters sit in the upper half.
+_ARABIC_SINGLE_BYTE = re.compile(rb"[\xc1-\xda]")
+_SINGLE_BYTE_ARABIC_CODECS = {"cp1256", "iso8859-6"}
+
+
+def iter_warc_pages(
+    raw: BinaryIO,
+    name: str,
+    *,
+    gzipped: bool,
+    on_error: ErrorHandler,
+    limits: ReadLimits,
+    stats: ReadStats,
+) -> Iterator[Page]:
+    """Pages of a WARC/WET stream; a broken record ends the file with an error naming `name#N`."""
+    inflater = GzipStream(raw) if gzipped else None
+    stream = ForwardStream(io.BufferedReader(inflater) if inflater is not None else raw)
+    number = 0
+    try:
+        for record in ArchiveIterator(stream, parse_http=True, auto_decode="none"):
+            number += 1
+            try:
+                page = _record_page(record, f"{name}#{number}", limits, stats)
+            except InputError as error:
+                on_error(error)
+                if error.message.startswith("truncated"):
+                    return
+                continue
+            if page is not None:
+                yield page
+    except (OSError, ValueError) as error:
+        on_error(
+            InputError(f"{name}#{number + 1}", f"broken WARC record ({error}); records after it are lost")
+        )
+        return
+    if inflater is not None and (inflater.truncated or inflater.corrupt):
+        detail = "truncated gzip" if inflater.truncated else f"damaged gzip ({inflater.corrupt})"
+        on_error(InputError(f"{name}#{number + 1}", f"{detail}; records after #{number} are lost"))
+    elif number == 0:
+        on_error(InputError(name, "no WARC records (empty or not a WARC file)"))
+
+
+def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: ReadStats) -> Page | None:
+    if record.headers.get("Content-Length") is None:
+        raise InputError(origin, "truncated record: its header is cut off")
+    record_type = record.record_type
+    if not record_type & _WANTED:
+        return _skip(record, origin, stats, record_type.name or "other record type")
+    if record.is_http:
+        status = record.http_headers.status_code
+        if status is not None and not 200 <= status < 300:
+            return _skip(record, origin, stats, f"http {status}")
+    is_text = record_type == WarcRecordType.conversion
+    content_type = (record.http_content_type if record.is_http else record.headers.get("Content-Type")) or ""
+    content_type = content_type.split(";")[0].strip().lower()
+    if not is_text and content_type and content_type not in _HTML_TYPES:
+        return _skip(record, origin, stats, "not html")
+    expected = record.content_length
+    if expected > limits.max_page_bytes:
+        record.reader.consume()
+        raise InputError(origin, f"record over {megabytes(limits.max_page_bytes)}; skipped")
+
+    data = record.reader.read()
+    if len(data) < expected:
+        raise InputError(origin, f"truncated record: {len(data)} of {expected} bytes")
+    if record.is_http:
+        data = decode_http_payload(data, record.http_headers, origin)
+    if not is_text and not content_type and not _HTML_START.match(data):
+        return _skip(record, origin, stats, "not html")
+
+    declared = canonical_codec(record.http_charset) if record.is_http else None
+    if not _may_hold_arabic(data, declared, html=not is_text):
+        return _skip(record, origin, stats, "no arabic")
+    try:
+        decoded = decode_bytes(data, declared=declared, html=not is_text)
+    except NotTextError as error:
+        raise InputError(origin, str(error)) from error
+    content = decoded.text
+    if not has_arabic(content) and not _ARABIC_REFERENCE.search(content):
+        stats.skipped["no arabic"] += 1
+        return None
+
+    extra = encoding_extra(decoded)
+    extra["crawl_date"] = record.headers.get("WARC-Date")
+    return Page(
+        origin=origin,
+        text=content if is_text else None,
+        html=None if is_text else content,
+        url=_target_uri(record),
+        id=_record_id(record.record_id),
+        extra=extra,
+    )
+
+
+def _skip(record: WarcRecord, origin: str, stats: ReadStats, reason: str) -> Page | None:
+    expected = record.content_length
+    consumed = record.reader.consume()
+    if consumed < expected:
+        raise InputError(origin, f"truncated record: {consumed} of {expected} bytes")
+    stats.skipped[reason] += 1
+    return None
+
+
+def _may_hold_arabic(data: bytes, declared: str | None, *, html: bool) -> bool:
+    if _ARABIC_UTF8.search(data):
+        return True
+    if data.isascii():
+        return False
+    charset = declared or (canonical_codec(declared_html_charset(data)) if html else None)
+    if charset is None:
+        # Non-ASCII bytes of an unknown encoding: only decoding can tell.
+        return True
+    return charset in _SINGLE_BYTE_ARABIC_CODECS and _ARABIC_SINGLE_BYTE.search(data) is not None
+
+
+def _target_uri(record: WarcRecord) -> str | None:
+    uri = record.headers.get("WARC-Target-URI")
+    return uri.strip().strip("<>") or None if uri else None
+
+
+def _record_id(record_id: str | None) -> str | None:
+    if not record_id:
+        return None
+    record_id = record_id.strip().strip("<>")
+    return record_id.removeprefix("urn:uuid:") or None
+
+
+def decode_http_payload(data: bytes, headers: HeaderMap, origin: str) -> bytes:
+    """Undo chunked transfer and gzip/deflate content encoding, which WARC keeps as sent.
+
+    Done here rather than by fastwarc's auto_decode because a payload that fails
+    to decode there stops the whole archive; here it costs only its own record.
+    """
+    transfer = (headers.get("Transfer-Encoding") or "").lower()
+    content = (headers.get("Content-Encoding") or "").lower().strip()
+    try:
+        if "chunked" in transfer:
+            data = _dechunk(data)
+        if content in ("gzip", "x-gzip"):
+            data = zlib.decompress(data, 16 + zlib.MAX_WBITS)
+        elif content == "deflate":
+            try:
+                data = zlib.decompress(data)
+            except zlib.error:
+                data = zlib.decompress(data, -zlib.MAX_WBITS)
+        elif content not in ("", "identity"):
+            raise InputError(origin, f"unsupported HTTP content encoding {content!r}")
+    except (zlib.error, ValueError) as error:
+        raise InputError(origin, f"HTTP payload does not decode ({error})") from error
+    return data
+
+
+def _dechunk(data: bytes) -> bytes:
+    parts: list[bytes] = []
+    position = 0
+    while True:
+        line_end = data.find(b"\r\n", position)
+        if line_end < 0:
+            raise ValueError("chunk size line missing")
+        size = int(data[position:line_end].split(b";")[0].strip() or b"0", 16)
+        if size == 0:
+            return b"".join(parts)
+        start = line_end + 2
+        parts.append(data[start : start + size])
+        position = start + size + 2

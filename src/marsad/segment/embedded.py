@@ -1,0 +1,53 @@
+"""Markers of a second story inside a page: `اقرأ أيضاً..`, `اقرأ أيضا:`, `إقرأ المزيد` ..."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from marsad.arabic.normalize import fold_for_search
+
+_MARKER = regex.compile(
+    r"^\s*[(\[«]?\s*(?:ا|إ|أ)?قرا(?:\s*(?:ايضا|أيضا|ايضاً)|\s+(?:المزيد|كذلك|ايضا))\s*[)\]»]?"
+    r"\s*(?:[.…:\-–|»]+\s*)?(?P<title>.*)$"
+)
+_FOLDED_MARKER = regex.compile(r"^\s*[(\[«]?\s*ا?قرا\s*(?:ايضا|المزيد|كذلك)")
+
+# A paragraph that opens with one of these continues the article it follows;
+# a new story's lede does not (it opens with its own verb or subject).
+_CONTINUATION = regex.compile(r"^(?:و|ف)(?:قال|اضاف|اكد|تابع|اشار|اوضح|كان|في|من|على|لفت|ذكر|بين)|^(?:كما|الى ذلك|من جهه)")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    title: str | None
+
+
+def find_marker(text: str) -> Marker | None:
+    """The marker on this line, with the story title it carries (if any)."""
+    folded = fold_for_search(text)
+    if not _FOLDED_MARKER.match(folded):
+        return None
+    match = _MARKER.match(folded)
+    title: str | None = None
+    if match and match.group("title").strip():
+        # Take the title from the original text: the same number of characters
+        # from the end, since folding maps letters one to one or drops marks.
+        title = _tail_after_marker(text)
+    return Marker(title)
+
+
+def _tail_after_marker(text: str) -> str | None:
+    match = regex.match(
+        r"^\s*[(\[«]?\s*[اإأ]?قر[أا]\s*(?:أيضاً|أيضا|ايضاً|ايضا|المزيد|كذلك)\s*[)\]»]?\s*(?:[.…:\-–|»]+\s*)?",
+        text,
+    )
+    if not match:
+        return None
+    tail = text[match.end() :].strip()
+    return tail or None
+
+
+def continues_previous(text: str) -> bool:
+    return bool(_CONTINUATION.match(fold_for_search(text)))

@@ -1,0 +1,99 @@
+"""What one line of a page looks like: its words, script, punctuation and chrome match.
+
+Segmentation decides with these features; computing them once per line keeps
+the rest of the stage simple and fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import regex
+
+from marsad.arabic.normalize import arabic_ratio, normalize_display
+from marsad.segment.rules import Match, chrome_rules, function_words, line_key
+
+# A line ending in one of these reads as a finished sentence (or an opened quote or list).
+_SENTENCE_END = regex.compile(r"[.!؟?:;؛…\"”»″')\]]\s*$")
+_BULLET = regex.compile(r"^[•·▪■◦●‣*-]\s")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+class Kind(Enum):
+    PROSE = "prose"  # a paragraph of running text
+    MEDIUM = "medium"  # a short finished sentence
+    HEADLINE = "headline"  # Arabic words without sentence punctuation: a title or a link
+    FRAGMENT = "fragment"  # one or two words
+    FOREIGN = "foreign"  # mostly not Arabic script
+    CHROME = "chrome"  # matched a chrome rule
+
+
+@dataclass(slots=True)
+class Line:
+    index: int
+    text: str
+    key: str
+    words: int
+    arabic: float
+    function_share: float
+    ends_sentence: bool
+    chrome: Match | None
+    kind: Kind
+    bullet: bool = False
+
+    @property
+    def score(self) -> float:
+        """How much this line argues for being inside the article body."""
+        if self.kind is Kind.PROSE:
+            return float(min(self.words, 80))
+        if self.kind is Kind.MEDIUM:
+            return 1.0
+        if self.kind is Kind.CHROME:
+            return -12.0
+        if self.kind is Kind.HEADLINE:
+            return -(3.0 + 0.3 * self.words)
+        if self.kind is Kind.FOREIGN:
+            return -4.0
+        return -2.0
+
+
+def classify(words: int, arabic: float, function_share: float, ends_sentence: bool) -> Kind:
+    if words == 0 or arabic < 0.4:
+        return Kind.FOREIGN if words else Kind.FRAGMENT
+    if words < 3:
+        return Kind.FRAGMENT
+    if ends_sentence and words >= 6:
+        return Kind.PROSE
+    if words >= 20 and function_share >= 0.08:
+        return Kind.PROSE
+    if ends_sentence and words >= 3 and function_share > 0:
+        return Kind.MEDIUM
+    return Kind.HEADLINE
+
+
+def describe(index: int, raw: str) -> Line | None:
+    """Features of one raw line, or None for a line with nothing visible on it."""
+    text = normalize_display(raw)
+    if not text:
+        return None
+    key = line_key(text)
+    tokens = _WORD.findall(key)
+    words = len(tokens)
+    fn = function_words()
+    function_share = sum(1 for token in tokens if token in fn) / words if words else 0.0
+    ends_sentence = bool(_SENTENCE_END.search(text))
+    chrome = chrome_rules().match(text, key)
+    arabic = arabic_ratio(text)
+    kind = Kind.CHROME if chrome else classify(words, arabic, function_share, ends_sentence)
+    bullet = bool(_BULLET.match(text))
+    return Line(index, text, key, words, arabic, function_share, ends_sentence, chrome, kind, bullet)
+
+
+def describe_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    for raw in text.splitlines():
+        line = describe(len(lines), raw)
+        if line is not None:
+            lines.append(line)
+    return lines

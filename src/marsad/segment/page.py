@@ -1,0 +1,218 @@
+"""From the lines of one page to its articles: the host and any embedded stories.
+
+The body is the contiguous run of lines with the highest total score (prose
+counts for, chrome and headline-like links count against), which is robust to
+a stray short line inside an article and to long menus around it. Title and
+category are read from the lines just above the body; everything not kept is
+recorded with the reason it was removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from marsad.arabic.normalize import normalize_display
+from marsad.records import Article, Removed
+from marsad.segment.breadcrumb import category_from_line, is_section_name
+from marsad.segment.embedded import Marker, continues_previous, find_marker
+from marsad.segment.lines import Kind, Line, describe_lines
+from marsad.segment.rules import line_key
+
+# How far above the body the title and the breadcrumb may stand.
+_TITLE_LOOKBACK = 15
+_CATEGORY_LOOKBACK = 4
+_MAX_TITLE_WORDS = 40
+
+
+@dataclass(slots=True)
+class PageHints:
+    """What the page's metadata already says, which segmentation should trust."""
+
+    title: str | None = None
+    category: str | None = None
+    templates: Collection[str] = field(default_factory=frozenset)
+
+
+def best_block(lines: list[Line]) -> tuple[int, int] | None:
+    """Indexes [start, end] of the run of lines with the highest total score."""
+    best: tuple[float, int, int] | None = None
+    total = 0.0
+    start = 0
+    for index, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, index
+        total += line.score
+        if line.score > 0 and (best is None or total > best[0]):
+            best = (total, start, index)
+    if best is None:
+        return None
+    _, first, last = best
+    while first <= last and lines[first].score <= 0:
+        first += 1
+    return first, last
+
+
+def _mark_sections(lines: list[Line]) -> dict[int, str]:
+    """Reasons for lines that follow a widget header (related articles, comments, ...)."""
+    reasons: dict[int, str] = {}
+    open_reason: str | None = None
+    for line in lines:
+        if line.chrome is not None:
+            open_reason = line.chrome.reason if line.chrome.opens_section else open_reason
+            continue
+        if line.kind is Kind.PROSE:
+            open_reason = None
+        elif open_reason is not None:
+            reasons[line.index] = open_reason
+    return reasons
+
+
+def _default_reason(line: Line, before_body: bool) -> str:
+    if line.kind is Kind.FOREIGN:
+        return "non_arabic"
+    if line.kind is Kind.FRAGMENT:
+        return "short_fragment"
+    if line.kind is Kind.HEADLINE:
+        return "navigation" if before_body else "related_articles"
+    return "outside_content"
+
+
+def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
+    """Index of the title line above the body (or the line repeating the metadata title)."""
+    low = max(0, start - _TITLE_LOOKBACK)
+    if hint:
+        hint_key = line_key(hint)
+        for index in range(start - 1, low - 1, -1):
+            key = lines[index].key
+            if key and (key == hint_key or (len(key) > 10 and (key in hint_key or hint_key in key))):
+                return index
+        return None
+    for index in range(start - 1, low - 1, -1):
+        line = lines[index]
+        if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN):
+            continue
+        if line.kind in (Kind.HEADLINE, Kind.MEDIUM) and 3 <= line.words <= _MAX_TITLE_WORDS:
+            if is_section_name(line.text):
+                continue
+            return index
+        if line.kind is Kind.PROSE:
+            return None
+    return None
+
+
+def _find_category(lines: list[Line], title: int | None, start: int) -> tuple[int, str] | None:
+    anchor = title if title is not None else start
+    candidates = list(range(anchor - 1, max(-1, anchor - 1 - _CATEGORY_LOOKBACK), -1))
+    candidates += list(range(anchor + 1, start))
+    for index in candidates:
+        line = lines[index]
+        if line.chrome is not None and line.chrome.reason not in ("navigation",):
+            continue
+        if _in_menu(lines, index):
+            continue
+        category = category_from_line(line.text)
+        if category:
+            return index, category
+    return None
+
+
+def _in_menu(lines: list[Line], index: int) -> bool:
+    """A section name inside a list of section names is a menu entry, not the article's section."""
+    if lines[index].bullet:
+        return True
+    neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    return any(is_section_name(lines[i].text) or lines[i].bullet for i in neighbours)
+
+
+@dataclass(slots=True)
+class _Story:
+    marker: int
+    title: str | None
+    title_line: int | None
+    first_body: int
+
+
+def _find_story(lines: list[Line], start: int, end: int) -> _Story | None:
+    """An embedded story inside the body: a marker followed by paragraphs of a new story."""
+    for index in range(start, end + 1):
+        marker: Marker | None = find_marker(lines[index].text)
+        if marker is None:
+            continue
+        title, title_line, first_body = marker.title, None, index + 1
+        if title is None and first_body <= end and lines[first_body].kind is Kind.HEADLINE:
+            title, title_line, first_body = lines[first_body].text, first_body, first_body + 1
+        prose_after = [i for i in range(first_body, end + 1) if lines[i].kind is Kind.PROSE]
+        if title and prose_after and not continues_previous(lines[prose_after[0]].text):
+            return _Story(index, title, title_line, first_body)
+    return None
+
+
+def segment(text: str, hints: PageHints | None = None) -> list[Article]:
+    """Split a page's text into its host article and embedded stories."""
+    hints = hints or PageHints()
+    lines = describe_lines(text)
+    if not lines:
+        return []
+    for line in lines:
+        if line.chrome is None and line.key in hints.templates:
+            line.kind = Kind.CHROME
+    reasons: dict[int, str] = {}
+    for line in lines:
+        if line.chrome is not None:
+            reasons[line.index] = line.chrome.reason
+        elif line.key in hints.templates:
+            reasons[line.index] = "template"
+    section_reasons = _mark_sections(lines)
+
+    block = best_block(lines)
+    if block is None:
+        title = normalize_display(hints.title) if hints.title else None
+        removed = [Removed(line.text, reasons.get(line.index) or _default_reason(line, True)) for line in lines]
+        return [Article(title=title, body=[], category=hints.category, boilerplate=removed)]
+    start, end = block
+
+    title_index = _find_title(lines, start, hints.title)
+    title = normalize_display(hints.title) if hints.title else None
+    if title is None and title_index is not None:
+        title = lines[title_index].text
+    category_found = _find_category(lines, title_index, start)
+    category = hints.category or (category_found[1] if category_found else None)
+
+    story = _find_story(lines, start, end)
+    host_end = story.marker - 1 if story else end
+
+    special: dict[int, str] = {}
+    if title_index is not None:
+        special[title_index] = "duplicate_title" if hints.title else "title"
+    if category_found is not None:
+        special[category_found[0]] = "breadcrumb"
+    if story is not None:
+        special[story.marker] = "embedded_marker"
+        if story.title_line is not None:
+            special[story.title_line] = "embedded_marker"
+
+    host_body: list[str] = []
+    story_body: list[str] = []
+    boilerplate: list[Removed] = []
+    for line in lines:
+        index = line.index
+        role = special.get(index)
+        if role == "title":
+            continue
+        if role is not None:
+            boilerplate.append(Removed(line.text, role))
+            continue
+        inside = start <= index <= end
+        if inside and line.chrome is None and index not in reasons:
+            target = story_body if story is not None and index >= story.first_body else host_body
+            if index <= host_end or target is story_body:
+                target.append(line.text)
+                continue
+        reason = reasons.get(index) or section_reasons.get(index) or _default_reason(line, index < start)
+        boilerplate.append(Removed(line.text, reason))
+
+    host = Article(title=title, body=host_body, category=category, boilerplate=boilerplate)
+    if story is None:
+        return [host]
+    return [host, Article(title=story.title, body=story_body, category=category, embedded=True)]

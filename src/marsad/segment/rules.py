@@ -1,0 +1,134 @@
+"""Chrome phrase rules, loaded from the data files beside this module.
+
+A rule says: a line that looks like *this* is site chrome, for *this* reason.
+The phrase lists live in `data/chrome.tsv` so that adding a site's widget is an
+edit to a data file, not to code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from marsad.arabic.normalize import fold_for_search, fold_letters
+
+# A prefix/contains rule only fires on short lines: a long paragraph that merely
+# mentions "البريد الإلكتروني" is prose, not a comment form.
+PREFIX_MAX_WORDS = 12
+CONTAINS_MAX_WORDS = 80
+
+_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_SPACE = regex.compile(r"\s+")
+
+
+def line_key(text: str) -> str:
+    """Folded, punctuation-free, single-spaced form of a line, for phrase matching."""
+    return _SPACE.sub(" ", _PUNCT.sub(" ", fold_for_search(text))).strip()
+
+
+def line_folded(text: str) -> str:
+    """Folded and lower-cased but with punctuation kept, for regex rules."""
+    return _SPACE.sub(" ", fold_for_search(text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeRule:
+    reason: str
+    kind: str
+    phrase: str
+    pattern: regex.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    reason: str
+    opens_section: bool
+
+
+class ChromeRules:
+    """All chrome rules, indexed for a fast check of one line."""
+
+    def __init__(self, rules: list[ChromeRule]) -> None:
+        self.exact: dict[str, ChromeRule] = {}
+        self.prefixes: list[ChromeRule] = []
+        self.contains: list[ChromeRule] = []
+        self.patterns: list[ChromeRule] = []
+        for rule in rules:
+            if rule.kind in ("line", "header"):
+                self.exact.setdefault(rule.phrase, rule)
+            elif rule.kind == "prefix":
+                self.prefixes.append(rule)
+            elif rule.kind == "contains":
+                self.contains.append(rule)
+            else:
+                self.patterns.append(rule)
+
+    def match(self, text: str, key: str | None = None) -> Match | None:
+        key = line_key(text) if key is None else key
+        rule = self.exact.get(key)
+        if rule is not None:
+            return Match(rule.reason, rule.kind == "header")
+        words = key.count(" ") + 1 if key else 0
+        if words <= PREFIX_MAX_WORDS:
+            for rule in self.prefixes:
+                if key.startswith(rule.phrase) and (
+                    len(key) == len(rule.phrase) or key[len(rule.phrase)] == " "
+                ):
+                    return Match(rule.reason, False)
+        if words <= CONTAINS_MAX_WORDS:
+            for rule in self.contains:
+                if rule.phrase in key:
+                    return Match(rule.reason, False)
+        folded = line_folded(text)
+        for rule in self.patterns:
+            assert rule.pattern is not None
+            if rule.pattern.search(folded):
+                return Match(rule.reason, False)
+        return None
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("marsad.segment").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def parse_rules(lines: list[str], source: str = "chrome.tsv") -> list[ChromeRule]:
+    rules: list[ChromeRule] = []
+    for number, line in enumerate(lines, 1):
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ValueError(f"{source}: rule {number} needs reason<TAB>kind<TAB>phrase: {line!r}")
+        reason, kind, phrase = parts
+        if kind == "regex":
+            pattern = regex.compile(fold_letters(phrase), regex.IGNORECASE)
+            rules.append(ChromeRule(reason, kind, phrase, pattern))
+        elif kind in ("line", "header", "prefix", "contains"):
+            rules.append(ChromeRule(reason, kind, line_key(phrase)))
+        else:
+            raise ValueError(f"{source}: rule {number} has unknown kind {kind!r}")
+    return rules
+
+
+@lru_cache(maxsize=1)
+def chrome_rules() -> ChromeRules:
+    return ChromeRules(parse_rules(_data_lines("chrome.tsv")))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    return frozenset(line_key(word) for word in _data_lines("function_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def section_names() -> dict[str, str]:
+    """Folded key of each known section name -> the name as written."""
+    return {line_key(name): name for name in _data_lines("sections.txt")}
+
+
+@lru_cache(maxsize=1)
+def nav_prefixes() -> tuple[str, ...]:
+    # Longest first, so that الأخبار is tried before أخبار.
+    return tuple(sorted(set(_data_lines("nav_prefixes.txt")), key=len, reverse=True))

@@ -1,0 +1,88 @@
+"""Per-source templates: lines that recur on many pages of one source are chrome.
+
+No rule can name every site's widgets, but a site repeats its own chrome on
+every page. Over a collection we count, per source, on how many pages each
+line occurs; a line seen on enough pages is a template line for that source.
+
+The guard: real text also repeats across a source's pages — a dateline
+(`الرياض - واس`), a standing formula of an agency, a recurring sentence of a
+running story. Such lines are kept when they look like article text: a
+dateline, or a prose line (a finished sentence of running text) that is not
+near-universal on that source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from marsad.arabic.normalize import fold_for_search
+from marsad.segment.lines import Kind, describe_lines
+
+# `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي` — a place, then an agency or author.
+DATELINE = regex.compile(r"^\S+(?:\s\S+)?\s*(?:[-–—:]|\()\s*(?:\S+\s?){1,3}\)?\s*[:.]?$")
+
+
+@dataclass(slots=True)
+class TemplateLearner:
+    """Counts recurring lines per source; `templates()` gives the learned chrome lines."""
+
+    min_pages: int = 3
+    min_share: float = 0.3
+    # A prose-looking line is chrome only if nearly every page of the source has it.
+    prose_share: float = 0.8
+    pages: Counter[str] = field(default_factory=Counter)
+    counts: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    prose: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    datelines: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def observe(self, source: str | None, text: str) -> None:
+        if not source:
+            return
+        self.pages[source] += 1
+        seen: set[str] = set()
+        for line in describe_lines(text):
+            if not line.key or line.key in seen:
+                continue
+            seen.add(line.key)
+            self.counts[source][line.key] += 1
+            if line.kind is Kind.PROSE:
+                self.prose[source].add(line.key)
+            elif is_dateline(line.text):
+                self.datelines[source].add(line.key)
+
+    def templates(self) -> dict[str, frozenset[str]]:
+        learned: dict[str, frozenset[str]] = {}
+        for source, total in self.pages.items():
+            if total < self.min_pages:
+                continue
+            keep: set[str] = set()
+            for key, count in self.counts[source].items():
+                share = count / total
+                if count < self.min_pages or share < self.min_share:
+                    continue
+                if key in self.datelines[source]:
+                    continue
+                if key in self.prose[source] and share < self.prose_share:
+                    continue
+                keep.add(key)
+            if keep:
+                learned[source] = frozenset(keep)
+        return learned
+
+
+def is_dateline(text: str) -> bool:
+    text = fold_for_search(text).strip()
+    return len(text.split()) <= 6 and bool(DATELINE.match(text))
+
+
+def learn_templates(
+    pages: Iterable[tuple[str | None, str]], learner: TemplateLearner | None = None
+) -> dict[str, frozenset[str]]:
+    learner = learner or TemplateLearner()
+    for source, text in pages:
+        learner.observe(source, text)
+    return learner.templates()

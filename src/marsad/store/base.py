@@ -1,0 +1,138 @@
+"""What every archive backend offers, so ingest, search, clusters and export never
+know whether they talk to SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.records import Page, Record
+from marsad.store.search import Query
+
+__all__ = [
+    "Archive",
+    "ClusterInfo",
+    "SearchFilters",
+    "SearchHit",
+    "StoredSignature",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Restrictions on the records a search or an export returns; `None` means any."""
+
+    source: str | None = None
+    category: str | None = None
+    entity: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One search result: the record's metadata, its score (higher is better) and a snippet."""
+
+    rowid: int
+    id: str
+    url: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+    category: str | None
+    score: float
+    body: list[str]
+    cluster: str | None = None
+    snippet: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "category": self.category,
+            "cluster": self.cluster,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSignature:
+    """A record's MinHash signature as the archive keeps it, for rebuilding the LSH index."""
+
+    rowid: int
+    text_hash: str
+    signature: bytes
+
+
+@dataclass(slots=True)
+class ClusterInfo:
+    """A near-duplicate story: its representative record and every member's id and title."""
+
+    id: str
+    representative: str
+    members: list[tuple[str, str | None, float]] = field(default_factory=list)
+
+
+class Archive(ABC):
+    """A store of pages and their records. Writes are grouped in batches: nothing
+    written since the last `commit()` survives a crash, and everything before it does."""
+
+    location: str
+
+    @abstractmethod
+    def page_hashes(self) -> dict[str, str]:
+        """Every stored page id with the content hash it was stored with."""
+
+    @abstractmethod
+    def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> list[int]:
+        """Store `page` and its records, replacing any older version of the same page id.
+        Returns the new records' rowids in order."""
+
+    @abstractmethod
+    def commit(self) -> None:
+        """Make everything written so far durable."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Commit nothing further and release the connection."""
+
+    @abstractmethod
+    def search(self, query: Query | None, filters: SearchFilters, limit: int) -> list[SearchHit]:
+        """Best-first hits for `query` (all records when `None`) within `filters`."""
+
+    @abstractmethod
+    def iter_records(self, rowids: Sequence[int] | None = None) -> Iterator[Record]:
+        """Whole records as they were stored (all of them, or those rowids in that order)."""
+
+    @abstractmethod
+    def signatures(self) -> list[StoredSignature]:
+        """Every stored MinHash signature, oldest first."""
+
+    @abstractmethod
+    def save_signature(self, rowid: int, text_hash: str, signature: bytes) -> None:
+        """Keep a record's signature so later runs can rebuild the LSH index."""
+
+    @abstractmethod
+    def assign_cluster(self, rowid: int, near: int, similarity: float) -> str:
+        """Put record `rowid` in the cluster of record `near` (founding it if `near` has none).
+        Returns the cluster id."""
+
+    @abstractmethod
+    def clusters(self, min_size: int = 2, limit: int | None = None) -> list[ClusterInfo]:
+        """Near-duplicate clusters, largest first."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """How many pages, records, clusters, entities ... the archive holds."""
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

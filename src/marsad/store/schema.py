@@ -1,0 +1,202 @@
+"""The archive's tables, and the migrations that bring an older archive up to date.
+
+Both backends share the logical schema; each has its own DDL because SQLite's
+FTS5 table and PostgreSQL's `tsvector` column differ. A migration is a list of
+statements keyed by the version it produces; `schema_version` records the
+version an archive is at, so opening an archive applies only what is missing.
+"""
+
+from __future__ import annotations
+
+SQLITE_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        "CREATE TABLE sources (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+        """CREATE TABLE pages (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            origin TEXT,
+            url TEXT,
+            source_id INTEGER REFERENCES sources(id),
+            published TEXT,
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE records (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            parent TEXT,
+            position INTEGER NOT NULL,
+            source_id INTEGER REFERENCES sources(id),
+            url TEXT,
+            published TEXT,
+            category TEXT,
+            title TEXT,
+            body TEXT NOT NULL,
+            boilerplate TEXT NOT NULL,
+            extra TEXT
+        )""",
+        "CREATE INDEX records_page ON records(page_id)",
+        "CREATE INDEX records_published ON records(published)",
+        "CREATE INDEX records_source ON records(source_id)",
+        "CREATE INDEX records_category ON records(category)",
+        """CREATE TABLE entities (
+            record_rowid INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT,
+            type TEXT,
+            canonical TEXT,
+            match_key TEXT,
+            paragraph INTEGER,
+            start INTEGER,
+            "end" INTEGER,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX entities_record ON entities(record_rowid)",
+        "CREATE INDEX entities_key ON entities(match_key)",
+        """CREATE TABLE quotes (
+            record_rowid INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            speaker TEXT,
+            text TEXT,
+            cue TEXT,
+            direct INTEGER,
+            paragraph INTEGER,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX quotes_record ON quotes(record_rowid)",
+        """CREATE TABLE dates (
+            record_rowid INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT,
+            value TEXT,
+            kind TEXT,
+            paragraph INTEGER,
+            start INTEGER,
+            "end" INTEGER,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX dates_record ON dates(record_rowid)",
+        """CREATE TABLE quantities (
+            record_rowid INTEGER NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT,
+            value REAL,
+            unit TEXT,
+            paragraph INTEGER,
+            start INTEGER,
+            "end" INTEGER,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX quantities_record ON quantities(record_rowid)",
+        """CREATE TABLE clusters (
+            id TEXT PRIMARY KEY,
+            representative INTEGER NOT NULL REFERENCES records(rowid)
+        )""",
+        """CREATE TABLE cluster_members (
+            record_rowid INTEGER PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
+            cluster_id TEXT NOT NULL REFERENCES clusters(id),
+            similarity REAL NOT NULL
+        )""",
+        "CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id)",
+        """CREATE TABLE signatures (
+            record_rowid INTEGER PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
+            text_hash TEXT NOT NULL,
+            signature BLOB NOT NULL
+        )""",
+        "CREATE INDEX signatures_hash ON signatures(text_hash)",
+        # The analyzed columns hold search_terms output, never the original
+        # text: `*_forms` every form of every word (word queries), `*_keys`
+        # one key per word in order (phrase queries).
+        """CREATE VIRTUAL TABLE records_fts USING fts5(
+            title_forms, body_forms, title_keys, body_keys,
+            tokenize = "unicode61 remove_diacritics 0"
+        )""",
+    ),
+}
+
+SQLITE_VERSION = max(SQLITE_MIGRATIONS)
+
+
+POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        "CREATE TABLE sources (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+        """CREATE TABLE pages (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            origin TEXT,
+            url TEXT,
+            source_id BIGINT REFERENCES sources(id),
+            published TEXT,
+            ingested_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE records (
+            rowid BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            page_id TEXT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            parent TEXT,
+            position INTEGER NOT NULL,
+            source_id BIGINT REFERENCES sources(id),
+            url TEXT,
+            published TEXT,
+            category TEXT,
+            title TEXT,
+            body TEXT NOT NULL,
+            boilerplate TEXT NOT NULL,
+            extra TEXT,
+            title_forms TSVECTOR,
+            body_forms TSVECTOR,
+            keys_text TEXT
+        )""",
+        "CREATE INDEX records_page ON records(page_id)",
+        "CREATE INDEX records_published ON records(published)",
+        "CREATE INDEX records_source ON records(source_id)",
+        "CREATE INDEX records_category ON records(category)",
+        "CREATE INDEX records_forms ON records USING GIN ((title_forms || body_forms))",
+        """CREATE TABLE entities (
+            record_rowid BIGINT NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT, type TEXT, canonical TEXT, match_key TEXT,
+            paragraph INTEGER, start INTEGER, "end" INTEGER, data TEXT NOT NULL
+        )""",
+        "CREATE INDEX entities_record ON entities(record_rowid)",
+        "CREATE INDEX entities_key ON entities(match_key)",
+        """CREATE TABLE quotes (
+            record_rowid BIGINT NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            speaker TEXT, text TEXT, cue TEXT, direct BOOLEAN, paragraph INTEGER, data TEXT NOT NULL
+        )""",
+        "CREATE INDEX quotes_record ON quotes(record_rowid)",
+        """CREATE TABLE dates (
+            record_rowid BIGINT NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT, value TEXT, kind TEXT, paragraph INTEGER, start INTEGER, "end" INTEGER,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX dates_record ON dates(record_rowid)",
+        """CREATE TABLE quantities (
+            record_rowid BIGINT NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT, value DOUBLE PRECISION, unit TEXT, paragraph INTEGER, start INTEGER, "end" INTEGER,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX quantities_record ON quantities(record_rowid)",
+        """CREATE TABLE clusters (
+            id TEXT PRIMARY KEY,
+            representative BIGINT NOT NULL REFERENCES records(rowid)
+        )""",
+        """CREATE TABLE cluster_members (
+            record_rowid BIGINT PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
+            cluster_id TEXT NOT NULL REFERENCES clusters(id),
+            similarity DOUBLE PRECISION NOT NULL
+        )""",
+        "CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id)",
+        """CREATE TABLE signatures (
+            record_rowid BIGINT PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
+            text_hash TEXT NOT NULL,
+            signature BYTEA NOT NULL
+        )""",
+        "CREATE INDEX signatures_hash ON signatures(text_hash)",
+    ),
+}
+
+POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)

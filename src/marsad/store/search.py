@@ -1,0 +1,193 @@
+"""Search queries: parsing the user's text, building each backend's full-text
+expression from the parsed terms, and snippets highlighted on the original text.
+
+The syntax is small: words (all must match), `"a phrase"`, `-word` or
+`-"a phrase"` to exclude, and `OR` between two items. Every word goes through
+the search analyzer, and the backend expression is built here with every term
+quoted, so no user text ever reaches FTS5's or PostgreSQL's query parser.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import regex
+
+from marsad.arabic.search_terms import search_key, tokenize
+from marsad.errors import MarsadError
+
+__all__ = [
+    "Clause",
+    "Query",
+    "QuerySyntaxError",
+    "fts5_expression",
+    "make_snippet",
+    "parse_query",
+    "tsquery_clauses",
+]
+
+
+class QuerySyntaxError(MarsadError):
+    """A query the user has to fix; the message says what and where."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A word (one key) or a phrase (keys in order)."""
+
+    keys: tuple[str, ...]
+    phrase: bool = False
+
+
+@dataclass(slots=True)
+class Query:
+    """Every group in `all_of` must match (a group matches when any of its clauses
+    does); no clause of `none_of` may match."""
+
+    text: str
+    all_of: list[list[Clause]] = field(default_factory=list)
+    none_of: list[Clause] = field(default_factory=list)
+
+    def highlight_keys(self) -> set[str]:
+        return {key for group in self.all_of for clause in group for key in clause.keys}
+
+
+_ITEM = regex.compile(r'\s*(-?)(?:"([^"]*)("?)|(\S+))')
+_STRAY_QUOTES = regex.compile(r'["\u201c\u201d\u00ab\u00bb]')
+
+
+def _clause(text: str, phrase: bool, position: int) -> Clause | None:
+    keys = tuple(key for key in (search_key(word) for word in regex.findall(r"[\p{L}\p{M}\p{N}]+", text)) if key)
+    if not keys:
+        if phrase:
+            raise QuerySyntaxError(f"the phrase at character {position + 1} has no words to search for")
+        return None
+    return Clause(keys, phrase=phrase and len(keys) > 1)
+
+
+def parse_query(text: str) -> Query:
+    """Parse the user's query; raise `QuerySyntaxError` with a readable message if it is malformed."""
+    # Arabic keyboards type « » and curly quotes; treat them as phrase quotes.
+    normalized = _STRAY_QUOTES.sub('"', text)
+    query = Query(text=text)
+    pending_or = False
+    position = 0
+    while position < len(normalized):
+        match = _ITEM.match(normalized, position)
+        if match is None:
+            break
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        position = match.end()
+        negated = bool(match.group(1))
+        if match.group(4) is not None:
+            word = match.group(4)
+            if word == "OR" and not negated:
+                if pending_or or not query.all_of:
+                    raise QuerySyntaxError(f"OR at character {start + 1} needs an item on both sides")
+                pending_or = True
+                continue
+            clause = _clause(word, False, start)
+            if clause is None:
+                if negated and word == "-":
+                    raise QuerySyntaxError(f"'-' at character {start + 1} must be followed by a word or phrase")
+                continue
+        else:
+            if match.group(2) is None:
+                continue
+            if not match.group(3):
+                raise QuerySyntaxError(f"the quote at character {start + 1} is never closed")
+            clause = _clause(match.group(2), True, start)
+            if clause is None:
+                continue
+        if negated:
+            if pending_or:
+                raise QuerySyntaxError(f"OR cannot join an excluded item (character {start + 1})")
+            query.none_of.append(clause)
+        elif pending_or:
+            query.all_of[-1].append(clause)
+            pending_or = False
+        else:
+            query.all_of.append([clause])
+    if pending_or:
+        raise QuerySyntaxError("the query ends with OR; put a word or phrase after it")
+    if not query.all_of:
+        if query.none_of:
+            raise QuerySyntaxError("a query cannot only exclude; add a word or phrase to look for")
+        raise QuerySyntaxError("the query has no words to search for")
+    return query
+
+
+# --- SQLite FTS5 ---------------------------------------------------------------
+
+def _fts5_clause(clause: Clause) -> str:
+    if clause.phrase:
+        return "{title_keys body_keys} : \"" + " ".join(clause.keys) + '"'
+    return '{title_forms body_forms} : "' + clause.keys[0] + '"'
+
+
+def fts5_expression(query: Query) -> str:
+    """The FTS5 MATCH expression for `query` over the archive's analyzed columns."""
+    groups = []
+    for group in query.all_of:
+        alternatives = [_fts5_clause(clause) for clause in group]
+        groups.append(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")")
+    expression = " AND ".join(groups)
+    for clause in query.none_of:
+        expression = f"({expression}) NOT {_fts5_clause(clause)}"
+    return expression
+
+
+# --- PostgreSQL ----------------------------------------------------------------
+
+def tsquery_clauses(query: Query) -> tuple[list[list[tuple[str, str]]], list[tuple[str, str]]]:
+    """For PostgreSQL: each clause as (column, tsquery text) with every lexeme quoted."""
+
+    def one(clause: Clause) -> tuple[str, str]:
+        if clause.phrase:
+            return "keys_vec", " <-> ".join(f"'{key}'" for key in clause.keys)
+        return "forms_vec", f"'{clause.keys[0]}'"
+
+    return [[one(clause) for clause in group] for group in query.all_of], [one(c) for c in query.none_of]
+
+
+# --- snippets ------------------------------------------------------------------
+
+MARK_OPEN = "<mark>"
+MARK_CLOSE = "</mark>"
+
+
+def make_snippet(paragraphs: list[str], keys: set[str], words: int = 30) -> str:
+    """A window of about `words` words of the original text around the densest
+    matches, HTML-escaped, with matching words wrapped in <mark>...</mark>."""
+    best: tuple[int, int, str, list[tuple[int, int]], int, int] | None = None
+    for index, paragraph in enumerate(paragraphs):
+        tokens = list(tokenize(paragraph))
+        if not tokens:
+            continue
+        hits = [i for i, token in enumerate(tokens) if keys & token.forms]
+        if not hits and best is not None:
+            continue
+        window_start, count = 0, 0
+        for i in hits:
+            inside = sum(1 for j in hits if i <= j < i + words)
+            if inside > count:
+                window_start, count = max(0, i - 3), inside
+        window_end = min(len(tokens), window_start + words)
+        spans = [(tokens[i].start, tokens[i].end) for i in hits if window_start <= i < window_end]
+        if best is None or count > best[0] or (count == best[0] and best[1] > index and count > 0):
+            start = tokens[window_start].start
+            end = tokens[window_end - 1].end
+            best = (count, index, paragraph, spans, start, end)
+    if best is None:
+        return ""
+    _, _, paragraph, spans, start, end = best
+    pieces = ["…" if start > 0 else ""]
+    cursor = start
+    for span_start, span_end in spans:
+        pieces.append(html.escape(paragraph[cursor:span_start], quote=False))
+        pieces.append(MARK_OPEN + html.escape(paragraph[span_start:span_end], quote=False) + MARK_CLOSE)
+        cursor = span_end
+    pieces.append(html.escape(paragraph[cursor:end], quote=False))
+    pieces.append("…" if end < len(paragraph) else "")
+    return "".join(pieces)

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("MARSAD_SHARED", PROJECT.parent / "shared")).resolve()
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    path = shared_dir()
+    if not path.is_dir():
+        pytest.skip(f"shared data not found at {path} (set MARSAD_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_text(shared: Path) -> str:
+    return (shared / "seed" / "000_06b0f5cfdc501643.txt").read_text(encoding="utf-8")

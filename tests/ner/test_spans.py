@@ -1,0 +1,72 @@
+from typing import Any
+
+import pytest
+
+from marsad.enrich.ner.spans import link_short_forms, sentences_of, spans_from_tags
+from marsad.enrich.ner.tokens import tokenize
+
+
+def _spans(paragraph: str, tags: list[str]) -> list[dict[str, Any]]:
+    tokens = tokenize(paragraph)
+    assert len(tokens) == len(tags)
+    return spans_from_tags(paragraph, tokens, tags, 0)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "tags", "text", "canonical"),
+    [
+        ("وصل الوفد بالعراق أمس", ["O", "O", "B-LOC", "O"], "العراق", "العراق"),
+        ("عاد والعراق مستقر", ["O", "B-LOC", "O"], "العراق", "العراق"),
+        ("دعم للعراق", ["O", "B-LOC"], "لعراق", "العراق"),
+        ("بيان للأمم المتحدة", ["O", "B-ORG", "I-ORG"], "لأمم المتحدة", "الأمم المتحدة"),
+        ("زار العراق", ["O", "B-LOC"], "العراق", "العراق"),
+        ("قال سامي نادر", ["O", "B-PER", "I-PER"], "سامي نادر", "سامي نادر"),
+    ],
+)
+def test_clitics_stay_outside_the_span(paragraph: str, tags: list[str], text: str, canonical: str) -> None:
+    (span,) = _spans(paragraph, tags)
+    assert span["text"] == text
+    assert paragraph[span["start"] : span["end"]] == text
+    assert span["canonical"] == canonical
+
+
+def _span(text: str, kind: str, paragraph: int = 0) -> dict[str, Any]:
+    return {"text": text, "type": kind, "canonical": text, "paragraph": paragraph, "start": 0, "end": len(text)}
+
+
+def test_short_forms_link_to_the_fullest_name() -> None:
+    spans = [
+        _span("سامي نادر الحلبي", "PER"),
+        _span("الحلبي", "PER", 1),
+        _span("نادر الحلبي", "PER", 2),
+        _span("هدى", "PER", 2),
+        _span("حلب", "LOC", 3),
+    ]
+    linked = link_short_forms(spans)
+    assert [s["canonical"] for s in linked] == [
+        "سامي نادر الحلبي",
+        "سامي نادر الحلبي",
+        "سامي نادر الحلبي",
+        "هدى",
+        "حلب",
+    ]
+
+
+def test_linking_folds_spelling_variants() -> None:
+    linked = link_short_forms([_span("أحمد زكي", "PER"), _span("احمد", "PER")])
+    assert linked[1]["canonical"] == "أحمد زكي"
+
+
+def test_a_name_gets_its_majority_type() -> None:
+    linked = link_short_forms([_span("نينوى", "LOC"), _span("نينوى", "LOC"), _span("نينوى", "ORG")])
+    assert {s["type"] for s in linked} == {"LOC"}
+
+
+def test_short_form_does_not_link_across_types() -> None:
+    linked = link_short_forms([_span("جامعة حلب", "ORG"), _span("حلب", "LOC")])
+    assert linked[1]["canonical"] == "حلب"
+
+
+def test_sentences_split_at_final_punctuation() -> None:
+    runs = sentences_of(tokenize("جاء سامي. ثم ذهب؟ نعم"))
+    assert [[t for t, _, _ in run] for run in runs] == [["جاء", "سامي", "."], ["ثم", "ذهب", "؟"], ["نعم"]]
