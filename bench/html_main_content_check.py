@@ -50,7 +50,8 @@ def expected_texts() -> dict[str, str]:
     return {
         "newspaper4k_cnn_arabic": (PAGES / "newspaper4k_cnn_arabic.expected.txt").read_text(encoding="utf-8"),
         "fundus_lbcgroup": "\n".join(fundus["body"]["summary"] + fundus_paragraphs),
-        "goose3_cnn_arabic": goose["expected"]["cleaned_text"],
+        # goose3 stores a 149-character prefix cut mid-word; the cut word cannot match.
+        "goose3_cnn_arabic": goose["expected"]["cleaned_text"].rsplit(" ", 1)[0],
     }
 
 

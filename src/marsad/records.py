@@ -92,7 +92,7 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
-        known = {name: data.get(name) for name in cls.__dataclass_fields__}
+        known: dict[str, Any] = {name: data.get(name) for name in cls.__dataclass_fields__}
         known["boilerplate"] = [Removed(**item) for item in data.get("boilerplate") or []]
         for list_field in ("body", "entities", "quotes", "dates", "quantities"):
             known[list_field] = list(data.get(list_field) or [])

@@ -57,9 +57,7 @@ def test_split_clitics(token: str, expected: tuple[str, str, str]) -> None:
     assert split_clitics(token, LEXICON) == expected
 
 
-@pytest.mark.parametrize(
-    "token", ["وبالعراق", "للأمم", "وحكومته", "فلسطين", "ب", "", "والي", "بـ", "لله"]
-)
+@pytest.mark.parametrize("token", ["وبالعراق", "للأمم", "وحكومته", "فلسطين", "ب", "", "والي", "بـ", "لله"])
 def test_parts_join_back(token: str) -> None:
     assert "".join(split_clitics(token, LEXICON)) == token
     assert "".join(split_clitics(token)) == token

@@ -42,7 +42,7 @@ def test_score_counts_exact_matches_only() -> None:
     gold = [["B-PER", "I-PER", "O", "B-LOC"]]
     pred = [["B-PER", "O", "O", "B-LOC"]]
     scores = score(gold, pred)
-    precision, recall, f1 = scores.micro()
+    precision, recall, _ = scores.micro()
     assert (precision, recall) == (0.5, 0.5)
     assert scores.per_type()["LOC"] == (1.0, 1.0, 1.0)
     assert scores.per_type()["PER"][2] == 0.0

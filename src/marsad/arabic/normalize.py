@@ -56,7 +56,8 @@ def _drop_decorative_tatweel(text: str) -> str:
         followed_by_letter = after < len(text) and text[after].isalpha()
         return TATWEEL if proclitic and not followed_by_letter else ""
 
-    return _TATWEEL_RUN.sub(keep_or_drop, text)
+    return str(_TATWEEL_RUN.sub(keep_or_drop, text))
+
 
 _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -65,7 +66,7 @@ _SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 def _fold_presentation_forms(text: str) -> str:
     # NFKC on the whole text would also rewrite ligatures of Latin text and
     # superscripts; only the Arabic presentation-form blocks need it.
-    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return str(_PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text))
 
 
 def normalize_display(text: str) -> str:
@@ -95,7 +96,6 @@ _FOLD_TABLE = str.maketrans(
         "ئ": "ي",
         "ؤ": "و",
         "ک": "ك",
-        "ی": "ي",
         "ی": "ي",
         "ۀ": "ه",
         "ە": "ه",
@@ -134,11 +134,12 @@ def western_digits(text: str) -> str:
 
 
 ARABIC_LETTER = regex.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_ANY_LETTER = regex.compile(r"\p{L}")
 
 
 def arabic_ratio(text: str) -> float:
     """Share of letters in `text` that are Arabic script (0 for text without letters)."""
-    letters = regex.findall(r"\p{L}", text)
+    letters = len(_ANY_LETTER.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if ARABIC_LETTER.match(ch)) / len(letters)
+    return len(ARABIC_LETTER.findall(text)) / letters

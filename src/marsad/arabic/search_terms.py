@@ -63,22 +63,24 @@ class Token:
 
 
 @lru_cache(maxsize=1)
-def _variant_prefixes() -> tuple[tuple[str, str], ...]:
+def _variant_prefixes() -> tuple[dict[str, str], tuple[int, ...]]:
     text = (resources.files("marsad.arabic") / "data" / "search_variants.tsv").read_text(encoding="utf-8")
-    pairs = []
+    table: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         variant, canonical = line.split("\t")[:2]
-        pairs.append((variant.strip(), canonical.strip()))
+        table[variant.strip()] = canonical.strip()
     # Longest variant first so that a more specific spelling wins.
-    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+    return table, tuple(sorted({len(variant) for variant in table}, reverse=True))
 
 
 def _canonical_spelling(form: str) -> str:
-    for variant, canonical in _variant_prefixes():
-        if form.startswith(variant):
-            return canonical + form[len(variant) :]
+    table, lengths = _variant_prefixes()
+    for length in lengths:
+        canonical = table.get(form[:length])
+        if canonical is not None and len(form) >= length:
+            return canonical + form[length:]
     return form
 
 
@@ -101,7 +103,7 @@ def _fold_term(word: str) -> str:
     return _NOT_TERM_CHAR.sub("", fold_for_search(word))
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=200_000)
 def _forms_and_key(folded: str) -> tuple[frozenset[str], str]:
     """The closure of `folded` under stripping one clitic and respelling a loanword.
 
@@ -125,24 +127,29 @@ def _forms_and_key(folded: str) -> tuple[frozenset[str], str]:
     return forms, key
 
 
+@lru_cache(maxsize=1_000_000)
+def _analyze_word(word: str) -> tuple[str, frozenset[str], str]:
+    folded = _fold_term(word)
+    forms, key = _forms_and_key(folded)
+    return folded, forms, key
+
+
 def search_forms(word: str) -> frozenset[str]:
     """Every term `word` is indexed under: its folded form and each clitic-stripped form."""
-    return _forms_and_key(_fold_term(word))[0]
+    return _analyze_word(word)[1]
 
 
 def search_key(word: str) -> str:
     """The one term a query word is searched under (empty for a word without letters or digits)."""
-    return _forms_and_key(_fold_term(word))[1]
+    return _analyze_word(word)[2]
 
 
 def tokenize(text: str) -> Iterator[Token]:
     """The words of `text` with their offsets in `text` (not in the folded text)."""
     for match in _WORD.finditer(text):
-        folded = _fold_term(match.group())
-        if not folded:
-            continue
-        forms, key = _forms_and_key(folded)
-        yield Token(match.start(), match.end(), folded, forms, key)
+        folded, forms, key = _analyze_word(match.group())
+        if folded:
+            yield Token(match.start(), match.end(), folded, forms, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +164,9 @@ def analyze(text: str) -> Analyzed:
     """Space-separated index terms of `text` for the full-text index of either backend."""
     forms: list[str] = []
     keys: list[str] = []
-    for match in _WORD.finditer(text):
-        folded = _fold_term(match.group())
-        if not folded:
-            continue
-        token_forms, key = _forms_and_key(folded)
-        forms.extend(token_forms)
-        keys.append(key)
+    for word in _WORD.findall(text):
+        folded, token_forms, key = _analyze_word(word)
+        if folded:
+            forms.extend(token_forms)
+            keys.append(key)
     return Analyzed(" ".join(forms), " ".join(keys))

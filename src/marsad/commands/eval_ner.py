@@ -13,8 +13,12 @@ from marsad.enrich.ner.paths import shared_dir
 
 
 @click.command(name="ner")
-@click.option("--shared", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="The shared data folder (default: $MARSAD_SHARED or ../shared).")
+@click.option(
+    "--shared",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The shared data folder (default: $MARSAD_SHARED or ../shared).",
+)
 @click.option("--limit", type=int, default=None, help="Only the first N sentences of each set.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per data set.")
 @click.option("--check", is_flag=True, help="Exit non-zero if a micro F1 is below its pinned floor.")

@@ -77,9 +77,13 @@ def run_extract(
 
 @click.command(name="extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option(
+    "-o", "--output", "output", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout."
+)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for pages that do not carry one.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format."
+)
 @click.option(
     "--templates/--no-templates",
     default=True,

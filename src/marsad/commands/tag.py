@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 import click
 
 from marsad.enrich.ner.conll import parse_conll
 
 
 @click.command(name="tag")
-@click.option("--conll", "conll", type=click.File("r", encoding="utf-8"), required=True,
-              help="CoNLL input: token in the first column, blank line between sentences; - for stdin.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Where to write `token<TAB>tag` lines (default: stdout).")
-def tag_command(conll: click.utils.LazyFile, output: click.utils.LazyFile) -> None:
+@click.option(
+    "--conll",
+    "conll",
+    type=click.File("r", encoding="utf-8"),
+    required=True,
+    help="CoNLL input: token in the first column, blank line between sentences; - for stdin.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write `token<TAB>tag` lines (default: stdout).",
+)
+def tag_command(conll: TextIO, output: TextIO) -> None:
     """Tag each token with IOB2 tags over PER, LOC, ORG and MISC."""
     from marsad.enrich.ner import tag_tokens
 

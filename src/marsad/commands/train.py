@@ -11,6 +11,9 @@ import click
 
 from marsad.enrich.ner.paths import shared_dir, source_model_dir
 
+_DIR = click.Path(path_type=Path, file_okay=False)
+_FILE = click.Path(path_type=Path, dir_okay=False)
+
 VARIANTS = {
     "base": {"clusters": False, "gazetteer": False, "triggers": False},
     "clusters": {"clusters": True, "gazetteer": False, "triggers": False},
@@ -26,8 +29,8 @@ def train_group() -> None:
 
 
 @train_group.command(name="ner-clusters")
-@click.option("--shared", type=click.Path(path_type=Path, file_okay=False), default=None, help="The shared data folder.")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Where to write clusters.tsv.")
+@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@click.option("--out", type=_FILE, default=None, help="Where to write clusters.tsv.")
 def clusters_command(shared: Path | None, out: Path | None) -> None:
     """Learn word clusters from the unlabeled news (skip-gram vectors + k-means)."""
     from marsad.enrich.ner.wordreps import build_clusters
@@ -40,16 +43,27 @@ def clusters_command(shared: Path | None, out: Path | None) -> None:
 
 
 @train_group.command(name="ner")
-@click.option("--shared", type=click.Path(path_type=Path, file_okay=False), default=None, help="The shared data folder.")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Model folder to write.")
-@click.option("--variant", type=click.Choice(sorted(VARIANTS)), default="full", show_default=True,
-              help="Feature groups to use.")
+@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@click.option("--out", type=_DIR, default=None, help="Model folder to write.")
+@click.option(
+    "--variant",
+    type=click.Choice(sorted(VARIANTS)),
+    default="full",
+    show_default=True,
+    help="Feature groups to use.",
+)
 @click.option("--c1", type=float, default=0.05, show_default=True, help="L1 penalty.")
 @click.option("--c2", type=float, default=0.01, show_default=True, help="L2 penalty.")
 @click.option("--max-iterations", type=int, default=200, show_default=True, help="L-BFGS iterations.")
 @click.option("--dev-only", is_flag=True, help="Only score the variant on the dev split; write no model.")
 def ner_train_command(
-    shared: Path | None, out: Path | None, variant: str, c1: float, c2: float, max_iterations: int, dev_only: bool
+    shared: Path | None,
+    out: Path | None,
+    variant: str,
+    c1: float,
+    c2: float,
+    max_iterations: int,
+    dev_only: bool,
 ) -> None:
     """Score a feature variant on the dev split held out of ANERcorp train, then
     (unless --dev-only) train on all of train and write the model folder."""
@@ -59,8 +73,9 @@ def ner_train_command(
     shared = shared or shared_dir()
     lexicon_dir = source_model_dir()
     out = out or lexicon_dir
-    config = TrainConfig(features=replace(FeatureConfig(), **VARIANTS[variant]), c1=c1, c2=c2,
-                         max_iterations=max_iterations)
+    config = TrainConfig(
+        features=replace(FeatureConfig(), **VARIANTS[variant]), c1=c1, c2=c2, max_iterations=max_iterations
+    )
     with tempfile.TemporaryDirectory() as work:
         dev = dev_experiment(shared, config, lexicon_dir, Path(work))
     click.echo(json.dumps({"variant": variant, "c1": c1, "c2": c2, "dev": dev}, ensure_ascii=False))

@@ -31,6 +31,9 @@ __all__ = ["find_dates", "parse_published"]
 _Found = tuple[int, int, str, str | None, str | None]  # folded start, end, kind, value, hijri
 
 _MIN_YEAR, _MAX_YEAR = 1000, 2200
+# A span that looks like a date but breaks the calendar: it wins over the shorter
+# readings inside it (``فبراير 2021`` in ``31 فبراير 2021``) and is then dropped.
+_INVALID = "invalid"
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -91,9 +94,9 @@ def _day_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     start, end = m.start(), m.end()
     if m["year"]:
         when = _valid_day(int(m["year"]), month, day)
-        return (start, end, "absolute", when.isoformat(), None) if when else None
+        return (start, end, "absolute", when.isoformat(), None) if when else (start, end, _INVALID, None, None)
     if not 1 <= day <= 31 or _valid_day(2000, month, day) is None:  # 2000: a leap year
-        return None
+        return start, end, _INVALID, None, None
     if published is None:
         return start, end, "relative", None, None
     if m["yrel"]:
@@ -228,7 +231,7 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
     if word == "اليوم" and not (m["part"] or weekday_name):
         return None  # ``اليوم`` alone is as often "nowadays" as "today"
     if published is None:
-        return m.start(), m.end(), "relative", None, None
+        return m.start("part") if m["part"] else m.start("word"), m.end(), "relative", None, None
     offsets = {"امس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "امس الاول": -2,
                "غدا": 1, "يوم غد": 1, "بعد غد": 2}
     if word == "اليوم" and weekday_name:
@@ -237,11 +240,12 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         value = published.isoformat()
     else:
         value = (published + dt.timedelta(days=offsets[word])).isoformat()
-    return m.start(), m.end(), "relative", value, None
+    start = m.start("part") if m["part"] else m.start("word")
+    return start, m.end(), "relative", value, None
 
 
 def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
-    if not (m["part"] or m["rel"] or (m["after"] and m["before"] in {"،", ",", "("})):
+    if not (m["part"] or m["rel"] or _set_off(folded, m.start("wd"), m.end("wd"))):
         return None
     if regex.match(r"\s*\(?\s*\d", folded[m.end():m.end() + 4]):
         return None  # ``الثلاثاء 5 شوال``: the explicit date carries the value
@@ -255,19 +259,27 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
     return start, end, "relative", value, None
 
 
+def _set_off(folded: str, start: int, end: int) -> bool:
+    """A weekday between commas or in brackets is a date: ``في واشنطن، الجمعة، برئاسة``."""
+    before = folded[max(0, start - 3):start].rstrip()
+    after = folded[end:end + 3].lstrip()
+    return before.endswith(("،", ",", "(")) and (after[:1] in {"،", ",", ")", ".", "؛", ":"} or not after)
+
+
 def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     period = p.PERIODS.get(m["period"] or m["period2"], "year")
     direction = 0 if m["this"] else p.RELATIVE_WORDS[m["rel"]]
+    start = m.start("this") if m["this"] else m.start("period2")
     if published is None:
-        return m.start(), m.end(), "relative", None, None
+        return start, m.end(), "relative", None, None
     if period == "year":
-        return m.start(), m.end(), "relative", f"{published.year + direction:04d}", None
+        return start, m.end(), "relative", f"{published.year + direction:04d}", None
     if period == "month":
         month_index = published.year * 12 + published.month - 1 + direction
-        return m.start(), m.end(), "relative", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", None
+        return start, m.end(), "relative", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", None
     # A week has no ISO value of our three shapes: the month it mostly falls in is right.
     middle = published + dt.timedelta(days=7 * direction)
-    return m.start(), m.end(), "relative", f"{middle.year:04d}-{middle.month:02d}", None
+    return start, m.end(), "relative", f"{middle.year:04d}-{middle.month:02d}", None
 
 
 def _years(folded: str) -> list[_Found]:
@@ -318,8 +330,8 @@ def _find_folded(folded: str, published: dt.date | None) -> list[_Found]:
     candidates += _years(folded)
     candidates += [_relative_period(m, published) for m in p.RELATIVE_PERIOD.finditer(folded)]
     candidates += [_relative_day(m, published, folded) for m in p.RELATIVE_DAY.finditer(folded)]
-    candidates += [_weekday(m, published, folded) for m in p.WEEKDAY.finditer(folded, overlapped=True)]
-    return _longest_first([c for c in candidates if c is not None])
+    candidates += [_weekday(m, published, folded) for m in p.WEEKDAY.finditer(folded)]
+    return [c for c in _longest_first([c for c in candidates if c is not None]) if c[2] != _INVALID]
 
 
 def _longest_first(found: list[_Found]) -> list[_Found]:

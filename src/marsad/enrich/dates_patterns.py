@@ -37,19 +37,21 @@ _MONTH = (
     rf"(?:شهر\s+)?(?P<m1>{_GM})"
     rf"(?:\s*[/\\-]\s*(?P<m2>{_GM})|\s*\(\s*(?P<m3>{_GM})\s*\))?"
 )
-_YEAR_SUFFIX = r"(?:\s?م(?![\p{L}]))?"
+_YEAR_TAIL = r"(?:\s?م(?![\p{L}])|(?![\p{L}\p{N}]))"
+# An optional conjunction or preposition glued to the first word stays outside the span.
+_GLUED = r"(?<![\p{L}\p{N}])[وفبل]?"
 _RELATIVE_YEAR = rf"(?:من\s+)?(?:للعام|لعام|العام|عام|للسنه|لسنه|السنه|سنه)\s+(?P<yrel>{_REL})"
 
 DAY_MONTH = regex.compile(
     rf"{_START}(?P<day>\d{{1,2}})\s*(?:من\s+)?{_MONTH}"
-    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_END}{_YEAR_SUFFIX}"
+    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
     rf"|\s+{_RELATIVE_YEAR}{_END}"
     rf"|\s+(?P<mrel>{_REL}){_END}"
     rf"|{_END})"
 )
 
 MONTH_YEAR = regex.compile(
-    rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_END}{_YEAR_SUFFIX}"
+    rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
 )
 
 MONTH_RELATIVE = regex.compile(rf"{_START}{_MONTH}\s+(?P<mrel>{_REL}){_END}")
@@ -57,13 +59,13 @@ MONTH_RELATIVE = regex.compile(rf"{_START}{_MONTH}\s+(?P<mrel>{_REL}){_END}")
 BARE_MONTH = regex.compile(
     rf"(?<=(?:^|\s)[و]?(?:في|خلال|منذ|حتى|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+)"
     rf"(?:شهر\s+)?(?P<m1>{alternation(list(BARE_MONTHS))}){_END}"
-    r"|(?<=(?:^|\s)[و]?)شهر\s+(?P<m1>" + alternation(list(BARE_MONTHS)) + rf"){_END}"
+    rf"|(?<=(?:^|\s)[و]?)شهر\s+(?P<m1>{_GM}){_END}"
 )
 
 _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
 HIJRI_DATE = regex.compile(
     rf"{_START}(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
-    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_END}{_HIJRI_SUFFIX}?)?{_END}"
+    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
 )
 HIJRI_YEAR = regex.compile(rf"{_START}(?P<year>\d{{4}}){_HIJRI_SUFFIX}{_END}")
 
@@ -73,28 +75,27 @@ NUMERIC_DATE = regex.compile(
 )
 
 YEAR_IN_CONTEXT = regex.compile(
-    rf"(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s+(?P<year>\d{{4}}){_END}{_YEAR_SUFFIX}"
+    rf"(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s+(?P<year>\d{{4}}){_YEAR_TAIL}"
 )
 # A year after another year: ``عامي 2014 و2015``, ``2007 - 2011``.
 NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|و|الى|حتى)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
 BARE_YEAR = regex.compile(
     rf"(?:(?<=(?:^|\s)[و]?(?:في|من|الى|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
-    rf"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الى|حتى|-)\s+))"
+    rf"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الى|حتى|-)\s+|\s+\d{{4}}))"
 )
 YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\p{{L}}])")
 
 RELATIVE_PERIOD = regex.compile(
-    rf"{_START}(?:(?P<this>هذا|هذه)\s+(?P<period>العام|السنه|الشهر|الاسبوع)"
+    rf"{_GLUED}(?:(?P<this>هذا|هذه)\s+(?P<period>العام|السنه|الشهر|الاسبوع)"
     rf"|(?P<period2>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{_REL})){_END}"
 )
 
 RELATIVE_DAY = regex.compile(
-    rf"{_START}(?:(?P<part>{_PART})\s+)?"
+    rf"{_GLUED}(?:(?P<part>{_PART})\s+)?"
     r"(?P<word>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|البارحه|بعد\s+غد|يوم\s+غد|غدا|اليوم)"
     rf"(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?{_END}"
 )
 
 WEEKDAY = regex.compile(
-    rf"(?P<before>(?:^|[\s(،,]))(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})"
-    rf"(?:\s+(?P<rel>{_REL}))?{_END}(?P<after>\s*[)،,.؛:]|\s*$)?"
+    rf"{_GLUED}(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?{_END}"
 )

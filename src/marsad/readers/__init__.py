@@ -44,13 +44,28 @@ def iter_pages(
 
     def report(error: InputError) -> None:
         stats.errors += 1
-        on_error(error)
+        try:
+            on_error(error)
+        except Exception as raised:
+            raise _HandlerRaised(raised) from raised
 
-    for source in expand_inputs(inputs, report):
-        stats.files += 1
-        for page in _read_source(source, report, limits, stats):
-            stats.pages += 1
-            yield page
+    try:
+        for source in expand_inputs(inputs, report):
+            stats.files += 1
+            for page in _read_source(source, report, limits, stats):
+                stats.pages += 1
+                yield page
+    except _HandlerRaised as stop:
+        # The caller's handler chose to stop (`--strict`): give it back its own exception, once.
+        raise stop.raised from None
+
+
+class _HandlerRaised(Exception):
+    """Carries an exception raised by `on_error` past the readers' own error handling."""
+
+    def __init__(self, raised: Exception) -> None:
+        super().__init__(str(raised))
+        self.raised = raised
 
 
 def _read_source(
@@ -60,6 +75,8 @@ def _read_source(
         try:
             if source.path is None:
                 raw: BinaryIO = sys.stdin.buffer
+            elif source.path.stat().st_size == 0:
+                raise InputError(source.name, "empty file")
             else:
                 raw = stack.enter_context(source.path.open("rb"))
             fmt, gzipped = source.format, source.gzipped

@@ -41,6 +41,9 @@ _ARABIC_SHARE_NEEDED = 0.9
 # Invalid UTF-8 is tolerated when it is a few broken bytes in otherwise good text.
 _MAX_REPLACEMENT_SHARE = 0.01
 _BINARY_PROBE = 8192
+# C0 control bytes other than tab, newlines, form feed and escape.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
+_MAX_CONTROL_SHARE = 0.01
 
 
 class NotTextError(ValueError):
@@ -76,8 +79,16 @@ def declared_html_charset(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes never occur in text in single-byte or UTF-8 encodings."""
-    return b"\x00" in data[:_BINARY_PROBE]
+    """NUL bytes, or more than a trace of other control bytes, never occur in text.
+
+    Only for encodings without BOM: UTF-16/32 text is full of NULs and is
+    recognised by its BOM before this test.
+    """
+    probe = data[:_BINARY_PROBE]
+    if b"\x00" in probe:
+        return True
+    controls = len(probe) - len(probe.translate(None, _CONTROL_BYTES))
+    return controls > len(probe) * _MAX_CONTROL_SHARE
 
 
 def _strict(data: bytes, codec: str | None) -> str | None:
@@ -127,7 +138,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
             except UnicodeDecodeError as error:
                 raise NotTextError(f"broken {codec} text after a byte-order mark") from error
     if looks_binary(data):
-        raise NotTextError("not text (binary?): contains NUL bytes")
+        raise NotTextError("not text (binary?): contains control bytes")
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")

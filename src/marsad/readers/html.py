@@ -17,24 +17,13 @@ from resiliparse.parse.html import HTMLTree
 
 from marsad.readers.html_meta import page_meta
 
-# Some pages put their only copy of a paragraph inside <noscript> or mark it
-# hidden for a slideshow; we keep what a reader sees, like a browser would.
-_EXTRACT_OPTIONS = {
-    "preserve_formatting": True,
-    "main_content": True,
-    "list_bullets": False,
-    "alt_texts": False,
-    "links": False,
-    "form_fields": False,
-    "noscript": False,
-    "comments": False,
-}
 _BLANK = regex.compile(r"^[\s\p{Cf}\p{Zs}]*$")
 _SPACES = regex.compile(r"[\s\p{Zs}]+")
 # Title comparison ignores punctuation, quote marks and spacing: sites decorate
 # the on-page headline ("...", «...») differently from og:title.
 _NOT_WORD = regex.compile(r"[\W_]+")
 _TITLE_SEARCH_LINES = 12
+_SITE_SUFFIX_CHARS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +39,7 @@ class HtmlText:
 
 
 def _title_key(text: str) -> str:
-    return _NOT_WORD.sub(" ", text).strip().casefold()
+    return str(_NOT_WORD.sub(" ", text)).strip().casefold()
 
 
 def paragraphs_of(extracted: str) -> list[str]:
@@ -66,15 +55,34 @@ def drop_title_lines(paragraphs: list[str], title: str | None) -> list[str]:
     key = _title_key(title)
     if not key:
         return paragraphs
-    head = [p for p in paragraphs[:_TITLE_SEARCH_LINES] if _title_key(p) != key]
+    head = [p for p in paragraphs[:_TITLE_SEARCH_LINES] if not _is_title_line(_title_key(p), key)]
     return head + paragraphs[_TITLE_SEARCH_LINES:]
+
+
+def _is_title_line(line_key: str, title_key: str) -> bool:
+    # The <title> text often shows up as a line too: the headline plus " - Site Name".
+    if not line_key.startswith(title_key):
+        return False
+    return len(line_key) - len(title_key) <= _SITE_SUFFIX_CHARS
 
 
 def html_to_text(html: str, *, url: str | None = None) -> HtmlText:
     """Main content and metadata of one HTML page; `url` is where it was fetched from, if known."""
     tree = HTMLTree.parse(html)
+    # User comments are not the article; bullets and alt texts add words no reader saw as text.
     meta = page_meta(tree, url=url)
-    paragraphs = paragraphs_of(extract_plain_text(tree, **_EXTRACT_OPTIONS))
+    extracted = extract_plain_text(
+        tree,
+        preserve_formatting=True,
+        main_content=True,
+        list_bullets=False,
+        alt_texts=False,
+        links=False,
+        form_fields=False,
+        noscript=False,
+        comments=False,
+    )
+    paragraphs = paragraphs_of(str(extracted))
     paragraphs = drop_title_lines(paragraphs, meta.title)
     return HtmlText(
         text="\n\n".join(paragraphs),

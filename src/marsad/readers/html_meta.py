@@ -6,6 +6,7 @@ Sources in order of trust: JSON-LD (what the newsroom's CMS states), Open Graph 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -30,7 +31,9 @@ _DATE_KEYS = (
     "date",
 )
 _SECTION_KEYS = ("article:section", "og:section", "section", "category", "parsely-section")
-_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2}:?\d{2}|Z)?)?")
+_ISO_DATE = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2}:?\d{2}|Z)?)?"
+)
 # "Home" crumbs carry no category.
 _HOME_CRUMBS = {"الرئيسية", "الرئيسيه", "الصفحة الرئيسية", "home", "accueil"}
 _SPACES = re.compile(r"\s+")
@@ -61,6 +64,9 @@ def iso_date(value: str | None) -> str | None:
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
+    # CMSs often escape twice: `&quot;` survives the HTML parser inside attributes and JSON-LD.
+    if "&" in value:
+        value = html.unescape(value)
     value = _SPACES.sub(" ", value).strip()
     return value or None
 
@@ -142,7 +148,7 @@ def _strip_site_suffix(title: str, site: str | None) -> str:
     for separator in (" | ", " - ", " – ", " — ", " :: "):
         if separator in title:
             head, _, tail = title.rpartition(separator)
-            if site and site.lower() in tail.lower() or len(tail) < len(head) / 2:
+            if (site and site.lower() in tail.lower()) or len(tail) < len(head) / 2:
                 return head.strip()
     return title
 

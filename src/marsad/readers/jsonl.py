@@ -47,6 +47,8 @@ def iter_jsonl_pages(
             yield parse_page_line(line, origin)
         except InputError as error:
             on_error(error)
+    if line_number == 0 and not _ended_early(inflater):
+        on_error(InputError(name, "empty file"))
     if inflater is not None and (inflater.truncated or inflater.corrupt):
         detail = "truncated gzip" if inflater.truncated else f"damaged gzip ({inflater.corrupt})"
         on_error(InputError(f"{name}:{line_number + 1}", f"{detail}; lines after {line_number} are lost"))

@@ -61,13 +61,24 @@ def _hidden(name: str) -> bool:
 
 
 def walk_directory(directory: Path) -> Iterator[Path]:
-    """Files of known formats under `directory`, recursively, in sorted order, hidden ones skipped."""
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(name for name in dirs if not _hidden(name))
-        for name in sorted(files):
-            path = Path(root) / name
-            if not _hidden(name) and format_of(path) is not None:
-                yield path
+    """Files of known formats under `directory`, recursively, hidden ones skipped.
+
+    Files and sub-directories are visited together in name order, so the pages
+    come out in the order of their sorted paths, the same on every machine.
+    """
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if _hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        # Symlinked directories are not followed: a link loop would never end.
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_directory(path)
+        elif entry.is_file() and format_of(path) is not None:
+            yield path
 
 
 def expand_inputs(inputs: Iterable[str], on_error: ErrorHandler) -> Iterator[Source]:

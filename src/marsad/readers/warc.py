@@ -88,7 +88,7 @@ def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: Rea
         raise InputError(origin, "truncated record: its header is cut off")
     record_type = record.record_type
     if not record_type & _WANTED:
-        return _skip(record, origin, stats, record_type.name or "other record type")
+        return _skip(record, origin, stats, str(record_type))
     if record.is_http:
         status = record.http_headers.status_code
         if status is not None and not 200 <= status < 300:
@@ -109,11 +109,13 @@ def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: Rea
     if record.is_http:
         data = decode_http_payload(data, record.http_headers, origin)
     if not is_text and not content_type and not _HTML_START.match(data):
-        return _skip(record, origin, stats, "not html")
+        stats.skipped["not html"] += 1
+        return None
 
     declared = canonical_codec(record.http_charset) if record.is_http else None
     if not _may_hold_arabic(data, declared, html=not is_text):
-        return _skip(record, origin, stats, "no arabic")
+        stats.skipped["no arabic"] += 1
+        return None
     try:
         decoded = decode_bytes(data, declared=declared, html=not is_text)
     except NotTextError as error:
@@ -136,6 +138,7 @@ def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: Rea
 
 
 def _skip(record: WarcRecord, origin: str, stats: ReadStats, reason: str) -> Page | None:
+    """Pass over a record without reading its content, noticing if the content is cut short."""
     expected = record.content_length
     consumed = record.reader.consume()
     if consumed < expected:

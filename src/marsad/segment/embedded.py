@@ -16,7 +16,9 @@ _FOLDED_MARKER = regex.compile(r"^\s*[(\[«]?\s*ا?قرا\s*(?:ايضا|المز
 
 # A paragraph that opens with one of these continues the article it follows;
 # a new story's lede does not (it opens with its own verb or subject).
-_CONTINUATION = regex.compile(r"^(?:و|ف)(?:قال|اضاف|اكد|تابع|اشار|اوضح|كان|في|من|على|لفت|ذكر|بين)|^(?:كما|الى ذلك|من جهه)")
+_CONTINUATION = regex.compile(
+    r"^(?:و|ف)(?:قال|اضاف|اكد|تابع|اشار|اوضح|كان|في|من|على|لفت|ذكر|بين)|^(?:كما|الى ذلك|من جهه)"
+)
 
 
 @dataclass(frozen=True, slots=True)

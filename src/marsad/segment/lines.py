@@ -12,7 +12,7 @@ from enum import Enum
 import regex
 
 from marsad.arabic.normalize import arabic_ratio, normalize_display
-from marsad.segment.rules import Match, chrome_rules, function_words, line_key
+from marsad.segment.rules import Match, chrome_rules, function_words, key_of_folded, line_folded
 
 # A line ending in one of these reads as a finished sentence (or an opened quote or list).
 _SENTENCE_END = regex.compile(r"[.!؟?:;؛…\"”»″')\]]\s*$")
@@ -77,13 +77,14 @@ def describe(index: int, raw: str) -> Line | None:
     text = normalize_display(raw)
     if not text:
         return None
-    key = line_key(text)
+    folded = line_folded(text)
+    key = key_of_folded(folded)
     tokens = _WORD.findall(key)
     words = len(tokens)
     fn = function_words()
     function_share = sum(1 for token in tokens if token in fn) / words if words else 0.0
     ends_sentence = bool(_SENTENCE_END.search(text))
-    chrome = chrome_rules().match(text, key)
+    chrome = chrome_rules().match(text, key, folded)
     arabic = arabic_ratio(text)
     kind = Kind.CHROME if chrome else classify(words, arabic, function_share, ends_sentence)
     bullet = bool(_BULLET.match(text))

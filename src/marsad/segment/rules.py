@@ -24,14 +24,18 @@ _PUNCT = regex.compile(r"[\p{P}\p{S}]+")
 _SPACE = regex.compile(r"\s+")
 
 
-def line_key(text: str) -> str:
-    """Folded, punctuation-free, single-spaced form of a line, for phrase matching."""
-    return _SPACE.sub(" ", _PUNCT.sub(" ", fold_for_search(text))).strip()
-
-
 def line_folded(text: str) -> str:
     """Folded and lower-cased but with punctuation kept, for regex rules."""
-    return _SPACE.sub(" ", fold_for_search(text)).strip()
+    return str(_SPACE.sub(" ", fold_for_search(text))).strip()
+
+
+def key_of_folded(folded: str) -> str:
+    return str(_SPACE.sub(" ", _PUNCT.sub(" ", folded))).strip()
+
+
+def line_key(text: str) -> str:
+    """Folded, punctuation-free, single-spaced form of a line, for phrase matching."""
+    return key_of_folded(line_folded(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +70,9 @@ class ChromeRules:
             else:
                 self.patterns.append(rule)
 
-    def match(self, text: str, key: str | None = None) -> Match | None:
-        key = line_key(text) if key is None else key
+    def match(self, text: str, key: str | None = None, folded: str | None = None) -> Match | None:
+        folded = line_folded(text) if folded is None else folded
+        key = key_of_folded(folded) if key is None else key
         rule = self.exact.get(key)
         if rule is not None:
             return Match(rule.reason, rule.kind == "header")
@@ -82,7 +87,8 @@ class ChromeRules:
             for rule in self.contains:
                 if rule.phrase in key:
                     return Match(rule.reason, False)
-        folded = line_folded(text)
+        if words > CONTAINS_MAX_WORDS:
+            return None
         for rule in self.patterns:
             assert rule.pattern is not None
             if rule.pattern.search(folded):

@@ -23,7 +23,9 @@ from marsad.arabic.normalize import fold_for_search
 from marsad.segment.lines import Kind, describe_lines
 
 # `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي` — a place, then an agency or author.
-DATELINE = regex.compile(r"^\S+(?:\s\S+)?\s*(?:[-–—:]|\()\s*(?:\S+\s?){1,3}\)?\s*[:.]?$")
+DATELINE = regex.compile(
+    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*\p{Arabic}+(?:\s\p{Arabic}+){0,2}\s*\)?\s*[:.]?$"
+)
 
 
 @dataclass(slots=True)

@@ -90,9 +90,9 @@ class Archive(ABC):
         """Every stored page id with the content hash it was stored with."""
 
     @abstractmethod
-    def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> list[int]:
-        """Store `page` and its records, replacing any older version of the same page id.
-        Returns the new records' rowids in order."""
+    def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
+        """Store `page` and its records, replacing any older version of the same page id,
+        all or nothing. Returns the new records' rowids in order and the rowids removed."""
 
     @abstractmethod
     def commit(self) -> None:

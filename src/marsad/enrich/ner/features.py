@@ -92,9 +92,9 @@ class FeatureExtractor:
             for kind in lex.gazetteer.get(stem, ()) or lex.gazetteer.get(folded, ()):
                 out.append(prefix + "gz=" + kind)
         if cfg.triggers:
-            kind = lex.triggers.get(folded) or lex.triggers.get(stem)
-            if kind:
-                out.append(prefix + "tr=" + kind)
+            trigger = lex.triggers.get(folded) or lex.triggers.get(stem)
+            if trigger:
+                out.append(prefix + "tr=" + trigger)
 
     def own_features(self, token: str) -> list[str]:
         feats = self._own.get(token)

@@ -103,7 +103,7 @@ def open_model(directory: Traversable | Path, stack: ExitStack) -> NerModel:
     extractor = FeatureExtractor(load_lexicons(directory), feature_config(config.get("features", {})))
     tagger = pycrfsuite.Tagger()
     # crfsuite wants a real file; as_file extracts it when the package is zipped.
-    path = stack.enter_context(resources.as_file(directory / MODEL_FILE))  # type: ignore[arg-type]
+    path = stack.enter_context(resources.as_file(directory / MODEL_FILE))
     tagger.open(str(path))
     return NerModel(tagger, extractor)
 

@@ -51,7 +51,14 @@ def spans_from_tags(
             continue
         canonical = _restored(proclitics, text)
         spans.append(
-            {"text": text, "type": kind, "canonical": canonical, "paragraph": index, "start": start, "end": end}
+            {
+                "text": text,
+                "type": kind,
+                "canonical": canonical,
+                "paragraph": index,
+                "start": start,
+                "end": end,
+            }
         )
     return spans
 

@@ -20,4 +20,4 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 def words(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return [m.group() for m in _TOKEN.finditer(text)]

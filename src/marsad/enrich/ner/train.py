@@ -63,7 +63,9 @@ def split_dev(sentences: Sequence[Sentence], config: TrainConfig) -> tuple[list[
     return train, dev
 
 
-def _extractor(base: Lexicons, gazetteer: dict[str, frozenset[str]], config: FeatureConfig) -> FeatureExtractor:
+def _extractor(
+    base: Lexicons, gazetteer: dict[str, frozenset[str]], config: FeatureConfig
+) -> FeatureExtractor:
     lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers)
     return FeatureExtractor(lexicons, config)
 
@@ -86,7 +88,9 @@ def training_features(
     return out
 
 
-def train_crf(xs: Sequence[list[list[str]]], ys: Sequence[Sequence[str]], path: Path, config: TrainConfig) -> None:
+def train_crf(
+    xs: Sequence[list[list[str]]], ys: Sequence[Sequence[str]], path: Path, config: TrainConfig
+) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)

@@ -1,0 +1,1 @@
+"""Near-duplicate story detection: MinHash signatures over folded-word shingles, LSH candidates."""

@@ -1,0 +1,99 @@
+"""`marsad ingest`: pages in, archive updated (extraction, enrichment, clusters)."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from collections.abc import Callable, Iterable
+
+import click
+
+from marsad.errors import InputError
+from marsad.progress import on_terminal, progress
+from marsad.records import Page, Record
+
+DEFAULT_DB = "marsad.db"
+
+
+class IngestErrors:
+    """Reports each page that could not be read or stored, and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        click.echo(f"marsad: skipped {error.origin}: {error.message}", err=True)
+
+
+def count_pages(paths: Iterable[str]) -> int | None:
+    """How many pages the inputs hold, cheaply, for the progress bar's ETA (None if unknown)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        if os.path.isdir(path):
+            total += sum(len(files) for _, _, files in os.walk(path))
+        elif path.endswith((".jsonl", ".jsonl.gz")):
+            opener = gzip.open if path.endswith(".gz") else open
+            try:
+                with opener(path, "rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+            except (OSError, EOFError):
+                return None
+        elif path.endswith((".warc", ".warc.gz", ".wet", ".wet.gz")):
+            return None
+        else:
+            total += 1
+    return total
+
+
+def _extractor(enrich: bool) -> Callable[[Page], list[Record]]:
+    from marsad.extraction import ExtractOptions, extract_page
+
+    options = ExtractOptions(enrich=enrich)
+
+    def extract(page: Page) -> list[Record]:
+        return extract_page(page, options)
+
+    return extract
+
+
+@click.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
+@click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1), help="Pages per commit.")
+@click.option(
+    "--cluster-threshold", default=0.6, show_default=True, type=click.FloatRange(0.05, 1.0),
+    help="Estimated Jaccard similarity (of 3-word shingles) from which two records are the same story.",
+)
+@click.option("--no-clusters", is_flag=True, help="Skip near-duplicate clustering.")
+@click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any page could not be read or stored.")
+def ingest_command(
+    paths: tuple[str, ...],
+    db: str,
+    batch_size: int,
+    cluster_threshold: float,
+    no_clusters: bool,
+    enrich: bool,
+    strict: bool,
+) -> None:
+    """Extract and store PATHS (what `marsad extract` reads) in the archive.
+
+    Unchanged pages are skipped, changed ones replace their old version, and an
+    interrupted run resumes where its last committed batch ended."""
+    from marsad.readers import iter_pages
+    from marsad.store import open_archive
+    from marsad.store.ingest import IngestOptions, ingest_pages
+
+    errors = IngestErrors()
+    options = IngestOptions(batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters)
+    total = count_pages(paths) if on_terminal() else None
+    with open_archive(db) as archive:
+        pages = progress(iter_pages(paths, on_error=errors), desc="ingest", total=total)
+        stats = ingest_pages(archive, pages, _extractor(enrich), on_error=errors, options=options)
+    click.echo(f"marsad: {stats.summary()} -> {db}", err=True)
+    if errors.count and strict:
+        sys.exit(1)

@@ -1,0 +1,85 @@
+"""`marsad search`: Arabic-aware full-text search over the archive."""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+
+import click
+
+from marsad.commands.ingest import DEFAULT_DB
+from marsad.errors import MarsadError
+from marsad.store.search import MARK_CLOSE, MARK_OPEN, make_snippet, parse_query
+
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _check_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import re
+
+    if value is not None and not re.match(_DATE, value):
+        raise click.BadParameter(f"{value!r} is not a date like 2015-07-21 (or 2015-07, 2015)", param=param)
+    return value
+
+
+def _terminal_snippet(snippet: str, color: bool) -> str:
+    if color:
+        snippet = snippet.replace(MARK_OPEN, "\x1b[1;33m").replace(MARK_CLOSE, "\x1b[0m")
+    else:
+        snippet = snippet.replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
+    return html.unescape(snippet)
+
+
+@click.command(name="search")
+@click.argument("query", required=False)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
+@click.option("--source", help="Only records from this source.")
+@click.option("--category", help="Only records in this category.")
+@click.option("--entity", help="Only records that mention this entity (canonical name).")
+@click.option("--from", "date_from", callback=_check_date, help="Published on or after this date.")
+@click.option("--to", "date_to", callback=_check_date, help="Published on or before this date.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="How many results.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per result and line.")
+def search_command(
+    query: str | None,
+    db: str,
+    source: str | None,
+    category: str | None,
+    entity: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Search the archive for QUERY: words (all must match), "a phrase", -excluded,
+    a OR b. Spelling variants, diacritics and attached clitics match (بالعراق finds
+    العراق). QUERY may be left out when --entity or another filter is given."""
+    import os
+
+    from marsad.store import SearchFilters, open_archive
+
+    filters = SearchFilters(source=source, category=category, entity=entity, date_from=date_from, date_to=date_to)
+    if not query and filters == SearchFilters():
+        raise click.UsageError("give a QUERY, or a filter such as --entity")
+    try:
+        parsed = parse_query(query) if query else None
+    except MarsadError as error:
+        raise click.UsageError(f"bad query: {error}") from None
+    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
+        raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
+    with open_archive(db) as archive:
+        hits = archive.search(parsed, filters, limit)
+    keys = parsed.highlight_keys() if parsed else set()
+    color = sys.stdout.isatty()
+    for hit in hits:
+        hit.snippet = make_snippet(hit.body, keys)
+        if as_json:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            continue
+        meta = " · ".join(part for part in (hit.source, hit.published, hit.url) if part)
+        click.echo(click.style(hit.title or hit.id, bold=True) if color else (hit.title or hit.id))
+        click.echo(f"  {meta}  [{hit.id}, score {hit.score:.2f}]")
+        click.echo(f"  {_terminal_snippet(hit.snippet, color)}\n")
+    if not hits and not as_json:
+        click.echo("no results", err=True)

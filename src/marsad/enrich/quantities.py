@@ -1,0 +1,199 @@
+"""Quantities: numbers with their scale, unit, currency or percent sign.
+
+A span is ``{text, value, unit, paragraph, start, end}``. ``text`` covers the
+number, its scale words and its currency or percent words (``500 ألف``,
+``2.5 مليار دولار``, ``15 في المئة``); ``unit`` is ``%``, a currency (an ISO
+code when the words name exactly one currency), or the counted noun right after
+the number (``جرعة`` in ``500 ألف جرعة``), else None.
+
+Not quantities: dates and years (found by `marsad.enrich.dates` and skipped
+here), identifiers after ``رقم``/``المادة``/``الساعة`` and the like, phone
+numbers, scores and ranges written with a hyphen, ordinals (``الـ15``), and
+numbers glued to Latin letters or hyphens (``كوفيد-19``, ``G20``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from marsad.arabic.tokens import FoldedText
+from marsad.enrich.data import alternation, read_list, read_table
+from marsad.enrich.dates import dates_in_paragraph
+from marsad.enrich.numbers import NUMBER_WORDS, parse_digits, parse_number_words, tidy_number
+from marsad.records import Span
+
+__all__ = ["find_quantities"]
+
+_CURRENCIES: dict[str, str] = {row[0]: row[1] for row in read_table("currencies.tsv")}
+_PERCENT_WORDS = read_list("percent_words.txt")
+_UNIT_STOPWORDS = frozenset(read_list("unit_stopwords.txt"))
+_NOT_BEFORE = frozenset(read_list("not_quantity_before.txt"))
+_FIXED_PHRASES = read_list("phrase_not_quantity.txt")
+_SCALES: dict[str, float] = {w: v for w, (v, role) in NUMBER_WORDS.items() if role == "scale"}
+
+_SCALE = alternation([w for w in _SCALES if _SCALES[w] in {1e3, 1e6, 1e9, 1e12}])
+_CURRENCY = alternation([c for c in _CURRENCIES if c not in {"$", "€", "£"}])
+_PERCENT = alternation(_PERCENT_WORDS)
+
+_DIGIT_QUANTITY = regex.compile(
+    r"(?<![\p{N}.,/:\-_])(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف]))"
+    r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?![\p{N}]|[/:]\d|[.,]\d|\s?-\s?\d|\p{Latin})"
+    rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
+    rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
+)
+
+_WORD = regex.compile(r"\p{L}+")
+_LIST_MARKER = regex.compile(r"\s*[-.)]")
+_DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
+_AFTER_WORD = regex.compile(r"\s*(?P<word>\p{L}+)")
+_GLUED_ARTICLE = regex.compile(r"(?:ال|الـ)\s*$")
+_WORD_CURRENCY_OR_PERCENT = regex.compile(
+    rf"\G(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))"
+)
+
+
+def _previous_word(folded: str, start: int) -> str:
+    m = regex.search(r"(\S+)\s*$", folded[max(0, start - 25):start])
+    return m[1] if m else ""
+
+
+def _counted_noun(folded: FoldedText, end: int) -> str | None:
+    m = _AFTER_WORD.match(folded.text, end)
+    if m is None or m.start("word") - end > 2:
+        return None
+    word = m["word"]
+    if word in _UNIT_STOPWORDS or word in NUMBER_WORDS or len(word) < 2:
+        return None
+    start, stop = folded.span(m.start("word"), m.end("word"))
+    return _DIACRITICS.sub("", folded.original[start:stop])
+
+
+def _currency_unit(folded: FoldedText, m: regex.Match[str]) -> str | None:
+    words = regex.sub(r"\s+", " ", m["currency"])
+    # ``دولار أمريكي`` names more than ``دولار``: try the two-word name first.
+    nxt = _AFTER_WORD.match(folded.text, m.end("currency"))
+    if nxt is not None and f"{words} {nxt['word']}" in _CURRENCIES:
+        return _CURRENCIES[f"{words} {nxt['word']}"]
+    return _CURRENCIES.get(words)
+
+
+def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
+    text = folded.text
+    found: list[tuple[int, int, int | float, str | None]] = []
+    for m in _DIGIT_QUANTITY.finditer(text):
+        digits = m["num"]
+        if len(digits) >= 7 and "," not in digits and "." not in digits:
+            continue  # a phone or account number
+        previous = _previous_word(text, m.start())
+        if previous in _NOT_BEFORE or _GLUED_ARTICLE.search(text[max(0, m.start() - 4):m.start()]):
+            continue
+        if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
+            continue
+        value = parse_digits(digits)
+        if value is None:
+            continue
+        if m["scale"]:
+            value = value * _SCALES[regex.sub(r"\s+", " ", m["scale"])] * (1.5 if m["half"] else 1)
+        unit: str | None
+        if m["pre_percent"] or m["percent"]:
+            unit = "%"
+        elif m["pre_currency"]:
+            unit = _CURRENCIES[m["pre_currency"]]
+        elif m["currency"]:
+            unit = _currency_unit(folded, m)
+        else:
+            unit = _counted_noun(folded, m.end())
+        found.append((m.start(), m.end(), tidy_number(value), unit))
+    return found
+
+
+def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
+    text = folded.text
+    words = list(_WORD.finditer(text))
+    found: list[tuple[int, int, int | float, str | None]] = []
+    index = 0
+    while index < len(words):
+        word = words[index][0]
+        first = word if word in NUMBER_WORDS else (word[1:] if word[:1] in "وب" and word[1:] in NUMBER_WORDS else None)
+        if first is None:
+            index += 1
+            continue
+        names = [first] + [w[0] for w in words[index + 1:index + 8]]
+        parsed = parse_number_words(names)
+        if parsed is None:
+            index += 1
+            continue
+        start = words[index].start() + (len(word) - len(first))
+        end = words[index + parsed.words - 1].end()
+        if _previous_word(text, start) in _NOT_BEFORE or _inside_fixed_phrase(text, start, end):
+            index += parsed.words
+            continue
+        tail = _WORD_CURRENCY_OR_PERCENT.match(text, end)
+        unit: str | None
+        if tail is not None and tail["percent"]:
+            unit, end = "%", tail.end()
+        elif tail is not None and tail["currency"]:
+            unit, end = _currency_unit(folded, tail), tail.end()
+        else:
+            unit = _counted_noun(folded, end)
+            if unit is None and parsed.value in {1, 2} and parsed.last_role == "unit":
+                unit = _noun_before(folded, start)
+        found.append((start, end, parsed.value, unit))
+        index += parsed.words
+    return found
+
+
+def _inside_fixed_phrase(text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - 8):end]
+    return any(window.endswith(phrase) for phrase in _FIXED_PHRASES)
+
+
+def _noun_before(folded: FoldedText, start: int) -> str | None:
+    """``مصدر واحد``: one and two follow the noun they count."""
+    m = regex.search(r"(\p{L}+)\s+$", folded.text[max(0, start - 30):start])
+    if m is None or m[1] in _UNIT_STOPWORDS:
+        return None
+    base = max(0, start - 30)
+    s, e = folded.span(base + m.start(1), base + m.end(1))
+    return _DIACRITICS.sub("", folded.original[s:e])
+
+
+def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float, str | None]]:
+    """(start, end, value, unit) in original offsets, dates left out."""
+    folded = FoldedText.of(paragraph)
+    has_digit = any(ch.isdigit() for ch in folded.text)
+    found = _digit_quantities(folded) if has_digit else []
+    # Scale words after digits (``500 ألف``) belong to the digit quantity.
+    found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+    if not found:
+        return []
+    date_spans = [(s, e) for s, e, *_ in dates_in_paragraph(paragraph, None)] if has_digit else []
+    out = []
+    for start, end, value, unit in sorted(found):
+        o_start, o_end = folded.span(start, end)
+        if any(o_start < de and ds < o_end for ds, de in date_spans):
+            continue
+        out.append((o_start, o_end, value, unit))
+    return out
+
+
+def find_quantities(paragraphs: Sequence[str]) -> list[Span]:
+    """Every quantity in `paragraphs` with its value (scale words applied) and unit."""
+    spans: list[Span] = []
+    for index, paragraph in enumerate(paragraphs):
+        for start, end, value, unit in quantities_in_paragraph(paragraph):
+            spans.append(
+                {
+                    "text": paragraph[start:end],
+                    "value": value,
+                    "unit": unit,
+                    "paragraph": index,
+                    "start": start,
+                    "end": end,
+                }
+            )
+    return spans

@@ -1,0 +1,112 @@
+"""Turning records into table rows and back, the same way for every backend."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from marsad.arabic.normalize import fold_for_search
+from marsad.records import Record, Removed, Span
+from marsad.store.base import SearchFilters
+
+SPAN_TABLES: tuple[str, ...] = ("entities", "quotes", "dates", "quantities")
+
+_SPAN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "entities": ("text", "type", "canonical", "paragraph", "start", "end"),
+    "quotes": ("speaker", "text", "cue", "direct", "paragraph"),
+    "dates": ("text", "value", "kind", "paragraph", "start", "end"),
+    "quantities": ("text", "value", "unit", "paragraph", "start", "end"),
+}
+
+
+def entity_key(name: str) -> str:
+    """How an entity name is matched: folded, words separated by single spaces."""
+    return " ".join(fold_for_search(name).split())
+
+
+def _column_value(table: str, column: str, span: Span) -> Any:
+    value = span.get(column)
+    if table == "quantities" and column == "value":
+        try:
+            return float(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+    if table == "quotes" and column == "direct":
+        return None if value is None else bool(value)
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def span_rows(rowid: int, record: Record) -> list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]:
+    """(table, columns, rows) for every enrichment list of `record`; the whole span
+    is kept as JSON in `data` so fields added later survive the round trip."""
+    result = []
+    for table in SPAN_TABLES:
+        spans: list[Span] = getattr(record, table)
+        if not spans:
+            continue
+        columns = ("record_rowid", "position", *_SPAN_COLUMNS[table])
+        if table == "entities":
+            columns = (*columns, "match_key")
+        columns = (*columns, "data")
+        values = []
+        for position, span in enumerate(spans):
+            row: list[Any] = [rowid, position, *(_column_value(table, c, span) for c in _SPAN_COLUMNS[table])]
+            if table == "entities":
+                row.append(entity_key(str(span.get("canonical") or span.get("text") or "")))
+            row.append(json.dumps(span, ensure_ascii=False))
+            values.append(tuple(row))
+        result.append((table, columns, values))
+    return result
+
+
+def extra_fields(record: Record) -> dict[str, Any]:
+    return {"origin": record.origin}
+
+
+def record_from_row(row: Sequence[Any], spans: dict[str, list[Span]]) -> Record:
+    """Rebuild a record from (id, parent, source, url, published, category, title,
+    body, boilerplate, extra, cluster) and its span lists."""
+    (record_id, parent, source, url, published, category, title, body, boilerplate, extra, cluster) = row
+    extra_data = json.loads(extra) if extra else {}
+    return Record(
+        id=record_id,
+        parent=parent,
+        source=source,
+        url=url,
+        published=published,
+        category=category,
+        title=title,
+        body=json.loads(body),
+        boilerplate=[Removed(**item) for item in json.loads(boilerplate)],
+        entities=spans.get("entities", []),
+        quotes=spans.get("quotes", []),
+        dates=spans.get("dates", []),
+        quantities=spans.get("quantities", []),
+        cluster=cluster,
+        origin=extra_data.get("origin"),
+    )
+
+
+def filter_sql(filters: SearchFilters, placeholder: str) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over `records r` / `sources s` for `filters`, with their parameters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.source:
+        where.append(f"s.name = {placeholder}")
+        params.append(filters.source)
+    if filters.category:
+        where.append(f"r.category = {placeholder}")
+        params.append(filters.category)
+    if filters.entity:
+        where.append(f"r.rowid IN (SELECT record_rowid FROM entities WHERE match_key = {placeholder})")
+        params.append(entity_key(filters.entity))
+    if filters.date_from:
+        where.append(f"r.published >= {placeholder}")
+        params.append(filters.date_from)
+    if filters.date_to:
+        where.append(f"substr(r.published, 1, {len(filters.date_to)}) <= {placeholder}")
+        params.append(filters.date_to)
+    return where, params

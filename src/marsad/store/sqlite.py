@@ -1,0 +1,320 @@
+"""The embedded archive: one SQLite file in WAL mode, readable with the sqlite3 shell.
+
+Writes go into one explicit transaction per batch (`commit()`), so a crash
+loses at most the batch in flight and never leaves half a page behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from marsad.arabic.search_terms import analyze
+from marsad.records import Page, Record
+from marsad.store import rows
+from marsad.store.base import Archive, ClusterInfo, SearchFilters, SearchHit, StoredSignature
+from marsad.store.schema import SQLITE_MIGRATIONS, SQLITE_VERSION
+from marsad.store.search import Query, fts5_expression
+
+__all__ = ["SQLiteArchive"]
+
+# Title words weigh more than body words; the forms and keys columns of one
+# field get the same weight.
+_BM25 = "bm25(records_fts, 4.0, 1.0, 4.0, 1.0)"
+
+
+class SQLiteArchive(Archive):
+    def __init__(self, path: str | Path) -> None:
+        self.location = str(path)
+        self._db = sqlite3.connect(self.location, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=30000")
+        self._in_transaction = False
+        self._source_ids: dict[str, int] = {}
+        self._migrate()
+
+    # --- schema ------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        exists = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        if not exists:
+            return 0
+        row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current >= SQLITE_VERSION:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            # Another process may have migrated while we waited for the lock.
+            row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
+            current = int(row[0] or 0)
+            for version in sorted(v for v in SQLITE_MIGRATIONS if v > current):
+                for statement in SQLITE_MIGRATIONS[version]:
+                    self._db.execute(statement)
+                self._db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, _now()))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+
+    # --- writing -----------------------------------------------------------
+
+    def _write(self) -> sqlite3.Connection:
+        if not self._in_transaction:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._in_transaction = True
+        return self._db
+
+    def commit(self) -> None:
+        if self._in_transaction:
+            self._db.execute("COMMIT")
+            self._in_transaction = False
+
+    def close(self) -> None:
+        self.commit()
+        self._db.close()
+
+    def page_hashes(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT id, content_hash FROM pages").fetchall())
+
+    def _source_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        if name not in self._source_ids:
+            db = self._write()
+            db.execute("INSERT OR IGNORE INTO sources(name) VALUES (?)", (name,))
+            self._source_ids[name] = db.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()[0]
+        return self._source_ids[name]
+
+    def _delete_records(self, rowids: list[int]) -> None:
+        db = self._write()
+        for rowid in rowids:
+            self._leave_cluster(rowid)
+        db.executemany("DELETE FROM records_fts WHERE rowid = ?", [(r,) for r in rowids])
+        db.executemany("DELETE FROM records WHERE rowid = ?", [(r,) for r in rowids])
+
+    def _leave_cluster(self, rowid: int) -> None:
+        db = self._db
+        row = db.execute("SELECT cluster_id FROM cluster_members WHERE record_rowid = ?", (rowid,)).fetchone()
+        if row is None:
+            return
+        cluster_id = row[0]
+        db.execute("DELETE FROM cluster_members WHERE record_rowid = ?", (rowid,))
+        left = [r for (r,) in db.execute(
+            "SELECT record_rowid FROM cluster_members WHERE cluster_id = ? ORDER BY record_rowid", (cluster_id,)
+        )]
+        if len(left) < 2:
+            db.execute("DELETE FROM cluster_members WHERE cluster_id = ?", (cluster_id,))
+            db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
+        else:
+            db.execute(
+                "UPDATE clusters SET representative = ? WHERE id = ? AND representative = ?",
+                (left[0], cluster_id, rowid),
+            )
+
+    def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
+        db = self._write()
+        db.execute("SAVEPOINT page")
+        try:
+            result = self._replace_page(page, page_id, records)
+        except BaseException:
+            db.execute("ROLLBACK TO page")
+            db.execute("RELEASE page")
+            raise
+        db.execute("RELEASE page")
+        return result
+
+    def _replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
+        db = self._db
+        old = [r for (r,) in db.execute("SELECT rowid FROM records WHERE page_id = ?", (page_id,))]
+        # A record id another page already holds: the newer page wins.
+        for record in records:
+            row = db.execute("SELECT rowid FROM records WHERE id = ?", (record.id,)).fetchone()
+            if row is not None and row[0] not in old:
+                old.append(row[0])
+        self._delete_records(old)
+        db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+        db.execute(
+            "INSERT INTO pages(id, content_hash, origin, url, source_id, published, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (page_id, page.content_hash(), page.origin, page.url, self._source_id(page.source), page.published,
+             _now()),
+        )
+        rowids = []
+        for position, record in enumerate(records):
+            rowids.append(self._insert_record(page_id, position, record))
+        return rowids, old
+
+    def _insert_record(self, page_id: str, position: int, record: Record) -> int:
+        db = self._db
+        cursor = db.execute(
+            "INSERT INTO records(id, page_id, parent, position, source_id, url, published, category, title, "
+            "body, boilerplate, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.id, page_id, record.parent, position, self._source_id(record.source), record.url,
+                record.published, record.category, record.title,
+                json.dumps(record.body, ensure_ascii=False),
+                json.dumps([item.to_dict() for item in record.boilerplate], ensure_ascii=False),
+                json.dumps(rows.extra_fields(record), ensure_ascii=False),
+            ),
+        )
+        rowid = int(cursor.lastrowid or 0)
+        title = analyze(record.title or "")
+        body = analyze("\n".join(record.body))
+        db.execute(
+            "INSERT INTO records_fts(rowid, title_forms, body_forms, title_keys, body_keys) VALUES (?, ?, ?, ?, ?)",
+            (rowid, title.forms, body.forms, title.keys, body.keys),
+        )
+        for table, columns, values in rows.span_rows(rowid, record):
+            placeholders = ", ".join("?" for _ in columns)
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            db.executemany(f"INSERT INTO {table}({quoted}) VALUES ({placeholders})", values)
+        return rowid
+
+    # --- clusters ----------------------------------------------------------
+
+    def signatures(self) -> list[StoredSignature]:
+        return [
+            StoredSignature(rowid, text_hash, bytes(signature))
+            for rowid, text_hash, signature in self._db.execute(
+                "SELECT record_rowid, text_hash, signature FROM signatures ORDER BY record_rowid"
+            )
+        ]
+
+    def save_signature(self, rowid: int, text_hash: str, signature: bytes) -> None:
+        self._write().execute(
+            "INSERT OR REPLACE INTO signatures(record_rowid, text_hash, signature) VALUES (?, ?, ?)",
+            (rowid, text_hash, signature),
+        )
+
+    def assign_cluster(self, rowid: int, near: int, similarity: float) -> str:
+        db = self._write()
+        row = db.execute("SELECT cluster_id FROM cluster_members WHERE record_rowid = ?", (near,)).fetchone()
+        if row is None:
+            base = db.execute("SELECT id FROM records WHERE rowid = ?", (near,)).fetchone()[0]
+            cluster_id, suffix = base, 1
+            while db.execute("SELECT 1 FROM clusters WHERE id = ?", (cluster_id,)).fetchone():
+                suffix += 1
+                cluster_id = f"{base}~{suffix}"
+            db.execute("INSERT INTO clusters(id, representative) VALUES (?, ?)", (cluster_id, near))
+            db.execute("INSERT INTO cluster_members VALUES (?, ?, 1.0)", (near, cluster_id))
+        else:
+            cluster_id = row[0]
+        db.execute("INSERT OR REPLACE INTO cluster_members VALUES (?, ?, ?)", (rowid, cluster_id, similarity))
+        return str(cluster_id)
+
+    def clusters(self, min_size: int = 2, limit: int | None = None) -> list[ClusterInfo]:
+        sql = (
+            "SELECT c.id, r.id, count(*) AS size FROM clusters c JOIN records r ON r.rowid = c.representative "
+            "JOIN cluster_members m ON m.cluster_id = c.id GROUP BY c.id HAVING size >= ? "
+            "ORDER BY size DESC, c.id"
+        )
+        params: list[Any] = [min_size]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        found = []
+        for cluster_id, representative, _size in self._db.execute(sql, params).fetchall():
+            info = ClusterInfo(cluster_id, representative)
+            for member_id, title, similarity in self._db.execute(
+                "SELECT r.id, r.title, m.similarity FROM cluster_members m JOIN records r ON r.rowid = m.record_rowid "
+                "WHERE m.cluster_id = ? ORDER BY m.record_rowid",
+                (cluster_id,),
+            ):
+                info.members.append((member_id, title, float(similarity)))
+            found.append(info)
+        return found
+
+    # --- reading -----------------------------------------------------------
+
+    def search(self, query: Query | None, filters: SearchFilters, limit: int) -> list[SearchHit]:
+        where, params = rows.filter_sql(filters, placeholder="?")
+        select = (
+            "SELECT r.rowid, r.id, r.url, r.title, r.published, s.name, r.category, {score}, r.body, m.cluster_id "
+            "FROM {source} LEFT JOIN sources s ON s.id = r.source_id "
+            "LEFT JOIN cluster_members m ON m.record_rowid = r.rowid "
+        )
+        if query is None:
+            sql = select.format(score="0.0", source="records r")
+            sql += ("WHERE " + " AND ".join(where)) if where else ""
+            sql += " ORDER BY r.published DESC, r.rowid LIMIT ?"
+            all_params = [*params, limit]
+        else:
+            sql = select.format(
+                score=f"-{_BM25}", source="records_fts JOIN records r ON r.rowid = records_fts.rowid"
+            )
+            sql += "WHERE records_fts MATCH ?" + "".join(" AND " + clause for clause in where)
+            sql += f" ORDER BY {_BM25} LIMIT ?"
+            all_params = [fts5_expression(query), *params, limit]
+        return [
+            SearchHit(
+                rowid=row[0], id=row[1], url=row[2], title=row[3], published=row[4], source=row[5],
+                category=row[6], score=float(row[7]), body=json.loads(row[8]), cluster=row[9],
+            )
+            for row in self._db.execute(sql, all_params).fetchall()
+        ]
+
+    def iter_records(self, rowids: Sequence[int] | None = None) -> Iterator[Record]:
+        sql = (
+            "SELECT r.rowid, r.id, r.parent, s.name, r.url, r.published, r.category, r.title, r.body, "
+            "r.boilerplate, r.extra, m.cluster_id FROM records r LEFT JOIN sources s ON s.id = r.source_id "
+            "LEFT JOIN cluster_members m ON m.record_rowid = r.rowid "
+        )
+        if rowids is None:
+            batches: Iterator[list[tuple[Any, ...]]] = _chunks(self._db.execute(sql + "ORDER BY r.rowid"))
+        else:
+            batches = (
+                self._db.execute(sql + "WHERE r.rowid = ?", (rowid,)).fetchall() for rowid in rowids
+            )
+        for batch in batches:
+            for row in batch:
+                spans = {
+                    table: [
+                        json.loads(data)
+                        for (data,) in self._db.execute(
+                            f"SELECT data FROM {table} WHERE record_rowid = ? ORDER BY position", (row[0],)
+                        )
+                    ]
+                    for table in rows.SPAN_TABLES
+                }
+                yield rows.record_from_row(row[1:], spans)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("pages", "records", "sources", "entities", "quotes", "dates", "quantities", "clusters",
+                          "cluster_members")
+        }
+
+    def integrity_check(self) -> str:
+        return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def connection(self) -> sqlite3.Connection:
+        """The raw connection, for benchmarks and evaluation that read the tables directly."""
+        return self._db
+
+
+def _chunks(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[list[tuple[Any, ...]]]:
+    while True:
+        batch = cursor.fetchmany(size)
+        if not batch:
+            return
+        yield batch
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

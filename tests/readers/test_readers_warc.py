@@ -1,0 +1,148 @@
+"""WARC and WET files written with warcio, read back through fastwarc."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from marsad.readers import ReadStats, iter_pages
+
+ENGLISH_PAGE = b"<html><head><title>Weather</title></head><body><p>Sunny all week.</p></body></html>"
+WET_TEXT = "أمطار غزيرة على المناطق الساحلية\nتوقعت هيئة الأرصاد هطول أمطار غزيرة مساء الخميس."
+
+
+def _mixed_archive(builder: Any, article: Any) -> Any:
+    cp1256 = article.html("windows-1256", meta_charset=False).encode("cp1256")
+    return (
+        builder()
+        .warcinfo()
+        .request("https://news.example/park")
+        .response("https://news.example/park", article.html().encode("utf-8"))
+        .response("https://news.example/weather", ENGLISH_PAGE)
+        .response("https://news.example/logo.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")
+        .response("https://news.example/gone", b"<html>not here</html>", status="404 Not Found")
+        .response(
+            "https://news.example/old",
+            cp1256,
+            content_type="text/html; charset=windows-1256",
+        )
+    )
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["warc", "warc.gz"])
+def test_warc_yields_arabic_html_responses(
+    tmp_path: Path, article: Any, collected: Any, warc_builder: Any, compressed: bool
+) -> None:
+    name = "crawl.warc.gz" if compressed else "crawl.warc"
+    path = _mixed_archive(warc_builder, article).write(tmp_path / name, gzip=compressed)
+    stats = ReadStats()
+
+    pages = list(iter_pages([str(path)], on_error=collected, stats=stats))
+
+    assert collected.errors == []
+    assert [page.origin for page in pages] == [f"{path}#3", f"{path}#7"]
+    park, old = pages
+    assert park.url == "https://news.example/park"
+    assert park.html == article.html()
+    assert park.text is None and park.published is None
+    assert park.id is not None and not park.id.startswith(("<", "urn:"))
+    assert park.extra["crawl_date"]
+    assert old.extra["encoding"] == "cp1256"
+    assert all(p in (old.html or "") for p in article.paragraphs)
+    assert stats.skipped == {"warcinfo": 1, "request": 1, "no arabic": 1, "not html": 1, "http 404": 1}
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["wet", "wet.gz"])
+def test_wet_conversion_records_are_text_pages(
+    tmp_path: Path, collected: Any, warc_builder: Any, compressed: bool
+) -> None:
+    archive = (
+        warc_builder()
+        .warcinfo()
+        .conversion("https://news.example/rain", WET_TEXT)
+        .conversion("https://news.example/en", "Rain expected on Thursday evening.")
+    )
+    path = archive.write(tmp_path / ("crawl.wet.gz" if compressed else "crawl.wet"), gzip=compressed)
+
+    (page,) = iter_pages([str(path)], on_error=collected)
+
+    assert page.origin == f"{path}#2"
+    assert page.text == WET_TEXT
+    assert page.html is None
+    assert page.url == "https://news.example/rain"
+    assert collected.errors == []
+
+
+def _archive_of_five(builder: Any, article: Any) -> Any:
+    archive = builder()
+    for number in range(5):
+        html = article.html().replace(article.title, f"{article.title} {number}")
+        archive.response(f"https://news.example/{number}", html.encode("utf-8"))
+    return archive
+
+
+@pytest.mark.parametrize(
+    ("compressed", "keep"),
+    [(True, 0.7), (True, 0.95), (False, 0.7), (False, 0.9)],
+    ids=["gz-mid", "gz-late", "plain-mid", "plain-late"],
+)
+def test_truncated_warc_yields_records_before_the_cut_and_names_the_broken_one(
+    tmp_path: Path, article: Any, collected: Any, warc_builder: Any, compressed: bool, keep: float
+) -> None:
+    full = _archive_of_five(warc_builder, article).write(tmp_path / "full.warc", gzip=compressed)
+    data = full.read_bytes()
+    path = tmp_path / ("cut.warc.gz" if compressed else "cut.warc")
+    path.write_bytes(data[: int(len(data) * keep)])
+
+    pages = list(iter_pages([str(path)], on_error=collected))
+
+    assert pages, "records before the cut must still be read"
+    assert [page.origin for page in pages] == [f"{path}#{n}" for n in range(1, len(pages) + 1)]
+    assert len(collected.errors) == 1
+    (error,) = collected.errors
+    assert error.origin == f"{path}#{len(pages) + 1}"
+    assert "truncated" in error.message
+
+
+def test_garbage_between_records_is_reported_after_the_good_ones(
+    tmp_path: Path, article: Any, collected: Any, warc_builder: Any
+) -> None:
+    data = _archive_of_five(warc_builder, article).write(tmp_path / "full.warc", gzip=False).read_bytes()
+    third = data.index(b"WARC/1", data.index(b"WARC/1", 10) + 10)
+    path = tmp_path / "broken.warc"
+    path.write_bytes(data[:third] + b"this line is not a WARC header\r\n\r\n" + data[third:])
+
+    pages = list(iter_pages([str(path)], on_error=collected))
+
+    assert [page.origin for page in pages] == [f"{path}#1", f"{path}#2"]
+    assert collected.origins == [f"{path}#3"]
+
+
+def test_gzipped_http_payload_is_decoded_and_a_bad_one_costs_only_its_record(
+    tmp_path: Path, article: Any, collected: Any, warc_builder: Any
+) -> None:
+    encoded = (("Content-Encoding", "gzip"),)
+    archive = (
+        warc_builder()
+        .response("https://news.example/a", gzip.compress(article.html().encode()), headers=encoded)
+        .response("https://news.example/b", b"definitely not gzip", headers=encoded)
+        .response("https://news.example/c", article.html().encode())
+    )
+    path = archive.write(tmp_path / "encoded.warc", gzip=False)
+
+    pages = list(iter_pages([str(path)], on_error=collected))
+
+    assert [page.origin for page in pages] == [f"{path}#1", f"{path}#3"]
+    assert pages[0].html == article.html()
+    assert collected.origins == [f"{path}#2"]
+
+
+def test_file_that_is_not_a_warc_is_reported(tmp_path: Path, collected: Any) -> None:
+    path = tmp_path / "notes.warc"
+    path.write_text("ملاحظات فقط وليست أرشيفا", encoding="utf-8")
+    assert list(iter_pages([str(path)], on_error=collected)) == []
+    assert len(collected.errors) == 1
+    assert collected.errors[0].origin.startswith(str(path))

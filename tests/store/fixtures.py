@@ -1,0 +1,63 @@
+"""Arabic pages and records we wrote ourselves, shared by the archive tests."""
+
+from __future__ import annotations
+
+from marsad.records import Page, Record
+
+ARTICLES: dict[str, tuple[str, str, list[str]]] = {
+    "iraq": (
+        "الوسط",
+        "وفد حكومي يزور العراق لبحث التعاون",
+        [
+            "وصل وفد حكومي رفيع إلى بغداد صباح الأحد في زيارة تستمر ثلاثة أيام.",
+            "وقال الرئيس إن الزيارة تفتح صفحة جديدة في العلاقات مع العراق والدول المجاورة.",
+        ],
+    ),
+    "usa": (
+        "الخليج",
+        "الخارجية الأميركية تعلق على المفاوضات",
+        [
+            "أعلنت وزارة الخارجية الأميركيّة أن المفاوضات ستُستأنف الأسبوع المقبل.",
+            "وأضاف المتحدث أن واشنطن ترحب بكل جهد يخفف التوتر في المنطقة.",
+        ],
+    ),
+    "hospital": (
+        "الوسط",
+        "افتتاح مستشفى جديد في المدينة",
+        [
+            "افتُتح مستشفـــى جديد يضم مئتي سرير في شمال المدينة.",
+            "وأكد مدير الصحة أن المستشفيات الحكومية ستتلقى أجهزة حديثة خلال العام.",
+        ],
+    ),
+    "school": (
+        "الخليج",
+        "مدرسة القرية تستقبل طلابها",
+        [
+            "استقبلت مدرسه القرية طلابها بعد ترميم استمر عاما كاملا.",
+            "وقالت المعلمة إن الأطفال فرحوا بالفصول الجديدة وبالملعب.",
+        ],
+    ),
+}
+
+
+def page_for(key: str, version: int = 1) -> Page:
+    source, title, body = ARTICLES[key]
+    text = "\n".join([title, *body]) + ("" if version == 1 else f"\nتحديث رقم {version}")
+    return Page(origin=f"{key}.txt", text=text, url=f"https://example.test/{key}", source=source,
+                published="2024-03-0" + str(1 + list(ARTICLES).index(key)), id=key)
+
+
+def simple_extract(page: Page) -> list[Record]:
+    """A stand-in for marsad's extraction: first line the title, the rest the body."""
+    lines = (page.text or "").splitlines()
+    if any("انهيار" in line for line in lines):
+        raise ValueError("page made to fail")
+    return [
+        Record(
+            id=page.stable_id(), parent=None, source=page.source, url=page.url, published=page.published,
+            category="أخبار", title=lines[0] if lines else None, body=lines[1:],
+            entities=[{"text": "بغداد", "type": "LOC", "canonical": "بغداد", "paragraph": 0, "start": 0, "end": 5}]
+            if "بغداد" in (page.text or "") else [],
+            origin=page.origin,
+        )
+    ]
