@@ -87,9 +87,7 @@ class WarcBuilder:
         headers: tuple[tuple[str, str], ...] = (),
     ) -> WarcBuilder:
         http_headers = [("Content-Type", content_type), *headers]
-        self._records.append(
-            ("response", {"uri": uri, "payload": payload, "headers": http_headers, "status": status})
-        )
+        self._records.append(("response", {"uri": uri, "payload": payload, "headers": http_headers, "status": status}))
         return self
 
     def conversion(self, uri: str, text: str) -> WarcBuilder:
@@ -115,9 +113,7 @@ class WarcBuilder:
                 )
                 record = writer.create_warc_record(uri, "response", payload=payload, http_headers=http)
             else:
-                record = writer.create_warc_record(
-                    uri, "conversion", payload=payload, warc_content_type="text/plain"
-                )
+                record = writer.create_warc_record(uri, "conversion", payload=payload, warc_content_type="text/plain")
             writer.write_record(record)
         path.write_bytes(buffer.getvalue())
         return path

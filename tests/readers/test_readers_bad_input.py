@@ -28,9 +28,7 @@ def _write_bad_files(tmp_path: Path, article: Any) -> dict[str, tuple[str, str]]
     lines = [json.dumps({"text": p}, ensure_ascii=False) for p in article.paragraphs * 20]
     packed = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
     (tmp_path / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])
-    (tmp_path / "latin1-line.jsonl").write_bytes(
-        b'{"text": "' + article.paragraphs[0].encode("cp1256") + b'"}\n'
-    )
+    (tmp_path / "latin1-line.jsonl").write_bytes(b'{"text": "' + article.paragraphs[0].encode("cp1256") + b'"}\n')
     return {
         "binary.txt": ("binary.txt", "not text"),
         "blank.html": ("blank.html", "empty file"),
@@ -43,9 +41,7 @@ def _write_bad_files(tmp_path: Path, article: Any) -> dict[str, tuple[str, str]]
     }
 
 
-def test_every_bad_file_is_reported_and_the_good_ones_still_read(
-    tmp_path: Path, article: Any, collected: Any
-) -> None:
+def test_every_bad_file_is_reported_and_the_good_ones_still_read(tmp_path: Path, article: Any, collected: Any) -> None:
     expected = _write_bad_files(tmp_path, article)
     good = tmp_path / "good.txt"
     good.write_text(article.text, encoding="utf-8")
@@ -57,7 +53,9 @@ def test_every_bad_file_is_reported_and_the_good_ones_still_read(
     assert pages[-1].origin == str(good) and pages[-1].text == article.text
     jsonl_pages = [page for page in pages if page.origin.startswith(str(tmp_path / "cut.jsonl.gz"))]
     assert jsonl_pages, "lines before the cut of a truncated gzip are still read"
-    assert [p.origin for p in jsonl_pages] == [f"{tmp_path / 'cut.jsonl.gz'}:{n}" for n in range(1, len(jsonl_pages) + 1)]
+    assert [p.origin for p in jsonl_pages] == [
+        f"{tmp_path / 'cut.jsonl.gz'}:{n}" for n in range(1, len(jsonl_pages) + 1)
+    ]
     reported = {Path(error.origin.split(":")[0]).name: error for error in collected.errors}
     assert sorted(reported) == sorted(expected)
     for name, (origin_start, message) in expected.items():
@@ -95,9 +93,7 @@ def test_big_single_line_files_do_not_stop_the_batch(tmp_path: Path, article: An
         ("page.html", "<p>" + "نص " * 400 + "</p>", "too large"),
     ],
 )
-def test_page_size_cap_is_configurable(
-    tmp_path: Path, collected: Any, name: str, content: str, message: str
-) -> None:
+def test_page_size_cap_is_configurable(tmp_path: Path, collected: Any, name: str, content: str, message: str) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     small = ReadLimits(max_page_bytes=1000, max_line_bytes=100)
@@ -114,9 +110,7 @@ def test_long_jsonl_line_under_the_default_cap_is_read(tmp_path: Path, collected
     assert page.text == text
 
 
-def test_a_raising_handler_stops_at_the_first_problem_with_its_own_exception(
-    tmp_path: Path, article: Any
-) -> None:
+def test_a_raising_handler_stops_at_the_first_problem_with_its_own_exception(tmp_path: Path, article: Any) -> None:
     (tmp_path / "a.txt").write_bytes(b"")
     (tmp_path / "b.txt").write_text(article.text, encoding="utf-8")
 

@@ -190,18 +190,14 @@ def test_stdin_format_is_sniffed(
     assert collected.errors == []
 
 
-def test_unknown_extension_given_explicitly_is_read_as_text(
-    tmp_path: Path, article: Any, collected: Any
-) -> None:
+def test_unknown_extension_given_explicitly_is_read_as_text(tmp_path: Path, article: Any, collected: Any) -> None:
     path = tmp_path / "article.story"
     path.write_text(article.text, encoding="utf-8")
     (page,) = _pages([str(path)], collected)
     assert page.text == article.text
 
 
-def test_unknown_extension_that_is_not_text_names_the_supported_formats(
-    tmp_path: Path, collected: Any
-) -> None:
+def test_unknown_extension_that_is_not_text_names_the_supported_formats(tmp_path: Path, collected: Any) -> None:
     path = tmp_path / "photo.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     assert _pages([str(path)], collected) == []

@@ -95,7 +95,13 @@ def _bare_prefix_ok(token: str, stem: str, lexicon: Mapping[str, int]) -> bool:
     if len(stem) < 3 or fold_for_search(token) in _NEVER_SPLIT or token in _NEVER_SPLIT:
         return False
     stem_count = _count(stem, lexicon)
-    return stem_count >= 20 and stem_count > 2 * _count(token, lexicon)
+    if stem_count < 20:
+        return False
+    # و and ف attach to almost any word, so a stem a quarter as frequent as
+    # the whole is enough (وقال); ب ل ك need the stem to be the commoner form.
+    if token[0] in _CONJUNCTIONS and len(token) - len(stem) == 1:
+        return 4 * stem_count >= _count(token, lexicon)
+    return stem_count > _count(token, lexicon)
 
 
 def _split_proclitics(token: str, lexicon: Mapping[str, int]) -> int:

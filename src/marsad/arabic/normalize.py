@@ -63,16 +63,24 @@ _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+_DISPLAY_CHANGES = regex.compile("[" + regex.escape(_INVISIBLE + "".join(_QUOTE_MAP)) + "]")
+
+
 def _fold_presentation_forms(text: str) -> str:
     # NFKC on the whole text would also rewrite ligatures of Latin text and
     # superscripts; only the Arabic presentation-form blocks need it.
+    if not _PRESENTATION_FORMS.search(text):
+        return text
     return str(_PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text))
 
 
 def normalize_display(text: str) -> str:
     """Clean text for display without changing how any word is spelled."""
     text = _fold_presentation_forms(text)
-    text = text.translate(_DISPLAY_TABLE)
+    # str.translate looks up every character in Python; most lines need no
+    # change at all, and a C-level search finds that out first.
+    if _DISPLAY_CHANGES.search(text):
+        text = text.translate(_DISPLAY_TABLE)
     if TATWEEL in text:
         text = _drop_decorative_tatweel(text)
     text = _SPACES.sub(" ", text)
@@ -110,11 +118,23 @@ _FOLD_TABLE = str.maketrans(
 )
 
 
+# The frequent variants go through str.replace, which runs in C; the rare ones
+# (and digits) through the full table only when a line has one.
+_FOLD_FREQUENT = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي"), ("ئ", "ي"), ("ؤ", "و"))
+_FOLD_RARE = regex.compile(
+    "[" + regex.escape("".join(ch for ch in map(chr, _FOLD_TABLE) if ch not in dict(_FOLD_FREQUENT))) + "]"
+)
+
+
 def fold_letters(text: str) -> str:
     """`fold_for_search` without lower-casing: safe on regex patterns (``\\S`` stays ``\\S``)."""
     text = _fold_presentation_forms(text)
     text = DIACRITICS.sub("", text)
-    return text.translate(_FOLD_TABLE)
+    for variant, letter in _FOLD_FREQUENT:
+        text = text.replace(variant, letter)
+    if _FOLD_RARE.search(text):
+        text = text.translate(_FOLD_TABLE)
+    return text
 
 
 def fold_for_search(text: str) -> str:

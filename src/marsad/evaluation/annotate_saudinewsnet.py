@@ -50,6 +50,7 @@ LINE_RULES: list[tuple[str, regex.Pattern[str]]] = [
         ("date_line", r"^(?:السبت|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة)\s+\d{1,2}\s+\S+\s+14\d\d$"),
         ("read_more", r"^\.{2,}\s*المزيد$"),
         ("read_more", r"^رابط الخبر بصحيفة الوئام"),
+        ("related_articles", r"^مقالات أخرى للكاتب"),
         ("sms_promo", r"للتواصل مع الكاتب ارسل رسالة\s*SMS"),
         ("sms_promo", r"^للتواصل\s+أرسل\s+(?:رسالة نصية\s+)?sms"),
         ("sms_promo", r"^\d{5,6}\s*-\s*(?:stc|mobily|zain)$"),
@@ -84,7 +85,14 @@ GLUED_RULES: list[tuple[str, regex.Pattern[str]]] = [
     ("share_widget", regex.compile(r"^شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك\s*")),
     ("navigation", regex.compile(r"^Next Previous\s*")),
     ("read_more", regex.compile(r"\s*رابط الخبر بصحيفة الوئام\s*:.*$")),
+    ("related_articles", regex.compile(r"\s*مقالات أخرى للكاتب.*$")),
 ]
+
+# Ain Alyoum ends articles with its tag list, "سمات" then the tags, often
+# glued after the last sentence. "سمات" is also a plain word ("features"),
+# so only the last line counts, and only after a sentence ends.
+_TAGS_LINE = regex.compile(r"^سمات\s")
+_TAGS_GLUED = regex.compile(r"(?<=[.!؟?\"”»)])\s*سمات\s[^.،؟!]{2,150}$")
 
 # A name and a place standing alone at the top or bottom of an article
 # ("سعد الفلاني - جدة"): a byline. Only at the edges, because inside an
@@ -138,6 +146,8 @@ def classify_line(line: str, index: int, count: int, title: str) -> str | None:
             return reason
     if title and line_key(line) == line_key(title):
         return "duplicate_title"
+    if index == count - 1 and _TAGS_LINE.match(line):
+        return "tags"
     edge = index <= 1 or index == count - 1
     if edge and len(line.split()) <= 6 and _EDGE_BYLINE.match(line):
         return "byline"
@@ -151,9 +161,10 @@ def _remainder_is_text(line: str) -> bool:
     return len(rest.split()) > 8
 
 
-def glued_leftover(line: str) -> tuple[int, int, str] | None:
+def glued_leftover(line: str, last: bool = False) -> tuple[int, int, str] | None:
     """Character span and reason of chrome glued to real text, if any."""
-    for reason, pattern in GLUED_RULES:
+    rules = [*GLUED_RULES, ("tags", _TAGS_GLUED)] if last else GLUED_RULES
+    for reason, pattern in rules:
         match = pattern.search(line)
         if match and len((line[: match.start()] + line[match.end() :]).split()) > 8:
             return match.start(), match.end(), reason
@@ -170,7 +181,7 @@ def annotate(article: dict[str, Any]) -> dict[str, Any]:
         if reason:
             leftovers[str(index)] = reason
             continue
-        glued = glued_leftover(line)
+        glued = glued_leftover(line, last=index == len(lines) - 1)
         if glued:
             trims[str(index)] = list(glued)
     for index, manual_reason in MANUAL.get(sha1[:10], {}).items():

@@ -1,12 +1,11 @@
 """Turn the bytes of a page into text, whatever encoding the site used.
 
-Order of evidence: a byte-order mark, then strict UTF-8 (valid UTF-8 with
-non-ASCII bytes is almost never another encoding by accident), then what the
-page or its HTTP response declares, then the two single-byte Arabic code pages
-that Arabic sites still serve (windows-1256, ISO-8859-6), then
-charset-normalizer. Bytes that are none of these are either decoded with
-replacement characters, when only a few bytes are broken, or refused as not
-text.
+Order of evidence: a byte-order mark; strict UTF-8 (valid UTF-8 with non-ASCII
+bytes is almost never another encoding by accident); UTF-8 with a few broken
+bytes, decoded with replacement characters; what the page or its HTTP response
+declares; the two single-byte Arabic code pages that Arabic sites still serve
+(windows-1256, ISO-8859-6); then charset-normalizer. Anything else, and
+anything with NUL or control bytes, is refused as not text.
 """
 
 from __future__ import annotations
@@ -34,13 +33,15 @@ _META_CHARSET = re.compile(
 )
 _ARABIC_CODE_PAGES = ("cp1256", "iso8859-6")  # names as codecs.lookup() gives them
 _ARABIC_LETTER = regex.compile(r"(?V1)[\p{Script=Arabic}&&\p{L}]")
-_NON_ASCII_LETTER = regex.compile(r"(?V1)[\p{L}--[\x00-\x7F]]")
-# A single-byte code page is only believed when nearly every non-ASCII letter it
-# produces is Arabic: other Latin/Cyrillic code pages decoded as cp1256 give a mix.
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_ARABIC_WORD = regex.compile(r"[\p{Script=Arabic}\p{M}]+")
+# A single-byte Arabic code page is only believed when nearly all non-ASCII words it
+# produces are Arabic words: Latin or Cyrillic bytes read as cp1256 give mixed words.
 _ARABIC_SHARE_NEEDED = 0.9
 # Invalid UTF-8 is tolerated when it is a few broken bytes in otherwise good text.
 _MAX_REPLACEMENT_SHARE = 0.01
 _BINARY_PROBE = 8192
+_SCORE_CHARS = 65536
 # C0 control bytes other than tab, newlines, form feed and escape.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _MAX_CONTROL_SHARE = 0.01
@@ -101,11 +102,21 @@ def _strict(data: bytes, codec: str | None) -> str | None:
 
 
 def arabic_share(text: str) -> float:
-    """Share of non-ASCII letters that are Arabic; 0.0 when there are none."""
-    letters = len(_NON_ASCII_LETTER.findall(text))
-    if not letters:
-        return 0.0
-    return len(_ARABIC_LETTER.findall(text)) / letters
+    """Share of the letters in non-ASCII words that sit in all-Arabic words; 0.0 when there are none.
+
+    A wrong code page also produces Arabic letters (French `é` read as windows-1256
+    is `ى`), but inside Latin words; real Arabic text has them in Arabic words.
+    """
+    arabic = other = 0
+    # The head of a page tells its encoding as well as the whole, at a fraction of the cost.
+    for word in _WORD.findall(text, 0, _SCORE_CHARS):
+        if word.isascii():
+            continue
+        if _ARABIC_WORD.fullmatch(word):
+            arabic += len(word)
+        else:
+            other += len(word)
+    return arabic / (arabic + other) if arabic + other else 0.0
 
 
 def has_arabic(text: str) -> bool:
@@ -142,6 +153,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8")
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
 
     candidates = [canonical_codec(declared)]
     if html:
@@ -150,7 +164,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
         declared_text = _strict(data, candidate)
         if declared_text is None or candidate is None:
             continue
-        # Sites declare Latin-1 and serve windows-1256: mojibake has no Arabic letters.
+        # Sites declare Latin-1 and serve windows-1256: the mojibake has no Arabic words.
         if candidate in _ARABIC_CODE_PAGES or arabic_share(declared_text) > 0:
             return Decoded(declared_text, candidate)
         arabic = _best_arabic_code_page(data)
@@ -159,10 +173,6 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     arabic = _best_arabic_code_page(data)
     if arabic is not None:
         return arabic
-
-    damaged = _damaged_utf8(data)
-    if damaged is not None:
-        return damaged
 
     guess = charset_normalizer.from_bytes(data).best()
     if guess is not None and guess.encoding:

@@ -9,6 +9,7 @@ for good.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -23,6 +24,9 @@ _SPACES = regex.compile(r"[\s\p{Zs}]+")
 # the on-page headline ("...", «...») differently from og:title.
 _NOT_WORD = regex.compile(r"[\W_]+")
 _TITLE_SEARCH_LINES = 12
+_PROSE_WORDS = 20
+_SENTENCE_END = regex.compile(r"[.!?؟…][\s\"'”»)]*$")
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 _SITE_SUFFIX_CHARS = 30
 
 
@@ -66,15 +70,12 @@ def _is_title_line(line_key: str, title_key: str) -> bool:
     return len(line_key) - len(title_key) <= _SITE_SUFFIX_CHARS
 
 
-def html_to_text(html: str, *, url: str | None = None) -> HtmlText:
-    """Main content and metadata of one HTML page; `url` is where it was fetched from, if known."""
-    tree = HTMLTree.parse(html)
+def _extract(tree: HTMLTree, *, main_content: bool) -> list[str]:
     # User comments are not the article; bullets and alt texts add words no reader saw as text.
-    meta = page_meta(tree, url=url)
     extracted = extract_plain_text(
         tree,
         preserve_formatting=True,
-        main_content=True,
+        main_content=main_content,
         list_bullets=False,
         alt_texts=False,
         links=False,
@@ -82,7 +83,40 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlText:
         noscript=False,
         comments=False,
     )
-    paragraphs = paragraphs_of(str(extracted))
+    return paragraphs_of(str(extracted))
+
+
+def is_prose(paragraph: str) -> bool:
+    """A long Arabic paragraph ending a sentence: article text, not a menu or a headline link."""
+    if not _SENTENCE_END.search(paragraph) or len(paragraph.split()) < _PROSE_WORDS:
+        return False
+    return len(_ARABIC_LETTER.findall(paragraph)) * 2 > len(paragraph)
+
+
+def recover_prose(main: list[str], full: list[str]) -> list[str]:
+    """`main` plus the prose paragraphs main-content extraction dropped, in page order.
+
+    resiliparse drops whole blocks by class name (`sidebar`, `related`,
+    `hidden`, ...), and some sites wrap the article itself in such a block.
+    """
+    pending = Counter(main)
+    kept = set(main)
+    merged: list[str] = []
+    for paragraph in full:
+        if pending[paragraph] > 0:
+            pending[paragraph] -= 1
+            merged.append(paragraph)
+        elif paragraph not in kept and is_prose(paragraph):
+            merged.append(paragraph)
+    # If the two extractions disagree on the text itself, the order cannot be trusted.
+    return merged if not +pending else main
+
+
+def html_to_text(html: str, *, url: str | None = None) -> HtmlText:
+    """Main content and metadata of one HTML page; `url` is where it was fetched from, if known."""
+    tree = HTMLTree.parse(html)
+    meta = page_meta(tree, url=url)
+    paragraphs = recover_prose(_extract(tree, main_content=True), _extract(tree, main_content=False))
     paragraphs = drop_title_lines(paragraphs, meta.title)
     return HtmlText(
         text="\n\n".join(paragraphs),

@@ -11,13 +11,12 @@ from enum import Enum
 
 import regex
 
-from marsad.arabic.normalize import arabic_ratio, normalize_display
+from marsad.arabic.normalize import normalize_display
 from marsad.segment.rules import Match, chrome_rules, function_words, key_of_folded, line_folded
 
 # A line ending in one of these reads as a finished sentence (or an opened quote or list).
 _SENTENCE_END = regex.compile(r"[.!؟?:;؛…\"”»″')\]]\s*$")
 _BULLET = regex.compile(r"^[•·▪■◦●‣*-]\s")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 class Kind(Enum):
@@ -58,6 +57,20 @@ class Line:
         return -2.0
 
 
+def arabic_share(tokens: list[str]) -> float:
+    """Share of the lettered tokens that are written in Arabic script."""
+    lettered = arabic = 0
+    for token in tokens:
+        first = token[0]
+        if "\u0600" <= first <= "\u06ff" or "\u0750" <= first <= "\u077f":
+            if not first.isdigit():
+                arabic += 1
+                lettered += 1
+        elif first.isalpha():
+            lettered += 1
+    return arabic / lettered if lettered else 0.0
+
+
 def classify(words: int, arabic: float, function_share: float, ends_sentence: bool) -> Kind:
     if words == 0 or arabic < 0.4:
         return Kind.FOREIGN if words else Kind.FRAGMENT
@@ -72,20 +85,27 @@ def classify(words: int, arabic: float, function_share: float, ends_sentence: bo
     return Kind.HEADLINE
 
 
+# Features of a long line are read from its head: a widget announces itself
+# early, and the script and function-word share of a few hundred characters
+# of prose are those of the whole paragraph. This bounds the work per line.
+_HEAD = 400
+
+
 def describe(index: int, raw: str) -> Line | None:
     """Features of one raw line, or None for a line with nothing visible on it."""
     text = normalize_display(raw)
     if not text:
         return None
-    folded = line_folded(text)
+    head = text[:_HEAD]
+    folded = line_folded(head)
     key = key_of_folded(folded)
-    tokens = _WORD.findall(key)
-    words = len(tokens)
+    tokens = key.split()
+    words = len(tokens) if len(text) <= _HEAD else len(tokens) + text.count(" ", _HEAD)
     fn = function_words()
-    function_share = sum(1 for token in tokens if token in fn) / words if words else 0.0
+    function_share = sum(1 for token in tokens if token in fn) / len(tokens) if tokens else 0.0
     ends_sentence = bool(_SENTENCE_END.search(text))
-    chrome = chrome_rules().match(text, key, folded)
-    arabic = arabic_ratio(text)
+    chrome = chrome_rules().match(text, key, folded, words)
+    arabic = arabic_share(tokens)
     kind = Kind.CHROME if chrome else classify(words, arabic, function_share, ends_sentence)
     bullet = bool(_BULLET.match(text))
     return Line(index, text, key, words, arabic, function_share, ends_sentence, chrome, kind, bullet)

@@ -20,7 +20,7 @@ from marsad.arabic.normalize import fold_for_search, fold_letters
 PREFIX_MAX_WORDS = 12
 CONTAINS_MAX_WORDS = 80
 
-_PUNCT = regex.compile(r"[\p{P}\p{S}]+")
+_PUNCT_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
 _SPACE = regex.compile(r"\s+")
 
 
@@ -30,7 +30,7 @@ def line_folded(text: str) -> str:
 
 
 def key_of_folded(folded: str) -> str:
-    return str(_SPACE.sub(" ", _PUNCT.sub(" ", folded))).strip()
+    return str(_PUNCT_OR_SPACE.sub(" ", folded)).strip()
 
 
 def line_key(text: str) -> str:
@@ -44,6 +44,11 @@ class ChromeRule:
     kind: str
     phrase: str
     pattern: regex.Pattern[str] | None = None
+
+    @property
+    def phrase_pattern(self) -> str:
+        assert self.pattern is not None
+        return str(self.pattern.pattern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,8 @@ class ChromeRules:
         self.prefixes: list[ChromeRule] = []
         self.contains: list[ChromeRule] = []
         self.patterns: list[ChromeRule] = []
+        self.combined: regex.Pattern[str] | None = None
+        self.floating: list[ChromeRule] = []
         for rule in rules:
             if rule.kind in ("line", "header"):
                 self.exact.setdefault(rule.phrase, rule)
@@ -69,14 +76,25 @@ class ChromeRules:
                 self.contains.append(rule)
             else:
                 self.patterns.append(rule)
+        anchored = [number for number, rule in enumerate(self.patterns) if rule.phrase_pattern.startswith("^")]
+        self.floating = [rule for rule in self.patterns if not rule.phrase_pattern.startswith("^")]
+        if anchored:
+            # Patterns anchored at the line start share one match attempt at
+            # position 0; a search per pattern would cost a pass each.
+            alternation = "|".join(f"(?P<r{number}>{self.patterns[number].phrase_pattern[1:]})" for number in anchored)
+            self.combined = regex.compile(f"^(?:{alternation})", regex.IGNORECASE)
 
-    def match(self, text: str, key: str | None = None, folded: str | None = None) -> Match | None:
+    def match(
+        self, text: str, key: str | None = None, folded: str | None = None, words: int | None = None
+    ) -> Match | None:
+        """The rule `text` matches; `key`, `folded` and `words` may be given when already computed."""
         folded = line_folded(text) if folded is None else folded
         key = key_of_folded(folded) if key is None else key
         rule = self.exact.get(key)
         if rule is not None:
             return Match(rule.reason, rule.kind == "header")
-        words = key.count(" ") + 1 if key else 0
+        if words is None:
+            words = key.count(" ") + 1 if key else 0
         if words <= PREFIX_MAX_WORDS:
             for rule in self.prefixes:
                 if key.startswith(rule.phrase) and (
@@ -89,7 +107,11 @@ class ChromeRules:
                     return Match(rule.reason, False)
         if words > CONTAINS_MAX_WORDS:
             return None
-        for rule in self.patterns:
+        if self.combined is not None:
+            found = self.combined.match(folded)
+            if found is not None and found.lastgroup is not None:
+                return Match(self.patterns[int(found.lastgroup[1:])].reason, False)
+        for rule in self.floating:
             assert rule.pattern is not None
             if rule.pattern.search(folded):
                 return Match(rule.reason, False)

@@ -61,3 +61,22 @@ def simple_extract(page: Page) -> list[Record]:
             origin=page.origin,
         )
     ]
+
+
+_SUBJECTS = ["الوزير", "المحافظ", "رئيس البلدية", "مدير المستشفى", "المتحدث الرسمي", "قائد الشرطة"]
+_VERBS = ["افتتح", "زار", "أعلن عن", "ناقش", "تفقد", "وقع اتفاقية بشأن"]
+_OBJECTS = ["مشروعا للمياه", "مدرسة جديدة", "خطة للطرق", "مركزا صحيا", "سوقا شعبية", "حديقة عامة"]
+_PLACES = ["في الرياض", "في جدة", "في الدمام", "في أبها", "في تبوك", "في حائل", "في نجران"]
+
+
+def synthetic_pages(count: int) -> list[Page]:
+    """`count` distinct pages of short news text built from our own phrase lists."""
+    pages = []
+    for n in range(count):
+        sentences = [
+            f"{_SUBJECTS[(n + i) % 6]} {_VERBS[(n // 6 + i) % 6]} {_OBJECTS[(n // 36 + i) % 6]} "
+            f"{_PLACES[(n // 216 + i) % 7]} يوم {n + i}"
+            for i in range(4)
+        ]
+        pages.append(Page(origin=f"synthetic:{n}", text="\n".join([f"خبر رقم {n}", *sentences]), id=f"page-{n}"))
+    return pages

@@ -1,0 +1,270 @@
+"""Evaluation of dates, quantities and quotes on our own gold annotations.
+
+The gold file (`data/enrichment_gold.jsonl`) holds, per article, a pointer into
+the shared news data (file, ``url``/``id``, SHA-1 of the text) and labels with
+(paragraph, start, end) offsets into its paragraphs. The article text itself
+never enters the project: it is read from ``../shared`` at evaluation time,
+and an article whose hash no longer matches is reported, not scored.
+
+Paragraphs are the non-empty lines of the article text, stripped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.arabic.tokens import FoldedText
+from marsad.enrich.dates import find_dates
+from marsad.enrich.quantities import find_quantities
+from marsad.enrich.quotes import find_quotes
+
+__all__ = [
+    "GoldArticle",
+    "Scores",
+    "article_key",
+    "article_paragraphs",
+    "article_text",
+    "evaluate",
+    "load_floors",
+    "load_gold",
+    "read_news",
+    "shared_dir",
+]
+
+NEWS_FILES = {"saudinewsnet": "data/news/saudinewsnet.jsonl.gz", "newspapers": "data/news/newspapers.jsonl.gz"}
+
+
+def shared_dir() -> Path:
+    """``$MARSAD_SHARED``, else the ``shared`` folder next to the project root."""
+    env = os.environ.get("MARSAD_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / ".." / "shared"
+
+
+def article_text(record: dict[str, Any]) -> str:
+    return str(record.get("content") or record.get("text") or "")
+
+
+def article_key(record: dict[str, Any]) -> str:
+    return str(record.get("url") or record.get("id") or "")
+
+
+def article_paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def read_news(source: str, root: Path | None = None) -> Iterator[dict[str, Any]]:
+    path = (root or shared_dir()) / NEWS_FILES[source]
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+@dataclass(slots=True)
+class GoldArticle:
+    source: str
+    key: str
+    sha1: str
+    split: str
+    published: str | None
+    dates: list[tuple[int, int, int, str | None]]
+    quantities: list[tuple[int, int, int, float, str | None]]
+    quotes: list[tuple[int, int, int, str]]
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def _gold_path() -> Path:
+    return Path(str(resources.files("marsad.evaluation").joinpath("data/enrichment_gold.jsonl")))
+
+
+def load_floors() -> dict[str, float]:
+    text = resources.files("marsad.evaluation").joinpath("data/enrichment_floors.json").read_text("utf-8")
+    return {k: float(v) for k, v in json.loads(text).items()}
+
+
+def load_gold(path: Path | None = None, root: Path | None = None) -> tuple[list[GoldArticle], list[str]]:
+    """Gold articles with their paragraphs read from the shared data, and problems found."""
+    wanted: dict[tuple[str, str], GoldArticle] = {}
+    for line in (path or _gold_path()).read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        wanted[(row["source"], row["key"])] = GoldArticle(
+            row["source"], row["key"], row["sha1"], row["split"], row.get("published"),
+            [tuple(d) for d in row["dates"]],  # type: ignore[misc]
+            [tuple(q) for q in row["quantities"]],  # type: ignore[misc]
+            [tuple(q) for q in row["quotes"]],  # type: ignore[misc]
+        )
+    problems: list[str] = []
+    for source in sorted({s for s, _ in wanted}):
+        for record in read_news(source, root):
+            gold = wanted.get((source, article_key(record)))
+            if gold is None or gold.paragraphs:
+                continue
+            text = article_text(record)
+            if text_hash(text) != gold.sha1:
+                problems.append(f"{source} {gold.key}: text changed (hash mismatch), not scored")
+                continue
+            gold.paragraphs = article_paragraphs(text)
+    found = [g for g in wanted.values() if g.paragraphs]
+    problems += [f"{g.source} {g.key}: not found in shared data" for g in wanted.values() if not g.paragraphs
+                 and not any(g.key in p for p in problems)]
+    return found, problems
+
+
+@dataclass(slots=True)
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Scores:
+    articles: int = 0
+    date_span: Counts = field(default_factory=Counts)
+    date_value: Counts = field(default_factory=Counts)
+    quantity_value: Counts = field(default_factory=Counts)
+    unit_right: int = 0
+    quote_found: Counts = field(default_factory=Counts)
+    speaker_right: int = 0
+
+    @property
+    def unit_accuracy(self) -> float:
+        return self.unit_right / self.quantity_value.tp if self.quantity_value.tp else 1.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.quote_found.tp if self.quote_found.tp else 1.0
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "dates_span_f1": self.date_span.f1,
+            "dates_value_f1": self.date_value.f1,
+            "quantities_value_f1": self.quantity_value.f1,
+            "quantities_unit_accuracy": self.unit_accuracy,
+            "quotes_direct_recall": self.quote_found.recall,
+            "quotes_direct_precision": self.quote_found.precision,
+            "quotes_speaker_accuracy": self.speaker_accuracy,
+        }
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(a - b) <= 1e-3 * max(1.0, abs(b))
+    return bool(a == b)
+
+
+def _overlaps(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def _fold(name: str | None) -> str:
+    return FoldedText.of(name or "").text.strip()
+
+
+def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
+    """Add one article's counts to `scores`; return a line for every miss (for tuning)."""
+    misses: list[str] = []
+    paragraphs = gold.paragraphs
+    dates = find_dates(paragraphs, gold.published)
+    predicted_spans = {(d["paragraph"], d["start"], d["end"]): d["value"] for d in dates}
+    gold_spans = {(p, s, e): v for p, s, e, v in gold.dates}
+    span = Counts(len(predicted_spans.keys() & gold_spans.keys()), 0, 0)
+    span.fp = len(predicted_spans) - span.tp
+    span.fn = len(gold_spans) - span.tp
+    value_pairs = {(k, v) for k, v in predicted_spans.items()} & {(k, v) for k, v in gold_spans.items()}
+    value = Counts(len(value_pairs), len(predicted_spans) - len(value_pairs), len(gold_spans) - len(value_pairs))
+    scores.date_span.add(span)
+    scores.date_value.add(value)
+    for key in predicted_spans.keys() ^ gold_spans.keys() | {k for k in predicted_spans if predicted_spans[k]
+                                                               != gold_spans.get(k, predicted_spans[k])}:
+        p, s, e = key
+        misses.append(f"date {gold.key} p{p} [{paragraphs[p][s:e]}] pred={predicted_spans.get(key, '-')} "
+                      f"gold={gold_spans.get(key, '-')}")
+
+    quantities = find_quantities(paragraphs)
+    unmatched = list(gold.quantities)
+    counts = Counts()
+    for q in quantities:
+        where = (q["paragraph"], q["start"], q["end"])
+        hit = next((g for g in unmatched if _overlaps(where, g[:3]) and _same_value(q["value"], g[3])), None)
+        if hit is None:
+            counts.fp += 1
+            misses.append(f"quantity-fp {gold.key} p{where[0]} [{q['text']}] {q['value']} {q['unit']}")
+            continue
+        unmatched.remove(hit)
+        counts.tp += 1
+        if _fold(q["unit"]) == _fold(hit[4]):
+            scores.unit_right += 1
+        else:
+            misses.append(f"unit {gold.key} [{q['text']}] pred={q['unit']} gold={hit[4]}")
+    counts.fn = len(unmatched)
+    for g in unmatched:
+        misses.append(f"quantity-fn {gold.key} p{g[0]} [{paragraphs[g[0]][g[1]:g[2]]}] {g[3]}")
+    scores.quantity_value.add(counts)
+
+    quotes = [q for q in find_quotes(paragraphs) if q["direct"]]
+    remaining = list(gold.quotes)
+    found = Counts()
+    for q in quotes:
+        where = (q["paragraph"], q["start"], q["end"])
+        hit = next((g for g in remaining if _overlaps(where, g[:3])), None)
+        if hit is None:
+            found.fp += 1
+            misses.append(f"quote-fp {gold.key} p{where[0]} [{q['text'][:40]}] {q['speaker']}")
+            continue
+        remaining.remove(hit)
+        found.tp += 1
+        if _fold(q["speaker"]) == _fold(hit[3]):
+            scores.speaker_right += 1
+        else:
+            misses.append(f"speaker {gold.key} p{where[0]} [{q['text'][:30]}] pred={q['speaker']} gold={hit[3]}")
+    found.fn = len(remaining)
+    for g in remaining:
+        misses.append(f"quote-fn {gold.key} p{g[0]} [{paragraphs[g[0]][g[1]:g[2]][:40]}] {g[3]}")
+    scores.quote_found.add(found)
+    scores.articles += 1
+    return misses
+
+
+def evaluate(split: str | None = None) -> tuple[Scores, list[str], list[str]]:
+    """Scores over the gold set (or one split of it), the misses, and data problems."""
+    articles, problems = load_gold()
+    scores = Scores()
+    misses: list[str] = []
+    for gold in articles:
+        if split is None or gold.split == split:
+            misses += score_article(gold, scores)
+    return scores, misses, problems

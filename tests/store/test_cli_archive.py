@@ -1,0 +1,101 @@
+"""ingest, search, clusters and export through their click commands, on pages we wrote."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.commands.clusters import clusters_command
+from marsad.commands.export import export_command
+from marsad.commands.ingest import ingest_command
+from marsad.commands.search import search_command
+
+PAGES = {
+    "iraq.txt": "وفد حكومي يزور العراق لبحث التعاون\n"
+    "وصل وفد حكومي رفيع إلى بغداد صباح الأحد في زيارة رسمية تستمر ثلاثة أيام وتشمل لقاءات مع عدد من المسؤولين.\n"
+    "وقال الرئيس في مؤتمر صحفي إن الزيارة تفتح صفحة جديدة في العلاقات مع العراق والدول المجاورة.\n",
+    "usa.txt": "الخارجية الأميركية تعلق على المفاوضات الجارية\n"
+    "أعلنت وزارة الخارجية الأميركيّة في بيان رسمي أن المفاوضات ستستأنف الأسبوع المقبل في العاصمة.\n"
+    "وأضاف المتحدث باسم الوزارة أن واشنطن ترحب بكل جهد يخفف التوتر في المنطقة ويعيد الأطراف إلى الحوار.\n",
+}
+
+
+@pytest.fixture()
+def archive(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, text in PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "archive.db"
+    result = CliRunner().invoke(ingest_command, [str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_ingest_twice_adds_nothing(archive: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(ingest_command, [str(tmp_path / "pages"), "--db", str(archive)])
+    assert result.exit_code == 0
+    assert "0 stored" in result.output and "2 unchanged" in result.output
+
+
+@pytest.mark.parametrize(("query", "title_word"), [("بالعراق", "العراق"), ("الأمريكية", "الخارجية")])
+def test_search_json_lines(archive: Path, query: str, title_word: str) -> None:
+    result = CliRunner().invoke(search_command, [query, "--db", str(archive), "--json"])
+    assert result.exit_code == 0, result.output
+    [line] = result.output.splitlines()
+    hit = json.loads(line)
+    assert {"id", "url", "title", "published", "source", "score", "snippet"} <= set(hit)
+    assert title_word in hit["title"]
+    assert "<mark>" in hit["snippet"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (['"العراق'], "never closed"),
+        (["OR"], "both sides"),
+        (["العراق", "--from", "أمس"], "not a date"),
+        ([], "give a QUERY"),
+    ],
+)
+def test_search_errors_are_messages_not_tracebacks(archive: Path, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(search_command, [*args, "--db", str(archive)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output and "sqlite" not in result.output.lower()
+
+
+def test_search_without_archive_says_how_to_make_one(tmp_path: Path) -> None:
+    result = CliRunner().invoke(search_command, ["العراق", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "marsad ingest" in result.output
+
+
+def test_clusters_lists_nothing_for_distinct_pages(archive: Path) -> None:
+    result = CliRunner().invoke(clusters_command, ["--db", str(archive), "--json"])
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_export_jsonl_of_a_query(archive: Path) -> None:
+    result = CliRunner().invoke(export_command, ["--db", str(archive), "--query", "واشنطن"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert len(records) == 1 and "الخارجية" in records[0]["title"]
+    assert records[0]["body"] and "entities" in records[0]
+
+
+def test_export_parquet(archive: Path, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "all.parquet"
+    result = CliRunner().invoke(export_command, ["--db", str(archive), "--format", "parquet", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert table.num_rows == 2
+    assert {"id", "title", "body", "entities", "cluster"} <= set(table.column_names)
+
+
+def test_commands_have_help() -> None:
+    for command in (ingest_command, search_command, clusters_command, export_command):
+        assert command.help and len(command.help) > 20
