@@ -170,7 +170,7 @@ def test_iso_date(value: str | None, expected: str | None) -> None:
     [
         ([TITLE, BODY[0]], TITLE, [BODY[0]]),
         ([f"«{TITLE}»", BODY[0]], TITLE, [BODY[0]]),
-        ([f"{TITLE} - الصباح | Assabah", BODY[0]], TITLE, [BODY[0]]),
+        ([f"{TITLE} - جريدة المساء | Al Masaa", BODY[0]], TITLE, [BODY[0]]),
         # A paragraph that merely starts like the title is article text.
         ([f"{TITLE} وهو ما أكده تقرير رسمي صدر عن الوزارة أمس.", BODY[0]], TITLE, None),
         ([BODY[0], BODY[1]], None, None),
@@ -203,10 +203,10 @@ def test_prose_dropped_by_main_content_heuristics_is_recovered_in_order(wrapper_
     [
         (BODY[0] + " " + BODY[1], True),
         ("الرئيسية | سياسة | اقتصاد | رياضة | ثقافة | منوعات | صحة | تكنولوجيا | فيديو | صور | كاريكاتير", False),
-        ("ميريل ستريب ومارتن شورت يشعلان مجددًا شائعات علاقتهما: فهل يعيشان قصة حب جديدة؟", False),
+        ("هل ينجح المنتخب في بلوغ نهائي البطولة للمرة الأولى منذ عشرين عاما؟", False),
         (
-            "We use cookies to make your experience on this website better and to show you relevant ads. "
-            "By continuing to browse you agree to our use of cookies and our privacy policy today.",
+            "This site stores small files on your device so that its pages load faster and remember "
+            "the choices you made. Read our privacy notice to learn more about them and how to refuse.",
             False,
         ),
     ],

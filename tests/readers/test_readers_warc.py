@@ -128,7 +128,7 @@ def test_gzipped_http_payload_is_decoded_and_a_bad_one_costs_only_its_record(
     archive = (
         warc_builder()
         .response("https://news.example/a", gzip.compress(article.html().encode()), headers=encoded)
-        .response("https://news.example/b", b"definitely not gzip", headers=encoded)
+        .response("https://news.example/b", b"\x1f\x8b\x08\x00 damaged after the magic", headers=encoded)
         .response("https://news.example/c", article.html().encode())
     )
     path = archive.write(tmp_path / "encoded.warc", gzip=False)

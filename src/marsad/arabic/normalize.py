@@ -76,6 +76,11 @@ def _fold_presentation_forms(text: str) -> str:
 
 def normalize_display(text: str) -> str:
     """Clean text for display without changing how any word is spelled."""
+    return normalize_display_lines(text).strip()
+
+
+def normalize_display_lines(text: str) -> str:
+    """`normalize_display` that keeps line breaks and does not strip, for whole pages."""
     text = _fold_presentation_forms(text)
     # str.translate looks up every character in Python; most lines need no
     # change at all, and a C-level search finds that out first.
@@ -83,8 +88,7 @@ def normalize_display(text: str) -> str:
         text = text.translate(_DISPLAY_TABLE)
     if TATWEEL in text:
         text = _drop_decorative_tatweel(text)
-    text = _SPACES.sub(" ", text)
-    return text.strip()
+    return str(_SPACES.sub(" ", text))
 
 
 # --- folding for matching and search ---------------------------------------

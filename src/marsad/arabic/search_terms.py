@@ -32,6 +32,7 @@ from marsad.arabic.normalize import fold_for_search
 __all__ = [
     "Token",
     "analyze",
+    "analyze_words",
     "search_forms",
     "search_key",
     "tokenize",
@@ -100,7 +101,7 @@ def _one_step(form: str) -> Iterator[str]:
 
 
 def _fold_term(word: str) -> str:
-    return _NOT_TERM_CHAR.sub("", fold_for_search(word))
+    return str(_NOT_TERM_CHAR.sub("", fold_for_search(word)))
 
 
 @lru_cache(maxsize=200_000)
@@ -150,6 +151,16 @@ def tokenize(text: str) -> Iterator[Token]:
         folded, forms, key = _analyze_word(match.group())
         if folded:
             yield Token(match.start(), match.end(), folded, forms, key)
+
+
+def analyze_words(text: str) -> list[tuple[frozenset[str], str]]:
+    """(forms, key) of each word of `text` in order: what a position-aware index stores."""
+    found = []
+    for word in _WORD.findall(text):
+        folded, forms, key = _analyze_word(word)
+        if folded:
+            found.append((forms, key))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ Signature = npt.NDArray[np.uint32]
 
 
 def folded_words(text: str) -> list[str]:
-    return _WORD.findall(fold_for_search(text))
+    return [str(word) for word in _WORD.findall(fold_for_search(text))]
 
 
 def shingles(words: Sequence[str], size: int = DEFAULT_SHINGLE) -> list[str]:

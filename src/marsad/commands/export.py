@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -81,15 +82,12 @@ def export_command(db: str, fmt: str, query: str | None, limit: int | None, outp
             assert output is not None
             written = write_parquet(records, output)
         else:
-            written = 0
-            out = open(output, "w", encoding="utf-8") if output else sys.stdout
-            try:
+            with contextlib.ExitStack() as stack:
+                out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
+                written = 0
                 for record in records:
                     out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
                     written += 1
-            finally:
-                if output:
-                    out.close()
     click.echo(f"marsad: exported {written} records", err=True)
 
 

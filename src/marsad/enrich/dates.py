@@ -63,6 +63,12 @@ def _month_of(m: regex.Match[str]) -> int | None:
     return first
 
 
+def _day_of(m: regex.Match[str]) -> int:
+    if m["day"]:
+        return int(m["day"])
+    return p.ORDINAL_DAYS[regex.sub(r"\s+", " ", m["ord"])]
+
+
 def _relative_month(month: int, direction: int, published: dt.date) -> tuple[int, int]:
     year = published.year
     if direction > 0 and month <= published.month:
@@ -90,7 +96,7 @@ def _day_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     month = _month_of(m)
     if month is None:
         return None
-    day = int(m["day"])
+    day = _day_of(m)
     start, end = m.start(), m.end()
     if m["year"]:
         when = _valid_day(int(m["year"]), month, day)
@@ -146,7 +152,7 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     from marsad.enrich.dates_hijri import hijri_to_gregorian_value
 
     month = p.HIJRI_MONTHS[regex.sub(r"\s+", " ", m["hm"])]
-    day = int(m["day"]) if m["day"] else None
+    day = _day_of(m) if (m["day"] or m["ord"]) else None
     if m["year"] is None:
         return None  # ``5 رمضان`` alone: which Ramadan is a guess; ``صفر`` alone is zero
     year = int(m["year"])
@@ -215,6 +221,7 @@ def _weekday_value(
     return (published - dt.timedelta(days=delta)).isoformat()
 
 
+_PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب)\s+$")
 _SENTENCE_START = regex.compile(r"[.!?؟؛\n]")
 
 
@@ -245,8 +252,10 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
 
 
 def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
-    if not (m["part"] or m["rel"] or _set_off(folded, m.start("wd"), m.end("wd"))):
+    if not (m["part"] or m["rel"] or m["wd"] in p.WEEKDAYS_ALONE or _set_off(folded, m.start("wd"), m.end("wd"))):
         return None
+    if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
+        return None  # ``صلاة الجمعة`` is a prayer, not a day
     if regex.match(r"\s*\(?\s*\d", folded[m.end():m.end() + 4]):
         return None  # ``الثلاثاء 5 شوال``: the explicit date carries the value
     start = m.start("part") if m["part"] else m.start("wd")
@@ -255,7 +264,9 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         return start, end, "relative", None, None
     direction = p.RELATIVE_WORDS[m["rel"]] if m["rel"] else 0
     future = direction > 0 or (direction == 0 and _future_before(folded, start))
-    value = _weekday_value(p.WEEKDAYS[m["wd"]], published, future=future, include_today=False)
+    # A bare weekday equal to the publication's is that day (``وقع الحادث صباح الخميس``
+    # in Thursday's paper); ``الماضي`` pushes it a week back.
+    value = _weekday_value(p.WEEKDAYS[m["wd"]], published, future=future, include_today=direction == 0)
     return start, end, "relative", value, None
 
 

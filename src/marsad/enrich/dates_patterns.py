@@ -19,6 +19,8 @@ GREGORIAN_MONTHS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("g
 BARE_MONTHS = tuple(row[0] for row in read_table("gregorian_months.tsv") if row[3] == "yes")
 HIJRI_MONTHS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("hijri_months.tsv")}
 WEEKDAYS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("weekdays.tsv")}
+WEEKDAYS_ALONE = frozenset(row[0] for row in read_table("weekdays.tsv") if row[2] == "yes")
+ORDINAL_DAYS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("ordinal_days.tsv")}
 RELATIVE_WORDS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("relative_words.tsv")}
 PERIODS: dict[str, str] = {row[0]: row[1] for row in read_table("date_periods.tsv")}
 FUTURE_MARKERS = frozenset(read_list("future_markers.txt"))
@@ -30,6 +32,7 @@ _WD = alternation(list(WEEKDAYS))
 _REL = alternation(list(RELATIVE_WORDS))
 _PART = alternation(read_list("day_parts.txt"))
 _YEAR_CTX = alternation(read_list("year_context.txt"))
+_DAY = rf"(?:(?P<day>\d{{1,2}})|(?P<ord>{alternation(list(ORDINAL_DAYS))}))"
 WEEKDAY_NAMES, MONTH_NAMES, HIJRI_MONTH_NAMES = _WD, _GM, _HM
 
 # ``ديسمبر/كانون الأول``, ``كانون الأول (ديسمبر)``, ``ديسمبر - كانون الأول``.
@@ -43,7 +46,7 @@ _GLUED = r"(?<![\p{L}\p{N}])[وفبل]?"
 _RELATIVE_YEAR = rf"(?:من\s+)?(?:للعام|لعام|العام|عام|للسنه|لسنه|السنه|سنه)\s+(?P<yrel>{_REL})"
 
 DAY_MONTH = regex.compile(
-    rf"{_START}(?P<day>\d{{1,2}})\s*(?:من\s+)?{_MONTH}"
+    rf"{_START}{_DAY}\s*(?:من\s+)?{_MONTH}"
     rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
     rf"|\s+{_RELATIVE_YEAR}{_END}"
     rf"|\s+(?P<mrel>{_REL}){_END}"
@@ -64,13 +67,14 @@ BARE_MONTH = regex.compile(
 
 _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
 HIJRI_DATE = regex.compile(
-    rf"{_START}(?:(?P<day>\d{{1,2}})\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
+    rf"{_START}(?:{_DAY}\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
     rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
 )
 HIJRI_YEAR = regex.compile(rf"{_START}(?P<year>\d{{4}}){_HIJRI_SUFFIX}{_END}")
 
 NUMERIC_DATE = regex.compile(
-    r"(?<![\p{L}\p{N}/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+    r"(?<![\p{L}\p{N}/.\-])(?P<a>\d{1,4})(?:\s?(?P<sep>/)\s?|(?P<sep>[.\-]))(?P<b>\d{1,2})"
+    r"(?:\s?(?P=sep)\s?)(?P<c>\d{1,4})"
     r"(?![\p{N}]|[/.\-]\d)(?:\s?(?P<cal>ه|م)(?![\p{L}]))?"
 )
 

@@ -144,7 +144,7 @@ def _breadcrumb_category(item: dict[str, Any], title: str | None) -> str | None:
 
 
 def _strip_site_suffix(title: str, site: str | None) -> str:
-    # "Headline - CNNArabic.com", "Headline | Site": keep the longer side of the separator.
+    # "Headline - Example.com", "Headline | Site": keep the longer side of the separator.
     for separator in (" | ", " - ", " – ", " — ", " :: "):
         if separator in title:
             head, _, tail = title.rpartition(separator)

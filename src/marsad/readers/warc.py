@@ -14,10 +14,11 @@ import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
+import brotli  # installed with fastwarc, which depends on it
 from fastwarc.warc import ArchiveIterator, HeaderMap, WarcRecord, WarcRecordType
 
 from marsad.errors import ErrorHandler, InputError
-from marsad.readers.compressed import ForwardStream, GzipStream
+from marsad.readers.compressed import GZIP_MAGIC, ForwardStream, GzipStream
 from marsad.readers.encoding import (
     NotTextError,
     canonical_codec,
@@ -44,6 +45,7 @@ _ARABIC_REFERENCE = re.compile(r"&#(?:1[5-9]\d\d|x0*6[0-9a-f]{2});", re.IGNORECA
 # In the single-byte Arabic code pages the letters sit in the upper half.
 _ARABIC_SINGLE_BYTE = re.compile(rb"[\xc1-\xda]")
 _SINGLE_BYTE_ARABIC_CODECS = {"cp1256", "iso8859-6"}
+_CHUNK_SIZE_LINE = re.compile(rb"[0-9a-fA-F]+[ \t]*(?:;[^\r\n]*)?\r\n")
 
 
 def iter_warc_pages(
@@ -180,20 +182,30 @@ def decode_http_payload(data: bytes, headers: HeaderMap, origin: str) -> bytes:
     transfer = (headers.get("Transfer-Encoding") or "").lower()
     content = (headers.get("Content-Encoding") or "").lower().strip()
     try:
-        if "chunked" in transfer:
+        # Some crawlers store the payload decoded but keep the original headers.
+        if "chunked" in transfer and _CHUNK_SIZE_LINE.match(data):
             data = _dechunk(data)
-        if content in ("gzip", "x-gzip"):
+        if content in ("gzip", "x-gzip") and data.startswith(GZIP_MAGIC):
             data = zlib.decompress(data, 16 + zlib.MAX_WBITS)
         elif content == "deflate":
             try:
                 data = zlib.decompress(data)
             except zlib.error:
                 data = zlib.decompress(data, -zlib.MAX_WBITS)
-        elif content not in ("", "identity"):
+        elif content == "br":
+            data = _unbrotli(data, origin)
+        elif content not in ("", "identity", "gzip", "x-gzip"):
             raise InputError(origin, f"unsupported HTTP content encoding {content!r}")
     except (zlib.error, ValueError) as error:
         raise InputError(origin, f"HTTP payload does not decode ({error})") from error
     return data
+
+
+def _unbrotli(data: bytes, origin: str) -> bytes:
+    try:
+        return bytes(brotli.decompress(data))
+    except brotli.error as error:
+        raise InputError(origin, f"HTTP payload does not decode ({error})") from error
 
 
 def _dechunk(data: bytes) -> bytes:

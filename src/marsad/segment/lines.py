@@ -11,8 +11,16 @@ from enum import Enum
 
 import regex
 
-from marsad.arabic.normalize import normalize_display
-from marsad.segment.rules import Match, chrome_rules, function_words, key_of_folded, line_folded
+from marsad.arabic.normalize import normalize_display, normalize_display_lines
+from marsad.segment.rules import (
+    Match,
+    chrome_rules,
+    function_words,
+    key_of_folded,
+    keys_of_folded_lines,
+    line_folded,
+    line_folded_lines,
+)
 
 # A line ending in one of these reads as a finished sentence (or an opened quote or list).
 _SENTENCE_END = regex.compile(r"[.!؟?:;؛…\"”»″')\]]\s*$")
@@ -96,9 +104,11 @@ def describe(index: int, raw: str) -> Line | None:
     text = normalize_display(raw)
     if not text:
         return None
-    head = text[:_HEAD]
-    folded = line_folded(head)
-    key = key_of_folded(folded)
+    folded = line_folded(text[:_HEAD])
+    return _features(index, text, folded, key_of_folded(folded))
+
+
+def _features(index: int, text: str, folded: str, key: str) -> Line:
     tokens = key.split()
     words = len(tokens) if len(text) <= _HEAD else len(tokens) + text.count(" ", _HEAD)
     fn = function_words()
@@ -112,9 +122,16 @@ def describe(index: int, raw: str) -> Line | None:
 
 
 def describe_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
-    for raw in text.splitlines():
-        line = describe(len(lines), raw)
-        if line is not None:
-            lines.append(line)
-    return lines
+    """Features of every visible line of a page.
+
+    Normalizing and folding the whole page in one pass each costs far less
+    than one pass per line; the lines are split apart afterwards.
+    """
+    display = [line.strip() for line in normalize_display_lines("\n".join(text.splitlines())).split("\n")]
+    display = [line for line in display if line]
+    heads = [line[:_HEAD] for line in display]
+    folded = [line.strip() for line in line_folded_lines("\n".join(heads)).split("\n")]
+    if len(folded) != len(display):  # a fold that changed the line count: fall back, line by line
+        folded = [line_folded(head) for head in heads]
+    keys = [key.strip() for key in keys_of_folded_lines("\n".join(folded)).split("\n")]
+    return [_features(index, line, folded[index], keys[index]) for index, line in enumerate(display)]

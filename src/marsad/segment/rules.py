@@ -22,11 +22,23 @@ CONTAINS_MAX_WORDS = 80
 
 _PUNCT_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
 _SPACE = regex.compile(r"\s+")
+_PUNCT_OR_SPACE_IN_LINE = regex.compile(r"[\p{P}\p{S}\t\x0b\x0c\r ]+")
+_SPACE_IN_LINE = regex.compile(r"[\t\x0b\x0c\r ]+")
 
 
 def line_folded(text: str) -> str:
     """Folded and lower-cased but with punctuation kept, for regex rules."""
     return str(_SPACE.sub(" ", fold_for_search(text))).strip()
+
+
+def line_folded_lines(text: str) -> str:
+    """`line_folded` over many lines at once (line breaks kept, lines not stripped)."""
+    return str(_SPACE_IN_LINE.sub(" ", fold_for_search(text)))
+
+
+def keys_of_folded_lines(folded: str) -> str:
+    """`key_of_folded` over many lines at once (line breaks kept, lines not stripped)."""
+    return str(_PUNCT_OR_SPACE_IN_LINE.sub(" ", folded))
 
 
 def key_of_folded(folded: str) -> str:

@@ -143,15 +143,17 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
             body TEXT NOT NULL,
             boilerplate TEXT NOT NULL,
             extra TEXT,
-            title_forms TSVECTOR,
-            body_forms TSVECTOR,
-            keys_text TEXT
+            forms_vec TSVECTOR NOT NULL,
+            keys_vec TSVECTOR NOT NULL
         )""",
         "CREATE INDEX records_page ON records(page_id)",
         "CREATE INDEX records_published ON records(published)",
         "CREATE INDEX records_source ON records(source_id)",
         "CREATE INDEX records_category ON records(category)",
-        "CREATE INDEX records_forms ON records USING GIN ((title_forms || body_forms))",
+        # Built by marsad from search_terms output (see postgres.py), never by a
+        # PostgreSQL text search configuration, so both backends match alike.
+        "CREATE INDEX records_forms ON records USING GIN (forms_vec)",
+        "CREATE INDEX records_keys ON records USING GIN (keys_vec)",
         """CREATE TABLE entities (
             record_rowid BIGINT NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
             position INTEGER NOT NULL,

@@ -1,0 +1,52 @@
+"""A fixed slice of the real evaluation, so CI catches quality regressions.
+
+Floors sit a few points under the figures measured on the same slice when
+the shipped model was trained (see MODEL_CARD.md); the full figures come
+from `marsad eval ner`.
+"""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.commands.eval_ner import ner_command
+from marsad.enrich.ner import tag_tokens
+from marsad.enrich.ner.evaluate import DATASETS, evaluate_dataset, floors
+
+SLICE = 300  # sentences from the start of each set
+SLICE_FLOORS = {"anercorp-test": 0.70, "aqmar": 0.55}
+
+
+@pytest.mark.parametrize(("name", "relative", "keep"), DATASETS)
+def test_slice_f1_above_floor(shared: Path, name: str, relative: str, keep: tuple[str, ...]) -> None:
+    result = evaluate_dataset(name, shared / relative, keep, tag_tokens, SLICE)
+    assert result.sentences == SLICE
+    assert result.micro_f1 >= SLICE_FLOORS[name], result
+    assert set(result.per_type_f1) <= set(keep)
+
+
+def test_pinned_floors_cover_every_dataset() -> None:
+    pinned = floors()
+    assert set(pinned) == {name for name, _, _ in DATASETS}
+    assert all(0.0 < value < 1.0 for value in pinned.values())
+
+
+def test_eval_command_prints_both_sets(shared: Path) -> None:
+    result = CliRunner().invoke(ner_command, ["--shared", str(shared), "--limit", "50"])
+    assert result.exit_code == 0, result.output
+    assert "anercorp-test" in result.output and "aqmar" in result.output
+    assert "tokens/s" in result.output
+
+
+def test_eval_check_fails_below_floor(shared: Path, tmp_path: Path) -> None:
+    # A CoNLL set whose gold entities the tagger cannot find: micro F1 is 0.
+    fake = tmp_path / "data" / "ner"
+    (fake / "anercorp").mkdir(parents=True)
+    (fake / "aqmar").mkdir()
+    sentence = "هذا O\nمثال B-ORG\nمكتوب I-ORG\n.\tO\n"
+    (fake / "anercorp" / "test.txt").write_text(sentence, encoding="utf-8")
+    (fake / "aqmar" / "aqmar.conll").write_text(sentence, encoding="utf-8")
+    result = CliRunner().invoke(ner_command, ["--shared", str(tmp_path), "--check"])
+    assert result.exit_code == 1
+    assert "floor" in result.output
