@@ -48,7 +48,11 @@ class Item:
 
 
 def _as_html(text: str) -> str:
-    return "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in text.split("\n") if line.strip()) + "</body></html>"
+    return (
+        "<html><body>"
+        + "".join(f"<p>{escape(line)}</p>" for line in text.split("\n") if line.strip())
+        + "</body></html>"
+    )
 
 
 def run_marsad(content: str, is_html: bool, metadata: dict[str, str]) -> list[str]:
@@ -158,7 +162,9 @@ def report(name: str, results: list[Result], target: tuple[str, float] | None) -
     for result in results:
         ratio = ours.rate / result.rate if result.rate else float("inf")
         f1 = f"{result.words.f1:.3f}" if result.words else "-"
-        print(f"  {result.tool:<12} {result.pages:>7} {result.seconds:>9.2f} {result.rate:>10.1f} {ratio:>11.1f}x {f1:>8}")
+        print(
+            f"  {result.tool:<12} {result.pages:>7} {result.seconds:>9.2f} {result.rate:>10.1f} {ratio:>11.1f}x {f1:>8}"
+        )
     if target:
         peer, needed = target
         got = ours.rate / next(r for r in results if r.tool == peer).rate

@@ -29,6 +29,8 @@ def test_eval_extract_command_checks_floors_and_prints_json(shared: Path) -> Non
 def test_eval_extract_check_fails_clearly_below_a_floor(shared: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     impossible = {"marsad.seed.f1": {"min": 1.5}}
     monkeypatch.setattr("marsad.commands.eval_extract.load_floors", lambda: impossible)
-    result = CliRunner().invoke(extract_eval_command, ["--shared", str(shared), "--set", "seed", "--no-trafilatura", "--check"])
+    result = CliRunner().invoke(
+        extract_eval_command, ["--shared", str(shared), "--set", "seed", "--no-trafilatura", "--check"]
+    )
     assert result.exit_code == 1
     assert "marsad.seed.f1" in result.output and "below its floor" in result.output

@@ -67,7 +67,7 @@ def test_chrome_kept_lines_lost_and_wrong_titles_are_counted() -> None:
 
 
 def test_a_story_folded_into_the_host_loses_its_title_not_its_words() -> None:
-    predicted = [PredictedRecord(HOST.title, HOST.category, HOST.body + [STORY.title] + STORY.body, False)]
+    predicted = [PredictedRecord(HOST.title, HOST.category, [*HOST.body, STORY.title, *STORY.body], False)]
     score = score_page(PAGE, predicted, "test", 0.0)
     assert score.records == (1, 2)
     assert score.titles == (1, 2)

@@ -6,6 +6,7 @@ import gzip
 from pathlib import Path
 from typing import Any
 
+import brotli
 import pytest
 
 from marsad.readers import ReadStats, iter_pages
@@ -121,23 +122,36 @@ def test_garbage_between_records_is_reported_after_the_good_ones(
     assert collected.origins == [f"{path}#3"]
 
 
-def test_gzipped_http_payload_is_decoded_and_a_bad_one_costs_only_its_record(
+def _chunked(data: bytes) -> bytes:
+    half = len(data) // 2
+    return b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (data[:half], data[half:])) + b"0\r\n\r\n"
+
+
+def test_http_payload_encodings_are_undone_and_a_bad_one_costs_only_its_record(
     tmp_path: Path, article: Any, collected: Any, warc_builder: Any
 ) -> None:
-    encoded = (("Content-Encoding", "gzip"),)
+    html = article.html().encode()
     archive = (
         warc_builder()
-        .response("https://news.example/a", gzip.compress(article.html().encode()), headers=encoded)
-        .response("https://news.example/b", b"\x1f\x8b\x08\x00 damaged after the magic", headers=encoded)
-        .response("https://news.example/c", article.html().encode())
+        .response("https://news.example/gzip", gzip.compress(html), headers=(("Content-Encoding", "gzip"),))
+        .response(
+            "https://news.example/broken",
+            b"\x1f\x8b\x08\x00 damaged after the magic",
+            headers=(("Content-Encoding", "gzip"),),
+        )
+        .response("https://news.example/br", brotli.compress(html), headers=(("Content-Encoding", "br"),))
+        .response("https://news.example/chunked", _chunked(html), headers=(("Transfer-Encoding", "chunked"),))
+        # Stored already decoded while the header still says gzip, as some crawlers do.
+        .response("https://news.example/stale", html, headers=(("Content-Encoding", "gzip"),))
     )
     path = archive.write(tmp_path / "encoded.warc", gzip=False)
 
     pages = list(iter_pages([str(path)], on_error=collected))
 
-    assert [page.origin for page in pages] == [f"{path}#1", f"{path}#3"]
-    assert pages[0].html == article.html()
+    assert [page.origin for page in pages] == [f"{path}#{n}" for n in (1, 3, 4, 5)]
+    assert all(page.html == article.html() for page in pages)
     assert collected.origins == [f"{path}#2"]
+    assert "does not decode" in collected.errors[0].message
 
 
 def test_file_that_is_not_a_warc_is_reported(tmp_path: Path, collected: Any) -> None:

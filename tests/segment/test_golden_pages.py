@@ -66,7 +66,9 @@ def _clean(text: str | None) -> str | None:
 
 def _params() -> list[Any]:
     return [
-        pytest.param(path, id=_name(path), marks=[pytest.mark.xfail(strict=False)] if _name(path) in XFAIL_PAGES else [])
+        pytest.param(
+            path, id=_name(path), marks=[pytest.mark.xfail(strict=False)] if _name(path) in XFAIL_PAGES else []
+        )
         for path in GOLDEN
     ]
 

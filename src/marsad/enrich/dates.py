@@ -256,7 +256,7 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         return None
     if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
         return None  # ``صلاة الجمعة`` is a prayer, not a day
-    if regex.match(r"\s*\(?\s*\d", folded[m.end():m.end() + 4]):
+    if p.DATE_FOLLOWS.match(folded, m.end()):
         return None  # ``الثلاثاء 5 شوال``: the explicit date carries the value
     start = m.start("part") if m["part"] else m.start("wd")
     end = m.end("rel") if m["rel"] else m.end("wd")

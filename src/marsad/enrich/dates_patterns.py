@@ -100,6 +100,8 @@ RELATIVE_DAY = regex.compile(
     rf"(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?{_END}"
 )
 
+DATE_FOLLOWS = regex.compile(rf"\s*\(?\s*(?:\d|(?:{alternation(list(ORDINAL_DAYS))})\s+(?:من\s+)?(?:شهر\s+)?(?:{_GM}|{_HM}))")
+
 WEEKDAY = regex.compile(
     rf"{_GLUED}(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?{_END}"
 )

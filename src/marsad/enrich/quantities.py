@@ -47,6 +47,8 @@ _DIGIT_QUANTITY = regex.compile(
 )
 
 _WORD = regex.compile(r"\p{L}+")
+_CLOCK = regex.compile(r"\s*\(?\s*ت\s*[غم](?!\p{L})")  # ``10,30 ت غ``: a time of day
+_LOOKS_LIKE_YEAR = regex.compile(r"(?:19|20)\d\d")
 _LIST_MARKER = regex.compile(r"\s*[-.)]")
 _DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
 _AFTER_WORD = regex.compile(r"\s*(?P<word>\p{L}+)")
@@ -66,7 +68,7 @@ def _counted_noun(folded: FoldedText, end: int) -> str | None:
     if m is None or m.start("word") - end > 2:
         return None
     word = m["word"]
-    if word in _UNIT_STOPWORDS or word in NUMBER_WORDS or len(word) < 2:
+    if word in _UNIT_STOPWORDS or word in NUMBER_WORDS or len(word) < 2 or word.startswith("وال"):
         return None
     start, stop = folded.span(m.start("word"), m.end("word"))
     return _DIACRITICS.sub("", folded.original[start:stop])
@@ -89,7 +91,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if len(digits) >= 7 and "," not in digits and "." not in digits:
             continue  # a phone or account number
         previous = _previous_word(text, m.start())
-        if previous in _NOT_BEFORE or _GLUED_ARTICLE.search(text[max(0, m.start() - 4):m.start()]):
+        if previous in _NOT_BEFORE or previous in {"/", ":"} or _GLUED_ARTICLE.search(text[max(0, m.start() - 4):m.start()]):
+            continue
+        if _CLOCK.match(text, m.end()):
             continue
         if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
             continue
@@ -107,6 +111,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             unit = _currency_unit(folded, m)
         else:
             unit = _counted_noun(folded, m.end())
+        if unit is None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"]:
+            continue  # ``يورو 2012``: a year no rule placed; no value rather than a wrong one
         found.append((m.start(), m.end(), tidy_number(value), unit))
     return found
 
@@ -129,7 +135,9 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             continue
         start = words[index].start() + (len(word) - len(first))
         end = words[index + parsed.words - 1].end()
-        if _previous_word(text, start) in _NOT_BEFORE or _inside_fixed_phrase(text, start, end):
+        previous = _previous_word(text, start)
+        ordinal_teen = parsed.words == 1 and parsed.last_role == "teen" and previous.startswith("ال")
+        if previous in _NOT_BEFORE or ordinal_teen or _inside_fixed_phrase(text, start, end):
             index += parsed.words
             continue
         tail = _WORD_CURRENCY_OR_PERCENT.match(text, end)

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from marsad.enrich.data import fold_entry, read_list
 
 __all__ = ["NameBook", "Word"]
@@ -89,7 +87,7 @@ class NameBook:
                 and (i == name_start or not words[i].folded.startswith("و"))
             ):
                 i += 1
-            if i > name_start and not words[name_start].folded.startswith("ال"):
+            if i > name_start and not words[name_start].folded.startswith(("ال", "لل", "ب")):
                 self.add(words[name_start:i], words[start:name_start])
             i = max(i, start + 1)
 
@@ -114,7 +112,7 @@ class NameBook:
         """The first word of `words` that is (the end of) a known name, resolved."""
         ends = {name[-1] for name in self.names}
         for word in words:
-            if word.folded in ends and not word.folded in TITLES:
+            if word.folded in ends and word.folded not in TITLES:
                 return self.resolve((word.folded,))
         return None
 
@@ -141,5 +139,3 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     key = book.add(name, subject[:i])
     return book.resolve(key)
 
-
-_WORDISH = regex.compile(r"\p{L}+")

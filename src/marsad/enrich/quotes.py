@@ -23,7 +23,7 @@ import regex
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import read_list
-from marsad.enrich.quote_speakers import NameBook, Word, speaker_of
+from marsad.enrich.quote_speakers import ORGANISATIONS, NameBook, Word, speaker_of
 from marsad.records import Span
 
 __all__ = ["find_quotes"]
@@ -122,6 +122,12 @@ def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, i
     i = first
     while i < limit and i - first < _MAX_SUBJECT_WORDS:
         t = tokens[i]
+        if t.text in _OPENERS:
+            # A short quoted name inside the subject (``الشركة "سياحية" المهندس ...``).
+            close = next((j for j in range(i + 1, min(limit, i + 6)) if tokens[j].text in "”»\"″"), None)
+            if close is not None and close + 1 < limit and tokens[close + 1].is_word:
+                i = close + 1
+                continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text.startswith("لل"):
             break
         if _strip_conjunction(t.text, _VERBS | _PARTICIPLES) is not None:
@@ -172,6 +178,15 @@ def _reported_start(tokens: list[_Token], after: int, last: int) -> int | None:
         if text in {"“", "«", '"', "”", "."}:
             return None
     return None
+
+
+def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
+    """``وكانت وزارة الداخلية أعلنت``: an organisation named just before its verb."""
+    words = para.words(max(first, cue - 5), cue)
+    for index, word in enumerate(words):
+        if word.folded in ORGANISATIONS:
+            return words[index:]
+    return []
 
 
 def _sentence_token_range(tokens: list[_Token], start: int, end: int, cursor: int) -> tuple[int, int]:
@@ -245,6 +260,8 @@ def _sentence_quotes(
             speaker = book.mentioned(para.words(first, cue.token)) or current
         else:
             subject = para.words(*cue.subject)
+            if not subject and cue.kind == "verb":
+                subject = _subject_before(para, first, cue.token)
             speaker = speaker_of(subject, book) if subject else current
         speakers.append(speaker)
         if speaker:
@@ -252,6 +269,8 @@ def _sentence_quotes(
     for number, cue in enumerate(cues):
         scope_start = tokens[cue.token].end
         scope_end = tokens[cues[number + 1].token].start if number + 1 < len(cues) else sentence_end
+        if cue.subject[1] > cue.subject[0]:
+            scope_start = max(scope_start, tokens[cue.subject[1] - 1].end)
         inside = [r for r in regions if scope_start <= r[0] and r[1] < scope_end]
         if number == 0:
             # ``“...”، وفق البيان``: a quotation before the first cue belongs to it.

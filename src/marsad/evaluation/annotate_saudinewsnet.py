@@ -228,7 +228,9 @@ def _review(articles: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
             reason = entry["leftovers"].get(str(index)) or (entry["trims"].get(str(index)) or [""])[-1]
             if reason or len(line.split()) <= 10:
                 mark = reason or "-"
-                print(f"{entry['sha1'][:10]} {article['source']:<12} {index:>3}/{len(lines):<3} {mark:<15} {line[:110]}")
+                print(
+                    f"{entry['sha1'][:10]} {article['source']:<12} {index:>3}/{len(lines):<3} {mark:<15} {line[:110]}"
+                )
 
 
 def main() -> None:
@@ -250,7 +252,8 @@ def main() -> None:
             counts[entry["source"], reason] += 1
     payload = {
         "about": "Leftover lines of a SaudiNewsNet sample: indexes into the article's non-empty stripped "
-        "lines (content.split('\\n')); trims are [start, end, reason]: a character span of chrome glued to body text on that line.",
+        "lines (content.split('\\n')); trims are [start, end, reason]: a character span of chrome glued "
+        "to body text on that line.",
         "seed": SAMPLE_SEED,
         "per_source": PER_SOURCE,
         "articles": gold,

@@ -101,9 +101,10 @@ class _Shared:
             value: Any = self.json(spec["json"])
             for key in spec["path"]:
                 value = value[key]
-            return str(value)
-        line = self.lines(spec["file"])[spec["line"] - 1]
-        return line[spec.get("start", 0) :].strip()
+            return str(value) if value is not None else None
+        line: str = self.lines(spec["file"])[spec["line"] - 1]
+        start: int = spec.get("start", 0)
+        return line[start:].strip()
 
     def body(self, spec: dict[str, Any] | None) -> list[str]:
         if spec is None:
@@ -167,9 +168,7 @@ def _saudinewsnet_lines(content: str) -> list[str]:
     return [line.strip() for line in content.split("\n") if line.strip()]
 
 
-def load_saudinewsnet(
-    root: Path | None = None, *, limit: int | None = None, titled: bool = True
-) -> list[GoldPage]:
+def load_saudinewsnet(root: Path | None = None, *, limit: int | None = None, titled: bool = True) -> list[GoldPage]:
     """The annotated SaudiNewsNet sample; `limit` keeps the first N of it."""
     import hashlib
 
@@ -240,7 +239,7 @@ Extractor = Callable[[GoldPage], list[PredictedRecord]]
 def marsad_extractor(page: GoldPage) -> list[PredictedRecord]:
     import marsad
 
-    records = marsad.extract(page.content, **page.metadata)  # type: ignore[attr-defined]
+    records = marsad.extract(page.content, **page.metadata)
     return [PredictedRecord(r.title, r.category, list(r.body), r.parent is not None) for r in records]
 
 
@@ -254,7 +253,9 @@ def trafilatura_extractor(page: GoldPage) -> list[PredictedRecord]:
         # trafilatura reads HTML only: each text line becomes a paragraph.
         from html import escape
 
-        html = "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in page.content.split("\n")) + "</body></html>"
+        html = (
+            "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in page.content.split("\n")) + "</body></html>"
+        )
     result = trafilatura.extract(html, output_format="json", with_metadata=True, url=page.metadata.get("url"))
     if not result:
         return []
@@ -521,7 +522,10 @@ def check_floors(figures: dict[str, float], floors: dict[str, dict[str, float]])
 
 def format_table(report: Report) -> str:
     """A plain-text table: one row per page (SaudiNewsNet summarised), then per set."""
-    header = f"{'tool':<12} {'page':<34} {'P':>6} {'R':>6} {'F1':>6} {'chrome':>9} {'lost':>7} {'title':>6} {'cat':>5} {'recs':>5}"
+    header = (
+        f"{'tool':<12} {'page':<34} {'P':>6} {'R':>6} {'F1':>6} {'chrome':>9} {'lost':>7} "
+        f"{'title':>6} {'cat':>5} {'recs':>5}"
+    )
     rows = [header, "-" * len(header)]
     for score in report.pages:
         if score.set.startswith("saudinewsnet"):
@@ -532,7 +536,11 @@ def format_table(report: Report) -> str:
             f"{len(score.lines_lost):>3}/{score.body_lines:<3} {_pair(score.titles):>6} {_pair(score.categories):>5} "
             f"{score.records[0]:>2}/{score.records[1]:<2}"
         )
-    rows += ["", f"{'tool':<12} {'set':<22} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'minF1':>6} {'chrome kept':>12} {'lines lost':>11} {'title':>7} {'cat':>6}"]
+    rows += [
+        "",
+        f"{'tool':<12} {'set':<22} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'minF1':>6} "
+        f"{'chrome kept':>12} {'lines lost':>11} {'title':>7} {'cat':>6}",
+    ]
     rows.append("-" * len(rows[-1]))
     for s in report.summaries:
         rows.append(

@@ -46,9 +46,7 @@ class WordCounts:
     gold: int = 0
 
     def __add__(self, other: WordCounts) -> WordCounts:
-        return WordCounts(
-            self.overlap + other.overlap, self.predicted + other.predicted, self.gold + other.gold
-        )
+        return WordCounts(self.overlap + other.overlap, self.predicted + other.predicted, self.gold + other.gold)
 
     @property
     def precision(self) -> float:
@@ -65,9 +63,7 @@ class WordCounts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def word_counts(
-    predicted: Iterable[str], gold: Iterable[str], optional: Iterable[str] = ()
-) -> WordCounts:
+def word_counts(predicted: Iterable[str], gold: Iterable[str], optional: Iterable[str] = ()) -> WordCounts:
     """Overlap of `predicted` and `gold` bodies as word multisets.
 
     `optional` lines (a standfirst, a deck) are neither required nor wrong:

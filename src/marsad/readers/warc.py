@@ -42,9 +42,7 @@ _ARABIC_UTF8 = re.compile(
     re.IGNORECASE,
 )
 _ARABIC_REFERENCE = re.compile(r"&#(?:1[5-9]\d\d|x0*6[0-9a-f]{2});", re.IGNORECASE)
-# In the single-byte Arabic code pages the letters sit in the upper half.
-_ARABIC_SINGLE_BYTE = re.compile(rb"[\xc1-\xda]")
-_SINGLE_BYTE_ARABIC_CODECS = {"cp1256", "iso8859-6"}
+_ARABIC_SINGLE_BYTE = re.compile(rb"[\xc1-\xda][^\x80-\xbf]")
 _CHUNK_SIZE_LINE = re.compile(rb"[0-9a-fA-F]+[ \t]*(?:;[^\r\n]*)?\r\n")
 
 
@@ -115,7 +113,7 @@ def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: Rea
         return None
 
     declared = canonical_codec(record.http_charset) if record.is_http else None
-    if not _may_hold_arabic(data, declared, html=not is_text):
+    if not _may_hold_arabic(data):
         stats.skipped["no arabic"] += 1
         return None
     try:
@@ -149,16 +147,13 @@ def _skip(record: WarcRecord, origin: str, stats: ReadStats, reason: str) -> Pag
     return None
 
 
-def _may_hold_arabic(data: bytes, declared: str | None, *, html: bool) -> bool:
+def _may_hold_arabic(data: bytes) -> bool:
+    """A cheap test on raw bytes that lets through every record that could hold Arabic text."""
     if _ARABIC_UTF8.search(data):
         return True
-    if data.isascii():
-        return False
-    charset = declared or (canonical_codec(declared_html_charset(data)) if html else None)
-    if charset is None:
-        # Non-ASCII bytes of an unknown encoding: only decoding can tell.
-        return True
-    return charset in _SINGLE_BYTE_ARABIC_CODECS and _ARABIC_SINGLE_BYTE.search(data) is not None
+    # windows-1256 and ISO-8859-6 put Arabic letters at 0xC1-0xDA. Followed by a
+    # byte that is no UTF-8 continuation, such a byte cannot be UTF-8 Cyrillic or Greek.
+    return not data.isascii() and _ARABIC_SINGLE_BYTE.search(data) is not None
 
 
 def _target_uri(record: WarcRecord) -> str | None:

@@ -133,8 +133,14 @@ class _Story:
     first_body: int
 
 
-def _find_story(lines: list[Line], start: int, end: int) -> _Story | None:
-    """An embedded story inside the body: a marker followed by paragraphs of a new story."""
+def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story], list[int]]:
+    """Embedded stories inside the body, and the marker lines that only link elsewhere.
+
+    A marker opens a story when a title goes with it and the paragraphs after
+    it read as a new story's lede rather than the host article going on.
+    """
+    stories: list[_Story] = []
+    links: list[int] = []
     for index in range(start, end + 1):
         marker: Marker | None = find_marker(lines[index].text)
         if marker is None:
@@ -142,10 +148,20 @@ def _find_story(lines: list[Line], start: int, end: int) -> _Story | None:
         title, title_line, first_body = marker.title, None, index + 1
         if title is None and first_body <= end and lines[first_body].kind is Kind.HEADLINE:
             title, title_line, first_body = lines[first_body].text, first_body, first_body + 1
-        prose_after = [i for i in range(first_body, end + 1) if lines[i].kind is Kind.PROSE]
-        if title and prose_after and not continues_previous(lines[prose_after[0]].text):
-            return _Story(index, title, title_line, first_body)
-    return None
+        following = next((i for i in range(first_body, end + 1) if lines[i].kind is not Kind.CHROME), None)
+        opens_story = (
+            title is not None
+            and following is not None
+            and lines[following].kind is Kind.PROSE
+            and not continues_previous(lines[following].text)
+        )
+        if opens_story:
+            stories.append(_Story(index, title, title_line, first_body))
+        else:
+            links.append(index)
+            if title_line is not None:
+                links.append(title_line)
+    return stories, links
 
 
 def segment(text: str, hints: PageHints | None = None) -> list[Article]:
@@ -179,22 +195,24 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     category_found = _find_category(lines, title_index, start)
     category = hints.category or (category_found[1] if category_found else None)
 
-    story = _find_story(lines, start, end)
-    host_end = story.marker - 1 if story else end
+    stories, links = _find_stories(lines, start, end)
 
     special: dict[int, str] = {}
     if title_index is not None:
         special[title_index] = "duplicate_title" if hints.title else "title"
     if category_found is not None:
         special[category_found[0]] = "breadcrumb"
-    if story is not None:
+    for story in stories:
         special[story.marker] = "embedded_marker"
         if story.title_line is not None:
             special[story.title_line] = "embedded_marker"
+    for link in links:
+        special[link] = "read_more"
 
     host_body: list[str] = []
-    story_body: list[str] = []
+    bodies: list[list[str]] = [host_body] + [[] for _ in stories]
     boilerplate: list[Removed] = []
+    owner = 0
     for line in lines:
         index = line.index
         role = special.get(index)
@@ -203,16 +221,18 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         if role is not None:
             boilerplate.append(Removed(line.text, role))
             continue
+        while owner < len(stories) and index >= stories[owner].first_body:
+            owner += 1
         inside = start <= index <= end
         if inside and line.chrome is None and index not in reasons:
-            target = story_body if story is not None and index >= story.first_body else host_body
-            if index <= host_end or target is story_body:
-                target.append(line.text)
-                continue
+            bodies[owner].append(line.text)
+            continue
         reason = reasons.get(index) or section_reasons.get(index) or _default_reason(line, index < start)
         boilerplate.append(Removed(line.text, reason))
 
     host = Article(title=title, body=host_body, category=category, boilerplate=boilerplate)
-    if story is None:
-        return [host]
-    return [host, Article(title=story.title, body=story_body, category=category, embedded=True)]
+    embedded = [
+        Article(title=story.title, body=body, category=category, embedded=True)
+        for story, body in zip(stories, bodies[1:], strict=True)
+    ]
+    return [host, *embedded]

@@ -1,0 +1,312 @@
+"""The team archive: PostgreSQL through psycopg 3, behind the same interface as SQLite.
+
+Full-text search does not use a PostgreSQL text search configuration: the
+`tsvector`s are written literally from marsad's own analyzer (every form of a
+word at that word's position, one key per position for phrases), so a query
+matches exactly the records it matches in SQLite. Ranking uses `ts_rank`
+with title words weighted above body words.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from marsad.arabic.search_terms import analyze_words
+from marsad.errors import MarsadError
+from marsad.records import Page, Record
+from marsad.store import rows
+from marsad.store.base import Archive, ClusterInfo, SearchFilters, SearchHit, StoredSignature
+from marsad.store.schema import POSTGRES_MIGRATIONS, POSTGRES_VERSION
+from marsad.store.search import Query, tsquery_clauses
+
+__all__ = ["PostgresArchive", "POSTGRES_INSTALL"]
+
+POSTGRES_INSTALL = "pip install 'marsad[postgres]'"
+_MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
+_MIGRATION_LOCK = 0x6D617273  # "mars": serializes concurrent migrations
+
+
+def _lexeme(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literals(title: str | None, body: Sequence[str]) -> tuple[str, str]:
+    """(forms, keys) tsvector literals of a record: title words weight A, body words B."""
+    forms: dict[str, list[str]] = {}
+    keys: dict[str, list[str]] = {}
+    position = 0
+    for weight, text in (("A", title or ""), ("B", "\n".join(body))):
+        for word_forms, key in analyze_words(text):
+            position = min(position + 1, _MAX_POSITION)
+            entry = f"{position}{weight}"
+            for form in word_forms:
+                forms.setdefault(form, []).append(entry)
+            keys.setdefault(key, []).append(entry)
+
+    def literal(terms: dict[str, list[str]]) -> str:
+        return " ".join(f"{_lexeme(term)}:{','.join(dict.fromkeys(entries))}" for term, entries in terms.items())
+
+    return literal(forms), literal(keys)
+
+
+class PostgresArchive(Archive):
+    def __init__(self, url: str, *, schema: str | None = None) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise MarsadError(f"the PostgreSQL archive needs psycopg: {POSTGRES_INSTALL}") from None
+        self.location = url
+        options = f"-c search_path={schema}" if schema else None
+        try:
+            self._db = psycopg.connect(url, autocommit=False, options=options) if options else psycopg.connect(
+                url, autocommit=False
+            )
+        except psycopg.OperationalError as error:
+            raise MarsadError(f"cannot connect to {url}: {error}".strip()) from None
+        self._source_ids: dict[str, int] = {}
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self._db.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            cur.execute("SELECT max(version) FROM schema_version")
+            row = cur.fetchone()
+            current = int(row[0] or 0) if row else 0
+            for version in sorted(v for v in POSTGRES_MIGRATIONS if v > current):
+                for statement in POSTGRES_MIGRATIONS[version]:
+                    cur.execute(statement)
+                cur.execute("INSERT INTO schema_version VALUES (%s, %s)", (version, _now()))
+        self._db.commit()
+
+    def schema_version(self) -> int:
+        row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    def close(self) -> None:
+        if not self._db.closed:
+            self._db.commit()
+            self._db.close()
+
+    def page_hashes(self) -> dict[str, str]:
+        return {str(k): str(v) for k, v in self._db.execute("SELECT id, content_hash FROM pages").fetchall()}
+
+    def _source_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        if name not in self._source_ids:
+            self._db.execute("INSERT INTO sources(name) VALUES (%s) ON CONFLICT (name) DO NOTHING", (name,))
+            row = self._db.execute("SELECT id FROM sources WHERE name = %s", (name,)).fetchone()
+            assert row is not None
+            self._source_ids[name] = int(row[0])
+        return self._source_ids[name]
+
+    # --- writing -----------------------------------------------------------
+
+    def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
+        with self._db.transaction():
+            return self._replace_page(page, page_id, records)
+
+    def _replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
+        db = self._db
+        old = [int(r) for (r,) in db.execute("SELECT rowid FROM records WHERE page_id = %s", (page_id,))]
+        for record in records:
+            row = db.execute("SELECT rowid FROM records WHERE id = %s", (record.id,)).fetchone()
+            if row is not None and int(row[0]) not in old:
+                old.append(int(row[0]))
+        for rowid in old:
+            self._leave_cluster(rowid)
+        if old:
+            db.execute("DELETE FROM records WHERE rowid = ANY(%s)", (old,))
+        db.execute("DELETE FROM pages WHERE id = %s", (page_id,))
+        db.execute(
+            "INSERT INTO pages(id, content_hash, origin, url, source_id, published, ingested_at) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            (page_id, page.content_hash(), page.origin, page.url, self._source_id(page.source), page.published,
+             _now()),
+        )
+        rowids = [self._insert_record(page_id, position, record) for position, record in enumerate(records)]
+        return rowids, old
+
+    def _insert_record(self, page_id: str, position: int, record: Record) -> int:
+        forms, keys = tsvector_literals(record.title, record.body)
+        row = self._db.execute(
+            "INSERT INTO records(id, page_id, parent, position, source_id, url, published, category, title, "
+            "body, boilerplate, extra, forms_vec, keys_vec) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s::tsvector) RETURNING rowid",
+            (
+                record.id, page_id, record.parent, position, self._source_id(record.source), record.url,
+                record.published, record.category, record.title,
+                json.dumps(record.body, ensure_ascii=False),
+                json.dumps([item.to_dict() for item in record.boilerplate], ensure_ascii=False),
+                json.dumps(rows.extra_fields(record), ensure_ascii=False),
+                forms, keys,
+            ),
+        ).fetchone()
+        assert row is not None
+        rowid = int(row[0])
+        with self._db.cursor() as cur:
+            for table, columns, values in rows.span_rows(rowid, record):
+                placeholders = ", ".join("%s" for _ in columns)
+                quoted = ", ".join(f'"{c}"' for c in columns)
+                cur.executemany(f"INSERT INTO {table}({quoted}) VALUES ({placeholders})", values)
+        return rowid
+
+    def _leave_cluster(self, rowid: int) -> None:
+        db = self._db
+        row = db.execute("SELECT cluster_id FROM cluster_members WHERE record_rowid = %s", (rowid,)).fetchone()
+        if row is None:
+            return
+        cluster_id = row[0]
+        db.execute("DELETE FROM cluster_members WHERE record_rowid = %s", (rowid,))
+        left = [int(r) for (r,) in db.execute(
+            "SELECT record_rowid FROM cluster_members WHERE cluster_id = %s ORDER BY record_rowid", (cluster_id,)
+        )]
+        if len(left) < 2:
+            db.execute("DELETE FROM cluster_members WHERE cluster_id = %s", (cluster_id,))
+            db.execute("DELETE FROM clusters WHERE id = %s", (cluster_id,))
+        else:
+            db.execute(
+                "UPDATE clusters SET representative = %s WHERE id = %s AND representative = %s",
+                (left[0], cluster_id, rowid),
+            )
+
+    # --- clusters ----------------------------------------------------------
+
+    def signatures(self) -> list[StoredSignature]:
+        return [
+            StoredSignature(int(rowid), str(text_hash), bytes(signature))
+            for rowid, text_hash, signature in self._db.execute(
+                "SELECT record_rowid, text_hash, signature FROM signatures ORDER BY record_rowid"
+            )
+        ]
+
+    def save_signature(self, rowid: int, text_hash: str, signature: bytes) -> None:
+        self._db.execute(
+            "INSERT INTO signatures(record_rowid, text_hash, signature) VALUES (%s, %s, %s) "
+            "ON CONFLICT (record_rowid) DO UPDATE SET text_hash = EXCLUDED.text_hash, signature = EXCLUDED.signature",
+            (rowid, text_hash, signature),
+        )
+
+    def assign_cluster(self, rowid: int, near: int, similarity: float) -> str:
+        db = self._db
+        row = db.execute("SELECT cluster_id FROM cluster_members WHERE record_rowid = %s", (near,)).fetchone()
+        if row is None:
+            found = db.execute("SELECT id FROM records WHERE rowid = %s", (near,)).fetchone()
+            assert found is not None
+            base = str(found[0])
+            cluster_id, suffix = base, 1
+            while db.execute("SELECT 1 FROM clusters WHERE id = %s", (cluster_id,)).fetchone():
+                suffix += 1
+                cluster_id = f"{base}~{suffix}"
+            db.execute("INSERT INTO clusters(id, representative) VALUES (%s, %s)", (cluster_id, near))
+            db.execute("INSERT INTO cluster_members VALUES (%s, %s, 1.0)", (near, cluster_id))
+        else:
+            cluster_id = str(row[0])
+        db.execute(
+            "INSERT INTO cluster_members VALUES (%s, %s, %s) ON CONFLICT (record_rowid) "
+            "DO UPDATE SET cluster_id = EXCLUDED.cluster_id, similarity = EXCLUDED.similarity",
+            (rowid, cluster_id, similarity),
+        )
+        return cluster_id
+
+    def clusters(self, min_size: int = 2, limit: int | None = None) -> list[ClusterInfo]:
+        sql = (
+            "SELECT c.id, r.id, count(*) AS size FROM clusters c JOIN records r ON r.rowid = c.representative "
+            "JOIN cluster_members m ON m.cluster_id = c.id GROUP BY c.id, r.id HAVING count(*) >= %s "
+            "ORDER BY size DESC, c.id"
+        )
+        params: list[Any] = [min_size]
+        if limit is not None:
+            sql += " LIMIT %s"
+            params.append(limit)
+        found = []
+        for cluster_id, representative, _size in self._db.execute(sql, params).fetchall():
+            info = ClusterInfo(str(cluster_id), str(representative))
+            for member_id, title, similarity in self._db.execute(
+                "SELECT r.id, r.title, m.similarity FROM cluster_members m JOIN records r ON r.rowid = m.record_rowid "
+                "WHERE m.cluster_id = %s ORDER BY m.record_rowid",
+                (cluster_id,),
+            ):
+                info.members.append((str(member_id), title, float(similarity)))
+            found.append(info)
+        return found
+
+    # --- reading -----------------------------------------------------------
+
+    def search(self, query: Query | None, filters: SearchFilters, limit: int) -> list[SearchHit]:
+        where, params = rows.filter_sql(filters, placeholder="%s")
+        score = "0.0"
+        score_params: list[Any] = []
+        if query is not None:
+            groups, excluded = tsquery_clauses(query)
+            for group in groups:
+                where.append("(" + " OR ".join(f"r.{column} @@ %s::tsquery" for column, _ in group) + ")")
+                params.extend(text for _, text in group)
+            for column, text in excluded:
+                where.append(f"NOT (r.{column} @@ %s::tsquery)")
+                params.append(text)
+            score = "ts_rank('{0.1, 0.2, 0.4, 1.0}', r.forms_vec, %s::tsquery)"
+            score_params.append(" | ".join(sorted({f"'{key}'" for key in query.highlight_keys()})))
+        sql = (
+            f"SELECT r.rowid, r.id, r.url, r.title, r.published, s.name, r.category, {score} AS score, r.body, "
+            "m.cluster_id FROM records r LEFT JOIN sources s ON s.id = r.source_id "
+            "LEFT JOIN cluster_members m ON m.record_rowid = r.rowid "
+        )
+        if where:
+            sql += "WHERE " + " AND ".join(where)
+        sql += " ORDER BY score DESC, r.published DESC, r.rowid LIMIT %s" if query is not None else (
+            " ORDER BY r.published DESC, r.rowid LIMIT %s"
+        )
+        result = self._db.execute(sql, [*score_params, *params, limit]).fetchall()
+        return [
+            SearchHit(
+                rowid=int(row[0]), id=row[1], url=row[2], title=row[3], published=row[4], source=row[5],
+                category=row[6], score=float(row[7]), body=json.loads(row[8]), cluster=row[9],
+            )
+            for row in result
+        ]
+
+    def iter_records(self, rowids: Sequence[int] | None = None) -> Iterator[Record]:
+        sql = (
+            "SELECT r.rowid, r.id, r.parent, s.name, r.url, r.published, r.category, r.title, r.body, "
+            "r.boilerplate, r.extra, m.cluster_id FROM records r LEFT JOIN sources s ON s.id = r.source_id "
+            "LEFT JOIN cluster_members m ON m.record_rowid = r.rowid "
+        )
+        if rowids is None:
+            found = self._db.execute(sql + "ORDER BY r.rowid").fetchall()
+        else:
+            found = []
+            for rowid in rowids:
+                found.extend(self._db.execute(sql + "WHERE r.rowid = %s", (rowid,)).fetchall())
+        for row in found:
+            spans = {
+                table: [
+                    json.loads(data)
+                    for (data,) in self._db.execute(
+                        f"SELECT data FROM {table} WHERE record_rowid = %s ORDER BY position", (row[0],)
+                    )
+                ]
+                for table in rows.SPAN_TABLES
+            }
+            yield rows.record_from_row(row[1:], spans)
+
+    def counts(self) -> dict[str, int]:
+        result = {}
+        for table in ("pages", "records", "sources", "entities", "quotes", "dates", "quantities", "clusters",
+                      "cluster_members"):
+            row = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
+            result[table] = int(row[0]) if row else 0
+        return result
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
