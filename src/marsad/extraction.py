@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,16 @@ class PreparedPage:
     def source(self) -> str | None:
         return source_of(self.page)
 
+    @property
+    def template_group(self) -> str:
+        """Pages that share chrome: one source, else one folder (or archive) of pages."""
+        source = self.source
+        if source:
+            return source
+        origin = self.page.origin.split("#", 1)[0]
+        origin = origin.rsplit(":", 1)[0] if origin.rsplit(":", 1)[-1].isdigit() else origin
+        return "folder:" + os.path.dirname(origin)
+
 
 def prepare_page(page: Page) -> PreparedPage:
     """Plain text for `page` (HTML goes through main-content extraction first)."""
@@ -112,9 +123,9 @@ def extract_page(page: Page, options: ExtractOptions | None = None) -> list[Reco
 def extract_prepared(prepared: PreparedPage, options: ExtractOptions | None = None) -> list[Record]:
     options = options or ExtractOptions()
     page, hints = prepared.page, prepared.hints
-    source = prepared.source
-    if source and source in options.templates:
-        hints.templates = options.templates[source]
+    group = prepared.template_group
+    if group in options.templates:
+        hints.templates = options.templates[group]
     articles = segment(prepared.text, hints)
     if not articles:
         return []

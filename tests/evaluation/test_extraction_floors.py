@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from marsad.commands.eval_extract import extract_eval_command
@@ -26,7 +27,7 @@ def test_eval_extract_command_checks_floors_and_prints_json(shared: Path) -> Non
     assert '"marsad.seed.f1"' in result.output
 
 
-def test_eval_extract_check_fails_clearly_below_a_floor(shared: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_eval_extract_check_fails_clearly_below_a_floor(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     impossible = {"marsad.seed.f1": {"min": 1.5}}
     monkeypatch.setattr("marsad.commands.eval_extract.load_floors", lambda: impossible)
     result = CliRunner().invoke(

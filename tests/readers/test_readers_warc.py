@@ -160,3 +160,42 @@ def test_file_that_is_not_a_warc_is_reported(tmp_path: Path, collected: Any) -> 
     assert list(iter_pages([str(path)], on_error=collected)) == []
     assert len(collected.errors) == 1
     assert collected.errors[0].origin.startswith(str(path))
+
+
+ARABIC_LINE = "وصل وفد المفاوضين إلى العاصمة صباح اليوم لبحث ملف المياه."
+
+
+def _entities(text: str) -> str:
+    return "".join(f"&#{ord(ch)};" if ord(ch) > 127 else ch for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("payload", "content_type", "kept"),
+    [
+        (f"<html><body><p>{ARABIC_LINE}</p></body></html>".encode("cp1256"), "text/html; charset=windows-1256", True),
+        (f"<html><body><p>{ARABIC_LINE}</p></body></html>".encode("iso-8859-6"), "text/html", True),
+        # The header lies (Latin-1) about windows-1256 bytes, as old Arabic servers did.
+        (f"<html><body><p>{ARABIC_LINE}</p></body></html>".encode("cp1256"), "text/html; charset=iso-8859-1", True),
+        (f"<html><body><p>{_entities(ARABIC_LINE)}</p></body></html>".encode(), "text/html", True),
+        ("<html><body><p>Делегация прибыла в столицу утром.</p></body></html>".encode(), "text/html", False),
+        ("<html><body><p>Η αντιπροσωπεία έφτασε στην πρωτεύουσα.</p></body></html>".encode(), "text/html", False),
+        ("<html><body><p>État des négociations à Genève.</p></body></html>".encode("cp1252"), "text/html", False),
+    ],
+    ids=["cp1256", "iso-8859-6-undeclared", "latin1-lie", "entities", "russian", "greek", "french-cp1252"],
+)
+def test_cheap_arabic_test_keeps_arabic_in_any_encoding_and_skips_the_rest(
+    tmp_path: Path, collected: Any, warc_builder: Any, payload: bytes, content_type: str, kept: bool
+) -> None:
+    path = (
+        warc_builder()
+        .response("https://x.example/", payload, content_type=content_type)
+        .write(tmp_path / "one.warc", gzip=False)
+    )
+    stats = ReadStats()
+    pages = list(iter_pages([str(path)], on_error=collected, stats=stats))
+    assert collected.errors == []
+    assert len(pages) == int(kept)
+    if kept:
+        assert ARABIC_LINE in (pages[0].html or "") or _entities(ARABIC_LINE) in (pages[0].html or "")
+    else:
+        assert stats.skipped == {"no arabic": 1}

@@ -71,7 +71,7 @@ def test_templates_remove_chrome_with_reason() -> None:
     learner = TemplateLearner(min_pages=3)
     prepared = [prepare_page(page) for page in pages]
     for item in prepared:
-        learner.observe(item.source, item.text)
+        learner.observe(item.template_group, item.text)
     options = ExtractOptions(enrich=False, templates=dict(learner.templates()))
     [record] = extract_prepared(prepared[1], options)
     assert CHROME not in record.body

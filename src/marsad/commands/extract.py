@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -11,14 +10,11 @@ from typing import IO
 import click
 
 from marsad.errors import InputError
-from marsad.extraction import ExtractOptions, PreparedPage, extract_prepared, iso_published, prepare_page
+from marsad.extraction import ExtractOptions, iso_published
+from marsad.pipeline.local import LocalExecutor
+from marsad.pipeline.steps import ExtractRecords, LearnTemplates, PreparePages, ReadPages, Step
 from marsad.progress import progress
-from marsad.records import Page
-from marsad.segment.templates import TemplateLearner
-
-# Templates are learned from at most this many pages held in memory; pages
-# after them stream through with what was learned.
-TEMPLATE_WINDOW = 20_000
+from marsad.records import Record
 
 
 class ErrorLog:
@@ -32,46 +28,22 @@ class ErrorLog:
         click.echo(f"marsad: skipped {error.origin}: {error.message}", err=True)
 
 
-def _prepared(pages: Iterator[Page], errors: ErrorLog, published: str | None) -> Iterator[PreparedPage]:
-    for page in pages:
-        if published and not page.published:
-            page.published = published
-        try:
-            yield prepare_page(page)
-        except Exception as exc:  # one broken page must not stop the batch
-            errors(InputError(page.origin, f"could not read the page: {exc}"))
-
-
-def run_extract(
-    paths: tuple[str, ...],
-    out: IO[str],
-    *,
-    published: str | None,
-    templates: bool,
-    enrich: bool,
-    errors: ErrorLog,
-) -> int:
-    from marsad.readers import iter_pages
-
-    prepared = _prepared(iter_pages(paths, on_error=errors), errors, published)
+def extraction_pipeline(
+    paths: tuple[str, ...], *, published: str | None, templates: bool, enrich: bool, errors: ErrorLog
+) -> LocalExecutor:
     options = ExtractOptions(enrich=enrich)
+    steps: list[Step] = [ReadPages(paths, errors), PreparePages(errors, published)]
     if templates:
-        window = list(itertools.islice(prepared, TEMPLATE_WINDOW))
-        learner = TemplateLearner()
-        for item in window:
-            learner.observe(item.source, item.text)
-        options.templates = dict(learner.templates())
-        prepared = itertools.chain(window, prepared)
+        steps.append(LearnTemplates(options))
+    steps.append(ExtractRecords(options, errors))
+    return LocalExecutor(steps)
+
+
+def write_jsonl(records: Iterator[Record], out: IO[str]) -> int:
     written = 0
-    for item in progress(prepared, desc="extract"):
-        try:
-            records = extract_prepared(item, options)
-        except Exception as exc:
-            errors(InputError(item.page.origin, f"extraction failed: {exc}"))
-            continue
-        for record in records:
-            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            written += 1
+    for record in records:
+        out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        written += 1
     return written
 
 
@@ -106,11 +78,13 @@ def extract_command(
     if published and iso_published(published) is None:
         raise click.BadParameter(f"{published!r} is not a date like 2021-07-27", param_hint="--published")
     errors = ErrorLog()
+    pipeline = extraction_pipeline(paths, published=published, templates=templates, enrich=enrich, errors=errors)
+    records = progress(pipeline.stream(), desc="extract", unit="record")
     if output:
         with open(output, "w", encoding="utf-8") as out:
-            written = run_extract(paths, out, published=published, templates=templates, enrich=enrich, errors=errors)
+            written = write_jsonl(records, out)
     else:
-        written = run_extract(paths, sys.stdout, published=published, templates=templates, enrich=enrich, errors=errors)
+        written = write_jsonl(records, sys.stdout)
     if errors.count:
         click.echo(f"marsad: {written} records written; {errors.count} inputs skipped (see above)", err=True)
         if strict:

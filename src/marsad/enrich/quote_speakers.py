@@ -39,6 +39,18 @@ def _strip_article(word: str) -> str:
     return word
 
 
+def _descriptor_at(words: Sequence[Word | None], i: int) -> bool:
+    word = words[i]
+    return word is not None and is_descriptor(word.folded) and word.folded not in NAME_STOPS
+
+
+def _name_word_at(words: Sequence[Word | None], i: int, name_start: int) -> bool:
+    word = words[i]
+    if word is None or word.folded in NAME_STOPS or word.folded in TITLES or word.folded.startswith("وال"):
+        return False
+    return i == name_start or not word.folded.startswith("و")
+
+
 def is_descriptor(word: str) -> bool:
     """A title, or a word with the article (``الوزراء``, ``الأمريكي``): not a given name."""
     return word in TITLES or word.startswith("ال")
@@ -66,29 +78,24 @@ class NameBook:
         if folded:
             self.add([Word(f, o) for f, o in zip(folded, name.split(), strict=False)])
 
-    def scan(self, words: Sequence[Word]) -> None:
-        """Collect ``<title...> Name Name`` mentions from a run of words."""
+    def scan(self, words: Sequence[Word | None]) -> None:
+        """Collect ``<title...> Name Name`` mentions from words; None (punctuation) ends a name."""
         i = 0
         n = len(words)
         while i < n:
-            if words[i].folded not in TITLES:
+            word = words[i]
+            if word is None or word.folded not in TITLES:
                 i += 1
                 continue
             start = i
-            while i < n and is_descriptor(words[i].folded) and words[i].folded not in NAME_STOPS:
+            while i < n and _descriptor_at(words, i):
                 i += 1
             name_start = i
-            while (
-                i < n
-                and i - name_start < _MAX_NAME_WORDS
-                and words[i].folded not in NAME_STOPS
-                and words[i].folded not in TITLES
-                and not words[i].folded.startswith("وال")
-                and (i == name_start or not words[i].folded.startswith("و"))
-            ):
+            while i < n and i - name_start < _MAX_NAME_WORDS and _name_word_at(words, i, name_start):
                 i += 1
-            if i > name_start and not words[name_start].folded.startswith(("ال", "لل", "ب")):
-                self.add(words[name_start:i], words[start:name_start])
+            name = [w for w in words[name_start:i] if w is not None]
+            if name and not name[0].folded.startswith(("ال", "لل", "ب")):
+                self.add(name, [w for w in words[start:name_start] if w is not None])
             i = max(i, start + 1)
 
     def resolve(self, key: tuple[str, ...]) -> str:

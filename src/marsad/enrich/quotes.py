@@ -36,7 +36,7 @@ _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه"
 _SOURCE_PREFIXES = ("ل",)
 _MIN_QUOTE_WORDS = 2
 _MIN_REPORTED_WORDS = 3
-_MAX_SUBJECT_WORDS = 9
+_MAX_SUBJECT_WORDS = 14
 
 _TOKEN = regex.compile(r"(?P<word>\p{L}+)|\p{N}+|\S")
 _OPENERS = {"“": "”″\"", "«": "»", '"': '"', "”": "”″"}
@@ -109,9 +109,15 @@ class _Paragraph:
         return self.folded.original[s:e]
 
     def words(self, first: int, last: int) -> list[Word]:
+        """Words of tokens first..last, leaving out words inside quotation marks."""
         return [
-            Word(t.text, self.original(t.start, t.end)) for t in self.tokens[first:last] if t.is_word
+            Word(t.text, self.original(t.start, t.end))
+            for t in self.tokens[first:last]
+            if t.is_word and not (self.quotes and _inside(self.quotes, t.start))
         ]
+
+    def words_and_breaks(self) -> list[Word | None]:
+        return [Word(t.text, self.original(t.start, t.end)) if t.is_word else None for t in self.tokens]
 
 
 def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
@@ -203,6 +209,8 @@ def _word_count(text: str) -> int:
     return len(regex.findall(r"[\p{L}\p{N}]+", text))
 
 
+# ``قال الأستاذ «كاليب ميشو»: ...``: a quoted name before the colon is not the quote.
+_LABEL_AFTER = regex.compile(r"\s*:")
 _TRIM = regex.compile(r"^[\s،,:؛.\-]+|[\s،,:؛.\-]+$")
 
 
@@ -216,9 +224,9 @@ def find_quotes(
         book.add_text_name(name)
     if title:
         title_para = _Paragraph(title)
-        book.scan(title_para.words(0, len(title_para.tokens)))
+        book.scan(title_para.words_and_breaks())
     for para in prepared:
-        book.scan(para.words(0, len(para.tokens)))
+        book.scan(para.words_and_breaks())
     spans: list[Span] = []
     current: str | None = None
     for index, para in enumerate(prepared):
@@ -275,7 +283,11 @@ def _sentence_quotes(
         if number == 0:
             # ``“...”، وفق البيان``: a quotation before the first cue belongs to it.
             inside = [r for r in regions if r[1] < tokens[cue.token].start] + inside
-        direct = [r for r in inside if _word_count(para.folded.text[r[0] + 1:r[1]]) >= _MIN_QUOTE_WORDS]
+        direct = [
+            r for r in inside
+            if _word_count(para.folded.text[r[0] + 1:r[1]]) >= _MIN_QUOTE_WORDS
+            and not _LABEL_AFTER.match(para.folded.text, r[1] + 1)
+        ]
         for open_at, close_at in direct:
             spans.append(_span(para, index, open_at + 1, close_at, speakers[number], cue.word, True))
         if not direct and cue.reported_from is not None and cue.kind != "attribution":

@@ -93,6 +93,8 @@ GLUED_RULES: list[tuple[str, regex.Pattern[str]]] = [
 # so only the last line counts, and only after a sentence ends.
 _TAGS_LINE = regex.compile(r"^سمات\s")
 _TAGS_GLUED = regex.compile(r"(?<=[.!؟?\"”»)])\s*سمات\s[^.،؟!]{2,150}$")
+# On Ain Alyoum itself the list is glued even where no sentence ended.
+_TAGS_GLUED_3ALYOUM = regex.compile(r"\s+سمات\s[^.،؟!]{2,150}$")
 
 # A name and a place standing alone at the top or bottom of an article
 # ("سعد الفلاني - جدة"): a byline. Only at the edges, because inside an
@@ -161,9 +163,10 @@ def _remainder_is_text(line: str) -> bool:
     return len(rest.split()) > 8
 
 
-def glued_leftover(line: str, last: bool = False) -> tuple[int, int, str] | None:
+def glued_leftover(line: str, last: bool = False, source: str = "") -> tuple[int, int, str] | None:
     """Character span and reason of chrome glued to real text, if any."""
-    rules = [*GLUED_RULES, ("tags", _TAGS_GLUED)] if last else GLUED_RULES
+    tags = _TAGS_GLUED_3ALYOUM if source == "3alyoum" else _TAGS_GLUED
+    rules = [*GLUED_RULES, ("tags", tags)] if last else GLUED_RULES
     for reason, pattern in rules:
         match = pattern.search(line)
         if match and len((line[: match.start()] + line[match.end() :]).split()) > 8:
@@ -181,7 +184,7 @@ def annotate(article: dict[str, Any]) -> dict[str, Any]:
         if reason:
             leftovers[str(index)] = reason
             continue
-        glued = glued_leftover(line, last=index == len(lines) - 1)
+        glued = glued_leftover(line, last=index == len(lines) - 1, source=article["source"])
         if glued:
             trims[str(index)] = list(glued)
     for index, manual_reason in MANUAL.get(sha1[:10], {}).items():

@@ -1,0 +1,1 @@
+"""Pipeline steps and the executors that chain them."""

@@ -22,7 +22,6 @@ from marsad.readers.compressed import GZIP_MAGIC, ForwardStream, GzipStream
 from marsad.readers.encoding import (
     NotTextError,
     canonical_codec,
-    declared_html_charset,
     decode_bytes,
     has_arabic,
 )

@@ -1,0 +1,119 @@
+"""The step protocol, and the steps that turn inputs into records.
+
+A step takes an iterator of items and yields items; it knows nothing about
+where it runs. An executor chains steps and never looks inside an item. Each
+step keeps counters (items in and out, errors, seconds) that become the run's
+statistics.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from marsad.errors import ErrorHandler, InputError
+from marsad.extraction import ExtractOptions, PreparedPage, extract_prepared, prepare_page
+from marsad.records import Page, Record
+from marsad.segment.templates import TemplateLearner
+
+
+class Step(Protocol):
+    """One stage of a pipeline: a generator over items."""
+
+    name: str
+    stats: Counter[str]
+
+    def run(self, data: Iterable[Any], rank: int = 0, world_size: int = 1) -> Iterator[Any]: ...
+
+
+@dataclass
+class ReadPages:
+    """Source step: the pages of the inputs (files, directories, `-`), bad ones reported."""
+
+    inputs: tuple[str, ...]
+    on_error: ErrorHandler
+    name: str = "read"
+    stats: Counter[str] = field(default_factory=Counter)
+
+    def run(self, data: Iterable[Any] = (), rank: int = 0, world_size: int = 1) -> Iterator[Page]:
+        from marsad.readers import iter_pages
+
+        for number, page in enumerate(iter_pages(self.inputs, on_error=self.on_error)):
+            if number % world_size == rank:
+                self.stats["pages"] += 1
+                yield page
+
+
+@dataclass
+class PreparePages:
+    """Main-content extraction for HTML, metadata defaults; a page that fails is reported."""
+
+    on_error: ErrorHandler
+    published: str | None = None
+    name: str = "prepare"
+    stats: Counter[str] = field(default_factory=Counter)
+
+    def run(self, data: Iterable[Page], rank: int = 0, world_size: int = 1) -> Iterator[PreparedPage]:
+        for page in data:
+            if self.published and not page.published:
+                page.published = self.published
+            try:
+                prepared = prepare_page(page)
+            except Exception as exc:  # one broken page must not stop the batch
+                self.stats["errors"] += 1
+                self.on_error(InputError(page.origin, f"could not read the page: {exc}"))
+                continue
+            self.stats["pages"] += 1
+            yield prepared
+
+
+@dataclass
+class LearnTemplates:
+    """Learns per-source chrome from the first `window` pages, then lets every page through.
+
+    It holds at most `window` pages in memory; pages after them stream through
+    with what was learned.
+    """
+
+    options: ExtractOptions
+    window: int = 20_000
+    learner: TemplateLearner = field(default_factory=TemplateLearner)
+    name: str = "templates"
+    stats: Counter[str] = field(default_factory=Counter)
+
+    def run(self, data: Iterable[PreparedPage], rank: int = 0, world_size: int = 1) -> Iterator[PreparedPage]:
+        items = iter(data)
+        held = list(itertools.islice(items, self.window))
+        for item in held:
+            self.learner.observe(item.template_group, item.text)
+        learned = self.learner.templates()
+        self.options.templates = dict(learned)
+        self.stats["sources"] = len(learned)
+        self.stats["lines"] = sum(len(keys) for keys in learned.values())
+        yield from held
+        yield from items
+
+
+@dataclass
+class ExtractRecords:
+    """Segmentation and enrichment: each prepared page becomes its records."""
+
+    options: ExtractOptions
+    on_error: ErrorHandler
+    name: str = "extract"
+    stats: Counter[str] = field(default_factory=Counter)
+
+    def run(self, data: Iterable[PreparedPage], rank: int = 0, world_size: int = 1) -> Iterator[Record]:
+        for item in data:
+            try:
+                records = extract_prepared(item, self.options)
+            except Exception as exc:
+                self.stats["errors"] += 1
+                self.on_error(InputError(item.page.origin, f"extraction failed: {exc}"))
+                continue
+            self.stats["pages"] += 1
+            self.stats["records"] += len(records)
+            yield from records
