@@ -213,3 +213,17 @@ def test_prose_dropped_by_main_content_heuristics_is_recovered_in_order(wrapper_
 )
 def test_is_prose(paragraph: str, prose: bool) -> None:
     assert is_prose(paragraph) is prose
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("https://daily.example/world/", "https://daily.example/world/2024/story-17"), (None, None)],
+)
+def test_relative_canonical_link_is_resolved_against_the_given_url(
+    given: str | None, expected: str | None
+) -> None:
+    page = (
+        "<html><head><link rel='canonical' href='/world/2024/story-17'></head>"
+        f"<body><article><p>{BODY[0]}</p></article></body></html>"
+    )
+    assert html_to_text(page, url=given).url == expected

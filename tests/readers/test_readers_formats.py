@@ -66,6 +66,7 @@ def _jsonl_lines(article: Any) -> list[str]:
         json.dumps({"text": article.paragraphs[0], "title": 5}, ensure_ascii=False),
         json.dumps(["مصفوفة"], ensure_ascii=False),
         json.dumps({"text": article.paragraphs[1]}, ensure_ascii=False),
+        json.dumps({"text": "   ", "url": "https://news.example/blank"}),
     ]
 
 
@@ -75,6 +76,7 @@ BAD_JSONL_LINES = {
     6: "field 'text' must be a string",
     7: "field 'title' must be a string",
     8: "expected a JSON object",
+    10: "empty 'text' field",
 }
 
 
@@ -181,13 +183,15 @@ def test_stdin_format_is_sniffed(
     warc_bytes = warc.write(tmp_path / "in.warc.gz", gzip=True).read_bytes()
     cases = {case[0]: case[1:] for case in _stdin_cases(article, warc_bytes)}
     data, origin, field = cases[kind]
-    monkeypatch.setattr("sys.stdin", _FakeStdin(data))
+    stdin = _FakeStdin(data)
+    monkeypatch.setattr("sys.stdin", stdin)
 
     (page,) = _pages(["-"], collected)
 
     assert page.origin == origin
     assert getattr(page, field)
     assert collected.errors == []
+    assert not stdin.buffer.closed, "stdin belongs to the process, not to the reader"
 
 
 def test_unknown_extension_given_explicitly_is_read_as_text(tmp_path: Path, article: Any, collected: Any) -> None:
@@ -212,3 +216,14 @@ def test_inputs_are_read_in_the_order_given(tmp_path: Path, article: Any, collec
     second.write_text(article.paragraphs[1], encoding="utf-8")
     pages = _pages([str(first), str(second)], collected)
     assert [page.text for page in pages] == [article.paragraphs[0], article.paragraphs[1]]
+
+
+def test_jsonl_gz_of_several_gzip_members_is_read_whole(tmp_path: Path, article: Any, collected: Any) -> None:
+    # Concatenated members are what `cat a.gz b.gz` and many dump tools produce.
+    lines = [json.dumps({"text": p}, ensure_ascii=False) + "\n" for p in article.paragraphs]
+    path = tmp_path / "members.jsonl.gz"
+    path.write_bytes(b"".join(gzip.compress(line.encode("utf-8")) for line in lines))
+    pages = list(iter_pages([str(path)], on_error=collected))
+    assert [page.text for page in pages] == list(article.paragraphs)
+    assert [page.origin for page in pages] == [f"{path}:{n}" for n in (1, 2, 3)]
+    assert collected.errors == []

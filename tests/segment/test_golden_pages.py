@@ -3,7 +3,8 @@
 Each `pages/*.expected.json` names its input (a page under `examples/` or
 `tests/segment/pages/`, or one line of `examples/collection.jsonl`) and the
 records a perfect segmentation gives: exact title, category and body per
-record, the embedded stories linked to their host, and the boilerplate lines
+record (an embedded story sits in its host's section, so it carries the
+host's category), the embedded stories linked to their host, and the boilerplate lines
 of the page each with the reason it was removed. Boilerplate is compared over
 the whole page, because a line after an embedded story may fairly belong to
 either record.

@@ -73,7 +73,7 @@ def search_command(
     keys = parsed.highlight_keys() if parsed else set()
     color = sys.stdout.isatty()
     for hit in hits:
-        hit.snippet = make_snippet(hit.body, keys)
+        hit.snippet = make_snippet(hit.body or [hit.title or ""], keys)
         if as_json:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
             continue

@@ -130,6 +130,15 @@ MANUAL: dict[str, dict[int, str | None]] = {
 }
 
 
+# Photo captions glued to the first paragraph without even a space (Al-Jazirah):
+# sha1 prefix -> line index -> [start, end, reason] of the caption.
+MANUAL_TRIMS: dict[str, dict[int, list[Any]]] = {
+    "d8c19fc408": {0: [0, 27, "photo_caption"]},
+    "b00b3d6967": {0: [0, 24, "photo_caption"]},
+    "6a23ce1d90": {0: [0, 64, "photo_caption"]},
+}
+
+
 def content_lines(content: str) -> list[str]:
     """The lines the gold indexes count: non-empty, stripped, in order."""
     return [line.strip() for line in content.split("\n") if line.strip()]
@@ -192,6 +201,8 @@ def annotate(article: dict[str, Any]) -> dict[str, Any]:
             leftovers.pop(str(index), None)
         else:
             leftovers[str(index)] = manual_reason
+    for index, trim in MANUAL_TRIMS.get(sha1[:10], {}).items():
+        trims[str(index)] = trim
     return {
         "source": article["source"],
         "url": article["url"],

@@ -460,6 +460,7 @@ class Report:
         return {
             "figures": self.figures(),
             "sets": [summary.to_dict() for summary in self.summaries],
+            "saudinewsnet_by_source": {source: s.to_dict() for source, s in _by_source(self).items()},
             "pages": [score.to_dict() for score in self.pages if not score.set.startswith("saudinewsnet")],
             "saudinewsnet_worst": [
                 score.to_dict()
@@ -548,7 +549,25 @@ def format_table(report: Report) -> str:
             f"{s.words.f1:>6.3f} {s.min_f1:>6.3f} {s.chrome_kept:>5}/{s.chrome_total:<6} "
             f"{s.lines_lost:>5}/{s.body_lines:<5} {_pair(s.titles):>7} {_pair(s.categories):>6}"
         )
+    by_source = _by_source(report)
+    if by_source:
+        rows += ["", f"{'saudinewsnet by source':<24} {'pages':>5} {'F1':>6} {'chrome kept':>12} {'lines lost':>11}"]
+        rows.append("-" * len(rows[-1]))
+        for source, s in by_source.items():
+            rows.append(
+                f"{source:<24} {s.pages:>5} {s.words.f1:>6.3f} {s.chrome_kept:>5}/{s.chrome_total:<6} "
+                f"{s.lines_lost:>5}/{s.body_lines:<5}"
+            )
     return "\n".join(rows)
+
+
+def _by_source(report: Report) -> dict[str, SetSummary]:
+    """marsad on the titled SaudiNewsNet sample, one summary per outlet."""
+    groups: dict[str, list[PageScore]] = {}
+    for score in report.pages:
+        if score.set == "saudinewsnet" and score.tool == "marsad":
+            groups.setdefault(score.name.split("/")[0], []).append(score)
+    return {source: summarise(groups[source]) for source in sorted(groups)}
 
 
 def _pair(pair: tuple[int, int]) -> str:

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from marsad.errors import ErrorHandler, InputError
 from marsad.readers.compressed import GzipStream
+from marsad.readers.html import HtmlText, html_to_text
 from marsad.readers.jsonl import iter_jsonl_pages
 from marsad.readers.options import ReadLimits, ReadStats
 from marsad.readers.paths import SUPPORTED_FORMATS, Format, Source, expand_inputs
@@ -24,7 +25,7 @@ from marsad.readers.txt import read_html_page, read_text_page
 from marsad.readers.warc import iter_warc_pages
 from marsad.records import Page
 
-__all__ = ["SUPPORTED_FORMATS", "ReadLimits", "ReadStats", "iter_pages"]
+__all__ = ["SUPPORTED_FORMATS", "HtmlText", "ReadLimits", "ReadStats", "html_to_text", "iter_pages"]
 
 
 def iter_pages(
@@ -102,7 +103,7 @@ def _read_format(
     stats: ReadStats,
 ) -> Iterator[Page]:
     if fmt is Format.JSONL:
-        yield from iter_jsonl_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits, stats=stats)
+        yield from iter_jsonl_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits)
     elif fmt is Format.WARC:
         yield from iter_warc_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits, stats=stats)
     else:

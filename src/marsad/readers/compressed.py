@@ -20,7 +20,10 @@ _GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 
 class GzipStream(io.RawIOBase):
-    """A readable, non-seekable stream of the decompressed members of a gzip file."""
+    """A readable, non-seekable stream of the decompressed members of a gzip file.
+
+    Closing it leaves `raw` open: whoever opened `raw` closes it (stdin must stay open).
+    """
 
     def __init__(self, raw: BinaryIO) -> None:
         super().__init__()
@@ -48,6 +51,11 @@ class GzipStream(io.RawIOBase):
     def _fill(self) -> None:
         compressed = self._inflater.unconsumed_tail or self._raw.read(_CHUNK)
         if not compressed:
+            try:
+                # Output zlib held back at the size limit belongs before the end.
+                self._pending += self._inflater.flush()
+            except zlib.error as error:
+                self.corrupt = str(error)
             # Input is exhausted: fine between members, premature inside one.
             self.truncated = self._member_started and not self._inflater.eof
             self._finished = True
@@ -72,35 +80,14 @@ class GzipStream(io.RawIOBase):
             if not data:
                 return
 
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
 
 
-def open_maybe_gzip(raw: BinaryIO, *, gzipped: bool) -> tuple[io.BufferedReader, GzipStream | None]:
-    """A buffered binary stream over `raw`, decompressing when `gzipped`."""
+def open_maybe_gzip(raw: BinaryIO, *, gzipped: bool) -> tuple[BinaryIO, GzipStream | None]:
+    """A buffered binary stream over `raw`, decompressing when `gzipped`, and the decompressor."""
     if not gzipped:
-        return io.BufferedReader(_Passthrough(raw)), None
+        return raw, None
     stream = GzipStream(raw)
     return io.BufferedReader(stream, buffer_size=_CHUNK), stream
-
-
-class _Passthrough(io.RawIOBase):
-    def __init__(self, raw: BinaryIO) -> None:
-        super().__init__()
-        self._raw = raw
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        self._raw.close()
-        super().close()
 
 
 class ForwardStream:
@@ -131,4 +118,5 @@ class ForwardStream:
         return self._position
 
     def close(self) -> None:
-        self._inner.close()
+        # Whoever opened the underlying stream closes it (stdin must stay open).
+        pass

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from resiliparse.parse.html import HTMLTree
 
@@ -202,7 +202,8 @@ def page_meta(tree: HTMLTree, *, url: str | None = None) -> PageMeta:
         _clean(canonical.getattr("href")) if canonical is not None else None
     ) or _clean(meta.get("og:url")) or url
     if page_url and not urlsplit(page_url).scheme:
-        page_url = url or None  # A relative canonical link is no better than the URL we were given.
+        # A relative canonical link means something only next to the URL we were given.
+        page_url = urljoin(url, page_url) if url else None
     return PageMeta(
         title=title,
         published=published,

@@ -8,7 +8,7 @@ from typing import Any, BinaryIO
 
 from marsad.errors import ErrorHandler, InputError
 from marsad.readers.compressed import GzipStream, open_maybe_gzip
-from marsad.readers.options import ReadLimits, ReadStats, megabytes
+from marsad.readers.options import ReadLimits, megabytes
 from marsad.records import Page
 
 _CONTENT_FIELDS = ("text", "html")
@@ -22,7 +22,6 @@ def iter_jsonl_pages(
     gzipped: bool,
     on_error: ErrorHandler,
     limits: ReadLimits,
-    stats: ReadStats,
 ) -> Iterator[Page]:
     """Pages of a JSON Lines stream; a bad line is reported as `name:LINE` and skipped."""
     stream, inflater = open_maybe_gzip(raw, gzipped=gzipped)
@@ -78,6 +77,7 @@ def parse_page_line(line: bytes, origin: str) -> Page:
         raise InputError(origin, f"expected a JSON object, found {type(item).__name__}")
 
     content: dict[str, str] = {}
+    blank: list[str] = []
     for key in _CONTENT_FIELDS:
         value = item.pop(key, None)
         if value is None:
@@ -86,8 +86,12 @@ def parse_page_line(line: bytes, origin: str) -> Page:
             raise InputError(origin, f"field {key!r} must be a string, found {type(value).__name__}")
         if value.strip():
             content[key] = value
+        else:
+            blank.append(key)
     if not content:
-        raise InputError(origin, "no 'text' or 'html' field with content")
+        if blank:
+            raise InputError(origin, f"empty {' and '.join(repr(key) for key in blank)} field")
+        raise InputError(origin, "no 'text' or 'html' field")
 
     meta: dict[str, str | None] = {}
     for key in _STRING_FIELDS:

@@ -86,7 +86,11 @@ def classify(words: int, arabic: float, function_share: float, ends_sentence: bo
         return Kind.FRAGMENT
     if ends_sentence and words >= 6:
         return Kind.PROSE
-    if words >= 20 and function_share >= 0.08:
+    # Long running text is prose even without a final stop (tags or a photo
+    # credit are often glued to the end of the last paragraph).
+    if words >= 40 and function_share >= 0.03:
+        return Kind.PROSE
+    if words >= 20 and function_share >= 0.06:
         return Kind.PROSE
     if ends_sentence and words >= 3 and function_share > 0:
         return Kind.MEDIUM

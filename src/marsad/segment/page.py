@@ -18,6 +18,7 @@ from marsad.segment.breadcrumb import category_from_line, is_section_name
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe_lines
 from marsad.segment.rules import line_key
+from marsad.segment.templates import is_dateline
 
 # How far above the body the title and the breadcrumb may stand.
 _TITLE_LOOKBACK = 15
@@ -69,6 +70,10 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
 
 
 def _default_reason(line: Line, before_body: bool) -> str:
+    if is_dateline(line.text):
+        return "byline"
+    if is_section_name(line.text):
+        return "navigation"
     if line.kind is Kind.FOREIGN:
         return "non_arabic"
     if line.kind is Kind.FRAGMENT:
@@ -93,7 +98,7 @@ def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
         if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN):
             continue
         if line.kind in (Kind.HEADLINE, Kind.MEDIUM) and 3 <= line.words <= _MAX_TITLE_WORDS:
-            if is_section_name(line.text):
+            if is_section_name(line.text) or is_dateline(line.text):
                 continue
             return index
         if line.kind is Kind.PROSE:
@@ -121,6 +126,8 @@ def _in_menu(lines: list[Line], index: int) -> bool:
     """A section name inside a list of section names is a menu entry, not the article's section."""
     if lines[index].bullet:
         return True
+    if category_from_line(lines[index].text) != lines[index].text:
+        return False  # a breadcrumb trail (with separators or a glued prefix), not a lone menu entry
     neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(lines)]
     return any(is_section_name(lines[i].text) or lines[i].bullet for i in neighbours)
 

@@ -18,7 +18,10 @@ from marsad.arabic.normalize import fold_for_search, fold_letters
 # A prefix/contains rule only fires on short lines: a long paragraph that merely
 # mentions "البريد الإلكتروني" is prose, not a comment form.
 PREFIX_MAX_WORDS = 12
-CONTAINS_MAX_WORDS = 80
+CONTAINS_MAX_WORDS = 25
+# Disclaimers under comment sections run to a paragraph; their phrases are
+# distinctive enough to match in lines this long.
+LONG_CONTAINS_MAX_WORDS = 80
 
 _PUNCT_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
 _SPACE = regex.compile(r"\s+")
@@ -76,6 +79,7 @@ class ChromeRules:
         self.exact: dict[str, ChromeRule] = {}
         self.prefixes: list[ChromeRule] = []
         self.contains: list[ChromeRule] = []
+        self.long_contains: list[ChromeRule] = []
         self.patterns: list[ChromeRule] = []
         self.combined: regex.Pattern[str] | None = None
         self.floating: list[ChromeRule] = []
@@ -86,6 +90,8 @@ class ChromeRules:
                 self.prefixes.append(rule)
             elif rule.kind == "contains":
                 self.contains.append(rule)
+            elif rule.kind == "contains_long":
+                self.long_contains.append(rule)
             else:
                 self.patterns.append(rule)
         anchored = [number for number, rule in enumerate(self.patterns) if rule.phrase_pattern.startswith("^")]
@@ -113,12 +119,15 @@ class ChromeRules:
                     len(key) == len(rule.phrase) or key[len(rule.phrase)] == " "
                 ):
                     return Match(rule.reason, False)
-        if words <= CONTAINS_MAX_WORDS:
-            for rule in self.contains:
+        if words <= LONG_CONTAINS_MAX_WORDS:
+            for rule in self.long_contains:
                 if rule.phrase in key:
                     return Match(rule.reason, False)
         if words > CONTAINS_MAX_WORDS:
             return None
+        for rule in self.contains:
+            if rule.phrase in key:
+                return Match(rule.reason, False)
         if self.combined is not None:
             found = self.combined.match(folded)
             if found is not None and found.lastgroup is not None:
@@ -145,7 +154,7 @@ def parse_rules(lines: list[str], source: str = "chrome.tsv") -> list[ChromeRule
         if kind == "regex":
             pattern = regex.compile(fold_letters(phrase), regex.IGNORECASE)
             rules.append(ChromeRule(reason, kind, phrase, pattern))
-        elif kind in ("line", "header", "prefix", "contains"):
+        elif kind in ("line", "header", "prefix", "contains", "contains_long"):
             rules.append(ChromeRule(reason, kind, line_key(phrase)))
         else:
             raise ValueError(f"{source}: rule {number} has unknown kind {kind!r}")

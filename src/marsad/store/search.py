@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from marsad.arabic.search_terms import search_key, tokenize
+from marsad.arabic.search_terms import search_key, word_spans
 from marsad.errors import MarsadError
 
 __all__ = [
@@ -160,34 +160,40 @@ MARK_CLOSE = "</mark>"
 def make_snippet(paragraphs: list[str], keys: set[str], words: int = 30) -> str:
     """A window of about `words` words of the original text around the densest
     matches, HTML-escaped, with matching words wrapped in <mark>...</mark>."""
-    best: tuple[int, int, str, list[tuple[int, int]], int, int] | None = None
-    for index, paragraph in enumerate(paragraphs):
-        tokens = list(tokenize(paragraph))
-        if not tokens:
+    best: tuple[int, str, list[tuple[int, int, bool]], int] | None = None
+    for paragraph in paragraphs:
+        spans = word_spans(paragraph)
+        if not spans:
             continue
-        hits = [i for i, token in enumerate(tokens) if keys & token.forms]
-        if not hits and best is not None:
+        marked = [(start, end, bool(keys & forms)) for start, end, forms in spans]
+        hits = [i for i, span in enumerate(marked) if span[2]]
+        if best is None:
+            best = (0, paragraph, marked, 0)
+        if not hits:
             continue
-        window_start, count = 0, 0
-        for i in hits:
-            inside = sum(1 for j in hits if i <= j < i + words)
-            if inside > count:
-                window_start, count = max(0, i - 3), inside
-        window_end = min(len(tokens), window_start + words)
-        spans = [(tokens[i].start, tokens[i].end) for i in hits if window_start <= i < window_end]
-        if best is None or count > best[0] or (count == best[0] and best[1] > index and count > 0):
-            start = tokens[window_start].start
-            end = tokens[window_end - 1].end
-            best = (count, index, paragraph, spans, start, end)
+        # The window holding the most matches; two pointers over the match positions.
+        count, first, low = 0, hits[0], 0
+        for high, position in enumerate(hits):
+            while position - hits[low] >= words:
+                low += 1
+            if high - low + 1 > count:
+                count, first = high - low + 1, hits[low]
+        if count > best[0]:
+            best = (count, paragraph, marked, max(0, first - 3))
+            if count >= words // 3:
+                break
     if best is None:
         return ""
-    _, _, paragraph, spans, start, end = best
+    _, paragraph, marked, first = best
+    window = marked[first : first + words]
+    start, end = window[0][0], window[-1][1]
     pieces = ["…" if start > 0 else ""]
     cursor = start
-    for span_start, span_end in spans:
-        pieces.append(html.escape(paragraph[cursor:span_start], quote=False))
-        pieces.append(MARK_OPEN + html.escape(paragraph[span_start:span_end], quote=False) + MARK_CLOSE)
-        cursor = span_end
+    for span_start, span_end, hit in window:
+        if hit:
+            pieces.append(html.escape(paragraph[cursor:span_start], quote=False))
+            pieces.append(MARK_OPEN + html.escape(paragraph[span_start:span_end], quote=False) + MARK_CLOSE)
+            cursor = span_end
     pieces.append(html.escape(paragraph[cursor:end], quote=False))
-    pieces.append("…" if end < len(paragraph) else "")
+    pieces.append("…" if end < len(paragraph.rstrip(".،؛!؟ ")) else "")
     return "".join(pieces)

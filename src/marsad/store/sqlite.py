@@ -243,29 +243,33 @@ class SQLiteArchive(Archive):
 
     def search(self, query: Query | None, filters: SearchFilters, limit: int) -> list[SearchHit]:
         where, params = rows.filter_sql(filters, placeholder="?")
-        select = (
-            "SELECT r.rowid, r.id, r.url, r.title, r.published, s.name, r.category, {score}, r.body, m.cluster_id "
-            "FROM {source} LEFT JOIN sources s ON s.id = r.source_id "
+        # Rank and cut to `limit` over rowids alone, then fetch the rows: sorting
+        # whole records (bodies included) for thousands of matches is what is slow.
+        if query is None:
+            top = "SELECT r.rowid, 0.0 AS score FROM records r LEFT JOIN sources s ON s.id = r.source_id"
+            top += (" WHERE " + " AND ".join(where)) if where else ""
+            top += " ORDER BY r.published DESC, r.rowid LIMIT ?"
+            top_params = [*params, limit]
+        else:
+            top = f"SELECT records_fts.rowid, -{_BM25} AS score FROM records_fts"
+            if where:
+                top += " JOIN records r ON r.rowid = records_fts.rowid LEFT JOIN sources s ON s.id = r.source_id"
+            top += " WHERE records_fts MATCH ?" + "".join(" AND " + clause for clause in where)
+            top += f" ORDER BY {_BM25} LIMIT ?"
+            top_params = [fts5_expression(query), *params, limit]
+        sql = (
+            f"WITH top AS ({top}) "
+            "SELECT r.rowid, r.id, r.url, r.title, r.published, s.name, r.category, top.score, r.body, m.cluster_id "
+            "FROM top JOIN records r ON r.rowid = top.rowid LEFT JOIN sources s ON s.id = r.source_id "
             "LEFT JOIN cluster_members m ON m.record_rowid = r.rowid "
         )
-        if query is None:
-            sql = select.format(score="0.0", source="records r")
-            sql += ("WHERE " + " AND ".join(where)) if where else ""
-            sql += " ORDER BY r.published DESC, r.rowid LIMIT ?"
-            all_params = [*params, limit]
-        else:
-            sql = select.format(
-                score=f"-{_BM25}", source="records_fts JOIN records r ON r.rowid = records_fts.rowid"
-            )
-            sql += "WHERE records_fts MATCH ?" + "".join(" AND " + clause for clause in where)
-            sql += f" ORDER BY {_BM25} LIMIT ?"
-            all_params = [fts5_expression(query), *params, limit]
+        sql += "ORDER BY top.score DESC, r.rowid" if query is not None else "ORDER BY r.published DESC, r.rowid"
         return [
             SearchHit(
                 rowid=row[0], id=row[1], url=row[2], title=row[3], published=row[4], source=row[5],
                 category=row[6], score=float(row[7]), body=json.loads(row[8]), cluster=row[9],
             )
-            for row in self._db.execute(sql, all_params).fetchall()
+            for row in self._db.execute(sql, top_params).fetchall()
         ]
 
     def iter_records(self, rowids: Sequence[int] | None = None) -> Iterator[Record]:
