@@ -97,7 +97,8 @@ def _page_text(page: Page) -> tuple[str, PageHints, Page]:
         id=page.id,
         extra=page.extra,
     )
-    return found.text, PageHints(title=enriched.title, category=found.category), enriched
+    hints = PageHints(title=enriched.title, category=found.category, outside=found.dropped)
+    return found.text, hints, enriched
 
 
 def _record(article: Article, page: Page, record_id: str, parent: str | None) -> Record:

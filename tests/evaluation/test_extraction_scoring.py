@@ -9,6 +9,7 @@ import pytest
 
 from marsad.evaluation.annotate_saudinewsnet import classify_line, content_lines, glued_leftover
 from marsad.evaluation.extraction import (
+    SETS,
     GoldPage,
     GoldRecord,
     PredictedRecord,
@@ -96,7 +97,7 @@ def test_every_pinned_floor_names_a_figure_the_evaluation_reports() -> None:
     for name, bound in floors.items():
         tool, set_name, _ = name.split(".", 2)
         assert tool in {"marsad", "trafilatura"}
-        assert set_name in {"seed", "pages_html", "pages_wet", "saudinewsnet", "saudinewsnet_untitled"}
+        assert set_name in set(SETS)
         assert set(bound) <= {"min", "max"} and bound
 
 

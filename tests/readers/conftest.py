@@ -65,8 +65,6 @@ class WarcBuilder:
     """Writes real WARC/WET files with warcio, gzipped per record or plain."""
 
     def __init__(self) -> None:
-        self._buffer = io.BytesIO()
-        self._writer: WARCWriter | None = None
         self._records: list[tuple[str, dict[str, object]]] = []
 
     def warcinfo(self) -> WarcBuilder:

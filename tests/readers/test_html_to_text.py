@@ -219,9 +219,7 @@ def test_is_prose(paragraph: str, prose: bool) -> None:
     ("given", "expected"),
     [("https://daily.example/world/", "https://daily.example/world/2024/story-17"), (None, None)],
 )
-def test_relative_canonical_link_is_resolved_against_the_given_url(
-    given: str | None, expected: str | None
-) -> None:
+def test_relative_canonical_link_is_resolved_against_the_given_url(given: str | None, expected: str | None) -> None:
     page = (
         "<html><head><link rel='canonical' href='/world/2024/story-17'></head>"
         f"<body><article><p>{BODY[0]}</p></article></body></html>"

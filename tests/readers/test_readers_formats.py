@@ -227,3 +227,17 @@ def test_jsonl_gz_of_several_gzip_members_is_read_whole(tmp_path: Path, article:
     assert [page.text for page in pages] == list(article.paragraphs)
     assert [page.origin for page in pages] == [f"{path}:{n}" for n in (1, 2, 3)]
     assert collected.errors == []
+
+
+def test_public_api_is_deliberate() -> None:
+    import marsad.readers
+
+    assert sorted(marsad.readers.__all__) == [
+        "HtmlText",
+        "ReadLimits",
+        "ReadStats",
+        "SUPPORTED_FORMATS",
+        "html_to_text",
+        "iter_pages",
+    ]
+    assert all(hasattr(marsad.readers, name) for name in marsad.readers.__all__)

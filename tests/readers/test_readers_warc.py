@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 from typing import Any
 
 import brotli
 import pytest
 
-from marsad.readers import ReadStats, iter_pages
+from marsad.readers import ReadLimits, ReadStats, iter_pages
 
 ENGLISH_PAGE = b"<html><head><title>Weather</title></head><body><p>Sunny all week.</p></body></html>"
 WET_TEXT = "أمطار غزيرة على المناطق الساحلية\nتوقعت هيئة الأرصاد هطول أمطار غزيرة مساء الخميس."
@@ -108,18 +109,44 @@ def test_truncated_warc_yields_records_before_the_cut_and_names_the_broken_one(
     assert "truncated" in error.message
 
 
-def test_garbage_between_records_is_reported_after_the_good_ones(
-    tmp_path: Path, article: Any, collected: Any, warc_builder: Any
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (b"this line is not a WARC header\r\n\r\n", "skipped to the next record"),
+        (b"WARC/1.0\r\nno colon on this header line\r\n\r\n", "broken or truncated record header"),
+    ],
+    ids=["garbage-line", "broken-header"],
+)
+def test_reading_resumes_after_a_broken_record_in_a_plain_warc(
+    tmp_path: Path, article: Any, collected: Any, warc_builder: Any, damage: bytes, message: str
 ) -> None:
     data = _archive_of_five(warc_builder, article).write(tmp_path / "full.warc", gzip=False).read_bytes()
     third = data.index(b"WARC/1", data.index(b"WARC/1", 10) + 10)
     path = tmp_path / "broken.warc"
-    path.write_bytes(data[:third] + b"this line is not a WARC header\r\n\r\n" + data[third:])
+    path.write_bytes(data[:third] + damage + data[third:])
 
     pages = list(iter_pages([str(path)], on_error=collected))
 
-    assert [page.origin for page in pages] == [f"{path}#1", f"{path}#2"]
+    # The damaged stretch counts as record 3; the five real records follow it in order.
+    assert [page.origin for page in pages] == [f"{path}#{n}" for n in (1, 2, 4, 5, 6)]
+    assert [page.url for page in pages] == [f"https://news.example/{n}" for n in range(5)]
     assert collected.origins == [f"{path}#3"]
+    assert message in collected.errors[0].message
+
+
+def test_broken_record_in_a_piped_warc_ends_it_with_a_message(
+    tmp_path: Path, article: Any, collected: Any, warc_builder: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _archive_of_five(warc_builder, article).write(tmp_path / "full.warc", gzip=False).read_bytes()
+    third = data.index(b"WARC/1", data.index(b"WARC/1", 10) + 10)
+    stdin = type("Stdin", (), {"buffer": io.BytesIO(data[:third] + b"garbage\r\n\r\n" + data[third:])})()
+    monkeypatch.setattr("sys.stdin", stdin)
+
+    pages = list(iter_pages(["-"], on_error=collected))
+
+    assert [page.origin for page in pages] == ["<stdin>#1", "<stdin>#2"]
+    assert collected.origins == ["<stdin>#3"]
+    assert "records after it are lost" in collected.errors[0].message
 
 
 def _chunked(data: bytes) -> bytes:
@@ -199,3 +226,21 @@ def test_cheap_arabic_test_keeps_arabic_in_any_encoding_and_skips_the_rest(
         assert ARABIC_LINE in (pages[0].html or "") or _entities(ARABIC_LINE) in (pages[0].html or "")
     else:
         assert stats.skipped == {"no arabic": 1}
+
+
+def test_record_over_the_page_cap_is_reported_and_the_next_one_read(
+    tmp_path: Path, article: Any, collected: Any, warc_builder: Any
+) -> None:
+    small = "<html><body><p>خبر قصير جدا.</p></body></html>".encode()
+    archive = (
+        warc_builder()
+        .response("https://x.example/big", article.html().encode())
+        .response("https://x.example/small", small)
+    )
+    path = archive.write(tmp_path / "capped.warc.gz", gzip=True)
+
+    pages = list(iter_pages([str(path)], on_error=collected, limits=ReadLimits(max_page_bytes=len(small) + 10)))
+
+    assert [page.origin for page in pages] == [f"{path}#2"]
+    assert collected.origins == [f"{path}#1"]
+    assert "record over" in collected.errors[0].message

@@ -57,7 +57,7 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
 
 def _month_of(m: regex.Match[str]) -> int | None:
     first = p.GREGORIAN_MONTHS[regex.sub(r"\s+", " ", m["m1"])]
-    other = m["m2"] or m["m3"]
+    other = m["m2"] or m["m3"] or m["m4"]
     if other and p.GREGORIAN_MONTHS[regex.sub(r"\s+", " ", other)] != first:
         return None  # ``مارس/نيسان`` contradicts itself: better no date than a guess
     return first
@@ -148,6 +148,16 @@ def _bare_month(m: regex.Match[str], published: dt.date | None) -> _Found:
     return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
 
 
+def _paired_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    month = _month_of(m)
+    if month is None:
+        return None
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    year = _nearest_year(month, 15, published)
+    return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
+
+
 def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     from marsad.enrich.dates_hijri import hijri_to_gregorian_value
 
@@ -202,9 +212,10 @@ def _preceded_by(folded: str, start: int, words: frozenset[str]) -> bool:
     return m is not None and m[1] in words
 
 
-def _year(start: int, end: int, year_text: str, folded: str) -> _Found | None:
+def _year(start: int, end: int, year_text: str, folded: str, *, explicit: bool = False) -> _Found | None:
     year = int(year_text)
-    if not 1800 <= year <= 2100 or _preceded_by(folded, start, p.NOT_DATE_BEFORE):
+    earliest = 1000 if explicit else 1800  # ``عام 1093`` says "year" outright; a bare 1093 may be a count
+    if not earliest <= year <= 2100 or _preceded_by(folded, start, p.NOT_DATE_BEFORE):
         return None
     return start, end, "absolute", f"{year:04d}", None
 
@@ -241,8 +252,11 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         return m.start("part") if m["part"] else m.start("word"), m.end(), "relative", None, None
     offsets = {"امس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "امس الاول": -2,
                "غدا": 1, "يوم غد": 1, "بعد غد": 2}
-    if word == "اليوم" and weekday_name:
-        value = _weekday_value(p.WEEKDAYS[weekday_name], published, future=False, include_today=True)
+    if weekday_name:
+        # ``غدا الثلاثاء``: the weekday is what the writer checked. Crawl dates run after
+        # publication, so take that weekday on or before the day the word points to.
+        target = published + dt.timedelta(days=offsets.get(word, 0))
+        value = _weekday_value(p.WEEKDAYS[weekday_name], target, future=False, include_today=True)
     elif word == "اليوم":
         value = published.isoformat()
     else:
@@ -296,7 +310,8 @@ def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found |
 def _years(folded: str) -> list[_Found]:
     found: list[_Found] = []
     for m in p.YEAR_IN_CONTEXT.finditer(folded):
-        year = _year(m.start("year"), m.end(), m["year"], folded)
+        explicit = m["ctx"].lstrip("وبلف") in {"عام", "العام", "سنه", "السنه", "عامي"}
+        year = _year(m.start("year"), m.end(), m["year"], folded, explicit=explicit)
         if year is None:
             continue
         found.append(year)
@@ -323,26 +338,66 @@ def _years(folded: str) -> list[_Found]:
     return found
 
 
-_HAS_DATE_HINT = regex.compile(r"\d|امس|غدا|اليوم|البارحه|الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|هذا|هذه|"
-                               + p.WEEKDAY_NAMES + "|" + p.MONTH_NAMES + "|" + p.HIJRI_MONTH_NAMES)
+# One pass finds which kinds of date words a paragraph has; only their patterns run.
+_TRIGGERS = regex.compile(
+    r"(?P<digit>\d)"
+    rf"|(?P<month>{p.MONTH_NAMES})"
+    rf"|(?P<hijri>{p.HIJRI_MONTH_NAMES})"
+    rf"|(?P<weekday>{p.WEEKDAY_NAMES})"
+    r"|(?P<day>امس|غدا|غد|اليوم|البارحه)"
+    r"|(?P<period>الاسبوع|الشهر|العام|السنه)"
+)
+
+
+def _triggers(folded: str) -> set[str]:
+    found: set[str] = set()
+    for m in _TRIGGERS.finditer(folded):
+        found.add(m.lastgroup or "")
+        if len(found) == 6:
+            break
+    return found
 
 
 def _find_folded(folded: str, published: dt.date | None) -> list[_Found]:
-    if not _HAS_DATE_HINT.search(folded):
+    triggers = _triggers(folded)
+    if not triggers:
         return []
     candidates: list[_Found | None] = []
-    candidates += [_day_month(m, published) for m in p.DAY_MONTH.finditer(folded)]
-    candidates += [_month_year(m) for m in p.MONTH_YEAR.finditer(folded)]
-    candidates += [_month_relative(m, published) for m in p.MONTH_RELATIVE.finditer(folded)]
-    candidates += [_bare_month(m, published) for m in p.BARE_MONTH.finditer(folded)]
-    candidates += [_hijri(m, published) for m in p.HIJRI_DATE.finditer(folded)]
-    candidates += [_hijri_year(m) for m in p.HIJRI_YEAR.finditer(folded)]
-    candidates += [_numeric(m, folded) for m in p.NUMERIC_DATE.finditer(folded)]
-    candidates += _years(folded)
-    candidates += [_relative_period(m, published) for m in p.RELATIVE_PERIOD.finditer(folded)]
-    candidates += [_relative_day(m, published, folded) for m in p.RELATIVE_DAY.finditer(folded)]
-    candidates += [_weekday(m, published, folded) for m in p.WEEKDAY.finditer(folded)]
-    return [c for c in _longest_first([c for c in candidates if c is not None]) if c[2] != _INVALID]
+    if "month" in triggers:
+        candidates += [_day_month(m, published) for m in p.DAY_MONTH.finditer(folded)]
+        candidates += [_month_year(m) for m in p.MONTH_YEAR.finditer(folded)]
+        candidates += [_month_relative(m, published) for m in p.MONTH_RELATIVE.finditer(folded)]
+        candidates += [_bare_month(m, published) for m in p.BARE_MONTH.finditer(folded)]
+        candidates += [_paired_month(m, published) for m in p.PAIRED_MONTH.finditer(folded)]
+    if "hijri" in triggers:
+        candidates += [_hijri(m, published) for m in p.HIJRI_DATE.finditer(folded)]
+    if "digit" in triggers:
+        candidates += [_hijri_year(m) for m in p.HIJRI_YEAR.finditer(folded)]
+        candidates += [_numeric(m, folded) for m in p.NUMERIC_DATE.finditer(folded)]
+        candidates += _years(folded)
+    if "period" in triggers:
+        candidates += [_relative_period(m, published) for m in p.RELATIVE_PERIOD.finditer(folded)]
+    if "day" in triggers:
+        candidates += [_relative_day(m, published, folded) for m in p.RELATIVE_DAY.finditer(folded)]
+    if "weekday" in triggers:
+        candidates += [_weekday(m, published, folded) for m in p.WEEKDAY.finditer(folded)]
+    kept = [c for c in _longest_first([c for c in candidates if c is not None]) if c[2] != _INVALID]
+    return _agree_with_explicit(kept, folded)
+
+
+_EQUALS = regex.compile(r"\s*[،,]?\s*(?:الموافق|الموافق\s+ل|الموافقه)\s*:?\s*$")
+
+
+def _agree_with_explicit(found: list[_Found], folded: str) -> list[_Found]:
+    """``يوم الخميس الموافق 28 / 10 / 1436 هـ``: the weekday takes the explicit date's day."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        here, after = out[i], out[i + 1]
+        if here[2] != "relative" or after[3] is None or len(after[3]) != 10:
+            continue
+        if _EQUALS.match(folded[here[1]:after[0]]):
+            out[i] = (here[0], here[1], here[2], after[3], here[4])
+    return out
 
 
 def _longest_first(found: list[_Found]) -> list[_Found]:

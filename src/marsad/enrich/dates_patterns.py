@@ -17,6 +17,7 @@ _END = r"(?![\p{L}\p{N}])"
 
 GREGORIAN_MONTHS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("gregorian_months.tsv")}
 BARE_MONTHS = tuple(row[0] for row in read_table("gregorian_months.tsv") if row[3] == "yes")
+LEVANTINE_NAMES = tuple((row[0], row[2]) for row in read_table("gregorian_months.tsv") if row[2] == "levantine")
 HIJRI_MONTHS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("hijri_months.tsv")}
 WEEKDAYS: dict[str, int] = {row[0]: int(row[1]) for row in read_table("weekdays.tsv")}
 WEEKDAYS_ALONE = frozenset(row[0] for row in read_table("weekdays.tsv") if row[2] == "yes")
@@ -36,10 +37,10 @@ _DAY = rf"(?:(?P<day>\d{{1,2}})|(?P<ord>{alternation(list(ORDINAL_DAYS))}))"
 WEEKDAY_NAMES, MONTH_NAMES, HIJRI_MONTH_NAMES = _WD, _GM, _HM
 
 # ``ديسمبر/كانون الأول``, ``كانون الأول (ديسمبر)``, ``ديسمبر - كانون الأول``.
-_MONTH = (
-    rf"(?:شهر\s+)?(?P<m1>{_GM})"
-    rf"(?:\s*[/\\-]\s*(?P<m2>{_GM})|\s*\(\s*(?P<m3>{_GM})\s*\))?"
-)
+_LEVANTINE = alternation([name for name, series in LEVANTINE_NAMES])
+# Reuters-style pairs need no mark at all: ``يونيو حزيران``, ``فبراير شباط 2007``.
+_PAIR = rf"(?:\s*[/\\-]\s*(?P<m2>{_GM})|\s*\(\s*(?P<m3>{_GM})\s*\)|\s+(?P<m4>{_LEVANTINE})(?![\p{{L}}]))"
+_MONTH = rf"(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}?"
 _YEAR_TAIL = r"(?:\s?م(?![\p{L}])|(?![\p{L}\p{N}]))"
 # An optional conjunction or preposition glued to the first word stays outside the span.
 _GLUED = r"(?<![\p{L}\p{N}])[وفبل]?"
@@ -57,6 +58,8 @@ MONTH_YEAR = regex.compile(
     rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
 )
 
+PAIRED_MONTH = regex.compile(rf"{_START}(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])")
+
 MONTH_RELATIVE = regex.compile(rf"{_START}{_MONTH}\s+(?P<mrel>{_REL}){_END}")
 
 BARE_MONTH = regex.compile(
@@ -73,7 +76,7 @@ HIJRI_DATE = regex.compile(
 HIJRI_YEAR = regex.compile(rf"{_START}(?P<year>\d{{4}}){_HIJRI_SUFFIX}{_END}")
 
 NUMERIC_DATE = regex.compile(
-    r"(?<![\p{L}\p{N}/.\-])(?P<a>\d{1,4})(?:\s?(?P<sep>/)\s?|(?P<sep>[.\-]))(?P<b>\d{1,2})"
+    r"(?<![\p{L}\p{N}/.\-])(?P<a>\d{1,4})(?:\s?(?P<sep>[/\-])\s?|(?P<sep>[.]))(?P<b>\d{1,2})"
     r"(?:\s?(?P=sep)\s?)(?P<c>\d{1,4})"
     r"(?![\p{N}]|[/.\-]\d)(?:\s?(?P<cal>ه|م)(?![\p{L}]))?"
 )
@@ -82,7 +85,7 @@ YEAR_IN_CONTEXT = regex.compile(
     rf"(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s+(?P<year>\d{{4}}){_YEAR_TAIL}"
 )
 # A year after another year: ``عامي 2014 و2015``, ``2007 - 2011``.
-NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|و|الى|حتى)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
+NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|_|و|الى|حتى)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
 BARE_YEAR = regex.compile(
     rf"(?:(?<=(?:^|\s)[و]?(?:في|من|الى|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
     rf"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الى|حتى|-)\s+|\s+\d{{4}}))"

@@ -38,10 +38,10 @@ _CURRENCY = alternation([c for c in _CURRENCIES if c not in {"$", "€", "£"}])
 _PERCENT = alternation(_PERCENT_WORDS)
 
 _DIGIT_QUANTITY = regex.compile(
-    r"(?<![\p{N}.,/:\-_])(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف]))"
+    r"(?<![\p{N}.,/:\-_])(?<!\d\s{2,4})(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف]))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?![\p{N}]|[/:]\d|[.,]\d|\s?-\s?\d|\p{Latin})"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ر\d+|\d+(?:[.,]\d+)?)"
+    r"(?![\p{N}]|[/:]\d|[.,]\d|\s?-\s?(?:\d|صفر)|\s{2,}\d|\p{Latin})"
     rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )
@@ -59,7 +59,8 @@ _WORD_CURRENCY_OR_PERCENT = regex.compile(
 
 
 def _previous_word(folded: str, start: int) -> str:
-    m = regex.search(r"(\S+)\s*$", folded[max(0, start - 25):start])
+    """The word before `start`, across a colon or bracket (``العدد: 818``); ``/`` stays itself."""
+    m = regex.search(r"(\p{L}+|/)[\s:(]*$", folded[max(0, start - 25):start])
     return m[1] if m else ""
 
 
@@ -97,7 +98,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
             continue
-        value = parse_digits(digits)
+        value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)
         if value is None:
             continue
         if m["scale"]:
@@ -117,6 +118,15 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
     return found
 
 
+def _arabic_decimal(digits: str) -> float | None:
+    """``4ر19`` is 19.4: the Arabic decimal mark ``ر`` with the fraction typed first."""
+    fraction, _, whole = digits.partition("ر")
+    try:
+        return float(f"{whole}.{fraction}")
+    except ValueError:
+        return None
+
+
 def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
     text = folded.text
     words = list(_WORD.finditer(text))
@@ -124,7 +134,7 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
     index = 0
     while index < len(words):
         word = words[index][0]
-        first = word if word in NUMBER_WORDS else (word[1:] if word[:1] in "وب" and word[1:] in NUMBER_WORDS else None)
+        first = word if word in NUMBER_WORDS else (word[1:] if word[:1] in "وبل" and word[1:] in NUMBER_WORDS else None)
         if first is None:
             index += 1
             continue

@@ -13,11 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from marsad.enrich.data import fold_entry, read_list
 
 __all__ = ["NameBook", "Word"]
 
 TITLES = frozenset(read_list("speaker_titles.txt"))
+# ``الأمريكي``, ``السويسري``: a nisba adjective before a name describes its bearer.
+_NISBA = regex.compile(r"(?:وال|ال)\p{L}{2,}ي")
 ORGANISATIONS = frozenset(read_list("speaker_organisations.txt"))
 NAME_STOPS = frozenset(read_list("name_stops.txt"))
 
@@ -48,6 +52,9 @@ def _name_word_at(words: Sequence[Word | None], i: int, name_start: int) -> bool
     word = words[i]
     if word is None or word.folded in NAME_STOPS or word.folded in TITLES or word.folded.startswith("وال"):
         return False
+    following = words[i + 1] if i + 1 < len(words) else None
+    if word.folded.startswith("ال") and following is not None and following.folded.startswith("ال"):
+        return False  # ``فيدرر المصنف الأول``: two article words start a description
     return i == name_start or not word.folded.startswith("و")
 
 
@@ -84,7 +91,7 @@ class NameBook:
         n = len(words)
         while i < n:
             word = words[i]
-            if word is None or word.folded not in TITLES:
+            if word is None or not (word.folded in TITLES or _NISBA.fullmatch(word.folded)):
                 i += 1
                 continue
             start = i
@@ -108,16 +115,27 @@ class NameBook:
                 best = name
         return self.display[best] if best is not None else self.display.get(key, " ".join(key))
 
+    def resolve_words(self, words: Sequence[Word]) -> str:
+        key = tuple(w.folded for w in words)
+        resolved = self.resolve(key)
+        return " ".join(w.original for w in words) if resolved == " ".join(key) else resolved
+
     def by_description(self, descriptor: Sequence[Word]) -> str | None:
+        """``اللاعب السويسري`` -> the name ``السويسري`` (with or without a title) introduced."""
         wanted = frozenset(_strip_article(w.folded) for w in descriptor)
+        nisbas = frozenset(_strip_article(w.folded) for w in descriptor if _NISBA.fullmatch(w.folded))
         for described, key in reversed(self.by_descriptor):
             if wanted <= described:
                 return self.resolve(key)
+        if nisbas:
+            for described, key in reversed(self.by_descriptor):
+                if nisbas <= described:
+                    return self.resolve(key)
         return None
 
     def mentioned(self, words: Sequence[Word]) -> str | None:
         """The first word of `words` that is (the end of) a known name, resolved."""
-        ends = {name[-1] for name in self.names}
+        ends = {name[-1] for name in self.names if len(name) > 1}
         for word in words:
             if word.folded in ends and word.folded not in TITLES:
                 return self.resolve((word.folded,))
@@ -136,7 +154,7 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         i += 1
     if i == len(subject):
         if len(subject) == 1 and subject[0].folded not in TITLES:
-            return book.resolve((subject[0].folded,))  # ``الكاظمي``, ``العراق``
+            return book.resolve_words(subject[:1])  # ``الكاظمي``, ``العراق``
         described = book.by_description(subject)
         return described if described is not None else " ".join(w.original for w in subject)
     j = i

@@ -34,7 +34,9 @@ _ATTRIBUTIONS = frozenset(read_list("attribution_cues.txt"))
 _SUBJECT_STOPS = frozenset(read_list("speaker_stops.txt"))
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "بانهم", ":"})
 _SOURCE_PREFIXES = ("ل",)
-_MIN_QUOTE_WORDS = 2
+_MIN_QUOTE_WORDS = 3  # shorter quotations count only right after ``:`` or ``إن``/``أن``
+_MEDIA = frozenset(read_list("media_words.txt"))
+_SO_CALLED = ("ما يسمي", "ما تسمي", "ما يعرف ب", "ما تعرف ب")
 _MIN_REPORTED_WORDS = 3
 _MAX_SUBJECT_WORDS = 14
 
@@ -136,6 +138,8 @@ def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, i
                 continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text.startswith("لل"):
             break
+        if t.text[:1] == "ل" and t.text[1:] in _MEDIA:
+            break  # ``قال فابيوس لمحطة ...``
         if _strip_conjunction(t.text, _VERBS | _PARTICIPLES) is not None:
             break
         i += 1
@@ -170,10 +174,19 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             elif kind == "attribution":
                 subject = _source_range(para, index + 1, last)
             else:
-                subject = _subject_range(tokens, index + 1, last)
+                subject = _subject_range(tokens, _after_so_called(tokens, index + 1, last), last)
             cues.append(_Cue(kind, index, word, subject, _reported_start(tokens, subject[1], last)))
             break
     return cues
+
+
+def _after_so_called(tokens: list[_Token], first: int, last: int) -> int:
+    """``أعلن ما يسمى المجلس الوطني``: the subject starts after "so-called"."""
+    for phrase in _SO_CALLED:
+        words = phrase.split()
+        if all(first + k < last and tokens[first + k].text == w for k, w in enumerate(words)):
+            return first + len(words)
+    return first
 
 
 def _reported_start(tokens: list[_Token], after: int, last: int) -> int | None:
@@ -211,6 +224,7 @@ def _word_count(text: str) -> int:
 
 # ``قال الأستاذ «كاليب ميشو»: ...``: a quoted name before the colon is not the quote.
 _LABEL_AFTER = regex.compile(r"\s*:")
+_INTRODUCED = regex.compile(r"(?:[:：]|(?<![\p{L}])(?:ان|انه|بان))\s*$")
 _TRIM = regex.compile(r"^[\s،,:؛.\-]+|[\s،,:؛.\-]+$")
 
 
@@ -270,7 +284,13 @@ def _sentence_quotes(
             subject = para.words(*cue.subject)
             if not subject and cue.kind == "verb":
                 subject = _subject_before(para, first, cue.token)
-            speaker = speaker_of(subject, book) if subject else current
+            if subject:
+                speaker = speaker_of(subject, book)
+            elif cue.kind == "verb":
+                # ``طمأن المدافع نواف الصبحي ... وقال "..."``: the clause's own subject.
+                speaker = book.mentioned(para.words(first, cue.token)) or current
+            else:
+                speaker = current
         speakers.append(speaker)
         if speaker:
             current = speaker
@@ -285,7 +305,8 @@ def _sentence_quotes(
             inside = [r for r in regions if r[1] < tokens[cue.token].start] + inside
         direct = [
             r for r in inside
-            if _word_count(para.folded.text[r[0] + 1:r[1]]) >= _MIN_QUOTE_WORDS
+            if (_word_count(para.folded.text[r[0] + 1:r[1]]) >= _MIN_QUOTE_WORDS
+                or (_word_count(para.folded.text[r[0] + 1:r[1]]) == 2 and _INTRODUCED.search(para.folded.text, 0, r[0])))
             and not _LABEL_AFTER.match(para.folded.text, r[1] + 1)
         ]
         for open_at, close_at in direct:

@@ -2,15 +2,19 @@
 
 SaudiNewsNet bodies are mostly clean article text, but each outlet left its
 own debris in them: WAS sign-offs and time stamps, SMS-subscription promos,
-`...المزيد` links, share-widget text glued to the first line, bylines and
-datelines standing alone. The extraction evaluation needs to know, for each
-sampled article, which lines are that debris.
+`...المزيد` and "news link" lines, share-widget text glued to the first line,
+tag lists and "other articles by the writer" lists glued to the last one,
+photo captions, bylines and datelines standing alone. The extraction
+evaluation needs to know, for each sampled article, which lines (or glued
+spans of a line) are that debris.
 
 This module makes the first pass with rules written from reading many
 articles of every outlet, then applies the manual corrections made after
-reviewing every flagged line and every short unflagged line of the sample by
-eye. The result is stored by url, content sha1 and line index in
-`data/extraction_saudinewsnet.json`; no text of the corpus is stored.
+reviewing by eye every flagged line, every short unflagged line and the first
+and last body line of every article of the sample. Datelines glued to the
+first sentence (`سبق- جدة:`, `واس- الرياض:`) stay body: they are the
+article's own text. The result is stored by url, content sha1 and line index
+in `data/extraction_saudinewsnet.json`; no text of the corpus is stored.
 
 Run: ``python -m marsad.evaluation.annotate_saudinewsnet [--review]``.
 """

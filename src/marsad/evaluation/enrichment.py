@@ -28,6 +28,7 @@ from marsad.enrich.quotes import find_quotes
 
 __all__ = [
     "GoldArticle",
+    "below_floors",
     "Scores",
     "article_key",
     "article_paragraphs",
@@ -92,7 +93,16 @@ def _gold_path() -> Path:
 
 def load_floors() -> dict[str, float]:
     text = resources.files("marsad.evaluation").joinpath("data/enrichment_floors.json").read_text("utf-8")
-    return {k: float(v) for k, v in json.loads(text).items()}
+    return {k: float(v) for k, v in json.loads(text)["floors"].items()}
+
+
+def below_floors(figures: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """A line for every figure under its floor (a missing figure counts as 0)."""
+    return [
+        f"{name} {figures.get(name, 0.0):.3f} < floor {floor:.3f}"
+        for name, floor in sorted(floors.items())
+        if figures.get(name, 0.0) < floor
+    ]
 
 
 def load_gold(path: Path | None = None, root: Path | None = None) -> tuple[list[GoldArticle], list[str]]:

@@ -12,6 +12,10 @@ into those files, kept in `data/extraction_*.json`):
   their real leftovers; the gold body is the content minus the lines (and
   glued spans) annotated as leftovers. ``saudinewsnet_untitled`` is the same
   sample fed without its title, as a JSONL dump without titles would be.
+  ``saudinewsnet_templates`` is the titled sample extracted as one
+  collection: per-source templates are learned over it first, so this set
+  measures the template learner and its guard (lines lost must not grow:
+  real repeated text such as a dateline is not chrome).
 
 Per page: word-level body precision/recall/F1, gold chrome lines kept in
 the body, gold body lines lost, exact title and category.
@@ -35,7 +39,14 @@ PAGES_GOLD = DATA_DIR / "extraction_pages.json"
 SAUDINEWSNET_GOLD = DATA_DIR / "extraction_saudinewsnet.json"
 FLOORS_PATH = DATA_DIR / "extraction_floors.json"
 
-SETS: tuple[str, ...] = ("seed", "pages_html", "pages_wet", "saudinewsnet", "saudinewsnet_untitled")
+SETS: tuple[str, ...] = (
+    "seed",
+    "pages_html",
+    "pages_wet",
+    "saudinewsnet",
+    "saudinewsnet_untitled",
+    "saudinewsnet_templates",
+)
 
 
 def shared_dir() -> Path:
@@ -168,7 +179,9 @@ def _saudinewsnet_lines(content: str) -> list[str]:
     return [line.strip() for line in content.split("\n") if line.strip()]
 
 
-def load_saudinewsnet(root: Path | None = None, *, limit: int | None = None, titled: bool = True) -> list[GoldPage]:
+def load_saudinewsnet(
+    root: Path | None = None, *, limit: int | None = None, titled: bool = True, set_name: str | None = None
+) -> list[GoldPage]:
     """The annotated SaudiNewsNet sample; `limit` keeps the first N of it."""
     import hashlib
 
@@ -188,7 +201,7 @@ def load_saudinewsnet(root: Path | None = None, *, limit: int | None = None, tit
     missing = [entry["url"] for entry in wanted if entry["url"] not in found]
     if missing:
         raise ValueError(f"{len(missing)} annotated SaudiNewsNet articles not found in {path}: {missing[:3]}")
-    set_name = "saudinewsnet" if titled else "saudinewsnet_untitled"
+    set_name = set_name or ("saudinewsnet" if titled else "saudinewsnet_untitled")
     pages = []
     for entry in wanted:
         article = found[entry["url"]]
@@ -222,6 +235,25 @@ def load_saudinewsnet(root: Path | None = None, *, limit: int | None = None, tit
     return pages
 
 
+def saudinewsnet_background(
+    root: Path | None, exclude: set[str], per_source: int = 200
+) -> list[tuple[str | None, str]]:
+    """More pages of each outlet (the first `per_source` in file order outside
+    the sample), so that the template learner sees a source as a crawl would."""
+    path = (root or shared_dir()) / "data" / "news" / "saudinewsnet.jsonl.gz"
+    taken: dict[str, int] = {}
+    pages: list[tuple[str | None, str]] = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for raw in handle:
+            article = json.loads(raw)
+            source = article["source"]
+            if article["url"] in exclude or taken.get(source, 0) >= per_source or not article.get("content"):
+                continue
+            taken[source] = taken.get(source, 0) + 1
+            pages.append((source, article["content"]))
+    return pages
+
+
 # --- predictions ------------------------------------------------------------
 
 
@@ -239,8 +271,38 @@ Extractor = Callable[[GoldPage], list[PredictedRecord]]
 def marsad_extractor(page: GoldPage) -> list[PredictedRecord]:
     import marsad
 
-    records = marsad.extract(page.content, **page.metadata)
+    # Enrichment (entities, dates, ...) never changes the body; skip its cost.
+    records = marsad.extract(page.content, enrich=False, **page.metadata)
     return [PredictedRecord(r.title, r.category, list(r.body), r.parent is not None) for r in records]
+
+
+def marsad_collection_extractor(
+    pages: Sequence[GoldPage], background: Iterable[tuple[str | None, str]] = ()
+) -> Extractor:
+    """marsad over `pages` as one collection: per-source templates are learned
+    first over them and over `background` pages of the same sources."""
+    from marsad.extraction import ExtractOptions, extract_page
+    from marsad.records import Page
+    from marsad.segment.templates import learn_templates
+
+    observed = [(page.metadata.get("source"), page.content) for page in pages]
+    templates = learn_templates([*observed, *background])
+    options = ExtractOptions(enrich=False, templates=dict(templates))
+
+    def extract(page: GoldPage) -> list[PredictedRecord]:
+        meta = page.metadata
+        source = Page(
+            origin=page.name,
+            text=None if page.is_html else page.content,
+            html=page.content if page.is_html else None,
+            url=meta.get("url"),
+            source=meta.get("source"),
+            title=meta.get("title"),
+        )
+        records = extract_page(source, options)
+        return [PredictedRecord(r.title, r.category, list(r.body), r.parent is not None) for r in records]
+
+    return extract
 
 
 def trafilatura_extractor(page: GoldPage) -> list[PredictedRecord]:
@@ -487,6 +549,10 @@ def evaluate(
     if "saudinewsnet_untitled" in sets:
         pages += load_saudinewsnet(root, limit=saudinewsnet_limit, titled=False)
     scores = run(pages, marsad_extractor, "marsad")
+    if "saudinewsnet_templates" in sets:
+        collection = load_saudinewsnet(root, limit=saudinewsnet_limit, set_name="saudinewsnet_templates")
+        background = saudinewsnet_background(root, {page.metadata["url"] for page in collection})
+        scores += run(collection, marsad_collection_extractor(collection, background), "marsad")
     if with_trafilatura:
         scores += run([page for page in pages if page.is_html], trafilatura_extractor, "trafilatura")
     groups: dict[tuple[str, str], list[PageScore]] = {}

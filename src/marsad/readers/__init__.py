@@ -69,9 +69,7 @@ class _HandlerRaised(Exception):
         self.raised = raised
 
 
-def _read_source(
-    source: Source, on_error: ErrorHandler, limits: ReadLimits, stats: ReadStats
-) -> Iterator[Page]:
+def _read_source(source: Source, on_error: ErrorHandler, limits: ReadLimits, stats: ReadStats) -> Iterator[Page]:
     with ExitStack() as stack:
         try:
             if source.path is None:
@@ -109,11 +107,7 @@ def _read_format(
     else:
         inflater = GzipStream(raw) if gzipped else None
         stream: BinaryIO = io.BufferedReader(inflater) if inflater is not None else raw
-        page = (
-            read_html_page(stream, name, limits)
-            if fmt is Format.HTML
-            else read_text_page(stream, name, limits)
-        )
+        page = read_html_page(stream, name, limits) if fmt is Format.HTML else read_text_page(stream, name, limits)
         if inflater is not None and (inflater.truncated or inflater.corrupt):
             raise InputError(name, "truncated or damaged gzip")
         yield page

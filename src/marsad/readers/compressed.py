@@ -81,7 +81,6 @@ class GzipStream(io.RawIOBase):
                 return
 
 
-
 def open_maybe_gzip(raw: BinaryIO, *, gzipped: bool) -> tuple[BinaryIO, GzipStream | None]:
     """A buffered binary stream over `raw`, decompressing when `gzipped`, and the decompressor."""
     if not gzipped:

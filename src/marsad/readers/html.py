@@ -26,7 +26,7 @@ _NOT_WORD = regex.compile(r"[\W_]+")
 _TITLE_SEARCH_LINES = 12
 _PROSE_WORDS = 20
 _SENTENCE_END = regex.compile(r"[.!?؟…][\s\"'”»)]*$")
-_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_ARABIC_CHAR = regex.compile(r"\p{Arabic}")
 _SITE_SUFFIX_CHARS = 30
 
 
@@ -40,6 +40,9 @@ class HtmlText:
     category: str | None = None
     url: str | None = None
     source: str | None = None
+    # Lines of the whole page that main-content extraction left out (menus,
+    # footers, comment forms), so that every removed line can carry a reason.
+    dropped: tuple[str, ...] = ()
 
 
 def _title_key(text: str) -> str:
@@ -90,7 +93,7 @@ def is_prose(paragraph: str) -> bool:
     """A long Arabic paragraph ending a sentence: article text, not a menu or a headline link."""
     if not _SENTENCE_END.search(paragraph) or len(paragraph.split()) < _PROSE_WORDS:
         return False
-    return len(_ARABIC_LETTER.findall(paragraph)) * 2 > len(paragraph)
+    return len(_ARABIC_CHAR.findall(paragraph)) * 2 > len(paragraph)
 
 
 def recover_prose(main: list[str], full: list[str]) -> list[str]:
@@ -116,9 +119,13 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlText:
     """Main content and metadata of one HTML page; `url` is where it was fetched from, if known."""
     tree = HTMLTree.parse(html)
     meta = page_meta(tree, url=url)
-    paragraphs = recover_prose(_extract(tree, main_content=True), _extract(tree, main_content=False))
+    full = _extract(tree, main_content=False)
+    paragraphs = recover_prose(_extract(tree, main_content=True), full)
+    kept = set(paragraphs)
+    dropped = tuple(dict.fromkeys(line for line in full if line not in kept))
     paragraphs = drop_title_lines(paragraphs, meta.title)
     return HtmlText(
+        dropped=dropped,
         text="\n\n".join(paragraphs),
         title=meta.title,
         published=meta.published,

@@ -31,9 +31,7 @@ _DATE_KEYS = (
     "date",
 )
 _SECTION_KEYS = ("article:section", "og:section", "section", "category", "parsely-section")
-_ISO_DATE = re.compile(
-    r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2}:?\d{2}|Z)?)?"
-)
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)([+-]\d{2}:?\d{2}|Z)?)?")
 # "Home" crumbs carry no category.
 _HOME_CRUMBS = {"الرئيسية", "الرئيسيه", "الصفحة الرئيسية", "home", "accueil"}
 _SPACES = re.compile(r"\s+")
@@ -143,6 +141,29 @@ def _breadcrumb_category(item: dict[str, Any], title: str | None) -> str | None:
     return names[-1] if names else None
 
 
+_BREADCRUMB_SELECTORS = (
+    '[class*="breadcrumb"] a',
+    '[id*="breadcrumb"] a',
+    'nav[aria-label*="breadcrumb" i] a',
+    '[class*="breadcrumb"] span',
+)
+
+
+def _html_breadcrumb_category(tree: HTMLTree, title: str | None) -> str | None:
+    """The last named crumb of a visible breadcrumb trail (`الرئيسية › لبنان` gives `لبنان`)."""
+    document = tree.document
+    if document is None:
+        return None
+    for selector in _BREADCRUMB_SELECTORS:
+        names = [_clean(node.text) for node in document.query_selector_all(selector)]
+        crumbs = [name for name in names if name and name.lower() not in _HOME_CRUMBS and name != title]
+        # A crumb as long as a headline is the article itself, not its section.
+        crumbs = [name for name in crumbs if len(name.split()) <= 5]
+        if crumbs:
+            return crumbs[-1]
+    return None
+
+
 def _strip_site_suffix(title: str, site: str | None) -> str:
     # "Headline - Example.com", "Headline | Site": keep the longer side of the separator.
     for separator in (" | ", " - ", " – ", " — ", " :: "):
@@ -196,11 +217,12 @@ def page_meta(tree: HTMLTree, *, url: str | None = None) -> PageMeta:
     for key in _SECTION_KEYS:
         category = category or _clean(meta.get(key))
     category = category or _breadcrumb_category(breadcrumb, title)
+    category = category or _html_breadcrumb_category(tree, title)
 
     canonical = document.query_selector('link[rel="canonical"]') if document is not None else None
     page_url = (
-        _clean(canonical.getattr("href")) if canonical is not None else None
-    ) or _clean(meta.get("og:url")) or url
+        (_clean(canonical.getattr("href")) if canonical is not None else None) or _clean(meta.get("og:url")) or url
+    )
     if page_url and not urlsplit(page_url).scheme:
         # A relative canonical link means something only next to the URL we were given.
         page_url = urljoin(url, page_url) if url else None

@@ -31,9 +31,7 @@ from marsad.records import Page
 
 _WANTED = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)", re.IGNORECASE | re.DOTALL
-)
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)", re.IGNORECASE | re.DOTALL)
 # Arabic letters in UTF-8 (U+0600-06FF, U+0750-077F, presentation forms) or as
 # numeric character references, which some old Arabic sites use throughout.
 _ARABIC_UTF8 = re.compile(
@@ -42,6 +40,7 @@ _ARABIC_UTF8 = re.compile(
 )
 _ARABIC_REFERENCE = re.compile(r"&#(?:1[5-9]\d\d|x0*6[0-9a-f]{2});", re.IGNORECASE)
 _ARABIC_SINGLE_BYTE = re.compile(rb"[\xc1-\xda][^\x80-\xbf]")
+_SCAN_CHUNK = 1024 * 1024
 _CHUNK_SIZE_LINE = re.compile(rb"[0-9a-fA-F]+[ \t]*(?:;[^\r\n]*)?\r\n")
 
 
@@ -54,27 +53,48 @@ def iter_warc_pages(
     limits: ReadLimits,
     stats: ReadStats,
 ) -> Iterator[Page]:
-    """Pages of a WARC/WET stream; a broken record ends the file with an error naming `name#N`."""
+    """Pages of a WARC/WET stream; every problem is reported with the record number `name#N`.
+
+    After a broken record, an uncompressed file on disk is searched for the next
+    record header and reading resumes there (the broken stretch counts as one
+    record); in a compressed or piped stream the records after it are lost.
+    """
     inflater = GzipStream(raw) if gzipped else None
-    stream = ForwardStream(io.BufferedReader(inflater) if inflater is not None else raw)
+    can_resume = inflater is None and raw.seekable()
     number = 0
-    try:
-        for record in ArchiveIterator(stream, parse_http=True, auto_decode="none"):
-            number += 1
-            try:
-                page = _record_page(record, f"{name}#{number}", limits, stats)
-            except InputError as error:
-                on_error(error)
-                if error.message.startswith("truncated"):
-                    return
-                continue
-            if page is not None:
-                yield page
-    except (OSError, ValueError) as error:
-        on_error(
-            InputError(f"{name}#{number + 1}", f"broken WARC record ({error}); records after it are lost")
-        )
-        return
+    reported = False
+    pass_start = raw.tell() if can_resume else 0
+    while True:
+        stream = ForwardStream(io.BufferedReader(inflater) if inflater is not None else raw)
+        last_start: int | None = None
+        try:
+            for record in ArchiveIterator(stream, parse_http=True, auto_decode="none"):
+                number += 1
+                last_start = record.stream_pos
+                try:
+                    page = _record_page(record, f"{name}#{number}", limits, stats)
+                except InputError as error:
+                    on_error(error)
+                    if error.message.startswith("truncated"):
+                        return
+                    continue
+                if page is not None:
+                    yield page
+        except (OSError, ValueError) as error:
+            # A pass that fails before its first record is still on the same broken stretch.
+            scan_from = pass_start + (last_start + 1 if last_start is not None else 1)
+            resume = _next_record_start(raw, scan_from) if can_resume else None
+            if last_start is not None or not reported:
+                number += 1
+                reported = True
+                outcome = "records after it are lost" if resume is None else "skipped to the next record"
+                on_error(InputError(f"{name}#{number}", f"broken WARC record ({error}); {outcome}"))
+            if resume is None:
+                return
+            raw.seek(resume)
+            pass_start = resume
+            continue
+        break
     if inflater is not None and (inflater.truncated or inflater.corrupt):
         detail = "truncated gzip" if inflater.truncated else f"damaged gzip ({inflater.corrupt})"
         on_error(InputError(f"{name}#{number + 1}", f"{detail}; records after #{number} are lost"))
@@ -82,9 +102,24 @@ def iter_warc_pages(
         on_error(InputError(name, "no WARC records (empty or not a WARC file)"))
 
 
+def _next_record_start(raw: BinaryIO, after: int) -> int | None:
+    """Offset of the first `WARC/1.x` line starting after byte `after`, or None at end of file."""
+    raw.seek(after)
+    position = after
+    carry = b""
+    while chunk := raw.read(_SCAN_CHUNK):
+        data = carry + chunk
+        found = data.find(b"\nWARC/1.")
+        if found >= 0:
+            return position - len(carry) + found + 1
+        carry = data[-len(b"\nWARC/1.") :]
+        position += len(chunk)
+    return None
+
+
 def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: ReadStats) -> Page | None:
     if record.headers.get("Content-Length") is None:
-        raise InputError(origin, "truncated record: its header is cut off")
+        raise InputError(origin, "broken or truncated record header (no Content-Length)")
     record_type = record.record_type
     if not record_type & _WANTED:
         return _skip(record, origin, stats, str(record_type))

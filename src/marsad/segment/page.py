@@ -9,20 +9,20 @@ recorded with the reason it was removed.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
 from marsad.segment.breadcrumb import category_from_line, is_section_name
 from marsad.segment.embedded import Marker, continues_previous, find_marker
-from marsad.segment.lines import Kind, Line, describe_lines
+from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.rules import line_key
 from marsad.segment.templates import is_dateline
 
 # How far above the body the title and the breadcrumb may stand.
 _TITLE_LOOKBACK = 15
-_CATEGORY_LOOKBACK = 4
+_CATEGORY_LOOKBACK = 8
 _MAX_TITLE_WORDS = 40
 
 
@@ -33,6 +33,9 @@ class PageHints:
     title: str | None = None
     category: str | None = None
     templates: Collection[str] = field(default_factory=frozenset)
+    # Lines already left out before segmentation (by HTML main-content
+    # extraction); they are recorded in the boilerplate with their reason.
+    outside: Sequence[str] = ()
 
 
 def best_block(lines: list[Line]) -> tuple[int, int] | None:
@@ -171,6 +174,18 @@ def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story]
     return stories, links
 
 
+def _outside_lines(hints: PageHints, title: str | None) -> list[Removed]:
+    removed: list[Removed] = []
+    title_key = line_key(title) if title else None
+    for raw in hints.outside:
+        line = describe(0, raw)
+        if line is None or line.key == title_key:
+            continue
+        reason = line.chrome.reason if line.chrome else _default_reason(line, True)
+        removed.append(Removed(line.text, "outside_content" if reason == "navigation" and line.words > 8 else reason))
+    return removed
+
+
 def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     """Split a page's text into its host article and embedded stories."""
     hints = hints or PageHints()
@@ -237,6 +252,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         reason = reasons.get(index) or section_reasons.get(index) or _default_reason(line, index < start)
         boilerplate.append(Removed(line.text, reason))
 
+    boilerplate.extend(_outside_lines(hints, title))
     host = Article(title=title, body=host_body, category=category, boilerplate=boilerplate)
     embedded = [
         Article(title=story.title, body=body, category=category, embedded=True)

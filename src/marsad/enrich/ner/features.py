@@ -21,6 +21,8 @@ _ARABIC = regex.compile(r"^[\p{Arabic}]+$")
 _LATIN = regex.compile(r"^[\p{Latin}'.]+$")
 _DIGITS = regex.compile(r"^[\d٠-٩۰-۹]+([.,][\d٠-٩۰-۹]+)*$")
 WINDOW = (-2, -1, 1, 2)
+# A token's own features, what it tells each neighbour offset, its stem key.
+_TokenFeatures = tuple[list[str], dict[int, list[str]], str]
 
 
 @dataclass(slots=True)
@@ -61,7 +63,7 @@ class FeatureExtractor:
         self.lexicons = lexicons
         self.config = config or FeatureConfig()
         self._own: dict[str, list[str]] = {}
-        self._context: dict[tuple[str, int], list[str]] = {}
+        self._tokens: dict[str, _TokenFeatures] = {}
         self._keys: dict[str, tuple[str, str]] = {}
 
     def _key(self, token: str) -> tuple[str, str]:
@@ -125,9 +127,7 @@ class FeatureExtractor:
         return feats
 
     def context_features(self, token: str, offset: int) -> list[str]:
-        cached = self._context.get((token, offset))
-        if cached is not None:
-            return cached
+        """What `token` tells its neighbour at `offset` (cached per token and offset)."""
         folded, stem = self._key(token)
         prefix = f"{offset}"
         feats = [f"{prefix}f={folded}"]
@@ -138,29 +138,41 @@ class FeatureExtractor:
             if stem.startswith("ال"):
                 feats.append(f"{prefix}al")
         self._lookups(folded, stem, feats, prefix, abs(offset) == 1)
-        self._context[(token, offset)] = feats
         return feats
+
+    def _token(self, token: str) -> _TokenFeatures:
+        info = self._tokens.get(token)
+        if info is None:
+            offsets = [o for o in WINDOW if abs(o) <= self.config.window]
+            info = (
+                self.own_features(token),
+                {o: self.context_features(token, o) for o in offsets},
+                self._key(token)[1],
+            )
+            self._tokens[token] = info
+        return info
 
     def sentence_features(self, tokens: Sequence[str]) -> list[list[str]]:
         n = len(tokens)
-        window = [o for o in WINDOW if abs(o) <= self.config.window]
+        infos = [self._token(token) for token in tokens]
+        offsets = [o for o in WINDOW if abs(o) <= self.config.window]
         result: list[list[str]] = []
-        for i, token in enumerate(tokens):
-            feats = list(self.own_features(token))
-            for offset in window:
+        for i, (own, _, stem) in enumerate(infos):
+            feats = list(own)
+            for offset in offsets:
                 j = i + offset
                 if 0 <= j < n:
-                    feats.extend(self.context_features(tokens[j], offset))
+                    feats.extend(infos[j][1][offset])
                 elif j == -1 or j == n:
                     feats.append(f"{offset}=edge")
             if i > 0:
-                feats.append(f"bg-={self._key(tokens[i - 1])[1]}|{self._key(token)[1]}")
+                feats.append(f"bg-={infos[i - 1][2]}|{stem}")
             if i + 1 < n:
-                feats.append(f"bg+={self._key(token)[1]}|{self._key(tokens[i + 1])[1]}")
+                feats.append(f"bg+={stem}|{infos[i + 1][2]}")
             result.append(feats)
-        if len(self._own) > 200_000:
+        if len(self._tokens) > 200_000:
             # Bounded memory on long runs over a whole archive.
+            self._tokens.clear()
             self._own.clear()
-            self._context.clear()
             self._keys.clear()
         return result

@@ -1,0 +1,69 @@
+"""`marsad eval enrichment`: dates, quantities and quotes against our gold annotations."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from marsad.evaluation.enrichment import Scores, below_floors, evaluate, load_floors
+
+_SPLITS = {"all": None, "dev": "dev", "test": "test"}
+
+
+def _table(name: str, scores: Scores) -> list[str]:
+    rows = [
+        ("dates (span)", scores.date_span),
+        ("dates (value)", scores.date_value),
+        ("quantities (value)", scores.quantity_value),
+        ("direct quotes found", scores.quote_found),
+    ]
+    lines = [f"{name}: {scores.articles} articles"]
+    lines += [f"  {label:<22} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  (tp {c.tp} fp {c.fp} fn {c.fn})"
+              for label, c in rows]
+    lines.append(f"  {'quantity unit right':<22} {scores.unit_accuracy:.3f} of the quantities found")
+    lines.append(f"  {'quote speaker right':<22} {scores.speaker_accuracy:.3f} of the direct quotes found")
+    return lines
+
+
+@click.command(name="enrichment")
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable figures instead of the table.")
+@click.option("--check", is_flag=True, help="Exit 1 when a figure over the whole gold set is below its floor.")
+@click.option("--misses", is_flag=True, help="Also list every miss (for tuning rules on the dev split).")
+@click.option(
+    "--split",
+    "splits",
+    type=click.Choice(list(_SPLITS)),
+    multiple=True,
+    help="Report these splits (repeatable; default: all, dev and test).",
+)
+def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[str, ...]) -> None:
+    """Precision, recall and F1 of dates (span and value), quantities (value) and
+    direct quotes (found, speaker right) on our annotated SaudiNewsNet and
+    newspapers articles. ``dev`` is the part rules were tuned on; ``test`` was
+    annotated after tuning on dev."""
+    wanted = splits or ("all", "dev", "test")
+    report: dict[str, dict[str, float]] = {}
+    all_figures: dict[str, float] | None = None
+    for split in dict.fromkeys((*wanted, "all") if check else wanted):
+        try:
+            scores, missed, problems = evaluate(_SPLITS[split])
+        except FileNotFoundError as error:
+            raise click.ClickException(f"shared news data not found: {error}") from error
+        for problem in problems:
+            click.echo(f"warning: {problem}", err=True)
+        report[split] = scores.figures()
+        if split == "all":
+            all_figures = report[split]
+        if split in wanted and not as_json:
+            click.echo("\n".join(_table(split, scores)))
+            if misses:
+                click.echo("\n".join(f"  miss: {line}" for line in missed))
+    if as_json:
+        click.echo(json.dumps({k: v for k, v in report.items() if k in wanted}, indent=1))
+    if check and all_figures is not None:
+        failures = below_floors(all_figures, load_floors())
+        for failure in failures:
+            click.echo(f"below floor: {failure}", err=True)
+        if failures:
+            raise SystemExit(1)
