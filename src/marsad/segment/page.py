@@ -73,6 +73,8 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
 
 
 def _default_reason(line: Line, before_body: bool) -> str:
+    if category_from_line(line.text) and not is_section_name(line.text):
+        return "breadcrumb"
     if is_dateline(line.text):
         return "byline"
     if is_section_name(line.text):
@@ -175,14 +177,18 @@ def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story]
 
 
 def _outside_lines(hints: PageHints, title: str | None) -> list[Removed]:
-    removed: list[Removed] = []
     title_key = line_key(title) if title else None
-    for raw in hints.outside:
-        line = describe(0, raw)
-        if line is None or line.key == title_key:
+    lines = [line for line in (describe(index, raw) for index, raw in enumerate(hints.outside)) if line is not None]
+    sections = _mark_sections(lines)
+    removed: list[Removed] = []
+    for line in lines:
+        if line.key == title_key:
             continue
-        reason = line.chrome.reason if line.chrome else _default_reason(line, True)
-        removed.append(Removed(line.text, "outside_content" if reason == "navigation" and line.words > 8 else reason))
+        if line.chrome is not None:
+            reason = line.chrome.reason
+        else:
+            reason = sections.get(line.index) or _default_reason(line, True)
+        removed.append(Removed(line.text, reason))
     return removed
 
 
