@@ -6,6 +6,8 @@ Text extraction often fuses the navigation word to the section name
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from marsad.segment.rules import line_key, nav_prefixes, section_names
@@ -29,10 +31,16 @@ def unglue(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _home_keys() -> frozenset[str]:
+    return frozenset(line_key(word) for word in ("الرئيسية", "الصفحة الرئيسية", "home", "accueil", "أخبار", "الأخبار"))
+
+
 def _segments(text: str) -> list[str]:
     return [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
 
 
+@lru_cache(maxsize=4096)
 def category_from_line(text: str) -> str | None:
     """The section a breadcrumb or section line names, or None if the line is not one."""
     words = len(text.split())
@@ -45,7 +53,7 @@ def category_from_line(text: str) -> str | None:
     if glued:
         segments = _segments(repaired.split(" ", 1)[1])
     sections = section_names()
-    home = {line_key(word) for word in ("الرئيسية", "الصفحة الرئيسية", "home", "accueil", "أخبار", "الأخبار")}
+    home = _home_keys()
     named = [segment for segment in segments if line_key(segment) not in home]
     if not named:
         return None

@@ -77,7 +77,7 @@ class ChromeRules:
 
     def __init__(self, rules: list[ChromeRule]) -> None:
         self.exact: dict[str, ChromeRule] = {}
-        self.prefixes: list[ChromeRule] = []
+        self.prefixes: dict[str, list[ChromeRule]] = {}
         self.contains: list[ChromeRule] = []
         self.long_contains: list[ChromeRule] = []
         self.patterns: list[ChromeRule] = []
@@ -87,7 +87,9 @@ class ChromeRules:
             if rule.kind in ("line", "header"):
                 self.exact.setdefault(rule.phrase, rule)
             elif rule.kind == "prefix":
-                self.prefixes.append(rule)
+                # Indexed by first word: a line is checked only against the
+                # prefixes that start with its own first word.
+                self.prefixes.setdefault(rule.phrase.split(" ", 1)[0], []).append(rule)
             elif rule.kind == "contains":
                 self.contains.append(rule)
             elif rule.kind == "contains_long":
@@ -114,7 +116,7 @@ class ChromeRules:
         if words is None:
             words = key.count(" ") + 1 if key else 0
         if words <= PREFIX_MAX_WORDS:
-            for rule in self.prefixes:
+            for rule in self.prefixes.get(key.split(" ", 1)[0], ()):
                 if key.startswith(rule.phrase) and (
                     len(key) == len(rule.phrase) or key[len(rule.phrase)] == " "
                 ):
