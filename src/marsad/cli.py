@@ -21,9 +21,11 @@ def eval_group() -> None:
 def _register() -> None:
     # Imported here so that `import marsad.cli` stays cheap and each command's
     # heavy dependencies load only when that module is imported.
-    from marsad.commands import extract
+    from marsad.commands import eval_enrichment, eval_extract, extract
 
     cli.add_command(extract.extract_command)
+    eval_group.add_command(eval_extract.extract_eval_command, name="extract")
+    eval_group.add_command(eval_enrichment.enrichment_command, name="enrichment")
 
 
 _register()

@@ -13,30 +13,29 @@ import regex
 
 __all__ = ["split_sentences"]
 
-_OPENING = "“«\""
-_CLOSING = {"“": "”″\"", "«": "»", '"': '"'}
+_OPENING = '“«"'
+_CLOSING = {"“": '”″"', "«": "»", '"': '"'}
 
 # A terminator run (``...``, ``؟!``) plus any closing quotes or brackets glued to it.
+_MARK = regex.compile(r"[“”«»\"″\n]")
 _BOUNDARY = regex.compile(r"(?:[.!?؟؛…]+[”»\"″)\]]*(?=\s|$)|\n+)")
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
     """Closed quotations as (start, end); an unclosed quote opens no region."""
     regions: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
+    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    k = 0
+    while k < len(marks):
+        i, ch = marks[k]
         if ch in _OPENING:
             closers = _CLOSING[ch]
-            j = i + 1
-            while j < n and text[j] not in closers and text[j] != "\n":
-                j += 1
-            if j < n and text[j] in closers:
-                regions.append((i, j + 1))
-                i = j + 1
+            close = next((j for j in range(k + 1, len(marks)) if marks[j][1] in closers or marks[j][1] == "\n"), None)
+            if close is not None and marks[close][1] in closers:
+                regions.append((i, marks[close][0] + 1))
+                k = close + 1
                 continue
-        i += 1
+        k += 1
     return regions
 
 

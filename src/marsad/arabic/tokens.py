@@ -9,13 +9,14 @@ folded text can be cut out of the original one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-__all__ = ["FoldedText", "fold_same_length", "split_proclitics", "tokenize"]
+__all__ = ["FoldedText", "clear_fold_cache", "fold_same_length", "split_proclitics", "tokenize"]
 
 # Characters folding drops: diacritics, tatweel and invisible controls.
 _DROPPED = regex.compile(
@@ -65,6 +66,13 @@ class FoldedText:
     original: str
     text: str
     _dropped_at: list[int]
+    _words: frozenset[str] | None = None
+
+    def word_set(self) -> frozenset[str]:
+        """The distinct words of the folded text (computed once; rules test it for trigger words)."""
+        if self._words is None:
+            self._words = frozenset(_WORD_RUN.findall(self.text))
+        return self._words
 
     @classmethod
     def of(cls, original: str) -> FoldedText:
@@ -92,9 +100,17 @@ class FoldedText:
         return self.to_original(start), self.to_original(end)
 
 
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
 @lru_cache(maxsize=1024)
 def _folded(original: str) -> FoldedText:
     return FoldedText.build(original)
+
+
+def clear_fold_cache() -> None:
+    """Forget cached folded texts (benchmarks clear it between timed runs)."""
+    _folded.cache_clear()
 
 
 # Words are runs of letters and combining marks; numbers keep their inner separators
@@ -112,8 +128,8 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 # Light proclitic split for rule matching: conjunction, then preposition, then the
-# article. Only splits when at least two letters remain, so ``ولد`` stays whole.
-_PROCLITICS = regex.compile(r"^(?P<conj>[وف])?(?P<prep>[بكل]|س(?=[يتنأ]))?(?P<art>ال|لل)?(?P<stem>\p{L}{2,}.*)$")
+# article. Only splits when at least three letters remain, so ``ولد`` stays whole.
+_PROCLITICS = regex.compile(r"^(?P<conj>[وف])?(?P<prep>[بك]|ل(?!ل)|س(?=[يتنأ]))?(?P<art>ال|لل)?(?P<stem>\p{L}{3,}.*)$")
 
 
 def split_proclitics(word: str) -> list[str]:

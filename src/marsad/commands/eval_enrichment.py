@@ -8,7 +8,7 @@ import click
 
 from marsad.evaluation.enrichment import Scores, below_floors, evaluate, load_floors
 
-_SPLITS = {"all": None, "dev": "dev", "test": "test"}
+_SPLITS = {"all": None, "dev": "dev", "test": "test", "test2": "test2"}
 
 
 def _table(name: str, scores: Scores) -> list[str]:
@@ -19,8 +19,10 @@ def _table(name: str, scores: Scores) -> list[str]:
         ("direct quotes found", scores.quote_found),
     ]
     lines = [f"{name}: {scores.articles} articles"]
-    lines += [f"  {label:<22} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  (tp {c.tp} fp {c.fp} fn {c.fn})"
-              for label, c in rows]
+    lines += [
+        f"  {label:<22} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  (tp {c.tp} fp {c.fp} fn {c.fn})"
+        for label, c in rows
+    ]
     lines.append(f"  {'quantity unit right':<22} {scores.unit_accuracy:.3f} of the quantities found")
     lines.append(f"  {'quote speaker right':<22} {scores.speaker_accuracy:.3f} of the direct quotes found")
     return lines
@@ -42,7 +44,7 @@ def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[s
     direct quotes (found, speaker right) on our annotated SaudiNewsNet and
     newspapers articles. ``dev`` is the part rules were tuned on; ``test`` was
     annotated after tuning on dev."""
-    wanted = splits or ("all", "dev", "test")
+    wanted = splits or ("all", "dev", "test", "test2")
     report: dict[str, dict[str, float]] = {}
     all_figures: dict[str, float] | None = None
     for split in dict.fromkeys((*wanted, "all") if check else wanted):

@@ -16,6 +16,7 @@ the most recent Monday before it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -26,7 +27,7 @@ from marsad.arabic.tokens import FoldedText
 from marsad.enrich import dates_patterns as p
 from marsad.records import Span
 
-__all__ = ["find_dates", "parse_published"]
+__all__ = ["date_spans", "find_dates", "parse_published"]
 
 _Found = tuple[int, int, str, str | None, str | None]  # folded start, end, kind, value, hijri
 
@@ -34,6 +35,8 @@ _MIN_YEAR, _MAX_YEAR = 1000, 2200
 # A span that looks like a date but breaks the calendar: it wins over the shorter
 # readings inside it (``فبراير 2021`` in ``31 فبراير 2021``) and is then dropped.
 _INVALID = "invalid"
+_SPACES = regex.compile(r"\s+")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -56,9 +59,9 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _month_of(m: regex.Match[str]) -> int | None:
-    first = p.GREGORIAN_MONTHS[regex.sub(r"\s+", " ", m["m1"])]
+    first = p.GREGORIAN_MONTHS[_SPACES.sub(" ", m["m1"])]
     other = m["m2"] or m["m3"] or m["m4"]
-    if other and p.GREGORIAN_MONTHS[regex.sub(r"\s+", " ", other)] != first:
+    if other and p.GREGORIAN_MONTHS[_SPACES.sub(" ", other)] != first:
         return None  # ``مارس/نيسان`` contradicts itself: better no date than a guess
     return first
 
@@ -66,7 +69,7 @@ def _month_of(m: regex.Match[str]) -> int | None:
 def _day_of(m: regex.Match[str]) -> int:
     if m["day"]:
         return int(m["day"])
-    return p.ORDINAL_DAYS[regex.sub(r"\s+", " ", m["ord"])]
+    return p.ORDINAL_DAYS[_SPACES.sub(" ", m["ord"])]
 
 
 def _relative_month(month: int, direction: int, published: dt.date) -> tuple[int, int]:
@@ -161,7 +164,7 @@ def _paired_month(m: regex.Match[str], published: dt.date | None) -> _Found | No
 def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     from marsad.enrich.dates_hijri import hijri_to_gregorian_value
 
-    month = p.HIJRI_MONTHS[regex.sub(r"\s+", " ", m["hm"])]
+    month = p.HIJRI_MONTHS[_SPACES.sub(" ", m["hm"])]
     day = _day_of(m) if (m["day"] or m["ord"]) else None
     if m["year"] is None:
         return None  # ``5 رمضان`` alone: which Ramadan is a guess; ``صفر`` alone is zero
@@ -220,9 +223,7 @@ def _year(start: int, end: int, year_text: str, folded: str, *, explicit: bool =
     return start, end, "absolute", f"{year:04d}", None
 
 
-def _weekday_value(
-    weekday: int, published: dt.date, *, future: bool, include_today: bool
-) -> str:
+def _weekday_value(weekday: int, published: dt.date, *, future: bool, include_today: bool) -> str:
     delta = (published.isoweekday() - weekday) % 7
     if future:
         ahead = (weekday - published.isoweekday()) % 7 or 7
@@ -232,6 +233,9 @@ def _weekday_value(
     return (published - dt.timedelta(days=delta)).isoformat()
 
 
+_IS_WEEKDAY_SPAN = regex.compile(rf"(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
+_LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
+_NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الى", "احد"})
 _PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب)\s+$")
 _SENTENCE_START = regex.compile(r"[.!?؟؛\n]")
 
@@ -240,18 +244,26 @@ def _future_before(folded: str, start: int) -> bool:
     window_start = max(0, start - 80)
     window = folded[window_start:start]
     cut = max((m.end() for m in _SENTENCE_START.finditer(window)), default=0)
-    return any(word in p.FUTURE_MARKERS for word in regex.findall(r"\p{L}+", window[cut:]))
+    return any(word in p.FUTURE_MARKERS for word in _LETTERS.findall(window[cut:]))
 
 
 def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
-    word = regex.sub(r"\s+", " ", m["word"])
+    word = _SPACES.sub(" ", m["word"])
     weekday_name = m["wd"] or m["wd2"]
     if word == "اليوم" and not (m["part"] or weekday_name):
         return None  # ``اليوم`` alone is as often "nowadays" as "today"
     if published is None:
         return m.start("part") if m["part"] else m.start("word"), m.end(), "relative", None, None
-    offsets = {"امس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "امس الاول": -2,
-               "غدا": 1, "يوم غد": 1, "بعد غد": 2}
+    offsets = {
+        "امس": -1,
+        "البارحه": -1,
+        "اول امس": -2,
+        "اول من امس": -2,
+        "امس الاول": -2,
+        "غدا": 1,
+        "يوم غد": 1,
+        "بعد غد": 2,
+    }
     if weekday_name:
         # ``غدا الثلاثاء``: the weekday is what the writer checked. Crawl dates run after
         # publication, so take that weekday on or before the day the word points to.
@@ -270,8 +282,6 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         return None
     if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
         return None  # ``صلاة الجمعة`` is a prayer, not a day
-    if p.DATE_FOLLOWS.match(folded, m.end()):
-        return None  # ``الثلاثاء 5 شوال``: the explicit date carries the value
     start = m.start("part") if m["part"] else m.start("wd")
     end = m.end("rel") if m["rel"] else m.end("wd")
     if published is None:
@@ -285,10 +295,16 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
 
 
 def _set_off(folded: str, start: int, end: int) -> bool:
-    """A weekday between commas or in brackets is a date: ``في واشنطن، الجمعة، برئاسة``."""
-    before = folded[max(0, start - 3):start].rstrip()
-    after = folded[end:end + 3].lstrip()
-    return before.endswith(("،", ",", "(")) and (after[:1] in {"،", ",", ")", ".", "؛", ":"} or not after)
+    """A weekday closing a clause is a date: ``في واشنطن، الجمعة، برئاسة``, ``أعلن مسؤولون الإثنين.``
+
+    (``بين الاثنين`` "between the two" is not.)"""
+    before = folded[max(0, start - 3) : start].rstrip()
+    after = folded[end : end + 3].lstrip()
+    closes = after[:1] in {"،", ",", ")", ".", "؛", ":"} or not after
+    if before.endswith(("،", ",", "(")):
+        return closes
+    previous = _LAST_WORD.search(folded, max(0, start - 12), start)
+    return closes and previous is not None and previous[1] not in _NOT_BEFORE_WEEKDAY
 
 
 def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found | None:
@@ -338,51 +354,105 @@ def _years(folded: str) -> list[_Found]:
     return found
 
 
-# One pass finds which kinds of date words a paragraph has; only their patterns run.
-_TRIGGERS = regex.compile(
-    r"(?P<digit>\d)"
-    rf"|(?P<month>{p.MONTH_NAMES})"
-    rf"|(?P<hijri>{p.HIJRI_MONTH_NAMES})"
-    rf"|(?P<weekday>{p.WEEKDAY_NAMES})"
-    r"|(?P<day>امس|غدا|غد|اليوم|البارحه)"
-    r"|(?P<period>الاسبوع|الشهر|العام|السنه)"
-)
+# Which kinds of date words a paragraph has is a set intersection over its words
+# (C speed); the word-led patterns then run only in windows around those words.
+_WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_WINDOW_BEFORE, _WINDOW_AFTER = 40, 70
 
 
-def _triggers(folded: str) -> set[str]:
-    found: set[str] = set()
-    for m in _TRIGGERS.finditer(folded):
-        found.add(m.lastgroup or "")
-        if len(found) == 6:
-            break
-    return found
+def _trigger_words() -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    sources = (
+        ("month", p.GREGORIAN_MONTHS),
+        ("hijri", p.HIJRI_MONTHS),
+        ("weekday", p.WEEKDAYS),
+        ("day", ("امس", "غدا", "غد", "اليوم", "البارحه")),
+        ("period", ("الاسبوع", "الشهر", "العام", "السنه")),
+    )
+    for kind, names in sources:
+        for name in names:
+            first = name.split()[0]
+            for prefix in ("", "و", "ب", "ل", "ف", "وب", "ول"):
+                kinds.setdefault(prefix + first, kind)
+    kinds.update({"للعام": "period", "للسنه": "period"})
+    return kinds
 
 
-def _find_folded(folded: str, published: dt.date | None) -> list[_Found]:
-    triggers = _triggers(folded)
-    if not triggers:
+_TRIGGER_KINDS = _trigger_words()
+
+
+def _windows(folded: str, words: set[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            spans.append((max(0, at - _WINDOW_BEFORE), min(len(folded), at + len(word) + _WINDOW_AFTER)))
+            at = folded.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _matches(pattern: regex.Pattern[str], folded: str, windows: list[tuple[int, int]]) -> list[regex.Match[str]]:
+    return [m for start, end in windows for m in pattern.finditer(folded, start, end)]
+
+
+def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] | None = None) -> list[_Found]:
+    present = set(words if words is not None else _WORDS.findall(folded)).intersection(_TRIGGER_KINDS)
+    has_digit = _DIGIT.search(folded) is not None
+    if not present and not has_digit:
         return []
+    by_kind: dict[str, set[str]] = {}
+    for word in present:
+        by_kind.setdefault(_TRIGGER_KINDS[word], set()).add(word)
     candidates: list[_Found | None] = []
-    if "month" in triggers:
-        candidates += [_day_month(m, published) for m in p.DAY_MONTH.finditer(folded)]
-        candidates += [_month_year(m) for m in p.MONTH_YEAR.finditer(folded)]
-        candidates += [_month_relative(m, published) for m in p.MONTH_RELATIVE.finditer(folded)]
-        candidates += [_bare_month(m, published) for m in p.BARE_MONTH.finditer(folded)]
-        candidates += [_paired_month(m, published) for m in p.PAIRED_MONTH.finditer(folded)]
-    if "hijri" in triggers:
-        candidates += [_hijri(m, published) for m in p.HIJRI_DATE.finditer(folded)]
-    if "digit" in triggers:
+    if "month" in by_kind:
+        w = _windows(folded, by_kind["month"])
+        candidates += [_day_month(m, published) for m in _matches(p.DAY_MONTH, folded, w)]
+        candidates += [_month_year(m) for m in _matches(p.MONTH_YEAR, folded, w)]
+        candidates += [_month_relative(m, published) for m in _matches(p.MONTH_RELATIVE, folded, w)]
+        candidates += [_bare_month(m, published) for m in _matches(p.BARE_MONTH, folded, w)]
+        candidates += [_paired_month(m, published) for m in _matches(p.PAIRED_MONTH, folded, w)]
+    if "hijri" in by_kind:
+        w = _windows(folded, by_kind["hijri"])
+        candidates += [_hijri(m, published) for m in _matches(p.HIJRI_DATE, folded, w)]
+    if has_digit:
         candidates += [_hijri_year(m) for m in p.HIJRI_YEAR.finditer(folded)]
         candidates += [_numeric(m, folded) for m in p.NUMERIC_DATE.finditer(folded)]
         candidates += _years(folded)
-    if "period" in triggers:
-        candidates += [_relative_period(m, published) for m in p.RELATIVE_PERIOD.finditer(folded)]
-    if "day" in triggers:
-        candidates += [_relative_day(m, published, folded) for m in p.RELATIVE_DAY.finditer(folded)]
-    if "weekday" in triggers:
-        candidates += [_weekday(m, published, folded) for m in p.WEEKDAY.finditer(folded)]
+    if "period" in by_kind:
+        w = _windows(folded, by_kind["period"])
+        candidates += [_relative_period(m, published) for m in _matches(p.RELATIVE_PERIOD, folded, w)]
+    if "day" in by_kind:
+        w = _windows(folded, by_kind["day"])
+        candidates += [_relative_day(m, published, folded) for m in _matches(p.RELATIVE_DAY, folded, w)]
+    if "weekday" in by_kind:
+        w = _windows(folded, by_kind["weekday"])
+        candidates += [_weekday(m, published, folded) for m in _matches(p.WEEKDAY, folded, w)]
     kept = [c for c in _longest_first([c for c in candidates if c is not None]) if c[2] != _INVALID]
-    return _agree_with_explicit(kept, folded)
+    return _drop_weekdays_before_dates(_agree_with_explicit(kept, folded), folded)
+
+
+_ONLY_SPACE = regex.compile(r"\s*\(?\s*$")
+
+
+def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found]:
+    """``الثلاثاء 5 شوال 1436هـ``: the explicit date right after a weekday carries the value."""
+    out: list[_Found] = []
+    for i, item in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        is_weekday = item[2] == "relative" and _IS_WEEKDAY_SPAN.fullmatch(folded, item[0], item[1]) is not None
+        explicit_next = after is not None and after[2] in {"absolute", "hijri"} and after[3] is not None
+        if is_weekday and explicit_next and after is not None and _ONLY_SPACE.match(folded[item[1] : after[0]]):
+            continue
+        out.append(item)
+    return out
 
 
 _EQUALS = regex.compile(r"\s*[،,]?\s*(?:الموافق|الموافق\s+ل|الموافقه)\s*:?\s*$")
@@ -395,7 +465,7 @@ def _agree_with_explicit(found: list[_Found], folded: str) -> list[_Found]:
         here, after = out[i], out[i + 1]
         if here[2] != "relative" or after[3] is None or len(after[3]) != 10:
             continue
-        if _EQUALS.match(folded[here[1]:after[0]]):
+        if _EQUALS.match(folded[here[1] : after[0]]):
             out[i] = (here[0], here[1], here[2], after[3], here[4])
     return out
 
@@ -414,10 +484,27 @@ def dates_in_paragraph(paragraph: str, published: dt.date | None) -> tuple[tuple
     """(start, end, kind, value, hijri) in original offsets; cached because quantities ask too."""
     folded = FoldedText.of(paragraph)
     out = []
-    for start, end, kind, value, hijri in _find_folded(folded.text, published):
+    for start, end, kind, value, hijri in _find_folded(folded.text, published, folded.word_set()):
         o_start, o_end = folded.span(start, end)
         out.append((o_start, o_end, kind, value, hijri))
+    if len(_RECENT_SPANS) > 2048:
+        _RECENT_SPANS.clear()
+    _RECENT_SPANS[paragraph] = tuple((s, e) for s, e, *_ in out)
     return tuple(out)
+
+
+# Where dates are does not depend on the publication date, only their values do:
+# quantities reuse the spans of the last date pass over the same paragraph.
+_RECENT_SPANS: dict[str, tuple[tuple[int, int], ...]] = {}
+
+
+def date_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every date in `paragraph`."""
+    spans = _RECENT_SPANS.get(paragraph)
+    if spans is None:
+        dates_in_paragraph(paragraph, None)
+        spans = _RECENT_SPANS[paragraph]
+    return spans
 
 
 def find_dates(paragraphs: Sequence[str], published: str | None = None) -> list[Span]:

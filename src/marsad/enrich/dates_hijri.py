@@ -17,7 +17,7 @@ __all__ = ["hijri_to_gregorian_value"]
 
 def _gregorian(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return Hijri(year, month, day, validate=True).to_gregorian()  # type: ignore[no-any-return]
+        return Hijri(year, month, day, validate=True).to_gregorian()
     except (ValueError, OverflowError):
         return None  # outside the Umm al-Qura table (1343-1500 AH) or not a day of that month
 
@@ -37,16 +37,17 @@ def hijri_to_gregorian_value(year: int, month: int | None, day: int | None) -> t
         if first is None or length is None:
             return None
         last = _gregorian(year, 12, length)
-        value = f"{first.year:04d}" if last is not None and last.year == first.year else None
-        return value, f"{year:04d}"
+        year_value = f"{first.year:04d}" if last is not None and last.year == first.year else None
+        return year_value, f"{year:04d}"
     if day is None:
         length = _month_length(year, month)
         first = _gregorian(year, month, 1)
         if length is None or first is None:
             return None
         last = _gregorian(year, month, length)
+        value: str | None
         if last is not None and (last.year, last.month) == (first.year, first.month):
-            value: str | None = f"{first.year:04d}-{first.month:02d}"
+            value = f"{first.year:04d}-{first.month:02d}"
         elif last is not None and last.year == first.year:
             value = f"{first.year:04d}"
         else:

@@ -54,9 +54,7 @@ DAY_MONTH = regex.compile(
     rf"|{_END})"
 )
 
-MONTH_YEAR = regex.compile(
-    rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
-)
+MONTH_YEAR = regex.compile(rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}")
 
 PAIRED_MONTH = regex.compile(rf"{_START}(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])")
 
@@ -81,14 +79,16 @@ NUMERIC_DATE = regex.compile(
     r"(?![\p{N}]|[/.\-]\d)(?:\s?(?P<cal>ه|م)(?![\p{L}]))?"
 )
 
+# Led by the digits, not the context word: scanning for a digit is fast, and the
+# context is checked behind the year once one is found.
 YEAR_IN_CONTEXT = regex.compile(
-    rf"(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s+(?P<year>\d{{4}}){_YEAR_TAIL}"
+    rf"(?<![\p{{N}}])(?P<year>\d{{4}})(?<=(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s+\d{{4}}){_YEAR_TAIL}"
 )
 # A year after another year: ``عامي 2014 و2015``, ``2007 - 2011``.
 NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|_|و|الى|حتى)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
 BARE_YEAR = regex.compile(
-    rf"(?:(?<=(?:^|\s)[و]?(?:في|من|الى|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
-    rf"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الى|حتى|-)\s+|\s+\d{{4}}))"
+    r"(?:(?<=(?:^|\s)[و]?(?:في|من|الى|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
+    r"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الى|حتى|-)\s+|\s+\d{4}))"
 )
 YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\p{{L}}])")
 
@@ -103,8 +103,5 @@ RELATIVE_DAY = regex.compile(
     rf"(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?{_END}"
 )
 
-DATE_FOLLOWS = regex.compile(rf"\s*\(?\s*(?:\d|(?:{alternation(list(ORDINAL_DAYS))})\s+(?:من\s+)?(?:شهر\s+)?(?:{_GM}|{_HM}))")
 
-WEEKDAY = regex.compile(
-    rf"{_GLUED}(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?{_END}"
-)
+WEEKDAY = regex.compile(rf"{_GLUED}(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?{_END}")

@@ -16,9 +16,7 @@ from marsad.enrich.data import read_list, read_table
 
 __all__ = ["NUMBER_WORDS", "WordNumber", "parse_digits", "parse_number_words", "tidy_number"]
 
-NUMBER_WORDS: dict[str, tuple[float, str]] = {
-    row[0]: (float(row[1]), row[2]) for row in read_table("number_words.tsv")
-}
+NUMBER_WORDS: dict[str, tuple[float, str]] = {row[0]: (float(row[1]), row[2]) for row in read_table("number_words.tsv")}
 _NOT_ALONE = frozenset(read_list("number_words_alone.txt"))
 
 
@@ -68,9 +66,7 @@ def parse_number_words(words: Sequence[str]) -> WordNumber | None:
     used = 0
     for index, raw in enumerate(words):
         joined = False
-        if index == 0:
-            word = raw
-        elif raw in NUMBER_WORDS and NUMBER_WORDS[raw][1] in {"scale", "teen", "hundred"}:
+        if index == 0 or (raw in NUMBER_WORDS and NUMBER_WORDS[raw][1] in {"scale", "teen", "hundred"}):
             word = raw
         else:
             stripped = _strip_conjunction(raw)
@@ -112,8 +108,10 @@ def parse_number_words(words: Sequence[str]) -> WordNumber | None:
             if joined and current == 0:
                 break
             factor = value
-            current = (current or 1) * factor if value in {1e3, 1e6, 1e9, 1e12} else (
-                value if current == 0 else current * value / 2
+            current = (
+                (current or 1) * factor
+                if value in {1e3, 1e6, 1e9, 1e12}
+                else (value if current == 0 else current * value / 2)
             )
             total += current
             current = 0

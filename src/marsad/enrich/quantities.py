@@ -14,13 +14,14 @@ numbers glued to Latin letters or hyphens (``كوفيد-19``, ``G20``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import regex
 
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import alternation, read_list, read_table
-from marsad.enrich.dates import dates_in_paragraph
+from marsad.enrich.dates import date_spans
 from marsad.enrich.numbers import NUMBER_WORDS, parse_digits, parse_number_words, tidy_number
 from marsad.records import Span
 
@@ -38,21 +39,26 @@ _CURRENCY = alternation([c for c in _CURRENCIES if c not in {"$", "€", "£"}])
 _PERCENT = alternation(_PERCENT_WORDS)
 
 _DIGIT_QUANTITY = regex.compile(
-    r"(?<![\p{N}.,/:\-_])(?<!\d\s{2,4})(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف]))"
+    r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف]))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ر\d+|\d+(?:[.,]\d+)?)"
-    r"(?![\p{N}]|[/:]\d|[.,]\d|\s?-\s?(?:\d|صفر)|\s{2,}\d|\p{Latin})"
+    r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
     rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )
 
 _WORD = regex.compile(r"\p{L}+")
+_ANY_DIGIT = re.compile(r"\d")
+_SPACES = regex.compile(r"\s+")
+_WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(]*$")
+_NOUN_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+_NUMBER_WORD_FORMS = frozenset(prefix + word for word in NUMBER_WORDS for prefix in ("", "و", "ب", "ل"))
 _CLOCK = regex.compile(r"\s*\(?\s*ت\s*[غم](?!\p{L})")  # ``10,30 ت غ``: a time of day
 _LOOKS_LIKE_YEAR = regex.compile(r"(?:19|20)\d\d")
 _LIST_MARKER = regex.compile(r"\s*[-.)]")
 _DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
 _AFTER_WORD = regex.compile(r"\s*(?P<word>\p{L}+)")
-_GLUED_ARTICLE = regex.compile(r"(?:ال|الـ)\s*$")
+_GLUED_ARTICLE = regex.compile(r"(?:^|[^\p{L}])ال\s*$")  # ``الـ15``, not the end of ``خلال``
 _WORD_CURRENCY_OR_PERCENT = regex.compile(
     rf"\G(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))"
 )
@@ -60,7 +66,7 @@ _WORD_CURRENCY_OR_PERCENT = regex.compile(
 
 def _previous_word(folded: str, start: int) -> str:
     """The word before `start`, across a colon or bracket (``العدد: 818``); ``/`` stays itself."""
-    m = regex.search(r"(\p{L}+|/)[\s:(]*$", folded[max(0, start - 25):start])
+    m = _WORD_BEFORE.search(folded[max(0, start - 25) : start])
     return m[1] if m else ""
 
 
@@ -72,11 +78,11 @@ def _counted_noun(folded: FoldedText, end: int) -> str | None:
     if word in _UNIT_STOPWORDS or word in NUMBER_WORDS or len(word) < 2 or word.startswith("وال"):
         return None
     start, stop = folded.span(m.start("word"), m.end("word"))
-    return _DIACRITICS.sub("", folded.original[start:stop])
+    return str(_DIACRITICS.sub("", folded.original[start:stop]))
 
 
 def _currency_unit(folded: FoldedText, m: regex.Match[str]) -> str | None:
-    words = regex.sub(r"\s+", " ", m["currency"])
+    words = _SPACES.sub(" ", m["currency"])
     # ``دولار أمريكي`` names more than ``دولار``: try the two-word name first.
     nxt = _AFTER_WORD.match(folded.text, m.end("currency"))
     if nxt is not None and f"{words} {nxt['word']}" in _CURRENCIES:
@@ -92,17 +98,20 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if len(digits) >= 7 and "," not in digits and "." not in digits:
             continue  # a phone or account number
         previous = _previous_word(text, m.start())
-        if previous in _NOT_BEFORE or previous in {"/", ":"} or _GLUED_ARTICLE.search(text[max(0, m.start() - 4):m.start()]):
+        glued_article = _GLUED_ARTICLE.search(text[max(0, m.start() - 8) : m.start()])
+        if previous in _NOT_BEFORE or previous in {"/", ":"} or glued_article:
             continue
         if _CLOCK.match(text, m.end()):
             continue
         if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
             continue
+        if _looks_like_score(text, m.start("num"), m.end("num")):
+            continue
         value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)
         if value is None:
             continue
         if m["scale"]:
-            value = value * _SCALES[regex.sub(r"\s+", " ", m["scale"])] * (1.5 if m["half"] else 1)
+            value = value * _SCALES[_SPACES.sub(" ", m["scale"])] * (1.5 if m["half"] else 1)
         unit: str | None
         if m["pre_percent"] or m["percent"]:
             unit = "%"
@@ -116,6 +125,21 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``يورو 2012``: a year no rule placed; no value rather than a wrong one
         found.append((m.start(), m.end(), tidy_number(value), unit))
     return found
+
+
+_DASH_AFTER = regex.compile(r"\s?[-–]\s?")
+_PAIR_AFTER = regex.compile(r"\s?-\s?(\d+)(?!\d)")
+_PAIR_BEFORE = regex.compile(r"(?<!\d)(\d+)\s?-\s?$")
+_MAX_SCORE = 15
+
+
+def _looks_like_score(text: str, start: int, end: int) -> bool:
+    """``3-1`` is a score (no quantity); ``15-35 كم`` is a range of two quantities."""
+    here = int(text[start:end]) if text[start:end].isdigit() else _MAX_SCORE + 1
+    after = _PAIR_AFTER.match(text, end)
+    before = _PAIR_BEFORE.search(text, max(0, start - 8), start)
+    other = after or before
+    return other is not None and here <= _MAX_SCORE and int(other[1]) <= _MAX_SCORE
 
 
 def _arabic_decimal(digits: str) -> float | None:
@@ -138,10 +162,20 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
         if first is None:
             index += 1
             continue
-        names = [first] + [w[0] for w in words[index + 1:index + 8]]
+        names = [first] + [w[0] for w in words[index + 1 : index + 8]]
         parsed = parse_number_words(names)
         if parsed is None:
             index += 1
+            continue
+        end_of_word = words[index].end()
+        if (
+            first != word
+            and word[0] == "و"
+            and parsed.last_role == "fraction"
+            and parsed.words == 1
+            and (_counted_noun(folded, end_of_word) is None)
+        ):
+            index += 1  # ``متر ونصف`` is one and a half of the noun before: no value rather than 0.5
             continue
         start = words[index].start() + (len(word) - len(first))
         end = words[index + parsed.words - 1].end()
@@ -157,44 +191,49 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
         elif tail is not None and tail["currency"]:
             unit, end = _currency_unit(folded, tail), tail.end()
         else:
-            unit = _counted_noun(folded, end)
-            if unit is None and parsed.value in {1, 2} and parsed.last_role == "unit":
+            if parsed.value in {1, 2} and parsed.last_role == "unit":
                 unit = _noun_before(folded, start)
+            else:
+                unit = _counted_noun(folded, end)
         found.append((start, end, parsed.value, unit))
         index += parsed.words
     return found
 
 
 def _inside_fixed_phrase(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - 8):end]
+    window = text[max(0, start - 8) : end]
     return any(window.endswith(phrase) for phrase in _FIXED_PHRASES)
 
 
 def _noun_before(folded: FoldedText, start: int) -> str | None:
     """``مصدر واحد``: one and two follow the noun they count."""
-    m = regex.search(r"(\p{L}+)\s+$", folded.text[max(0, start - 30):start])
+    m = _NOUN_BEFORE.search(folded.text[max(0, start - 30) : start])
     if m is None or m[1] in _UNIT_STOPWORDS:
         return None
     base = max(0, start - 30)
     s, e = folded.span(base + m.start(1), base + m.end(1))
-    return _DIACRITICS.sub("", folded.original[s:e])
+    return str(_DIACRITICS.sub("", folded.original[s:e]))
 
 
 def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float, str | None]]:
     """(start, end, value, unit) in original offsets, dates left out."""
     folded = FoldedText.of(paragraph)
-    has_digit = any(ch.isdigit() for ch in folded.text)
+    has_digit = _ANY_DIGIT.search(folded.text) is not None
     found = _digit_quantities(folded) if has_digit else []
-    # Scale words after digits (``500 ألف``) belong to the digit quantity.
-    found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+    if not _NUMBER_WORD_FORMS.isdisjoint(folded.word_set()):
+        # Scale words after digits (``500 ألف``) belong to the digit quantity.
+        found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     if not found:
         return []
-    date_spans = [(s, e) for s, e, *_ in dates_in_paragraph(paragraph, None)] if has_digit else []
+    in_dates = date_spans(paragraph) if has_digit else ()
     out = []
     for start, end, value, unit in sorted(found):
         o_start, o_end = folded.span(start, end)
-        if any(o_start < de and ds < o_end for ds, de in date_spans):
+        if any(o_start < de and ds < o_end for ds, de in in_dates):
             continue
+        dash = _DASH_AFTER.match(paragraph, o_end)
+        if dash is not None and any(ds == dash.end() for ds, _ in in_dates):
+            continue  # ``في الفترة 11- 22/ 10/ 1436ه``: the first day of a range of dates
         out.append((o_start, o_end, value, unit))
     return out
 

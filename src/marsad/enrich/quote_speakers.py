@@ -10,7 +10,8 @@ resolves to the name that descriptor introduced earlier.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -26,6 +27,72 @@ ORGANISATIONS = frozenset(read_list("speaker_organisations.txt"))
 NAME_STOPS = frozenset(read_list("name_stops.txt"))
 
 _MAX_NAME_WORDS = 4
+# ``انخل دي ماريا لاربع سنوات``: ``ل`` + a number or a medium starts what follows a name.
+_NOT_NAME_AFTER_L = frozenset(
+    {fold_entry(w) for w in ("أربع", "خمس", "ثلاث", "عشر", "مدة", "فترة", "وكالة", "صحيفة", "قناة", "موقع", "محطة")}
+)
+
+
+def _mention_pattern() -> re.Pattern[str]:
+    """The regex twin of `NameBook.scan`: descriptors, then a name of up to four words."""
+
+    def words(entries: frozenset[str]) -> str:
+        return "|".join(sorted(map(re.escape, entries), key=len, reverse=True))
+
+    stop = rf"(?:{words(NAME_STOPS | TITLES)})(?!\w)"
+    anchor = rf"(?:(?:{words(TITLES)})(?!\w)|(?:و?ال)\w{{2,}}ي(?!\w))"
+    # ``الأمين العام للمنظمة``: article words and their ``لل``/``بال`` forms complete a title.
+    descriptor = rf"(?!{words(NAME_STOPS)}(?!\w))(?:(?:{words(TITLES)})(?!\w)|(?:ال|لل|بال)\w+)"
+    first = rf"(?!ال|لل|ب|{stop})\w+"
+    more = rf"(?!{stop})(?!و)(?!ال\w+\s+ال)(?!ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w+"
+    return re.compile(
+        rf"(?<!\w)(?P<desc>{anchor}(?:\s+{descriptor}(?!\w))*)\s+"
+        rf"(?P<name>{first}(?:\s+{more}){{0,{_MAX_NAME_WORDS - 1}}})(?!\w)"
+    )
+
+
+_MENTION = _mention_pattern()
+# Where a mention can start; `_MENTION` is then tried only there.
+_ANCHOR = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, TITLES), key=len, reverse=True)) + r")(?!\w)"
+    r"|(?<!\w)(?:و?ال)\w{2,}ي(?!\w)"
+)
+
+
+# Titles that come before a name, never after it (``الفريق`` is also "the team").
+TITLES_BEFORE_NAMES_ONLY = frozenset(read_list("titles_before_names.txt"))
+
+
+def _title_after_name_pattern() -> re.Pattern[str]:
+    after_name = {t for t in TITLES if t.startswith("ال")} - TITLES_BEFORE_NAMES_ONLY
+    titles = "|".join(sorted(map(re.escape, after_name), key=len, reverse=True))
+    return re.compile(rf"(?<=\s)(?:{titles})(?!\w)")
+
+
+# ``نفى عدنان المعيبد المتحدث الرسمي``: a two-word name right before its title. Found
+# from the title backwards, as titles are rarer than word positions.
+_TITLE_AFTER_NAME = _title_after_name_pattern()
+_TWO_WORDS_BEFORE = re.compile(r"(?<!\w)(\w+)\s+(\w+)\s+$")
+
+
+def _names_before_titles(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(name span, title span) for each two-word name that a title follows."""
+    found = []
+    for title in _TITLE_AFTER_NAME.finditer(text):
+        window_start = max(0, title.start() - 40)
+        m = _TWO_WORDS_BEFORE.search(text, window_start, title.start())
+        if m is None:
+            continue
+        first, second = m[1], m[2]
+        if first in NAME_STOPS or first in TITLES or second in NAME_STOPS or second in TITLES:
+            continue
+        if first.startswith(("ال", "لل", "و")) or first.isdigit() or second.isdigit():
+            continue
+        found.append(((m.start(1), m.end(2)), title.span()))
+    return found
+
+
+_RUN = re.compile(r"\w+")
 
 
 @dataclass(slots=True, frozen=True)
@@ -39,28 +106,14 @@ class Word:
 def _strip_article(word: str) -> str:
     for prefix in ("وال", "بال", "لل", "ال"):
         if word.startswith(prefix) and len(word) > len(prefix) + 1:
-            return word[len(prefix):]
+            return word[len(prefix) :]
     return word
 
 
-def _descriptor_at(words: Sequence[Word | None], i: int) -> bool:
-    word = words[i]
-    return word is not None and is_descriptor(word.folded) and word.folded not in NAME_STOPS
-
-
-def _name_word_at(words: Sequence[Word | None], i: int, name_start: int) -> bool:
-    word = words[i]
-    if word is None or word.folded in NAME_STOPS or word.folded in TITLES or word.folded.startswith("وال"):
-        return False
-    following = words[i + 1] if i + 1 < len(words) else None
-    if word.folded.startswith("ال") and following is not None and following.folded.startswith("ال"):
-        return False  # ``فيدرر المصنف الأول``: two article words start a description
-    return i == name_start or not word.folded.startswith("و")
-
-
 def is_descriptor(word: str) -> bool:
-    """A title, or a word with the article (``الوزراء``, ``الأمريكي``): not a given name."""
-    return word in TITLES or word.startswith("ال")
+    """A title, a word with the article (``الوزراء``, ``للمنظمة``) or a ``ل`` complement
+    (``الناطق الإعلامي لنادي الزوراء``): not a given name."""
+    return word in TITLES or word.startswith(("ال", "لل", "بال", "ل"))
 
 
 @dataclass(slots=True)
@@ -85,32 +138,35 @@ class NameBook:
         if folded:
             self.add([Word(f, o) for f, o in zip(folded, name.split(), strict=False)])
 
-    def scan(self, words: Sequence[Word | None]) -> None:
-        """Collect ``<title...> Name Name`` mentions from words; None (punctuation) ends a name."""
-        i = 0
-        n = len(words)
-        while i < n:
-            word = words[i]
-            if word is None or not (word.folded in TITLES or _NISBA.fullmatch(word.folded)):
-                i += 1
+    def scan_text(self, text: str, original: Callable[[int, int], str]) -> None:
+        """`scan` over a whole folded text with one regular expression (C speed).
+
+        `original` maps a folded (start, end) to the written text, only for the names kept.
+        """
+        spans = []
+        covered = 0
+        for anchor in _ANCHOR.finditer(text):
+            if anchor.start() < covered:
                 continue
-            start = i
-            while i < n and _descriptor_at(words, i):
-                i += 1
-            name_start = i
-            while i < n and i - name_start < _MAX_NAME_WORDS and _name_word_at(words, i, name_start):
-                i += 1
-            name = [w for w in words[name_start:i] if w is not None]
-            if name and not name[0].folded.startswith(("ال", "لل", "ب")):
-                self.add(name, [w for w in words[start:name_start] if w is not None])
-            i = max(i, start + 1)
+            m = _MENTION.match(text, anchor.start())
+            if m is not None:
+                spans.append((m.span("name"), m.span("desc")))
+                covered = m.end()
+        for (name_start, name_end), (desc_start, desc_end) in spans + _names_before_titles(text):
+            name = [Word(w.group(), original(w.start(), w.end())) for w in _RUN.finditer(text, name_start, name_end)]
+            described = [
+                Word(w.group(), original(w.start(), w.end())) for w in _RUN.finditer(text, desc_start, desc_end)
+            ]
+            self.add(name, described)
 
     def resolve(self, key: tuple[str, ...]) -> str:
         """The fullest known name ending with `key` (token-wise), else `key` as written."""
         best: tuple[str, ...] | None = None
         for name in self.names:
-            if len(name) >= len(key) and name[len(name) - len(key):] == key and (
-                best is None or len(name) > len(best)
+            if (
+                len(name) >= len(key)
+                and name[len(name) - len(key) :] == key
+                and (best is None or len(name) > len(best))
             ):
                 best = name
         return self.display[best] if best is not None else self.display.get(key, " ".join(key))
@@ -163,4 +219,3 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     name = subject[i:j]
     key = book.add(name, subject[:i])
     return book.resolve(key)
-

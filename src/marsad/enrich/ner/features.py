@@ -33,6 +33,8 @@ class Lexicons:
     counts: Mapping[str, int] = field(default_factory=dict)
     gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
     triggers: Mapping[str, str] = field(default_factory=dict)
+    # Type priors from our own model run over the unlabeled news ("self-gazetteer").
+    auto: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class FeatureConfig:
     gazetteer: bool = True
     triggers: bool = True
     stems: bool = True
+    auto: bool = False
     window: int = 2
 
 
@@ -81,6 +84,10 @@ class FeatureExtractor:
             self._keys[token] = keys
         return keys
 
+    def stem_key(self, token: str) -> str:
+        """The folded, clitic-free form the lexicons are keyed on."""
+        return self._key(token)[1]
+
     def _lookups(self, folded: str, stem: str, out: list[str], prefix: str, full: bool) -> None:
         lex, cfg = self.lexicons, self.config
         if cfg.clusters:
@@ -93,6 +100,9 @@ class FeatureExtractor:
         if cfg.gazetteer:
             for kind in lex.gazetteer.get(stem, ()) or lex.gazetteer.get(folded, ()):
                 out.append(prefix + "gz=" + kind)
+        if cfg.auto:
+            for mark in lex.auto.get(stem, ()):
+                out.append(prefix + "au=" + mark)
         if cfg.triggers:
             trigger = lex.triggers.get(folded) or lex.triggers.get(stem)
             if trigger:

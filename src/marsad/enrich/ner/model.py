@@ -20,6 +20,7 @@ CONFIG_FILE = "config.json"
 CLUSTERS_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
 TRIGGERS_FILE = "triggers.tsv"
+PRIORS_FILE = "news_priors.tsv"
 
 
 def model_dir() -> Traversable:
@@ -59,6 +60,17 @@ def read_triggers(text: str) -> dict[str, str]:
     return triggers
 
 
+def read_priors(text: str) -> dict[str, tuple[str, ...]]:
+    """`folded stem<TAB>mark,mark` lines (see `train.news_type_priors`)."""
+    priors: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        word, marks = line.split("\t")[:2]
+        priors[word] = tuple(marks.split(","))
+    return priors
+
+
 def load_lexicons(directory: Traversable | Path) -> Lexicons:
     def read(name: str) -> str:
         entry = directory / name
@@ -70,6 +82,7 @@ def load_lexicons(directory: Traversable | Path) -> Lexicons:
         counts=counts,
         gazetteer=read_gazetteer(read(GAZETTEER_FILE)),
         triggers=read_triggers(read(TRIGGERS_FILE)),
+        auto=read_priors(read(PRIORS_FILE)),
     )
 
 

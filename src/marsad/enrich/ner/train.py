@@ -10,16 +10,18 @@ input file are written next to the model.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import random
 import shutil
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from marsad.enrich.ner.conll import Sentence, read_labelled, score
+from marsad.enrich.ner.conll import Sentence, entities, read_labelled, score
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
 from marsad.enrich.ner.gazetteers import babel_places, merge, names_from, write_tsv
 from marsad.enrich.ner.model import (
@@ -27,10 +29,13 @@ from marsad.enrich.ner.model import (
     CONFIG_FILE,
     GAZETTEER_FILE,
     MODEL_FILE,
+    PRIORS_FILE,
     TRIGGERS_FILE,
     NerModel,
     load_lexicons,
 )
+from marsad.enrich.ner.spans import sentences_of
+from marsad.enrich.ner.tokens import tokenize
 
 
 @dataclass(slots=True)
@@ -66,7 +71,7 @@ def split_dev(sentences: Sequence[Sentence], config: TrainConfig) -> tuple[list[
 def _extractor(
     base: Lexicons, gazetteer: dict[str, frozenset[str]], config: FeatureConfig
 ) -> FeatureExtractor:
-    lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers)
+    lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto)
     return FeatureExtractor(lexicons, config)
 
 
@@ -75,7 +80,7 @@ def training_features(
 ) -> list[list[list[str]]]:
     """Features of the training sentences with an out-of-fold gazetteer."""
     probe = FeatureExtractor(base, config.features)
-    key = lambda token: probe._key(token)[1]  # noqa: E731 - the stem key the features look up
+    key = probe.stem_key
     folds = config.folds
     out: list[list[list[str]]] = [[] for _ in sentences]
     for fold in range(folds):
@@ -117,10 +122,77 @@ def fit(
     xs = training_features(sentences, base, places, config)
     train_crf(xs, [tags for _, tags in sentences], path, config)
     probe = FeatureExtractor(base, config.features)
-    gazetteer = merge(places, names_from(sentences, lambda t: probe._key(t)[1]))
+    gazetteer = merge(places, names_from(sentences, probe.stem_key))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return NerModel(tagger, _extractor(base, gazetteer, config.features)), gazetteer
+
+
+def news_paragraphs(news_files: Sequence[Path], every: int) -> Iterator[str]:
+    """Paragraphs of every `every`-th article, in file order (deterministic)."""
+    for path in news_files:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for i, line in enumerate(handle):
+                if i % every:
+                    continue
+                item = json.loads(line)
+                text = item.get("content") or item.get("text") or ""
+                yield from (p for p in text.split("\n") if p.strip())
+
+
+def news_type_priors(
+    model: NerModel, news_files: Sequence[Path], every: int = 3, min_count: int = 3
+) -> dict[str, tuple[str, ...]]:
+    """How often our model tags each word as each type across the unlabeled news.
+
+    A word the model calls PER in most of its 30 news occurrences is very
+    likely a name even in a sentence where its context says little; the CRF
+    gets that as a feature (`T+` for a share of at least 0.6, `T~` for 0.25+).
+    """
+    total: Counter[str] = Counter()
+    typed: dict[str, Counter[str]] = defaultdict(Counter)
+    key = model.extractor.stem_key
+    for paragraph in news_paragraphs(news_files, every):
+        runs = sentences_of(tokenize(paragraph))
+        tokens = [[t for t, _, _ in run] for run in runs]
+        for sentence, tags in zip(tokens, model.tag(tokens), strict=True):
+            keys = [key(token) for token in sentence]
+            total.update(keys)
+            for kind, start, end in entities(tags):
+                for i in range(start, end):
+                    typed[keys[i]][kind] += 1
+    priors: dict[str, tuple[str, ...]] = {}
+    for word, kinds in typed.items():
+        if total[word] < min_count:
+            continue
+        marks = []
+        for kind, n in sorted(kinds.items()):
+            share = n / total[word]
+            if share >= 0.6:
+                marks.append(kind + "+")
+            elif share >= 0.25:
+                marks.append(kind + "~")
+        if marks:
+            priors[word] = tuple(marks)
+    return priors
+
+
+def write_priors(priors: dict[str, tuple[str, ...]]) -> str:
+    lines = ["# folded stem\tmarks: type+ (tagged so in >= 60% of news occurrences) or type~ (>= 25%)"]
+    lines.extend(f"{word}\t{','.join(marks)}" for word, marks in sorted(priors.items()))
+    return "\n".join(lines) + "\n"
+
+
+def fit_with_priors(
+    sentences: Sequence[Sentence], base: Lexicons, config: TrainConfig, path: Path, news: Sequence[Path]
+) -> tuple[NerModel, dict[str, frozenset[str]]]:
+    """Train without priors, tag the news to get them, then train with them."""
+    if not config.features.auto:
+        return fit(sentences, base, config, path)
+    first = replace(config, features=replace(config.features, auto=False))
+    model, _ = fit(sentences, base, first, path)
+    base.auto = news_type_priors(model, news)
+    return fit(sentences, base, config, path)
 
 
 def evaluate(model: NerModel, sentences: Sequence[Sentence]) -> dict[str, object]:
@@ -142,7 +214,8 @@ def dev_experiment(shared: Path, config: TrainConfig, lexicon_dir: Path, work: P
     base = load_lexicons(lexicon_dir)
     if not config.features.triggers:
         base.triggers = {}
-    model, _ = fit(train, base, config, work / "dev.crfsuite")
+    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    model, _ = fit_with_priors(train, base, config, work / "dev.crfsuite", news)
     return evaluate(model, dev)
 
 
@@ -155,16 +228,18 @@ def train_final(shared: Path, config: TrainConfig, lexicon_dir: Path, out: Path,
     for name in (CLUSTERS_FILE, TRIGGERS_FILE):
         if (lexicon_dir / name).resolve() != (out / name).resolve():
             shutil.copyfile(lexicon_dir / name, out / name)
-    _, gazetteer = fit(sentences, base, config, out / MODEL_FILE)
-    (out / GAZETTEER_FILE).write_text(write_tsv(gazetteer), encoding="utf-8")
     news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    _, gazetteer = fit_with_priors(sentences, base, config, out / MODEL_FILE, news)
+    (out / GAZETTEER_FILE).write_text(write_tsv(gazetteer), encoding="utf-8")
+    (out / PRIORS_FILE).write_text(write_priors(dict(base.auto)), encoding="utf-8")
     record = {
         "features": asdict(config.features),
         "training": {k: v for k, v in asdict(config).items() if k != "features"},
         "dev": dev_scores,
         "data_sha256": {str(p.relative_to(shared)): sha256(p) for p in [train_file, *news]},
         "files_sha256": {
-            name: sha256(out / name) for name in (MODEL_FILE, CLUSTERS_FILE, GAZETTEER_FILE, TRIGGERS_FILE)
+            name: sha256(out / name)
+            for name in (MODEL_FILE, CLUSTERS_FILE, GAZETTEER_FILE, TRIGGERS_FILE, PRIORS_FILE)
         },
     }
     (out / CONFIG_FILE).write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -24,7 +24,7 @@ from marsad.enrich.ner.tokens import words
 
 log = logging.getLogger(__name__)
 
-CLUSTER_SIZES = (64, 256, 1024)
+CLUSTER_SIZES = (64, 256, 1024, 4096)
 
 
 def news_sentences(news_files: Iterable[Path], extra_conll: Iterable[Path] = ()) -> Iterator[list[str]]:
@@ -76,6 +76,7 @@ def build_clusters(
     extra_conll: list[Path] | None = None,
     min_count: int = 5,
     dim: int = 100,
+    window: int = 2,
     epochs: int = 5,
     seed: int = 13,
 ) -> dict[str, object]:
@@ -88,7 +89,7 @@ def build_clusters(
     model = Word2Vec(
         sentences,
         vector_size=dim,
-        window=5,
+        window=window,
         min_count=min_count,
         sg=1,
         negative=5,
@@ -111,6 +112,7 @@ def build_clusters(
         "vocabulary": len(vocab),
         "min_count": min_count,
         "dim": dim,
+        "window": window,
         "epochs": epochs,
         "seed": seed,
         "cluster_sizes": list(CLUSTER_SIZES),

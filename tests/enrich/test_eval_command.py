@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from marsad.commands.eval_enrichment import enrichment_command
+from marsad.evaluation.enrichment import below_floors, load_floors, load_gold
+
+
+def test_help_says_what_it_measures() -> None:
+    result = CliRunner().invoke(enrichment_command, ["--help"])
+    assert result.exit_code == 0
+    assert "quotes" in result.output and "dates" in result.output
+
+
+def test_floors_are_pinned_for_every_area() -> None:
+    floors = load_floors()
+    assert {
+        "dates_span_f1",
+        "dates_value_f1",
+        "quantities_value_f1",
+        "quotes_direct_recall",
+        "quotes_speaker_accuracy",
+    } <= set(floors)
+    assert below_floors({name: 1.0 for name in floors}, floors) == []
+    assert below_floors({}, floors)
+
+
+def test_gold_points_into_the_shared_data(shared: Path) -> None:
+    articles, problems = load_gold()
+    assert problems == []
+    assert len(articles) >= 60
+    assert {a.split for a in articles} == {"dev", "test", "test2"}
+    for article in articles:
+        for p, s, e, *_ in [*article.dates, *article.quantities, *article.quotes]:
+            assert 0 <= s < e <= len(article.paragraphs[p])
+
+
+def test_check_passes_on_the_gold_set(shared: Path) -> None:
+    result = CliRunner().invoke(enrichment_command, ["--check", "--split", "all"])
+    assert result.exit_code == 0, result.output
+    assert "dates (value)" in result.output
