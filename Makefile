@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: run test lint env eval bench
+.PHONY: run test lint env eval
 
 $(BIN)/marsad: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -21,9 +21,25 @@ def eval_group() -> None:
 def _register() -> None:
     # Imported here so that `import marsad.cli` stays cheap and each command's
     # heavy dependencies load only when that module is imported.
-    from marsad.commands import eval_enrichment, eval_extract, extract
+    from marsad.commands import (
+        clusters,
+        eval_archive,
+        eval_enrichment,
+        eval_extract,
+        export,
+        extract,
+        ingest,
+        search,
+    )
 
     cli.add_command(extract.extract_command)
+    cli.add_command(ingest.ingest_command)
+    cli.add_command(search.search_command)
+    cli.add_command(clusters.clusters_command)
+    cli.add_command(export.export_command)
+    eval_group.add_command(eval_archive.search_eval_command, name="search")
+    eval_group.add_command(eval_archive.clusters_eval_command, name="clusters")
+    eval_group.add_command(eval_archive.archive_eval_command, name="archive")
     eval_group.add_command(eval_extract.extract_eval_command, name="extract")
     eval_group.add_command(eval_enrichment.enrichment_command, name="enrichment")
 

@@ -241,3 +241,19 @@ def test_public_api_is_deliberate() -> None:
         "iter_pages",
     ]
     assert all(hasattr(marsad.readers, name) for name in marsad.readers.__all__)
+
+
+def test_jsonl_field_aliases(tmp_path: Path) -> None:
+    from marsad.readers import iter_pages
+
+    path = tmp_path / "dump.jsonl"
+    rows = [
+        {"content": "نص الخبر الأول عن افتتاح المعرض.", "date": "2015-07-21", "source": "okaz"},
+        {"text": "نص صريح", "content": "يبقى في الحقول الإضافية"},
+    ]
+    path.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows), encoding="utf-8")
+    errors: list[object] = []
+    first, second = iter_pages([str(path)], on_error=errors.append)
+    assert first.text == "نص الخبر الأول عن افتتاح المعرض." and first.published == "2015-07-21"
+    assert second.text == "نص صريح" and second.extra["content"] == "يبقى في الحقول الإضافية"
+    assert not errors

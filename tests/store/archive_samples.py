@@ -43,8 +43,14 @@ ARTICLES: dict[str, tuple[str, str, list[str]]] = {
 def page_for(key: str, version: int = 1) -> Page:
     source, title, body = ARTICLES[key]
     text = "\n".join([title, *body]) + ("" if version == 1 else f"\nتحديث رقم {version}")
-    return Page(origin=f"{key}.txt", text=text, url=f"https://example.test/{key}", source=source,
-                published="2024-03-0" + str(1 + list(ARTICLES).index(key)), id=key)
+    return Page(
+        origin=f"{key}.txt",
+        text=text,
+        url=f"https://example.test/{key}",
+        source=source,
+        published="2024-03-0" + str(1 + list(ARTICLES).index(key)),
+        id=key,
+    )
 
 
 def simple_extract(page: Page) -> list[Record]:
@@ -54,10 +60,17 @@ def simple_extract(page: Page) -> list[Record]:
         raise ValueError("page made to fail")
     return [
         Record(
-            id=page.stable_id(), parent=None, source=page.source, url=page.url, published=page.published,
-            category="أخبار", title=lines[0] if lines else None, body=lines[1:],
+            id=page.stable_id(),
+            parent=None,
+            source=page.source,
+            url=page.url,
+            published=page.published,
+            category="أخبار",
+            title=lines[0] if lines else None,
+            body=lines[1:],
             entities=[{"text": "بغداد", "type": "LOC", "canonical": "بغداد", "paragraph": 0, "start": 0, "end": 5}]
-            if "بغداد" in (page.text or "") else [],
+            if "بغداد" in (page.text or "")
+            else [],
             origin=page.origin,
         )
     ]

@@ -99,3 +99,18 @@ def test_export_parquet(archive: Path, tmp_path: Path) -> None:
 def test_commands_have_help() -> None:
     for command in (ingest_command, search_command, clusters_command, export_command):
         assert command.help and len(command.help) > 20
+
+
+@pytest.mark.parametrize("command", [search_command, clusters_command, export_command])
+def test_a_file_that_is_not_an_archive_is_a_clear_error(command: object, tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("ليس قاعدة بيانات", encoding="utf-8")
+    args = ["العراق"] if command is search_command else []
+    result = CliRunner().invoke(command, [*args, "--db", str(bogus)])  # type: ignore[arg-type]
+    assert result.exit_code == 1
+    assert "cannot open" in result.output and "Traceback" not in result.output
+
+
+def test_an_unreachable_postgres_is_a_clear_error() -> None:
+    result = CliRunner().invoke(search_command, ["العراق", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert result.exit_code == 1 and "cannot connect" in result.output

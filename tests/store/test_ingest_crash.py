@@ -73,3 +73,46 @@ def test_sigkill_mid_batch_then_rerun_stores_every_page_once(tmp_path: Path) -> 
     assert check.execute("SELECT count(*) FROM signatures").fetchone()[0] == PAGES
     expected = {f"page-{n}" for n in range(PAGES)}
     assert {row[0] for row in check.execute("SELECT id FROM pages")} == expected
+
+
+@pytest.mark.slow
+def test_sigkill_of_the_ingest_command_then_rerun(tmp_path: Path) -> None:
+    import json
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from archive_samples import synthetic_pages
+
+    source = tmp_path / "pages.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for page in synthetic_pages(1200):
+            out.write(json.dumps({"id": page.id, "text": page.text}, ensure_ascii=False) + "\n")
+    db = tmp_path / "archive.db"
+    code = (
+        "from marsad.commands.ingest import ingest_command; "
+        f"ingest_command.main([{str(source)!r}, '--db', {str(db)!r}, '--batch-size', '50'])"
+    )
+    process = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=0.1) as probe:
+                    stored = probe.execute("SELECT count(*) FROM pages").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0
+            if stored >= 150:
+                process.send_signal(signal.SIGKILL)
+                break
+        time.sleep(0.01)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
+
+    rerun = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    check.execute("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')")
+    assert check.execute("SELECT count(*), count(DISTINCT id) FROM pages").fetchone() == (1200, 1200)
+    assert check.execute("SELECT count(DISTINCT page_id) FROM records").fetchone()[0] == 1200

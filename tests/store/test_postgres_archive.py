@@ -58,8 +58,20 @@ def both(schema: str, tmp_path: Path) -> Iterator[tuple[Archive, Archive]]:
 @pytest.mark.parametrize(
     "query",
     [
-        "بالعراق", "والرئيس", "الأمريكية", "مستشفى", "مدرسة", '"الخارجية الأمريكية"', '"الأمريكية الخارجية"',
-        "العراق -بغداد", "العراق OR مدرسة", "الوزير", "بالرياض", '"مدرسة جديدة"', "جدة -مدرسة", "يوم",
+        "بالعراق",
+        "والرئيس",
+        "الأمريكية",
+        "مستشفى",
+        "مدرسة",
+        '"الخارجية الأمريكية"',
+        '"الأمريكية الخارجية"',
+        "العراق -بغداد",
+        "العراق OR مدرسة",
+        "الوزير",
+        "بالرياض",
+        '"مدرسة جديدة"',
+        "جدة -مدرسة",
+        "يوم",
     ],
 )
 def test_same_results_on_both_backends(both: tuple[Archive, Archive], query: str) -> None:
@@ -110,3 +122,45 @@ def test_bad_url_is_a_clear_error() -> None:
 
     with pytest.raises(MarsadError, match="cannot connect"):
         PostgresArchive("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_cli_ingest_and_search_on_postgres(schema: str, tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from marsad.commands.ingest import ingest_command
+    from marsad.commands.search import search_command
+
+    assert URL is not None
+    page = tmp_path / "iraq.txt"
+    page.write_text(
+        "وفد حكومي يزور العراق لبحث التعاون\n"
+        "وصل وفد حكومي رفيع إلى بغداد صباح الأحد في زيارة رسمية تستمر ثلاثة أيام وتشمل لقاءات عديدة.\n"
+        "وقال الرئيس في مؤتمر صحفي إن الزيارة تفتح صفحة جديدة في العلاقات مع العراق والدول المجاورة.\n",
+        encoding="utf-8",
+    )
+    url = f"{URL}{'&' if '?' in URL else '?'}options=-csearch_path%3D{schema}"
+    result = CliRunner().invoke(ingest_command, [str(page), "--db", url])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(search_command, ["بالعراق", "--db", url, "--json"])
+    assert result.exit_code == 0, result.output
+    [hit] = [json.loads(line) for line in result.output.splitlines()]
+    assert "<mark>" in hit["snippet"]
+
+
+def test_a_rejected_page_is_reported_and_the_next_stored(schema: str) -> None:
+    from marsad.records import Page, Record
+
+    def twice(page: Page) -> list[Record]:
+        records = simple_extract(page)
+        return records + records if page.id == "bad" else records
+
+    reported: list[InputError] = []
+    bad = Page(origin="bad.txt", text="عنوان\nنص", id="bad", source="مصدر جديد")
+    good = Page(origin="good.txt", text="عنوان\nنص آخر", id="good", source="مصدر جديد")
+    with _postgres(schema) as archive:
+        stats = ingest_pages(archive, [bad, good], twice, on_error=reported.append)
+        assert (stats.failed, stats.stored) == (1, 1)
+        assert [error.origin for error in reported] == ["bad.txt"]
+        assert archive.search(None, SearchFilters(source="مصدر جديد"), 10)[0].id == "good"

@@ -45,7 +45,7 @@ def test_bad_syntax_is_explained(text: str, message: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['NEAR(a b)', 'العراق AND', 'col:العراق', "a*", "^العراق", "(العراق", "العراق)", "{title}: x", "العراق'"],
+    ["NEAR(a b)", "العراق AND", "col:العراق", "a*", "^العراق", "(العراق", "العراق)", "{title}: x", "العراق'"],
 )
 def test_fts5_operators_typed_by_users_are_only_words(text: str) -> None:
     expression = fts5_expression(parse_query(text))

@@ -152,6 +152,78 @@ def test_clusters_survive_a_rerun_and_replacement(tmp_path: Path) -> None:
     with SQLiteArchive(path) as archive:
         ingest_pages(archive, [_story("الثانية")], simple_extract, on_error=_fail)
         assert len(archive.clusters()) == 1
-        changed = Page(origin="x", text="عنوان\nنص مختلف تماما عن القصة الأولى لا يشبهها في شيء أبدا ولا قليلا", id="الأولى")
+        changed = Page(
+            origin="x", text="عنوان\nنص مختلف تماما عن القصة الأولى لا يشبهها في شيء أبدا ولا قليلا", id="الأولى"
+        )
         ingest_pages(archive, [changed], simple_extract, on_error=_fail)
         assert archive.clusters() == []
+
+
+def test_a_new_migration_is_applied_to_an_existing_archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.store.sqlite as sqlite_module
+
+    path = tmp_path / "a.db"
+    with SQLiteArchive(path) as archive:
+        ingest_pages(archive, [page_for("iraq")], simple_extract, on_error=_fail)
+    migrations = {**sqlite_module.SQLITE_MIGRATIONS, SQLITE_VERSION + 1: ("ALTER TABLE pages ADD COLUMN note TEXT",)}
+    monkeypatch.setattr(sqlite_module, "SQLITE_MIGRATIONS", migrations)
+    monkeypatch.setattr(sqlite_module, "SQLITE_VERSION", SQLITE_VERSION + 1)
+    with SQLiteArchive(path) as archive:
+        assert archive.schema_version() == SQLITE_VERSION + 1
+        assert archive.counts()["pages"] == 1
+        columns = [row[1] for row in archive.connection().execute("PRAGMA table_info(pages)")]
+        assert "note" in columns
+
+
+def test_a_replaced_version_leaves_nothing_in_the_index(archive: SQLiteArchive) -> None:
+    rewritten = Page(origin="iraq.txt", text="خبر آخر\nنص مختلف تماما عن الرياضة والملاعب", id="iraq", source="الوسط")
+    ingest_pages(archive, [rewritten], simple_extract, on_error=_fail)
+    assert _ids(archive, "بغداد") == []
+    assert _ids(archive, "الملاعب") == ["iraq"]
+    # Not only hidden by the join: the old row's terms are gone from the index itself.
+    stale = archive.connection().execute("SELECT rowid FROM records_fts WHERE records_fts MATCH '\"بغداد\"'")
+    assert stale.fetchall() == []
+    archive.connection().execute("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')")
+
+
+def test_an_analyzer_change_rebuilds_the_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.store.sqlite as sqlite_module
+
+    path = tmp_path / "a.db"
+    with SQLiteArchive(path) as archive:
+        ingest_pages(archive, [page_for(key) for key in ARTICLES], simple_extract, on_error=_fail)
+    monkeypatch.setattr(sqlite_module, "analyzer_fingerprint", lambda: "changed")
+    with SQLiteArchive(path) as archive:
+        meta = archive.connection().execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()[0]
+        assert meta == "changed"
+        assert _ids(archive, "بالعراق") == ["iraq"]
+        archive.connection().execute("INSERT INTO records_fts(records_fts) VALUES ('integrity-check')")
+
+
+def test_a_failed_page_with_a_new_source_does_not_break_the_next(tmp_path: Path) -> None:
+    def extract_then_break(page: Page) -> list:  # type: ignore[type-arg]
+        records = simple_extract(page)
+        if page.id == "bad":
+            records.append(records[0])  # the same record id twice: the insert fails mid-page
+        return records
+
+    reported: list[InputError] = []
+    bad = Page(origin="bad.txt", text="عنوان\nنص", id="bad", source="مصدر جديد")
+    good = Page(origin="good.txt", text="عنوان\nنص آخر", id="good", source="مصدر جديد")
+    with SQLiteArchive(tmp_path / "a.db") as archive:
+        stats = ingest_pages(archive, [bad, good], extract_then_break, on_error=reported.append)
+        assert (stats.failed, stats.stored) == (1, 1)
+        assert archive.search(None, SearchFilters(source="مصدر جديد"), 10)[0].id == "good"
+
+
+def test_an_extractor_crash_is_reported_not_raised(tmp_path: Path) -> None:
+    def crashing(page: Page) -> list:  # type: ignore[type-arg]
+        if page.id == "usa":
+            raise RuntimeError("unexpected")
+        return simple_extract(page)
+
+    reported: list[InputError] = []
+    with SQLiteArchive(tmp_path / "a.db") as archive:
+        stats = ingest_pages(archive, [page_for(key) for key in ARTICLES], crashing, on_error=reported.append)
+        assert (stats.failed, stats.stored) == (1, len(ARTICLES) - 1)
+        assert "RuntimeError" in reported[0].message

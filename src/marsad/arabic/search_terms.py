@@ -20,6 +20,7 @@ SQLite and PostgreSQL index exactly the same terms.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,9 +31,11 @@ import regex
 from marsad.arabic.normalize import fold_for_search
 
 __all__ = [
+    "ANALYZER_VERSION",
     "Token",
     "analyze",
     "analyze_words",
+    "analyzer_fingerprint",
     "search_forms",
     "search_key",
     "tokenize",
@@ -46,10 +49,13 @@ _ARABIC = regex.compile(r"\p{Arabic}")
 # One letter at a time, so `وبال` is reached as و then ب then ال. The future
 # marker س is left alone: it would turn سلمان into لمان.
 _PROCLITICS = ("ال", "و", "ف", "ب", "ك", "ل")
-# Attached pronouns and the feminine plural (ة is already folded to ه). The
-# masculine plural and dual endings are left alone: they end too many names
-# (فلسطين، سلمان، لبنان).
-_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ات", "ه")
+# Attached pronouns. The pronoun ه is left alone: ة is folded to ه, and
+# stripping it would make الرياضة (sport) match الرياض. The masculine plural
+# and dual endings are left alone too: they end too many names (فلسطين،
+# سلمان، لبنان).
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا")
+# The feminine plural leads back to the singular: جرعات → جرعه (جرعة folded).
+_FEMININE_PLURAL = "ات"
 _MIN_STEM = 3
 
 
@@ -64,9 +70,25 @@ class Token:
     key: str
 
 
+# Bump when a change here alters the terms of any word: archives compare
+# `analyzer_fingerprint()` with the one their index was built with and rebuild.
+ANALYZER_VERSION = 1
+
+
+def _variants_text() -> str:
+    return (resources.files("marsad.arabic") / "data" / "search_variants.tsv").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def analyzer_fingerprint() -> str:
+    """Identifies the analyzer's behaviour: its version and its loanword table."""
+    digest = hashlib.sha1(_variants_text().encode("utf-8")).hexdigest()[:12]
+    return f"{ANALYZER_VERSION}:{digest}"
+
+
 @lru_cache(maxsize=1)
 def _variant_prefixes() -> tuple[dict[str, str], tuple[int, ...]]:
-    text = (resources.files("marsad.arabic") / "data" / "search_variants.tsv").read_text(encoding="utf-8")
+    text = _variants_text()
     table: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -99,6 +121,8 @@ def _one_step(form: str) -> Iterator[str]:
     for suffix in _SUFFIXES:
         if form.endswith(suffix) and len(form) - len(suffix) >= _MIN_STEM:
             yield form[: -len(suffix)]
+    if form.endswith(_FEMININE_PLURAL) and len(form) - len(_FEMININE_PLURAL) >= _MIN_STEM:
+        yield form[: -len(_FEMININE_PLURAL)] + "ه"
 
 
 def _fold_term(word: str) -> str:

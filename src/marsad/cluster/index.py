@@ -4,7 +4,10 @@ text each one repeats.
 Exact duplicates (same folded words) are found by hash. Near duplicates are
 candidates from datasketch's LSH bands, confirmed by the signatures' estimated
 Jaccard similarity against the configured threshold, so the LSH only decides
-what to compare, never what matches.
+what to compare, never what matches. A text joins a cluster only if it is
+also similar enough to the cluster's representative: without that anchor,
+daily reports that each resemble the day before (weather, market closes)
+chain into one cluster.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from marsad.cluster.minhash import DEFAULT_NUM_PERM, SEED, Signature
 
 __all__ = ["DEFAULT_THRESHOLD", "Match", "NearDuplicateIndex"]
 
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.4
 # Texts this short share too little to call them the same story.
 MIN_WORDS = 8
 
@@ -42,6 +45,7 @@ class NearDuplicateIndex:
         self._signatures: dict[int, Signature] = {}
         self._by_hash: dict[str, int] = {}
         self._hash_of: dict[int, str] = {}
+        self._representative: dict[int, int] = {}
 
     def __len__(self) -> int:
         return len(self._hash_of)
@@ -51,30 +55,47 @@ class NearDuplicateIndex:
 
         return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=signature.astype(np.uint64), scheme="affine32")
 
+    def _similarity(self, key: int, signature: Signature) -> float:
+        return float(np.count_nonzero(self._signatures[key] == signature)) / self.num_perm
+
+    def representative(self, key: int) -> int:
+        representative = self._representative.get(key, key)
+        return representative if representative in self._hash_of else key
+
     def find(self, text_hash: str, signature: Signature, words: int = MIN_WORDS) -> Match | None:
         """The earlier text that this one duplicates best, if any."""
-        if text_hash in self._by_hash:
-            return Match(self._by_hash[text_hash], 1.0)
         if words < MIN_WORDS:
             return None
+        if text_hash in self._by_hash:
+            return Match(self._by_hash[text_hash], 1.0)
         best: Match | None = None
         for key in self._lsh.query(self._minhash(signature)):
-            similarity = float(np.count_nonzero(self._signatures[key] == signature)) / self.num_perm
-            if similarity >= self.threshold and (
-                best is None or similarity > best.similarity or (similarity == best.similarity and key < best.key)
-            ):
-                best = Match(int(key), similarity)
+            similarity = self._similarity(key, signature)
+            if similarity < self.threshold or (best is not None and (similarity, -key) <= (best.similarity, -best.key)):
+                continue
+            anchor = self.representative(key)
+            if anchor != key and anchor in self._signatures and self._similarity(anchor, signature) < self.threshold:
+                continue
+            best = Match(int(key), similarity)
         return best
 
-    def add(self, key: int, text_hash: str, signature: Signature, words: int = MIN_WORDS) -> None:
+    def add(
+        self, key: int, text_hash: str, signature: Signature, words: int = MIN_WORDS, joined: int | None = None
+    ) -> None:
+        """Index `key`'s text; `joined` is the earlier text whose cluster it joined, if any."""
         self._hash_of[key] = text_hash
+        if joined is not None:
+            self._representative[key] = self.representative(joined)
+        if words < MIN_WORDS:
+            return
         self._by_hash.setdefault(text_hash, key)
-        if words >= MIN_WORDS and key not in self._signatures:
+        if key not in self._signatures:
             self._signatures[key] = signature
             self._lsh.insert(key, self._minhash(signature), check_duplication=False)
 
     def remove(self, key: int) -> None:
         text_hash = self._hash_of.pop(key, None)
+        self._representative.pop(key, None)
         if text_hash is not None and self._by_hash.get(text_hash) == key:
             del self._by_hash[text_hash]
         if self._signatures.pop(key, None) is not None:

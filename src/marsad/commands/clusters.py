@@ -7,7 +7,7 @@ import os
 
 import click
 
-from marsad.commands.ingest import DEFAULT_DB
+from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 
 
 @click.command(name="clusters")
@@ -17,20 +17,24 @@ from marsad.commands.ingest import DEFAULT_DB
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per cluster and line.")
 def clusters_command(db: str, min_size: int, limit: int, as_json: bool) -> None:
     """List near-duplicate story clusters, largest first: representative and members."""
-    from marsad.store import open_archive
-
     if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
         raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
-    with open_archive(db) as archive:
+    with open_archive_or_exit(db) as archive:
         found = archive.clusters(min_size=min_size, limit=limit)
     for cluster in found:
         if as_json:
             members = [{"id": m, "title": title, "similarity": round(sim, 3)} for m, title, sim in cluster.members]
-            click.echo(json.dumps(
-                {"id": cluster.id, "representative": cluster.representative, "size": len(members),
-                 "members": members},
-                ensure_ascii=False,
-            ))
+            click.echo(
+                json.dumps(
+                    {
+                        "id": cluster.id,
+                        "representative": cluster.representative,
+                        "size": len(members),
+                        "members": members,
+                    },
+                    ensure_ascii=False,
+                )
+            )
             continue
         click.echo(f"{cluster.id}  ({len(cluster.members)} records)")
         for member, title, similarity in cluster.members:

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from marsad.commands.ingest import DEFAULT_DB
+from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 from marsad.errors import MarsadError
 from marsad.records import Record
 
@@ -35,8 +35,7 @@ def write_parquet(records: Iterator[Record], path: str, batch: int = 2000) -> in
         import pyarrow.parquet as pq
     except ImportError:
         raise click.ClickException(f"Parquet export needs pyarrow: {PARQUET_INSTALL}") from None
-    fields = ["id", "parent", "source", "url", "published", "category", "title", "cluster", "origin",
-              *_JSON_COLUMNS]
+    fields = ["id", "parent", "source", "url", "published", "category", "title", "cluster", "origin", *_JSON_COLUMNS]
     schema = pa.schema([(name, pa.string()) for name in fields])
     written = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
@@ -61,7 +60,7 @@ def write_parquet(records: Iterator[Record], path: str, batch: int = 2000) -> in
 @click.option("-o", "--output", help="Write here (required for parquet; JSON Lines go to stdout by default).")
 def export_command(db: str, fmt: str, query: str | None, limit: int | None, output: str | None) -> None:
     """Export the archive's records (all, or those matching --query) in the record format of `marsad extract`."""
-    from marsad.store import SearchFilters, open_archive
+    from marsad.store import SearchFilters
     from marsad.store.search import parse_query
 
     if fmt == "parquet" and not output:
@@ -72,7 +71,7 @@ def export_command(db: str, fmt: str, query: str | None, limit: int | None, outp
         parsed = parse_query(query) if query else None
     except MarsadError as error:
         raise click.UsageError(f"bad query: {error}") from None
-    with open_archive(db) as archive:
+    with open_archive_or_exit(db) as archive:
         if parsed is not None:
             hits = archive.search(parsed, SearchFilters(), limit or 1_000_000_000)
             records = archive.iter_records([hit.rowid for hit in hits])

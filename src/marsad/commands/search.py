@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from marsad.commands.ingest import DEFAULT_DB
+from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 from marsad.errors import MarsadError
 from marsad.store.search import MARK_CLOSE, MARK_OPEN, make_snippet, parse_query
 
@@ -57,7 +57,7 @@ def search_command(
     العراق). QUERY may be left out when --entity or another filter is given."""
     import os
 
-    from marsad.store import SearchFilters, open_archive
+    from marsad.store import SearchFilters
 
     filters = SearchFilters(source=source, category=category, entity=entity, date_from=date_from, date_to=date_to)
     if not query and filters == SearchFilters():
@@ -68,7 +68,7 @@ def search_command(
         raise click.UsageError(f"bad query: {error}") from None
     if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
         raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
-    with open_archive(db) as archive:
+    with open_archive_or_exit(db) as archive:
         hits = archive.search(parsed, filters, limit)
     keys = parsed.highlight_keys() if parsed else set()
     color = sys.stdout.isatty()

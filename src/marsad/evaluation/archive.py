@@ -76,9 +76,15 @@ def _lines_record(page: Page) -> list[Record]:
     lines = [line.strip() for line in (page.text or "").splitlines() if line.strip()]
     return [
         Record(
-            id=page.stable_id(), parent=None, source=page.source, url=page.url, published=page.published,
-            category=None, title=page.title if page.title is not None else (lines[0] if lines else None),
-            body=lines if page.title is not None else lines[1:], origin=page.origin,
+            id=page.stable_id(),
+            parent=None,
+            source=page.source,
+            url=page.url,
+            published=page.published,
+            category=None,
+            title=page.title if page.title is not None else (lines[0] if lines else None),
+            body=lines if page.title is not None else lines[1:],
+            origin=page.origin,
         )
     ]
 
@@ -188,8 +194,9 @@ def _variant(story: Story, kind: str) -> Story:
     if kind == "chrome":
         return Story(f"{story.key}#chrome", story.title, [*_CHROME_BEFORE, *story.body, *_CHROME_AFTER], "copier")
     if kind == "headline":
-        return Story(f"{story.key}#headline", "عاجل: " + story.title[: len(story.title) // 2] + " (تحديث)",
-                     story.body, "copier")
+        return Story(
+            f"{story.key}#headline", "عاجل: " + story.title[: len(story.title) // 2] + " (تحديث)", story.body, "copier"
+        )
     words = " ".join(story.body).split()
     kept = words[: max(1, int(len(words) * 0.7))]
     return Story(f"{story.key}#trimmed", story.title, [" ".join(kept)], "copier")
@@ -204,6 +211,7 @@ class ClusterReport:
     false_negative: int = 0
     true_negative: int = 0
     by_kind: dict[str, list[int]] = field(default_factory=dict)
+    labelled_counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # tp, fp, fn
 
     @property
     def precision(self) -> float:
@@ -219,6 +227,10 @@ class ClusterReport:
         counts = self.by_kind.setdefault(kind, [0, 0])
         counts[0] += 1
         counts[1] += same == predicted
+        if kind == "labelled":
+            self.labelled_counts[0] += same and predicted
+            self.labelled_counts[1] += predicted and not same
+            self.labelled_counts[2] += same and not predicted
         if same and predicted:
             self.true_positive += 1
         elif predicted:
@@ -229,7 +241,13 @@ class ClusterReport:
             self.true_negative += 1
 
     def figures(self) -> dict[str, float]:
-        return {"cluster_precision": round(self.precision, 4), "cluster_recall": round(self.recall, 4)}
+        tp, fp, fn = self.labelled_counts
+        return {
+            "cluster_precision": round(self.precision, 4),
+            "cluster_recall": round(self.recall, 4),
+            "cluster_precision_labelled": round(tp / (tp + fp) if tp + fp else 1.0, 4),
+            "cluster_recall_labelled": round(tp / (tp + fn) if tp + fn else 1.0, 4),
+        }
 
 
 def _stories(shared: Path) -> tuple[dict[str, Story], list[Story]]:

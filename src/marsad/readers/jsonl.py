@@ -13,6 +13,22 @@ from marsad.records import Page
 
 _CONTENT_FIELDS = ("text", "html")
 _STRING_FIELDS = ("url", "published", "source", "title")
+# Other names public dumps use for the same fields (SaudiNewsNet has `content`).
+_ALIASES = {"text": ("content", "body", "article"), "published": ("date_published", "datePublished", "date")}
+
+
+def _apply_aliases(item: dict[str, Any]) -> None:
+    if "text" in item or "html" in item:
+        aliases = {key: names for key, names in _ALIASES.items() if key != "text"}
+    else:
+        aliases = _ALIASES
+    for field, names in aliases.items():
+        if field in item:
+            continue
+        for name in names:
+            if isinstance(item.get(name), str):
+                item[field] = item.pop(name)
+                break
 
 
 def iter_jsonl_pages(
@@ -75,6 +91,7 @@ def parse_page_line(line: bytes, origin: str) -> Page:
         raise InputError(origin, f"invalid JSON: {error.msg} at column {error.colno}") from error
     if not isinstance(item, dict):
         raise InputError(origin, f"expected a JSON object, found {type(item).__name__}")
+    _apply_aliases(item)
 
     content: dict[str, str] = {}
     blank: list[str] = []

@@ -8,16 +8,22 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.errors import MarsadError
 from marsad.records import Page, Record
 from marsad.store.search import Query
 
 __all__ = [
     "Archive",
     "ClusterInfo",
+    "PageRejected",
     "SearchFilters",
     "SearchHit",
     "StoredSignature",
 ]
+
+
+class PageRejected(MarsadError):
+    """The database refused a page's data (say, one record id twice); nothing of the page was stored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,7 @@ class StoredSignature:
     rowid: int
     text_hash: str
     signature: bytes
+    representative: int | None = None
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from marsad.cluster.index import MIN_WORDS, NearDuplicateIndex
+from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateIndex
 from marsad.cluster.minhash import fingerprint, signature_from_bytes
 from marsad.errors import ErrorHandler, InputError, MarsadError
 from marsad.records import Page, Record
@@ -26,7 +26,7 @@ Extractor = Callable[[Page], list[Record]]
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     batch_size: int = 200
-    cluster_threshold: float = 0.6
+    cluster_threshold: float = DEFAULT_THRESHOLD
     cluster: bool = True
 
 
@@ -52,10 +52,8 @@ def load_cluster_index(archive: Archive, threshold: float) -> NearDuplicateIndex
     """The near-duplicate index rebuilt from the signatures the archive keeps."""
     index = NearDuplicateIndex(threshold=threshold)
     for stored in archive.signatures():
-        if stored.signature:
-            index.add(stored.rowid, stored.text_hash, signature_from_bytes(stored.signature))
-        else:
-            index.add(stored.rowid, stored.text_hash, signature_from_bytes(b""), words=0)
+        words = MIN_WORDS if stored.signature else 0
+        index.add(stored.rowid, stored.text_hash, signature_from_bytes(stored.signature), words, stored.representative)
     return index
 
 
@@ -64,11 +62,60 @@ def _cluster_record(archive: Archive, index: NearDuplicateIndex, rowid: int, rec
     match = index.find(found.text_hash, found.signature, found.words)
     if match is not None:
         archive.assign_cluster(rowid, match.key, match.similarity)
-    index.add(rowid, found.text_hash, found.signature, found.words)
-    archive.save_signature(
-        rowid, found.text_hash, found.signature_bytes() if found.words >= MIN_WORDS else b""
-    )
+    index.add(rowid, found.text_hash, found.signature, found.words, match.key if match else None)
+    archive.save_signature(rowid, found.text_hash, found.signature_bytes() if found.words >= MIN_WORDS else b"")
     return match is not None
+
+
+class _Ingest:
+    """One ingest run's state: what is stored, the lazily built cluster index, the batch in flight."""
+
+    def __init__(self, archive: Archive, extract: Extractor, on_error: ErrorHandler, options: IngestOptions) -> None:
+        self.archive = archive
+        self.extract = extract
+        self.on_error = on_error
+        self.options = options
+        self.stats = IngestStats()
+        self.known = archive.page_hashes()
+        # Built on the first page that needs storing: a rerun over unchanged pages never pays for it.
+        self.index: NearDuplicateIndex | None = None
+        self.pending = 0
+
+    def add(self, page: Page) -> None:
+        self.stats.pages += 1
+        page_id = page.stable_id()
+        content_hash = page.content_hash()
+        previous = self.known.get(page_id)
+        if previous == content_hash:
+            self.stats.unchanged += 1
+            return
+        try:
+            records = self.extract(page)
+        except Exception as error:  # one page the extractor chokes on must not stop the batch
+            self.stats.failed += 1
+            self.on_error(InputError(page.origin, f"extraction failed: {type(error).__name__}: {error}"))
+            return
+        try:
+            new_rowids, removed = self.archive.replace_page(page, page_id, records)
+        except MarsadError as error:
+            self.stats.failed += 1
+            self.on_error(InputError(page.origin, f"not stored: {error}"))
+            return
+        if self.options.cluster:
+            if self.index is None:
+                self.index = load_cluster_index(self.archive, self.options.cluster_threshold)
+            for rowid in removed:
+                self.index.remove(rowid)
+            for rowid, record in zip(new_rowids, records, strict=True):
+                self.stats.duplicates += _cluster_record(self.archive, self.index, rowid, record)
+        self.known[page_id] = content_hash
+        self.stats.stored += 1
+        self.stats.replaced += previous is not None
+        self.stats.records += len(records)
+        self.pending += 1
+        if self.pending >= self.options.batch_size:
+            self.archive.commit()
+            self.pending = 0
 
 
 def ingest_pages(
@@ -85,40 +132,10 @@ def ingest_pages(
     A page whose extraction or storage fails is reported to `on_error` and the
     rest of the batch is still stored.
     """
-    options = options or IngestOptions()
-    stats = IngestStats()
-    known = archive.page_hashes()
-    index = load_cluster_index(archive, options.cluster_threshold) if options.cluster else None
-    pending = 0
+    run = _Ingest(archive, extract, on_error, options or IngestOptions())
     for page in pages:
-        stats.pages += 1
-        page_id = page.stable_id()
-        content_hash = page.content_hash()
-        previous = known.get(page_id)
-        if previous == content_hash:
-            stats.unchanged += 1
-        else:
-            try:
-                records = extract(page)
-                new_rowids, removed = archive.replace_page(page, page_id, records)
-            except (MarsadError, ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
-                stats.failed += 1
-                on_error(InputError(page.origin, f"not stored: {error}"))
-            else:
-                if index is not None:
-                    for rowid in removed:
-                        index.remove(rowid)
-                    for rowid, record in zip(new_rowids, records, strict=True):
-                        stats.duplicates += _cluster_record(archive, index, rowid, record)
-                known[page_id] = content_hash
-                stats.stored += 1
-                stats.replaced += previous is not None
-                stats.records += len(records)
-                pending += 1
-                if pending >= options.batch_size:
-                    archive.commit()
-                    pending = 0
+        run.add(page)
         if on_page is not None:
-            on_page(stats)
+            on_page(run.stats)
     archive.commit()
-    return stats
+    return run.stats

@@ -14,19 +14,24 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from marsad.arabic.search_terms import analyze_words
+from marsad.arabic.search_terms import analyze_words, analyzer_fingerprint
 from marsad.errors import MarsadError
 from marsad.records import Page, Record
 from marsad.store import rows
-from marsad.store.base import Archive, ClusterInfo, SearchFilters, SearchHit, StoredSignature
-from marsad.store.schema import POSTGRES_MIGRATIONS, POSTGRES_VERSION
+from marsad.store.base import Archive, ClusterInfo, PageRejected, SearchFilters, SearchHit, StoredSignature
+from marsad.store.schema import POSTGRES_MIGRATIONS
 from marsad.store.search import Query, tsquery_clauses
 
-__all__ = ["PostgresArchive", "POSTGRES_INSTALL"]
+__all__ = ["POSTGRES_INSTALL", "PostgresArchive"]
 
 POSTGRES_INSTALL = "pip install 'marsad[postgres]'"
 _MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
 _MIGRATION_LOCK = 0x6D617273  # "mars": serializes concurrent migrations
+
+
+def _text(value: str | None) -> str | None:
+    # PostgreSQL text cannot hold NUL characters; scraped pages sometimes do.
+    return value.replace("\x00", "") if value else value
 
 
 def _lexeme(term: str) -> str:
@@ -61,13 +66,16 @@ class PostgresArchive(Archive):
         self.location = url
         options = f"-c search_path={schema}" if schema else None
         try:
-            self._db = psycopg.connect(url, autocommit=False, options=options) if options else psycopg.connect(
-                url, autocommit=False
+            self._db = (
+                psycopg.connect(url, autocommit=False, options=options)
+                if options
+                else psycopg.connect(url, autocommit=False)
             )
         except psycopg.OperationalError as error:
             raise MarsadError(f"cannot connect to {url}: {error}".strip()) from None
         self._source_ids: dict[str, int] = {}
         self._migrate()
+        self._check_analyzer()
 
     def _migrate(self) -> None:
         with self._db.cursor() as cur:
@@ -82,6 +90,25 @@ class PostgresArchive(Archive):
                 for statement in POSTGRES_MIGRATIONS[version]:
                     cur.execute(statement)
                 cur.execute("INSERT INTO schema_version VALUES (%s, %s)", (version, _now()))
+        self._db.commit()
+
+    def _check_analyzer(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
+        if row is None or row[0] != analyzer_fingerprint():
+            self.rebuild_search_index()
+
+    def rebuild_search_index(self) -> None:
+        """Re-analyze every record: the tsvectors must hold what the current analyzer produces."""
+        rows_ = self._db.execute("SELECT rowid, title, body FROM records ORDER BY rowid").fetchall()
+        with self._db.cursor() as cur:
+            cur.executemany(
+                "UPDATE records SET forms_vec = %s::tsvector, keys_vec = %s::tsvector WHERE rowid = %s",
+                [(*tsvector_literals(title, json.loads(body)), rowid) for rowid, title, body in rows_],
+            )
+        self._db.execute(
+            "INSERT INTO meta VALUES ('analyzer', %s) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            (analyzer_fingerprint(),),
+        )
         self._db.commit()
 
     def schema_version(self) -> int:
@@ -112,8 +139,16 @@ class PostgresArchive(Archive):
     # --- writing -----------------------------------------------------------
 
     def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
-        with self._db.transaction():
-            return self._replace_page(page, page_id, records)
+        import psycopg
+
+        try:
+            with self._db.transaction():
+                return self._replace_page(page, page_id, records)
+        except BaseException as error:
+            self._source_ids.clear()  # a source inserted inside the savepoint is gone again
+            if isinstance(error, psycopg.IntegrityError | psycopg.DataError):
+                raise PageRejected(str(error).strip()) from error
+            raise
 
     def _replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
         db = self._db
@@ -130,8 +165,15 @@ class PostgresArchive(Archive):
         db.execute(
             "INSERT INTO pages(id, content_hash, origin, url, source_id, published, ingested_at) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            (page_id, page.content_hash(), page.origin, page.url, self._source_id(page.source), page.published,
-             _now()),
+            (
+                page_id,
+                page.content_hash(),
+                _text(page.origin),
+                _text(page.url),
+                self._source_id(_text(page.source)),
+                _text(page.published),
+                _now(),
+            ),
         )
         rowids = [self._insert_record(page_id, position, record) for position, record in enumerate(records)]
         return rowids, old
@@ -143,12 +185,20 @@ class PostgresArchive(Archive):
             "body, boilerplate, extra, forms_vec, keys_vec) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s::tsvector) RETURNING rowid",
             (
-                record.id, page_id, record.parent, position, self._source_id(record.source), record.url,
-                record.published, record.category, record.title,
+                record.id,
+                page_id,
+                record.parent,
+                position,
+                self._source_id(_text(record.source)),
+                _text(record.url),
+                _text(record.published),
+                _text(record.category),
+                _text(record.title),
                 json.dumps(record.body, ensure_ascii=False),
                 json.dumps([item.to_dict() for item in record.boilerplate], ensure_ascii=False),
                 json.dumps(rows.extra_fields(record), ensure_ascii=False),
-                forms, keys,
+                forms,
+                keys,
             ),
         ).fetchone()
         assert row is not None
@@ -167,9 +217,12 @@ class PostgresArchive(Archive):
             return
         cluster_id = row[0]
         db.execute("DELETE FROM cluster_members WHERE record_rowid = %s", (rowid,))
-        left = [int(r) for (r,) in db.execute(
-            "SELECT record_rowid FROM cluster_members WHERE cluster_id = %s ORDER BY record_rowid", (cluster_id,)
-        )]
+        left = [
+            int(r)
+            for (r,) in db.execute(
+                "SELECT record_rowid FROM cluster_members WHERE cluster_id = %s ORDER BY record_rowid", (cluster_id,)
+            )
+        ]
         if len(left) < 2:
             db.execute("DELETE FROM cluster_members WHERE cluster_id = %s", (cluster_id,))
             db.execute("DELETE FROM clusters WHERE id = %s", (cluster_id,))
@@ -183,9 +236,13 @@ class PostgresArchive(Archive):
 
     def signatures(self) -> list[StoredSignature]:
         return [
-            StoredSignature(int(rowid), str(text_hash), bytes(signature))
-            for rowid, text_hash, signature in self._db.execute(
-                "SELECT record_rowid, text_hash, signature FROM signatures ORDER BY record_rowid"
+            StoredSignature(
+                int(rowid), str(text_hash), bytes(signature), None if representative is None else int(representative)
+            )
+            for rowid, text_hash, signature, representative in self._db.execute(
+                "SELECT s.record_rowid, s.text_hash, s.signature, c.representative FROM signatures s "
+                "LEFT JOIN cluster_members m ON m.record_rowid = s.record_rowid "
+                "LEFT JOIN clusters c ON c.id = m.cluster_id ORDER BY s.record_rowid"
             )
         ]
 
@@ -254,7 +311,9 @@ class PostgresArchive(Archive):
             for column, text in excluded:
                 where.append(f"NOT (r.{column} @@ %s::tsquery)")
                 params.append(text)
-            score = "ts_rank('{0.1, 0.2, 0.4, 1.0}', r.forms_vec, %s::tsquery)"
+            # Ranked on the keys (one per word, half the size of the forms): ranking
+            # reads the vector of every match, so its size is the search's cost.
+            score = "ts_rank('{0.1, 0.2, 0.4, 1.0}', r.keys_vec, %s::tsquery)"
             score_params.append(" | ".join(sorted({f"'{key}'" for key in query.highlight_keys()})))
         sql = (
             f"SELECT r.rowid, r.id, r.url, r.title, r.published, s.name, r.category, {score} AS score, r.body, "
@@ -263,14 +322,33 @@ class PostgresArchive(Archive):
         )
         if where:
             sql += "WHERE " + " AND ".join(where)
-        sql += " ORDER BY score DESC, r.published DESC, r.rowid LIMIT %s" if query is not None else (
-            " ORDER BY r.published DESC, r.rowid LIMIT %s"
+        sql += (
+            " ORDER BY score DESC, r.published DESC, r.rowid LIMIT %s"
+            if query is not None
+            else (" ORDER BY r.published DESC, r.rowid LIMIT %s")
         )
-        result = self._db.execute(sql, [*score_params, *params, limit]).fetchall()
+        if query is not None:
+            # The planner prices a sequential scan without the cost of reading each
+            # row's out-of-line tsvector, and picks it for common words; the GIN index
+            # is always the faster way to find the matches.
+            self._db.execute("SET LOCAL enable_seqscan = off")
+        try:
+            result = self._db.execute(sql, [*score_params, *params, limit]).fetchall()
+        finally:
+            if query is not None:
+                self._db.execute("SET LOCAL enable_seqscan = on")
         return [
             SearchHit(
-                rowid=int(row[0]), id=row[1], url=row[2], title=row[3], published=row[4], source=row[5],
-                category=row[6], score=float(row[7]), body=json.loads(row[8]), cluster=row[9],
+                rowid=int(row[0]),
+                id=row[1],
+                url=row[2],
+                title=row[3],
+                published=row[4],
+                source=row[5],
+                category=row[6],
+                score=float(row[7]),
+                body=json.loads(row[8]),
+                cluster=row[9],
             )
             for row in result
         ]
@@ -301,8 +379,17 @@ class PostgresArchive(Archive):
 
     def counts(self) -> dict[str, int]:
         result = {}
-        for table in ("pages", "records", "sources", "entities", "quotes", "dates", "quantities", "clusters",
-                      "cluster_members"):
+        for table in (
+            "pages",
+            "records",
+            "sources",
+            "entities",
+            "quotes",
+            "dates",
+            "quantities",
+            "clusters",
+            "cluster_members",
+        ):
             row = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
             result[table] = int(row[0]) if row else 0
         return result

@@ -120,9 +120,10 @@ def parse_query(text: str) -> Query:
 
 # --- SQLite FTS5 ---------------------------------------------------------------
 
+
 def _fts5_clause(clause: Clause) -> str:
     if clause.phrase:
-        return "{title_keys body_keys} : \"" + " ".join(clause.keys) + '"'
+        return '{title_keys body_keys} : "' + " ".join(clause.keys) + '"'
     return '{title_forms body_forms} : "' + clause.keys[0] + '"'
 
 
@@ -139,6 +140,7 @@ def fts5_expression(query: Query) -> str:
 
 
 # --- PostgreSQL ----------------------------------------------------------------
+
 
 def tsquery_clauses(query: Query) -> tuple[list[list[tuple[str, str]]], list[tuple[str, str]]]:
     """For PostgreSQL: each clause as (column, tsquery text) with every lexeme quoted."""

@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from marsad.arabic.search_terms import analyze
+from marsad.arabic.search_terms import analyze, analyzer_fingerprint
 from marsad.records import Page, Record
 from marsad.store import rows
-from marsad.store.base import Archive, ClusterInfo, SearchFilters, SearchHit, StoredSignature
+from marsad.store.base import Archive, ClusterInfo, PageRejected, SearchFilters, SearchHit, StoredSignature
 from marsad.store.schema import SQLITE_MIGRATIONS, SQLITE_VERSION
 from marsad.store.search import Query, fts5_expression
 
@@ -38,13 +38,12 @@ class SQLiteArchive(Archive):
         self._in_transaction = False
         self._source_ids: dict[str, int] = {}
         self._migrate()
+        self._check_analyzer()
 
     # --- schema ------------------------------------------------------------
 
     def schema_version(self) -> int:
-        exists = self._db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
-        ).fetchone()
+        exists = self._db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
         if not exists:
             return 0
         row = self._db.execute("SELECT max(version) FROM schema_version").fetchone()
@@ -70,6 +69,23 @@ class SQLiteArchive(Archive):
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
+
+    def _check_analyzer(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
+        if row is None or row[0] != analyzer_fingerprint():
+            self.rebuild_search_index()
+
+    def rebuild_search_index(self) -> None:
+        """Re-analyze every record: the index must hold what the current analyzer produces."""
+        db = self._write()
+        db.execute("INSERT INTO records_fts(records_fts) VALUES ('delete-all')")
+        for batch in _chunks(db.execute("SELECT rowid, title, body FROM records ORDER BY rowid")):
+            db.executemany(
+                "INSERT INTO records_fts(rowid, title_forms, body_forms, title_keys, body_keys) VALUES (?, ?, ?, ?, ?)",
+                [(rowid, *_fts_values(title, json.loads(body))) for rowid, title, body in batch],
+            )
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('analyzer', ?)", (analyzer_fingerprint(),))
+        self.commit()
 
     # --- writing -----------------------------------------------------------
 
@@ -104,8 +120,15 @@ class SQLiteArchive(Archive):
         db = self._write()
         for rowid in rowids:
             self._leave_cluster(rowid)
-        db.executemany("DELETE FROM records_fts WHERE rowid = ?", [(r,) for r in rowids])
-        db.executemany("DELETE FROM records WHERE rowid = ?", [(r,) for r in rowids])
+        for rowid in rowids:
+            title, body = db.execute("SELECT title, body FROM records WHERE rowid = ?", (rowid,)).fetchone()
+            # A contentless index forgets a row only when given the terms it was indexed with.
+            db.execute(
+                "INSERT INTO records_fts(records_fts, rowid, title_forms, body_forms, title_keys, body_keys) "
+                "VALUES ('delete', ?, ?, ?, ?, ?)",
+                (rowid, *_fts_values(title, json.loads(body))),
+            )
+            db.execute("DELETE FROM records WHERE rowid = ?", (rowid,))
 
     def _leave_cluster(self, rowid: int) -> None:
         db = self._db
@@ -114,9 +137,12 @@ class SQLiteArchive(Archive):
             return
         cluster_id = row[0]
         db.execute("DELETE FROM cluster_members WHERE record_rowid = ?", (rowid,))
-        left = [r for (r,) in db.execute(
-            "SELECT record_rowid FROM cluster_members WHERE cluster_id = ? ORDER BY record_rowid", (cluster_id,)
-        )]
+        left = [
+            r
+            for (r,) in db.execute(
+                "SELECT record_rowid FROM cluster_members WHERE cluster_id = ? ORDER BY record_rowid", (cluster_id,)
+            )
+        ]
         if len(left) < 2:
             db.execute("DELETE FROM cluster_members WHERE cluster_id = ?", (cluster_id,))
             db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
@@ -131,9 +157,12 @@ class SQLiteArchive(Archive):
         db.execute("SAVEPOINT page")
         try:
             result = self._replace_page(page, page_id, records)
-        except BaseException:
+        except BaseException as error:
             db.execute("ROLLBACK TO page")
             db.execute("RELEASE page")
+            self._source_ids.clear()  # a source inserted inside the savepoint is gone again
+            if isinstance(error, sqlite3.IntegrityError):
+                raise PageRejected(str(error)) from error
             raise
         db.execute("RELEASE page")
         return result
@@ -151,8 +180,7 @@ class SQLiteArchive(Archive):
         db.execute(
             "INSERT INTO pages(id, content_hash, origin, url, source_id, published, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (page_id, page.content_hash(), page.origin, page.url, self._source_id(page.source), page.published,
-             _now()),
+            (page_id, page.content_hash(), page.origin, page.url, self._source_id(page.source), page.published, _now()),
         )
         rowids = []
         for position, record in enumerate(records):
@@ -165,19 +193,24 @@ class SQLiteArchive(Archive):
             "INSERT INTO records(id, page_id, parent, position, source_id, url, published, category, title, "
             "body, boilerplate, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                record.id, page_id, record.parent, position, self._source_id(record.source), record.url,
-                record.published, record.category, record.title,
+                record.id,
+                page_id,
+                record.parent,
+                position,
+                self._source_id(record.source),
+                record.url,
+                record.published,
+                record.category,
+                record.title,
                 json.dumps(record.body, ensure_ascii=False),
                 json.dumps([item.to_dict() for item in record.boilerplate], ensure_ascii=False),
                 json.dumps(rows.extra_fields(record), ensure_ascii=False),
             ),
         )
         rowid = int(cursor.lastrowid or 0)
-        title = analyze(record.title or "")
-        body = analyze("\n".join(record.body))
         db.execute(
             "INSERT INTO records_fts(rowid, title_forms, body_forms, title_keys, body_keys) VALUES (?, ?, ?, ?, ?)",
-            (rowid, title.forms, body.forms, title.keys, body.keys),
+            (rowid, *_fts_values(record.title, record.body)),
         )
         for table, columns, values in rows.span_rows(rowid, record):
             placeholders = ", ".join("?" for _ in columns)
@@ -189,9 +222,13 @@ class SQLiteArchive(Archive):
 
     def signatures(self) -> list[StoredSignature]:
         return [
-            StoredSignature(rowid, text_hash, bytes(signature))
-            for rowid, text_hash, signature in self._db.execute(
-                "SELECT record_rowid, text_hash, signature FROM signatures ORDER BY record_rowid"
+            StoredSignature(
+                int(rowid), str(text_hash), bytes(signature), None if representative is None else int(representative)
+            )
+            for rowid, text_hash, signature, representative in self._db.execute(
+                "SELECT s.record_rowid, s.text_hash, s.signature, c.representative FROM signatures s "
+                "LEFT JOIN cluster_members m ON m.record_rowid = s.record_rowid "
+                "LEFT JOIN clusters c ON c.id = m.cluster_id ORDER BY s.record_rowid"
             )
         ]
 
@@ -266,8 +303,16 @@ class SQLiteArchive(Archive):
         sql += "ORDER BY top.score DESC, r.rowid" if query is not None else "ORDER BY r.published DESC, r.rowid"
         return [
             SearchHit(
-                rowid=row[0], id=row[1], url=row[2], title=row[3], published=row[4], source=row[5],
-                category=row[6], score=float(row[7]), body=json.loads(row[8]), cluster=row[9],
+                rowid=row[0],
+                id=row[1],
+                url=row[2],
+                title=row[3],
+                published=row[4],
+                source=row[5],
+                category=row[6],
+                score=float(row[7]),
+                body=json.loads(row[8]),
+                cluster=row[9],
             )
             for row in self._db.execute(sql, top_params).fetchall()
         ]
@@ -281,9 +326,7 @@ class SQLiteArchive(Archive):
         if rowids is None:
             batches: Iterator[list[tuple[Any, ...]]] = _chunks(self._db.execute(sql + "ORDER BY r.rowid"))
         else:
-            batches = (
-                self._db.execute(sql + "WHERE r.rowid = ?", (rowid,)).fetchall() for rowid in rowids
-            )
+            batches = (self._db.execute(sql + "WHERE r.rowid = ?", (rowid,)).fetchall() for rowid in rowids)
         for batch in batches:
             for row in batch:
                 spans = {
@@ -300,8 +343,17 @@ class SQLiteArchive(Archive):
     def counts(self) -> dict[str, int]:
         return {
             table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in ("pages", "records", "sources", "entities", "quotes", "dates", "quantities", "clusters",
-                          "cluster_members")
+            for table in (
+                "pages",
+                "records",
+                "sources",
+                "entities",
+                "quotes",
+                "dates",
+                "quantities",
+                "clusters",
+                "cluster_members",
+            )
         }
 
     def integrity_check(self) -> str:
@@ -318,6 +370,12 @@ def _chunks(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[list[tuple[Any,
         if not batch:
             return
         yield batch
+
+
+def _fts_values(title: str | None, body: list[str]) -> tuple[str, str, str, str]:
+    analyzed_title = analyze(title or "")
+    analyzed_body = analyze("\n".join(body))
+    return analyzed_title.forms, analyzed_body.forms, analyzed_title.keys, analyzed_body.keys
 
 
 def _now() -> str:
