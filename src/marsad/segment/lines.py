@@ -88,6 +88,8 @@ def classify(words: int, arabic: float, function_share: float, ends_sentence: bo
         return Kind.PROSE
     # Long running text is prose even without a final stop (tags or a photo
     # credit are often glued to the end of the last paragraph).
+    if words >= 80 and arabic >= 0.6:
+        return Kind.PROSE
     if words >= 40 and function_share >= 0.03:
         return Kind.PROSE
     if words >= 20 and function_share >= 0.06:
