@@ -14,11 +14,15 @@ $(BIN)/marsad: pyproject.toml
 
 env: $(BIN)/marsad
 
-## run: extract the bundled example collection and show the records
+## run: extract the bundled example collection, show the records, archive them and search
 run: env
 	mkdir -p out
 	$(BIN)/marsad extract examples/ -o out/examples.jsonl
 	$(BIN)/python -m marsad.show out/examples.jsonl
+	rm -f out/examples.db*
+	$(BIN)/marsad ingest examples/ --db out/examples.db
+	@echo '$$ marsad search "وزارة الصحة" --db out/examples.db'
+	@$(BIN)/marsad search "وزارة الصحة" --db out/examples.db
 
 ## test: lint, type-check and run the whole test suite
 test: env
