@@ -117,3 +117,35 @@ def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Com
 @pytest.mark.parametrize(("name", "command"), _commands(cli))
 def test_every_command_has_help(name: str, command: click.Command) -> None:
     assert command.help and len(command.help.strip()) > 10, name
+
+
+def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    for number in range(3):
+        (tmp_path / f"p{number}.txt").write_text(PAGE.replace("التمور", f"التمور {number}"), encoding="utf-8")
+    primary, secondary = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "marsad", "extract", str(tmp_path), "--no-enrich", "-o", str(tmp_path.parent / "out.jsonl")],
+            stderr=secondary,
+            stdout=subprocess.DEVNULL,
+            check=False,
+            timeout=120,
+        )
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(primary)
+    assert result.returncode == 0
+    text = shown.decode("utf-8", "replace")
+    assert "extract" in text and "3/3" in text and "page/s" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -20,7 +21,11 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "page", total: int | 
     if not on_terminal():
         yield from items
         return
-    bar = tqdm(items, desc=desc, unit=unit, total=total, file=sys.stderr, dynamic_ncols=True)
+    # A terminal that reports no size (a bare pty) would get an empty bar.
+    size = shutil.get_terminal_size(fallback=(100, 24))
+    bar = tqdm(
+        items, desc=desc, unit=unit, total=total, file=sys.stderr, ncols=size.columns or 100, nrows=size.lines or 24
+    )
     try:
         yield from bar
     finally:

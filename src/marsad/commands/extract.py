@@ -9,30 +9,24 @@ from typing import IO
 
 import click
 
-from marsad.errors import InputError
+from marsad.commands.common import ErrorLog, count_pages
 from marsad.extraction import ExtractOptions, iso_published
 from marsad.pipeline.local import LocalExecutor
-from marsad.pipeline.steps import ExtractRecords, LearnTemplates, PreparePages, ReadPages, Step
-from marsad.progress import progress
+from marsad.pipeline.steps import ExtractRecords, LearnTemplates, PreparePages, ReadPages, ShowProgress, Step
+from marsad.progress import on_terminal
 from marsad.records import Record
-
-
-class ErrorLog:
-    """Reports bad input as it is found and remembers how much there was."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, error: InputError) -> None:
-        self.count += 1
-        click.echo(f"marsad: skipped {error.origin}: {error.message}", err=True)
 
 
 def extraction_pipeline(
     paths: tuple[str, ...], *, published: str | None, templates: bool, enrich: bool, errors: ErrorLog
 ) -> LocalExecutor:
     options = ExtractOptions(enrich=enrich)
-    steps: list[Step] = [ReadPages(paths, errors), PreparePages(errors, published)]
+    total = count_pages(paths) if on_terminal() else None
+    steps: list[Step] = [
+        ReadPages(paths, errors),
+        ShowProgress("extract", total),
+        PreparePages(errors, published),
+    ]
     if templates:
         steps.append(LearnTemplates(options))
     steps.append(ExtractRecords(options, errors))
@@ -79,7 +73,7 @@ def extract_command(
         raise click.BadParameter(f"{published!r} is not a date like 2021-07-27", param_hint="--published")
     errors = ErrorLog()
     pipeline = extraction_pipeline(paths, published=published, templates=templates, enrich=enrich, errors=errors)
-    records = progress(pipeline.stream(), desc="extract", unit="record")
+    records = pipeline.stream()
     if output:
         with open(output, "w", encoding="utf-8") as out:
             written = write_jsonl(records, out)

@@ -2,54 +2,20 @@
 
 from __future__ import annotations
 
-import gzip
-import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import click
 
 from marsad.cluster.index import DEFAULT_THRESHOLD
-from marsad.errors import InputError, MarsadError
+from marsad.commands.common import ErrorLog, count_pages
+from marsad.errors import MarsadError
 from marsad.progress import on_terminal, progress
 from marsad.records import Page, Record
 from marsad.store.base import Archive
 
 DEFAULT_DB = "marsad.db"
-
-
-class IngestErrors:
-    """Reports each page that could not be read or stored, and counts them."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, error: InputError) -> None:
-        self.count += 1
-        click.echo(f"marsad: skipped {error.origin}: {error.message}", err=True)
-
-
-def count_pages(paths: Iterable[str]) -> int | None:
-    """How many pages the inputs hold, cheaply, for the progress bar's ETA (None if unknown)."""
-    total = 0
-    for path in paths:
-        if path == "-":
-            return None
-        if os.path.isdir(path):
-            total += sum(len(files) for _, _, files in os.walk(path))
-        elif path.endswith((".jsonl", ".jsonl.gz")):
-            opener = gzip.open if path.endswith(".gz") else open
-            try:
-                with opener(path, "rb") as handle:
-                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-            except (OSError, EOFError):
-                return None
-        elif path.endswith((".warc", ".warc.gz", ".wet", ".wet.gz")):
-            return None
-        else:
-            total += 1
-    return total
 
 
 def open_archive_or_exit(location: str) -> Archive:
@@ -105,7 +71,7 @@ def ingest_command(
     from marsad.readers import iter_pages
     from marsad.store.ingest import IngestOptions, ingest_pages
 
-    errors = IngestErrors()
+    errors = ErrorLog()
     options = IngestOptions(batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters)
     total = count_pages(paths) if on_terminal() else None
     with open_archive_or_exit(db) as archive:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,9 @@ VARIANTS = {
     "clusters+gazetteer": {"clusters": True, "gazetteer": True, "triggers": False},
     "full": {"clusters": True, "gazetteer": True, "triggers": True},
     "full-nostem": {"clusters": True, "gazetteer": True, "triggers": True, "stems": False},
+    "full+priors": {"clusters": True, "gazetteer": True, "triggers": True, "auto": True},
+    "full+ngrams": {"clusters": True, "gazetteer": True, "triggers": True, "char_ngrams": True},
+    "full+gzpos": {"clusters": True, "gazetteer": True, "triggers": True, "gazetteer_positions": True},
 }
 
 
@@ -32,8 +36,14 @@ def train_group() -> None:
 @click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
 @click.option("--out", type=_FILE, default=None, help="Where to write clusters.tsv.")
 def clusters_command(shared: Path | None, out: Path | None) -> None:
-    """Learn word clusters from the unlabeled news (skip-gram vectors + k-means)."""
+    """Learn word clusters from the unlabeled news (skip-gram vectors + k-means).
+
+    Run with PYTHONHASHSEED=0: gensim seeds each word vector from Python's
+    string hash, so only a fixed hash seed reproduces the shipped clusters."""
     from marsad.enrich.ner.wordreps import build_clusters
+
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        click.echo("warning: PYTHONHASHSEED is not 0; the clusters will differ from the shipped ones", err=True)
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / "clusters.tsv"

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from marsad.errors import ErrorHandler, InputError
 from marsad.extraction import ExtractOptions, PreparedPage, extract_prepared, prepare_page
+from marsad.progress import progress
 from marsad.records import Page, Record
 from marsad.segment.templates import TemplateLearner
 
@@ -45,6 +46,20 @@ class ReadPages:
             if number % world_size == rank:
                 self.stats["pages"] += 1
                 yield page
+
+
+@dataclass
+class ShowProgress:
+    """Passes items through, with a progress bar (items, rate, ETA) when stderr is a terminal."""
+
+    desc: str
+    total: int | None = None
+    unit: str = "page"
+    name: str = "progress"
+    stats: Counter[str] = field(default_factory=Counter)
+
+    def run(self, data: Iterable[Any], rank: int = 0, world_size: int = 1) -> Iterator[Any]:
+        yield from progress(data, desc=self.desc, unit=self.unit, total=self.total)
 
 
 @dataclass
