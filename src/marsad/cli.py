@@ -26,10 +26,13 @@ def _register() -> None:
         eval_archive,
         eval_enrichment,
         eval_extract,
+        eval_ner,
         export,
         extract,
         ingest,
         search,
+        tag,
+        train,
     )
 
     cli.add_command(extract.extract_command)
@@ -37,9 +40,12 @@ def _register() -> None:
     cli.add_command(search.search_command)
     cli.add_command(clusters.clusters_command)
     cli.add_command(export.export_command)
+    cli.add_command(tag.tag_command)
+    cli.add_command(train.train_group)
     eval_group.add_command(eval_archive.search_eval_command, name="search")
     eval_group.add_command(eval_archive.clusters_eval_command, name="clusters")
     eval_group.add_command(eval_archive.archive_eval_command, name="archive")
+    eval_group.add_command(eval_ner.ner_command, name="ner")
     eval_group.add_command(eval_extract.extract_eval_command, name="extract")
     eval_group.add_command(eval_enrichment.enrichment_command, name="enrichment")
 

@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.arabic.clitics import split_clitics, stem_form
+from marsad.arabic.clitics import restore_article, split_clitics, stem_form
 
 # A small lexicon we make up, so these cases do not depend on the shipped one.
 LEXICON = {
@@ -74,3 +74,13 @@ def test_stem_form(token: str, stem: str) -> None:
 @pytest.mark.parametrize("token", ["واشنطن", "بغداد", "فرنسا", "لبنان", "كردستان", "بايدن"])
 def test_shipped_lexicon_keeps_names_whole(token: str) -> None:
     assert split_clitics(token) == ("", token, "")
+
+
+@pytest.mark.parametrize(
+    ("token", "stem"),
+    [("للعراق", "العراق"), ("للبنان", "لبنان"), ("للحكومة", "الحكومة"), ("للأمم", "الأمم")],
+)
+def test_restore_article_tells_lil_from_li_l(token: str, stem: str) -> None:
+    lexicon = {"العراق": 900, "لبنان": 800, "البنان": 1, "الحكومه": 700, "الامم": 300}
+    proclitics, rest, _ = split_clitics(token, lexicon)
+    assert restore_article(proclitics, rest, lexicon) == stem

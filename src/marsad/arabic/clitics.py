@@ -165,11 +165,22 @@ def split_clitics(token: str, lexicon: Mapping[str, int] | None = None) -> tuple
     return proclitics, stem, ""
 
 
+def restore_article(proclitics: str, stem: str, lexicon: Mapping[str, int] | None = None) -> str:
+    """The stem with the article that ل swallowed: `للعراق` is ل + العراق, written
+    with one ل less; `للبنان` is ل + لبنان. The lexicon tells the two apart."""
+    if not (proclitics.endswith("ل") and stem.startswith("ل")) or stem.startswith(_ARTICLE):
+        return stem
+    lex = _lexicon() if lexicon is None else lexicon
+    with_article = "ا" + stem
+    if _count(stem, lex) > _count(with_article, lex):
+        return stem
+    return with_article
+
+
 def stem_form(token: str) -> str:
     """The stem as a dictionary form: `للعراق` → `العراق`, `حكومته` → `حكومة`."""
     proclitics, stem, enclitics = split_clitics(token)
-    if proclitics.endswith("ل") and stem.startswith("ل") and not stem.startswith(_ARTICLE):
-        stem = "ا" + stem
+    stem = restore_article(proclitics, stem)
     if enclitics and stem.endswith("ت"):
         stem = stem[:-1] + "ة"
     return stem

@@ -58,7 +58,7 @@ def clusters_command(shared: Path | None, out: Path | None) -> None:
 @click.option(
     "--variant",
     type=click.Choice(sorted(VARIANTS)),
-    default="full",
+    default="full+gzpos",
     show_default=True,
     help="Feature groups to use.",
 )

@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from marsad.enrich.ner.article import (
+    CONLL_WINDOW,
+    article_names,
+    known_entities,
+    mark_names,
+    propagate_in_windows,
+)
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
 from marsad.enrich.ner.tokens import tokenize
@@ -17,8 +24,12 @@ __all__ = ["Span", "find_entities", "tag_tokens"]
 
 
 def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-    """IOB2 tags over PER, LOC, ORG, MISC for each token of each sentence."""
-    return shipped_model().tag(sentences)
+    """IOB2 tags over PER, LOC, ORG, MISC for each token of each sentence.
+
+    Names found in a sentence also mark their untagged repeats in the
+    neighbouring sentences (a window of `CONLL_WINDOW`)."""
+    model = shipped_model()
+    return propagate_in_windows(sentences, model.tag(sentences), CONLL_WINDOW, model.extractor.stem_key)
 
 
 def find_entities(paragraphs: Sequence[str]) -> list[Span]:
@@ -28,11 +39,14 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     `paragraphs[paragraph][start:end] == text`; clitics stay outside the span.
     """
     model = shipped_model()
+    runs = [(index, run) for index, paragraph in enumerate(paragraphs) for run in sentences_of(tokenize(paragraph))]
+    tagged = model.tag([[t for t, _, _ in run] for _, run in runs])
+    # What the CRF found anywhere in the article, then the curated list,
+    # fill the places where a sentence alone gave too little context.
+    key = model.extractor.stem_key
+    names = {**known_entities(), **article_names([run for _, run in runs], tagged, key)}
     spans: list[Span] = []
-    for index, paragraph in enumerate(paragraphs):
-        tokens = tokenize(paragraph)
-        runs = sentences_of(tokens)
-        tagged = model.tag([[t for t, _, _ in run] for run in runs])
-        for run, tags in zip(runs, tagged, strict=True):
-            spans.extend(spans_from_tags(paragraph, run, tags, index))
+    for (index, run), tags in zip(runs, tagged, strict=True):
+        tags = mark_names(run, tags, names, key)
+        spans.extend(spans_from_tags(paragraphs[index], run, tags, index))
     return link_short_forms(spans)

@@ -84,9 +84,7 @@ class Scores:
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def micro(self) -> tuple[float, float, float]:
-        return self._f1(
-            sum(self.true_positive.values()), sum(self.predicted.values()), sum(self.gold.values())
-        )
+        return self._f1(sum(self.true_positive.values()), sum(self.predicted.values()), sum(self.gold.values()))
 
     def per_type(self) -> dict[str, tuple[float, float, float]]:
         kinds = sorted(set(self.gold) | set(self.predicted))

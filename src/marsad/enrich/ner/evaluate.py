@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from marsad.enrich.ner.conll import read_labelled, score
+from marsad.enrich.ner.conll import normalize_tag, read_labelled, score
 
 Tagger = Callable[[Sequence[Sequence[str]]], list[list[str]]]
 
@@ -32,17 +32,13 @@ class Result:
     tokens_per_second: float
 
 
-def evaluate_dataset(
-    name: str, path: Path, keep: tuple[str, ...], tagger: Tagger, limit: int | None = None
-) -> Result:
+def evaluate_dataset(name: str, path: Path, keep: tuple[str, ...], tagger: Tagger, limit: int | None = None) -> Result:
     sentences = read_labelled(path)[:limit]
     tokens = [t for t, _ in sentences]
     started = time.perf_counter()
     predicted = tagger(tokens)
     seconds = time.perf_counter() - started
     # Types outside `keep` (AQMAR's MISC) are dropped from both sides.
-    from marsad.enrich.ner.conll import normalize_tag
-
     predicted = [[normalize_tag(t, keep) for t in tags] for tags in predicted]
     scores = score([tags for _, tags in sentences], predicted)
     precision, recall, f1 = scores.micro()

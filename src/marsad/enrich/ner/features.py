@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from marsad.arabic.clitics import split_clitics
-from marsad.arabic.normalize import DIACRITICS, fold_for_search
+from marsad.arabic.clitics import restore_article, split_clitics
+from marsad.arabic.normalize import fold_for_search
 
 _ARABIC = regex.compile(r"^[\p{Arabic}]+$")
 _LATIN = regex.compile(r"^[\p{Latin}'.]+$")
@@ -46,6 +46,8 @@ class FeatureConfig:
     triggers: bool = True
     stems: bool = True
     auto: bool = False
+    char_ngrams: bool = False
+    gazetteer_positions: bool = False
     window: int = 2
 
 
@@ -67,22 +69,24 @@ class FeatureExtractor:
         self.config = config or FeatureConfig()
         self._own: dict[str, list[str]] = {}
         self._tokens: dict[str, _TokenFeatures] = {}
-        self._keys: dict[str, tuple[str, str]] = {}
+        self._keys: dict[str, tuple[str, str, str, str]] = {}
 
     def _key(self, token: str) -> tuple[str, str]:
         """(folded token, folded stem)."""
-        keys = self._keys.get(token)
-        if keys is None:
-            folded = fold_for_search(DIACRITICS.sub("", token))
-            stem = folded
+        return self._parts(token)[:2]
+
+    def _parts(self, token: str) -> tuple[str, str, str, str]:
+        """(folded token, folded stem, proclitics, enclitics), cached."""
+        parts = self._keys.get(token)
+        if parts is None:
+            folded = fold_for_search(token)
+            stem, proclitics, enclitics = folded, "", ""
             if self.config.stems:
-                proclitics, stem_text, _ = split_clitics(token)
-                stem = fold_for_search(stem_text)
-                if proclitics.endswith("ل") and stem.startswith("ل") and not stem.startswith("ال"):
-                    stem = "ا" + stem  # للعراق → العراق
-            keys = (folded, stem)
-            self._keys[token] = keys
-        return keys
+                proclitics, stem_text, enclitics = split_clitics(token)
+                stem = fold_for_search(restore_article(proclitics, stem_text)) if proclitics or enclitics else folded
+            parts = (folded, stem, proclitics, enclitics)
+            self._keys[token] = parts
+        return parts
 
     def stem_key(self, token: str) -> str:
         """The folded, clitic-free form the lexicons are keyed on."""
@@ -98,7 +102,9 @@ class FeatureExtractor:
             else:
                 out.append(prefix + "c=none")
         if cfg.gazetteer:
-            for kind in lex.gazetteer.get(stem, ()) or lex.gazetteer.get(folded, ()):
+            # Sorted: set order varies with the hash seed, and crfsuite numbers
+            # features in the order it first sees them.
+            for kind in sorted(lex.gazetteer.get(stem, ()) or lex.gazetteer.get(folded, ())):
                 out.append(prefix + "gz=" + kind)
         if cfg.auto:
             for mark in lex.auto.get(stem, ()):
@@ -112,17 +118,17 @@ class FeatureExtractor:
         feats = self._own.get(token)
         if feats is not None:
             return feats
-        folded, stem = self._key(token)
+        folded, stem, proclitics, enclitics = self._parts(token)
         feats = ["b", "w=" + token, "f=" + folded, "sh=" + _shape(token)]
         if self.config.stems:
             feats.append("st=" + stem)
-            proclitics, _, enclitics = split_clitics(token)
             if proclitics:
                 feats.append("pc=" + proclitics)
             if enclitics:
                 feats.append("ec=" + enclitics)
-        core = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
-        feats.append("al" if core is not stem else "noal")
+        has_article = stem.startswith("ال") and len(stem) > 3
+        core = stem[2:] if has_article else stem
+        feats.append("al" if has_article else "noal")
         for n in (1, 2, 3):
             if len(core) > n:
                 feats.append(f"p{n}={core[:n]}")
@@ -130,6 +136,11 @@ class FeatureExtractor:
             if len(core) > n:
                 feats.append(f"s{n}={core[-n:]}")
         feats.append(f"len={min(len(core), 10)}")
+        if self.config.char_ngrams and len(core) > 3:
+            # Letter trigrams inside the word: transliterated foreign names
+            # (هيزنبرج, شرودنجر) share letter patterns that Arabic words lack.
+            padded = f"<{core}>"
+            feats.extend(dict.fromkeys(f"g={padded[k : k + 3]}" for k in range(len(padded) - 2)))
         count = self.lexicons.counts.get(folded, 0)
         feats.append(f"cnt={min(int(math.log2(count + 1)), 16)}")
         self._lookups(folded, stem, feats, "", True)

@@ -33,8 +33,11 @@ def babel_places() -> dict[str, set[str]]:
     return places
 
 
-def names_from(sentences: Iterable[Sentence], key: Keyer, min_share: float = 0.5) -> dict[str, set[str]]:
-    """Words that are mostly parts of names in `sentences`, with their types."""
+def names_from(
+    sentences: Iterable[Sentence], key: Keyer, min_share: float = 0.5, positions: bool = False
+) -> dict[str, set[str]]:
+    """Words that are mostly parts of names in `sentences`, with their types
+    (`B-ORG` / `I-ORG` for a name's first and later words with `positions`)."""
     inside: dict[str, Counter[str]] = defaultdict(Counter)
     total: Counter[str] = Counter()
     for tokens, tags in sentences:
@@ -42,7 +45,8 @@ def names_from(sentences: Iterable[Sentence], key: Keyer, min_share: float = 0.5
         total.update(keys)
         for kind, start, end in entities(tags):
             for i in range(start, end):
-                inside[keys[i]][kind] += 1
+                label = (("B-" if i == start else "I-") + kind) if positions else kind
+                inside[keys[i]][label] += 1
     found: dict[str, set[str]] = {}
     for word, kinds in inside.items():
         selected = {kind for kind, n in kinds.items() if n / total[word] >= min_share}

@@ -11,6 +11,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from marsad.arabic.clitics import split_clitics
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.conll import to_iob2
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
@@ -114,6 +115,7 @@ def open_model(directory: Traversable | Path, stack: ExitStack) -> NerModel:
 
     config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
     extractor = FeatureExtractor(load_lexicons(directory), feature_config(config.get("features", {})))
+    split_clitics("وبالعراق")  # loads the clitic lexicon now, not inside the first timed call
     tagger = pycrfsuite.Tagger()
     # crfsuite wants a real file; as_file extracts it when the package is zipped.
     path = stack.enter_context(resources.as_file(directory / MODEL_FILE))

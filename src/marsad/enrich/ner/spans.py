@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from marsad.arabic.clitics import split_clitics
+from marsad.arabic.clitics import restore_article, split_clitics
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.conll import entities
 
@@ -28,13 +28,6 @@ def sentences_of(tokens: Sequence[tuple[str, int, int]]) -> list[list[tuple[str,
     return runs
 
 
-def _restored(proclitics: str, stem: str) -> str:
-    """The dictionary form of a stem whose article merged with the preposition ل."""
-    if proclitics.endswith("ل") and stem.startswith("ل") and not stem.startswith("ال"):
-        return "ا" + stem
-    return stem
-
-
 def spans_from_tags(
     paragraph: str, tokens: Sequence[tuple[str, int, int]], tags: Sequence[str], index: int
 ) -> list[Span]:
@@ -49,7 +42,7 @@ def spans_from_tags(
         text = paragraph[start:end]
         if not text.strip():
             continue
-        canonical = _restored(proclitics, text)
+        canonical = restore_article(proclitics, text)
         spans.append(
             {
                 "text": text,

@@ -36,9 +36,7 @@ def test_seed_entity(seed_spans: tuple[list[str], list[dict[str, object]]], name
 
 
 @pytest.mark.parametrize(("short", "full"), [("بايدن", "جو بايدن"), ("الكاظمي", "مصطفى الكاظمي")])
-def test_seed_short_forms_link(
-    seed_spans: tuple[list[str], list[dict[str, object]]], short: str, full: str
-) -> None:
+def test_seed_short_forms_link(seed_spans: tuple[list[str], list[dict[str, object]]], short: str, full: str) -> None:
     _, spans = seed_spans
     canonicals = {s["canonical"] for s in spans if s["text"] == short}
     assert canonicals == {full}

@@ -1,0 +1,91 @@
+import pytest
+
+from marsad.enrich.ner.article import article_names, known_entities, mark_names
+from marsad.enrich.ner.tokens import tokenize
+
+
+def _run(text: str) -> list[tuple[str, int, int]]:
+    return tokenize(text)
+
+
+def test_person_surname_and_full_names_are_remembered() -> None:
+    runs = [_run("استقبل الوزير سامي نادر الحلبي وفدا"), _run("وصل الوفد إلى حمص")]
+    tagged = [["O", "O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O", "O", "B-LOC"]]
+    names = article_names(runs, tagged)
+    assert names[("سامي", "نادر", "الحلبي")] == "PER"
+    assert names[("الحلبي",)] == "PER"
+    assert names[("حمص",)] == "LOC"
+    assert ("نادر",) not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال الحلبي إن الاجتماع مثمر", ["O", "B-PER", "O", "O", "O"]),
+        ("وأكد للحلبي مساعدوه ذلك", ["O", "B-PER", "O", "O"]),
+        ("زار سامي نادر الحلبي حمص", ["O", "B-PER", "I-PER", "I-PER", "B-LOC"]),
+        ("لا اسم هنا", ["O", "O", "O"]),
+    ],
+)
+def test_mark_names_tags_untagged_occurrences(text: str, expected: list[str]) -> None:
+    names = {("سامي", "نادر", "الحلبي"): "PER", ("الحلبي",): "PER", ("حمص",): "LOC"}
+    run = _run(text)
+    assert mark_names(run, ["O"] * len(run), names) == expected
+
+
+def test_mark_names_keeps_what_the_crf_found() -> None:
+    run = _run("زار الحلبي حمص")
+    tags = ["O", "B-ORG", "O"]
+    assert mark_names(run, tags, {("الحلبي",): "PER", ("حمص",): "LOC"}) == ["O", "B-ORG", "B-LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("صوت البرلمان السوداني أمس", ["O", "B-ORG", "I-ORG", "O"]),
+        ("انسحب الجيش الليبي", ["O", "B-ORG", "I-ORG"]),
+        ("صوت البرلمان أمس", ["O", "O", "O"]),
+        ("قاتل مع الحشد الشعبي", ["O", "O", "B-ORG", "I-ORG"]),
+        ("بيان لحركة حماس", ["O", "B-ORG", "I-ORG"]),
+    ],
+)
+def test_known_entities(text: str, expected: list[str]) -> None:
+    run = _run(text)
+    assert mark_names(run, ["O"] * len(run), known_entities()) == expected
+
+
+# An article we wrote: a full name, then its short form, with clitics attached.
+ARTICLE = [
+    "التقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء اللبناني في باريس.",
+    "وقال ماكرون إن فرنسا ستواصل دعمها للبنان، وأضاف أن الوفد سيزور بيروت وبالقاهرة غداً.",
+]
+
+
+def test_find_entities_on_an_article_we_wrote() -> None:
+    from marsad.enrich.ner import find_entities
+
+    spans = find_entities(ARTICLE)
+    for span in spans:
+        assert ARTICLE[span["paragraph"]][span["start"] : span["end"]] == span["text"]
+    found = {(s["text"], s["type"], s["canonical"]) for s in spans}
+    assert ("إيمانويل ماكرون", "PER", "إيمانويل ماكرون") in found
+    assert ("ماكرون", "PER", "إيمانويل ماكرون") in found
+    assert ("باريس", "LOC", "باريس") in found
+    assert ("القاهرة", "LOC", "القاهرة") in found  # from `وبالقاهرة`
+    assert not any(s["text"].startswith(("وب", "بال")) for s in spans)
+
+
+def test_find_entities_of_nothing() -> None:
+    from marsad.enrich.ner import find_entities
+
+    assert find_entities([]) == []
+    assert find_entities(["", "   "]) == []
+
+
+def test_propagation_stays_inside_its_window() -> None:
+    from marsad.enrich.ner.article import propagate_in_windows
+
+    sentences = [["وصل", "سامي", "الحلبي"], ["قال", "الحلبي"], ["رد", "الحلبي"]]
+    tagged = [["O", "B-PER", "I-PER"], ["O", "O"], ["O", "O"]]
+    result = propagate_in_windows(sentences, tagged, 2)
+    assert result == [["O", "B-PER", "I-PER"], ["O", "B-PER"], ["O", "O"]]
