@@ -38,7 +38,7 @@ def _quotes(paragraphs: list[str], names: tuple[str, ...] = ()) -> list[tuple[st
         ),
         (
             ["ونقلت الوكالة عن مصدر أن “الاتفاق بات وشيكا جدا”."],
-            [],
+            [("مصدر", "الاتفاق بات وشيكا جدا", True)],
         ),
         (
             ["وقع الطرفان اتفاق “الشراكة الاستراتيجية” في جدة."],
@@ -91,8 +91,14 @@ def test_a_bare_title_resolves_to_the_person_it_introduced() -> None:
     assert _quotes(paragraphs)[0][0] == "لوك مارتان"
 
 
-def test_unclosed_quote_gives_no_direct_quote() -> None:
-    assert [q for q in find_quotes(["وقال المدير: “سنواصل العمل حتى النهاية"]) if q["direct"]] == []
+def test_an_introduced_quote_left_open_runs_to_the_paragraph_end() -> None:
+    # Newsrooms often drop the closing mark at the end of a paragraph.
+    quotes = [q for q in find_quotes(["وقال المدير: “سنواصل العمل حتى النهاية"]) if q["direct"]]
+    assert [(q["speaker"], q["text"]) for q in quotes] == [("المدير", "سنواصل العمل حتى النهاية")]
+
+
+def test_an_unclosed_mark_that_nothing_introduces_gives_no_direct_quote() -> None:
+    assert [q for q in find_quotes(["وقال المدير إن مشروع “الواحة الخضراء يتأخر كثيرا"]) if q["direct"]] == []
 
 
 @pytest.mark.parametrize(
@@ -103,6 +109,11 @@ def test_unclosed_quote_gives_no_direct_quote() -> None:
         ("بـ”تعزيز العلاقة”.", [(2, 16)]),
         ("“بلا إغلاق", []),
         ("أنهى الجملة ″", []),
+        ("قال: “نعم سنفعل.", [(5, 15)]),
+        ("قال: «أولا. ثم أضاف ان «ثانيا»", [(5, 10), (23, 29)]),
+        ('قال: نعم سنفعل ذلك".', [(3, 18)]),
+        ('وتابع" نحن هنا"', [(5, 14)]),
+        ("قال: “نعم سنفعل   وقال “لا”", [(5, 15), (23, 26)]),
     ],
 )
 def test_quote_regions(text: str, regions: list[tuple[int, int]]) -> None:

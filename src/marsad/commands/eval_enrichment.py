@@ -8,7 +8,7 @@ import click
 
 from marsad.evaluation.enrichment import Scores, below_floors, evaluate, load_floors
 
-_SPLITS = {"all": None, "dev": "dev", "test": "test", "test2": "test2"}
+_SPLITS = {"all": None, **{name: name for name in ("dev", "test", "test2", "test3", "test4", "test5")}}
 
 
 def _table(name: str, scores: Scores) -> list[str]:

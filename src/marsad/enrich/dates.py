@@ -502,8 +502,9 @@ def date_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every date in `paragraph`."""
     spans = _RECENT_SPANS.get(paragraph)
     if spans is None:
-        dates_in_paragraph(paragraph, None)
-        spans = _RECENT_SPANS[paragraph]
+        # Computed from the result itself: the cache may have been cleared, or
+        # skipped by a fast path, in between.
+        spans = tuple((start, end) for start, end, *_ in dates_in_paragraph(paragraph, None))
     return spans
 
 

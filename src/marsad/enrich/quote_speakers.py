@@ -3,8 +3,18 @@
 A subject such as ``الرئيس الأمريكي جو بايدن`` is descriptors (titles, the
 words that complete them, nisbas) followed by a name; ``مكتب الكاظمي`` and
 ``وزارة الداخلية`` start with an organisation word and are speakers as a
-whole. A short name (``بايدن``) resolves to the longest name in the article
-that ends with it (``جو بايدن``); a bare descriptor (``الرئيس الأمريكي``)
+whole. An indefinite title or organisation word takes the next word as its
+complement (``سفير نيوزيلندا جيرارد فان بوهيمن``, ``رئيس نادي التعاون محمد
+القاسم``, ``المنسق الإعلامي لنادي أربيل الرياضي ريبين رمزي``): the speaker is
+the name after the whole description, as in the gold set; with no name left
+(``نائب محافظ منطقة موسكو``) it is the description. A name given by NER that
+the subject contains is the speaker.
+
+A short name (``بايدن``) resolves to the longest name in the article that ends
+with it (``جو بايدن``), a first name to the person it starts (``نجيب`` ->
+``نجيب عبد الرزاق``), and a surname the article wrote after given names that
+follow a title, an article word, a speech verb or a comma to that full name
+(``عسيري`` -> ``موسى أحمد عسيري``); a bare descriptor (``الرئيس الأمريكي``)
 resolves to the name that descriptor introduced earlier.
 """
 
@@ -13,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -27,6 +38,14 @@ ORGANISATIONS = frozenset(read_list("speaker_organisations.txt"))
 NAME_STOPS = frozenset(read_list("name_stops.txt"))
 
 _MAX_NAME_WORDS = 4
+# Speech verbs and participles end a name (``المتحدث الرسمي قائلا``); cut after matching,
+# as a lookahead over all of them at every word would slow the scan down.
+_CUE_WORDS = frozenset(
+    prefix + word for word in read_list("cue_verbs.txt") + read_list("cue_participles.txt") for prefix in ("", "و")
+)
+_CONSTRUCT_HEADS = frozenset(
+    {word.removeprefix("ال") for word in ORGANISATIONS} | {fold_entry(w) for w in ("كرة", "شؤون", "علامة")}
+)
 # ``انخل دي ماريا لاربع سنوات``: ``ل`` + a number or a medium starts what follows a name.
 _NOT_NAME_AFTER_L = frozenset(
     {fold_entry(w) for w in ("أربع", "خمس", "ثلاث", "عشر", "مدة", "فترة", "وكالة", "صحيفة", "قناة", "موقع", "محطة")}
@@ -42,9 +61,16 @@ def _mention_pattern() -> re.Pattern[str]:
     stop = rf"(?:{words(NAME_STOPS | TITLES)})(?!\w)"
     anchor = rf"(?:(?:{words(TITLES)})(?!\w)|(?:و?ال)\w{{2,}}ي(?!\w))"
     # ``الأمين العام للمنظمة``: article words and their ``لل``/``بال`` forms complete a title.
-    descriptor = rf"(?!{words(NAME_STOPS)}(?!\w))(?:(?:{words(TITLES)})(?!\w)|(?:ال|لل|بال)\w+)"
-    first = rf"(?!ال|لل|ب|{stop})\w+"
-    more = rf"(?!{stop})(?!و)(?!ال\w+\s+ال)(?!ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w+"
+    # ``لعلامة شفروليه``, ``لكرة القدم``: a construct after ``ل`` with its complement.
+    construct = rf"(?:ل|ب)(?:{words(_CONSTRUCT_HEADS)})\s+\w+"
+    descriptor = rf"(?!(?:{words(NAME_STOPS)})(?!\w))(?:(?:{words(TITLES)})(?!\w)|{construct}|(?:ال|لل|بال|وال)\w+)"
+    # Folded ``علي`` is also the preposition ``على``; before ``بن`` it is the name.
+    first = rf"(?:علي(?=\s+(?:بن|ابن)\s)|(?!ال|لل|ب|{stop}|ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w+)"
+    # ``عبد الرزاق``, ``بن عبد العزيز``: an article word after these is part of the name.
+    more = (
+        rf"(?:(?:(?<=عبد\s)|(?<=ابو\s)|(?<=بن\s)|(?<=ابن\s)|(?<=بنت\s))ال\w+"
+        rf"|(?!{stop})(?!و)(?!ال\w+\s+(?!{stop})ال)(?!ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w+)"
+    )
     return re.compile(
         rf"(?<!\w)(?P<desc>{anchor}(?:\s+{descriptor}(?!\w))*)\s+"
         rf"(?P<name>{first}(?:\s+{more}){{0,{_MAX_NAME_WORDS - 1}}})(?!\w)"
@@ -101,6 +127,7 @@ class Word:
 
     folded: str
     original: str
+    quoted: bool = False  # inside short quotation marks (``«لويس إنريكي»``)
 
 
 def _strip_article(word: str) -> str:
@@ -111,9 +138,46 @@ def _strip_article(word: str) -> str:
 
 
 def is_descriptor(word: str) -> bool:
-    """A title, a word with the article (``الوزراء``, ``للمنظمة``) or a ``ل`` complement
-    (``الناطق الإعلامي لنادي الزوراء``): not a given name."""
-    return word in TITLES or word.startswith(("ال", "لل", "بال", "ل"))
+    """A title, a word with the article (``الوزراء``, ``للمنظمة``), a ``ل`` complement
+    (``الناطق الإعلامي لنادي الزوراء``, ``لكرة القدم``) or an organisation word
+    (``مدير إدارة``, ``ببلدية``): not a given name. Any other word starting with ``ل``
+    may be one (``ليلى``, ``لوران``)."""
+    return (
+        word in TITLES
+        or word.startswith(("ال", "لل", "بال", "وال"))
+        or _organisation_word(word)
+        or (word[:1] in "لب" and word[1:] in _CONSTRUCT_HEADS)
+    )
+
+
+def _organisation_word(word: str) -> bool:
+    return word in ORGANISATIONS or any(word.startswith(p) and word[1:] in ORGANISATIONS for p in ("ب", "ل", "و"))
+
+
+def _takes_complement(word: str) -> bool:
+    """An indefinite title or organisation word is the first term of a construct
+    (``سفير نيوزيلندا``, ``رئيس نادي التعاون``, ``لنادي برشلونة``): the word after it
+    belongs to the description even without the article. ``د`` is an abbreviation."""
+    if len(word) < 3 or word.startswith(("ال", "وال", "بال", "لل")):
+        return False
+    stem = word[1:] if word[0] in "بلو" and word not in TITLES else word
+    return word in TITLES or stem in TITLES or _organisation_word(word)
+
+
+def name_start(words: Sequence[str]) -> int:
+    """Index of the first word of the name after a subject's descriptors (``len`` if none).
+
+    ``رئيس وزراء ماليزيا نجيب عبد الرزاق``: ``ماليزيا`` completes the construct
+    ``رئيس وزراء`` and the name starts at ``نجيب``. The last word is never taken
+    as a complement.
+    """
+    i = 0
+    n = len(words)
+    while i < n and is_descriptor(words[i]):
+        i += 1
+        if _takes_complement(words[i - 1]) and i + 1 < n and not is_descriptor(words[i]):
+            i += 1
+    return i
 
 
 @dataclass(slots=True)
@@ -123,26 +187,68 @@ class NameBook:
     names: list[tuple[str, ...]] = field(default_factory=list)
     display: dict[tuple[str, ...], str] = field(default_factory=dict)
     by_descriptor: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
+    # Names of people: introduced by a title (``المدافع نواف الصبحي``) or given by NER.
+    persons: list[tuple[str, ...]] = field(default_factory=list)
+    # The article's folded paragraphs, to find the full name of a bare surname.
+    texts: list[tuple[str, Callable[[int, int], str]]] = field(default_factory=list)
+    expanded: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    # Names given by NER for this article: where a subject contains one, it is the speaker.
+    given: list[tuple[str, ...]] = field(default_factory=list)
+    # Speakers so far, by their first word without the article.
+    spoke: list[tuple[str, str]] = field(default_factory=list)
 
-    def add(self, words: Sequence[Word], descriptor: Sequence[Word] = ()) -> tuple[str, ...]:
+    def record_speaker(self, speaker: str) -> None:
+        head = _fold_word(speaker.split()[0]) if speaker.split() else ""
+        self.spoke.append((_strip_article(head), speaker))
+
+    def mentioned_again(self, word: str) -> str | None:
+        """``وأضاف المصدر`` after ``قال مصدر أمني``, ``وقالت الأمانة`` after ``أكدت الأمانة
+        العامة لهيئة كبار العلماء``: the definite noun names the last speaker it started."""
+        if not word.startswith(("ال", "وال")):
+            return None
+        head = _strip_article(word)
+        return next((speaker for first, speaker in reversed(self.spoke) if first == head), None)
+
+    def add(self, words: Sequence[Word], descriptor: Sequence[Word] = (), *, person: bool = True) -> tuple[str, ...]:
         key = tuple(w.folded for w in words)
+        if not key:
+            return key
         if key not in self.display:
             self.names.append(key)
             self.display[key] = " ".join(w.original for w in words)
         if descriptor:
             self.by_descriptor.append((frozenset(_strip_article(w.folded) for w in descriptor), key))
+            if person and not _organisation_word(key[0]):
+                self._add_person(key)
         return key
+
+    def given_in(self, words: Sequence[Word]) -> str | None:
+        """A name from NER that the words contain, as the article writes it fully."""
+        folded = [w.folded for w in words]
+        for key in self.given:
+            for start in range(len(folded) - len(key) + 1):
+                if tuple(folded[start : start + len(key)]) == key:
+                    return self.resolve(key)
+        return None
+
+    def _add_person(self, key: tuple[str, ...]) -> None:
+        if len(key) > 1 and key not in self.persons:
+            self.persons.append(key)
 
     def add_text_name(self, name: str) -> None:
         folded = fold_entry(name).split()
         if folded:
-            self.add([Word(f, o) for f, o in zip(folded, name.split(), strict=False)])
+            key = self.add([Word(f, o) for f, o in zip(folded, name.split(), strict=False)])
+            self._add_person(key)
+            if key not in self.given:
+                self.given.append(key)
 
     def scan_text(self, text: str, original: Callable[[int, int], str]) -> None:
         """`scan` over a whole folded text with one regular expression (C speed).
 
         `original` maps a folded (start, end) to the written text, only for the names kept.
         """
+        self.texts.append((text, original))
         spans = []
         covered = 0
         for anchor in _ANCHOR.finditer(text):
@@ -152,12 +258,32 @@ class NameBook:
             if m is not None:
                 spans.append((m.span("name"), m.span("desc")))
                 covered = m.end()
-        for (name_start, name_end), (desc_start, desc_end) in spans + _names_before_titles(text):
-            name = [Word(w.group(), original(w.start(), w.end())) for w in _RUN.finditer(text, name_start, name_end)]
+        for (n_start, n_end), (desc_start, desc_end) in spans + _names_before_titles(text):
+            name = []
+            for w in _RUN.finditer(text, n_start, n_end):
+                if w.group() in _CUE_WORDS:
+                    break
+                name.append(Word(w.group(), original(w.start(), w.end())))
+            if not name:
+                continue
             described = [
                 Word(w.group(), original(w.start(), w.end())) for w in _RUN.finditer(text, desc_start, desc_end)
             ]
-            self.add(name, described)
+            if described and len(name) == 1 and _takes_complement(described[-1].folded):
+                continue  # ``المتحدث باسم تعليم المدينة``: the complement, not a name
+            while described and len(name) > 1 and _takes_complement(described[-1].folded):
+                # ``رئيس وزراء ماليزيا نجيب``: the construct takes the first word of the match.
+                described, name = [*described, name[0]], name[1:]
+            while len(name) > 1 and name[0].folded.startswith(("ال", "وال")):
+                # ``حاكم لويزيانا الجمهوري بوبي جيندال``: a nisba after the construct.
+                described, name = [*described, name[0]], name[1:]
+            name = _cut_after_surname(name)
+            before = text[max(0, desc_start - 20) : desc_start].split()
+            # ``الأثر الاقتصادي جراء``: a nisba after a definite noun is its adjective.
+            person = any(w.folded in TITLES for w in described) or not (
+                before and before[-1].startswith("ال") and before[-1][-1].isalpha()
+            )
+            self.add(name, described, person=person)
 
     def resolve(self, key: tuple[str, ...]) -> str:
         """The fullest known name ending with `key` (token-wise), else `key` as written."""
@@ -169,7 +295,47 @@ class NameBook:
                 and (best is None or len(name) > len(best))
             ):
                 best = name
+        if len(key) == 1 and (best is None or len(best) == 1):
+            # ``قال نجيب`` after ``نجيب عبد الرزاق``: a person called by the first name.
+            best = next((name for name in self.persons if name[0] == key[0]), None) or self._expand(key[0])
         return self.display[best] if best is not None else self.display.get(key, " ".join(key))
+
+    def _expand(self, surname: str) -> tuple[str, ...] | None:
+        """``عسيري`` -> ``موسى أحمد عسيري``: where the article writes the surname after one
+        or two given names, themselves after a title, an article word, a speech verb or
+        punctuation (``الحيرة والقلق موسى أحمد عسيري``), that is the full name."""
+        if surname in self.expanded:
+            return self.expanded[surname]
+        found = self._expand_uncached(surname)
+        self.expanded[surname] = found
+        return found
+
+    def _expand_uncached(self, surname: str) -> tuple[str, ...] | None:
+        if not _name_like(surname) and not surname.startswith("ال"):
+            return None
+        if sum(text.count(surname) for text, _ in self.texts) < 2:
+            return None  # the short mention itself is one; the full name would be another
+        pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+        best: list[Word] = []
+        for text, original in self.texts:
+            for m in pattern.finditer(text):
+                before = list(_RUN.finditer(text, max(0, m.start() - 60), m.start()))
+                given: list[re.Match[str]] = []
+                for word in reversed(before[-3:]):
+                    gap = text[word.end() : (given[0].start() if given else m.start())]
+                    if gap.strip() or len(given) == 2 or not _name_like(word.group()):
+                        break
+                    given.insert(0, word)
+                while given and not _introduces_name(text, given[0].start()):
+                    given.pop(0)
+                if len(given) + 1 > len(best):
+                    best = [Word(w.group(), original(w.start(), w.end())) for w in given]
+                    best.append(Word(surname, original(m.start(), m.end())))
+        if len(best) < 2:
+            return None
+        key = self.add(best, [])
+        self._add_person(key)
+        return key
 
     def resolve_words(self, words: Sequence[Word]) -> str:
         key = tuple(w.folded for w in words)
@@ -189,33 +355,121 @@ class NameBook:
                     return self.resolve(key)
         return None
 
-    def mentioned(self, words: Sequence[Word]) -> str | None:
-        """The first word of `words` that is (the end of) a known name, resolved."""
-        ends = {name[-1] for name in self.names if len(name) > 1}
-        for word in words:
+    def knows(self, word: str) -> bool:
+        """Whether a name of two words or more ends or starts with `word`."""
+        return any(len(name) > 1 and word in (name[0], name[-1]) for name in self.names)
+
+    def first_person(self) -> str | None:
+        """The first person the article names with a title: the usual speaker of its quotes."""
+        return self.resolve(self.persons[0]) if self.persons else None
+
+    def mentioned(self, words: Sequence[Word], *, last: bool = False) -> str | None:
+        """The first (or `last`) word of `words` that ends a person's name, resolved.
+
+        Only people count: a clause about ``مؤسسة النقد`` does not make it the speaker.
+        """
+        ends = {name[-1] for name in self.persons}
+        for word in reversed(words) if last else words:
             if word.folded in ends and word.folded not in TITLES:
                 return self.resolve((word.folded,))
         return None
+
+
+_SPEAKER_STOPS = frozenset(read_list("speaker_stops.txt"))
+_fold_word = cache(fold_entry)  # speakers' first words repeat across cues
+_KIN = frozenset({"عبد", "ابو", "بن", "ابن", "بنت"})
+
+
+def _cut_after_surname(name: list[Word]) -> list[Word]:
+    """``سعد الحربي جماهير النادي``: a family name with the article ends the name unless
+    another one follows (``عبد الله السبيعي``, ``الحربي القحطاني``)."""
+    for index in range(1, len(name) - 1):
+        word, following = name[index].folded, name[index + 1].folded
+        if word.startswith("ال") and name[index - 1].folded not in _KIN and not following.startswith("ال"):
+            return name[: index + 1]
+    return name
+
+
+# ``متهكما``, ``مبتسما``: an adverbial participle after a name describes the speaking.
+_ADVERBIAL = re.compile(r"م[^\Wا]\w{2,}ا")
+
+
+def _name_like(word: str) -> bool:
+    return (
+        len(word) > 1
+        and not word.startswith(("ال", "و", "ف", "بال", "لل"))  # ``وهددت``: a verb with its conjunction
+        and word not in NAME_STOPS
+        and word not in TITLES
+        and word not in _CUE_WORDS
+        and word not in _SPEAKER_STOPS
+        and not _organisation_word(word)
+        and not _ADVERBIAL.fullmatch(word)
+        and not word.endswith(("ها", "هم", "هن", "كم"))  # ``احترامها``: a noun with its pronoun
+    )
+
+
+def _introduces_name(text: str, start: int) -> bool:
+    """What may stand right before a full name: a comma, a title, an article word, a speech verb."""
+    before = text[max(0, start - 30) : start].rstrip()
+    if before[-1:] in {"،", ","}:
+        return True
+    if not before or not before[-1].isalnum():
+        # A sentence opens with its verb (``اتفق العراق``); quoted words are not a name.
+        return False
+    word = before.split()[-1]
+    return word in TITLES or word in _CUE_WORDS or word.startswith(("ال", "وال", "بال", "لل"))
+
+
+def _continues_name(subject: Sequence[Word], first: int, j: int) -> bool:
+    """Whether word `j` still belongs to the name that starts at `first`:
+    ``باربره جافي بالمحكمة العليا`` and ``برودكين متهكما`` end before the last words."""
+    word = subject[j].folded
+    if word in TITLES or word in NAME_STOPS:
+        return False
+    if j == first:
+        return True
+    if _ADVERBIAL.fullmatch(word):
+        return False
+    after_kin = subject[j - 1].folded in {"عبد", "ابو", "بن", "ابن", "بنت"}
+    return after_kin or not word.startswith(("بال", "لل"))
 
 
 def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     """The speaker a cue's subject names, resolved against `book`; None for no subject."""
     if not subject:
         return None
+    given = book.given_in(subject)
+    if given is not None:
+        return given
     first = subject[0].folded
     if first in ORGANISATIONS:
         return " ".join(w.original for w in subject)
-    i = 0
-    while i < len(subject) and is_descriptor(subject[i].folded):
-        i += 1
+    quoted = [w for w in subject if w.quoted]
+    if quoted and len(quoted) < len(subject) and (len(quoted) > 1 or subject[-1].quoted):
+        # ``المدير الفني لنادي برشلونة «لويس إنريكي»``: the marks delimit the name.
+        first_quoted = subject.index(quoted[0])
+        key = book.add(quoted, subject[:first_quoted])
+        return book.resolve(key)
+    if quoted and len(quoted) < len(subject):
+        subject = [w for w in subject if not w.quoted]  # ``الشركة "سياحية" المهندس صالح قدح``
+    i = name_start([w.folded for w in subject])
     if i == len(subject):
         if len(subject) == 1 and subject[0].folded not in TITLES:
             return book.resolve_words(subject[:1])  # ``الكاظمي``, ``العراق``
         described = book.by_description(subject)
         return described if described is not None else " ".join(w.original for w in subject)
     j = i
-    while j < len(subject) and j - i < _MAX_NAME_WORDS and subject[j].folded not in TITLES:
+    while j < len(subject) and j - i < _MAX_NAME_WORDS and _continues_name(subject, i, j):
         j += 1
+    if j < len(subject) and subject[j - 1].folded == "ال":
+        j += 1  # ``عبدالله بن شاكر آل الشيخ``: ``آل`` takes the family name after it
     name = subject[i:j]
+    if not name:  # ``الرئيس ... في``: a stop word where the name would be
+        described = book.by_description(subject[:i])
+        return described if described is not None else " ".join(w.original for w in subject[:i])
+    construct = not is_descriptor(subject[i - 1].folded) or _takes_complement(subject[i - 1].folded)
+    if len(name) == 1 and i >= 2 and construct and not book.knows(name[0].folded):
+        # ``نائب محافظ منطقة موسكو``: one unknown word after a construct is its last term.
+        return " ".join(w.original for w in subject[:j])
     key = book.add(name, subject[:i])
     return book.resolve(key)

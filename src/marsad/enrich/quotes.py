@@ -3,14 +3,33 @@
 A quote is speech in quote marks (“ ” « » " ″, direct) or a clause reported
 after a cue and ``إن``/``أن`` (not direct). A cue is a speech verb
 (``قال``, ``أكد``, ``أضاف`` ...) whose subject is the speaker, a participle
-(``مضيفا``, ``مؤكدا`` ...) that continues the subject of its clause, or
-``وفق``/``بحسب`` + a source, which may also follow the quote. A cue without a
-subject (``وتابع:``, ``وأضاف أن``) continues the previous speaker of the
-article. Quoted words with no cue next to them (``“داعش”``) are names or
-scare quotes, not quotes; so are titles (``بعنوان "..."``) and quotations of
-one or two words, unless two words follow ``:`` or ``إن``/``أن`` directly.
-An unclosed quotation gives no direct quote: no value rather than a guess at
-where the speech ends.
+(``مضيفا``, ``مؤكدا`` ...) that continues the subject of its clause,
+``وفق``/``بحسب`` + a source, which may also follow the quote, ``نقلت ... عن``
++ the speaker (also ``عن X قوله``), ``جاء في بيان`` (the statement speaks;
+``جاء فيه``: whoever issued it), or passive ``أفيد`` (nobody is named). A cue
+without a subject (``وتابع:``, ``وأضاف أن``) continues the previous speaker of
+the article, unless a paragraph without speech opened with another person in
+between (``وانتقل الحاكم بوبي جيندال ...`` then ``وقال:``); with no previous
+speaker it is the first person the article names with a title. A verb
+followed by a noun that governs an organisation (``واعتبر لجوء مؤسسة النقد``)
+has an object there, not a subject.
+
+Quoted words with no cue next to them (``“داعش”``) are names or scare quotes,
+not quotes; so are titles (``بعنوان "..."``, ``مهرجان «...»``), short quoted
+names after an organisation noun (``بنك "دويتشه رايخ بنك"``) and quotations
+of one or two words, unless two words follow ``:`` or ``إن``/``أن`` directly.
+
+Missing closing marks (decided on the gold set, where they are common): a
+quotation *introduced* by ``:``, ``إن``/``أن`` or a speech verb and not closed
+in its paragraph runs to the end of the paragraph (or of a site's glued
+paragraph, three spaces), or to the next quote mark; one cut short by the same
+mark opening again after a full stop ends at that full stop. A speech that goes
+on into the next paragraph is a quote there too, up to its closing mark, and a
+paragraph that is one quotation after a paragraph ending in ``:`` belongs to
+that cue. A closing mark whose opening one was left out after ``قال X:`` closes
+the speech that starts at the colon. An unclosed mark that nothing introduces
+still gives no direct quote: no value rather than a guess at where the speech
+ends.
 
 A span is ``{speaker, text, cue, direct, paragraph, start, end}``; ``text`` is
 the quotation without its marks and ``start``/``end`` point at it.
@@ -28,7 +47,16 @@ import regex
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import read_list
-from marsad.enrich.quote_speakers import ORGANISATIONS, NameBook, Word, speaker_of
+from marsad.enrich.quote_speakers import (
+    NAME_STOPS,
+    ORGANISATIONS,
+    TITLES,
+    NameBook,
+    Word,
+    is_descriptor,
+    name_start,
+    speaker_of,
+)
 from marsad.records import Span
 
 __all__ = ["find_quotes"]
@@ -36,22 +64,41 @@ __all__ = ["find_quotes"]
 _VERBS = frozenset(read_list("cue_verbs.txt"))
 _PARTICIPLES = frozenset(read_list("cue_participles.txt"))
 _ATTRIBUTIONS = frozenset(read_list("attribution_cues.txt"))
+# ``نقلت الوكالة عن المحافظ محمد العلي قوله``: the speaker is named before the noun.
+_NOMINALS = frozenset({"قوله", "قولها", "قولهم"})
+# ``جاء في البيان``, ``جاء فيه``: the text of a statement.
+_STATEMENT_VERBS = frozenset({"جاء", "ورد"})
+# ``وأفيد بأن ...``: reported speech with no speaker.
+_PASSIVE_VERBS = frozenset({"افيد", "يفاد"})
+# ``نقلت الوكالة عن المتحدث جواد أن ...``: the speaker follows ``عن``.
+_RELAY_VERBS = frozenset({"نقل", "نقلت", "نقلوا"})
 _CUE_LOOKUP: dict[str, tuple[str, int]] = {
     prefix + word: (kind, len(prefix))
-    for kind, vocabulary in (("attribution", _ATTRIBUTIONS), ("participle", _PARTICIPLES), ("verb", _VERBS))
+    for kind, vocabulary in (
+        ("attribution", _ATTRIBUTIONS),
+        ("participle", _PARTICIPLES),
+        ("verb", _VERBS),
+        ("nominal", _NOMINALS),
+        ("statement", _STATEMENT_VERBS),
+        ("relay", _RELAY_VERBS),
+        ("passive", _PASSIVE_VERBS),
+    )
     for word in vocabulary
     for prefix in ("", "و", "ف")
 }
 _CUE_FORMS = frozenset(_CUE_LOOKUP)
 _SUBJECT_STOPS = frozenset(read_list("speaker_stops.txt"))
-_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "بانهم", ":"})
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "بانهم", "اننا", "باننا", ":"})
 _NOT_QUOTE_BEFORE = frozenset(read_list("not_quote_before.txt"))
 _NAMED_BEFORE = re.compile(r"([^\W\d_]+)[\s:]*$")
 _MIN_QUOTE_WORDS = 3  # shorter quotations count only right after ``:`` or ``إن``/``أن``
 _MEDIA = frozenset(read_list("media_words.txt"))
+_STATEMENT_NOUNS = frozenset({"بيان", "تقرير", "رساله", "تصريح", "نص", "خطاب", "كلمه", "تغريده", "مذكره", "وثيقه"})
 _SO_CALLED = ("ما يسمي", "ما تسمي", "ما يعرف ب", "ما تعرف ب")
 _MIN_REPORTED_WORDS = 3
 _MAX_SUBJECT_WORDS = 14
+_MAX_NAME_IN_MARKS = 4  # ``بنك "دويتشه رايخ بنك"``: longer quotations after a noun are speech
+_MAX_QUOTED_NAME_WORDS = 3  # ``«لويس إنريكي»`` in a subject is a name, not speech
 
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+)|(?P<mark>\S)")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -78,13 +125,24 @@ class _Cue:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Closed quotations as (opening mark, closing mark) offsets; an unclosed one is skipped.
+    """Quotations as (opening mark, closing mark) offsets: the quotation is ``text[open + 1 : close]``.
 
     ``”`` opens a quotation when a word follows it directly (``بـ”تعزيز العلاقة”``),
-    as some sites use it for both ends.
+    as some sites use it for both ends. A quotation never crosses a paragraph
+    break (a run of three spaces where a site glued its paragraphs together).
+
+    A missing closing mark is common at the end of a paragraph. An opening mark
+    that is *introduced* (right after ``:``, ``إن``/``أن`` or a speech verb) and
+    not closed in its paragraph runs to the paragraph's end, or to the next
+    quote mark; it is cut before ``«`` that opens again after a full stop
+    (``«...واضح. ونوه إلى أن «...»``). A closing mark with no opening one after
+    ``قال المعيبد: ...`` closes the speech that starts at the colon. Any other
+    unclosed mark (a name, a scare quote) gives nothing: no value rather than a
+    guess at where the speech ends.
     """
     regions: list[tuple[int, int]] = []
     marks = [(m.start(), m.group()) for m in _ANY_MARK.finditer(text)]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     n = len(text)
     k = 0
     while k < len(marks):
@@ -92,24 +150,101 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         opens = ch in _OPENERS and (ch != "”" or (i + 1 < n and text[i + 1].isalpha()))
         if ch == '"' and _closes_a_word(text, i):
             opens = False  # ``الفريق"،``: the end of a quotation opened in an earlier paragraph
-        if opens:
-            closers = _OPENERS[ch]
-            close = next((j for j in range(k + 1, len(marks)) if marks[j][1] in closers), None)
-            if close is not None:
+        if not opens:
+            orphan = _speech_before_orphan(text, i, ch, marks, k, breaks, regions)
+            if orphan is not None:
+                regions.append(orphan)
+            k += 1
+            continue
+        segment_end = next((b for b in breaks if b > i), n)
+        closers = _OPENERS[ch]
+        close = next((j for j in range(k + 1, len(marks)) if marks[j][1] in closers), None)
+        if close is not None and marks[close][0] < segment_end:
+            reopened = _reopened_before(text, ch, marks, k, close)
+            if reopened is None:
                 regions.append((i, marks[close][0]))
                 k = close + 1
                 continue
-            if ch == '"':
-                break  # an unpaired ASCII quote leaves the rest unpaired too
+            if _introduced(text, i):
+                regions.append((i, reopened))
+            k += 1
+            continue
+        if _introduced(text, i):
+            stop = marks[k + 1][0] if k + 1 < len(marks) and marks[k + 1][0] < segment_end else segment_end
+            end = _trim_end(text, i + 1, stop)
+            if end > i + 1:
+                regions.append((i, end))
+            if stop == segment_end:
+                k = next((j for j in range(k + 1, len(marks)) if marks[j][0] > segment_end), len(marks))
+                continue
+        elif ch == '"' and close is None:
+            break  # an unpaired ASCII quote leaves the rest unpaired too
         k += 1
     return regions
 
 
+_PARAGRAPH_BREAK = re.compile(r"[ \u00a0]{3,}")
+_SENTENCE_END = re.compile(r"[.!؟?]\s")
+_INTRODUCERS = re.compile(r"(?:[:：]|(?<!\w)(?:ان|انه|انها|اننا|انهم|بان|بانه|فيه|فيها|قوله|قولها|قولهم))\s*$")
+
+
+def _introduced(text: str, i: int) -> bool:
+    """An opening mark right after ``:``, ``إن``/``أن`` or a speech verb starts speech."""
+    before = text[max(0, i - 24) : i]
+    if _INTRODUCERS.search(before):
+        return True
+    words = _WORDS.findall(before)
+    return bool(words) and before.rstrip().endswith(words[-1]) and words[-1] in _CUE_FORMS
+
+
+def _trim_end(text: str, start: int, stop: int) -> int:
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".،,:؛"):
+        stop -= 1
+    return stop
+
+
+def _reopened_before(text: str, ch: str, marks: list[tuple[int, str]], k: int, close: int) -> int | None:
+    """Where an unclosed quotation ends when the same mark opens again after a full stop."""
+    if ch not in "«“":
+        return None
+    again = next((j for j in range(k + 1, close) if marks[j][1] == ch), None)
+    if again is None or not _introduced(text, marks[again][0]):
+        return None
+    stops = list(_SENTENCE_END.finditer(text, marks[k][0], marks[again][0]))
+    if not stops:
+        return None
+    return _trim_end(text, marks[k][0] + 1, stops[-1].start() + 1)
+
+
+def _speech_before_orphan(
+    text: str,
+    i: int,
+    ch: str,
+    marks: list[tuple[int, str]],
+    k: int,
+    breaks: list[int],
+    regions: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """``قال المعيبد: نعمل ... الآن".``: a closing mark whose opening one was left out."""
+    if ch not in '”»"' or (k > 0 and (not regions or regions[-1][1] < marks[k - 1][0])):
+        return None  # the mark before it is unaccounted for: not an orphan
+    segment_start = max((b for b in breaks if b < i), default=0)
+    floor = max(segment_start, regions[-1][1] + 1 if regions else 0)
+    colon = text.rfind(":", floor, i)
+    if colon < 0 or _word_count(text[colon + 1 : i]) < _MIN_QUOTE_WORDS:
+        return None
+    return colon, _trim_end(text, colon + 1, i)
+
+
 def _closes_a_word(text: str, i: int) -> bool:
-    """An ASCII quote glued to the word before it and not to a word after it closes a quotation."""
+    """An ASCII quote glued to the word before it and not to a word after it closes a
+    quotation, unless that word is a speech verb (``وتابع" أنا ...``)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isalpha() and not after.isalpha()
+    if not (before.isalpha() and not after.isalpha()):
+        return False
+    words = _WORDS.findall(text, max(0, i - 16), i)
+    return not (words and words[-1] in _CUE_FORMS)
 
 
 class _Paragraph:
@@ -162,15 +297,24 @@ class _Paragraph:
 
     def words(self, first: int, last: int) -> list[Word]:
         """Words of tokens first..last, leaving out words inside quotation marks."""
-        return [
-            Word(t.text, self.original(t.start, t.end))
-            for t in self.tokens[first:last]
-            if t.is_word and not (self.quotes and _inside(self.quotes, t.start))
-        ]
+        words = []
+        for t in self.tokens[first:last]:
+            if not t.is_word:
+                continue
+            region = _region_of(self.quotes, t.start) if self.quotes else None
+            if region is None:
+                words.append(Word(t.text, self.original(t.start, t.end)))
+            elif _word_count(self.folded.text[region[0] + 1 : region[1]]) <= _MAX_QUOTED_NAME_WORDS:
+                words.append(Word(t.text, self.original(t.start, t.end), quoted=True))
+        return words
 
 
 def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos <= e for s, e in regions)
+
+
+def _region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    return next(((s, e) for s, e in regions if s <= pos <= e), None)
 
 
 def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, int]:
@@ -183,8 +327,12 @@ def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, i
             if close is not None and close + 1 < limit and tokens[close + 1].is_word:
                 i = close + 1
                 continue
-        if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text.startswith("لل"):
+            if close is not None and close > i + 1 and (close + 1 == limit or tokens[close + 1].text in ":،,"):
+                return first, close + 1  # ``وقال "البرناوي": "..."``: the quoted name ends the subject
+        if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
             break
+        if t.text.startswith("لل") and not (i > first and tokens[first].text in ORGANISATIONS):
+            break  # ``قال للصحفيين``; but ``الجناح المسلح للحزب`` names the speaker
         if t.text[:1] == "ل" and t.text[1:] in _MEDIA:
             break  # ``قال فابيوس لمحطة ...``
         cue = _CUE_LOOKUP.get(t.text)
@@ -217,6 +365,20 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             word = para.original(token.start + found[1], token.end)
             if kind == "participle":
                 subject = (index + 1, index + 1)
+            elif kind == "nominal":
+                subject = _named_before(tokens, first, index)
+            elif kind == "passive":
+                subject = (index + 1, index + 1)
+            elif kind == "relay":
+                source = next((k for k in range(index + 1, min(last, index + 10)) if tokens[k].text == "عن"), None)
+                if source is None:
+                    continue
+                subject = _subject_range(tokens, source + 1, last)
+            elif kind == "statement":
+                statement = _statement(tokens, index, last)
+                if statement is None:
+                    continue
+                subject = statement
             elif kind == "attribution":
                 subject = _source_range(para, index + 1, last)
             else:
@@ -224,6 +386,24 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             cues.append(_Cue(kind, index, word, subject, _reported_start(tokens, subject[1], last)))
             break
     return cues
+
+
+def _named_before(tokens: list[_Token], first: int, cue: int) -> tuple[int, int]:
+    """``عن محافظ الحسكة محمد العلي قوله``: the words between ``عن`` and the noun."""
+    for index in range(cue - 1, max(first, cue - 10) - 1, -1):
+        if tokens[index].text == "عن":
+            return index + 1, cue
+    return cue, cue
+
+
+def _statement(tokens: list[_Token], index: int, last: int) -> tuple[int, int] | None:
+    """``جاء في بيان``: the statement noun; ``جاء فيه``: no subject. None: not about a text."""
+    following = tokens[index + 1].text if index + 1 < last else ""
+    if following in {"فيه", "فيها"}:
+        return index + 1, index + 1
+    if following == "في" and index + 2 < last and tokens[index + 2].text.removeprefix("ال") in _STATEMENT_NOUNS:
+        return index + 2, index + 3
+    return None
 
 
 def _after_so_called(tokens: list[_Token], first: int, last: int) -> int:
@@ -245,13 +425,117 @@ def _reported_start(tokens: list[_Token], after: int, last: int) -> int | None:
     return None
 
 
+def _apposed_name(para: _Paragraph, at: int, last: int) -> list[Word]:
+    """The name in commas after a subject of titles only: ``، عمر البرناوي،``."""
+    tokens = para.tokens
+    if at >= last or tokens[at].text not in "،,":
+        return []
+    end = at + 1
+    while end < last and tokens[end].is_word and end - at <= 4:
+        end += 1
+    words = para.words(at + 1, end)
+    if not (1 < len(words) <= 4) or end >= last or tokens[end].text not in "،,":
+        return []
+    head = words[0].folded
+    if (is_descriptor(head) and not head.startswith("ال")) or head in _SUBJECT_STOPS or head in _COMPLEMENTIZERS:
+        return []
+    return words
+
+
 def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
     """``وكانت وزارة الداخلية أعلنت``: an organisation named just before its verb."""
     words = para.words(max(first, cue - 5), cue)
     for index, word in enumerate(words):
         if word.folded in ORGANISATIONS:
+            rest = words[index + 1 :]
+            # ``محبي النادي على وضع إصابته وقال``: the organisation is an object, not the subject.
+            if any(w.folded in _SUBJECT_STOPS or w.folded in NAME_STOPS for w in rest):
+                return []
             return words[index:]
     return []
+
+
+def _statement_speaker(para: _Paragraph, first: int, cue: _Cue, current: str | None) -> str | None:
+    """``جاء في بيان`` -> ``البيان``; ``أصدر المركز الإعلامي بيانا ... جاء فيه`` -> the issuer."""
+    if cue.subject[1] > cue.subject[0]:
+        noun = para.tokens[cue.subject[0]]
+        written = para.original(noun.start, noun.end)
+        return written if noun.text.startswith("ال") else "ال" + written
+    words = para.words(first, min(cue.token, first + 3))
+    for index, word in enumerate(words):
+        if word.folded in ORGANISATIONS:
+            phrase = [word]
+            for following in para.words(first, cue.token)[index + 1 :]:
+                if not following.folded.startswith(("ال", "بال", "لل")):
+                    break
+                phrase.append(following)
+            return " ".join(w.original for w in phrase)
+    return current
+
+
+def _object_phrase(subject: list[Word]) -> bool:
+    """``واعتبر لجوء مؤسسة النقد``: a noun governing an organisation is the verb's object
+    (its subject is the previous speaker), not a name."""
+    return (
+        len(subject) > 1
+        and subject[0].folded not in TITLES
+        and not subject[0].folded.startswith(("ال", "لل"))
+        and subject[0].folded not in ORGANISATIONS
+        and subject[1].folded in ORGANISATIONS
+    )
+
+
+def _name_after_phrase(para: _Paragraph, at: int, last: int) -> list[Word]:
+    """``مقررة الأمم المتحدة المعنية بالحق في الغذاء هلال إيلفر من``: a name of two to
+    four words after the prepositional phrase that ended a subject of titles."""
+    tokens = para.tokens
+    if at >= last or tokens[at].text not in _SUBJECT_STOPS:
+        return []
+    index = at + 1
+    while index < last and index - at <= 3 and tokens[index].text.startswith("ال"):
+        index += 1
+    start = index
+    while (
+        index < last
+        and index - start < 4
+        and tokens[index].is_word
+        and (index > start or not is_descriptor(tokens[index].text))
+        and (index == start or tokens[index].text.startswith("ال") or not is_descriptor(tokens[index].text))
+        and tokens[index].text not in _SUBJECT_STOPS
+        and tokens[index].text not in _CUE_FORMS
+    ):
+        index += 1  # ``حمد عبد المحسن المرزوق``: family names with the article belong to it
+    if index - start < 2 or start == at + 1:
+        return []
+    if index < last and tokens[index].is_word and tokens[index].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS:
+        return []
+    return para.words(start, index)
+
+
+def _phrase_end(tokens: list[_Token], start: int, last: int) -> int:
+    """Where the words after a subject stop: punctuation, ``إن``/``أن``, or twelve words."""
+    end = start
+    while end < last and end - start < 12 and (tokens[end].is_word or tokens[end].text in "،,"):
+        if tokens[end].text in _COMPLEMENTIZERS:
+            break
+        end += 1
+    return end
+
+
+def _clause_subject(para: _Paragraph, first: int, cue: int) -> list[Word]:
+    """The words where a clause names its subject: after the last comma before the cue
+    (``من جهة أخرى، طمأن المدافع ...``) and before the first preposition
+    (``حديثه عن ميسي`` names an object)."""
+    tokens = para.tokens
+    start = first
+    for index in range(cue - 1, first - 1, -1):
+        if tokens[index].text in "،,":
+            start = index + 1
+            break
+    end = start
+    while end < cue and (end == start or tokens[end].text not in _SUBJECT_STOPS):
+        end += 1
+    return para.words(start, end)
 
 
 def _word_count(text: str) -> int:
@@ -279,14 +563,109 @@ def find_quotes(paragraphs: Sequence[str], *, title: str | None = None, names: S
         para.scan_names(book)
     spans: list[Span] = []
     current: str | None = None
+    carried: str | None = None  # the cue word when the previous paragraph left its speech open
     for index, para in enumerate(prepared):
+        if carried is not None:
+            _continued_speech(para, index, current, carried, spans)
+            carried = None
         if not para.has_cue():
+            # ``وانتقل الحاكم بوبي جيندال إلى ...`` then ``وقال:``: the new subject speaks next.
+            current = _narrative_subject(para, book) or current
             continue
-        for s_start, s_end in split_sentences(para.folded.text):
+        sentences = _joined_at_semicolons(para.folded.text, _split_at_breaks(para.folded.text))
+        for s_start, s_end in sentences:
             view = para.sentence(s_start, s_end)
             if view is not None and view.tokens:
                 current = _sentence_quotes(view, index, 0, len(view.tokens), s_end, book, current, spans)
-    return spans
+        carried = _left_open(para, sentences, spans, index)
+    return _without_repeats(spans)
+
+
+def _split_at_breaks(text: str) -> list[tuple[int, int]]:
+    """Sentences, cut also where a site glued two paragraphs with three spaces."""
+    sentences = split_sentences(text)
+    if not _PARAGRAPH_BREAK.search(text):
+        return sentences
+    cut: list[tuple[int, int]] = []
+    for start, end in sentences:
+        for gap in _PARAGRAPH_BREAK.finditer(text, start, end):
+            if gap.start() > start:
+                cut.append((start, gap.start()))
+            start = gap.end()
+        if end > start:
+            cut.append((start, end))
+    return cut
+
+
+def _joined_at_semicolons(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``عن المتحدث جواد ؛ أن "..."``: a semicolon before ``أن`` or a quotation does not end the sentence."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if joined and text[joined[-1][1] - 1] == "؛":
+            head = _WORDS.match(text, start)
+            if text[start] in '“«"' or (head is not None and head.group() in _COMPLEMENTIZERS):
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+def _without_repeats(spans: list[Span]) -> list[Span]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for span in spans:
+        key = (span["paragraph"], span["start"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(span)
+    return kept
+
+
+def _left_open(para: _Paragraph, sentences: list[tuple[int, int]], spans: list[Span], index: int) -> str | None:
+    """The cue word when the paragraph ends in ``:`` or in an unclosed quotation."""
+    text = para.folded.text
+    end = _trim_end(text, 0, len(text))
+    if text.rstrip().endswith(":") and sentences:
+        view = para.sentence(*sentences[-1])
+        cues = _find_cues(view, 0, len(view.tokens)) if view is not None else []
+        return cues[-1].word if cues else None
+    if para.quotes and para.quotes[-1][1] >= end and spans and spans[-1]["paragraph"] == index and spans[-1]["direct"]:
+        return str(spans[-1]["cue"])
+    return None
+
+
+def _continued_speech(para: _Paragraph, index: int, speaker: str | None, cue: str, spans: list[Span]) -> None:
+    """A paragraph that opens with a quotation after ``...:`` or an open quotation
+    continues the speech: ``«...»`` as a whole, or up to a closing mark with no opening one."""
+    text = para.folded.text
+    start = len(text) - len(text.lstrip())
+    mark = _ANY_MARK.search(text)
+    if mark is None:
+        return
+    if mark.start() == start and para.quotes and para.quotes[0][0] == start:
+        open_at, close_at = para.quotes[0]
+        if _word_count(text[open_at + 1 : close_at]) >= _MIN_QUOTE_WORDS:
+            spans.append(_span(para, index, open_at + 1, close_at, speaker, cue, True))
+        return
+    if mark.group() in '”»″"' and not (para.quotes and para.quotes[0][0] <= mark.start()):
+        close_at = _trim_end(text, start, mark.start())
+        if _word_count(text[start:close_at]) >= _MIN_QUOTE_WORDS:
+            spans.append(_span(para, index, start, close_at, speaker, cue, True))
+
+
+def _narrative_subject(para: _Paragraph, book: NameBook) -> str | None:
+    """The person a paragraph without speech opens with, named right after its verb."""
+    if not book.persons:
+        return None
+    words: list[Word] = []
+    text = para.folded.text
+    for m in _TOKEN.finditer(text, 0, min(len(text), 120)):
+        if m.lastgroup != "word" or len(words) == 8 or (words and m.group() in _SUBJECT_STOPS):
+            break
+        words.append(Word(m.group(), ""))
+    if len(words) < 2:
+        return None
+    return book.mentioned(words[1:])
 
 
 def _sentence_quotes(
@@ -303,26 +682,53 @@ def _sentence_quotes(
     if not cues:
         return current
     tokens = para.tokens
-    regions = [r for r in para.quotes if tokens[first].start <= r[0] and r[1] < sentence_end]
+    # A quotation belongs to the sentence it opens in, even when an unclosed one runs on.
+    regions = [r for r in para.quotes if tokens[first].start <= r[0] < sentence_end]
     speakers: list[str | None] = []
     for cue in cues:
-        if cue.kind == "participle":
+        if cue.kind == "passive":
+            speakers.append(None)  # ``أفيد``: nobody is named, and the previous speaker is not meant
+            continue
+        if cue.kind == "statement":
+            speaker = _statement_speaker(para, first, cue, current)
+        elif cue.kind == "participle":
             speaker = book.mentioned(para.words(first, cue.token)) or current
         else:
             subject = para.words(*cue.subject)
+            if _object_phrase(subject):
+                subject = []
             if not subject and cue.kind == "verb":
                 subject = _subject_before(para, first, cue.token)
-            if subject:
+            again = book.mentioned_again(subject[0].folded) if len(subject) == 1 else None
+            if again is not None:
+                speaker = again
+            elif subject:
                 speaker = speaker_of(subject, book)
-                if speaker == " ".join(w.original for w in subject):
+                titles_only = name_start([w.folded for w in subject]) == len(subject)
+                apposed = (
+                    _apposed_name(para, cue.subject[1], last)
+                    if titles_only and subject[0].folded not in ORGANISATIONS
+                    else []
+                )
+                if apposed:
+                    # ``المتحدث الرسمي باسم تعليم المدينة، عمر البرناوي، أن``
+                    speaker = book.resolve(book.add(apposed, subject))
+                elif speaker == " ".join(w.original for w in subject):
                     # ``قال رئيس النادي، القطري ناصر الخليفي``: the name follows the comma.
-                    after = para.words(cue.subject[1], min(len(para.tokens), cue.subject[1] + 6))
-                    speaker = book.mentioned(after) or speaker
+                    after = para.words(cue.subject[1], _phrase_end(para.tokens, cue.subject[1], last))
+                    named = _name_after_phrase(para, cue.subject[1], last)
+                    speaker = book.mentioned(after) or (book.resolve(book.add(named, subject)) if named else speaker)
             elif cue.kind == "verb":
-                # ``طمأن المدافع نواف الصبحي ... وقال "..."``: the clause's own subject.
-                speaker = book.mentioned(para.words(first, cue.token)) or current
+                # ``طمأن المدافع نواف الصبحي ... وقال "..."``: the clause's own subject,
+                # named right after the clause's first verb.
+                speaker = book.mentioned(_clause_subject(para, first, cue.token)) or current
             else:
                 speaker = current
+        if speaker is None and cue.kind != "attribution" and cue.subject[0] == cue.subject[1]:
+            # ``وأضاف:`` with no speaker yet: the person the article is about.
+            speaker = book.first_person()
+        if speaker:
+            book.record_speaker(speaker)
         speakers.append(speaker)
         if speaker:
             current = speaker
@@ -331,7 +737,7 @@ def _sentence_quotes(
         scope_end = tokens[cues[number + 1].token].start if number + 1 < len(cues) else sentence_end
         if cue.subject[1] > cue.subject[0]:
             scope_start = max(scope_start, tokens[cue.subject[1] - 1].end)
-        inside = [r for r in regions if scope_start <= r[0] and r[1] < scope_end]
+        inside = [r for r in regions if scope_start <= r[0] < scope_end]
         if number == 0:
             # ``“...”، وفق البيان``: a quotation before the first cue belongs to it.
             inside = [r for r in regions if r[1] < tokens[cue.token].start] + inside
@@ -350,14 +756,32 @@ def _sentence_quotes(
 def _is_quotation(text: str, region: tuple[int, int]) -> bool:
     """Three words or more, or two right after ``:``/``إن``; never a name before a colon or a title."""
     named = _NAMED_BEFORE.search(text, max(0, region[0] - 16), region[0])
-    if named is not None and named[1] in _NOT_QUOTE_BEFORE:
-        return False  # ``مقال بعنوان "ننتظر الحل"``
     words = _word_count(text[region[0] + 1 : region[1]])
+    if named is not None:
+        noun = _bare_noun(named[1])
+        if noun in _NOT_QUOTE_BEFORE or named[1] in _NOT_QUOTE_BEFORE:
+            return False  # ``مقال بعنوان "ننتظر الحل"``, ``لمهرجان «من أجل مكة»``
+        indefinite = not named[1].startswith(("ال", "وال", "بال", "لل"))
+        if words <= _MAX_NAME_IN_MARKS and indefinite and noun in ORGANISATIONS and not named.group().endswith(":"):
+            return False  # ``بنك "دويتشه رايخ بنك"``: the name of the organisation
     introduced = words == 2 and _INTRODUCED.search(text, 0, region[0]) is not None
     return (words >= _MIN_QUOTE_WORDS or introduced) and not _LABEL_AFTER.match(text, region[1] + 1)
 
 
+def _bare_noun(word: str) -> str:
+    """``لمهرجان`` -> ``مهرجان``, ``والبنك`` -> ``بنك``: the noun without its clitics and article."""
+    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) > 2:
+            return word[len(prefix) :]
+    return word
+
+
 def _span(para: _Paragraph, index: int, start: int, end: int, speaker: str | None, cue: str, direct: bool) -> Span:
+    text = para.folded.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     s, e = para.folded.span(start, end)
     return {
         "speaker": speaker,
