@@ -4,7 +4,7 @@ know whether they talk to SQLite or PostgreSQL."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,6 +75,21 @@ class StoredSignature:
     text_hash: str
     signature: bytes
     representative: int | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[Any]]) -> list[StoredSignature]:
+        """Signatures from the rows of `SIGNATURES_QUERY`, which both backends run as it is."""
+        return [
+            cls(int(rowid), str(text_hash), bytes(signature), None if representative is None else int(representative))
+            for rowid, text_hash, signature, representative in rows
+        ]
+
+
+SIGNATURES_QUERY = (
+    "SELECT s.record_rowid, s.text_hash, s.signature, c.representative FROM signatures s "
+    "LEFT JOIN cluster_members m ON m.record_rowid = s.record_rowid "
+    "LEFT JOIN clusters c ON c.id = m.cluster_id ORDER BY s.record_rowid"
+)
 
 
 @dataclass(slots=True)

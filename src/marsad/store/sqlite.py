@@ -16,7 +16,15 @@ from typing import Any
 from marsad.arabic.search_terms import analyze, analyzer_fingerprint
 from marsad.records import Page, Record
 from marsad.store import rows
-from marsad.store.base import Archive, ClusterInfo, PageRejected, SearchFilters, SearchHit, StoredSignature
+from marsad.store.base import (
+    SIGNATURES_QUERY,
+    Archive,
+    ClusterInfo,
+    PageRejected,
+    SearchFilters,
+    SearchHit,
+    StoredSignature,
+)
 from marsad.store.schema import SQLITE_MIGRATIONS, SQLITE_VERSION
 from marsad.store.search import Query, fts5_expression
 
@@ -221,16 +229,7 @@ class SQLiteArchive(Archive):
     # --- clusters ----------------------------------------------------------
 
     def signatures(self) -> list[StoredSignature]:
-        return [
-            StoredSignature(
-                int(rowid), str(text_hash), bytes(signature), None if representative is None else int(representative)
-            )
-            for rowid, text_hash, signature, representative in self._db.execute(
-                "SELECT s.record_rowid, s.text_hash, s.signature, c.representative FROM signatures s "
-                "LEFT JOIN cluster_members m ON m.record_rowid = s.record_rowid "
-                "LEFT JOIN clusters c ON c.id = m.cluster_id ORDER BY s.record_rowid"
-            )
-        ]
+        return StoredSignature.from_rows(self._db.execute(SIGNATURES_QUERY))
 
     def save_signature(self, rowid: int, text_hash: str, signature: bytes) -> None:
         self._write().execute(
