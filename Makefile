@@ -28,7 +28,7 @@ run: env
 test: env
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
-	MARSAD_SHARED=$(SHARED) $(BIN)/pytest -q -p no:cacheprovider
+	MARSAD_SHARED=$(SHARED) $(BIN)/pytest -p no:cacheprovider
 
 eval: env
 	$(BIN)/marsad eval extract --shared $(SHARED)
