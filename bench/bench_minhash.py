@@ -94,8 +94,10 @@ def main() -> None:
     duplicates = 0
     for key, body in enumerate(bodies):
         found = fingerprint(body)
-        duplicates += index.find(found.text_hash, found.signature, found.words) is not None
-        index.add(key, found.text_hash, found.signature, found.words)
+        match = index.find(found.text_hash, found.signature, found.words, found.facts)
+        duplicates += match is not None
+        joined = match.key if match is not None else None
+        index.add(key, found.text_hash, found.signature, found.words, joined, found.facts)
     rate = len(bodies) / (time.perf_counter() - start)
     print(
         f"marsad incremental index (fold, shingle, rensa signature, LSH query + insert): {rate:,.0f} articles/s; "

@@ -18,6 +18,7 @@ import numpy.typing as npt
 import regex
 
 from marsad.arabic.normalize import fold_for_search
+from marsad.cluster.facts import Facts, text_facts
 
 __all__ = [
     "DEFAULT_NUM_PERM",
@@ -52,11 +53,13 @@ def shingles(words: Sequence[str], size: int = DEFAULT_SHINGLE) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What near-duplicate detection keeps of a text: the hash of its folded words
-    (exact duplicates) and its MinHash signature (near duplicates)."""
+    (exact duplicates), its MinHash signature (near duplicates) and the names it
+    mentions (templates with other facts)."""
 
     text_hash: str
     signature: Signature
     words: int
+    facts: Facts
 
     def signature_bytes(self) -> bytes:
         return self.signature.astype("<u4").tobytes()
@@ -73,4 +76,4 @@ def fingerprint(text: str, num_perm: int = DEFAULT_NUM_PERM, shingle: int = DEFA
     text_hash = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
     minhash = RMinHash(num_perm=num_perm, seed=SEED)
     minhash.update(shingles(words, shingle))
-    return Fingerprint(text_hash, np.asarray(minhash.digest(), dtype=np.uint32), len(words))
+    return Fingerprint(text_hash, np.asarray(minhash.digest(), dtype=np.uint32), len(words), text_facts(words))

@@ -242,11 +242,15 @@ class ClusterReport:
 
     def figures(self) -> dict[str, float]:
         tp, fp, fn = self.labelled_counts
+        # Generated pairs are what the labelled ones leave of the totals.
+        gtp, gfp, gfn = self.true_positive - tp, self.false_positive - fp, self.false_negative - fn
         return {
             "cluster_precision": round(self.precision, 4),
             "cluster_recall": round(self.recall, 4),
             "cluster_precision_labelled": round(tp / (tp + fp) if tp + fp else 1.0, 4),
             "cluster_recall_labelled": round(tp / (tp + fn) if tp + fn else 1.0, 4),
+            "cluster_precision_generated": round(gtp / (gtp + gfp) if gtp + gfp else 1.0, 4),
+            "cluster_recall_generated": round(gtp / (gtp + gfn) if gtp + gfn else 1.0, 4),
         }
 
 

@@ -9,11 +9,12 @@ next run stores them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from marsad.cluster.facts import Facts, text_facts
 from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateIndex
-from marsad.cluster.minhash import fingerprint, signature_from_bytes
+from marsad.cluster.minhash import fingerprint, folded_words, signature_from_bytes
 from marsad.errors import ErrorHandler, InputError, MarsadError
 from marsad.records import Page, Record
 from marsad.store.base import Archive
@@ -48,9 +49,19 @@ class IngestStats:
         )
 
 
+def _stored_facts(archive: Archive, rowids: Sequence[int]) -> dict[int, Facts]:
+    # One rowid at a time: iter_records skips a missing rowid, which would misalign a batch.
+    found: dict[int, Facts] = {}
+    for rowid in rowids:
+        for record in archive.iter_records([rowid]):
+            found[rowid] = text_facts(folded_words("\n".join(record.body)))
+    return found
+
+
 def load_cluster_index(archive: Archive, threshold: float) -> NearDuplicateIndex:
-    """The near-duplicate index rebuilt from the signatures the archive keeps."""
-    index = NearDuplicateIndex(threshold=threshold)
+    """The near-duplicate index rebuilt from the signatures the archive keeps (facts
+    are recomputed from the stored text only for clusters a new text may join)."""
+    index = NearDuplicateIndex(threshold=threshold, facts_loader=lambda rowids: _stored_facts(archive, rowids))
     for stored in archive.signatures():
         words = MIN_WORDS if stored.signature else 0
         index.add(stored.rowid, stored.text_hash, signature_from_bytes(stored.signature), words, stored.representative)
@@ -59,10 +70,10 @@ def load_cluster_index(archive: Archive, threshold: float) -> NearDuplicateIndex
 
 def _cluster_record(archive: Archive, index: NearDuplicateIndex, rowid: int, record: Record) -> bool:
     found = fingerprint("\n".join(record.body))
-    match = index.find(found.text_hash, found.signature, found.words)
+    match = index.find(found.text_hash, found.signature, found.words, found.facts)
     if match is not None:
         archive.assign_cluster(rowid, match.key, match.similarity)
-    index.add(rowid, found.text_hash, found.signature, found.words, match.key if match else None)
+    index.add(rowid, found.text_hash, found.signature, found.words, match.key if match else None, found.facts)
     archive.save_signature(rowid, found.text_hash, found.signature_bytes() if found.words >= MIN_WORDS else b"")
     return match is not None
 
