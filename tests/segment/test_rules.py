@@ -111,3 +111,36 @@ def test_custom_rules_match() -> None:
     rules = ChromeRules(parse_rules(["sms_promo\tcontains\tأرسل كلمة عاجل"]))
     match = rules.match("للأخبار العاجلة أرسل كلمة عاجل إلى 1234")
     assert match is not None and match.reason == "sms_promo"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept", "reason"),
+    [
+        (
+            "وأوضح المتحدث أن الجامعة ستعيد دراسة الطلبات المقدمة خلال الأسبوع المقبل. سمات الجامعة القبول الطب",
+            "وأوضح المتحدث أن الجامعة ستعيد دراسة الطلبات المقدمة خلال الأسبوع المقبل.",
+            "tags",
+        ),
+        (
+            "وأكد أن الحملة مستمرة حتى نهاية الشهر رابط الخبر بصحيفة الوئام: الحملة مستمرة حتى نهاية الشهر",
+            "وأكد أن الحملة مستمرة حتى نهاية الشهر",
+            "read_more",
+        ),
+    ],
+)
+def test_glued_tails_are_cut(paragraph: str, kept: str, reason: str) -> None:
+    result, match, cut = chrome_rules().cut_tail(paragraph)
+    assert result == kept
+    assert match is not None and match.reason == reason
+    assert cut and paragraph.endswith(cut)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "وتحدث الباحث عن سمات الشخصية القيادية في المؤسسات الحكومية وأثرها على الأداء.",
+        "ومن أبرز سمات المرحلة المقبلة التركيز على التعليم والصحة",
+    ],
+)
+def test_prose_with_the_same_words_keeps_its_tail(paragraph: str) -> None:
+    assert chrome_rules().cut_tail(paragraph) == (paragraph, None, "")

@@ -17,7 +17,7 @@ from marsad.records import Article, Removed
 from marsad.segment.breadcrumb import category_from_line, is_section_name
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
-from marsad.segment.rules import line_key
+from marsad.segment.rules import chrome_rules, line_key
 from marsad.segment.templates import is_dateline
 
 # How far above the body the title and the breadcrumb may stand.
@@ -176,6 +176,19 @@ def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story]
     return stories, links
 
 
+def _cut_glued_tail(body: list[str], boilerplate: list[Removed]) -> None:
+    """Cut chrome that extraction glued to the end of the last paragraph (tag lists, permalinks)."""
+    if not body:
+        return
+    kept, match, cut = chrome_rules().cut_tail(body[-1])
+    if match is not None:
+        boilerplate.append(Removed(cut, match.reason))
+        if kept:
+            body[-1] = kept
+        else:
+            body.pop()
+
+
 def _outside_lines(hints: PageHints, title: str | None) -> list[Removed]:
     title_key = line_key(title) if title else None
     lines = [line for line in (describe(index, raw) for index, raw in enumerate(hints.outside)) if line is not None]
@@ -258,6 +271,8 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         reason = reasons.get(index) or section_reasons.get(index) or _default_reason(line, index < start)
         boilerplate.append(Removed(line.text, reason))
 
+    for body in bodies:
+        _cut_glued_tail(body, boilerplate)
     boilerplate.extend(_outside_lines(hints, title))
     host = Article(title=title, body=host_body, category=category, boilerplate=boilerplate)
     embedded = [

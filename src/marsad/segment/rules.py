@@ -80,6 +80,7 @@ class ChromeRules:
         self.prefixes: dict[str, list[ChromeRule]] = {}
         self.contains: list[ChromeRule] = []
         self.long_contains: list[ChromeRule] = []
+        self.tails: list[ChromeRule] = []
         self.patterns: list[ChromeRule] = []
         self.combined: regex.Pattern[str] | None = None
         self.floating: list[ChromeRule] = []
@@ -94,6 +95,9 @@ class ChromeRules:
                 self.contains.append(rule)
             elif rule.kind == "contains_long":
                 self.long_contains.append(rule)
+            elif rule.kind == "tail":
+                self.tails.append(rule)
+                continue
             else:
                 self.patterns.append(rule)
         anchored = [number for number, rule in enumerate(self.patterns) if rule.phrase_pattern.startswith("^")]
@@ -103,6 +107,15 @@ class ChromeRules:
             # position 0; a search per pattern would cost a pass each.
             alternation = "|".join(f"(?P<r{number}>{self.patterns[number].phrase_pattern[1:]})" for number in anchored)
             self.combined = regex.compile(f"^(?:{alternation})", regex.IGNORECASE)
+
+    def cut_tail(self, paragraph: str) -> tuple[str, Match | None, str]:
+        """`paragraph` without chrome glued to its end: (kept text, the rule, the cut text)."""
+        for rule in self.tails:
+            assert rule.pattern is not None
+            found = rule.pattern.search(paragraph)
+            if found and found.start() > 0:
+                return paragraph[: found.start()].rstrip(), Match(rule.reason, False), found.group().strip()
+        return paragraph, None, ""
 
     def match(
         self, text: str, key: str | None = None, folded: str | None = None, words: int | None = None
@@ -156,6 +169,8 @@ def parse_rules(lines: list[str], source: str = "chrome.tsv") -> list[ChromeRule
         if kind == "regex":
             pattern = regex.compile(fold_letters(phrase), regex.IGNORECASE)
             rules.append(ChromeRule(reason, kind, phrase, pattern))
+        elif kind == "tail":
+            rules.append(ChromeRule(reason, kind, phrase, regex.compile(phrase)))
         elif kind in ("line", "header", "prefix", "contains", "contains_long"):
             rules.append(ChromeRule(reason, kind, line_key(phrase)))
         else:
