@@ -365,15 +365,7 @@ class PostgresArchive(Archive):
             for rowid in rowids:
                 found.extend(self._db.execute(sql + "WHERE r.rowid = %s", (rowid,)).fetchall())
         for row in found:
-            spans = {
-                table: [
-                    json.loads(data)
-                    for (data,) in self._db.execute(
-                        f"SELECT data FROM {table} WHERE record_rowid = %s ORDER BY position", (row[0],)
-                    )
-                ]
-                for table in rows.SPAN_TABLES
-            }
+            spans = rows.record_spans(self._db.execute, row[0], "%s")
             yield rows.record_from_row(row[1:], spans)
 
     def counts(self) -> dict[str, int]:

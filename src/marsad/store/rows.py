@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from marsad.arabic.normalize import fold_for_search
@@ -110,3 +110,18 @@ def filter_sql(filters: SearchFilters, placeholder: str) -> tuple[list[str], lis
         where.append(f"substr(r.published, 1, {len(filters.date_to)}) <= {placeholder}")
         params.append(filters.date_to)
     return where, params
+
+
+def record_spans(
+    execute: Callable[[str, tuple[Any, ...]], Iterable[Sequence[Any]]], rowid: int, placeholder: str
+) -> dict[str, list[Any]]:
+    """A stored record's entities, quotes, dates and quantities, in order (`placeholder`: ? or %s)."""
+    return {
+        table: [
+            json.loads(data)
+            for (data,) in execute(
+                f"SELECT data FROM {table} WHERE record_rowid = {placeholder} ORDER BY position", (rowid,)
+            )
+        ]
+        for table in SPAN_TABLES
+    }

@@ -328,15 +328,7 @@ class SQLiteArchive(Archive):
             batches = (self._db.execute(sql + "WHERE r.rowid = ?", (rowid,)).fetchall() for rowid in rowids)
         for batch in batches:
             for row in batch:
-                spans = {
-                    table: [
-                        json.loads(data)
-                        for (data,) in self._db.execute(
-                            f"SELECT data FROM {table} WHERE record_rowid = ? ORDER BY position", (row[0],)
-                        )
-                    ]
-                    for table in rows.SPAN_TABLES
-                }
+                spans = rows.record_spans(self._db.execute, row[0], "?")
                 yield rows.record_from_row(row[1:], spans)
 
     def counts(self) -> dict[str, int]:
