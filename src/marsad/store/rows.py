@@ -125,3 +125,17 @@ def record_spans(
         ]
         for table in SPAN_TABLES
     }
+
+
+def cluster_members(
+    execute: Callable[[str, tuple[Any, ...]], Iterable[Sequence[Any]]], cluster_id: str, placeholder: str
+) -> list[tuple[str, str | None, float]]:
+    """(record id, title, similarity) of every member of a cluster, oldest first (`placeholder`: ? or %s)."""
+    return [
+        (str(member_id), title, float(similarity))
+        for member_id, title, similarity in execute(
+            "SELECT r.id, r.title, m.similarity FROM cluster_members m JOIN records r ON r.rowid = m.record_rowid "
+            f"WHERE m.cluster_id = {placeholder} ORDER BY m.record_rowid",
+            (cluster_id,),
+        )
+    ]

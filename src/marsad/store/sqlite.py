@@ -266,12 +266,7 @@ class SQLiteArchive(Archive):
         found = []
         for cluster_id, representative, _size in self._db.execute(sql, params).fetchall():
             info = ClusterInfo(cluster_id, representative)
-            for member_id, title, similarity in self._db.execute(
-                "SELECT r.id, r.title, m.similarity FROM cluster_members m JOIN records r ON r.rowid = m.record_rowid "
-                "WHERE m.cluster_id = ? ORDER BY m.record_rowid",
-                (cluster_id,),
-            ):
-                info.members.append((member_id, title, float(similarity)))
+            info.members.extend(rows.cluster_members(self._db.execute, cluster_id, "?"))
             found.append(info)
         return found
 
