@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
+PORT ?= 8000
 
 .PHONY: run test lint env eval
 
@@ -14,7 +15,7 @@ $(BIN)/marsad: pyproject.toml
 
 env: $(BIN)/marsad
 
-## run: extract the bundled example collection, show the records, archive them and search
+## run: extract the bundled example collection, show the records, archive them in SQLite and serve the web UI
 run: env
 	mkdir -p out
 	$(BIN)/marsad extract examples/ -o out/examples.jsonl
@@ -23,6 +24,7 @@ run: env
 	$(BIN)/marsad ingest examples/ --db out/examples.db
 	@echo '$$ marsad search "وزارة الصحة" --db out/examples.db'
 	@$(BIN)/marsad search "وزارة الصحة" --db out/examples.db
+	$(BIN)/marsad serve --db out/examples.db --port $(PORT)
 
 ## test: lint, type-check and run the whole test suite
 test: env

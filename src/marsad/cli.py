@@ -23,6 +23,7 @@ def _register() -> None:
     # heavy dependencies load only when that module is imported.
     from marsad.commands import (
         clusters,
+        crawl,
         eval_archive,
         eval_enrichment,
         eval_extract,
@@ -30,16 +31,21 @@ def _register() -> None:
         export,
         extract,
         ingest,
+        run,
         search,
+        serve,
         tag,
         train,
     )
 
     cli.add_command(extract.extract_command)
     cli.add_command(ingest.ingest_command)
+    cli.add_command(crawl.crawl_command)
+    cli.add_command(run.run_command)
     cli.add_command(search.search_command)
     cli.add_command(clusters.clusters_command)
     cli.add_command(export.export_command)
+    cli.add_command(serve.serve_command)
     cli.add_command(tag.tag_command)
     cli.add_command(train.train_group)
     eval_group.add_command(eval_archive.search_eval_command, name="search")

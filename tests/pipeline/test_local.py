@@ -35,7 +35,11 @@ def test_pipeline_reads_prepares_and_extracts(tmp_path: Path) -> None:
     errors: list[InputError] = []
     options = ExtractOptions(enrich=False)
     executor = LocalExecutor(
-        [ReadPages((str(tmp_path),), errors.append), PreparePages(errors.append, "2024-03-01"), ExtractRecords(options, errors.append)]
+        [
+            ReadPages((str(tmp_path),), errors.append),
+            PreparePages(errors.append, "2024-03-01"),
+            ExtractRecords(options, errors.append),
+        ]
     )
     records = list(executor.stream())
     assert len(records) == 4
@@ -52,7 +56,9 @@ def test_pipeline_shards_by_rank(tmp_path: Path) -> None:
 
     def titles(rank: int) -> set[str | None]:
         options = ExtractOptions(enrich=False)
-        executor = LocalExecutor([ReadPages((str(tmp_path),), print), PreparePages(print), ExtractRecords(options, print)])
+        executor = LocalExecutor(
+            [ReadPages((str(tmp_path),), print), PreparePages(print), ExtractRecords(options, print)]
+        )
         return {record.title for record in executor.stream(rank=rank, world_size=2)}
 
     first, second = titles(0), titles(1)
@@ -64,7 +70,12 @@ def test_learn_templates_step_sets_options(tmp_path: Path) -> None:
     write_pages(tmp_path, 4)
     options = ExtractOptions(enrich=False)
     executor = LocalExecutor(
-        [ReadPages((str(tmp_path),), print), PreparePages(print), LearnTemplates(options), ExtractRecords(options, print)]
+        [
+            ReadPages((str(tmp_path),), print),
+            PreparePages(print),
+            LearnTemplates(options),
+            ExtractRecords(options, print),
+        ]
     )
     records = list(executor.stream())
     assert len(records) == 4

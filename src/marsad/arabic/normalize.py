@@ -12,6 +12,7 @@ deduplication. Never show its output to a reader.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -59,19 +60,88 @@ def _drop_decorative_tatweel(text: str) -> str:
     return str(_TATWEEL_RUN.sub(keep_or_drop, text))
 
 
-_PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
-_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Patterns made only of literal code points run on the standard `re` engine:
+# for a plain character class it scans three to four times faster than
+# `regex`, and the two agree on such patterns character for character.
+_PRESENTATION_FORMS = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
+_OTHER_SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 
 
-_DISPLAY_CHANGES = regex.compile("[" + regex.escape(_INVISIBLE + "".join(_QUOTE_MAP)) + "]")
+def char_class(chars: str) -> re.Pattern[str]:
+    """A pattern for one character of `chars`.
+
+    One character, not a run: `re` scans for a plain class at C speed, but
+    not for a repeated one (``[...]+`` is several times slower to find).
+    """
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+_OTHER_SPACES = char_class(_OTHER_SPACE_CHARS)
+
+
+# Below this length one regex scan costs less than a search per character.
+_SHORT = 512
+
+
+def contains_any(text: str, chars: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `text` has one of `chars` (which `pattern` finds one at a time).
+
+    On a long text, one C-level search per character is far quicker than a
+    regex scan when `chars` are few and rarely there.
+    """
+    if len(text) < _SHORT:
+        return pattern.search(text) is not None
+    return any(char in text for char in chars)
+
+
+def collapse_runs(text: str, others: re.Pattern[str], rare: str | None = None) -> str:
+    """Each run of U+0020 and of the characters `others` finds, as one U+0020.
+
+    The same as substituting one space for every run of the whole class, but
+    a regex engine tries the class at every space of a text, most of which
+    stand alone and need no change. Here the engine only looks for the other
+    characters (`others` matches one at a time), and C-level string search
+    merges the spaces. `rare`, when given, lists the characters `others`
+    matches: the engine then runs only on a text that has one of them.
+    """
+    if rare is None or len(text) < _SHORT or contains_any(text, rare, others):
+        text = others.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
+_DISPLAY_CHANGE_CHARS = _INVISIBLE + "".join(_QUOTE_MAP)
+_DISPLAY_CHANGES = char_class(_DISPLAY_CHANGE_CHARS)
+
+
+def may_have_presentation_forms(text: str) -> bool:
+    """False only for a text without Arabic presentation forms (True may be wrong)."""
+    # In UTF-8 every character from U+F000 to U+FFFF, and only those, has
+    # the lead byte EF. Encoding and one byte search cost a fifth of a regex
+    # scan for the two ranges of presentation forms.
+    return not text.isascii() and b"\xef" in text.encode("utf-8", "surrogatepass")
 
 
 def _fold_presentation_forms(text: str) -> str:
     # NFKC on the whole text would also rewrite ligatures of Latin text and
     # superscripts; only the Arabic presentation-form blocks need it.
-    if not _PRESENTATION_FORMS.search(text):
+    if not may_have_presentation_forms(text) or not _PRESENTATION_FORMS.search(text):
         return text
-    return str(_PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text))
+    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def _translate_present(text: str, present: re.Pattern[str], table: dict[int, str | None]) -> str:
+    """`text.translate(table)` for a table of single characters, which `present` finds.
+
+    str.translate looks every character of the text up in the table, in
+    Python objects; one C-level str.replace per character actually present is
+    many times faster. The same: no replacement contains a character of the
+    table, so the order of the replacements cannot matter.
+    """
+    for char in set(present.findall(text)):
+        text = text.replace(char, table[ord(char)] or "")
+    return text
 
 
 def normalize_display(text: str) -> str:
@@ -82,18 +152,18 @@ def normalize_display(text: str) -> str:
 def normalize_display_lines(text: str) -> str:
     """`normalize_display` that keeps line breaks and does not strip, for whole pages."""
     text = _fold_presentation_forms(text)
-    # str.translate looks up every character in Python; most lines need no
-    # change at all, and a C-level search finds that out first.
-    if _DISPLAY_CHANGES.search(text):
-        text = text.translate(_DISPLAY_TABLE)
+    # Most pages need none of these changes; C-level searches find that out first.
+    if contains_any(text, _DISPLAY_CHANGE_CHARS, _DISPLAY_CHANGES):
+        text = _translate_present(text, _DISPLAY_CHANGES, _DISPLAY_TABLE)
     if TATWEEL in text:
         text = _drop_decorative_tatweel(text)
-    return str(_SPACES.sub(" ", text))
+    return collapse_runs(text, _OTHER_SPACES, _OTHER_SPACE_CHARS)
 
 
 # --- folding for matching and search ---------------------------------------
 
 DIACRITICS = regex.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_DIACRITICS_RE = re.compile(DIACRITICS.pattern)
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -125,20 +195,30 @@ _FOLD_TABLE = str.maketrans(
 # The frequent variants go through str.replace, which runs in C; the rare ones
 # (and digits) through the full table only when a line has one.
 _FOLD_FREQUENT = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ة", "ه"), ("ى", "ي"), ("ئ", "ي"), ("ؤ", "و"))
-_FOLD_RARE = regex.compile(
-    "[" + regex.escape("".join(ch for ch in map(chr, _FOLD_TABLE) if ch not in dict(_FOLD_FREQUENT))) + "]"
+_FOLD_RARE = re.compile(
+    "[" + re.escape("".join(ch for ch in map(chr, _FOLD_TABLE) if ch not in dict(_FOLD_FREQUENT))) + "]"
 )
 
 
 def fold_letters(text: str) -> str:
     """`fold_for_search` without lower-casing: safe on regex patterns (``\\S`` stays ``\\S``)."""
     text = _fold_presentation_forms(text)
-    text = DIACRITICS.sub("", text)
+    text = _DIACRITICS_RE.sub("", text)
     for variant, letter in _FOLD_FREQUENT:
-        text = text.replace(variant, letter)
+        if variant in text:
+            text = text.replace(variant, letter)
     if _FOLD_RARE.search(text):
-        text = text.translate(_FOLD_TABLE)
+        text = _translate_present(text, _FOLD_RARE, _FOLD_TABLE)
     return text
+
+
+# Every character `fold_for_search` deletes (outside the presentation forms,
+# which it first expands): a cheap test for "this folds to nothing".
+DROPPED_BY_FOLDING = (
+    "".join(chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)))
+    + TATWEEL
+    + _INVISIBLE
+)
 
 
 def fold_for_search(text: str) -> str:

@@ -1,4 +1,4 @@
-"""What several commands share: reporting bad input, counting pages for progress."""
+"""What several commands share: reporting bad input, counting pages for progress, shared options."""
 
 from __future__ import annotations
 
@@ -8,7 +8,16 @@ from collections.abc import Iterable
 
 import click
 
+from marsad.cluster.index import DEFAULT_THRESHOLD
 from marsad.errors import InputError
+
+cluster_threshold_option = click.option(
+    "--cluster-threshold",
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    type=click.FloatRange(0.05, 1.0),
+    help="Estimated Jaccard similarity (of 3-word shingles) from which two records are the same story.",
+)
 
 
 class ErrorLog:

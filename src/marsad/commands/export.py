@@ -32,24 +32,13 @@ def _parquet_row(record: Record) -> dict[str, Any]:
 def write_parquet(records: Iterator[Record], path: str, batch: int = 2000) -> int:
     try:
         import pyarrow as pa
-        import pyarrow.parquet as pq
     except ImportError:
         raise click.ClickException(f"Parquet export needs pyarrow: {PARQUET_INSTALL}") from None
+    from marsad.pipeline.parquet import write_batches
+
     fields = ["id", "parent", "source", "url", "published", "category", "title", "cluster", "origin", *_JSON_COLUMNS]
     schema = pa.schema([(name, pa.string()) for name in fields])
-    written = 0
-    with pq.ParquetWriter(path, schema, compression="zstd") as writer:
-        rows: list[dict[str, Any]] = []
-        for record in records:
-            rows.append(_parquet_row(record))
-            if len(rows) >= batch:
-                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-                written += len(rows)
-                rows = []
-        if rows or written == 0:
-            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
-            written += len(rows)
-    return written
+    return write_batches((_parquet_row(record) for record in records), path, schema, batch)
 
 
 @click.command(name="export")

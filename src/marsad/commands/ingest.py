@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
-from marsad.cluster.index import DEFAULT_THRESHOLD
-from marsad.commands.common import ErrorLog, count_pages
+from marsad.commands.common import ErrorLog, cluster_threshold_option, count_pages
 from marsad.errors import MarsadError
 from marsad.progress import on_terminal, progress
 from marsad.records import Page, Record
 from marsad.store.base import Archive
+
+if TYPE_CHECKING:
+    from marsad.store.ingest import IngestOptions, IngestStats
 
 DEFAULT_DB = "marsad.db"
 
@@ -45,13 +49,7 @@ def _extractor(enrich: bool) -> Callable[[Page], list[Record]]:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1), help="Pages per commit.")
-@click.option(
-    "--cluster-threshold",
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    type=click.FloatRange(0.05, 1.0),
-    help="Estimated Jaccard similarity (of 3-word shingles) from which two records are the same story.",
-)
+@cluster_threshold_option
 @click.option("--no-clusters", is_flag=True, help="Skip near-duplicate clustering.")
 @click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page could not be read or stored.")
@@ -66,17 +64,36 @@ def ingest_command(
 ) -> None:
     """Extract and store PATHS (what `marsad extract` reads) in the archive.
 
-    Unchanged pages are skipped, changed ones replace their old version, and an
-    interrupted run resumes where its last committed batch ended."""
-    from marsad.readers import iter_pages
-    from marsad.store.ingest import IngestOptions, ingest_pages
+    PATHS may also be the output folder (or `.parquet` shards) of `marsad run`:
+    its records are stored as they are, without extracting again, and
+    clustered against the archive. Unchanged pages are skipped, changed ones
+    replace their old version, and an interrupted run resumes where its last
+    committed batch ended."""
+    from marsad.pipeline.run_output import is_run_output
+    from marsad.store.ingest import IngestOptions
 
     errors = ErrorLog()
     options = IngestOptions(batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters)
-    total = count_pages(paths) if on_terminal() else None
     with open_archive_or_exit(db) as archive:
-        pages = progress(iter_pages(paths, on_error=errors), desc="ingest", total=total)
-        stats = ingest_pages(archive, pages, _extractor(enrich), on_error=errors, options=options)
-    click.echo(f"marsad: {stats.summary()} -> {db}", err=True)
+        for extracted, group in itertools.groupby(paths, key=is_run_output):
+            stats = _ingest_group(archive, tuple(group), extracted, enrich, options, errors)
+            click.echo(f"marsad: {stats.summary()} -> {db}", err=True)
     if errors.count and strict:
         sys.exit(1)
+
+
+def _ingest_group(
+    archive: Archive, paths: tuple[str, ...], extracted: bool, enrich: bool, options: IngestOptions, errors: ErrorLog
+) -> IngestStats:
+    from marsad.store.ingest import ingest_extracted, ingest_pages
+
+    if extracted:
+        from marsad.pipeline.run_output import iter_extracted_pages
+
+        found = progress(iter_extracted_pages(paths, errors), desc="ingest")
+        return ingest_extracted(archive, found, on_error=errors, options=options)
+    from marsad.readers import iter_pages
+
+    total = count_pages(paths) if on_terminal() else None
+    pages = progress(iter_pages(paths, on_error=errors), desc="ingest", total=total)
+    return ingest_pages(archive, pages, _extractor(enrich), on_error=errors, options=options)

@@ -11,6 +11,15 @@ Relative weekdays follow the normal news reading: a weekday with a past verb
 ``المقبل``/``القادم`` or a future marker before it in the sentence makes it the
 next such day after publication; ``اليوم (الاثنين)`` is the publication day or
 the most recent Monday before it.
+
+Patterns run on folded text, where ``إلى`` is ``الي`` and ``حتى`` is ``حتي``.
+Years are found after a context word (glued too: ``عام1980``), in pairs
+(``2019-2021``, ``بين 1831 و1910.``) and after ``في`` before punctuation
+(``في 1573،``); a year within three of the Hijri year of publication is Hijri
+even without ``هـ`` (``لهذا العام 1436``), and a Hijri year before the
+conversion table (``عام 116 هجري``) is a date of unknown value. An ordinal
+after ``النصف``/``الأسبوع`` is no day (``النصف الثاني من أغسطس`` dates the
+month), and ``الثامن من الشهر نفسه`` takes the month of the date before it.
 """
 
 from __future__ import annotations
@@ -95,12 +104,16 @@ def _nearest_year(month: int, day: int, published: dt.date) -> int:
     return best
 
 
-def _day_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+def _day_month(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
     month = _month_of(m)
     if month is None:
         return None
+    if m["ord"] and _preceded_by(folded, m.start(), p.NOT_DAY_BEFORE):
+        return None  # ``النصف الثاني من أغسطس``: the month alone is the date
     day = _day_of(m)
     start, end = m.start(), m.end()
+    if m["badyear"]:
+        return start, end, _INVALID, None, None
     if m["year"]:
         when = _valid_day(int(m["year"]), month, day)
         return (start, end, "absolute", when.isoformat(), None) if when else (start, end, _INVALID, None, None)
@@ -138,6 +151,8 @@ def _month_relative(m: regex.Match[str], published: dt.date | None) -> _Found | 
         return None
     if published is None:
         return m.start(), m.end(), "relative", None, None
+    if m["yrel"]:
+        return m.start(), m.end(), "relative", f"{published.year + p.RELATIVE_WORDS[m['yrel']]:04d}-{month:02d}", None
     direction = p.RELATIVE_WORDS[m["mrel"]]
     year, month = _relative_month(month, direction, published) if direction else (published.year, month)
     return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
@@ -179,9 +194,11 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
 def _hijri_year(m: regex.Match[str]) -> _Found | None:
     from marsad.enrich.dates_hijri import hijri_to_gregorian_value
 
-    found = hijri_to_gregorian_value(int(m["year"]), None, None)
+    year = int(m["year"])
+    found = hijri_to_gregorian_value(year, None, None)
     if found is None:
-        return None
+        # ``عام 116 هجري``: a year before the conversion table is still a date, of unknown value.
+        return (m.start(), m.end(), "hijri", None, f"{year:04d}") if 1 <= year <= 1500 else None
     return m.start(), m.end(), "hijri", found[0], found[1]
 
 
@@ -235,7 +252,7 @@ def _weekday_value(weekday: int, published: dt.date, *, future: bool, include_to
 
 _IS_WEEKDAY_SPAN = regex.compile(rf"(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
-_NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الى", "احد"})
+_NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الي", "احد"})
 _PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب)\s+$")
 _SENTENCE_START = regex.compile(r"[.!?؟؛\n]")
 
@@ -323,8 +340,22 @@ def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found |
     return start, m.end(), "relative", f"{middle.year:04d}-{middle.month:02d}", None
 
 
-def _years(folded: str) -> list[_Found]:
+_TWO_YEARS = re.compile(r"\d{4}\s*(?:-|–|/|و|الي|حتي)\s*\d{4}")
+_EARLY = re.compile(r"في\s+1\d{3}")
+
+
+def _years(folded: str, published: dt.date | None) -> list[_Found]:
     found: list[_Found] = []
+    two_years = _TWO_YEARS.search(folded) is not None  # a C-speed check before the slower patterns
+    for pattern, widest in ((p.YEAR_RANGE, 30), (p.YEAR_SPAN, 150)) if two_years else ():
+        for m in pattern.finditer(folded):
+            first, second = int(m["year"]), int(m["year2"])
+            year = _year(m.start("year"), m.end("year"), m["year"], folded, explicit=True)
+            if 0 < second - first <= widest and year is not None:
+                found += [year, (m.start("year2"), m.end("year2"), "absolute", f"{second:04d}", None)]
+    for m in p.EARLY_YEAR.finditer(folded) if _EARLY.search(folded) else ():
+        if (year := _year(m.start("year"), m.end("year"), m["year"], folded, explicit=True)) is not None:
+            found.append(year)
     for m in p.YEAR_IN_CONTEXT.finditer(folded):
         explicit = m["ctx"].lstrip("وبلف") in {"عام", "العام", "سنه", "السنه", "عامي"}
         year = _year(m.start("year"), m.end(), m["year"], folded, explicit=explicit)
@@ -351,7 +382,22 @@ def _years(folded: str) -> list[_Found]:
     for m in p.YEAR_SUFFIXED.finditer(folded):
         if (year := _year(m.start("year"), m.end(), m["year"], folded)) is not None:
             found.append(year)
-    return found
+    return [_as_hijri(year, published) for year in found]
+
+
+def _as_hijri(found: _Found, published: dt.date | None) -> _Found:
+    """``مهرجان هذا العام 1436``: a year within a few years of the Hijri year of publication
+    is Hijri even without ``هـ`` (no Gregorian year near 1436 is news)."""
+    if published is None or found[3] is None or len(found[3]) != 4:
+        return found
+    year = int(found[3])
+    current = round((published.year - 622) * 33 / 32)  # the Hijri year, within one
+    if abs(year - current) > 3:
+        return found
+    from marsad.enrich.dates_hijri import hijri_to_gregorian_value
+
+    converted = hijri_to_gregorian_value(year, None, None)
+    return (found[0], found[1], "hijri", converted[0] if converted else None, f"{year:04d}")
 
 
 # Which kinds of date words a paragraph has is a set intersection over its words
@@ -404,7 +450,8 @@ def _matches(pattern: regex.Pattern[str], folded: str, windows: list[tuple[int, 
 
 
 def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] | None = None) -> list[_Found]:
-    present = set(words if words is not None else _WORDS.findall(folded)).intersection(_TRIGGER_KINDS)
+    all_words = words if words is not None else frozenset(_WORDS.findall(folded))
+    present = set(all_words).intersection(_TRIGGER_KINDS)
     has_digit = _DIGIT.search(folded) is not None
     if not present and not has_digit:
         return []
@@ -414,7 +461,11 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     candidates: list[_Found | None] = []
     if "month" in by_kind:
         w = _windows(folded, by_kind["month"])
-        candidates += [_day_month(m, published) for m in _matches(p.DAY_MONTH, folded, w)]
+        candidates += [_day_month(m, published, folded) for m in _matches(p.DAY_MONTH, folded, w)]
+        glued = [g.end() for g in _matches(p.GLUED_DIGIT, folded, w)]
+        candidates += [
+            _day_month(m, published, folded) for at in glued if (m := p.DAY_MONTH_AFTER_GLUE.match(folded, at))
+        ]
         candidates += [_month_year(m) for m in _matches(p.MONTH_YEAR, folded, w)]
         candidates += [_month_relative(m, published) for m in _matches(p.MONTH_RELATIVE, folded, w)]
         candidates += [_bare_month(m, published) for m in _matches(p.BARE_MONTH, folded, w)]
@@ -425,7 +476,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if has_digit:
         candidates += [_hijri_year(m) for m in p.HIJRI_YEAR.finditer(folded)]
         candidates += [_numeric(m, folded) for m in p.NUMERIC_DATE.finditer(folded)]
-        candidates += _years(folded)
+        candidates += _years(folded, published)
     if "period" in by_kind:
         w = _windows(folded, by_kind["period"])
         candidates += [_relative_period(m, published) for m in _matches(p.RELATIVE_PERIOD, folded, w)]
@@ -435,8 +486,30 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if "weekday" in by_kind:
         w = _windows(folded, by_kind["weekday"])
         candidates += [_weekday(m, published, folded) for m in _matches(p.WEEKDAY, folded, w)]
+    same_month = "period" in by_kind and not _SAME_WORDS.isdisjoint(all_words)
+    if same_month:
+        w = _windows(folded, by_kind["period"])
+        candidates += [(m.start(), m.end(), "relative", None, None) for m in _matches(p.SAME_MONTH, folded, w)]
     kept = [c for c in _longest_first([c for c in candidates if c is not None]) if c[2] != _INVALID]
+    if same_month:
+        kept = _same_month(kept, folded)
     return _drop_weekdays_before_dates(_agree_with_explicit(kept, folded), folded)
+
+
+_SAME_WORDS = frozenset({"نفسه", "ذاته", "نفس", "ذات"})
+
+
+def _same_month(found: list[_Found], folded: str) -> list[_Found]:
+    """``الثالث من سبتمبر ... الثامن من الشهر نفسه``: the month of the date before it."""
+    out = list(found)
+    for i, item in enumerate(out):
+        m = p.SAME_MONTH.fullmatch(folded, item[0], item[1])
+        if m is None:
+            continue
+        month = next((f[3][:7] for f in reversed(out[:i]) if f[3] is not None and len(f[3]) >= 7), None)
+        when = _valid_day(int(month[:4]), int(month[5:7]), _day_of(m)) if month else None
+        out[i] = (item[0], item[1], "relative", when.isoformat() if when else None, None)
+    return out
 
 
 _ONLY_SPACE = regex.compile(r"\s*\(?\s*$")

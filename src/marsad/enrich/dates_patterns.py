@@ -46,22 +46,33 @@ _YEAR_TAIL = r"(?:\s?م(?![\p{L}])|(?![\p{L}\p{N}]))"
 _GLUED = r"(?<![\p{L}\p{N}])[وفبل]?"
 _RELATIVE_YEAR = rf"(?:من\s+)?(?:للعام|لعام|العام|عام|للسنه|لسنه|السنه|سنه)\s+(?P<yrel>{_REL})"
 
-DAY_MONTH = regex.compile(
-    rf"{_START}{_DAY}\s*(?:من\s+)?{_MONTH}"
+_DAY_MONTH_BODY = (
+    rf"{_DAY}\s*(?:من\s+)?{_MONTH}"
     rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
+    # ``31 ديسمبر 99999``: a year no calendar has makes the whole date invalid.
+    rf"|[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<badyear>\d{{5,}})"
     rf"|\s+{_RELATIVE_YEAR}{_END}"
     rf"|\s+(?P<mrel>{_REL}){_END}"
     rf"|{_END})"
 )
+DAY_MONTH = regex.compile(rf"{_START}{_DAY_MONTH_BODY}")
+# ``و30 يونيو``: a day glued to ``و``/``ف``/``ب``/``ل``, which stays outside the span. Tried only
+# where `GLUED_DIGIT` finds such a day: an optional glued letter in `DAY_MONTH` would slow
+# every scan down by half.
+DAY_MONTH_AFTER_GLUE = regex.compile(rf"(?<=(?<![\p{{L}}\p{{N}}])[وفبل]){_DAY_MONTH_BODY}")
+GLUED_DIGIT = regex.compile(r"(?<![\p{L}\p{N}])[وفبل](?=\d)")
 
 MONTH_YEAR = regex.compile(rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}")
 
 PAIRED_MONTH = regex.compile(rf"{_START}(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])")
 
-MONTH_RELATIVE = regex.compile(rf"{_START}{_MONTH}\s+(?P<mrel>{_REL}){_END}")
+# ``مارس العام الماضي``, ``مارس من العام المقبل``: the year is the relative one.
+MONTH_RELATIVE = regex.compile(
+    rf"{_START}{_MONTH}\s+(?:(?P<mrel>{_REL})|(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{_REL})){_END}"
+)
 
 BARE_MONTH = regex.compile(
-    rf"(?<=(?:^|\s)[و]?(?:في|خلال|منذ|حتى|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+)"
+    rf"(?<=(?:^|\s)[و]?(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+)"
     rf"(?:شهر\s+)?(?P<m1>{alternation(list(BARE_MONTHS))}){_END}"
     rf"|(?<=(?:^|\s)[و]?)شهر\s+(?P<m1>{_GM}){_END}"
 )
@@ -71,7 +82,11 @@ HIJRI_DATE = regex.compile(
     rf"{_START}(?:{_DAY}\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
     rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
 )
-HIJRI_YEAR = regex.compile(rf"{_START}(?P<year>\d{{4}}){_HIJRI_SUFFIX}{_END}")
+# ``عام 116 هجري``: an early year needs the suffix written out, as ``5 ه`` may be anything.
+HIJRI_YEAR = regex.compile(
+    # ``عام1392 هـ``: the year may be glued to the word before it, like other years.
+    rf"(?<!\p{{N}})(?:(?P<year>\d{{4}}){_HIJRI_SUFFIX}|(?<!\p{{L}})(?P<year>\d{{1,3}})\s?(?:هجريه|هجري|للهجره|من\s+الهجره)){_END}"
+)
 
 NUMERIC_DATE = regex.compile(
     r"(?<![\p{L}\p{N}/.\-])(?P<a>\d{1,4})(?:\s?(?P<sep>[/\-])\s?|(?P<sep>[.]))(?P<b>\d{1,2})"
@@ -81,14 +96,27 @@ NUMERIC_DATE = regex.compile(
 
 # Led by the digits, not the context word: scanning for a digit is fast, and the
 # context is checked behind the year once one is found.
+# ``عام1980``, ``مونديال2010``: newsrooms glue the year to its context word too.
 YEAR_IN_CONTEXT = regex.compile(
-    rf"(?<![\p{{N}}])(?P<year>\d{{4}})(?<=(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s+\d{{4}}){_YEAR_TAIL}"
+    rf"(?<![\p{{N}}])(?P<year>\d{{4}})(?<=(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s*\d{{4}}){_YEAR_TAIL}"
 )
+# ``2019-2021``, ``2014 / 2015``: two years in a row are years whatever stands before them.
+YEAR_RANGE = regex.compile(
+    r"(?<![\p{L}\p{N}.,٫٬])(?P<year>(?:19|20)\d\d)\s*(?:-|–|/)\s*(?P<year2>(?:19|20)\d\d)(?![\p{L}\p{N}]|[.,٫٬]\d)"
+)
+# ``بين 1831 و1910.``: a span of years closing a clause, old years included.
+YEAR_SPAN = regex.compile(
+    r"(?<=(?:^|\s)[و]?(?:بين|من)\s+)(?P<year>(?:1[5-9]|20)\d\d)\s*(?:-|–|و|الي|حتي)\s*"
+    r"(?P<year2>(?:1[5-9]|20)\d\d)(?=\s*(?:[.,،؛:)]|$))"
+)
+# ``في 1573،``: an early year after ``في`` and before punctuation (a count has its noun after it).
+EARLY_YEAR = regex.compile(r"(?<=(?:^|\s)[و]?في\s+)(?P<year>1[0-9]\d\d)(?=\s*[.,،؛)])")
 # A year after another year: ``عامي 2014 و2015``, ``2007 - 2011``.
-NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|_|و|الى|حتى)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
+NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|_|و|الي|حتي)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
 BARE_YEAR = regex.compile(
-    r"(?:(?<=(?:^|\s)[و]?(?:في|من|الى|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
-    r"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الى|حتى|-)\s+|\s+\d{4}))"
+    # Not after ``إلى``: ``ارتفع العدد إلى 2000.`` is a count; a year after ``إلى`` follows one before it.
+    r"(?:(?<=(?:^|\s)[و]?(?:في|من|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
+    r"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الي|حتي|-)\s+|\s+\d{4}))"
 )
 YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\p{{L}}])")
 
@@ -104,4 +132,12 @@ RELATIVE_DAY = regex.compile(
 )
 
 
-WEEKDAY = regex.compile(rf"{_GLUED}(?:(?P<part>{_PART})\s+)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?{_END}")
+# ``مساء يوم الأربعاء``: a part of the day may stand before ``يوم`` and its weekday
+# (``حتى يوم الخميس`` keeps ``حتى`` out: ``يوم`` is then the part).
+WEEKDAY = regex.compile(
+    rf"{_GLUED}(?:(?P<part>{_PART})\s+(?:(?<!(?:منذ|حتي)\s+)يوم\s+)?)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?{_END}"
+)
+
+# ``في الثامن من الشهر نفسه``: the day of the month the paragraph named last.
+SAME_MONTH = regex.compile(rf"{_START}{_DAY}\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر){_END}")
+NOT_DAY_BEFORE = frozenset(read_list("not_day_before.txt"))

@@ -9,7 +9,12 @@ the number (``جرعة`` in ``500 ألف جرعة``), else None.
 Not quantities: dates and years (found by `marsad.enrich.dates` and skipped
 here), identifiers after ``رقم``/``المادة``/``الساعة`` and the like, phone
 numbers, scores and ranges written with a hyphen, ordinals (``الـ15``), and
-numbers glued to Latin letters or hyphens (``كوفيد-19``, ``G20``).
+numbers glued to Latin letters or hyphens (``كوفيد-19``, ``G20``), model numbers
+(``بوينغ 777``, ``إف- 16``).
+
+The first number of a range takes the scale and unit of the second
+(``أربعة إلى خمسة ملايين مسلم`` is four million); ``ست`` and ``عشر`` alone count
+only before an indefinite noun (``ست مقاتلات``, not ``لست`` or ``ست البيت``).
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ import regex
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import alternation, read_list, read_table
 from marsad.enrich.dates import date_spans
-from marsad.enrich.numbers import NUMBER_WORDS, parse_digits, parse_number_words, tidy_number
+from marsad.enrich.dates_patterns import ORDINAL_DAYS
+from marsad.enrich.numbers import NUMBER_WORDS, WordNumber, parse_digits, parse_number_words, tidy_number
 from marsad.records import Span
 
 __all__ = ["find_quantities"]
@@ -39,9 +45,9 @@ _CURRENCY = alternation([c for c in _CURRENCIES if c not in {"$", "€", "£"}])
 _PERCENT = alternation(_PERCENT_WORDS)
 
 _DIGIT_QUANTITY = regex.compile(
-    r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف]))"
+    r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+ر\d+|\d+(?:[.,]\d+)?)"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+ر\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
     rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
@@ -50,14 +56,17 @@ _DIGIT_QUANTITY = regex.compile(
 _WORD = regex.compile(r"\p{L}+")
 _ANY_DIGIT = re.compile(r"\d")
 _SPACES = regex.compile(r"\s+")
-_WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(]*$")
+# ``إف- 16``: a hyphen after a model's letters is skipped too.
+_WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(\-]*$")
 _NOUN_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _NUMBER_WORD_FORMS = frozenset(prefix + word for word in NUMBER_WORDS for prefix in ("", "و", "ب", "ل"))
 _CLOCK = regex.compile(r"\s*\(?\s*ت\s*[غم](?!\p{L})")  # ``10,30 ت غ``: a time of day
 _LOOKS_LIKE_YEAR = regex.compile(r"(?:19|20)\d\d")
 _LIST_MARKER = regex.compile(r"\s*[-.)]")
 _DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
-_AFTER_WORD = regex.compile(r"\s*(?P<word>\p{L}+)")
+# ``شارك (40) متدربا``: only a number alone in brackets after a word counts the noun after them.
+_OPENS_BRACKET = regex.compile(r"\p{L}\s*\(\s*$")
+_AFTER_WORD = regex.compile(r"[\s)\]]*(?P<word>\p{L}+)")  # ``(50) متدربًا``: the noun after the bracket
 _GLUED_ARTICLE = regex.compile(r"(?:^|[^\p{L}])ال\s*$")  # ``الـ15``, not the end of ``خلال``
 _WORD_CURRENCY_OR_PERCENT = regex.compile(
     rf"\G(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))"
@@ -70,10 +79,12 @@ def _previous_word(folded: str, start: int) -> str:
     return m[1] if m else ""
 
 
-def _counted_noun(folded: FoldedText, end: int) -> str | None:
+def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str | None:
     m = _AFTER_WORD.match(folded.text, end)
     if m is None or m.start("word") - end > 2:
         return None
+    if ")" in folded.text[end : m.start("word")] and not (start and _OPENS_BRACKET.search(folded.text, 0, start)):
+        return None  # ``(تطوير إسكان 2) لبناء``, ``(36) سورة`` at a line start: no noun counted
     word = m["word"]
     if word in _UNIT_STOPWORDS or word in NUMBER_WORDS or len(word) < 2 or word.startswith("وال"):
         return None
@@ -107,6 +118,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         if _looks_like_score(text, m.start("num"), m.end("num")):
             continue
+        if "،" in digits:
+            digits = digits.replace("،", ".")  # ``1،2 مليون``: the Arabic comma as a decimal mark before a scale
         value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)
         if value is None:
             continue
@@ -120,7 +133,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         elif m["currency"]:
             unit = _currency_unit(folded, m)
         else:
-            unit = _counted_noun(folded, m.end())
+            unit = _counted_noun(folded, m.end(), m.start())
         if unit is None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"]:
             continue  # ``يورو 2012``: a year no rule placed; no value rather than a wrong one
         found.append((m.start(), m.end(), tidy_number(value), unit))
@@ -164,8 +177,11 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             continue
         names = [first] + [w[0] for w in words[index + 1 : index + 8]]
         parsed = parse_number_words(names)
-        if parsed is None:
-            index += 1
+        alone = first == word and first in _BEFORE_NOUN_ONLY
+        if parsed is None and alone and _indefinite_noun_after(folded, words, index):
+            parsed = WordNumber(NUMBER_WORDS[first][0], 1, NUMBER_WORDS[first][1])
+        if parsed is None or (first == "واحد" and _written(folded, words[index]).startswith("وأ")):
+            index += 1  # ``وأحد رجال``: ``و`` + ``أحد`` folds like ``واحد``
             continue
         end_of_word = words[index].end()
         if (
@@ -200,9 +216,33 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
     return found
 
 
+def _written(folded: FoldedText, word: regex.Match[str]) -> str:
+    start, end = folded.span(word.start(), word.end())
+    return folded.original[start:end]
+
+
+# ``ست مقاتلات``, ``عشر أمثالها``: words that are numbers only before an indefinite noun
+# (``ست`` is also "lady", ``عشر`` part of the teens).
+_BEFORE_NOUN_ONLY = frozenset(read_list("number_words_before_noun.txt"))
+
+
+def _indefinite_noun_after(folded: FoldedText, words: list[regex.Match[str]], index: int) -> bool:
+    if index + 1 >= len(words) or folded.text[words[index].end() : words[index + 1].start()].strip():
+        return False
+    following, previous = words[index + 1][0], _previous_word(folded.text, words[index].start())
+    return not (
+        following.startswith(("ال", "وال"))
+        or following in _UNIT_STOPWORDS
+        or following in NUMBER_WORDS
+        or len(following) < 3
+        or previous in ORDINAL_DAYS  # ``التاسع عشر``: an ordinal
+    )
+
+
 def _inside_fixed_phrase(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 8) : end]
-    return any(window.endswith(phrase) for phrase in _FIXED_PHRASES)
+    # ``في آن واحد`` ends at the number; ``ربع النهائي`` starts with it.
+    return any(window.endswith(phrase) or text.startswith(phrase, start) for phrase in _FIXED_PHRASES)
 
 
 def _noun_before(folded: FoldedText, start: int) -> str | None:
@@ -225,6 +265,7 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
         found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     if not found:
         return []
+    found = _shared_scales(folded.text, sorted(found))
     in_dates = date_spans(paragraph) if has_digit else ()
     out = []
     for start, end, value, unit in sorted(found):
@@ -235,6 +276,30 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
         if dash is not None and any(ds == dash.end() for ds, _ in in_dates):
             continue  # ``في الفترة 11- 22/ 10/ 1436ه``: the first day of a range of dates
         out.append((o_start, o_end, value, unit))
+    return out
+
+
+_RANGE_LINK = regex.compile(r"\s*(?:-|–|الي|حتي|و)\s*")
+_SCALE_IN = regex.compile(rf"(?<![\p{{L}}])(?P<scale>{_SCALE})(?![\p{{L}}])")
+
+
+def _shared_scales(
+    text: str, found: list[tuple[int, int, int | float, str | None]]
+) -> list[tuple[int, int, int | float, str | None]]:
+    """``أربعة إلى خمسة ملايين مسلم``, ``بين 3 و4 مليارات دولار``: the first number of a
+    range takes the scale and unit of the second."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        (s1, e1, v1, u1), (s2, e2, v2, u2) = out[i], out[i + 1]
+        if u1 is not None or s2 - e1 > 8 or not _RANGE_LINK.fullmatch(text, e1, s2) or _SCALE_IN.search(text, s1, e1):
+            continue
+        scale = _SCALE_IN.search(text, s2, e2)
+        if scale is None or not isinstance(v1, int) or v1 >= 1000:
+            continue
+        factor = _SCALES[_SPACES.sub(" ", scale["scale"])]
+        if v2 < factor or v1 * factor >= v2 * 10:
+            continue
+        out[i] = (s1, e1, tidy_number(v1 * factor), u2)
     return out
 
 

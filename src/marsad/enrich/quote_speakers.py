@@ -73,7 +73,8 @@ def _mention_pattern() -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?<!\w)(?P<desc>{anchor}(?:\s+{descriptor}(?!\w))*)\s+"
-        rf"(?P<name>{first}(?:\s+{more}){{0,{_MAX_NAME_WORDS - 1}}})(?!\w)"
+        # ``تركي بن عبدالله آل سعود``: ``آل`` and the family may run past four words.
+        rf"(?P<name>{first}(?:\s+{more}){{0,{_MAX_NAME_WORDS - 1}}}(?:(?<=\sال)\s+\w+)?)(?!\w)"
     )
 
 
@@ -112,13 +113,21 @@ def _names_before_titles(text: str) -> list[tuple[tuple[int, int], tuple[int, in
         first, second = m[1], m[2]
         if first in NAME_STOPS or first in TITLES or second in NAME_STOPS or second in TITLES:
             continue
-        if first.startswith(("ال", "لل", "و")) or first.isdigit() or second.isdigit():
+        if first.isdigit() or second.isdigit() or first.startswith(("لل", "و")):
             continue
+        if first.startswith("ال") and not _after_cue(text, m.start(1)):
+            continue  # ``وقال اليكسي زياتسيف المتحدث``: right after a speech verb it is a given name
         found.append(((m.start(1), m.end(2)), title.span()))
     return found
 
 
 _RUN = re.compile(r"\w+")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _after_cue(text: str, start: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m[1] in _CUE_WORDS
 
 
 @dataclass(slots=True, frozen=True)
@@ -196,6 +205,8 @@ class NameBook:
     given: list[tuple[str, ...]] = field(default_factory=list)
     # Speakers so far, by their first word without the article.
     spoke: list[tuple[str, str]] = field(default_factory=list)
+    # ``أغلقت إدارة نادي الشباب``: whom a cue with no subject and no speaker before it means.
+    opening_organisation: str | None = None
 
     def record_speaker(self, speaker: str) -> None:
         head = _fold_word(speaker.split()[0]) if speaker.split() else ""
@@ -274,7 +285,7 @@ class NameBook:
             while described and len(name) > 1 and _takes_complement(described[-1].folded):
                 # ``رئيس وزراء ماليزيا نجيب``: the construct takes the first word of the match.
                 described, name = [*described, name[0]], name[1:]
-            while len(name) > 1 and name[0].folded.startswith(("ال", "وال")):
+            while desc_end <= n_start and len(name) > 1 and name[0].folded.startswith(("ال", "وال")):
                 # ``حاكم لويزيانا الجمهوري بوبي جيندال``: a nisba after the construct.
                 described, name = [*described, name[0]], name[1:]
             name = _cut_after_surname(name)
@@ -385,7 +396,8 @@ def _cut_after_surname(name: list[Word]) -> list[Word]:
     another one follows (``عبد الله السبيعي``, ``الحربي القحطاني``)."""
     for index in range(1, len(name) - 1):
         word, following = name[index].folded, name[index + 1].folded
-        if word.startswith("ال") and name[index - 1].folded not in _KIN and not following.startswith("ال"):
+        family = word.startswith("ال") and word != "ال"  # ``آل`` folds to ``ال`` and takes the next word
+        if family and name[index - 1].folded not in _KIN and not following.startswith("ال"):
             return name[: index + 1]
     return name
 

@@ -1,6 +1,7 @@
 """Quotes and their speakers.
 
-A quote is speech in quote marks (“ ” « » " ″, direct) or a clause reported
+A quote is speech in quote marks (“ ” « » " ″ and the ASCII apostrophes some
+agencies use, direct) or a clause reported
 after a cue and ``إن``/``أن`` (not direct). A cue is a speech verb
 (``قال``, ``أكد``, ``أضاف`` ...) whose subject is the speaker, a participle
 (``مضيفا``, ``مؤكدا`` ...) that continues the subject of its clause,
@@ -12,7 +13,13 @@ the article, unless a paragraph without speech opened with another person in
 between (``وانتقل الحاكم بوبي جيندال ...`` then ``وقال:``); with no previous
 speaker it is the first person the article names with a title. A verb
 followed by a noun that governs an organisation (``واعتبر لجوء مؤسسة النقد``)
-has an object there, not a subject.
+has an object there, not a subject. A subject may also stand between ``أن`` and
+its verb (``أن النبي صلى الله عليه وسلم قال``; blessings are not part of it, and
+after ``عن`` only a narrator with a blessing counts); ``سموه``/``معاليه`` stand
+for the person the article introduced with that title; a country a statement
+speaks about (``ووفق البيان، ... وأكد العراق التزامه “...”``) leaves the
+statement the speaker; and a cue with no subject and no speaker before it
+falls to the organisation the article opened with (``أغلقت إدارة نادي ...``).
 
 Quoted words with no cue next to them (``“داعش”``) are names or scare quotes,
 not quotes; so are titles (``بعنوان "..."``, ``مهرجان «...»``), short quoted
@@ -40,13 +47,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 import regex
 
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import FoldedText
-from marsad.enrich.data import read_list
+from marsad.enrich.data import fold_entry, read_list, read_table
 from marsad.enrich.quote_speakers import (
     NAME_STOPS,
     ORGANISATIONS,
@@ -96,16 +104,24 @@ _MEDIA = frozenset(read_list("media_words.txt"))
 _STATEMENT_NOUNS = frozenset({"بيان", "تقرير", "رساله", "تصريح", "نص", "خطاب", "كلمه", "تغريده", "مذكره", "وثيقه"})
 _SO_CALLED = ("ما يسمي", "ما تسمي", "ما يعرف ب", "ما تعرف ب")
 _MIN_REPORTED_WORDS = 3
+_HONORIFICS = tuple(tuple(h.split()) for h in read_list("speaker_honorifics.txt"))
+_PRONOUN_TITLES: dict[str, tuple[str, ...]] = {
+    row[0]: tuple(fold_entry(title) for title in row[1].split()) for row in read_table("honorific_pronouns.tsv")
+}
+# ``أن النبي ... قال``, ``عن أسامة ... قال``: the words that put a subject before its verb.
+_SUBJECT_OPENERS = frozenset({"ان", "عن"})
 _MAX_SUBJECT_WORDS = 14
 _MAX_NAME_IN_MARKS = 4  # ``بنك "دويتشه رايخ بنك"``: longer quotations after a noun are speech
 _MAX_QUOTED_NAME_WORDS = 3  # ``«لويس إنريكي»`` in a subject is a name, not speech
 
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+)|(?P<mark>\S)")
 _WORDS = re.compile(r"[^\W\d_]+")
-_QUOTE_MARK = re.compile(r"[“”«\"″]")
-_ANY_MARK = re.compile(r"[“”«»\"″]")
+# ``'...'``: agencies such as Wafa quote with ASCII apostrophes.
+_QUOTE_MARK = re.compile(r"[“”«\"″']")
+_ANY_MARK = re.compile(r"[“”«»\"″']")
 _WORD_OR_NUMBER = re.compile(r"[^\W_]+")
-_OPENERS = {"“": '”″"', "«": "»", '"': '"', "”": "”″"}
+_OPENERS = {"“": '”″"', "«": "»", '"': '"', "”": "”″", "'": "'"}
+_STRAIGHT = "\"'"  # marks that open and close alike
 
 
 class _Token(NamedTuple):
@@ -148,7 +164,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     while k < len(marks):
         i, ch = marks[k]
         opens = ch in _OPENERS and (ch != "”" or (i + 1 < n and text[i + 1].isalpha()))
-        if ch == '"' and _closes_a_word(text, i):
+        if ch == "'" and ((i > 0 and text[i - 1].isalnum()) or not (i + 1 < n and text[i + 1].isalpha())):
+            opens = False  # an apostrophe opens only before a word and after no letter
+        if ch in _STRAIGHT and _closes_a_word(text, i):
             opens = False  # ``الفريق"،``: the end of a quotation opened in an earlier paragraph
         if not opens:
             orphan = _speech_before_orphan(text, i, ch, marks, k, breaks, regions)
@@ -177,7 +195,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             if stop == segment_end:
                 k = next((j for j in range(k + 1, len(marks)) if marks[j][0] > segment_end), len(marks))
                 continue
-        elif ch == '"' and close is None:
+        elif ch in _STRAIGHT and close is None:
             break  # an unpaired ASCII quote leaves the rest unpaired too
         k += 1
     return regions
@@ -226,7 +244,7 @@ def _speech_before_orphan(
     regions: list[tuple[int, int]],
 ) -> tuple[int, int] | None:
     """``قال المعيبد: نعمل ... الآن".``: a closing mark whose opening one was left out."""
-    if ch not in '”»"' or (k > 0 and (not regions or regions[-1][1] < marks[k - 1][0])):
+    if ch not in "”»\"'" or (k > 0 and (not regions or regions[-1][1] < marks[k - 1][0])):
         return None  # the mark before it is unaccounted for: not an orphan
     segment_start = max((b for b in breaks if b < i), default=0)
     floor = max(segment_start, regions[-1][1] + 1 if regions else 0)
@@ -247,6 +265,15 @@ def _closes_a_word(text: str, i: int) -> bool:
     return not (words and words[-1] in _CUE_FORMS)
 
 
+_tuple_new = tuple.__new__
+
+
+def _tokens_of(text: str, start: int, end: int) -> list[_Token]:
+    # ``tuple.__new__`` skips the named tuple's Python-level ``__new__``: tokens are many.
+    matches = _TOKEN.finditer(text, start, end)
+    return [_tuple_new(_Token, (m.group(), *m.span(), m.lastgroup == "word")) for m in matches]
+
+
 class _Paragraph:
     """A paragraph's folded text; tokens and quotations are made only when asked for."""
 
@@ -261,9 +288,7 @@ class _Paragraph:
     @property
     def tokens(self) -> list[_Token]:
         if self._tokens is None:
-            self._tokens = [
-                _Token(m.group(), m.start(), m.end(), m.lastgroup == "word") for m in _TOKEN.finditer(self.folded.text)
-            ]
+            self._tokens = _tokens_of(self.folded.text, 0, len(self.folded.text))
         return self._tokens
 
     @property
@@ -285,10 +310,7 @@ class _Paragraph:
             return None
         view = object.__new__(_Paragraph)
         view.folded, view.word_set, view._quotes = self.folded, self.word_set, self.quotes
-        view._tokens = [
-            _Token(m.group(), m.start(), m.end(), m.lastgroup == "word")
-            for m in _TOKEN.finditer(self.folded.text, start, end)
-        ]
+        view._tokens = _tokens_of(self.folded.text, start, end)
         return view
 
     def original(self, start: int, end: int) -> str:
@@ -323,7 +345,7 @@ def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, i
         t = tokens[i]
         if t.text in _OPENERS:
             # A short quoted name inside the subject (``الشركة "سياحية" المهندس ...``).
-            close = next((j for j in range(i + 1, min(limit, i + 6)) if tokens[j].text in '”»"″'), None)
+            close = next((j for j in range(i + 1, min(limit, i + 6)) if tokens[j].text in "”»\"″'"), None)
             if close is not None and close + 1 < limit and tokens[close + 1].is_word:
                 i = close + 1
                 continue
@@ -420,7 +442,7 @@ def _reported_start(tokens: list[_Token], after: int, last: int) -> int | None:
         text = tokens[index].text
         if text in _COMPLEMENTIZERS:
             return tokens[index].end
-        if text in {"“", "«", '"', "”", "."}:
+        if text in {"“", "«", '"', "”", "'", "."}:
             return None
     return None
 
@@ -473,6 +495,65 @@ def _statement_speaker(para: _Paragraph, first: int, cue: _Cue, current: str | N
     return current
 
 
+def _strip_honorifics(words: list[Word]) -> list[Word]:
+    """``النبي صلى الله عليه وسلم`` -> ``النبي``: blessings after a name are not the name."""
+    folded = [w.folded for w in words]
+    for honorific in _HONORIFICS:
+        size = len(honorific)
+        for at in range(len(folded) - size, 0, -1):
+            if tuple(folded[at : at + size]) == honorific:
+                return words[:at]
+    return words
+
+
+def _fronted_subject(para: _Paragraph, first: int, cue: int) -> list[Word]:
+    """``أن النبي صلى الله عليه وسلم قال «...»``: a subject between ``أن``/``عن`` and its verb."""
+    tokens = para.tokens
+    opener = next((k for k in range(cue - 1, max(first, cue - 10) - 1, -1) if tokens[k].text in _SUBJECT_OPENERS), None)
+    if opener is None or not all(t.is_word for t in tokens[opener + 1 : cue]):
+        return []
+    written = para.words(opener + 1, cue)
+    words = _strip_honorifics(written)
+    if tokens[opener].text == "عن" and len(words) == len(written):
+        return []  # ``حديثه عن ميسي حين أكد``: after ``عن`` only a narrator with a blessing
+    if not 1 <= len(words) <= 4 or any(
+        w.folded in _SUBJECT_STOPS or w.folded in _CUE_FORMS or w.folded in NAME_STOPS for w in words
+    ):
+        return []
+    return words
+
+
+def _by_pronoun_title(subject: list[Word], book: NameBook) -> str | None:
+    """``سموه``, ``معاليه``: the person introduced with that title (``صاحب السمو الأمير ...``)."""
+    if len(subject) != 1 or subject[0].folded not in _PRONOUN_TITLES:
+        return None
+    for title in _PRONOUN_TITLES[subject[0].folded]:
+        wanted = title.removeprefix("ال")
+        # Only people: ``سمو أمير منطقة عسير`` also ends a description with a name, of a place.
+        found = next(
+            (key for described, key in reversed(book.by_descriptor) if wanted in described and key in book.persons),
+            None,
+        )
+        if found is not None:
+            return book.resolve(found)
+    return None
+
+
+_fold_cached = cache(fold_entry)  # speakers repeat across cues
+_STATEMENT_PARTIES = frozenset(read_list("statement_parties.txt"))
+
+
+def _party_of_document(subject: list[Word], current: str | None, book: NameBook) -> bool:
+    """Whether `subject` is a party a statement speaks about (``العراق``, ``الطرفان``) while
+    that statement is the current speaker: a country does not utter quotations."""
+    if not current or not 1 <= len(subject) <= 4:
+        return False
+    head = current.split()[0]
+    if _bare_noun(_fold_cached(head)) not in _STATEMENT_NOUNS:
+        return False
+    return " ".join(w.folded for w in subject) in _STATEMENT_PARTIES
+
+
 def _object_phrase(subject: list[Word]) -> bool:
     """``واعتبر لجوء مؤسسة النقد``: a noun governing an organisation is the verb's object
     (its subject is the previous speaker), not a name."""
@@ -489,8 +570,8 @@ def _name_after_phrase(para: _Paragraph, at: int, last: int) -> list[Word]:
     """``مقررة الأمم المتحدة المعنية بالحق في الغذاء هلال إيلفر من``: a name of two to
     four words after the prepositional phrase that ended a subject of titles."""
     tokens = para.tokens
-    if at >= last or tokens[at].text not in _SUBJECT_STOPS:
-        return []
+    if at >= last or tokens[at].text not in _SUBJECT_STOPS or tokens[at].text in _COMPLEMENTIZERS:
+        return []  # ``أكدت الشاعرة أنها جمعت``: after ``أنها`` comes what was said, not a name
     index = at + 1
     while index < last and index - at <= 3 and tokens[index].text.startswith("ال"):
         index += 1
@@ -561,6 +642,7 @@ def find_quotes(paragraphs: Sequence[str], *, title: str | None = None, names: S
         title_para.scan_names(book)
     for para in prepared:
         para.scan_names(book)
+    book.opening_organisation = _opening_organisation(prepared[0]) if prepared else None
     spans: list[Span] = []
     current: str | None = None
     carried: str | None = None  # the cue word when the previous paragraph left its speech open
@@ -647,10 +729,23 @@ def _continued_speech(para: _Paragraph, index: int, speaker: str | None, cue: st
         if _word_count(text[open_at + 1 : close_at]) >= _MIN_QUOTE_WORDS:
             spans.append(_span(para, index, open_at + 1, close_at, speaker, cue, True))
         return
-    if mark.group() in '”»″"' and not (para.quotes and para.quotes[0][0] <= mark.start()):
+    if mark.group() in "”»″\"'" and not (para.quotes and para.quotes[0][0] <= mark.start()):
         close_at = _trim_end(text, start, mark.start())
         if _word_count(text[start:close_at]) >= _MIN_QUOTE_WORDS:
             spans.append(_span(para, index, start, close_at, speaker, cue, True))
+
+
+def _opening_organisation(para: _Paragraph) -> str | None:
+    """``أغلقت إدارة نادي الشباب ...``: the organisation right after the article's first verb,
+    with the words its indefinite nouns govern."""
+    text = para.folded.text
+    words = [m for m in _TOKEN.finditer(text, 0, min(len(text), 80)) if m.lastgroup == "word"][:6]
+    if len(words) < 3 or words[1].group() not in ORGANISATIONS or words[1].group().startswith("ال"):
+        return None
+    end = 2
+    while end < len(words) and not words[end - 1].group().startswith("ال"):
+        end += 1  # ``إدارة نادي الشباب``: an indefinite noun takes the next word
+    return para.original(words[1].start(), words[end - 1].end())
 
 
 def _narrative_subject(para: _Paragraph, book: NameBook) -> str | None:
@@ -695,13 +790,23 @@ def _sentence_quotes(
             speaker = book.mentioned(para.words(first, cue.token)) or current
         else:
             subject = para.words(*cue.subject)
+            if not subject and cue.token + 1 < last and para.tokens[cue.token + 1].text in _PRONOUN_TITLES:
+                subject = para.words(cue.token + 1, cue.token + 2)  # ``وقال سموه``
             if _object_phrase(subject):
                 subject = []
             if not subject and cue.kind == "verb":
-                subject = _subject_before(para, first, cue.token)
+                subject = _subject_before(para, first, cue.token) or _fronted_subject(para, first, cue.token)
             again = book.mentioned_again(subject[0].folded) if len(subject) == 1 else None
-            if again is not None:
+            titled = _by_pronoun_title(subject, book)
+            if titled is None and len(subject) == 1 and subject[0].folded in _PRONOUN_TITLES:
+                subject = []  # ``وقال سموه`` with no prince named: the previous speaker
+            if titled is not None:
+                speaker = titled  # ``وقال سموه``: the prince the article named
+            elif again is not None:
                 speaker = again
+            elif _party_of_document(subject, current, book):
+                # ``ووفق البيان، ... وأكد العراق التزامه “...”``: the statement's words about a party.
+                speaker = current
             elif subject:
                 speaker = speaker_of(subject, book)
                 titles_only = name_start([w.folded for w in subject]) == len(subject)
@@ -725,8 +830,9 @@ def _sentence_quotes(
             else:
                 speaker = current
         if speaker is None and cue.kind != "attribution" and cue.subject[0] == cue.subject[1]:
-            # ``وأضاف:`` with no speaker yet: the person the article is about.
-            speaker = book.first_person()
+            # ``وأضاف:`` with no speaker yet: the organisation the article opened with
+            # (``أغلقت إدارة نادي الشباب ... وقالت في بيان``), else the person it is about.
+            speaker = book.opening_organisation or book.first_person()
         if speaker:
             book.record_speaker(speaker)
         speakers.append(speaker)

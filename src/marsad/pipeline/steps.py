@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from marsad.errors import ErrorHandler, InputError
 from marsad.extraction import ExtractOptions, PreparedPage, extract_prepared, prepare_page
+from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
 from marsad.records import Page, Record
 from marsad.segment.templates import TemplateLearner
@@ -112,6 +113,36 @@ class LearnTemplates:
         yield from items
 
 
+@dataclass(slots=True)
+class PageRecords:
+    """The records of one page, with the content hash of the page they came from."""
+
+    page_hash: str
+    records: list[Record]
+
+
+@dataclass
+class ExtractPageRecords:
+    """Segmentation and enrichment: each prepared page becomes its records, kept together."""
+
+    options: ExtractOptions
+    on_error: ErrorHandler
+    name: str = "extract"
+    stats: Counter[str] = field(default_factory=Counter)
+
+    def run(self, data: Iterable[PreparedPage], rank: int = 0, world_size: int = 1) -> Iterator[PageRecords]:
+        for item in data:
+            try:
+                records = extract_prepared(item, self.options)
+            except Exception as exc:
+                self.stats["errors"] += 1
+                self.on_error(InputError(item.page.origin, f"extraction failed: {exc}"))
+                continue
+            self.stats["pages"] += 1
+            self.stats["records"] += len(records)
+            yield PageRecords(item.page.content_hash(), records)
+
+
 @dataclass
 class ExtractRecords:
     """Segmentation and enrichment: each prepared page becomes its records."""
@@ -122,13 +153,23 @@ class ExtractRecords:
     stats: Counter[str] = field(default_factory=Counter)
 
     def run(self, data: Iterable[PreparedPage], rank: int = 0, world_size: int = 1) -> Iterator[Record]:
-        for item in data:
-            try:
-                records = extract_prepared(item, self.options)
-            except Exception as exc:
-                self.stats["errors"] += 1
-                self.on_error(InputError(item.page.origin, f"extraction failed: {exc}"))
-                continue
-            self.stats["pages"] += 1
-            self.stats["records"] += len(records)
-            yield from records
+        pages = ExtractPageRecords(self.options, self.on_error, self.name, self.stats)
+        for found in pages.run(data, rank, world_size):
+            yield from found.records
+
+
+@dataclass
+class FingerprintRecords:
+    """The near-duplicate fingerprint of each record's body (stage one of clustering: per shard,
+    in parallel); records come out as shard rows, in order."""
+
+    name: str = "fingerprint"
+    stats: Counter[str] = field(default_factory=Counter)
+
+    def run(self, data: Iterable[PageRecords], rank: int = 0, world_size: int = 1) -> Iterator[ShardRow]:
+        from marsad.cluster.minhash import fingerprint
+
+        for found in data:
+            for record in found.records:
+                self.stats["records"] += 1
+                yield ShardRow(record, found.page_hash, fingerprint("\n".join(record.body)))

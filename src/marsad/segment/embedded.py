@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import DROPPED_BY_FOLDING, fold_for_search
 
 _MARKER = regex.compile(
     r"^\s*[(\[«]?\s*(?:ا|إ|أ)?قرا(?:\s*(?:ايضا|أيضا|ايضاً)|\s+(?:المزيد|كذلك|ايضا))\s*[)\]»]?"
@@ -21,6 +21,19 @@ _CONTINUATION = regex.compile(
 )
 
 
+# Before its قرا, a marker has only spaces, an opening bracket and an alef in
+# the folded text. A line whose first character outside these (and outside
+# what folding deletes or turns into an alef) is neither ق nor a
+# presentation form, which folding expands, has no marker: that settles
+# nearly every line without folding it.
+_BEFORE_QAF = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001))))) + "([«" + "اأإآٱٲٳ" + DROPPED_BY_FOLDING
+
+
+def _may_have_marker(text: str) -> bool:
+    rest = text.lstrip(_BEFORE_QAF)
+    return bool(rest) and (rest[0] == "ق" or "\ufb50" <= rest[0] <= "\ufeff")
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     title: str | None
@@ -28,6 +41,8 @@ class Marker:
 
 def find_marker(text: str) -> Marker | None:
     """The marker on this line, with the story title it carries (if any)."""
+    if not _may_have_marker(text):
+        return None
     folded = fold_for_search(text)
     if not _FOLDED_MARKER.match(folded):
         return None

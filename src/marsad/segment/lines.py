@@ -6,13 +6,16 @@ the rest of the stage simple and fast.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+from operator import itemgetter
 
 import regex
 
-from marsad.arabic.normalize import normalize_display, normalize_display_lines
+from marsad.arabic.normalize import char_class, contains_any, normalize_display, normalize_display_lines
 from marsad.segment.rules import (
+    REGEX_WHITESPACE,
     Match,
     chrome_rules,
     function_words,
@@ -20,11 +23,15 @@ from marsad.segment.rules import (
     keys_of_folded_lines,
     line_folded,
     line_folded_lines,
+    line_key,
 )
 
-# A line ending in one of these reads as a finished sentence (or an opened quote or list).
-_SENTENCE_END = regex.compile(r"[.!؟?:;؛…\"”»″')\]]\s*$")
-_BULLET = regex.compile(r"^[•·▪■◦●‣*-]\s")
+# A line ending in one of these reads as a finished sentence (or an opened
+# quote or list). Lines are stripped of every str.isspace() character, so
+# the last character is the one to read.
+_SENTENCE_END_CHARS = ".!؟?:;؛…\"”»″')]"
+_BULLET_CHARS = "•·▪■◦●‣*-"
+_BULLET = regex.compile(f"^[{regex.escape(_BULLET_CHARS)}]\\s")
 
 
 class Kind(Enum):
@@ -65,17 +72,27 @@ class Line:
         return -2.0
 
 
+# Characters outside the Arabic blocks, the Arabic-Indic digits (the only
+# characters of these blocks for which str.isdigit() holds) and a string of
+# Arabic-script characters none of which is a digit.
+_NOT_ARABIC_SCRIPT = re.compile("[^\u0600-\u06ff\u0750-\u077f]")
+_ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_ARABIC_LETTERS_ONLY = re.compile("[\u0600-\u065f\u066a-\u06ef\u06fa-\u06ff\u0750-\u077f]*")
+_first = itemgetter(0)
+
+
 def arabic_share(tokens: list[str]) -> float:
     """Share of the lettered tokens that are written in Arabic script."""
-    lettered = arabic = 0
-    for token in tokens:
-        first = token[0]
-        if "\u0600" <= first <= "\u06ff" or "\u0750" <= first <= "\u077f":
-            if not first.isdigit():
-                arabic += 1
-                lettered += 1
-        elif first.isalpha():
-            lettered += 1
+    # One string of first characters, read by C-level scans, instead of a
+    # Python loop over the tokens; most lines are all Arabic words.
+    firsts = "".join(map(_first, tokens))
+    if not firsts:
+        return 0.0
+    if _ARABIC_LETTERS_ONLY.fullmatch(firsts):
+        return 1.0
+    others = _NOT_ARABIC_SCRIPT.findall(firsts)
+    arabic = len(firsts) - len(others) - len(_ARABIC_DIGIT.findall(firsts))
+    lettered = arabic + sum(map(str.isalpha, others))
     return arabic / lettered if lettered else 0.0
 
 
@@ -99,10 +116,28 @@ def classify(words: int, arabic: float, function_share: float, ends_sentence: bo
     return Kind.HEADLINE
 
 
+# Line boundaries of str.splitlines() other than \n (the pages of one
+# collection rarely have any, and then need no splitting and joining again).
+_OTHER_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_LINE_BREAK = char_class(_OTHER_LINE_BREAKS)
+
 # Features of a long line are read from its head: a widget announces itself
 # early, and the script and function-word share of a few hundred characters
 # of prose are those of the whole paragraph. This bounds the work per line.
 _HEAD = 400
+
+
+# Whitespace that the folding of a page's lines keeps but `line_key` turns
+# into a space: a line with none of it has `line_key(text) == key`.
+_KEPT_IN_PAGE_FOLD = char_class(REGEX_WHITESPACE.translate(str.maketrans("", "", " \t\x0b\x0c\r")))
+
+
+def key_of_line(line: Line) -> str:
+    """`line_key(line.text)`, taken from the line's features when they already hold it."""
+    text = line.text
+    if len(text) <= _HEAD and not _KEPT_IN_PAGE_FOLD.search(text):
+        return line.key
+    return line_key(text)
 
 
 def describe(index: int, raw: str) -> Line | None:
@@ -116,14 +151,23 @@ def describe(index: int, raw: str) -> Line | None:
 
 def _features(index: int, text: str, folded: str, key: str) -> Line:
     tokens = key.split()
-    words = len(tokens) if len(text) <= _HEAD else len(tokens) + text.count(" ", _HEAD)
-    fn = function_words()
-    function_share = sum(1 for token in tokens if token in fn) / len(tokens) if tokens else 0.0
-    ends_sentence = bool(_SENTENCE_END.search(text))
-    chrome = chrome_rules().match(text, key, folded, words)
-    arabic = arabic_share(tokens)
+    words = _word_count(text, tokens)
+    return _line(index, text, key, tokens, words, chrome_rules().match(text, key, folded, words))
+
+
+def _word_count(text: str, tokens: list[str]) -> int:
+    return len(tokens) if len(text) <= _HEAD else len(tokens) + text.count(" ", _HEAD)
+
+
+def _line(index: int, text: str, key: str, tokens: list[str], words: int, chrome: Match | None) -> Line:
+    if tokens:
+        function_share = sum(map(function_words().__contains__, tokens)) / len(tokens)
+        arabic = arabic_share(tokens)
+    else:
+        function_share = arabic = 0.0
+    ends_sentence = text[-1] in _SENTENCE_END_CHARS if text else False
     kind = Kind.CHROME if chrome else classify(words, arabic, function_share, ends_sentence)
-    bullet = bool(_BULLET.match(text))
+    bullet = text[0] in _BULLET_CHARS and _BULLET.match(text) is not None if text else False
     return Line(index, text, key, words, arabic, function_share, ends_sentence, chrome, kind, bullet)
 
 
@@ -133,11 +177,20 @@ def describe_lines(text: str) -> list[Line]:
     Normalizing and folding the whole page in one pass each costs far less
     than one pass per line; the lines are split apart afterwards.
     """
-    display = [line.strip() for line in normalize_display_lines("\n".join(text.splitlines())).split("\n")]
-    display = [line for line in display if line]
+    if contains_any(text, _OTHER_LINE_BREAKS, _OTHER_LINE_BREAK):
+        text = "\n".join(text.splitlines())
+    display = [line for line in map(str.strip, normalize_display_lines(text).split("\n")) if line]
+    if not display:
+        return []
     heads = [line[:_HEAD] for line in display]
     folded = [line.strip() for line in line_folded_lines("\n".join(heads)).split("\n")]
     if len(folded) != len(display):  # a fold that changed the line count: fall back, line by line
         folded = [line_folded(head) for head in heads]
-    keys = [key.strip() for key in keys_of_folded_lines("\n".join(folded)).split("\n")]
-    return [_features(index, line, folded[index], keys[index]) for index, line in enumerate(display)]
+    keys = list(map(str.strip, keys_of_folded_lines("\n".join(folded)).split("\n")))
+    tokens = list(map(str.split, keys))
+    words = [
+        len(line_tokens) if len(line) <= _HEAD else len(line_tokens) + line.count(" ", _HEAD)
+        for line, line_tokens in zip(display, tokens, strict=True)
+    ]
+    chrome = chrome_rules().match_lines(keys, folded, words)
+    return list(map(_line, range(len(display)), display, keys, tokens, words, chrome))

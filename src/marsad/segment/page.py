@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
-from marsad.segment.breadcrumb import category_from_line, is_section_name
+from marsad.segment.breadcrumb import category_from_line
 from marsad.segment.embedded import Marker, continues_previous, find_marker
-from marsad.segment.lines import Kind, Line, describe, describe_lines
-from marsad.segment.rules import chrome_rules, line_key
+from marsad.segment.lines import Kind, Line, describe, describe_lines, key_of_line
+from marsad.segment.rules import chrome_rules, line_key, section_names
 from marsad.segment.templates import is_dateline
 
 # How far above the body the title and the breadcrumb may stand.
@@ -46,8 +46,9 @@ def best_block(lines: list[Line]) -> tuple[int, int] | None:
     for index, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, index
-        total += line.score
-        if line.score > 0 and (best is None or total > best[0]):
+        score = line.score
+        total += score
+        if score > 0 and (best is None or total > best[0]):
             best = (total, start, index)
     if best is None:
         return None
@@ -72,12 +73,18 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
     return reasons
 
 
+def _is_section_line(line: Line) -> bool:
+    """`is_section_name(line.text)`, from the key the line's features hold."""
+    return key_of_line(line) in section_names()
+
+
 def _default_reason(line: Line, before_body: bool) -> str:
-    if category_from_line(line.text) and not is_section_name(line.text):
+    section = _is_section_line(line)
+    if not section and category_from_line(line.text):
         return "breadcrumb"
     if is_dateline(line.text):
         return "byline"
-    if is_section_name(line.text):
+    if section:
         return "navigation"
     if line.kind is Kind.FOREIGN:
         return "non_arabic"
@@ -103,7 +110,7 @@ def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
         if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN):
             continue
         if line.kind in (Kind.HEADLINE, Kind.MEDIUM) and 3 <= line.words <= _MAX_TITLE_WORDS:
-            if is_section_name(line.text) or is_dateline(line.text):
+            if _is_section_line(line) or is_dateline(line.text):
                 continue
             return index
         if line.kind is Kind.PROSE:
@@ -134,7 +141,7 @@ def _in_menu(lines: list[Line], index: int) -> bool:
     if category_from_line(lines[index].text) != lines[index].text:
         return False  # a breadcrumb trail (with separators or a glued prefix), not a lone menu entry
     neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-    return any(is_section_name(lines[i].text) or lines[i].bullet for i in neighbours)
+    return any(_is_section_line(lines[i]) or lines[i].bullet for i in neighbours)
 
 
 @dataclass(slots=True)

@@ -7,13 +7,16 @@ edit to a data file, not to code.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
-from marsad.arabic.normalize import fold_for_search, fold_letters
+from marsad.arabic.normalize import char_class, collapse_runs, fold_for_search, fold_letters
+from marsad.segment.page_patterns import PagePatterns
 
 # A prefix/contains rule only fires on short lines: a long paragraph that merely
 # mentions "البريد الإلكتروني" is prose, not a comment form.
@@ -24,28 +27,57 @@ CONTAINS_MAX_WORDS = 25
 LONG_CONTAINS_MAX_WORDS = 80
 
 _PUNCT_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
-_SPACE = regex.compile(r"\s+")
 _PUNCT_OR_SPACE_IN_LINE = regex.compile(r"[\p{P}\p{S}\t\x0b\x0c\r ]+")
-_SPACE_IN_LINE = regex.compile(r"[\t\x0b\x0c\r ]+")
+
+# The same substitutions on the standard `re` engine, which scans a plain
+# character class several times faster than `regex`, through
+# `collapse_runs`, which leaves the single spaces between words alone. `re`
+# has no \p{P}\p{S}, so its class lists the punctuation and symbols of the
+# scripts news pages are written in (taken from `regex` itself, so the two
+# agree); a text with any character outside those scripts takes the `regex`
+# path.
+_WHITESPACE = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001)))))
+REGEX_WHITESPACE = _WHITESPACE  # what \s matches in `regex`
+_COMMON_RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x600, 0x77F), (0x2010, 0x2027), (0x2030, 0x205E))
+_COMMON_PUNCT = "".join(
+    regex.findall(r"[\p{P}\p{S}]", "".join(chr(c) for low, high in _COMMON_RANGES for c in range(low, high + 1)))
+)
+_UNCOMMON = re.compile(
+    "[^"
+    + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in _COMMON_RANGES)
+    + re.escape(_WHITESPACE)
+    + "]"
+)
+
+
+_OTHER_SPACE_CHARS = _WHITESPACE.replace(" ", "")
+_OTHER_SPACE = char_class(_OTHER_SPACE_CHARS)
+_OTHER_SPACE_IN_LINE = char_class("\t\x0b\x0c\r")
+_PUNCT_OR_OTHER_SPACE = char_class(_COMMON_PUNCT + _OTHER_SPACE_CHARS)
+_PUNCT_OR_OTHER_SPACE_IN_LINE = char_class(_COMMON_PUNCT + "\t\x0b\x0c\r")
 
 
 def line_folded(text: str) -> str:
     """Folded and lower-cased but with punctuation kept, for regex rules."""
-    return str(_SPACE.sub(" ", fold_for_search(text))).strip()
+    return collapse_runs(fold_for_search(text), _OTHER_SPACE, _OTHER_SPACE_CHARS).strip()
 
 
 def line_folded_lines(text: str) -> str:
     """`line_folded` over many lines at once (line breaks kept, lines not stripped)."""
-    return str(_SPACE_IN_LINE.sub(" ", fold_for_search(text)))
+    return collapse_runs(fold_for_search(text), _OTHER_SPACE_IN_LINE, "\t\x0b\x0c\r")
 
 
 def keys_of_folded_lines(folded: str) -> str:
     """`key_of_folded` over many lines at once (line breaks kept, lines not stripped)."""
-    return str(_PUNCT_OR_SPACE_IN_LINE.sub(" ", folded))
+    if _UNCOMMON.search(folded):
+        return str(_PUNCT_OR_SPACE_IN_LINE.sub(" ", folded))
+    return collapse_runs(folded, _PUNCT_OR_OTHER_SPACE_IN_LINE)
 
 
 def key_of_folded(folded: str) -> str:
-    return str(_PUNCT_OR_SPACE.sub(" ", folded)).strip()
+    if _UNCOMMON.search(folded):
+        return str(_PUNCT_OR_SPACE.sub(" ", folded)).strip()
+    return collapse_runs(folded, _PUNCT_OR_OTHER_SPACE).strip()
 
 
 def line_key(text: str) -> str:
@@ -72,6 +104,10 @@ class Match:
     opens_section: bool
 
 
+# What `_match_phrases` answers for a short line no phrase rule names.
+_TRY_PATTERNS = Match("", False)
+
+
 class ChromeRules:
     """All chrome rules, indexed for a fast check of one line."""
 
@@ -82,8 +118,6 @@ class ChromeRules:
         self.long_contains: list[ChromeRule] = []
         self.tails: list[ChromeRule] = []
         self.patterns: list[ChromeRule] = []
-        self.combined: regex.Pattern[str] | None = None
-        self.floating: list[ChromeRule] = []
         for rule in rules:
             if rule.kind in ("line", "header"):
                 self.exact.setdefault(rule.phrase, rule)
@@ -100,13 +134,10 @@ class ChromeRules:
                 continue
             else:
                 self.patterns.append(rule)
-        anchored = [number for number, rule in enumerate(self.patterns) if rule.phrase_pattern.startswith("^")]
-        self.floating = [rule for rule in self.patterns if not rule.phrase_pattern.startswith("^")]
-        if anchored:
-            # Patterns anchored at the line start share one match attempt at
-            # position 0; a search per pattern would cost a pass each.
-            alternation = "|".join(f"(?P<r{number}>{self.patterns[number].phrase_pattern[1:]})" for number in anchored)
-            self.combined = regex.compile(f"^(?:{alternation})", regex.IGNORECASE)
+        self.regexes = PagePatterns(
+            [rule for rule in self.patterns if rule.phrase_pattern.startswith("^")],
+            [rule for rule in self.patterns if not rule.phrase_pattern.startswith("^")],
+        )
 
     def cut_tail(self, paragraph: str) -> tuple[str, Match | None, str]:
         """`paragraph` without chrome glued to its end: (kept text, the rule, the cut text)."""
@@ -123,16 +154,35 @@ class ChromeRules:
         """The rule `text` matches; `key`, `folded` and `words` may be given when already computed."""
         folded = line_folded(text) if folded is None else folded
         key = key_of_folded(folded) if key is None else key
+        if words is None:
+            words = key.count(" ") + 1 if key else 0
+        found = self._match_phrases(key, words)
+        if found is not _TRY_PATTERNS:
+            return found
+        reason = self.regexes.reason(folded)
+        return Match(reason, False) if reason is not None else None
+
+    def match_lines(self, keys: Sequence[str], folded: Sequence[str], words: Sequence[int]) -> list[Match | None]:
+        """`match` of every line of a page (each line's key, folded text and word count).
+
+        The same answers; the regex rules run over the page's lines together.
+        """
+        found = [self._match_phrases(key, count) for key, count in zip(keys, words, strict=True)]
+        pending = [index for index, match in enumerate(found) if match is _TRY_PATTERNS]
+        if pending:
+            reasons = self.regexes.reasons([folded[index] for index in pending])
+            for index, reason in zip(pending, reasons, strict=True):
+                found[index] = Match(reason, False) if reason is not None else None
+        return found
+
+    def _match_phrases(self, key: str, words: int) -> Match | None:
+        """The phrase rule `key` matches; `_TRY_PATTERNS` when the regex rules have to say."""
         rule = self.exact.get(key)
         if rule is not None:
             return Match(rule.reason, rule.kind == "header")
-        if words is None:
-            words = key.count(" ") + 1 if key else 0
         if words <= PREFIX_MAX_WORDS:
             for rule in self.prefixes.get(key.split(" ", 1)[0], ()):
-                if key.startswith(rule.phrase) and (
-                    len(key) == len(rule.phrase) or key[len(rule.phrase)] == " "
-                ):
+                if key.startswith(rule.phrase) and (len(key) == len(rule.phrase) or key[len(rule.phrase)] == " "):
                     return Match(rule.reason, False)
         if words <= LONG_CONTAINS_MAX_WORDS:
             for rule in self.long_contains:
@@ -143,15 +193,7 @@ class ChromeRules:
         for rule in self.contains:
             if rule.phrase in key:
                 return Match(rule.reason, False)
-        if self.combined is not None:
-            found = self.combined.match(folded)
-            if found is not None and found.lastgroup is not None:
-                return Match(self.patterns[int(found.lastgroup[1:])].reason, False)
-        for rule in self.floating:
-            assert rule.pattern is not None
-            if rule.pattern.search(folded):
-                return Match(rule.reason, False)
-        return None
+        return _TRY_PATTERNS
 
 
 def _data_lines(name: str) -> list[str]:

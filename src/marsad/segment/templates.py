@@ -13,13 +13,14 @@ near-universal on that source.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_for_search, may_have_presentation_forms
 from marsad.segment.lines import Kind, describe_lines
 
 # `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي` — a place, then an agency or author.
@@ -76,7 +77,14 @@ class TemplateLearner:
         return learned
 
 
+# `DATELINE` needs one of these; folding creates none of them outside the
+# presentation forms, so a line without any is settled unfolded.
+_DATELINE_SEPARATOR = re.compile("[-–—:/(]")
+
+
 def is_dateline(text: str) -> bool:
+    if _DATELINE_SEPARATOR.search(text) is None and not may_have_presentation_forms(text):
+        return False
     text = fold_for_search(text).strip()
     return len(text.split()) <= 6 and bool(DATELINE.match(text))
 

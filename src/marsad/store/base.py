@@ -153,6 +153,30 @@ class Archive(ABC):
     def counts(self) -> dict[str, int]:
         """How many pages, records, clusters, entities ... the archive holds."""
 
+    @abstractmethod
+    def schema_version(self) -> int:
+        """The schema version the archive is at (see marsad.store.schema)."""
+
+    # --- browsing: the read side of the web UI (marsad.store.browse) ----------
+
+    @abstractmethod
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read query written with `?` placeholders (each backend adapts them)."""
+
+    @abstractmethod
+    def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
+        """A condition `column is one of values` (all ints or all strings) with one `?`, and its parameter."""
+
+    @abstractmethod
+    def ranked_rowids(
+        self, query: Query | None, filters: SearchFilters, *, by_date: bool, limit: int, offset: int = 0
+    ) -> list[int]:
+        """Rowids of the matches, best first (newest first when `by_date` or without a query)."""
+
+    @abstractmethod
+    def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
+        """How many records `query` matches within `filters`."""
+
     def __enter__(self) -> Archive:
         return self
 

@@ -10,18 +10,38 @@ next run stores them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from marsad.cluster.facts import Facts, text_facts
 from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateIndex
-from marsad.cluster.minhash import fingerprint, folded_words, signature_from_bytes
+from marsad.cluster.minhash import Fingerprint, fingerprint, folded_words, signature_from_bytes
 from marsad.errors import ErrorHandler, InputError, MarsadError
 from marsad.records import Page, Record
 from marsad.store.base import Archive
 
-__all__ = ["IngestOptions", "IngestStats", "ingest_pages", "load_cluster_index"]
+__all__ = ["ExtractedPage", "IngestOptions", "IngestStats", "ingest_extracted", "ingest_pages", "load_cluster_index"]
 
 Extractor = Callable[[Page], list[Record]]
+
+
+@dataclass(slots=True)
+class ExtractedPage:
+    """A page extracted earlier (by `marsad run`): its records in order, host first, with
+    their near-duplicate fingerprints when known, and the page's content hash."""
+
+    page: Page
+    content_hash: str
+    records: list[Record]
+    fingerprints: list[Fingerprint | None] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _KnownHashPage(Page):
+    # The archive stores `content_hash()`; an extracted page no longer has its raw content.
+    known_hash: str = ""
+
+    def content_hash(self) -> str:
+        return self.known_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +88,10 @@ def load_cluster_index(archive: Archive, threshold: float) -> NearDuplicateIndex
     return index
 
 
-def _cluster_record(archive: Archive, index: NearDuplicateIndex, rowid: int, record: Record) -> bool:
-    found = fingerprint("\n".join(record.body))
+def _cluster_record(
+    archive: Archive, index: NearDuplicateIndex, rowid: int, record: Record, known: Fingerprint | None = None
+) -> bool:
+    found = known if known is not None else fingerprint("\n".join(record.body))
     match = index.find(found.text_hash, found.signature, found.words, found.facts)
     if match is not None:
         archive.assign_cluster(rowid, match.key, match.similarity)
@@ -96,8 +118,7 @@ class _Ingest:
         self.stats.pages += 1
         page_id = page.stable_id()
         content_hash = page.content_hash()
-        previous = self.known.get(page_id)
-        if previous == content_hash:
+        if self.known.get(page_id) == content_hash:
             self.stats.unchanged += 1
             return
         try:
@@ -106,6 +127,36 @@ class _Ingest:
             self.stats.failed += 1
             self.on_error(InputError(page.origin, f"extraction failed: {type(error).__name__}: {error}"))
             return
+        self.store(page, page_id, content_hash, records, [])
+
+    def add_extracted(self, item: ExtractedPage) -> None:
+        self.stats.pages += 1
+        page = item.page
+        page_id = item.records[0].id if item.records else page.stable_id()
+        if self.known.get(page_id) == item.content_hash:
+            self.stats.unchanged += 1
+            return
+        stored = _KnownHashPage(
+            origin=page.origin,
+            url=page.url,
+            source=page.source,
+            published=page.published,
+            title=page.title,
+            id=page_id,
+            extra=page.extra,
+            known_hash=item.content_hash,
+        )
+        self.store(stored, page_id, item.content_hash, item.records, item.fingerprints)
+
+    def store(
+        self,
+        page: Page,
+        page_id: str,
+        content_hash: str,
+        records: list[Record],
+        fingerprints: Sequence[Fingerprint | None],
+    ) -> None:
+        previous = self.known.get(page_id)
         try:
             new_rowids, removed = self.archive.replace_page(page, page_id, records)
         except MarsadError as error:
@@ -117,8 +168,9 @@ class _Ingest:
                 self.index = load_cluster_index(self.archive, self.options.cluster_threshold)
             for rowid in removed:
                 self.index.remove(rowid)
-            for rowid, record in zip(new_rowids, records, strict=True):
-                self.stats.duplicates += _cluster_record(self.archive, self.index, rowid, record)
+            for position, (rowid, record) in enumerate(zip(new_rowids, records, strict=True)):
+                known = fingerprints[position] if position < len(fingerprints) else None
+                self.stats.duplicates += _cluster_record(self.archive, self.index, rowid, record, known)
         self.known[page_id] = content_hash
         self.stats.stored += 1
         self.stats.replaced += previous is not None
@@ -150,3 +202,27 @@ def ingest_pages(
             on_page(run.stats)
     archive.commit()
     return run.stats
+
+
+def ingest_extracted(
+    archive: Archive,
+    pages: Iterable[ExtractedPage],
+    *,
+    on_error: ErrorHandler,
+    options: IngestOptions | None = None,
+) -> IngestStats:
+    """Store pages whose records were extracted earlier (the Parquet output of `marsad run`).
+
+    Nothing is extracted again. Records are clustered against the archive with
+    its own index, reusing their fingerprints, so their cluster ids are the
+    archive's, whatever `cluster` they arrived with.
+    """
+    run = _Ingest(archive, _no_extractor, on_error, options or IngestOptions())
+    for item in pages:
+        run.add_extracted(item)
+    archive.commit()
+    return run.stats
+
+
+def _no_extractor(page: Page) -> list[Record]:
+    raise MarsadError(f"{page.origin}: an extracted page is not extracted again")

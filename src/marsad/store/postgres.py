@@ -66,7 +66,7 @@ def tsvector_literals(title: str | None, body: Sequence[str]) -> tuple[str, str]
 
 
 class PostgresArchive(Archive):
-    def __init__(self, url: str, *, schema: str | None = None) -> None:
+    def __init__(self, url: str, *, schema: str | None = None, read_only: bool = False) -> None:
         try:
             import psycopg
         except ImportError:
@@ -82,6 +82,13 @@ class PostgresArchive(Archive):
         except psycopg.OperationalError as error:
             raise MarsadError(f"cannot connect to {url}: {error}".strip()) from None
         self._source_ids: dict[str, int] = {}
+        self.read_only = read_only
+        if read_only:
+            # The server refuses every write in a read-only session; autocommit so
+            # that no transaction stays open between two reads.
+            self._db.autocommit = True
+            self._db.execute("SET default_transaction_read_only = on")
+            return
         self._migrate()
         self._check_analyzer()
 
@@ -362,6 +369,49 @@ class PostgresArchive(Archive):
         for row in found:
             spans = rows.record_spans(self._db.execute, row[0], "%s")
             yield rows.record_from_row(row[1:], spans)
+
+    # --- browsing (marsad.store.browse) --------------------------------------
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        # Browse queries hold no literal `?` or `%`: every value is a parameter.
+        return self._db.execute(sql.replace("?", "%s"), tuple(params)).fetchall()
+
+    def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
+        return f"{column} = ANY(?)", list(values)
+
+    def _match_conditions(self, query: Query | None, filters: SearchFilters) -> tuple[list[str], list[Any]]:
+        where, params = rows.filter_sql(filters, placeholder="%s")
+        if query is not None:
+            groups, excluded = tsquery_clauses(query)
+            for group in groups:
+                where.append("(" + " OR ".join(f"r.{column} @@ %s::tsquery" for column, _ in group) + ")")
+                params.extend(text for _, text in group)
+            for column, text in excluded:
+                where.append(f"NOT (r.{column} @@ %s::tsquery)")
+                params.append(text)
+        return where, params
+
+    def ranked_rowids(
+        self, query: Query | None, filters: SearchFilters, *, by_date: bool, limit: int, offset: int = 0
+    ) -> list[int]:
+        where, params = self._match_conditions(query, filters)
+        order = "r.published DESC NULLS LAST, r.rowid DESC"
+        score_params: list[Any] = []
+        if query is not None and not by_date:
+            order = "ts_rank('{0.1, 0.2, 0.4, 1.0}', r.keys_vec, %s::tsquery) DESC, r.rowid"
+            score_params.append(" | ".join(sorted({f"'{key}'" for key in query.highlight_keys()})))
+        sql = "SELECT r.rowid FROM records r LEFT JOIN sources s ON s.id = r.source_id"
+        sql += (" WHERE " + " AND ".join(where)) if where else ""
+        sql += f" ORDER BY {order} LIMIT %s OFFSET %s"
+        found = self._db.execute(sql, [*params, *score_params, limit, offset]).fetchall()
+        return [int(rowid) for (rowid,) in found]
+
+    def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
+        where, params = self._match_conditions(query, filters)
+        sql = "SELECT count(*) FROM records r LEFT JOIN sources s ON s.id = r.source_id"
+        sql += (" WHERE " + " AND ".join(where)) if where else ""
+        row = self._db.execute(sql, params).fetchone()
+        return int(row[0]) if row else 0
 
     def counts(self) -> dict[str, int]:
         result = {}

@@ -117,6 +117,20 @@ SQLITE_MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
 }
 
+# Version 2: indexes for the web UI's read side (marsad.store.browse). Covering
+# indexes let an entity page, a facet or a cluster list be answered from the
+# index alone, without reading the tables' rows.
+_BROWSE_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS entities_key_record ON entities(match_key, record_rowid, canonical, type, text)",
+    "CREATE INDEX IF NOT EXISTS entities_record_key ON entities(record_rowid, match_key, canonical, type)",
+    "CREATE INDEX IF NOT EXISTS entities_text ON entities(text)",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker)",
+    "CREATE INDEX IF NOT EXISTS records_parent ON records(parent)",
+    "CREATE INDEX IF NOT EXISTS cluster_members_cluster_record ON cluster_members(cluster_id, record_rowid)",
+)
+
+SQLITE_MIGRATIONS[2] = _BROWSE_INDEXES
+
 SQLITE_VERSION = max(SQLITE_MIGRATIONS)
 
 
@@ -208,5 +222,7 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
 }
+
+POSTGRES_MIGRATIONS[2] = _BROWSE_INDEXES
 
 POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.arabic.search_terms import analyze, analyzer_fingerprint
+from marsad.errors import MarsadError
 from marsad.records import Page, Record
 from marsad.store import rows
 from marsad.store.base import (
@@ -36,17 +37,39 @@ _BM25 = "bm25(records_fts, 4.0, 1.0, 4.0, 1.0)"
 
 
 class SQLiteArchive(Archive):
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.location = str(path)
+        self.read_only = read_only
+        self._in_transaction = False
+        self._source_ids: dict[str, int] = {}
+        if read_only:
+            self._open_read_only(Path(path))
+            return
         self._db = sqlite3.connect(self.location, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA busy_timeout=30000")
-        self._in_transaction = False
-        self._source_ids: dict[str, int] = {}
         self._migrate()
         self._check_analyzer()
+
+    def _open_read_only(self, path: Path) -> None:
+        # `mode=ro` makes SQLite itself refuse every write, whatever SQL reaches it;
+        # an out-of-date archive is served as it is (migrations and index rebuilds write).
+        if not path.is_file():
+            raise MarsadError(f"no archive at {path}")
+        self._db = sqlite3.connect(
+            path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        self._db.execute("PRAGMA busy_timeout=30000")
+        try:
+            version = self.schema_version()
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise MarsadError(f"{path} is not a marsad archive: {error}") from None
+        if version == 0:
+            self._db.close()
+            raise MarsadError(f"{path} is not a marsad archive (no schema_version table)")
 
     # --- schema ------------------------------------------------------------
 
@@ -342,12 +365,71 @@ class SQLiteArchive(Archive):
             )
         }
 
+    # --- browsing (marsad.store.browse) --------------------------------------
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._db.execute(sql, tuple(params)).fetchall()
+
+    def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
+        # One JSON parameter instead of one placeholder per value: no variable limit to hit.
+        return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values), ensure_ascii=False)
+
+    def ranked_rowids(
+        self, query: Query | None, filters: SearchFilters, *, by_date: bool, limit: int, offset: int = 0
+    ) -> list[int]:
+        where, params = rows.filter_sql(filters, placeholder="?")
+        # SQLite sorts NULL lowest, so undated records come last, and records_published serves the order.
+        newest = " ORDER BY r.published DESC, r.rowid DESC"
+        if query is None:
+            sql = "SELECT r.rowid FROM records r LEFT JOIN sources s ON s.id = r.source_id"
+            sql += (" WHERE " + " AND ".join(where)) if where else ""
+            sql += newest
+            all_params: list[Any] = params
+        elif by_date:
+            # Walk the published index from the newest record down and keep the matches:
+            # it stops after `limit` of them, where sorting every match of a common word
+            # by date means reading all their rows first (50 ms against 5 on 30,000 records).
+            sql = (
+                "SELECT r.rowid FROM records r INDEXED BY records_published LEFT JOIN sources s ON s.id = r.source_id "
+                "WHERE r.rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
+            )
+            sql += "".join(" AND " + clause for clause in where) + newest
+            all_params = [fts5_expression(query), *params]
+        else:
+            sql = "SELECT records_fts.rowid FROM records_fts WHERE records_fts MATCH ?" + _within(where)
+            sql += f" ORDER BY {_BM25}, records_fts.rowid"
+            all_params = [fts5_expression(query), *params]
+        sql += " LIMIT ? OFFSET ?"
+        return [int(rowid) for (rowid,) in self._db.execute(sql, [*all_params, limit, offset])]
+
+    def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
+        where, params = rows.filter_sql(filters, placeholder="?")
+        if query is None:
+            sql = "SELECT count(*) FROM records r LEFT JOIN sources s ON s.id = r.source_id"
+            sql += (" WHERE " + " AND ".join(where)) if where else ""
+            return int(self._db.execute(sql, params).fetchone()[0])
+        sql = "SELECT count(*) FROM records_fts WHERE records_fts MATCH ?" + _within(where)
+        return int(self._db.execute(sql, [fts5_expression(query), *params]).fetchone()[0])
+
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])
 
     def connection(self) -> sqlite3.Connection:
         """The raw connection, for benchmarks and evaluation that read the tables directly."""
         return self._db
+
+
+def _within(where: list[str]) -> str:
+    """` AND` the full-text matches are among the records passing `where` (over `records r`
+    and `sources s`). The filter is one set built once, probed per match: joining every
+    match of a common word to its record row first is five times slower. The `+` keeps
+    SQLite from handing the rowid list to FTS5, which would run one lookup per rowid."""
+    if not where:
+        return ""
+    return (
+        " AND +records_fts.rowid IN (SELECT r.rowid FROM records r LEFT JOIN sources s ON s.id = r.source_id "
+        "WHERE " + " AND ".join(where) + ")"
+    )
 
 
 def _chunks(cursor: sqlite3.Cursor, size: int = 500) -> Iterator[list[tuple[Any, ...]]]:

@@ -1,0 +1,89 @@
+"""`marsad serve`: the web UI and JSON API over the archive."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from typing import Any
+
+import click
+
+from marsad.commands.ingest import DEFAULT_DB
+from marsad.errors import MarsadError
+from marsad.web import WEB_INSTALL  # the package's __init__ imports nothing of the web extra
+
+
+def _display_host(host: str) -> str:
+    if host in ("0.0.0.0", ""):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
+@click.command(name="serve")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; only this machine can connect unless you give another.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option(
+    "--read-write",
+    is_flag=True,
+    help="Open the archive writable, which applies pending schema migrations (the web indexes); "
+    "the default opens it read-only.",
+)
+@click.option(
+    "--concurrency",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Requests worked on at once; the others wait their turn in arrival order.",
+)
+@click.option("--access-log", is_flag=True, help="Log every request on stderr.")
+def serve_command(db: str, host: str, port: int, read_write: bool, concurrency: int, access_log: bool) -> None:
+    """Serve the archive as an Arabic web UI (search, records, entities, quotes,
+    stories) and a JSON API under /api (OpenAPI at /openapi.json)."""
+    try:
+        import uvicorn
+
+        from marsad.web.app import create_app
+    except ImportError as error:
+        missing = error.name or "a web dependency"
+        raise click.ClickException(f"marsad serve needs the web extra ({missing} is missing): {WEB_INSTALL}") from None
+    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
+        raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
+    try:
+        app = create_app(db, read_only=not read_write, concurrency=concurrency)
+    except MarsadError as error:
+        raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:
+        raise click.ClickException(f"cannot open {db} as a marsad archive: {error}") from None
+
+    from marsad.store.browse import BROWSE_SCHEMA
+
+    version = app.state.browser.schema_version
+    if version < BROWSE_SCHEMA:
+        click.echo(
+            f"marsad: note: {db} is at schema version {version}, before the web indexes of version "
+            f"{BROWSE_SCHEMA}; it is served as it is, but entity and quote pages are slower. "
+            "Serve it once with --read-write (on a copy you may change) to add them.",
+            err=True,
+        )
+
+    class AnnouncingServer(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets=sockets)
+            if self.should_exit:
+                return
+            bound = port
+            for server in getattr(self, "servers", []):
+                for sock in server.sockets:
+                    bound = sock.getsockname()[1]
+            click.echo(f"marsad: serving http://{_display_host(host)}:{bound}/", err=True)
+            sys.stderr.flush()
+
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=access_log)
+    AnnouncingServer(config).run()

@@ -1,0 +1,188 @@
+"""The regex chrome rules over the lines of a page, with as few regex calls as can be.
+
+A regex call has a fixed cost well above the work of failing on a short
+line, and a page has a hundred short lines. Two ways cut the calls:
+
+- Patterns anchored at the line start: a line is tried, in one call, only
+  against the patterns that can match a line beginning with its first
+  character (regex's partial matching says which, once per character).
+- Unanchored patterns: the lines are joined with line breaks and each
+  pattern scans the page once in MULTILINE mode, where ``^`` and ``$`` stand
+  at the ends of each line; one whose match needs a literal the page lacks
+  is not run at all.
+
+A scan of the joined page gives the same answer as one call per line,
+except where a match reaches across a line break (``\\s`` also matches
+one): such a match may stand for no match on its own line and may hide
+another one on the lines it covers, so every line it touches is decided
+again on its own. Patterns that look without consuming (lookarounds,
+``\\b``, ``\\A`` ...) could see past a line's end, or decide on more than a
+first character, without a match showing it; with any of them, every line
+is matched on its own against every pattern.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import Protocol
+
+import regex
+
+# Constructs that test text they do not consume, or that tell the start or
+# end of the string from the start or end of a line.
+_PEEKS = regex.compile(r"\(\?<?[=!]|\\[AZzGbBmMK<>]|\(\?[a-zA-Z]*[smx]")
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains, or None if unknown.
+
+    Only the plain case is read: the pattern opens with a group of literal
+    alternatives, ``(ارسل|أرسل) ...``, the group is not optional and the
+    pattern has no other alternation at its top level. The literals must be
+    caseless, so that IGNORECASE cannot match them in another form.
+    """
+    opening = _LITERAL_GROUP.match(pattern)
+    if opening is None or _top_level_bar(pattern[opening.end() :]):
+        return None
+    literals = tuple(_UNESCAPE.sub(r"\1", alternative) for alternative in opening.group("alternatives").split("|"))
+    if any(not literal or not _caseless(literal) for literal in literals):
+        return None
+    return literals
+
+
+_LITERAL_CHAR = r"(?:[^\\()\[\]{}|.*+?^$]|\\[^\w\s])"
+_LITERAL_GROUP = regex.compile(rf"\((?!\?)(?P<alternatives>{_LITERAL_CHAR}+(?:\|{_LITERAL_CHAR}+)*)\)(?![?*]|{{0|{{,)")
+_UNESCAPE = regex.compile(r"\\(.)")
+
+
+def _caseless(text: str) -> bool:
+    return text == text.lower() == text.upper() == text.casefold()
+
+
+def _top_level_bar(pattern: str) -> bool:
+    depth = 0
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+class PatternRule(Protocol):
+    @property
+    def reason(self) -> str: ...
+
+    @property
+    def phrase_pattern(self) -> str: ...
+
+
+class PagePatterns:
+    """Regex rules tried in order: those anchored at the line start, then the others."""
+
+    def __init__(self, anchored: Sequence[PatternRule], floating: Sequence[PatternRule]) -> None:
+        self.anchored = list(anchored)
+        self.floating = list(floating)
+        flags = regex.IGNORECASE
+        # Anchored patterns share one match attempt at the line start, with a
+        # named group per pattern: the first branch that matches is the one
+        # rule order wants. Most patterns cannot match a line that starts with
+        # a given character (a digit, a word of their own), so each line is
+        # tried only against those that can: `_anchored_for` builds that
+        # alternation per first character, once.
+        patterns = [rule.phrase_pattern for rule in [*self.anchored, *self.floating]]
+        self.by_page = not any(_PEEKS.search(pattern) for pattern in patterns)
+        self.each_anchored = [regex.compile(rule.phrase_pattern, flags) for rule in self.anchored]
+        self._flags = flags
+        self._by_first: dict[str, regex.Pattern[str] | None] = {}
+        self._by_numbers: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
+        self.each_floating = [regex.compile(rule.phrase_pattern, flags) for rule in self.floating]
+        # A pattern whose every match holds one of a few literals is not run
+        # on a text that holds none of them (a C-level search each).
+        self.literals = [required_literals(rule.phrase_pattern) for rule in self.floating]
+        self.page_floating: list[regex.Pattern[str]] = []
+        if self.by_page:
+            multiline = flags | regex.MULTILINE
+            self.page_floating = [regex.compile(rule.phrase_pattern, multiline) for rule in self.floating]
+
+    def _anchored_for(self, first: str) -> regex.Pattern[str] | None:
+        """The anchored patterns a line starting with `first` can match, as one alternation.
+
+        A pattern can match such a line only if it matches the string `first`
+        at least partially (the engine reaches the end of it still matching),
+        which is what regex's partial matching tells.
+        """
+        if first in self._by_first:
+            return self._by_first[first]
+        numbers = tuple(
+            number
+            for number, pattern in enumerate(self.each_anchored)
+            # A pattern that looks ahead is not judged by its first character.
+            if not self.by_page or pattern.match(first, partial=True) is not None
+        )
+        if numbers not in self._by_numbers:
+            branches = "|".join(f"(?P<r{n}>{self.anchored[n].phrase_pattern[1:]})" for n in numbers)
+            self._by_numbers[numbers] = regex.compile(f"^(?:{branches})", self._flags) if numbers else None
+        self._by_first[first] = self._by_numbers[numbers]
+        return self._by_first[first]
+
+    def _anchored_reason(self, folded: str) -> str | None:
+        if not self.anchored:
+            return None
+        # An empty line has no first character to choose by: every pattern is tried.
+        pattern = self._anchored_for(folded[:1]) if folded else self._anchored_for("")
+        if pattern is None:
+            return None
+        found = pattern.match(folded)
+        if found is None or found.lastgroup is None:
+            return None
+        return self.anchored[int(found.lastgroup[1:])].reason
+
+    def reason(self, folded: str) -> str | None:
+        """The reason of the first pattern rule that matches this one folded line."""
+        anchored = self._anchored_reason(folded)
+        if anchored is not None:
+            return anchored
+        for rule, pattern, literals in zip(self.floating, self.each_floating, self.literals, strict=True):
+            if literals is not None and not any(literal in folded for literal in literals):
+                continue
+            if pattern.search(folded):
+                return rule.reason
+        return None
+
+    def reasons(self, folded_lines: Sequence[str]) -> list[str | None]:
+        """`reason` of every line; the lines must not contain line breaks."""
+        if not self.by_page or len(folded_lines) < 2:
+            return [self.reason(folded) for folded in folded_lines]
+        page = "\n".join(folded_lines)
+        starts = [0]
+        for folded in folded_lines[:-1]:
+            starts.append(starts[-1] + len(folded) + 1)
+        again: set[int] = set()
+        # For each line, the first floating rule (in rule order) found on it.
+        floating: dict[int, str] = {}
+        for rule, pattern, literals in zip(self.floating, self.page_floating, self.literals, strict=True):
+            if literals is not None and not any(literal in page for literal in literals):
+                continue
+            for found in pattern.finditer(page):
+                line = bisect_right(starts, found.start()) - 1
+                if "\n" in found.group():
+                    again.update(range(line, bisect_right(starts, found.end() - 1)))
+                else:
+                    floating.setdefault(line, rule.reason)
+        return [
+            self.reason(folded) if line in again else self._anchored_reason(folded) or floating.get(line)
+            for line, folded in enumerate(folded_lines)
+        ]

@@ -1,0 +1,169 @@
+"""What the archive's read side (marsad.store.browse) answers with: plain
+dataclasses, each with `to_dict()` for the JSON API."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from marsad.records import Record
+
+__all__ = [
+    "ArticleView",
+    "ClusterSummary",
+    "EntityView",
+    "Facet",
+    "QuoteHit",
+    "RecordLink",
+    "SearchPage",
+    "SearchResult",
+]
+
+
+@dataclass(slots=True)
+class RecordLink:
+    """Enough of a record to link to it."""
+
+    id: str
+    title: str | None
+    published: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class SearchResult:
+    id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    source: str | None
+    category: str | None
+    cluster: str | None
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Facet:
+    """Counts of one field's values over the facet sample, largest first."""
+
+    name: str
+    values: list[tuple[str, int]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "values": [{"value": v, "label": self.labels.get(v, v), "count": n} for v, n in self.values],
+        }
+
+
+@dataclass(slots=True)
+class SearchPage:
+    results: list[SearchResult]
+    total: int
+    page: int
+    page_size: int
+    facets: dict[str, Facet]
+    facet_sample: int
+    date_range: tuple[str | None, str | None]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "page": self.page,
+            "page_size": self.page_size,
+            "pages": self.pages,
+            "results": [result.to_dict() for result in self.results],
+            "facets": {name: facet.to_dict()["values"] for name, facet in self.facets.items()},
+            "facets_over": self.facet_sample,
+            "date_range": {"from": self.date_range[0], "to": self.date_range[1]},
+        }
+
+
+@dataclass(slots=True)
+class ArticleView:
+    record: Record
+    host: RecordLink | None
+    embedded: list[RecordLink]
+    cluster_members: list[RecordLink]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.record.to_dict(),
+            "host": self.host.to_dict() if self.host else None,
+            "embedded": [link.to_dict() for link in self.embedded],
+            "cluster_members": [link.to_dict() for link in self.cluster_members],
+        }
+
+
+@dataclass(slots=True)
+class QuoteHit:
+    speaker: str | None
+    text: str
+    cue: str | None
+    direct: bool | None
+    record: RecordLink
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "cue": self.cue,
+            "direct": self.direct,
+            "record": self.record.to_dict(),
+        }
+
+
+@dataclass(slots=True)
+class EntityView:
+    name: str
+    key: str
+    type: str | None
+    mentions: int
+    records: int
+    variants: list[tuple[str, int]]
+    months: list[tuple[str, int]]
+    cooccurring: list[tuple[str, str | None, int]]
+    quotes: list[QuoteHit]
+    latest: list[RecordLink]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "mentions": self.mentions,
+            "records": self.records,
+            "variants": [{"text": text, "count": n} for text, n in self.variants],
+            "months": [{"month": month, "records": n} for month, n in self.months],
+            "cooccurring": [{"name": name, "type": kind, "records": n} for name, kind, n in self.cooccurring],
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "latest": [link.to_dict() for link in self.latest],
+        }
+
+
+@dataclass(slots=True)
+class ClusterSummary:
+    id: str
+    size: int
+    representative: RecordLink
+    newest: str | None
+    members: list[tuple[RecordLink, float]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "size": self.size,
+            "representative": self.representative.to_dict(),
+            "newest": self.newest,
+            "members": [{**link.to_dict(), "similarity": round(sim, 3)} for link, sim in self.members],
+        }

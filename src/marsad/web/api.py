@@ -1,0 +1,101 @@
+"""The JSON API under /api: the same data as the pages, described by OpenAPI."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from marsad.store.browse import ArchiveBrowser
+from marsad.web import views
+from marsad.web.params import QuoteParams, SearchParams, StoryParams, browser, quote_params, search_params, story_params
+from marsad.web.schemas import (
+    ArticleResponse,
+    EntityResponse,
+    ErrorResponse,
+    QuotesResponse,
+    SearchResponse,
+    StoriesResponse,
+    StoryResponse,
+)
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["archive"])
+
+_Browser = Annotated[ArchiveBrowser, Depends(browser)]
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The query is too long or malformed"},
+    422: {"model": ErrorResponse, "description": "A parameter is out of range or of the wrong form"},
+}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "description": "No such item"}}
+
+
+@router.get(
+    "/search", response_model=SearchResponse, responses=_ERRORS, summary="Search records, with facets and pagination"
+)
+def api_search(archive: _Browser, params: Annotated[SearchParams, Depends(search_params)]) -> dict[str, Any]:
+    found = views.search(archive, params)
+    return {"query": params.text, "sort": params.sort, **found.to_dict()}
+
+
+@router.get(
+    "/articles/{record_id:path}",
+    response_model=ArticleResponse,
+    responses=_NOT_FOUND,
+    summary="One record with its links",
+)
+def api_article(archive: _Browser, record_id: str) -> dict[str, Any]:
+    return views.article(archive, record_id).to_dict()
+
+
+@router.get(
+    "/entities/{name:path}",
+    response_model=EntityResponse,
+    responses=_NOT_FOUND,
+    summary="An entity: variants, mentions, quotes",
+)
+def api_entity(archive: _Browser, name: str) -> dict[str, Any]:
+    return views.entity(archive, name).to_dict()
+
+
+@router.get(
+    "/quotes", response_model=QuotesResponse, responses=_ERRORS, summary="Quotes by speaker and/or text, newest first"
+)
+def api_quotes(archive: _Browser, params: Annotated[QuoteParams, Depends(quote_params)]) -> dict[str, Any]:
+    found = views.quotes(archive, params)
+    return {
+        "speaker": params.speaker,
+        "query": params.text,
+        "page": found.page,
+        "has_next": found.has_next,
+        "quotes": [quote.to_dict() for quote in found.quotes],
+    }
+
+
+@router.get(
+    "/stories",
+    response_model=StoriesResponse,
+    responses=_ERRORS,
+    summary="Near-duplicate story clusters, largest or newest first",
+)
+def api_stories(archive: _Browser, params: Annotated[StoryParams, Depends(story_params)]) -> dict[str, Any]:
+    found = views.stories(archive, params)
+    return {
+        "sort": params.sort,
+        "total": found.total,
+        "page": found.page,
+        "pages": found.pages,
+        "stories": [story.to_dict() for story in found.stories],
+    }
+
+
+@router.get(
+    "/stories/{cluster_id:path}",
+    response_model=StoryResponse,
+    responses=_NOT_FOUND,
+    summary="One story cluster and its members",
+)
+def api_story(archive: _Browser, cluster_id: str) -> dict[str, Any]:
+    return views.story(archive, cluster_id).to_dict()

@@ -1,0 +1,201 @@
+"""The request parameters the pages and the API share, their bounds, and the
+errors a request can earn (one type, rendered as JSON under /api and as a page
+elsewhere)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import Query as QueryParam
+from fastapi import Request
+
+from marsad.errors import MarsadError
+from marsad.store.base import SearchFilters
+from marsad.store.browse import ArchiveBrowser
+from marsad.store.search import Query, parse_query
+
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "MAX_PAGE",
+    "MAX_PAGE_SIZE",
+    "MAX_QUERY_CHARS",
+    "QuoteParams",
+    "SearchParams",
+    "StoryParams",
+    "WebError",
+    "browser",
+    "quote_params",
+    "search_params",
+    "story_params",
+]
+
+MAX_QUERY_CHARS = 200
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+# Deep pages cost an OFFSET scan; nobody reads page 500 of a search.
+MAX_PAGE = 500
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class WebError(Exception):
+    """A request the app refuses or cannot answer, with its HTTP status and a readable message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def browser(request: Request) -> ArchiveBrowser:
+    found: ArchiveBrowser = request.app.state.browser
+    return found
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _text(value: str | None, name: str) -> str | None:
+    value = _clean(value)
+    if value is not None and len(value) > MAX_QUERY_CHARS:
+        raise WebError(400, f"'{name}' is {len(value)} characters long; the limit is {MAX_QUERY_CHARS}")
+    return value
+
+
+def parsed_query(text: str | None) -> Query | None:
+    text = _text(text, "q")
+    if text is None:
+        return None
+    try:
+        return parse_query(text)
+    except MarsadError as error:
+        raise WebError(400, f"bad query: {error}") from None
+
+
+def _date(value: str | None, name: str) -> str | None:
+    value = _clean(value)
+    if value is None:
+        return None
+    if not _DATE.match(value):
+        raise WebError(422, f"'{name}' must be a date like 2021-07-27, not {value[:40]!r}")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise WebError(422, f"'{name}' is not a calendar date: {value!r}") from None
+    return value
+
+
+def _choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str:
+    value = _clean(value)
+    if value is None:
+        return allowed[0]
+    if value not in allowed:
+        raise WebError(422, f"'{name}' must be one of {', '.join(allowed)}, not {value[:40]!r}")
+    return value
+
+
+_Q = Annotated[
+    str | None,
+    QueryParam(
+        description=f'Words (all must match), "a phrase", -excluded, a OR b; at most {MAX_QUERY_CHARS} characters.'
+    ),
+]
+_PAGE = Annotated[int, QueryParam(ge=1, le=MAX_PAGE, description="1-based page number.")]
+_SIZE = Annotated[int, QueryParam(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    text: str | None
+    query: Query | None
+    filters: SearchFilters
+    sort: Literal["relevance", "date"]
+    page: int
+    size: int
+
+    def as_params(self) -> dict[str, Any]:
+        """The parameters as they appear in the page's URL, for building links."""
+        return {
+            "q": self.text,
+            "source": self.filters.source,
+            "category": self.filters.category,
+            "entity": self.filters.entity,
+            "from": self.filters.date_from,
+            "to": self.filters.date_to,
+            "sort": None if self.sort == "relevance" else self.sort,
+            "page": self.page,
+            "size": None if self.size == DEFAULT_PAGE_SIZE else self.size,
+        }
+
+
+def search_params(
+    q: _Q = None,
+    source: Annotated[str | None, QueryParam(description="Only records from this source.")] = None,
+    category: Annotated[str | None, QueryParam(description="Only records in this category.")] = None,
+    entity: Annotated[str | None, QueryParam(description="Only records mentioning this entity.")] = None,
+    date_from: Annotated[
+        str | None, QueryParam(alias="from", description="Published on or after (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[str | None, QueryParam(alias="to", description="Published on or before (YYYY-MM-DD).")] = None,
+    sort: Annotated[str | None, QueryParam(description="relevance (default) or date.")] = None,
+    page: _PAGE = 1,
+    size: _SIZE = DEFAULT_PAGE_SIZE,
+) -> SearchParams:
+    chosen = _choice(sort, "sort", ("relevance", "date"))
+    return SearchParams(
+        text=_text(q, "q"),
+        query=parsed_query(q),
+        filters=SearchFilters(
+            source=_text(source, "source"),
+            category=_text(category, "category"),
+            entity=_text(entity, "entity"),
+            date_from=_date(date_from, "from"),
+            date_to=_date(date_to, "to"),
+        ),
+        sort="date" if chosen == "date" else "relevance",
+        page=page,
+        size=size,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteParams:
+    speaker: str | None
+    text: str | None
+    query: Query | None
+    page: int
+    size: int
+
+    def as_params(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "q": self.text, "page": self.page}
+
+
+def quote_params(
+    speaker: Annotated[str | None, QueryParam(description="The speaker: a name, or a part of one.")] = None,
+    q: _Q = None,
+    page: _PAGE = 1,
+    size: _SIZE = DEFAULT_PAGE_SIZE,
+) -> QuoteParams:
+    return QuoteParams(
+        speaker=_text(speaker, "speaker"), text=_text(q, "q"), query=parsed_query(q), page=page, size=size
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    sort: Literal["size", "newest"]
+    page: int
+    size: int
+
+
+def story_params(
+    sort: Annotated[str | None, QueryParam(description="size (largest first, default) or newest.")] = None,
+    page: _PAGE = 1,
+    size: _SIZE = DEFAULT_PAGE_SIZE,
+) -> StoryParams:
+    chosen = _choice(sort, "sort", ("size", "newest"))
+    return StoryParams(sort="newest" if chosen == "newest" else "size", page=page, size=size)

@@ -1,0 +1,158 @@
+"""The JSON API's response shapes, so that /openapi.json describes every field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "ArticleResponse",
+    "EntityResponse",
+    "ErrorResponse",
+    "QuotesResponse",
+    "SearchResponse",
+    "StoriesResponse",
+    "StoryResponse",
+]
+
+
+class ErrorBody(BaseModel):
+    status: int = Field(description="The HTTP status, repeated.")
+    message: str = Field(description="What was wrong, for a person to read.")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class RecordLink(BaseModel):
+    id: str
+    title: str | None
+    published: str | None = None
+    source: str | None = None
+
+
+class SearchResult(BaseModel):
+    id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    source: str | None
+    category: str | None
+    cluster: str | None = Field(description="The near-duplicate story the record belongs to.")
+    snippet: str = Field(description="HTML-escaped text around the matches, which are wrapped in <mark>.")
+
+
+class FacetValue(BaseModel):
+    value: str = Field(description="What to pass back as the filter parameter.")
+    label: str
+    count: int = Field(description="Matching records with this value, among the first `facets_over`.")
+
+
+class DateRange(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    date_from: str | None = Field(alias="from")
+    date_to: str | None = Field(alias="to")
+
+
+class SearchResponse(BaseModel):
+    query: str | None
+    sort: str
+    total: int = Field(description="All matching records.")
+    page: int
+    page_size: int
+    pages: int
+    results: list[SearchResult]
+    facets: dict[str, list[FacetValue]] = Field(description="source, category, entity and month.")
+    facets_over: int = Field(description="How many of the first matches the facets count.")
+    date_range: DateRange
+
+
+class ArticleResponse(BaseModel):
+    """A whole record as `marsad extract` writes it, with its links in the archive."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    parent: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    category: str | None
+    title: str | None
+    body: list[str]
+    boilerplate: list[dict[str, str]]
+    entities: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    dates: list[dict[str, Any]]
+    quantities: list[dict[str, Any]]
+    cluster: str | None
+    host: RecordLink | None = Field(description="For an embedded story: the page's host record.")
+    embedded: list[RecordLink] = Field(description="For a host record: the stories embedded in its page.")
+    cluster_members: list[RecordLink] = Field(description="The other records of its near-duplicate story.")
+
+
+class Variant(BaseModel):
+    text: str
+    count: int
+
+
+class MonthCount(BaseModel):
+    month: str
+    records: int
+
+
+class Cooccurring(BaseModel):
+    name: str
+    type: str | None
+    records: int
+
+
+class Quote(BaseModel):
+    speaker: str | None
+    text: str
+    cue: str | None
+    direct: bool | None
+    record: RecordLink
+
+
+class EntityResponse(BaseModel):
+    name: str
+    type: str | None
+    mentions: int
+    records: int
+    variants: list[Variant]
+    months: list[MonthCount]
+    cooccurring: list[Cooccurring]
+    quotes: list[Quote]
+    latest: list[RecordLink]
+
+
+class QuotesResponse(BaseModel):
+    speaker: str | None
+    query: str | None
+    page: int
+    has_next: bool
+    quotes: list[Quote]
+
+
+class Member(RecordLink):
+    similarity: float
+
+
+class StoryResponse(BaseModel):
+    id: str
+    size: int
+    representative: RecordLink
+    newest: str | None
+    members: list[Member]
+
+
+class StoriesResponse(BaseModel):
+    sort: str
+    total: int
+    page: int
+    pages: int
+    stories: list[StoryResponse]
