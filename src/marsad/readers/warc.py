@@ -161,12 +161,16 @@ def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: Rea
 
     extra = encoding_extra(decoded)
     extra["crawl_date"] = record.headers.get("WARC-Date")
+    url = _target_uri(record)
     return Page(
         origin=origin,
         text=content if is_text else None,
         html=None if is_text else content,
-        url=_target_uri(record),
-        id=_record_id(record.record_id),
+        url=url,
+        # A WARC record id is new at every crawl; a page fetched again (a re-crawl,
+        # next month's shard) must keep its id so a changed version replaces the
+        # stored one. Page.stable_id derives it from the URL when there is one.
+        id=None if url else _record_id(record.record_id),
         extra=extra,
     )
 
