@@ -63,6 +63,8 @@ _QUOTE_BATCH_MAX = 120
 _SNIPPET_PASSAGES = 2
 _PASSAGE_WORDS = 60
 _SPEAKER_NAMES = 500
+# How many rows to read per quote an entity page shows: near-duplicate copies of a story repeat its quotes.
+_REPEATS_PER_QUOTE = 4
 _QUOTE_COLUMNS = "q.speaker, q.text, q.cue, q.direct, r.id, r.title, r.published, s.name"
 
 Sort = Literal["relevance", "date"]
@@ -408,9 +410,10 @@ class ArchiveBrowser:
         }
         return [found[rowid] for rowid in rowids if rowid in found]
 
-    def entity_quotes(self, key: str, names: list[str], *, limit: int, offset: int = 0) -> list[QuoteHit]:
+    def entity_quotes(self, key: str, names: list[str], *, limit: int) -> list[QuoteHit]:
         """Quotes whose speaker is the entity: said by one of its `names`, in a record that mentions it
-        (so that a bare family name quoted in an unrelated story is not taken for this person)."""
+        (so that a bare family name quoted in an unrelated story is not taken for this person).
+        A quote repeated by near-duplicate copies of a story is listed once, from its newest copy."""
         if not names:
             return []
         archive = self.archive()
@@ -419,10 +422,20 @@ class ArchiveBrowser:
             "SELECT q.speaker, q.text, q.cue, q.direct, r.id, r.title, r.published, s.name FROM quotes q "
             f"{_join_records('q.record_rowid')} WHERE {condition} "
             "AND EXISTS (SELECT 1 FROM entities e WHERE e.record_rowid = q.record_rowid AND e.match_key = ?) "
-            "ORDER BY r.published DESC, q.record_rowid DESC, q.position LIMIT ? OFFSET ?",
-            (param, key, limit, offset),
+            "ORDER BY r.published DESC, q.record_rowid DESC, q.position LIMIT ?",
+            (param, key, limit * _REPEATS_PER_QUOTE),
         )
-        return [_quote(row) for row in found]
+        quotes: list[QuoteHit] = []
+        seen: set[str] = set()
+        for row in found:
+            quote = _quote(row)
+            said = fold_for_search(" ".join(quote.text.split()))
+            if said not in seen:
+                seen.add(said)
+                quotes.append(quote)
+                if len(quotes) == limit:
+                    break
+        return quotes
 
     # --- quotes ------------------------------------------------------------------
 
