@@ -8,15 +8,13 @@ import re
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from webfixtures import HOSTILE_ID, IMG, SCRIPT, SPEAKER, STORY_A, STORY_B, embedded_pair, example_archive
+from webfixtures import HOSTILE_ID, IMG, SCRIPT, SPEAKER, STORY_A, STORY_B, embedded_pair
 
-from marsad.web.app import create_app
 from marsad.web.params import MAX_PAGE_SIZE, MAX_QUERY_CHARS
 
 API_ROUTES = [
@@ -27,17 +25,6 @@ API_ROUTES = [
     "/api/stories",
     "/api/stories/{cluster_id}",
 ]
-
-
-@pytest.fixture(scope="module")
-def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return example_archive(tmp_path_factory.mktemp("web"))
-
-
-@pytest.fixture(scope="module")
-def client(archive_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(archive_path))) as test_client:
-        yield test_client
 
 
 def _json(client: TestClient, url: str, status: int = 200) -> dict:  # type: ignore[type-arg]

@@ -5,16 +5,14 @@ stays inert text however hostile it is."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
 from fastapi.testclient import TestClient
-from webfixtures import HOSTILE_ID, SPEAKER, STORY_A, STORY_B, embedded_pair, example_archive
+from webfixtures import HOSTILE_ID, SPEAKER, STORY_A, STORY_B, embedded_pair
 
-from marsad.web.app import create_app
 from marsad.web.present import (
     arabic_date,
     counted,
@@ -52,17 +50,6 @@ def parse(html: str) -> Elements:
     elements = Elements()
     elements.feed(html)
     return elements
-
-
-@pytest.fixture(scope="module")
-def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return example_archive(tmp_path_factory.mktemp("web"))
-
-
-@pytest.fixture(scope="module")
-def client(archive_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(archive_path))) as test_client:
-        yield test_client
 
 
 def page(client: TestClient, url: str, status: int = 200) -> str:

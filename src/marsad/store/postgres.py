@@ -301,17 +301,10 @@ class PostgresArchive(Archive):
     # --- reading -----------------------------------------------------------
 
     def search(self, query: Query | None, filters: SearchFilters, limit: int) -> list[SearchHit]:
-        where, params = rows.filter_sql(filters, placeholder="%s")
+        where, params = self._match_conditions(query, filters)
         score = "0.0"
         score_params: list[Any] = []
         if query is not None:
-            groups, excluded = tsquery_clauses(query)
-            for group in groups:
-                where.append("(" + " OR ".join(f"r.{column} @@ %s::tsquery" for column, _ in group) + ")")
-                params.extend(text for _, text in group)
-            for column, text in excluded:
-                where.append(f"NOT (r.{column} @@ %s::tsquery)")
-                params.append(text)
             # Ranked on the keys (one per word, half the size of the forms): ranking
             # reads the vector of every match, so its size is the search's cost.
             score = "ts_rank('{0.1, 0.2, 0.4, 1.0}', r.keys_vec, %s::tsquery)"
