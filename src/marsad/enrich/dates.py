@@ -426,6 +426,8 @@ def _trigger_words() -> dict[str, str]:
 
 
 _TRIGGER_KINDS = _trigger_words()
+# A set, so that intersecting a paragraph's words iterates the smaller side.
+_TRIGGERS = frozenset(_TRIGGER_KINDS)
 
 
 def _windows(folded: str, words: set[str]) -> list[tuple[int, int]]:
@@ -451,7 +453,7 @@ def _matches(pattern: regex.Pattern[str], folded: str, windows: list[tuple[int, 
 
 def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] | None = None) -> list[_Found]:
     all_words = words if words is not None else frozenset(_WORDS.findall(folded))
-    present = set(all_words).intersection(_TRIGGER_KINDS)
+    present = all_words & _TRIGGERS
     has_digit = _DIGIT.search(folded) is not None
     if not present and not has_digit:
         return []

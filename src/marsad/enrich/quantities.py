@@ -168,12 +168,14 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
     text = folded.text
     words = list(_WORD.finditer(text))
     found: list[tuple[int, int, int | float, str | None]] = []
-    index = 0
-    while index < len(words):
+    next_free = 0
+    # Only words that can start a number are visited; the rest of the walk is skipped.
+    for index in [i for i, w in enumerate(words) if w[0] in _NUMBER_WORD_FORMS]:
+        if index < next_free:
+            continue  # inside the number words just read
         word = words[index][0]
         first = word if word in NUMBER_WORDS else (word[1:] if word[:1] in "وبل" and word[1:] in NUMBER_WORDS else None)
         if first is None:
-            index += 1
             continue
         names = [first] + [w[0] for w in words[index + 1 : index + 8]]
         parsed = parse_number_words(names)
@@ -181,8 +183,7 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
         if parsed is None and alone and _indefinite_noun_after(folded, words, index):
             parsed = WordNumber(NUMBER_WORDS[first][0], 1, NUMBER_WORDS[first][1])
         if parsed is None or (first == "واحد" and _written(folded, words[index]).startswith("وأ")):
-            index += 1  # ``وأحد رجال``: ``و`` + ``أحد`` folds like ``واحد``
-            continue
+            continue  # ``وأحد رجال``: ``و`` + ``أحد`` folds like ``واحد``
         end_of_word = words[index].end()
         if (
             first != word
@@ -191,14 +192,13 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             and parsed.words == 1
             and (_counted_noun(folded, end_of_word) is None)
         ):
-            index += 1  # ``متر ونصف`` is one and a half of the noun before: no value rather than 0.5
-            continue
+            continue  # ``متر ونصف`` is one and a half of the noun before: no value rather than 0.5
         start = words[index].start() + (len(word) - len(first))
         end = words[index + parsed.words - 1].end()
         previous = _previous_word(text, start)
         ordinal_teen = parsed.words == 1 and parsed.last_role == "teen" and previous.startswith("ال")
         if previous in _NOT_BEFORE or ordinal_teen or _inside_fixed_phrase(text, start, end):
-            index += parsed.words
+            next_free = index + parsed.words
             continue
         tail = _WORD_CURRENCY_OR_PERCENT.match(text, end)
         unit: str | None
@@ -212,7 +212,7 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             else:
                 unit = _counted_noun(folded, end)
         found.append((start, end, parsed.value, unit))
-        index += parsed.words
+        next_free = index + parsed.words
     return found
 
 
