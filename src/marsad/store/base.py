@@ -85,6 +85,19 @@ class StoredSignature:
         ]
 
 
+# What `counts()` reports, one row count each (table names, never user input).
+COUNTED_TABLES = (
+    "pages",
+    "records",
+    "sources",
+    "entities",
+    "quotes",
+    "dates",
+    "quantities",
+    "clusters",
+    "cluster_members",
+)
+
 SIGNATURES_QUERY = (
     "SELECT s.record_rowid, s.text_hash, s.signature, c.representative FROM signatures s "
     "LEFT JOIN cluster_members m ON m.record_rowid = s.record_rowid "
@@ -149,9 +162,9 @@ class Archive(ABC):
     def clusters(self, min_size: int = 2, limit: int | None = None) -> list[ClusterInfo]:
         """Near-duplicate clusters, largest first."""
 
-    @abstractmethod
     def counts(self) -> dict[str, int]:
         """How many pages, records, clusters, entities ... the archive holds."""
+        return {table: int(self.fetch(f"SELECT count(*) FROM {table}")[0][0]) for table in COUNTED_TABLES}
 
     @abstractmethod
     def schema_version(self) -> int:

@@ -406,23 +406,6 @@ class PostgresArchive(Archive):
         row = self._db.execute(sql, params).fetchone()
         return int(row[0]) if row else 0
 
-    def counts(self) -> dict[str, int]:
-        result = {}
-        for table in (
-            "pages",
-            "records",
-            "sources",
-            "entities",
-            "quotes",
-            "dates",
-            "quantities",
-            "clusters",
-            "cluster_members",
-        ):
-            row = self._db.execute(f"SELECT count(*) FROM {table}").fetchone()
-            result[table] = int(row[0]) if row else 0
-        return result
-
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")

@@ -349,24 +349,6 @@ class SQLiteArchive(Archive):
                 spans = rows.record_spans(self._db.execute, row[0], "?")
                 yield rows.record_from_row(row[1:], spans)
 
-    def counts(self) -> dict[str, int]:
-        return {
-            table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in (
-                "pages",
-                "records",
-                "sources",
-                "entities",
-                "quotes",
-                "dates",
-                "quantities",
-                "clusters",
-                "cluster_members",
-            )
-        }
-
-    # --- browsing (marsad.store.browse) --------------------------------------
-
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._db.execute(sql, tuple(params)).fetchall()
 
