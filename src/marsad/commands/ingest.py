@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import sqlite3
 import sys
@@ -37,12 +38,8 @@ def open_archive_or_exit(location: str) -> Archive:
 def _extractor(enrich: bool) -> Callable[[Page], list[Record]]:
     from marsad.extraction import ExtractOptions, extract_page
 
-    options = ExtractOptions(enrich=enrich)
-
-    def extract(page: Page) -> list[Record]:
-        return extract_page(page, options)
-
-    return extract
+    # A partial of a module-level function, so that worker processes can receive it.
+    return functools.partial(extract_page, options=ExtractOptions(enrich=enrich))
 
 
 @click.command(name="ingest")
@@ -52,6 +49,13 @@ def _extractor(enrich: bool) -> Callable[[Page], list[Record]]:
 @cluster_threshold_option
 @click.option("--no-clusters", is_flag=True, help="Skip near-duplicate clustering.")
 @click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Processes extracting pages; this process stores them, in input order.",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page could not be read or stored.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -60,6 +64,7 @@ def ingest_command(
     cluster_threshold: float,
     no_clusters: bool,
     enrich: bool,
+    workers: int,
     strict: bool,
 ) -> None:
     """Extract and store PATHS (what `marsad extract` reads) in the archive.
@@ -76,14 +81,20 @@ def ingest_command(
     options = IngestOptions(batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters)
     with open_archive_or_exit(db) as archive:
         for extracted, group in itertools.groupby(paths, key=is_run_output):
-            stats = _ingest_group(archive, tuple(group), extracted, enrich, options, errors)
+            stats = _ingest_group(archive, tuple(group), extracted, enrich, workers, options, errors)
             click.echo(f"marsad: {stats.summary()} -> {db}", err=True)
     if errors.count and strict:
         sys.exit(1)
 
 
 def _ingest_group(
-    archive: Archive, paths: tuple[str, ...], extracted: bool, enrich: bool, options: IngestOptions, errors: ErrorLog
+    archive: Archive,
+    paths: tuple[str, ...],
+    extracted: bool,
+    enrich: bool,
+    workers: int,
+    options: IngestOptions,
+    errors: ErrorLog,
 ) -> IngestStats:
     from marsad.store.ingest import ingest_extracted, ingest_pages
 
@@ -96,4 +107,4 @@ def _ingest_group(
 
     total = count_pages(paths) if on_terminal() else None
     pages = progress(iter_pages(paths, on_error=errors), desc="ingest", total=total)
-    return ingest_pages(archive, pages, _extractor(enrich), on_error=errors, options=options)
+    return ingest_pages(archive, pages, _extractor(enrich), on_error=errors, options=options, workers=workers)

@@ -48,6 +48,13 @@ def _exit_with(driver: int) -> None:
     threading.Thread(target=watch, name="marsad-driver-watch", daemon=True).start()
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool whose workers start clean and end when this process is gone."""
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_exit_with, initargs=(os.getpid(),)
+    )
+
+
 class ProcessShardExecutor:
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -55,9 +62,7 @@ class ProcessShardExecutor:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=_context(), initializer=_exit_with, initargs=(os.getpid(),)
-            )
+            self._pool = worker_pool(self.workers)
         return self._pool
 
     def map_unordered(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:

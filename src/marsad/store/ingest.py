@@ -114,20 +114,30 @@ class _Ingest:
         self.index: NearDuplicateIndex | None = None
         self.pending = 0
 
-    def add(self, page: Page) -> None:
+    def fresh(self, page: Page) -> tuple[str, str] | None:
+        """(page id, content hash) of a page to store; None, counted, when it is stored unchanged."""
         self.stats.pages += 1
         page_id = page.stable_id()
         content_hash = page.content_hash()
         if self.known.get(page_id) == content_hash:
             self.stats.unchanged += 1
+            return None
+        return page_id, content_hash
+
+    def add(self, page: Page) -> None:
+        key = self.fresh(page)
+        if key is None:
             return
         try:
             records = self.extract(page)
         except Exception as error:  # one page the extractor chokes on must not stop the batch
-            self.stats.failed += 1
-            self.on_error(InputError(page.origin, f"extraction failed: {type(error).__name__}: {error}"))
+            self.fail(page, f"extraction failed: {type(error).__name__}: {error}")
             return
-        self.store(page, page_id, content_hash, records, [])
+        self.store(page, *key, records, [])
+
+    def fail(self, page: Page, why: str) -> None:
+        self.stats.failed += 1
+        self.on_error(InputError(page.origin, why))
 
     def add_extracted(self, item: ExtractedPage) -> None:
         self.stats.pages += 1
@@ -160,8 +170,7 @@ class _Ingest:
         try:
             new_rowids, removed = self.archive.replace_page(page, page_id, records)
         except MarsadError as error:
-            self.stats.failed += 1
-            self.on_error(InputError(page.origin, f"not stored: {error}"))
+            self.fail(page, f"not stored: {error}")
             return
         if self.options.cluster:
             if self.index is None:
@@ -189,19 +198,41 @@ def ingest_pages(
     on_error: ErrorHandler,
     options: IngestOptions | None = None,
     on_page: Callable[[IngestStats], None] | None = None,
+    workers: int = 1,
 ) -> IngestStats:
     """Store every page of `pages` not already stored with the same content.
 
     A page whose extraction or storage fails is reported to `on_error` and the
-    rest of the batch is still stored.
+    rest of the batch is still stored. With `workers` > 1, pages are extracted
+    in that many processes (`extract` must then be picklable: a module-level
+    function or a `functools.partial` of one) and stored here, in input order.
     """
     run = _Ingest(archive, extract, on_error, options or IngestOptions())
-    for page in pages:
-        run.add(page)
-        if on_page is not None:
-            on_page(run.stats)
+    if workers > 1:
+        _add_in_parallel(run, pages, workers, on_page)
+    else:
+        for page in pages:
+            run.add(page)
+            if on_page is not None:
+                on_page(run.stats)
     archive.commit()
     return run.stats
+
+
+def _add_in_parallel(
+    run: _Ingest, pages: Iterable[Page], workers: int, on_page: Callable[[IngestStats], None] | None
+) -> None:
+    from marsad.pipeline.extract_pool import ExtractPool
+
+    fresh = ((page, key) for page in pages if (key := run.fresh(page)) is not None)
+    with ExtractPool[tuple[str, str]](run.extract, workers, fingerprints=run.options.cluster) as pool:
+        for page, (page_id, content_hash), result in pool.map(fresh):
+            if result.error is not None:
+                run.fail(page, result.error)
+            else:
+                run.store(page, page_id, content_hash, result.records, result.fingerprints)
+            if on_page is not None:
+                on_page(run.stats)
 
 
 def ingest_extracted(
