@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from marsad.arabic.search_terms import analyze_words, analyzer_fingerprint
@@ -42,7 +43,9 @@ def _text(value: str | None) -> str | None:
     return value.replace("\x00", "") if value else value
 
 
+@lru_cache(maxsize=200_000)
 def _lexeme(term: str) -> str:
+    # Cached: a collection repeats the same few hundred thousand terms over and over.
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
@@ -53,14 +56,30 @@ def tsvector_literals(title: str | None, body: Sequence[str]) -> tuple[str, str]
     position = 0
     for weight, text in (("A", title or ""), ("B", "\n".join(body))):
         for word_forms, key in analyze_words(text):
-            position = min(position + 1, _MAX_POSITION)
+            if position < _MAX_POSITION:
+                position += 1
             entry = f"{position}{weight}"
             for form in word_forms:
-                forms.setdefault(form, []).append(entry)
-            keys.setdefault(key, []).append(entry)
+                entries = forms.get(form)
+                if entries is None:
+                    forms[form] = [entry]
+                else:
+                    entries.append(entry)
+            entries = keys.get(key)
+            if entries is None:
+                keys[key] = [entry]
+            else:
+                entries.append(entry)
+    # Past the last position every word shares it: only then can a term repeat an entry.
+    unique = position < _MAX_POSITION
 
     def literal(terms: dict[str, list[str]]) -> str:
-        return " ".join(f"{_lexeme(term)}:{','.join(dict.fromkeys(entries))}" for term, entries in terms.items())
+        return " ".join(
+            [
+                f"{_lexeme(term)}:{','.join(entries if unique else dict.fromkeys(entries))}"
+                for term, entries in terms.items()
+            ]
+        )
 
     return literal(forms), literal(keys)
 
@@ -167,11 +186,12 @@ class PostgresArchive(Archive):
 
     def _replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
         db = self._db
-        old = [int(r) for (r,) in db.execute("SELECT rowid FROM records WHERE page_id = %s", (page_id,))]
-        for record in records:
-            row = db.execute("SELECT rowid FROM records WHERE id = %s", (record.id,)).fetchone()
-            if row is not None and int(row[0]) not in old:
-                old.append(int(row[0]))
+        # The page's records, and records of other pages whose ids this page now claims.
+        found = db.execute(
+            "SELECT rowid, page_id = %s FROM records WHERE page_id = %s OR id = ANY(%s)",
+            (page_id, page_id, [record.id for record in records]),
+        ).fetchall()
+        old = [int(r) for r, own in found if own] + [int(r) for r, own in found if not own]
         for rowid in old:
             self._leave_cluster(rowid)
         if old:
@@ -218,7 +238,8 @@ class PostgresArchive(Archive):
         ).fetchone()
         assert row is not None
         rowid = int(row[0])
-        with self._db.cursor() as cur:
+        # One pipeline: the span tables' inserts share a single round trip to the server.
+        with self._db.pipeline(), self._db.cursor() as cur:
             for table, columns, values in rows.span_rows(rowid, record):
                 placeholders = ", ".join("%s" for _ in columns)
                 quoted = ", ".join(f'"{c}"' for c in columns)
