@@ -503,6 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--copy", action="store_true", help="serve a temporary copy of --db (done anyway when its schema is behind)"
     )
+    parser.add_argument("--workers", type=int, default=1, help="`marsad serve --workers`: server processes")
     parser.add_argument("--peer-datasette", metavar="PATH", help="the `datasette` executable, to compare with")
     parser.add_argument("--peer-clients", type=int, default=4)
     parser.add_argument("--peer-seconds", type=float, default=15.0)
@@ -527,6 +528,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{len(sample.clusters)} clusters, dates {sample.date_range or 'none'}"
         )
         command = [sys.executable, "-m", "marsad", "serve", "--db", str(db), "--port", str(free_port())]
+        command += ["--workers", str(args.workers)]
         server = Server(command, "marsad serve")
         try:
             base = server.wait_for_line(timeout=120)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -18,6 +19,39 @@ def _display_host(host: str) -> str:
     if host in ("0.0.0.0", ""):
         return "127.0.0.1"
     return f"[{host}]" if ":" in host else host
+
+
+def _announce(host: str, port: int, workers: int = 1) -> None:
+    processes = f" ({workers} processes)" if workers > 1 else ""
+    click.echo(f"marsad: serving http://{_display_host(host)}:{port}/{processes}", err=True)
+    sys.stderr.flush()
+
+
+def _serve_in_workers(
+    db: str, host: str, port: int, read_write: bool, concurrency: int, workers: int, access_log: bool
+) -> None:
+    """uvicorn's supervisor: the socket is bound here, then shared by `workers` processes,
+    each of which imports the app factory and reads its settings from the environment."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from marsad.web.app import SERVE_SETTINGS
+
+    os.environ[SERVE_SETTINGS] = json.dumps({"db": db, "read_only": not read_write, "concurrency": concurrency})
+    config = uvicorn.Config(
+        "marsad.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=access_log,
+    )
+    sock = config.bind_socket()
+    # Listening now, so that requests sent before the workers are up wait in the backlog.
+    sock.listen(config.backlog)
+    _announce(host, sock.getsockname()[1], workers)
+    Multiprocess(config, sockets=[sock]).run()
 
 
 @click.command(name="serve")
@@ -42,8 +76,17 @@ def _display_host(host: str) -> str:
     type=click.IntRange(1, 64),
     help="Requests worked on at once; the others wait their turn in arrival order.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes sharing the port; each admits --concurrency requests at once.",
+)
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
-def serve_command(db: str, host: str, port: int, read_write: bool, concurrency: int, access_log: bool) -> None:
+def serve_command(
+    db: str, host: str, port: int, read_write: bool, concurrency: int, workers: int, access_log: bool
+) -> None:
     """Serve the archive as an Arabic web UI (search, records, entities, quotes,
     stories) and a JSON API under /api (OpenAPI at /openapi.json)."""
     try:
@@ -73,6 +116,11 @@ def serve_command(db: str, host: str, port: int, read_write: bool, concurrency: 
             err=True,
         )
 
+    if workers > 1:
+        app.state.browser.close()  # opened only to check the archive; each worker opens its own
+        _serve_in_workers(db, host, port, read_write, concurrency, workers, access_log)
+        return
+
     class AnnouncingServer(uvicorn.Server):
         async def startup(self, sockets: Any = None) -> None:
             await super().startup(sockets=sockets)
@@ -82,8 +130,7 @@ def serve_command(db: str, host: str, port: int, read_write: bool, concurrency: 
             for server in getattr(self, "servers", []):
                 for sock in server.sockets:
                     bound = sock.getsockname()[1]
-            click.echo(f"marsad: serving http://{_display_host(host)}:{bound}/", err=True)
-            sys.stderr.flush()
+            _announce(host, bound)
 
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=access_log)
     AnnouncingServer(config).run()

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -131,6 +133,16 @@ def _validation_message(error: RequestValidationError) -> str:
         where = ".".join(str(part) for part in item.get("loc", ()) if part not in ("query", "path"))
         parts.append(f"{where}: {item.get('msg', 'invalid')}" if where else str(item.get("msg", "invalid")))
     return "; ".join(parts) or "invalid parameters"
+
+
+# `marsad serve --workers N`: each worker process builds its app from these settings.
+SERVE_SETTINGS = "MARSAD_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one `marsad serve --workers N` worker (an ASGI factory uvicorn imports by name)."""
+    settings = json.loads(os.environ[SERVE_SETTINGS])
+    return create_app(settings["db"], read_only=settings["read_only"], concurrency=settings["concurrency"])
 
 
 def create_app(db: str, *, read_only: bool = True, concurrency: int | None = None) -> FastAPI:
