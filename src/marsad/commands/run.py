@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,26 +23,49 @@ if TYPE_CHECKING:
     from marsad.pipeline.shard_run import ShardResult
 
 
-def shard_progress(results: Iterator[ShardResult], total: int) -> Iterator[ShardResult]:
-    """A bar over shards with the page count and page rate, on a terminal only."""
+def shard_progress(results: Iterator[ShardResult], total: int, out_dir: Path) -> Iterator[ShardResult]:
+    """A bar over shards with the pages extracted so far (shards in flight included) and
+    their rate, refreshed every second, on a terminal only."""
     if not on_terminal() or total == 0:
         yield from results
         return
     from tqdm import tqdm
 
+    from marsad.pipeline.run_progress import pages_in_flight
+
     started = time.perf_counter()
-    pages = 0
+    finished_pages = 0
+    stop = threading.Event()
+    drawing = threading.Lock()
     # A terminal that reports no size (a bare pty) would get an empty bar.
     size = shutil.get_terminal_size(fallback=(100, 24))
     with tqdm(
         total=total, desc="run", unit="shard", file=sys.stderr, ncols=size.columns or 100, nrows=size.lines or 24
     ) as bar:
-        for result in results:
-            pages += result.pages
-            elapsed = max(time.perf_counter() - started, 1e-9)
-            bar.set_postfix(pages=pages, pages_per_s=f"{pages / elapsed:.1f}", refresh=False)
-            bar.update(1)
-            yield result
+
+        def show() -> None:
+            with drawing:  # the watcher thread and this one both redraw
+                pages = finished_pages + pages_in_flight(out_dir)
+                elapsed = max(time.perf_counter() - started, 1e-9)
+                bar.set_postfix(pages=pages, pages_per_s=f"{pages / elapsed:.1f}", refresh=False)
+                bar.refresh()
+
+        def keep_showing() -> None:
+            while not stop.wait(1.0):
+                show()
+
+        watcher = threading.Thread(target=keep_showing, name="marsad-run-progress", daemon=True)
+        watcher.start()
+        try:
+            for result in results:
+                with drawing:
+                    finished_pages += result.pages
+                    bar.update(1)
+                show()
+                yield result
+        finally:
+            stop.set()
+            watcher.join()
 
 
 @click.command(name="run")
@@ -107,7 +132,8 @@ def run_command(
     except ValueError as error:
         raise click.UsageError(str(error)) from None
     try:
-        summary = run_shards(inputs, Path(out), executor, on_error=errors, options=options, watch=shard_progress)
+        watch = functools.partial(shard_progress, out_dir=Path(out))
+        summary = run_shards(inputs, Path(out), executor, on_error=errors, options=options, watch=watch)
     except MarsadError as error:
         raise click.ClickException(str(error)) from None
     finally:

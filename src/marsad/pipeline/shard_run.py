@@ -24,6 +24,7 @@ from marsad.pipeline.cluster_stages import JoinClusters, assign_clusters, join_c
 from marsad.pipeline.engines import ShardExecutor
 from marsad.pipeline.local import LocalExecutor
 from marsad.pipeline.parquet import atomic_write_bytes, remove_orphaned_temporaries, write_rows
+from marsad.pipeline.run_progress import ReportPages, clear_progress, progress_file
 from marsad.pipeline.shards import (
     Marker,
     Shard,
@@ -89,9 +90,10 @@ class ExtractShard:
         steps: list[Step] = [ReadPages((shard.path,), report), PreparePages(report, self.options.published)]
         if self.options.templates:
             steps.append(LearnTemplates(extract_options))
-        steps += [ExtractPageRecords(extract_options, report), FingerprintRecords()]
-        pipeline = LocalExecutor(steps)
         out_dir = Path(self.out_dir)
+        counting = ReportPages(str(progress_file(out_dir, shard.name)))
+        steps += [ExtractPageRecords(extract_options, report), counting, FingerprintRecords()]
+        pipeline = LocalExecutor(steps)
         try:
             # A stale marker must not vouch for the new file while it is being replaced.
             shard.marker(out_dir).unlink(missing_ok=True)
@@ -100,8 +102,9 @@ class ExtractShard:
             result.records = write_rows(pipeline.stream(), shard.output(out_dir))
         except Exception as error:  # a shard that cannot be finished leaves no marker and is retried
             result.failed = f"{type(error).__name__}: {error}"
+            clear_progress(out_dir, shard.name)
             return result
-        result.pages = pipeline.stats()["read"]["pages"]
+        result.pages = pipeline.stats()["read"].get("pages", 0)  # a file with no readable page has none
         marker = Marker(
             input=identity["input"],
             size=identity["size"],
@@ -112,6 +115,7 @@ class ExtractShard:
             errors=len(result.errors),
         )
         write_marker(shard.marker(out_dir), marker)
+        clear_progress(out_dir, shard.name)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -178,6 +182,7 @@ def run_shards(
         raise MarsadError("no input files to run")
     out_dir.mkdir(parents=True, exist_ok=True)
     remove_orphaned_temporaries(out_dir)
+    clear_progress(out_dir)
     _write_manifest(out_dir, shards, options, complete=False)
     summary = RunSummary(shards=len(shards))
     markers: dict[str, Marker] = {}
@@ -205,6 +210,7 @@ def run_shards(
         marker = read_marker(result.shard.marker(out_dir))
         if marker is not None:
             markers[result.shard.name] = marker
+    clear_progress(out_dir)
     if options.clusters and not summary.failed:
         clustering = time.perf_counter()
         _cluster(shards, out_dir, executor, options, markers, summary)
