@@ -13,6 +13,7 @@ import pytest
 
 from marsad.cli import cli
 from marsad.records import RECORD_FIELDS
+from terminal import stderr_on_terminal
 
 PAGE = """أخبارالاقتصاد
 
@@ -120,32 +121,11 @@ def test_every_command_has_help(name: str, command: click.Command) -> None:
 
 
 def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:
-    import os
-    import pty
-
     for number in range(3):
         (tmp_path / f"p{number}.txt").write_text(PAGE.replace("التمور", f"التمور {number}"), encoding="utf-8")
-    primary, secondary = pty.openpty()
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "marsad", "extract", str(tmp_path), "--no-enrich", "-o", str(tmp_path.parent / "out.jsonl")],
-            stderr=secondary,
-            stdout=subprocess.DEVNULL,
-            check=False,
-            timeout=120,
-        )
-        os.close(secondary)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(primary, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(primary)
-    assert result.returncode == 0
-    text = shown.decode("utf-8", "replace")
+    out = str(tmp_path.parent / "out.jsonl")
+    code, text = stderr_on_terminal(
+        [sys.executable, "-m", "marsad", "extract", str(tmp_path), "--no-enrich", "-o", out]
+    )
+    assert code == 0
     assert "extract" in text and "3/3" in text and "page/s" in text

@@ -14,6 +14,7 @@ from marsad.errors import InputError
 from marsad.pipeline.engines import open_executor
 from marsad.pipeline.run_progress import PROGRESS_DIR, ReportPages, clear_progress, pages_in_flight, progress_file
 from marsad.pipeline.shard_run import run_shards
+from terminal import stderr_on_terminal
 
 
 def _fail(error: InputError) -> None:
@@ -58,23 +59,8 @@ def test_run_on_a_terminal_shows_pages_and_their_rate(tmp_path: Path) -> None:
     shard = tmp_path / "crawl-00.warc.wet.gz"
     write_wet(shard, shard_pages(0, 6))
     command = [sys.executable, "-m", "marsad", "run", str(shard), "--out", str(tmp_path / "out"), "--no-enrich"]
-    leader, follower = os.openpty()
-    try:
-        process = subprocess.run(command, stderr=follower, stdout=subprocess.DEVNULL, timeout=300, check=False)
-        os.close(follower)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:  # the terminal's other end is closed
-                break
-            if not chunk:
-                break
-            shown += chunk
-    finally:
-        os.close(leader)
-    assert process.returncode == 0
-    text = shown.decode("utf-8", "replace")
+    code, text = stderr_on_terminal(command)
+    assert code == 0
     assert re.search(r"pages=6, pages_per_s=\d", text), text
     assert "1/1" in text
     # Piped, the same run prints its summary line only.
