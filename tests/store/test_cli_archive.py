@@ -114,3 +114,30 @@ def test_a_file_that_is_not_an_archive_is_a_clear_error(command: object, tmp_pat
 def test_an_unreachable_postgres_is_a_clear_error() -> None:
     result = CliRunner().invoke(search_command, ["العراق", "--db", "postgresql://nobody@127.0.0.1:1/none"])
     assert result.exit_code == 1 and "cannot connect" in result.output
+
+
+def test_search_lists_a_repeated_story_once_unless_asked_for_every_copy(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    story = PAGES["iraq.txt"]
+    # The same wire story on three sites, one with a sentence of its own; and a different story.
+    (folder / "a.txt").write_text(story, encoding="utf-8")
+    (folder / "b.txt").write_text(story.replace("صباح الأحد", "صباح يوم الأحد"), encoding="utf-8")
+    (folder / "c.txt").write_text(story + "وتأتي الزيارة بعد أسابيع من الاتصالات بين الجانبين.\n", encoding="utf-8")
+    (folder / "usa.txt").write_text(PAGES["usa.txt"], encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    assert CliRunner().invoke(ingest_command, [str(folder), "--db", db]).exit_code == 0
+
+    once = CliRunner().invoke(search_command, ["الزيارة", "--db", db])
+    assert once.output.count("وفد حكومي يزور العراق") == 1
+    assert "+ 2 other copies of this story (cluster " in once.output
+    rows = [
+        json.loads(line)
+        for line in CliRunner().invoke(search_command, ["الزيارة", "--db", db, "--json"]).output.splitlines()
+    ]
+    assert [row["copies"] for row in rows] == [2]
+    every = CliRunner().invoke(search_command, ["الزيارة", "--db", db, "--all-copies"])
+    assert every.output.count("وفد حكومي يزور العراق") == 3 and "other cop" not in every.output
+    # A limit counts stories: the Iraq story and the US one fill two places.
+    both = CliRunner().invoke(search_command, ["في", "--db", db, "--limit", "2", "--json"]).output.splitlines()
+    assert len(both) == 2 and len({json.loads(line)["cluster"] for line in both}) == 2

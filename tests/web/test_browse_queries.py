@@ -69,7 +69,7 @@ def _ids(browser: ArchiveBrowser, query: str | None, **options: object) -> list[
     parsed = parse_query(query) if query else None
     filters = SearchFilters(**{k: v for k, v in options.items() if k != "sort"})  # type: ignore[arg-type]
     sort = str(options.get("sort", "relevance"))
-    found = browser.search(parsed, filters, sort=sort, page=1, page_size=50)  # type: ignore[arg-type]
+    found = browser.search(parsed, filters, sort=sort, page=1, page_size=50, collapse=False)  # type: ignore[arg-type]
     return [result.id for result in found.results]
 
 
@@ -136,7 +136,7 @@ def test_without_a_query_newest_records_come_first_and_undated_last(browser: Arc
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True)
     assert dates[: len(dated)] == dated, "undated records must come after the dated ones"
-    assert found.total == len(found.results)
+    assert found.total == len(found.results) + found.duplicates_hidden
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_without_a_query_newest_records_come_first_and_undated_last(browser: Arc
     ],
 )
 def test_filters(browser: ArchiveBrowser, filters: SearchFilters, expected: list[str]) -> None:
-    found = browser.search(None, filters, sort="date", page=1, page_size=20)
+    found = browser.search(None, filters, sort="date", page=1, page_size=20, collapse=False)
     assert [result.id for result in found.results] == expected
     assert found.total == len(expected)
 
@@ -169,13 +169,26 @@ def test_facet_counts_match_what_the_filter_finds(browser: ArchiveBrowser) -> No
     assert sum(count for _, count in months) <= found.total
 
 
-def test_pages_partition_the_results(browser: ArchiveBrowser) -> None:
-    everything = browser.search(None, SearchFilters(), sort="date", page=1, page_size=100)
-    pages = [browser.search(None, SearchFilters(), sort="date", page=n, page_size=4) for n in range(1, 7)]
+@pytest.mark.parametrize("collapse", [True, False])
+def test_pages_partition_the_results(browser: ArchiveBrowser, collapse: bool) -> None:
+    everything = browser.search(None, SearchFilters(), sort="date", page=1, page_size=100, collapse=collapse)
+    pages = [
+        browser.search(None, SearchFilters(), sort="date", page=n, page_size=4, collapse=collapse) for n in range(1, 7)
+    ]
     paged = [result.id for page in pages for result in page.results]
     assert paged == [result.id for result in everything.results]
-    assert pages[0].pages == -(-everything.total // 4)
-    assert pages[-1].results == [] or len(paged) == everything.total
+    listed = everything.total - everything.duplicates_hidden
+    assert (everything.duplicates_hidden > 0) == collapse
+    assert pages[0].pages == -(-listed // 4)
+    assert pages[-1].results == [] or len(paged) == listed
+
+
+def test_a_story_is_listed_once_at_its_best_ranked_copy(browser: ArchiveBrowser) -> None:
+    every = browser.search(parse_query("عبارات"), SearchFilters(), sort="date", page=1, page_size=10, collapse=False)
+    once = browser.search(parse_query("عبارات"), SearchFilters(), sort="date", page=1, page_size=10)
+    assert [r.id for r in every.results] == [STORY_B, STORY_A] and every.results[0].cluster == every.results[1].cluster
+    assert [(r.id, r.copies) for r in once.results] == [(STORY_B, 1)]
+    assert (once.total, once.duplicates_hidden) == (2, 1)
 
 
 # --- entities -----------------------------------------------------------------
@@ -357,8 +370,10 @@ def test_the_web_app_serves_a_postgres_archive(postgres_schema: str) -> None:
     separator = "&" if "?" in POSTGRES_URL else "?"
     url = f"{POSTGRES_URL}{separator}options=" + quote(f"-csearch_path={postgres_schema}")
     with TestClient(create_app(url)) as client:
-        found = client.get("/api/search?q=" + quote("عبارات") + "&sort=date").json()
+        found = client.get("/api/search?q=" + quote("عبارات") + "&sort=date&duplicates=all").json()
         assert [r["id"] for r in found["results"]] == [STORY_B, STORY_A]
+        once = client.get("/api/search?q=" + quote("عبارات") + "&sort=date").json()
+        assert [(r["id"], r["copies"]) for r in once["results"]] == [(STORY_B, 1)]
         for path in ("/", "/articles/" + STORY_A, "/entities/" + quote(SPEAKER), "/quotes", "/stories"):
             response = client.get(path)
             assert response.status_code == 200, path

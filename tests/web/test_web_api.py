@@ -36,9 +36,10 @@ def _json(client: TestClient, url: str, status: int = 200) -> dict:  # type: ign
 
 
 def test_search(client: TestClient) -> None:
-    found = _json(client, "/api/search?q=" + quote("عبارات") + "&sort=date")
-    assert found["total"] == 2 and found["pages"] == 1
+    found = _json(client, "/api/search?q=" + quote("عبارات") + "&sort=date&duplicates=all")
+    assert found["total"] == 2 and found["pages"] == 1 and found["duplicates_hidden"] == 0
     assert [r["id"] for r in found["results"]] == [STORY_B, STORY_A]
+    assert [r["copies"] for r in found["results"]] == [0, 0]
     assert set(found["results"][0]) >= {"id", "title", "url", "published", "source", "category", "snippet", "cluster"}
     assert "<mark>" in found["results"][0]["snippet"]
     sources = {item["value"]: item["count"] for item in found["facets"]["source"]}
@@ -48,9 +49,19 @@ def test_search(client: TestClient) -> None:
     assert found["date_range"] == {"from": "2023-05-02", "to": "2023-05-03"}
 
 
+def test_search_lists_a_repeated_story_once_by_default(client: TestClient) -> None:
+    found = _json(client, "/api/search?q=" + quote("عبارات") + "&sort=date")
+    assert found["total"] == 2 and found["duplicates_hidden"] == 1 and found["pages"] == 1
+    [story] = found["results"]
+    assert story["id"] == STORY_B and story["copies"] == 1 and story["cluster"]
+    # Facets still count every matching record.
+    assert sum(item["count"] for item in found["facets"]["source"]) == 2
+    assert _json(client, "/api/search?duplicates=every", status=422)
+
+
 def test_search_filters_and_pages(client: TestClient) -> None:
     everything = _json(client, f"/api/search?size={MAX_PAGE_SIZE}")
-    assert everything["total"] == len(everything["results"]) > 10
+    assert everything["total"] == len(everything["results"]) + everything["duplicates_hidden"] > 10
     first = _json(client, "/api/search?size=3&page=1")
     second = _json(client, "/api/search?size=3&page=2")
     assert [r["id"] for r in first["results"] + second["results"]] == [r["id"] for r in everything["results"][:6]]

@@ -75,7 +75,8 @@ def test_search_page_has_every_hook(client: TestClient) -> None:
         "sort",
     ):
         assert hook in ids, hook
-    assert ids.count("result") == 2
+    # The two copies of the ferry story are one result, which says how many other copies it has.
+    assert ids.count("result") == 1 and "duplicates-note" in ids and "copies" in ids
     [(tag, attrs)] = parse(html).with_testid("search-input")
     assert tag == "input" and attrs["name"] == "q" and attrs["value"] == "عبارات"
     assert "<mark>" in html
@@ -84,9 +85,27 @@ def test_search_page_has_every_hook(client: TestClient) -> None:
 
 
 def test_results_link_to_their_articles_in_order(client: TestClient) -> None:
-    html = page(client, "/?q=" + quote("عبارات") + "&sort=date")
+    html = page(client, "/?q=" + quote("عبارات") + "&sort=date&duplicates=all")
     links = re.findall(r'<article class="result" data-testid="result">\s*<h2><a href="([^"]+)"', html)
     assert [unquote(link) for link in links] == [f"/articles/{STORY_B}", f"/articles/{STORY_A}"]
+
+
+def test_a_repeated_story_is_listed_once_with_its_copies_and_can_be_shown_whole(client: TestClient) -> None:
+    html = page(client, "/?q=" + quote("عبارات") + "&sort=date")
+    links = re.findall(r'<article class="result" data-testid="result">\s*<h2><a href="([^"]+)"', html)
+    assert [unquote(link) for link in links] == [f"/articles/{STORY_B}"]
+    [(_tag, attrs)] = parse(html).with_testid("copies")
+    assert str(attrs["href"]).startswith("/stories/")
+    assert "نسخ أخرى من هذا الخبر: 1" in html
+    note = html[html.index('data-testid="duplicates-note"') :]
+    show_all = re.search(r'href="([^"]+)"', note)
+    assert show_all and "duplicates=all" in show_all.group(1)
+    whole = page(client, show_all.group(1).replace("&amp;", "&"))
+    assert parse(whole).testids().count("result") == 2
+    # Showing every copy is kept by the search form, and can be undone.
+    kept = [attrs for tag, attrs in parse(whole).tags if tag == "input" and attrs.get("name") == "duplicates"]
+    assert kept and all(attrs["value"] == "all" for attrs in kept)
+    assert "إظهار كل خبر مكرر مرة واحدة" in whole
 
 
 def test_facet_links_keep_the_query_and_narrow_it(client: TestClient) -> None:

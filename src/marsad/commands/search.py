@@ -5,12 +5,16 @@ from __future__ import annotations
 import html
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 from marsad.errors import MarsadError
-from marsad.store.search import MARK_CLOSE, MARK_OPEN, make_snippet, parse_query
+from marsad.store.search import MARK_CLOSE, MARK_OPEN, Query, make_snippet, parse_query
+
+if TYPE_CHECKING:
+    from marsad.store.base import Archive, SearchFilters, SearchHit
 
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -40,6 +44,11 @@ def _terminal_snippet(snippet: str, color: bool) -> str:
 @click.option("--from", "date_from", callback=_check_date, help="Published on or after this date.")
 @click.option("--to", "date_to", callback=_check_date, help="Published on or before this date.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help="How many results.")
+@click.option(
+    "--all-copies",
+    is_flag=True,
+    help="List every near-duplicate copy; by default a story is listed once, at its best-ranked copy.",
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per result and line.")
 def search_command(
     query: str | None,
@@ -50,6 +59,7 @@ def search_command(
     date_from: str | None,
     date_to: str | None,
     limit: int,
+    all_copies: bool,
     as_json: bool,
 ) -> None:
     """Search the archive for QUERY: words (all must match), "a phrase", -excluded,
@@ -69,17 +79,46 @@ def search_command(
     if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
         raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
     with open_archive_or_exit(db) as archive:
-        hits = archive.search(parsed, filters, limit)
+        hits, copies = _search(archive, parsed, filters, limit, collapse=not all_copies)
     keys = parsed.highlight_keys() if parsed else set()
     color = sys.stdout.isatty()
     for hit in hits:
         hit.snippet = make_snippet(hit.body or [hit.title or ""], keys)
         if as_json:
-            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps({**hit.to_dict(), "copies": copies.get(hit.rowid, 0)}, ensure_ascii=False))
             continue
         meta = " · ".join(part for part in (hit.source, hit.published, hit.url) if part)
         click.echo(click.style(hit.title or hit.id, bold=True) if color else (hit.title or hit.id))
         click.echo(f"  {meta}  [{hit.id}, score {hit.score:.2f}]")
+        if copies.get(hit.rowid):
+            count = copies[hit.rowid]
+            click.echo(f"  + {count} other {'copy' if count == 1 else 'copies'} of this story (cluster {hit.cluster})")
         click.echo(f"  {_terminal_snippet(hit.snippet, color)}\n")
     if not hits and not as_json:
         click.echo("no results", err=True)
+
+
+def _search(
+    archive: Archive, query: Query | None, filters: SearchFilters, limit: int, *, collapse: bool
+) -> tuple[list[SearchHit], dict[int, int]]:
+    """The best `limit` hits; with `collapse`, one per near-duplicate story, with how many
+    other matching copies each stands for (asking for more hits while copies crowd them out)."""
+    if not collapse:
+        return archive.search(query, filters, limit), {}
+    wanted = limit * 4
+    while True:
+        hits = archive.search(query, filters, wanted)
+        kept: list[SearchHit] = []
+        first: dict[str, SearchHit] = {}
+        copies: dict[int, int] = {}
+        for hit in hits:
+            if hit.cluster is not None and hit.cluster in first:
+                leader = first[hit.cluster]
+                copies[leader.rowid] = copies.get(leader.rowid, 0) + 1
+            elif len(kept) < limit:
+                kept.append(hit)
+                if hit.cluster is not None:
+                    first[hit.cluster] = hit
+        if len(kept) == limit or len(hits) < wanted or wanted >= limit * 64:
+            return kept, copies
+        wanted *= 4

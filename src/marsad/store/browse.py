@@ -214,8 +214,18 @@ class ArchiveBrowser:
     # --- search ----------------------------------------------------------------
 
     def search(
-        self, query: Query | None, filters: SearchFilters, *, sort: Sort, page: int, page_size: int
+        self,
+        query: Query | None,
+        filters: SearchFilters,
+        *,
+        sort: Sort,
+        page: int,
+        page_size: int,
+        collapse: bool = True,
     ) -> SearchPage:
+        """A page of matching records. With `collapse`, a near-duplicate story among the first
+        `FACET_SAMPLE` matches is listed once, at its best-ranked copy, with how many other
+        matching copies it has; later pages list every record."""
         archive = self.archive()
         by_date = sort == "date" or query is None
         offset = (page - 1) * page_size
@@ -226,14 +236,19 @@ class ArchiveBrowser:
             sample = archive.ranked_rowids(query, filters, by_date=by_date, limit=FACET_SAMPLE)
             total = len(sample) if len(sample) < FACET_SAMPLE else archive.count_matches(query, filters)
             facets, date_range = self._facets(sample)
-            cached = (sample, total, facets, date_range)
+            kept, copies = self._one_per_story(sample)
+            cached = (sample, total, facets, date_range, kept, copies)
             self._searches.put(cache_key, cached)
-        sample, total, facets, date_range = cached
-        if offset + page_size <= len(sample):
-            page_rowids = sample[offset : offset + page_size]
+        sample, total, facets, date_range, kept, copies = cached
+        listed, hidden = (kept, len(sample) - len(kept)) if collapse else (sample, 0)
+        if offset + page_size <= len(listed) or len(sample) < FACET_SAMPLE:
+            page_rowids = listed[offset : offset + page_size]
         else:
-            page_rowids = archive.ranked_rowids(query, filters, by_date=by_date, limit=page_size, offset=offset)
-        results = self._results(page_rowids, query)
+            # Past the sample nothing is collapsed: the hidden copies shift what comes next.
+            page_rowids = archive.ranked_rowids(
+                query, filters, by_date=by_date, limit=page_size, offset=offset + hidden
+            )
+        results = self._results(page_rowids, query, copies if collapse else {})
         return SearchPage(
             results=results,
             total=total,
@@ -242,9 +257,37 @@ class ArchiveBrowser:
             facets=facets,
             facet_sample=len(sample),
             date_range=date_range,
+            duplicates_hidden=hidden,
         )
 
-    def _results(self, rowids: list[int], query: Query | None) -> list[SearchResult]:
+    def _one_per_story(self, ranked: list[int]) -> tuple[list[int], dict[int, int]]:
+        """`ranked` with each near-duplicate story kept once, at its first copy, and how
+        many later copies each kept record stands for."""
+        if not ranked:
+            return [], {}
+        archive = self.archive()
+        condition, param = archive.in_condition("record_rowid", ranked)
+        story = {
+            int(rowid): str(cluster)
+            for rowid, cluster in archive.fetch(
+                f"SELECT record_rowid, cluster_id FROM cluster_members WHERE {condition}", (param,)
+            )
+        }
+        first: dict[str, int] = {}
+        kept: list[int] = []
+        copies: dict[int, int] = {}
+        for rowid in ranked:
+            cluster = story.get(rowid)
+            if cluster is None:
+                kept.append(rowid)
+            elif cluster in first:
+                copies[first[cluster]] = copies.get(first[cluster], 0) + 1
+            else:
+                first[cluster] = rowid
+                kept.append(rowid)
+        return kept, copies
+
+    def _results(self, rowids: list[int], query: Query | None, copies: dict[int, int]) -> list[SearchResult]:
         if not rowids:
             return []
         archive = self.archive()
@@ -274,6 +317,7 @@ class ArchiveBrowser:
                     category=row[6],
                     cluster=row[7],
                     snippet=_snippet(body, row[2] or "", keys),
+                    copies=copies.get(rowid, 0),
                 )
             )
         return results

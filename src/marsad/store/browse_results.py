@@ -43,6 +43,8 @@ class SearchResult:
     category: str | None
     cluster: str | None
     snippet: str
+    # Other matching records of the same near-duplicate story, listed under this one.
+    copies: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,10 +74,12 @@ class SearchPage:
     facets: dict[str, Facet]
     facet_sample: int
     date_range: tuple[str | None, str | None]
+    # Near-duplicate copies not listed because their story is listed once (within the sample).
+    duplicates_hidden: int = 0
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.page_size))
+        return max(1, -(-(self.total - self.duplicates_hidden) // self.page_size))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +91,7 @@ class SearchPage:
             "facets": {name: facet.to_dict()["values"] for name, facet in self.facets.items()},
             "facets_over": self.facet_sample,
             "date_range": {"from": self.date_range[0], "to": self.date_range[1]},
+            "duplicates_hidden": self.duplicates_hidden,
         }
 
 

@@ -116,6 +116,7 @@ class SearchParams:
     sort: Literal["relevance", "date"]
     page: int
     size: int
+    duplicates: Literal["collapse", "all"] = "collapse"
 
     def as_params(self) -> dict[str, Any]:
         """The parameters as they appear in the page's URL, for building links."""
@@ -129,6 +130,7 @@ class SearchParams:
             "sort": None if self.sort == "relevance" else self.sort,
             "page": self.page,
             "size": None if self.size == DEFAULT_PAGE_SIZE else self.size,
+            "duplicates": None if self.duplicates == "collapse" else self.duplicates,
         }
 
 
@@ -144,8 +146,16 @@ def search_params(
     sort: Annotated[str | None, QueryParam(description="relevance (default) or date.")] = None,
     page: _PAGE = 1,
     size: _SIZE = DEFAULT_PAGE_SIZE,
+    duplicates: Annotated[
+        str | None,
+        QueryParam(
+            description="collapse (default): a near-duplicate story once, with its number of other copies; "
+            "all: every record."
+        ),
+    ] = None,
 ) -> SearchParams:
     chosen = _choice(sort, "sort", ("relevance", "date"))
+    shown = _choice(duplicates, "duplicates", ("collapse", "all"))
     return SearchParams(
         text=_text(q, "q"),
         query=parsed_query(q),
@@ -159,6 +169,7 @@ def search_params(
         sort="date" if chosen == "date" else "relevance",
         page=page,
         size=size,
+        duplicates="all" if shown == "all" else "collapse",
     )
 
 

@@ -42,6 +42,9 @@ class SearchResult(BaseModel):
     category: str | None
     cluster: str | None = Field(description="The near-duplicate story the record belongs to.")
     snippet: str = Field(description="HTML-escaped text around the matches, which are wrapped in <mark>.")
+    copies: int = Field(
+        description="Other matching records of the same near-duplicate story, not listed (duplicates=collapse)."
+    )
 
 
 class FacetValue(BaseModel):
@@ -68,6 +71,10 @@ class SearchResponse(BaseModel):
     facets: dict[str, list[FacetValue]] = Field(description="source, category, entity and month.")
     facets_over: int = Field(description="How many of the first matches the facets count.")
     date_range: DateRange
+    duplicates_hidden: int = Field(
+        description="Matching records not listed because their near-duplicate story is listed once; "
+        "only the first `facets_over` matches are collapsed."
+    )
 
 
 class ArticleResponse(BaseModel):

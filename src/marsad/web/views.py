@@ -12,7 +12,14 @@ __all__ = ["QuotesPage", "StoriesPage", "article", "entity", "quotes", "search",
 
 
 def search(browser: ArchiveBrowser, params: SearchParams) -> SearchPage:
-    return browser.search(params.query, params.filters, sort=params.sort, page=params.page, page_size=params.size)
+    return browser.search(
+        params.query,
+        params.filters,
+        sort=params.sort,
+        page=params.page,
+        page_size=params.size,
+        collapse=params.duplicates == "collapse",
+    )
 
 
 def article(browser: ArchiveBrowser, record_id: str) -> ArticleView:
