@@ -127,6 +127,7 @@ class UrlMix:
             "newest": (4, lambda r: "/?" + urlencode(self._browse(r))),
             "article": (14, lambda r: "/articles/" + quote(r.choice(sample.record_ids))),
             "entity": (8, lambda r: "/entities/" + quote(r.choice(sample.entities), safe="")),
+            "entities": (3, lambda r: "/entities?" + urlencode(self._entity_index(r))),
             "quotes": (7, lambda r: "/quotes?" + urlencode(self._quotes(r))),
             "stories": (4, lambda r: "/stories?" + urlencode(self._stories(r))),
             "cluster": (5, lambda r: "/stories/" + quote(r.choice(sample.clusters), safe="")),
@@ -136,6 +137,7 @@ class UrlMix:
             "search+facets": 4,
             "article": 6,
             "entity": 3,
+            "entities": 1,
             "quotes": 3,
             "stories": 2,
             "cluster": 2,
@@ -163,6 +165,15 @@ class UrlMix:
             return "/api/search" + path[1:] if path.startswith("/?") else "/api" + path
 
         return api
+
+    def _entity_index(self, rng: random.Random) -> dict[str, str]:
+        """A type tab, a later page, or a name filter drawn from the sampled entities."""
+        pick = rng.random()
+        if pick < 0.4:
+            return {"type": rng.choice(["PER", "LOC", "ORG", "MISC"])}
+        if pick < 0.7 or not self.sample.entities:
+            return {"page": str(rng.randint(1, 5))}
+        return {"q": rng.choice(self.sample.entities).split()[-1]}
 
     def _query(self, rng: random.Random) -> str:
         pick = rng.random()

@@ -379,3 +379,38 @@ def test_the_web_app_serves_a_postgres_archive(postgres_schema: str) -> None:
             assert response.status_code == 200, path
             assert "server-timing" in response.headers
         assert client.get("/api/articles/nope").status_code == 404
+
+
+def test_the_entity_index_counts_records_per_entity_most_first(browser: ArchiveBrowser) -> None:
+    everything, total = browser.entity_index(kind=None, name=None, page=1, page_size=1000)
+    assert total == len(everything) > 5
+    counts = [entity.records for entity in everything]
+    assert counts == sorted(counts, reverse=True)
+    assert {entity.type for entity in everything} <= {"PER", "LOC", "ORG", "MISC"}
+    # The count is the records the entity's own page would list.
+    speaker = next(e for e in everything if e.name == SPEAKER and e.type == "PER")
+    view = browser.entity(SPEAKER)
+    assert view is not None and speaker.records == view.records > 1
+
+
+@pytest.mark.parametrize(("kind", "name"), [("PER", None), ("LOC", None), (None, "المنصوري"), ("PER", "منصوري")])
+def test_the_entity_index_filters_by_type_and_by_part_of_a_name(
+    browser: ArchiveBrowser, kind: str | None, name: str | None
+) -> None:
+    found, total = browser.entity_index(kind=kind, name=name, page=1, page_size=1000)
+    assert found and total == len(found)
+    assert all(kind is None or entity.type == kind for entity in found)
+    if name:
+        assert any(entity.name == SPEAKER for entity in found)
+        assert all("منصوري" in entity.key for entity in found)
+
+
+def test_the_entity_index_pages_partition_it(browser: ArchiveBrowser) -> None:
+    everything, total = browser.entity_index(kind=None, name=None, page=1, page_size=1000)
+    paged = [
+        e
+        for n in range(1, -(-total // 3) + 1)
+        for e in browser.entity_index(kind=None, name=None, page=n, page_size=3)[0]
+    ]
+    assert paged == everything
+    assert browser.entity_index(kind="ORG", name="لا يوجد اسم كهذا", page=1, page_size=10) == ([], 0)

@@ -279,3 +279,20 @@ def test_marsad_serve_names_the_install_command_when_the_web_extra_is_missing(
     result = CliRunner().invoke(cli, ["serve", "--db", str(archive_path)])
     assert result.exit_code == 1
     assert "pip install 'marsad[web]'" in result.output and module in result.output
+
+
+def test_entity_index(client: TestClient) -> None:
+    found = _json(client, "/api/entities?type=per")
+    assert found["type"] == "PER" and found["total"] == len(found["entities"]) and found["pages"] == 1
+    assert all(entity["type"] == "PER" for entity in found["entities"])
+    assert SPEAKER in [entity["name"] for entity in found["entities"]]
+    counts = [entity["records"] for entity in found["entities"]]
+    assert counts == sorted(counts, reverse=True)
+    named = _json(client, "/api/entities?q=" + quote("المنصوري"))
+    assert [entity["name"] for entity in named["entities"]][:1] == [SPEAKER]
+    # Each name leads to its entity page.
+    assert _json(client, "/api/entities/" + quote(named["entities"][0]["name"]))["name"] == SPEAKER
+    first, second = (_json(client, f"/api/entities?size=2&page={n}") for n in (1, 2))
+    everything = _json(client, f"/api/entities?size={MAX_PAGE_SIZE}")
+    assert first["entities"] + second["entities"] == everything["entities"][:4]
+    assert _json(client, "/api/entities?type=PERSON", status=422)["error"]

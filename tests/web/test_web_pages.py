@@ -434,3 +434,16 @@ def test_no_template_marks_text_safe() -> None:
     for name in names:
         source = (templates / name).read_text(encoding="utf-8")
         assert "|safe" not in source.replace(" ", "") and "autoescape false" not in source, name
+
+
+def test_entity_index_page_lists_names_by_type_with_links(client: TestClient) -> None:
+    html = page(client, "/entities?type=PER")
+    ids = parse(html).testids()
+    assert {"entity-types", "entity-filter", "entity-count"} <= set(ids) and ids.count("entity-row") >= 1
+    links = re.findall(r'<li data-testid="entity-row">\s*<a class="entity-per" href="([^"]+)"', html)
+    assert f"/entities/{SPEAKER}" in [unquote(link) for link in links]
+    assert 'aria-current="page">الكيانات</a>' in html
+    filtered = page(client, "/entities?q=" + quote("المنصوري"))
+    assert parse(filtered).testids().count("entity-row") >= 1 and SPEAKER in filtered
+    nothing = page(client, "/entities?q=" + quote("لا يوجد اسم كهذا"))
+    assert "لا كيانات تحوي" in nothing and "entity-row" not in nothing

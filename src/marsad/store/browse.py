@@ -23,6 +23,7 @@ from marsad.arabic.search_terms import analyze_words
 from marsad.errors import MarsadError
 from marsad.store import rows
 from marsad.store.base import Archive, SearchFilters
+from marsad.store.browse_entities import EntityCount, entity_counts, select_entities
 from marsad.store.browse_results import (
     ArticleView,
     ClusterSummary,
@@ -146,6 +147,7 @@ class ArchiveBrowser:
         self._searches = _Recent(cache_size)
         self._entities = _Recent(cache_size)
         self._speakers = _Recent(1)
+        self._entity_counts = _Recent(1 if cache_size else 0)
         self._seen: Any = None
         # Fail now, not on the first request, if the archive cannot be opened.
         self.schema_version = self.archive().schema_version()
@@ -159,6 +161,7 @@ class ArchiveBrowser:
                 self._searches.clear()
                 self._entities.clear()
                 self._speakers.clear()
+                self._entity_counts.clear()
 
     def archive(self) -> Archive:
         archive: Archive | None = getattr(self._local, "archive", None)
@@ -569,6 +572,20 @@ class ArchiveBrowser:
                 if name
             )
         return sorted(names)
+
+    def entity_index(
+        self, *, kind: str | None, name: str | None, page: int, page_size: int
+    ) -> tuple[list[EntityCount], int]:
+        """A page of the most mentioned entities (of one type, with `name` in their name)
+        and how many there are in all."""
+        self._forget_if_changed()
+        counts: list[EntityCount] | None = self._entity_counts.get("all")
+        if counts is None:
+            counts = entity_counts(self.archive())
+            self._entity_counts.put("all", counts)
+        chosen = select_entities(counts, kind=kind, name=name)
+        start = (page - 1) * page_size
+        return chosen[start : start + page_size], len(chosen)
 
     # --- stories -------------------------------------------------------------------
 

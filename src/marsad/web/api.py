@@ -8,9 +8,20 @@ from fastapi import APIRouter, Depends
 
 from marsad.store.browse import ArchiveBrowser
 from marsad.web import views
-from marsad.web.params import QuoteParams, SearchParams, StoryParams, browser, quote_params, search_params, story_params
+from marsad.web.params import (
+    EntityIndexParams,
+    QuoteParams,
+    SearchParams,
+    StoryParams,
+    browser,
+    entity_index_params,
+    quote_params,
+    search_params,
+    story_params,
+)
 from marsad.web.schemas import (
     ArticleResponse,
+    EntityIndexResponse,
     EntityResponse,
     ErrorResponse,
     QuotesResponse,
@@ -48,6 +59,27 @@ def api_search(archive: _Browser, params: Annotated[SearchParams, Depends(search
 )
 def api_article(archive: _Browser, record_id: str) -> dict[str, Any]:
     return views.article(archive, record_id).to_dict()
+
+
+@router.get(
+    "/entities",
+    response_model=EntityIndexResponse,
+    responses=_ERRORS,
+    summary="The most mentioned entities, of one type or all, optionally by part of their name",
+)
+def api_entity_index(
+    archive: _Browser, params: Annotated[EntityIndexParams, Depends(entity_index_params)]
+) -> dict[str, Any]:
+    found = views.entity_index(archive, params)
+    return {
+        "type": params.kind,
+        "q": params.name,
+        "total": found.total,
+        "page": found.page,
+        "page_size": found.size,
+        "pages": found.pages,
+        "entities": [entity.to_dict() for entity in found.entities],
+    }
 
 
 @router.get(

@@ -13,10 +13,12 @@ from marsad.store.browse import QUOTE_RECORD_SAMPLE, ArchiveBrowser
 from marsad.web import present, views
 from marsad.web.params import (
     MAX_QUERY_CHARS,
+    EntityIndexParams,
     QuoteParams,
     SearchParams,
     StoryParams,
     browser,
+    entity_index_params,
     quote_params,
     search_params,
     story_params,
@@ -81,6 +83,14 @@ def article_page(request: Request, archive: _Browser, record_id: str) -> Any:
             paragraphs.setdefault(int(span["paragraph"]), []).append(span)
     body = [present.paragraph_segments(text, paragraphs.get(index, [])) for index, text in enumerate(view.record.body)]
     return render(request, "article.html", view=view, record=view.record, body=body)
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entity_index_page(
+    request: Request, archive: _Browser, params: Annotated[EntityIndexParams, Depends(entity_index_params)]
+) -> Any:
+    found = views.entity_index(archive, params)
+    return render(request, "entities.html", params=params, url_params=params.as_params(), found=found)
 
 
 @router.get("/entities/{name:path}", response_class=HTMLResponse)

@@ -15,6 +15,7 @@ from fastapi import Request
 from marsad.errors import MarsadError
 from marsad.store.base import SearchFilters
 from marsad.store.browse import ArchiveBrowser
+from marsad.store.browse_entities import ENTITY_TYPES
 from marsad.store.search import Query, parse_query
 
 __all__ = [
@@ -210,3 +211,33 @@ def story_params(
 ) -> StoryParams:
     chosen = _choice(sort, "sort", ("size", "newest"))
     return StoryParams(sort="newest" if chosen == "newest" else "size", page=page, size=size)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndexParams:
+    kind: str | None
+    name: str | None
+    page: int
+    size: int
+
+    def as_params(self) -> dict[str, Any]:
+        return {"type": self.kind, "q": self.name, "page": self.page}
+
+
+def entity_index_params(
+    kind: Annotated[
+        str | None, QueryParam(alias="type", description="PER, LOC, ORG or MISC; all types when left out.")
+    ] = None,
+    q: Annotated[
+        str | None,
+        QueryParam(
+            description=f"Only names containing this (folded like entity names); at most {MAX_QUERY_CHARS} characters."
+        ),
+    ] = None,
+    page: _PAGE = 1,
+    size: _SIZE = DEFAULT_PAGE_SIZE,
+) -> EntityIndexParams:
+    chosen = _clean(kind)
+    if chosen is not None:
+        chosen = _choice(chosen.upper(), "type", ENTITY_TYPES)
+    return EntityIndexParams(kind=chosen, name=_text(q, "q"), page=page, size=size)

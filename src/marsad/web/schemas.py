@@ -163,3 +163,19 @@ class StoriesResponse(BaseModel):
     page: int
     pages: int
     stories: list[StoryResponse]
+
+
+class EntityCountItem(BaseModel):
+    name: str = Field(description="The canonical name; its page is /api/entities/{name}.")
+    type: str = Field(description="PER, LOC, ORG or MISC.")
+    records: int = Field(description="Records that mention it.")
+
+
+class EntityIndexResponse(BaseModel):
+    type: str | None
+    q: str | None
+    total: int = Field(description="Entities of this type (and name filter) in the archive.")
+    page: int
+    page_size: int
+    pages: int
+    entities: list[EntityCountItem] = Field(description="Most mentioned first.")

@@ -6,9 +6,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.store.browse import ArchiveBrowser, ArticleView, ClusterSummary, EntityView, QuoteHit, SearchPage
-from marsad.web.params import QuoteParams, SearchParams, StoryParams, WebError
+from marsad.store.browse_entities import EntityCount
+from marsad.web.params import EntityIndexParams, QuoteParams, SearchParams, StoryParams, WebError
 
-__all__ = ["QuotesPage", "StoriesPage", "article", "entity", "quotes", "search", "stories", "story"]
+__all__ = [
+    "EntityIndexPage",
+    "QuotesPage",
+    "StoriesPage",
+    "article",
+    "entity",
+    "entity_index",
+    "quotes",
+    "search",
+    "stories",
+    "story",
+]
 
 
 def search(browser: ArchiveBrowser, params: SearchParams) -> SearchPage:
@@ -49,8 +61,7 @@ def quotes(browser: ArchiveBrowser, params: QuoteParams) -> QuotesPage:
 
 
 @dataclass(slots=True)
-class StoriesPage:
-    stories: list[ClusterSummary]
+class _Paged:
     total: int
     page: int
     size: int
@@ -58,6 +69,11 @@ class StoriesPage:
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.size))
+
+
+@dataclass(slots=True)
+class StoriesPage(_Paged):
+    stories: list[ClusterSummary]
 
 
 def stories(browser: ArchiveBrowser, params: StoryParams) -> StoriesPage:
@@ -70,3 +86,13 @@ def story(browser: ArchiveBrowser, cluster_id: str) -> ClusterSummary:
     if found is None:
         raise WebError(404, f"no story cluster with id {cluster_id!r}")
     return found
+
+
+@dataclass(slots=True)
+class EntityIndexPage(_Paged):
+    entities: list[EntityCount]
+
+
+def entity_index(browser: ArchiveBrowser, params: EntityIndexParams) -> EntityIndexPage:
+    found, total = browser.entity_index(kind=params.kind, name=params.name, page=params.page, page_size=params.size)
+    return EntityIndexPage(entities=found, total=total, page=params.page, size=params.size)

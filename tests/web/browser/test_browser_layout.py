@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "newest": "/",
     "article": f"/articles/{NEAR_A}",
     "entity": "/entities/" + quote(SPEAKER),
+    "entities": "/entities",
     "quotes": "/quotes",
     "stories": "/stories",
     "cluster": None,  # found on /stories

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from browser_checks import (
     EMBEDDED_STORY,
@@ -15,6 +15,7 @@ from browser_checks import (
     first_link_paths,
     href_path,
     link_paths,
+    query_of,
 )
 from browser_harness import Tab
 
@@ -169,3 +170,22 @@ def test_stories_sort_by_newest_and_size(tab: Tab) -> None:
     for sort in ("size", "newest"):
         tab.open(f"/stories?sort={sort}")
         assert tab.page.get_by_test_id("story").count() >= 1
+
+
+def test_entity_index_from_the_header_filters_and_opens_a_person(tab: Tab) -> None:
+    tab.open("/")
+    tab.follow(tab.page.locator("header nav a", has_text="الكيانات"))
+    assert tab.path() == "/entities"
+    assert tab.page.get_by_test_id("entity-row").count() >= 5
+    tab.follow(tab.page.get_by_test_id("entity-types").locator("a", has_text="أشخاص"))
+    assert query_of(tab.page.url).get("type") == ["PER"], tab.page.url
+    box = tab.page.get_by_test_id("entity-filter").locator('input[name="q"]')
+    box.fill("الشهري")
+    tab.follow(box, key="Enter")
+    assert query_of(tab.page.url).get("type") == ["PER"] and query_of(tab.page.url).get("q") == ["الشهري"]
+    rows = tab.page.get_by_test_id("entity-row")
+    assert rows.count() >= 1 and SPEAKER in rows.first.inner_text()
+    tab.screenshot("entities")
+    tab.follow(rows.first.locator("a"))
+    assert unquote(tab.path()) == f"/entities/{SPEAKER}"
+    tab.watch.assert_clean()
