@@ -24,6 +24,7 @@ def _register() -> None:
     from marsad.commands import (
         clusters,
         crawl,
+        entities,
         eval_archive,
         eval_enrichment,
         eval_extract,
@@ -31,6 +32,7 @@ def _register() -> None:
         export,
         extract,
         ingest,
+        quotes,
         run,
         search,
         serve,
@@ -44,6 +46,8 @@ def _register() -> None:
     cli.add_command(run.run_command)
     cli.add_command(search.search_command)
     cli.add_command(clusters.clusters_command)
+    cli.add_command(quotes.quotes_command)
+    cli.add_command(entities.entities_command)
     cli.add_command(export.export_command)
     cli.add_command(serve.serve_command)
     cli.add_command(tag.tag_command)

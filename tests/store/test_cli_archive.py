@@ -141,3 +141,52 @@ def test_search_lists_a_repeated_story_once_unless_asked_for_every_copy(tmp_path
     # A limit counts stories: the Iraq story and the US one fill two places.
     both = CliRunner().invoke(search_command, ["في", "--db", db, "--limit", "2", "--json"]).output.splitlines()
     assert len(both) == 2 and len({json.loads(line)["cluster"] for line in both}) == 2
+
+
+def _enriched_archive(tmp_path: Path) -> str:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "minister.txt").write_text(
+        "وزير الصحة يفتتح مستشفى في جدة\n"
+        "افتتح وزير الصحة فهد الجلاجل يوم الأحد مستشفى جديدا في مدينة جدة بسعة 300 سرير.\n"
+        "وقال الجلاجل في كلمته: “المستشفى الجديد يخدم أكثر من مليون نسمة في المنطقة”.\n"
+        "وأكد أن الوزارة ستفتتح مستشفيين آخرين في الرياض قبل نهاية العام.\n",
+        encoding="utf-8",
+    )
+    (folder / "port.txt").write_text(
+        "ميناء جدة الإسلامي يسجل رقما قياسيا\n"
+        "سجل ميناء جدة الإسلامي رقما قياسيا في عدد الحاويات خلال الربع الأول من العام.\n"
+        "وقالت الهيئة العامة للموانئ في بيان إن “الأداء يعكس نمو التجارة عبر البحر الأحمر”.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "news.db")
+    assert CliRunner().invoke(ingest_command, [str(folder), "--db", db]).exit_code == 0
+    return db
+
+
+def test_quotes_by_speaker_and_by_text(tmp_path: Path) -> None:
+    from marsad.commands.quotes import quotes_command
+
+    db = _enriched_archive(tmp_path)
+    by_speaker = CliRunner().invoke(quotes_command, ["--speaker", "الجلاجل", "--db", db, "--json"])
+    rows = [json.loads(line) for line in by_speaker.output.splitlines()]
+    assert rows and all(row["speaker"] == "فهد الجلاجل" for row in rows)
+    assert any("مليون نسمة" in row["text"] for row in rows) and rows[0]["record"]["id"]
+    by_text = CliRunner().invoke(quotes_command, ["التجارة", "--db", db])
+    assert "«الأداء يعكس نمو التجارة عبر البحر الأحمر»" in by_text.output and "الجلاجل" not in by_text.output
+    assert CliRunner().invoke(quotes_command, ["--db", db]).exit_code == 2
+
+
+def test_entities_most_mentioned_first_by_type_and_name(tmp_path: Path) -> None:
+    from marsad.commands.entities import entities_command
+
+    db = _enriched_archive(tmp_path)
+    rows = [
+        json.loads(line) for line in CliRunner().invoke(entities_command, ["--db", db, "--json"]).output.splitlines()
+    ]
+    assert rows[0] == {"name": "جدة", "type": "LOC", "records": 2}
+    people = CliRunner().invoke(entities_command, ["--type", "per", "--db", db])
+    assert "فهد الجلاجل" in people.output and "جدة" not in people.output
+    named = CliRunner().invoke(entities_command, ["جلاجل", "--db", db])
+    assert "فهد الجلاجل" in named.output
+    assert CliRunner().invoke(entities_command, ["--db", str(tmp_path / "none.db")]).exit_code == 2

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 
 import click
 
+from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 
 
@@ -17,8 +17,7 @@ from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per cluster and line.")
 def clusters_command(db: str, min_size: int, limit: int, as_json: bool) -> None:
     """List near-duplicate story clusters, largest first: representative and members."""
-    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
-        raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
+    require_archive(db)
     with open_archive_or_exit(db) as archive:
         found = archive.clusters(min_size=min_size, limit=limit)
     for cluster in found:

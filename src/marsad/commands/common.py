@@ -5,11 +5,15 @@ from __future__ import annotations
 import gzip
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
 
 from marsad.cluster.index import DEFAULT_THRESHOLD
-from marsad.errors import InputError
+from marsad.errors import InputError, MarsadError
+
+if TYPE_CHECKING:
+    from marsad.store.browse import ArchiveBrowser
 
 cluster_threshold_option = click.option(
     "--cluster-threshold",
@@ -18,6 +22,28 @@ cluster_threshold_option = click.option(
     type=click.FloatRange(0.05, 1.0),
     help="Estimated Jaccard similarity (of 3-word shingles) from which two records are the same story.",
 )
+
+
+def require_archive(db: str) -> None:
+    """A usage error, saying how to make one, when `db` names a SQLite file that is not there."""
+    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
+        raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
+
+
+def open_browser_or_exit(db: str) -> ArchiveBrowser:
+    """The archive at `db`, read-only, for the read queries the web UI also uses; a clear
+    error (never a traceback) when it is missing or not an archive."""
+    import sqlite3
+
+    from marsad.store.browse import ArchiveBrowser, open_read_only
+
+    require_archive(db)
+    try:
+        return ArchiveBrowser(lambda: open_read_only(db))
+    except MarsadError as error:
+        raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:
+        raise click.ClickException(f"cannot open {db} as a marsad archive: {error}") from None
 
 
 class ErrorLog:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 from collections.abc import Iterator
 from typing import Any
 
 import click
 
+from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 from marsad.errors import MarsadError
 from marsad.records import Record
@@ -54,8 +54,7 @@ def export_command(db: str, fmt: str, query: str | None, limit: int | None, outp
 
     if fmt == "parquet" and not output:
         raise click.UsageError("parquet needs -o FILE")
-    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
-        raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
+    require_archive(db)
     try:
         parsed = parse_query(query) if query else None
     except MarsadError as error:

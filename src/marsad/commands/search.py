@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 from marsad.errors import MarsadError
 from marsad.store.search import MARK_CLOSE, MARK_OPEN, Query, make_snippet, parse_query
@@ -65,7 +66,6 @@ def search_command(
     """Search the archive for QUERY: words (all must match), "a phrase", -excluded,
     a OR b. Spelling variants, diacritics and attached clitics match (بالعراق finds
     العراق). QUERY may be left out when --entity or another filter is given."""
-    import os
 
     from marsad.store import SearchFilters
 
@@ -76,8 +76,7 @@ def search_command(
         parsed = parse_query(query) if query else None
     except MarsadError as error:
         raise click.UsageError(f"bad query: {error}") from None
-    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
-        raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
+    require_archive(db)
     with open_archive_or_exit(db) as archive:
         hits, copies = _search(archive, parsed, filters, limit, collapse=not all_copies)
     keys = parsed.highlight_keys() if parsed else set()

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB
 from marsad.errors import MarsadError
 from marsad.web import WEB_INSTALL  # the package's __init__ imports nothing of the web extra
@@ -96,8 +97,7 @@ def serve_command(
     except ImportError as error:
         missing = error.name or "a web dependency"
         raise click.ClickException(f"marsad serve needs the web extra ({missing} is missing): {WEB_INSTALL}") from None
-    if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):
-        raise click.UsageError(f"no archive at {db}; create it with `marsad ingest PATH --db {db}`")
+    require_archive(db)
     try:
         app = create_app(db, read_only=not read_write, concurrency=concurrency)
     except MarsadError as error:
