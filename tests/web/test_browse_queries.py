@@ -309,7 +309,7 @@ def test_read_only_open_of_a_missing_or_foreign_file(tmp_path: Path) -> None:
 def test_schema_migration_2_adds_the_browse_indexes(tmp_path: Path) -> None:
     with SQLiteArchive(tmp_path / "a.db") as archive:
         names = {row[0] for row in archive.fetch("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert archive.schema_version() == 2
+        assert archive.schema_version() >= 2
     assert {"entities_key_record", "entities_record_key", "quotes_speaker", "records_parent"} <= names
 
 

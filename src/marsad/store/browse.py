@@ -431,12 +431,13 @@ class ArchiveBrowser:
     def entity_match_key(self, name: str) -> str | None:
         """The key an entity is stored under: `name`'s own when it is a canonical name,
         else the key most mentions written exactly `name` link to (المنصوري → خالد المنصوري)."""
-        key = rows.entity_key(name)
-        if not key:
+        keys = rows.entity_keys(name)
+        if not keys[0]:
             return None
         archive = self.archive()
-        if archive.fetch("SELECT 1 FROM entities WHERE match_key = ? LIMIT 1", (key,)):
-            return key
+        for key in keys:
+            if archive.fetch("SELECT 1 FROM entities WHERE match_key = ? LIMIT 1", (key,)):
+                return key
         if self.schema_version < BROWSE_SCHEMA:
             return None  # without the entities_text index this reads every mention
         found = archive.fetch(

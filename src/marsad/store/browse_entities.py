@@ -44,7 +44,9 @@ def entity_counts(archive: Archive) -> list[EntityCount]:
 def select_entities(counts: list[EntityCount], *, kind: str | None, name: str | None) -> list[EntityCount]:
     """`counts` of one type (or all) whose name contains `name`, matched as entity keys are
     (hamza, ta marbuta and diacritics folded): `الشهري` finds `عبد الله الشهري`."""
-    wanted = rows.entity_key(name) if name else ""
+    wanted = rows.entity_keys(name) if name else []
     return [
-        entity for entity in counts if (kind is None or entity.type == kind) and (not wanted or wanted in entity.key)
+        entity
+        for entity in counts
+        if (kind is None or entity.type == kind) and (not wanted or any(key in entity.key for key in wanted))
     ]

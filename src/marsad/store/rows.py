@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -20,9 +21,25 @@ _SPAN_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# ``عبد العزيز`` and ``عبدالعزيز`` are one name written two ways; so are ``عبد الله``
+# and ``عبدالله``. Schema migration 3 joins the keys stored before this rule.
+_ABD_SPACED = re.compile(r"(?:(?<= )|^)عبد (?=ال)")
+
+
 def entity_key(name: str) -> str:
-    """How an entity name is matched: folded, words separated by single spaces."""
+    """How an entity name is matched: folded, words separated by single spaces, ``عبد``
+    joined to the ``ال`` name after it."""
+    return _ABD_SPACED.sub("عبد", legacy_entity_key(name))
+
+
+def legacy_entity_key(name: str) -> str:
+    """The key of archives before schema 3 (served read-only, they are not migrated)."""
     return " ".join(fold_for_search(name).split())
+
+
+def entity_keys(name: str) -> list[str]:
+    """The keys `name` may be stored under, in an archive of any schema version."""
+    return list(dict.fromkeys((entity_key(name), legacy_entity_key(name))))
 
 
 def _column_value(table: str, column: str, span: Span) -> Any:
@@ -101,8 +118,10 @@ def filter_sql(filters: SearchFilters, placeholder: str) -> tuple[list[str], lis
         where.append(f"r.category = {placeholder}")
         params.append(filters.category)
     if filters.entity:
-        where.append(f"r.rowid IN (SELECT record_rowid FROM entities WHERE match_key = {placeholder})")
-        params.append(entity_key(filters.entity))
+        keys = entity_keys(filters.entity)
+        marks = ", ".join(placeholder for _ in keys)
+        where.append(f"r.rowid IN (SELECT record_rowid FROM entities WHERE match_key IN ({marks}))")
+        params.extend(keys)
     if filters.date_from:
         where.append(f"r.published >= {placeholder}")
         params.append(filters.date_from)

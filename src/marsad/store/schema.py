@@ -131,6 +131,14 @@ _BROWSE_INDEXES: tuple[str, ...] = (
 
 SQLITE_MIGRATIONS[2] = _BROWSE_INDEXES
 
+# Version 3: entity keys join ``عبد`` to the ``ال`` name after it (`rows.entity_key`),
+# so that ``عبد العزيز`` and ``عبدالعزيز`` are one entity. Plain SQL both backends share.
+_JOINED_ABD: tuple[str, ...] = (
+    "UPDATE entities SET match_key = substr(replace(' ' || match_key, ' عبد ال', ' عبدال'), 2) "
+    "WHERE ' ' || match_key LIKE '% عبد ال%'",
+)
+SQLITE_MIGRATIONS[3] = _JOINED_ABD
+
 SQLITE_VERSION = max(SQLITE_MIGRATIONS)
 
 
@@ -224,5 +232,6 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
 }
 
 POSTGRES_MIGRATIONS[2] = _BROWSE_INDEXES
+POSTGRES_MIGRATIONS[3] = _JOINED_ABD
 
 POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)
