@@ -190,3 +190,32 @@ def test_entities_most_mentioned_first_by_type_and_name(tmp_path: Path) -> None:
     named = CliRunner().invoke(entities_command, ["جلاجل", "--db", db])
     assert "فهد الجلاجل" in named.output
     assert CliRunner().invoke(entities_command, ["--db", str(tmp_path / "none.db")]).exit_code == 2
+
+
+# A site's own widget that no rule knows: a line on every page of the site, inside the article.
+_SITE_LINE = "مكتب التحرير في الرياض يتلقى ملاحظاتكم طوال أيام الأسبوع"
+_STATS_PAGE = (
+    "أخبارالاقتصاد\n"
+    "تراجع التضخم في تقرير الهيئة رقم {number} لهذا الشهر\n"
+    "أكدت الهيئة العامة للإحصاء في تقريرها الشهري رقم {number} أن معدل التضخم تراجع في المدن الرئيسية.\n"
+    f"{_SITE_LINE}\n"
+    "وأوضح التقرير أن أسعار المواد الغذائية والنقل سجلت انخفاضا طفيفا في أغلب المناطق رقم {number}.\n"
+)
+
+
+@pytest.mark.parametrize(("flags", "learned"), [([], True), (["--workers", "2"], True), (["--no-templates"], False)])
+def test_ingest_learns_a_sites_own_chrome_like_extract(tmp_path: Path, flags: list[str], learned: bool) -> None:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for number in range(4):
+        (folder / f"page{number}.txt").write_text(_STATS_PAGE.format(number=number), encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    result = CliRunner().invoke(ingest_command, [str(folder), "--db", db, "--no-enrich", *flags])
+    assert result.exit_code == 0, result.output
+    exported = CliRunner().invoke(export_command, ["--db", db])
+    records = [json.loads(line) for line in exported.output.splitlines() if line.startswith("{")]
+    assert len(records) == 4
+    for record in records:
+        assert len(record["body"]) == 3 - learned
+        assert (_SITE_LINE in record["body"]) != learned
+        assert ({"text": _SITE_LINE, "reason": "template"} in record["boilerplate"]) == learned

@@ -6,7 +6,7 @@ import functools
 import itertools
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import click
@@ -18,6 +18,7 @@ from marsad.records import Page, Record
 from marsad.store.base import Archive
 
 if TYPE_CHECKING:
+    from marsad.extraction import ExtractOptions
     from marsad.store.ingest import IngestOptions, IngestStats
 
 DEFAULT_DB = "marsad.db"
@@ -35,11 +36,15 @@ def open_archive_or_exit(location: str) -> Archive:
         raise click.ClickException(f"cannot open {location} as a marsad archive: {error}") from None
 
 
-def _extractor(enrich: bool) -> Callable[[Page], list[Record]]:
-    from marsad.extraction import ExtractOptions, extract_page
+# Raw pages (HTML included) held to learn per-source chrome before the first is stored.
+TEMPLATE_WINDOW = 2_000
+
+
+def _extractor(options: ExtractOptions) -> Callable[[Page], list[Record]]:
+    from marsad.extraction import extract_page
 
     # A partial of a module-level function, so that worker processes can receive it.
-    return functools.partial(extract_page, options=ExtractOptions(enrich=enrich))
+    return functools.partial(extract_page, options=options)
 
 
 @click.command(name="ingest")
@@ -49,6 +54,12 @@ def _extractor(enrich: bool) -> Callable[[Page], list[Record]]:
 @cluster_threshold_option
 @click.option("--no-clusters", is_flag=True, help="Skip near-duplicate clustering.")
 @click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
+@click.option(
+    "--templates/--no-templates",
+    default=True,
+    show_default=True,
+    help=f"Learn per-source chrome from lines that recur across the first {TEMPLATE_WINDOW:,} pages.",
+)
 @click.option(
     "--workers",
     type=click.IntRange(1),
@@ -64,6 +75,7 @@ def ingest_command(
     cluster_threshold: float,
     no_clusters: bool,
     enrich: bool,
+    templates: bool,
     workers: int,
     strict: bool,
 ) -> None:
@@ -74,6 +86,7 @@ def ingest_command(
     clustered against the archive. Unchanged pages are skipped, changed ones
     replace their old version, and an interrupted run resumes where its last
     committed batch ended."""
+    from marsad.extraction import ExtractOptions
     from marsad.pipeline.run_output import is_run_output
     from marsad.store.ingest import IngestOptions
 
@@ -81,7 +94,10 @@ def ingest_command(
     options = IngestOptions(batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters)
     with open_archive_or_exit(db) as archive:
         for extracted, group in itertools.groupby(paths, key=is_run_output):
-            stats = _ingest_group(archive, tuple(group), extracted, enrich, workers, options, errors)
+            extract_options = ExtractOptions(enrich=enrich)
+            stats = _ingest_group(
+                archive, tuple(group), extracted, extract_options, templates, workers, options, errors
+            )
             click.echo(f"marsad: {stats.summary()} -> {db}", err=True)
     if errors.count and strict:
         sys.exit(1)
@@ -91,7 +107,8 @@ def _ingest_group(
     archive: Archive,
     paths: tuple[str, ...],
     extracted: bool,
-    enrich: bool,
+    extract_options: ExtractOptions,
+    templates: bool,
     workers: int,
     options: IngestOptions,
     errors: ErrorLog,
@@ -106,5 +123,10 @@ def _ingest_group(
     from marsad.readers import iter_pages
 
     total = count_pages(paths) if on_terminal() else None
-    pages = progress(iter_pages(paths, on_error=errors), desc="ingest", total=total)
-    return ingest_pages(archive, pages, _extractor(enrich), on_error=errors, options=options, workers=workers)
+    pages: Iterable[Page] = progress(iter_pages(paths, on_error=errors), desc="ingest", total=total)
+    if templates:
+        from marsad.pipeline.steps import learn_templates_from_pages
+
+        pages = learn_templates_from_pages(pages, extract_options, TEMPLATE_WINDOW)
+    extract = _extractor(extract_options)
+    return ingest_pages(archive, pages, extract, on_error=errors, options=options, workers=workers)

@@ -113,6 +113,26 @@ class LearnTemplates:
         yield from items
 
 
+def learn_templates_from_pages(pages: Iterable[Page], options: ExtractOptions, window: int) -> Iterator[Page]:
+    """The pages, unchanged, after per-source chrome was learned from the first `window`
+    of them into `options.templates` (for `marsad ingest`, which extracts whole pages).
+
+    The window holds raw pages, HTML included, so it is smaller than `LearnTemplates`'s;
+    a page that cannot be prepared is left to the extraction that follows to report."""
+    items = iter(pages)
+    held = list(itertools.islice(items, window))
+    learner = TemplateLearner()
+    for page in held:
+        try:
+            prepared = prepare_page(page)
+        except Exception:  # reported, with its origin, when the page is extracted
+            continue
+        learner.observe(prepared.template_group, prepared.text)
+    options.templates = dict(learner.templates())
+    yield from held
+    yield from items
+
+
 @dataclass(slots=True)
 class PageRecords:
     """The records of one page, with the content hash of the page they came from."""
