@@ -340,6 +340,7 @@ def run_crawl(
     name: str = "crawl.warc.gz",
     retries: int = 3,
     concurrency: int = 4,
+    sites: list[str] | None = None,
 ) -> tuple[CrawlStats, Path, list[str]]:
     reports: list[str] = []
     options = CrawlOptions(
@@ -351,7 +352,7 @@ def run_crawl(
     out = tmp_path / name
     with WarcFile(out) as warc:
         crawler = Crawler(options, warc, state if state is not None else ConditionalState(), report=reports.append)
-        stats = asyncio.run(crawler.run(feeds, sitemaps or []))
+        stats = asyncio.run(crawler.run(feeds, sitemaps or [], sites or []))
     return stats, out, reports
 
 

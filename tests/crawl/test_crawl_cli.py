@@ -75,7 +75,7 @@ def test_crawl_then_extract_then_ingest(tmp_path: Path, make_site: Callable[[], 
 @pytest.mark.parametrize(
     ("setup", "args", "message"),
     [
-        (lambda d: None, ["--out", "{d}/o.warc.gz"], "give --feeds FILE, --sitemaps FILE or both"),
+        (lambda d: None, ["--out", "{d}/o.warc.gz"], "give --feeds FILE, --sitemaps FILE, --sites FILE, or several"),
         (
             lambda d: (d / "f.txt").write_text("https://news.example/feed\nأخبار اليوم\n", encoding="utf-8"),
             ["--feeds", "{d}/f.txt", "--out", "{d}/o.warc.gz"],
@@ -125,3 +125,19 @@ def test_crawl_has_help() -> None:
     result = CliRunner().invoke(cli, ["crawl", "--help"])
     assert result.exit_code == 0
     assert "--rate" in result.output and "robots.txt" in result.output
+
+
+def test_crawl_a_site_from_its_robots_txt_with_the_cli(tmp_path: Path, make_site: Callable[[], Site]) -> None:
+    site = make_site()
+    paths = news(site)
+    # The site's robots.txt names its sitemap; the crawl is given only the site.
+    robots = f"User-agent: *\nDisallow: /private/\nSitemap: {site.url('/sitemap.xml')}\n"
+    site.add("/robots.txt", Route(body=robots.encode(), content_type="text/plain"))
+    sites = url_file(tmp_path / "sites.txt", site.origin)
+    out = tmp_path / "site.warc.gz"
+
+    result = CliRunner().invoke(cli, ["crawl", "--sites", str(sites), "--out", str(out), *FAST])
+
+    assert result.exit_code == 0, result.stderr
+    assert "1 sites' robots.txt, 0 feeds and 1 sitemaps read, 2 page links; 2 fetched" in result.stderr
+    assert sorted(hit.path for hit in site.log if hit.path.startswith("/news/")) == sorted(paths[1:])

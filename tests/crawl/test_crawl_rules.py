@@ -182,3 +182,43 @@ def test_a_gzip_encoded_page_is_stored_decoded(tmp_path: Path, make_site: Callab
 
     assert stats.fetched == 1
     assert extracted_titles(out) == Counter({park.title: 1})
+
+
+def test_a_site_is_crawled_through_the_sitemaps_its_robots_txt_lists(
+    tmp_path: Path, make_site: Callable[[], Site]
+) -> None:
+    site = make_site()
+    urls = serve_articles(site, ARTICLES[:3], "/news/")
+    robots = (
+        "User-agent: marsad\nDisallow: /private/\n\n"
+        f"Sitemap: {site.url('/maps/news.xml')}\nSitemap: {site.url('/maps/more.xml.gz')}\n"
+    )
+    site.add("/robots.txt", Route(body=robots.encode(), content_type="text/plain"))
+    site.add("/maps/news.xml", Route(body=sitemap(urls[:2]), content_type="application/xml"))
+    site.add(
+        "/maps/more.xml.gz",
+        Route(body=gzip.compress(sitemap([urls[2], site.url("/private/draft")])), content_type="application/gzip"),
+    )
+
+    stats, out, _ = run_crawl(tmp_path, [], sites=[site.origin])
+
+    assert (stats.sites, stats.sitemaps, stats.fetched, stats.robots) == (1, 2, 3, 1)
+    assert len(site.requested("/robots.txt")) == 1 and not site.requested("/sitemap.xml")
+    assert not site.requested("/private/draft")
+    assert extracted_titles(out) == Counter({article.title: 1 for article in ARTICLES[:3]})
+    assert "1 sites' robots.txt" in stats.summary()
+
+
+def test_a_site_whose_robots_txt_lists_no_sitemap_is_read_from_its_sitemap_xml(
+    tmp_path: Path, make_site: Callable[[], Site]
+) -> None:
+    site = make_site()
+    urls = serve_articles(site, ARTICLES[:2], "/news/")
+    site.add("/sitemap.xml", Route(body=sitemap(urls), content_type="application/xml"))
+
+    # The same site twice (once with a trailing path): its sitemap is read once.
+    stats, out, _ = run_crawl(tmp_path, [], sites=[site.origin, site.url("/news/")])
+
+    assert stats.sitemaps == 1 and stats.fetched == 2
+    assert len(site.requested("/sitemap.xml")) == 1
+    assert extracted_titles(out) == Counter({article.title: 1 for article in ARTICLES[:2]})

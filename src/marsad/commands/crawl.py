@@ -55,6 +55,12 @@ def read_url_list(path: Path) -> list[str]:
     help="Sitemap or sitemap index URLs (XML, gzipped or text), one a line.",
 )
 @click.option(
+    "--sites",
+    "sites_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Site URLs, one a line: the sitemaps each lists in its robots.txt (else its /sitemap.xml) are crawled.",
+)
+@click.option(
     "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The WARC file to write (.warc.gz)."
 )
 @click.option("--ingest", is_flag=True, help="Also extract the fetched pages and store them in the archive.")
@@ -87,6 +93,7 @@ def read_url_list(path: Path) -> list[str]:
 def crawl_command(
     feeds_file: Path | None,
     sitemaps_file: Path | None,
+    sites_file: Path | None,
     out: Path,
     ingest: bool,
     db: str,
@@ -100,14 +107,15 @@ def crawl_command(
     state_file: Path | None,
 ) -> None:
     """Fetch the articles that RSS/Atom feeds and sitemaps link to, politely, into a WARC file.
+    A site given with --sites is crawled through the sitemaps its robots.txt lists.
 
     robots.txt is obeyed (user agent `marsad`), requests to one host never exceed
     --rate, transient failures (5xx, 429, timeouts) are retried with backoff, and
     each page is written once however many URLs lead to it. With --state, the
     next crawl sends If-None-Match/If-Modified-Since and skips unchanged pages.
     The WARC file replays with `marsad extract` and `marsad run`."""
-    if feeds_file is None and sitemaps_file is None:
-        raise click.UsageError("give --feeds FILE, --sitemaps FILE or both")
+    if feeds_file is None and sitemaps_file is None and sites_file is None:
+        raise click.UsageError("give --feeds FILE, --sitemaps FILE, --sites FILE, or several")
     if out.exists():
         raise click.ClickException(f"{out} exists; a crawl writes a new WARC file (choose another --out)")
     try:
@@ -118,6 +126,7 @@ def crawl_command(
 
     feeds = read_url_list(feeds_file) if feeds_file else []
     sitemaps = read_url_list(sitemaps_file) if sitemaps_file else []
+    sites = read_url_list(sites_file) if sites_file else []
     try:
         state = ConditionalState(state_file)
     except MarsadError as error:
@@ -130,12 +139,13 @@ def crawl_command(
         fetch=FetchOptions(timeout=timeout, retries=retries, backoff=backoff),
     )
     try:
-        warc = WarcFile(out, description=f"marsad crawl of {len(feeds)} feeds and {len(sitemaps)} sitemaps")
+        described = f"{len(feeds)} feeds, {len(sitemaps)} sitemaps and {len(sites)} sites"
+        warc = WarcFile(out, description=f"marsad crawl of {described}")
     except OSError as error:
         raise click.ClickException(f"cannot write {out}: {error.strerror or error}") from None
     with warc:
         try:
-            stats = _run(options, warc, state, feeds, sitemaps)
+            stats = _run(options, warc, state, feeds, sitemaps, sites)
         finally:
             state.save()
     click.echo(f"marsad crawl: {stats.summary()} -> {out}", err=True)
@@ -147,7 +157,12 @@ def crawl_command(
 
 
 def _run(
-    options: CrawlOptions, warc: WarcFile, state: ConditionalState, feeds: list[str], sitemaps: list[str]
+    options: CrawlOptions,
+    warc: WarcFile,
+    state: ConditionalState,
+    feeds: list[str],
+    sitemaps: list[str],
+    sites: list[str],
 ) -> CrawlStats:
     from marsad.crawl import Crawler
 
@@ -166,7 +181,7 @@ def _run(
         on_discovered=(lambda count: _grow(bar, count)) if bar is not None else None,
     )
     try:
-        return asyncio.run(crawler.run(feeds, sitemaps))
+        return asyncio.run(crawler.run(feeds, sitemaps, sites))
     except KeyboardInterrupt:
         click.echo(f"marsad crawl: interrupted; {crawler.stats.summary()}", err=True)
         raise SystemExit(130) from None

@@ -19,7 +19,7 @@ from enum import Enum
 
 import httpx
 
-from marsad.crawl.canonical import canonical_key, clean_url, link_canonical
+from marsad.crawl.canonical import canonical_key, clean_url, link_canonical, origin_of
 from marsad.crawl.feeds import FeedError, parse_feed
 from marsad.crawl.fetch import Exchange, Fetcher, FetchFailed, FetchOptions, Oversized, host_of
 from marsad.crawl.ratelimit import HostRateLimiter
@@ -51,6 +51,8 @@ class CrawlOptions:
 
 @dataclass(slots=True)
 class CrawlStats:
+    sites: int = 0
+    """Sites whose sitemaps were found through robots.txt."""
     feeds: int = 0
     sitemaps: int = 0
     discovered: int = 0
@@ -71,8 +73,9 @@ class CrawlStats:
     def summary(self) -> str:
         failed = sum(self.failed.values())
         reasons = ", ".join(f"{reason}: {count}" for reason, count in self.failed.most_common())
+        sites = f"{self.sites} sites' robots.txt, " if self.sites else ""
         return (
-            f"{self.feeds} feeds and {self.sitemaps} sitemaps read, {self.discovered} page links; "
+            f"{sites}{self.feeds} feeds and {self.sitemaps} sitemaps read, {self.discovered} page links; "
             f"{self.fetched} fetched, {self.not_modified} not modified, {self.robots} skipped by robots.txt, "
             f"{self.duplicates} duplicates, {self.oversized} oversized, {self.retried} retried, "
             f"{failed} failed{f' ({reasons})' if reasons else ''}"
@@ -80,6 +83,7 @@ class CrawlStats:
 
 
 class _Kind(Enum):
+    SITE = "site"
     FEED = "feed"
     SITEMAP = "sitemap"
     PAGE = "page"
@@ -125,7 +129,9 @@ class Crawler:
         self._written: set[str] = set()
         self._sitemaps_seen: set[str] = set()
 
-    async def run(self, feeds: Iterable[str], sitemaps: Iterable[str] = ()) -> CrawlStats:
+    async def run(self, feeds: Iterable[str], sitemaps: Iterable[str] = (), sites: Iterable[str] = ()) -> CrawlStats:
+        """Crawl what `feeds` and `sitemaps` link to, and the sitemaps each of `sites` lists
+        in its robots.txt (or its /sitemap.xml when it lists none)."""
         limits = httpx.Limits(max_connections=self.options.concurrency)
         timeout = httpx.Timeout(self.options.fetch.timeout)
         async with httpx.AsyncClient(limits=limits, timeout=timeout, transport=self.transport) as client:
@@ -138,6 +144,8 @@ class Crawler:
             for url in sitemaps:
                 queue.put(_Job(_Kind.SITEMAP, url))
                 self._sitemaps_seen.add(clean_url(url) or url)
+            for url in sites:
+                queue.put(_Job(_Kind.SITE, url))
             workers = [asyncio.create_task(self._work(queue)) for _ in range(self.options.concurrency)]
             finished = asyncio.create_task(queue.join())
             try:
@@ -160,6 +168,9 @@ class Crawler:
                     await self._crawl_page(job.url)
                     if self.on_page_done is not None:
                         self.on_page_done(self.stats)
+                elif job.kind is _Kind.SITE:
+                    for found in await self._site_sitemaps(job.url):
+                        queue.put(found)
                 else:
                     for found in await self._read_source(job):
                         queue.put(found)
@@ -172,6 +183,26 @@ class Crawler:
     def _fail(self, url: str, reason: str, detail: str = "") -> None:
         self.stats.failed[reason] += 1
         self.report(f"failed {url}: {reason}{f' ({detail})' if detail else ''}")
+
+    async def _site_sitemaps(self, site: str) -> list[_Job]:
+        """The sitemaps a site's robots.txt lists (RFC 9309 `Sitemap:` lines), else its /sitemap.xml."""
+        url = clean_url(site)
+        if url is None:
+            self._fail(site, "not an http(s) site URL")
+            return []
+        origin = origin_of(url)
+        robots = await self.robots.for_url(origin + "/")
+        if robots.forbid_all:
+            self._fail(origin, "robots.txt could not be read", robots.why)
+            return []
+        listed = [clean_url(found) for found in robots.sitemaps()] or [origin + "/sitemap.xml"]
+        self.stats.sites += 1
+        jobs = []
+        for sitemap_url in listed:
+            if sitemap_url is not None and sitemap_url not in self._sitemaps_seen:
+                self._sitemaps_seen.add(sitemap_url)
+                jobs.append(_Job(_Kind.SITEMAP, sitemap_url))
+        return jobs
 
     async def _read_source(self, job: _Job) -> list[_Job]:
         """The page (and child sitemap) jobs a feed or sitemap links to."""

@@ -40,6 +40,10 @@ class Robots:
             return False
         return self.rules is None or bool(self.rules.can_fetch(url, _TOKEN))
 
+    def sitemaps(self) -> list[str]:
+        """The `Sitemap:` URLs of the robots.txt, in order."""
+        return [] if self.rules is None else [str(url) for url in self.rules.sitemaps]
+
     def crawl_delay(self) -> float | None:
         if self.rules is None:
             return None
