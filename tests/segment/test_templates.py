@@ -80,3 +80,21 @@ def test_templates_remove_chrome_with_reason() -> None:
     # Without templates the app promo is a short headline-like line after the body:
     [plain] = marsad.extract(page_text(1), enrich=False)
     assert CHROME not in plain.body
+
+
+def test_a_story_republished_on_the_same_site_is_not_taken_for_its_template() -> None:
+    learner = TemplateLearner(min_pages=3)
+    for number in range(4):
+        learner.observe("alwaha", page_text(number))
+    # The first story again, three times: an update, a copy with one more sentence, a plain repeat.
+    updated = page_text(0).replace("مساء أمس", "مساء يوم أمس")
+    longer = page_text(0) + "\n\nوكانت الدورة الماضية قد استقبلت أكثر من مئة ألف زائر خلال أسبوعين."
+    for text in (updated, longer, page_text(0)):
+        learner.observe("alwaha", text)
+    from marsad.segment.rules import line_key
+
+    learned = learner.templates()["alwaha"]
+    assert line_key(CHROME) in learned
+    assert line_key("عنوان الخبر رقم 0 في صحيفة الواحة اليومية") not in learned
+    assert all(line_key(paragraph) not in learned for paragraph in STORIES[0])
+    assert (learner.pages["alwaha"], learner.copies["alwaha"]) == (4, 3)

@@ -3,6 +3,9 @@
 No rule can name every site's widgets, but a site repeats its own chrome on
 every page. Over a collection we count, per source, on how many pages each
 line occurs; a line seen on enough pages is a template line for that source.
+A page whose prose is mostly already seen on that source is a copy of a story
+(republished, updated) and is not counted: its title and text recur because
+the story does, not because the site's template does.
 
 The guard: real text also repeats across a source's pages — a dateline
 (`الرياض - واس`), a standing formula of an agency, a recurring sentence of a
@@ -41,14 +44,22 @@ class TemplateLearner:
     counts: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     prose: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     datelines: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    copies: Counter[str] = field(default_factory=Counter)
 
     def observe(self, source: str | None, text: str) -> None:
         if not source:
             return
+        lines = [line for line in describe_lines(text) if line.key]
+        prose = {line.key for line in lines if line.kind is Kind.PROSE}
+        if _is_copy(prose, self.prose[source]):
+            # A story published again on the same site repeats its title and text: counted
+            # as a second page, its lines would look like the site's own chrome.
+            self.copies[source] += 1
+            return
         self.pages[source] += 1
         seen: set[str] = set()
-        for line in describe_lines(text):
-            if not line.key or line.key in seen:
+        for line in lines:
+            if line.key in seen:
                 continue
             seen.add(line.key)
             self.counts[source][line.key] += 1
@@ -75,6 +86,13 @@ class TemplateLearner:
             if keep:
                 learned[source] = frozenset(keep)
         return learned
+
+
+def _is_copy(prose: set[str], seen: set[str]) -> bool:
+    """More than half of a page's prose lines were already seen on the same source."""
+    if not prose:
+        return False
+    return 2 * len(prose & seen) > len(prose)
 
 
 # `DATELINE` needs one of these; folding creates none of them outside the
