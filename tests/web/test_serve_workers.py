@@ -57,3 +57,13 @@ def test_two_workers_serve_the_archive_and_stop_together(archive_path: Path) -> 
         process.wait(timeout=60)
     assert process.returncode == 0
     assert all(not Path(f"/proc/{pid}").exists() or b"Z" in Path(f"/proc/{pid}/stat").read_bytes() for pid in workers)
+
+
+def test_an_older_archive_is_served_with_a_note_on_what_migrating_adds() -> None:
+    from marsad.commands.serve import schema_note
+    from marsad.store.schema import SQLITE_VERSION
+
+    assert "web indexes" in (schema_note("old.db", 1) or "")
+    keys = schema_note("old.db", SQLITE_VERSION - 1) or ""
+    assert "عبدالعزيز" in keys and "--read-write" in keys
+    assert schema_note("new.db", SQLITE_VERSION) is None

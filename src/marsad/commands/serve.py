@@ -55,6 +55,25 @@ def _serve_in_workers(
     Multiprocess(config, sockets=[sock]).run()
 
 
+def schema_note(db: str, version: int) -> str | None:
+    """What an archive served read-only at an older schema version misses, and how to migrate it."""
+    from marsad.store.browse import BROWSE_SCHEMA
+    from marsad.store.schema import SQLITE_VERSION
+
+    how = "serve it once with --read-write (on a copy you may change) to migrate it."
+    if version < BROWSE_SCHEMA:
+        return (
+            f"{db} is at schema version {version}, before the web indexes of version {BROWSE_SCHEMA}; "
+            f"it is served as it is, but entity and quote pages are slower; {how}"
+        )
+    if version < SQLITE_VERSION:
+        return (
+            f"{db} is at schema version {version}; version {SQLITE_VERSION} stores one entity for names "
+            f"written apart or joined (عبد العزيز, عبدالعزيز); it is served as it is; {how}"
+        )
+    return None
+
+
 @click.command(name="serve")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
 @click.option(
@@ -105,16 +124,9 @@ def serve_command(
     except sqlite3.Error as error:
         raise click.ClickException(f"cannot open {db} as a marsad archive: {error}") from None
 
-    from marsad.store.browse import BROWSE_SCHEMA
-
-    version = app.state.browser.schema_version
-    if version < BROWSE_SCHEMA:
-        click.echo(
-            f"marsad: note: {db} is at schema version {version}, before the web indexes of version "
-            f"{BROWSE_SCHEMA}; it is served as it is, but entity and quote pages are slower. "
-            "Serve it once with --read-write (on a copy you may change) to add them.",
-            err=True,
-        )
+    note = schema_note(db, app.state.browser.schema_version)
+    if note:
+        click.echo(f"marsad: note: {note}", err=True)
 
     if workers > 1:
         app.state.browser.close()  # opened only to check the archive; each worker opens its own
