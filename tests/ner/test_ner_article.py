@@ -89,3 +89,31 @@ def test_propagation_stays_inside_its_window() -> None:
     tagged = [["O", "B-PER", "I-PER"], ["O", "O"], ["O", "O"]]
     result = propagate_in_windows(sentences, tagged, 2)
     assert result == [["O", "B-PER", "I-PER"], ["O", "B-PER"], ["O", "O"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال علي إن الاتفاق على الحدود تم", ["O", "B-PER", "O", "O", "O", "O", "O"]),
+        ("ووافق المجلس عليه وعلى القرار", ["O", "O", "O", "O", "O"]),
+        ("وشدد عليها أحمد علي", ["O", "O", "B-PER", "I-PER"]),
+    ],
+)
+def test_the_preposition_ala_is_never_the_name_ali(text: str, expected: list[str]) -> None:
+    # `على` folds to `علي`: a person of that name must not be found in every `على`.
+    names = {("احمد", "علي"): "PER", ("علي",): "PER"}
+    run = _run(text)
+    assert mark_names(run, ["O"] * len(run), names) == expected
+
+
+def test_find_entities_leaves_every_ala_of_an_article_alone() -> None:
+    from marsad.enrich.ner import find_entities
+
+    paragraphs = [
+        "التقى وزير الخارجية علي الحسني نظيره الأردني في عمان يوم الأحد.",
+        "وأكد الحسني أن الجانبين اتفقا على تعزيز التعاون، وشدد على أهمية التنسيق بين البلدين.",
+        "وقال علي في مؤتمر صحفي إن الاتفاق سيعرض على البرلمان للتصديق عليه خلال الشهر المقبل.",
+    ]
+    people = [span["text"] for span in find_entities(paragraphs) if span["type"] == "PER"]
+    assert "على" not in people and "عليه" not in people
+    assert any("الحسني" in name for name in people)

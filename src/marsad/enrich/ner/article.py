@@ -82,6 +82,15 @@ def _lookup(names: Names, words: tuple[str, ...]) -> str | None:
     return kind
 
 
+# Folding makes the preposition `على` (and `عليه`: `على` + pronoun) the name `علي`; one
+# person called علي must not turn every `على` of the article into a person.
+_NOT_NAMES = frozenset(
+    prefix + word
+    for word in ("على", "عليه", "عليها", "عليهم", "عليهما", "عليهن", "عليك", "عليكم", "علينا")
+    for prefix in ("", "و", "ف")
+)
+
+
 def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], str] | None = None) -> list[str]:
     """Tag untagged occurrences of `names` in one sentence, longest first."""
     if not names:
@@ -92,6 +101,8 @@ def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], 
     i = 0
     while i < len(run):
         for size in range(min(longest, len(run) - i), 0, -1):
+            if size == 1 and run[i][0] in _NOT_NAMES:
+                break
             kind = _lookup(names, tuple(keys[i : i + size]))
             if kind and all(tag == "O" for tag in tags[i : i + size]):
                 tags[i] = "B-" + kind
