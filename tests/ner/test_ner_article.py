@@ -117,3 +117,24 @@ def test_find_entities_leaves_every_ala_of_an_article_alone() -> None:
     people = [span["text"] for span in find_entities(paragraphs) if span["type"] == "PER"]
     assert "على" not in people and "عليه" not in people
     assert any("الحسني" in name for name in people)
+
+
+def test_a_function_word_alone_is_never_an_entity() -> None:
+    from marsad.enrich.ner.article import drop_function_words
+
+    run = _run("وقال لي الوزير لي كه تشيانغ إن فيه خيرا")
+    tags = ["O", "B-PER", "O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "O"]
+    # `لي` ("to me") and `فيه` ("in it") alone go; `لي` opening a longer name stays.
+    assert drop_function_words(run, tags) == ["O", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]
+
+
+def test_find_entities_does_not_take_to_me_for_a_name() -> None:
+    from marsad.enrich.ner import find_entities
+
+    paragraphs = [
+        "وقال لي مدير المدرسة خالد العمري إن الطلاب عادوا إلى فصولهم صباح الأحد.",
+        "وأضاف العمري في حديثه لي أن المدرسة جهزت مختبرا جديدا للعلوم.",
+    ]
+    found = [(span["text"], span["type"]) for span in find_entities(paragraphs)]
+    assert ("لي", "PER") not in found
+    assert any(kind == "PER" and "العمري" in text for text, kind in found)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from marsad.enrich.ner.article import (
     CONLL_WINDOW,
     article_names,
+    drop_function_words,
     known_entities,
     mark_names,
     propagate_in_windows,
@@ -40,7 +41,10 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     """
     model = shipped_model()
     runs = [(index, run) for index, paragraph in enumerate(paragraphs) for run in sentences_of(tokenize(paragraph))]
-    tagged = model.tag([[t for t, _, _ in run] for _, run in runs])
+    tagged = [
+        drop_function_words(run, tags)
+        for (_, run), tags in zip(runs, model.tag([[t for t, _, _ in run] for _, run in runs]), strict=True)
+    ]
     # What the CRF found anywhere in the article, then the curated list,
     # fill the places where a sentence alone gave too little context.
     key = model.extractor.stem_key

@@ -46,6 +46,20 @@ def known_entities() -> Names:
     return names
 
 
+def _name_key(key: Callable[[str], str]) -> Callable[[str], str]:
+    """`key` for matching names, except that a stem is not cut after the proclitic ك:
+    `كيري` (Kerry) is not `ك` + `يري`, which would make every `يرى` ("sees") Kerry."""
+
+    def name_key(token: str) -> str:
+        stem = key(token)
+        folded = fold_for_search(token)
+        if folded.endswith(stem) and "ك" in folded[: len(folded) - len(stem)]:
+            return "ك" + stem
+        return stem
+
+    return name_key
+
+
 def article_names(
     runs: Sequence[Tokens], tagged: Sequence[Sequence[str]], key: Callable[[str], str] | None = None
 ) -> Names:
@@ -53,7 +67,7 @@ def article_names(
     name (`الكاظمي` of `مصطفى الكاظمي`); the majority type wins.
 
     `key` maps a token to its folded stem (the model's own, when it has one)."""
-    key = key or _key
+    key = _name_key(key or _key)
     votes: dict[tuple[str, ...], dict[str, int]] = {}
     for run, tags in zip(runs, tagged, strict=True):
         for kind, start, end in entities(tags):
@@ -90,18 +104,41 @@ _NOT_NAMES = frozenset(
     for prefix in ("", "و", "ف")
 )
 
+# Words of a closed class (a preposition with its pronoun, a pronoun, a particle) are
+# never a name on their own; the CRF sometimes says `لي` ("to me") is the surname Li.
+FUNCTION_WORDS = _NOT_NAMES | frozenset(
+    prefix + word
+    for word in (
+        "لي", "بي", "مني", "عني", "إلي", "الي", "معي", "فيه", "فيها", "له", "لها", "لهم", "لنا", "لك", "لكم",
+        "به", "بها", "بهم", "منه", "منها", "منهم", "عنه", "عنها", "عنهم", "معه", "معها", "معهم",
+        "هو", "هي", "هم", "هما", "نحن", "أنا", "انا", "أنت", "انت", "أنتم",
+        "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "الذي", "التي", "الذين",
+        "في", "من", "إلى", "الى", "عن", "مع", "أن", "إن", "ان", "لكن", "قد", "لم", "لن", "ما", "لا",
+    )
+    for prefix in ("", "و", "ف")
+)  # fmt: skip
+
+
+def drop_function_words(run: Tokens, tags: list[str]) -> list[str]:
+    """`tags` without one-word entities that are function words (`لي`, `فيه`, `هذا`)."""
+    for index, (token, _, _) in enumerate(run):
+        alone = index + 1 == len(run) or not tags[index + 1].startswith("I-")
+        if tags[index].startswith("B-") and alone and token in FUNCTION_WORDS:
+            tags[index] = "O"
+    return tags
+
 
 def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], str] | None = None) -> list[str]:
     """Tag untagged occurrences of `names` in one sentence, longest first."""
     if not names:
         return tags
-    key = key or _key
+    key = _name_key(key or _key)
     keys = [key(token) for token, _, _ in run]
     longest = max(len(name) for name in names)
     i = 0
     while i < len(run):
         for size in range(min(longest, len(run) - i), 0, -1):
-            if size == 1 and run[i][0] in _NOT_NAMES:
+            if size == 1 and run[i][0] in FUNCTION_WORDS:
                 break
             kind = _lookup(names, tuple(keys[i : i + size]))
             if kind and all(tag == "O" for tag in tags[i : i + size]):
@@ -124,7 +161,7 @@ def propagate_in_windows(
     sentences: CoNLL input has no article boundaries."""
     for first in range(0, len(sentences), window):
         runs = [[(token, 0, 0) for token in tokens] for tokens in sentences[first : first + window]]
-        part = tagged[first : first + window]
+        part = [drop_function_words(run, tags) for run, tags in zip(runs, tagged[first : first + window], strict=True)]
         names = article_names(runs, part, key)
         for offset, (run, tags) in enumerate(zip(runs, part, strict=True)):
             tagged[first + offset] = mark_names(run, tags, names, key)
