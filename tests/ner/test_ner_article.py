@@ -138,3 +138,20 @@ def test_find_entities_does_not_take_to_me_for_a_name() -> None:
     found = [(span["text"], span["type"]) for span in find_entities(paragraphs)]
     assert ("لي", "PER") not in found
     assert any(kind == "PER" and "العمري" in text for text, kind in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "expected"),
+    [
+        ("بلغت التكلفة 500 ريال", ["O", "O", "O", "B-ORG"], ["O", "O", "O", "B-MISC"]),
+        ("بقيمة ثلاثة ملايين ريال", ["O", "O", "O", "B-ORG"], ["O", "O", "O", "B-MISC"]),
+        ("فاز ريال مدريد بالمباراة", ["O", "B-ORG", "I-ORG", "O"], ["O", "B-ORG", "I-ORG", "O"]),
+        ("تعاقد ريال مع لاعب جديد", ["O", "B-ORG", "O", "O", "O"], ["O", "B-ORG", "O", "O", "O"]),
+    ],
+)
+def test_a_currency_after_an_amount_is_the_currency_not_the_club(
+    text: str, tags: list[str], expected: list[str]
+) -> None:
+    from marsad.enrich.ner.article import tidy_tags
+
+    assert tidy_tags(_run(text), list(tags)) == expected

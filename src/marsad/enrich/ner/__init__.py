@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from marsad.enrich.ner.article import (
     CONLL_WINDOW,
     article_names,
-    drop_function_words,
     known_entities,
     mark_names,
     propagate_in_windows,
+    tidy_tags,
 )
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
@@ -42,7 +42,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     model = shipped_model()
     runs = [(index, run) for index, paragraph in enumerate(paragraphs) for run in sentences_of(tokenize(paragraph))]
     tagged = [
-        drop_function_words(run, tags)
+        tidy_tags(run, tags)
         for (_, run), tags in zip(runs, model.tag([[t for t, _, _ in run] for _, run in runs]), strict=True)
     ]
     # What the CRF found anywhere in the article, then the curated list,

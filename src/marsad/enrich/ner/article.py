@@ -119,6 +119,39 @@ FUNCTION_WORDS = _NOT_NAMES | frozenset(
 )  # fmt: skip
 
 
+def _currency_words() -> frozenset[str]:
+    from marsad.enrich.data import read_table
+
+    return frozenset(fold_for_search(row[0]) for row in read_table("currencies.tsv") if " " not in row[0])
+
+
+_CURRENCY_WORDS = _currency_words()
+_AMOUNT_WORDS = frozenset(
+    fold_for_search(word) for word in ("ألف", "آلاف", "ألفا", "مليون", "ملايين", "مليار", "مليارات", "تريليون")
+)
+
+
+def _is_amount(token: str) -> bool:
+    return token[-1:].isdigit() or fold_for_search(token) in _AMOUNT_WORDS
+
+
+def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
+    """The CRF's tags of one sentence after two corrections no context can overturn: a
+    function word alone is no entity, and a currency after an amount (`500 ريال`) is the
+    currency (MISC, as `دولار` is in the training data), not the football club Real."""
+    tags = drop_function_words(run, tags)
+    for index in range(1, len(run)):
+        alone = index + 1 == len(run) or not tags[index + 1].startswith("I-")
+        if (
+            tags[index].startswith("B-")
+            and alone
+            and fold_for_search(run[index][0]) in _CURRENCY_WORDS
+            and _is_amount(run[index - 1][0])
+        ):
+            tags[index] = "B-MISC"
+    return tags
+
+
 def drop_function_words(run: Tokens, tags: list[str]) -> list[str]:
     """`tags` without one-word entities that are function words (`لي`, `فيه`, `هذا`)."""
     for index, (token, _, _) in enumerate(run):
@@ -161,7 +194,7 @@ def propagate_in_windows(
     sentences: CoNLL input has no article boundaries."""
     for first in range(0, len(sentences), window):
         runs = [[(token, 0, 0) for token in tokens] for tokens in sentences[first : first + window]]
-        part = [drop_function_words(run, tags) for run, tags in zip(runs, tagged[first : first + window], strict=True)]
+        part = [tidy_tags(run, tags) for run, tags in zip(runs, tagged[first : first + window], strict=True)]
         names = article_names(runs, part, key)
         for offset, (run, tags) in enumerate(zip(runs, part, strict=True)):
             tagged[first + offset] = mark_names(run, tags, names, key)
