@@ -74,10 +74,7 @@ def api_entity_index(
     return {
         "type": params.kind,
         "q": params.name,
-        "total": found.total,
-        "page": found.page,
-        "page_size": found.size,
-        "pages": found.pages,
+        **found.paging(),
         "entities": [entity.to_dict() for entity in found.entities],
     }
 
@@ -114,13 +111,7 @@ def api_quotes(archive: _Browser, params: Annotated[QuoteParams, Depends(quote_p
 )
 def api_stories(archive: _Browser, params: Annotated[StoryParams, Depends(story_params)]) -> dict[str, Any]:
     found = views.stories(archive, params)
-    return {
-        "sort": params.sort,
-        "total": found.total,
-        "page": found.page,
-        "pages": found.pages,
-        "stories": [story.to_dict() for story in found.stories],
-    }
+    return {"sort": params.sort, **found.paging(), "stories": [story.to_dict() for story in found.stories]}
 
 
 @router.get(

@@ -70,6 +70,10 @@ class _Paged:
     def pages(self) -> int:
         return max(1, -(-self.total // self.size))
 
+    def paging(self) -> dict[str, int]:
+        """The paging fields of the page's JSON twin."""
+        return {"total": self.total, "page": self.page, "page_size": self.size, "pages": self.pages}
+
 
 @dataclass(slots=True)
 class StoriesPage(_Paged):
