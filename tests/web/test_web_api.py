@@ -296,3 +296,12 @@ def test_entity_index(client: TestClient) -> None:
     everything = _json(client, f"/api/entities?size={MAX_PAGE_SIZE}")
     assert first["entities"] + second["entities"] == everything["entities"][:4]
     assert _json(client, "/api/entities?type=PERSON", status=422)["error"]
+
+
+def test_a_query_that_names_an_entity_links_to_it(client: TestClient) -> None:
+    # A surname finds the full name the archive knows.
+    found = _json(client, "/api/search?q=" + quote("المنصوري"))
+    assert found["entity"]["name"] == SPEAKER and found["entity"]["type"] == "PER"
+    assert found["entity"]["records"] == _json(client, "/api/entities/" + quote(SPEAKER))["records"]
+    assert _json(client, "/api/search?q=" + quote("عبارات"))["entity"] is None
+    assert _json(client, "/api/search?q=" + quote('"خالد المنصوري"'))["entity"] is None

@@ -447,3 +447,11 @@ def test_entity_index_page_lists_names_by_type_with_links(client: TestClient) ->
     assert parse(filtered).testids().count("entity-row") >= 1 and SPEAKER in filtered
     nothing = page(client, "/entities?q=" + quote("لا يوجد اسم كهذا"))
     assert "لا كيانات تحوي" in nothing and "entity-row" not in nothing
+
+
+def test_a_search_for_a_name_shows_its_entity_above_the_results(client: TestClient) -> None:
+    html = page(client, "/?q=" + quote("المنصوري"))
+    assert len(parse(html).with_testid("named-entity")) == 1
+    box = html[html.index('data-testid="named-entity"') :]
+    assert f"/entities/{SPEAKER}" in unquote(box[: box.index("</p>")])
+    assert "named-entity" not in page(client, "/?q=" + quote("عبارات"))

@@ -574,6 +574,22 @@ class ArchiveBrowser:
             )
         return sorted(names)
 
+    def entity_named(self, text: str) -> EntityCount | None:
+        """The entity a search text names (`الكاظمي` → `مصطفى الكاظمي`), with the records that
+        mention it under its most frequent type; None when it names none."""
+        key = self.entity_match_key(text)
+        if not key:
+            return None
+        found = self.archive().fetch(
+            "SELECT min(canonical), type, count(DISTINCT record_rowid) AS n FROM entities "
+            "WHERE match_key = ? GROUP BY type ORDER BY n DESC, type LIMIT 1",
+            (key,),
+        )
+        if not found:
+            return None
+        name, kind, records = found[0]
+        return EntityCount(name=str(name or key), type=str(kind), records=int(records), key=key)
+
     def entity_index(
         self, *, kind: str | None, name: str | None, page: int, page_size: int
     ) -> tuple[list[EntityCount], int]:

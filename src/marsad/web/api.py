@@ -48,7 +48,13 @@ _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "de
 )
 def api_search(archive: _Browser, params: Annotated[SearchParams, Depends(search_params)]) -> dict[str, Any]:
     found = views.search(archive, params)
-    return {"query": params.text, "sort": params.sort, **found.to_dict()}
+    named = views.named_entity(archive, params)
+    return {
+        "query": params.text,
+        "sort": params.sort,
+        **found.to_dict(),
+        "entity": named.to_dict() if named else None,
+    }
 
 
 @router.get(

@@ -71,7 +71,8 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, archive: _Browser, params: Annotated[SearchParams, Depends(search_params)]) -> Any:
     found = views.search(archive, params)
-    return render(request, "search.html", params=params, url_params=params.as_params(), found=found)
+    named = views.named_entity(archive, params)
+    return render(request, "search.html", params=params, url_params=params.as_params(), found=found, named=named)
 
 
 @router.get("/articles/{record_id:path}", response_class=HTMLResponse)

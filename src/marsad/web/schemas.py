@@ -60,6 +60,12 @@ class DateRange(BaseModel):
     date_to: str | None = Field(alias="to")
 
 
+class EntityCountItem(BaseModel):
+    name: str = Field(description="The canonical name; its page is /api/entities/{name}.")
+    type: str = Field(description="PER, LOC, ORG or MISC.")
+    records: int = Field(description="Records that mention it.")
+
+
 class SearchResponse(BaseModel):
     query: str | None
     sort: str
@@ -74,6 +80,9 @@ class SearchResponse(BaseModel):
     duplicates_hidden: int = Field(
         description="Matching records not listed because their near-duplicate story is listed once; "
         "only the first `facets_over` matches are collapsed."
+    )
+    entity: EntityCountItem | None = Field(
+        description="The entity the query names (a surname finds the full name), with its records."
     )
 
 
@@ -163,12 +172,6 @@ class StoriesResponse(BaseModel):
     page: int
     pages: int
     stories: list[StoryResponse]
-
-
-class EntityCountItem(BaseModel):
-    name: str = Field(description="The canonical name; its page is /api/entities/{name}.")
-    type: str = Field(description="PER, LOC, ORG or MISC.")
-    records: int = Field(description="Records that mention it.")
 
 
 class EntityIndexResponse(BaseModel):

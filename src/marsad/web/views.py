@@ -16,11 +16,20 @@ __all__ = [
     "article",
     "entity",
     "entity_index",
+    "named_entity",
     "quotes",
     "search",
     "stories",
     "story",
 ]
+
+
+def named_entity(browser: ArchiveBrowser, params: SearchParams) -> EntityCount | None:
+    """The entity a plain-word query names, for a link to its page beside the results."""
+    text = params.text
+    if not text or len(text) > 80 or any(mark in text for mark in '"«»-') or " OR " in text:
+        return None
+    return browser.entity_named(text)
 
 
 def search(browser: ArchiveBrowser, params: SearchParams) -> SearchPage:
