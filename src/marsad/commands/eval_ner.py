@@ -27,9 +27,13 @@ def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bo
     test (PER LOC ORG MISC) and AQMAR (PER LOC ORG, out of domain)."""
     from marsad.enrich.ner import tag_tokens
     from marsad.enrich.ner.evaluate import DATASETS, evaluate_dataset, floors
+    from marsad.enrich.ner.model import shipped_model
 
     shared = shared or shared_dir()
     tag_tokens([["تحميل"]])  # load the model outside the timed part
+    kind = shipped_model().kind  # the neural tagger when its weights are shipped, else the CRF
+    if not as_json:
+        click.echo(f"model: {kind}")
     pinned = floors()
     failed: list[str] = []
     for name, relative, keep in DATASETS:
@@ -41,7 +45,7 @@ def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bo
         if floor is not None and result.micro_f1 < floor:
             failed.append(f"{name}: micro F1 {result.micro_f1:.4f} < floor {floor:.4f}")
         if as_json:
-            click.echo(json.dumps(asdict(result), ensure_ascii=False))
+            click.echo(json.dumps({"model": kind, **asdict(result)}, ensure_ascii=False))
             continue
         types = "  ".join(f"{k} {v:.4f}" for k, v in sorted(result.per_type_f1.items()))
         click.echo(

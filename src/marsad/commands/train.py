@@ -1,11 +1,11 @@
-"""`marsad train ner` and `marsad train ner-clusters`: train the shipped NER model."""
+"""`marsad train ner`, `ner-clusters` and `ner-neural`: train the shipped NER models."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import click
@@ -35,7 +35,13 @@ def train_group() -> None:
 @train_group.command(name="ner-clusters")
 @click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
 @click.option("--out", type=_FILE, default=None, help="Where to write clusters.tsv.")
-def clusters_command(shared: Path | None, out: Path | None) -> None:
+@click.option(
+    "--vectors",
+    type=_FILE,
+    default=None,
+    help="Also keep the skip-gram vectors in this .npz (the input of `marsad train ner-neural`).",
+)
+def clusters_command(shared: Path | None, out: Path | None, vectors: Path | None) -> None:
     """Learn word clusters from the unlabeled news (skip-gram vectors + k-means).
 
     Run with PYTHONHASHSEED=0: gensim seeds each word vector from Python's
@@ -48,7 +54,7 @@ def clusters_command(shared: Path | None, out: Path | None) -> None:
     shared = shared or shared_dir()
     out = out or source_model_dir() / "clusters.tsv"
     news = sorted((shared / "data/news").glob("*.jsonl.gz"))
-    info = build_clusters(news, out, extra_conll=[shared / "data/ner/anercorp/train.txt"])
+    info = build_clusters(news, out, extra_conll=[shared / "data/ner/anercorp/train.txt"], vectors_out=vectors)
     click.echo(json.dumps(info))
 
 
@@ -92,3 +98,91 @@ def ner_train_command(
     if not dev_only:
         train_final(shared, config, lexicon_dir, out, {"variant": variant, **dev})
         click.echo(f"model written to {out}")
+
+
+@train_group.command(name="ner-neural")
+@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@click.option("--out", type=_DIR, default=None, help="Model folder to write ner_neural.npz into.")
+@click.option(
+    "--vectors",
+    type=_FILE,
+    required=True,
+    help="Skip-gram vectors from `PYTHONHASHSEED=0 marsad train ner-clusters --vectors FILE`.",
+)
+@click.option("--hidden", type=int, default=128, show_default=True, help="LSTM units per direction.")
+@click.option("--epochs", type=int, default=24, show_default=True, help="At most this many epochs on dev.")
+@click.option("--patience", type=int, default=8, show_default=True, help="Stop after this many epochs without gain.")
+@click.option(
+    "--seeds",
+    default="13,14",
+    show_default=True,
+    help="Comma-separated seeds: one network each, their scores summed (an ensemble).",
+)
+@click.option("--jobs", type=int, default=1, show_default=True, help="Processes (one thread each) for the seeds.")
+@click.option("--no-vectors", is_flag=True, help="Leave out the news word vectors (ablation).")
+@click.option("--no-bag", is_flag=True, help="Leave out the CRF feature bag (ablation).")
+@click.option("--no-chars", is_flag=True, help="Leave out the character CNN (ablation).")
+@click.option("--wojood", is_flag=True, help="Add the Wojood sample (PER/LOC/ORG, outer layer) to the training data.")
+@click.option("--dev-only", is_flag=True, help="Only score on the dev split; write no model.")
+@click.option(
+    "--final-epochs",
+    type=int,
+    default=None,
+    help="Skip the dev run: train the final model for this many epochs (chosen by an earlier dev run).",
+)
+def ner_neural_command(
+    shared: Path | None,
+    out: Path | None,
+    vectors: Path,
+    hidden: int,
+    epochs: int,
+    patience: int,
+    seeds: str,
+    jobs: int,
+    no_vectors: bool,
+    no_bag: bool,
+    no_chars: bool,
+    wojood: bool,
+    dev_only: bool,
+    final_epochs: int | None,
+) -> None:
+    """Train the BiLSTM-CRF (torch, one CPU thread per process) and export it for the NumPy runtime.
+
+    First trains on ANERcorp train minus the dev split, keeping each seed's
+    epoch with the best dev F1 after name propagation; then (unless
+    --dev-only) trains on all of train for the seeds' mean best epoch count
+    and writes ner_neural.npz next to the CRF files (which stay, as the
+    fallback: `MARSAD_NER=crf` or removing the .npz selects them)."""
+    from marsad.enrich.ner.neural_train import NeuralConfig, neural_dev_experiment, train_final_neural
+
+    shared = shared or shared_dir()
+    lexicon_dir = source_model_dir()
+    out = out or lexicon_dir
+    try:
+        seed_list = [int(s) for s in seeds.split(",") if s.strip()]
+    except ValueError as error:
+        raise click.BadParameter(f"expected comma-separated integers, got {seeds!r}", param_hint="--seeds") from error
+    config = NeuralConfig(
+        hidden=hidden,
+        epochs=epochs,
+        patience=patience,
+        seed=seed_list[0],
+        vectors=not no_vectors,
+        bag=not no_bag,
+        chars=not no_chars,
+        wojood=wojood,
+    )
+    if final_epochs is not None:
+        dev: dict[str, object] = {
+            "final_epochs": final_epochs,
+            "chosen_by": "an earlier --dev-only run (MODEL_CARD.md)",
+        }
+    else:
+        result = neural_dev_experiment(shared, lexicon_dir, vectors, config, seed_list, jobs)
+        best = [next(r for r in m.history if r["epoch"] == m.epochs) for m in result.members]
+        dev = {"ensemble": result.scores, "members": best, "final_epochs": result.epochs}
+        click.echo(json.dumps({"config": asdict(config), "seeds": seed_list, "dev": dev}, ensure_ascii=False))
+    if not dev_only:
+        final = replace(config, epochs=int(dev["final_epochs"]))  # type: ignore[call-overload]
+        path = train_final_neural(shared, lexicon_dir, vectors, final, out, dev, seed_list, jobs)
+        click.echo(f"model written to {path}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -10,11 +11,13 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import ClassVar
 
 from marsad.arabic.clitics import split_clitics
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.conll import to_iob2
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
+from marsad.enrich.ner.neural import NEURAL_FILE, NeuralNerModel, TokenEncoder, load_weights
 
 MODEL_FILE = "ner.crfsuite"
 CONFIG_FILE = "config.json"
@@ -96,6 +99,7 @@ def feature_config(data: dict[str, object]) -> FeatureConfig:
 class NerModel:
     """A CRF tagger with the feature extractor it was trained with."""
 
+    kind: ClassVar[str] = "crf"
     tagger: object
     extractor: FeatureExtractor
 
@@ -110,12 +114,30 @@ class NerModel:
         return out
 
 
-def open_model(directory: Traversable | Path, stack: ExitStack) -> NerModel:
+AnyNerModel = NerModel | NeuralNerModel
+# `MARSAD_NER=crf` keeps the CRF even when the neural weights are shipped (comparisons).
+KIND_VARIABLE = "MARSAD_NER"
+
+
+def open_model(directory: Traversable | Path, stack: ExitStack, kind: str | None = None) -> AnyNerModel:
+    """The neural tagger when its weights are in `directory`, else the CRF.
+
+    `kind` ("neural" or "crf") forces one; by default `$MARSAD_NER`, then
+    whatever the folder holds."""
+    kind = kind or os.environ.get(KIND_VARIABLE) or ("neural" if (directory / NEURAL_FILE).is_file() else "crf")
+    if kind not in ("neural", "crf"):
+        raise ValueError(f"{KIND_VARIABLE}={kind!r}: expected 'neural' or 'crf'")
+    split_clitics("وبالعراق")  # loads the clitic lexicon now, not inside the first timed call
+    lexicons = load_lexicons(directory)
+    if kind == "neural":
+        members, words, features, chars, meta = load_weights(directory / NEURAL_FILE)
+        settings = meta.get("features")
+        extractor = FeatureExtractor(lexicons, feature_config(settings if isinstance(settings, dict) else {}))
+        return NeuralNerModel(members, TokenEncoder(extractor, words, features, chars))
     import pycrfsuite
 
     config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-    extractor = FeatureExtractor(load_lexicons(directory), feature_config(config.get("features", {})))
-    split_clitics("وبالعراق")  # loads the clitic lexicon now, not inside the first timed call
+    extractor = FeatureExtractor(lexicons, feature_config(config.get("features", {})))
     tagger = pycrfsuite.Tagger()
     # crfsuite wants a real file; as_file extracts it when the package is zipped.
     path = stack.enter_context(resources.as_file(directory / MODEL_FILE))
@@ -124,11 +146,11 @@ def open_model(directory: Traversable | Path, stack: ExitStack) -> NerModel:
 
 
 _lock = threading.Lock()
-_model: NerModel | None = None
+_model: AnyNerModel | None = None
 _stack = ExitStack()
 
 
-def shipped_model() -> NerModel:
+def shipped_model() -> AnyNerModel:
     """The model shipped in `marsad/models/ner`, loaded on first use."""
     global _model
     if _model is None:

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from marsad.enrich.ner.article import CONLL_WINDOW, propagate_in_windows
+from marsad.arabic.normalize import fold_for_search
+from marsad.enrich.ner.article import CONLL_WINDOW, known_entities, propagate_in_windows
 from marsad.enrich.ner.conll import Sentence, entities, read_labelled, score
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
 from marsad.enrich.ner.gazetteers import babel_places, merge, names_from, write_tsv
@@ -136,6 +137,23 @@ def fit(
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return NerModel(tagger, _extractor(base, gazetteer, config.features)), gazetteer
+
+
+def unseen_known_names(
+    sentences: Sequence[Sentence], key: Callable[[str], str], positions: bool
+) -> dict[str, set[str]]:
+    """One-word names of `known_entities.tsv` that never occur in `sentences`.
+
+    They go into the shipped gazetteer: the taggers then see `داعش` as a
+    listed ORG name rather than an unknown word. Only words absent from the
+    training data are added, so training is unchanged and a common word that
+    is also a name (`فتح`, `القاعدة`) keeps what the data says about it."""
+    seen = {form for tokens, _ in sentences for token in tokens for form in (fold_for_search(token), key(token))}
+    found: dict[str, set[str]] = {}
+    for name, kind in known_entities().items():
+        if len(name) == 1 and name[0] not in seen:
+            found[name[0]] = {("B-" + kind) if positions else kind}
+    return found
 
 
 def news_paragraphs(news_files: Sequence[Path], every: int) -> Iterator[str]:
@@ -255,6 +273,8 @@ def train_final(shared: Path, config: TrainConfig, lexicon_dir: Path, out: Path,
             shutil.copyfile(lexicon_dir / name, out / name)
     news = sorted((shared / "data/news").glob("*.jsonl.gz"))
     _, gazetteer = fit_with_priors(sentences, base, config, out / MODEL_FILE, news)
+    key = FeatureExtractor(base, config.features).stem_key
+    gazetteer = merge(gazetteer, unseen_known_names(sentences, key, config.features.gazetteer_positions))
     (out / GAZETTEER_FILE).write_text(write_tsv(gazetteer), encoding="utf-8")
     priors_file = out / PRIORS_FILE
     if config.features.auto:

@@ -81,8 +81,12 @@ def build_clusters(
     window: int = 5,
     epochs: int = 5,
     seed: int = 13,
+    vectors_out: Path | None = None,
 ) -> dict[str, object]:
-    """Train skip-gram vectors on the news, cluster them, write `word<TAB>count<TAB>ids...`."""
+    """Train skip-gram vectors on the news, cluster them, write `word<TAB>count<TAB>ids...`.
+
+    With `vectors_out`, the vectors themselves are kept too (an `.npz` with
+    `words`, `counts` and `vectors`): the neural tagger starts from them."""
     from gensim.models import Word2Vec  # training-time only: the `ner-train` extra
 
     sentences = list(news_sentences(news_files, extra_conll or []))
@@ -101,7 +105,14 @@ def build_clusters(
     )
     vocab = list(model.wv.index_to_key)
     vectors = np.asarray(model.wv.vectors, dtype=np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    if vectors_out is not None:
+        np.savez(
+            vectors_out,
+            words=np.array(vocab),
+            counts=np.array([counts[w] for w in vocab], dtype=np.int64),
+            vectors=vectors,
+        )
+    vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
     columns = [spherical_kmeans(vectors, k, seed + k) for k in CLUSTER_SIZES]
     with out.open("w", encoding="utf-8") as handle:
         handle.write("# word\tcount\t" + "\t".join(f"k{k}" for k in CLUSTER_SIZES) + "\n")

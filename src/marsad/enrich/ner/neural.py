@@ -1,0 +1,317 @@
+"""The neural NER tagger at run time: a BiLSTM-CRF evaluated in NumPy.
+
+Each token becomes one input vector: its skip-gram vector learned from the
+unlabeled news (`wordreps`), the sum of embeddings of the CRF's own token
+features (word, stem, clitics, affixes, shape, clusters, gazetteer and
+trigger hits; `features.FeatureExtractor.own_features`) and a character CNN.
+All of that depends on the token alone, so it is computed once per distinct
+token and cached *after* the LSTM's input projection: tagging a sentence is
+a table lookup, the recurrence, and Viterbi over the CRF transitions.
+
+Trained by `neural_train` (torch, training time only); the weights ship in
+`ner_neural.npz` beside the CRF files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import ThreadpoolController
+
+from marsad.arabic.normalize import fold_for_search
+from marsad.enrich.ner.conll import to_iob2
+from marsad.enrich.ner.features import FeatureExtractor
+from marsad.enrich.ner.numpy_layers import Array, IntArray, bilstm, char_cnn, viterbi
+
+NEURAL_FILE = "ner_neural.npz"
+MAX_CHARS = 20
+PAD, UNKNOWN_CHAR, BOW, EOW = 0, 1, 2, 3
+# Buckets of length-sorted sentences: big enough that the per-step NumPy
+# overhead is shared by many tokens, small enough to stay in cache.
+BATCH_TOKENS = 6000
+
+
+def word_chars(folded: str) -> str:
+    """The characters the CNN sees: long words keep both ends, where the clitics and affixes are."""
+    if len(folded) > MAX_CHARS:
+        half = MAX_CHARS // 2
+        return folded[:half] + folded[-half:]
+    return folded
+
+
+@dataclass(slots=True)
+class EncodedTokens:
+    """Integer inputs for a list of distinct tokens."""
+
+    words: IntArray  # (n,) row in the word vectors, 0 for unknown
+    bag_ids: IntArray  # feature rows, concatenated
+    bag_starts: IntArray  # (n,) where each token's features start in bag_ids
+    chars: IntArray  # (n, MAX_CHARS + 2)
+    char_lengths: IntArray  # (n,) characters including the two marks
+
+
+class TokenEncoder:
+    """Maps tokens to the ids of their word vector, features and characters."""
+
+    def __init__(
+        self,
+        extractor: FeatureExtractor,
+        words: Sequence[str],
+        features: Sequence[str],
+        chars: str,
+    ) -> None:
+        self.extractor = extractor
+        self.words = list(words)
+        self.features = list(features)
+        self.chars = chars
+        self._word_index = {w: i for i, w in enumerate(self.words)}
+        self._feature_index = {f: i for i, f in enumerate(self.features)}
+        self._char_index = {c: i for i, c in enumerate(chars)}
+
+    def word_id(self, token: str, folded: str | None = None) -> int:
+        folded = fold_for_search(token) if folded is None else folded
+        found = self._word_index.get(folded)
+        if found is None:
+            found = self._word_index.get(self.extractor.stem_key(token), 0)
+        return found
+
+    def feature_ids(self, token: str) -> list[int]:
+        index = self._feature_index
+        return [index[f] for f in self.extractor.own_features(token) if f in index]
+
+    def char_ids(self, token: str, folded: str | None = None) -> list[int]:
+        index = self._char_index
+        folded = fold_for_search(token) if folded is None else folded
+        # An empty token still needs one convolution window.
+        body = [index.get(c, UNKNOWN_CHAR) for c in word_chars(folded)] or [UNKNOWN_CHAR]
+        return [BOW, *body, EOW]
+
+    def encode(self, tokens: Sequence[str]) -> EncodedTokens:
+        folded = [fold_for_search(t) for t in tokens]
+        words = np.array([self.word_id(t, f) for t, f in zip(tokens, folded, strict=True)], dtype=np.int64)
+        bags = [self.feature_ids(t) for t in tokens]
+        starts = np.zeros(len(tokens), dtype=np.int64)
+        if bags:
+            starts[1:] = np.cumsum([len(b) for b in bags])[:-1]
+        bag_ids = np.array([i for bag in bags for i in bag], dtype=np.int64)
+        chars = np.zeros((len(tokens), MAX_CHARS + 2), dtype=np.int64)
+        lengths = np.zeros(len(tokens), dtype=np.int64)
+        for row, token in enumerate(tokens):
+            ids = self.char_ids(token, folded[row])
+            chars[row, : len(ids)] = ids
+            lengths[row] = len(ids)
+        return EncodedTokens(words, bag_ids, starts, chars, lengths)
+
+
+def bag_sums(table: Array, encoded: EncodedTokens) -> Array:
+    """Per token, the sum of its feature embeddings (zero when it has none)."""
+    out = np.zeros((len(encoded.words), table.shape[1]), dtype=np.float32)
+    if len(encoded.bag_ids) == 0:
+        return out
+    rows = table[encoded.bag_ids].astype(np.float32, copy=False)
+    lengths = np.diff(np.append(encoded.bag_starts, len(encoded.bag_ids)))
+    nonempty = lengths > 0
+    out[nonempty] = np.add.reduceat(rows, encoded.bag_starts[nonempty], axis=0)
+    return out
+
+
+@dataclass(slots=True)
+class NeuralWeights:
+    tags: list[str]
+    hidden: int
+    word_vectors: Array
+    feature_table: Array
+    char_table: Array
+    conv_weight: Array
+    conv_bias: Array
+    input_weight: Array  # (D, 8H): forward then backward, gates (i, f, o, g), i/f/o halved
+    input_bias: Array  # (8H,)
+    recurrent: Array  # (2, H, 4H): per direction, (i, f, o, g) columns
+    output_weight: Array  # (2H, K)
+    output_bias: Array
+    transitions: Array
+    start: Array
+    end: Array
+
+
+def token_inputs(weights: NeuralWeights, encoded: EncodedTokens) -> Array:
+    """The LSTM's input vector of each token (before the input projection)."""
+    parts = [
+        weights.word_vectors[encoded.words].astype(np.float32),
+        bag_sums(weights.feature_table, encoded),
+        char_cnn(encoded.chars, encoded.char_lengths, weights.char_table, weights.conv_weight, weights.conv_bias),
+    ]
+    return np.concatenate(parts, axis=1)
+
+
+@lru_cache(maxsize=1)
+def _blas_controller() -> ThreadpoolController:
+    # Found once: inspecting the loaded libraries on every call would cost more than the limit saves.
+    return ThreadpoolController()
+
+
+class NeuralNerModel:
+    """Same interface as the CRF's `NerModel`: `tag(sentences)` and `extractor.stem_key`.
+
+    With several members (networks trained with different seeds on the same
+    data, so sharing the encoder), their emission and transition scores are
+    summed before Viterbi."""
+
+    kind = "neural"
+
+    def __init__(self, members: NeuralWeights | Sequence[NeuralWeights], encoder: TokenEncoder) -> None:
+        self.members = [members] if isinstance(members, NeuralWeights) else list(members)
+        self.weights = self.members[0]
+        self.encoder = encoder
+        self.extractor = encoder.extractor
+        self._rows: dict[str, int] = {}
+        self._width = self.weights.input_weight.shape[1]
+        self._table = np.zeros((0, self._width * len(self.members)), dtype=np.float32)
+        self._used = 0
+        self._transitions: Array = np.stack([m.transitions for m in self.members]).sum(axis=0)
+        self._start: Array = np.stack([m.start for m in self.members]).sum(axis=0)
+        self._end: Array = np.stack([m.end for m in self.members]).sum(axis=0)
+
+    def _project(self, tokens: Sequence[str]) -> None:
+        """Cache the input projection of tokens not seen before."""
+        new = list(dict.fromkeys(t for t in tokens if t not in self._rows))
+        if not new:
+            return
+        if len(self._rows) + len(new) > 300_000:
+            # Bounded memory on long runs over a whole archive.
+            self._rows.clear()
+            self._used = 0
+            fresh = FeatureExtractor(self.extractor.lexicons, self.extractor.config)
+            self.encoder.extractor = self.extractor = fresh
+        encoded = self.encoder.encode(new)
+        projected = np.concatenate(
+            [token_inputs(w, encoded) @ w.input_weight + w.input_bias for w in self.members], axis=1
+        )
+        needed = self._used + len(new)
+        if needed > len(self._table):
+            grown = np.zeros((max(needed, 2 * len(self._table), 1024), self._table.shape[1]), dtype=np.float32)
+            grown[: self._used] = self._table[: self._used]
+            self._table = grown
+        self._table[self._used : needed] = projected
+        for offset, token in enumerate(new):
+            self._rows[token] = self._used + offset
+        self._used = needed
+
+    def _batch(self, sentences: Sequence[Sequence[str]]) -> tuple[IntArray, Array]:
+        lengths = np.array([len(s) for s in sentences], dtype=np.int64)
+        steps = int(lengths.max())
+        rows = self._rows
+        index = np.full((len(sentences), steps), -1, dtype=np.int64)
+        for b, sentence in enumerate(sentences):
+            index[b, : len(sentence)] = [rows[t] for t in sentence]
+        projected = self._table[index]  # padding reads the last row; its outputs are never used
+        emissions: Array | None = None
+        for m, w in enumerate(self.members):
+            part = projected[:, :, m * self._width : (m + 1) * self._width]
+            scores = bilstm(part, lengths, w.recurrent, w.hidden) @ w.output_weight + w.output_bias
+            emissions = scores if emissions is None else emissions + scores
+        assert emissions is not None
+        return viterbi(emissions, lengths, self._transitions, self._start, self._end)
+
+    def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[float]]:
+        """Raw Viterbi tags (before the IOB2 repair) and path scores per sentence."""
+        # The matrices are small (a batch × 128): a second BLAS thread only burns CPU
+        # that worker processes (`--workers`, `marsad run`) need for themselves.
+        with _blas_controller().limit(limits=1, user_api="blas"):
+            return self._decode(sentences)
+
+    def _decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[float]]:
+        tags: list[list[str]] = [[] for _ in sentences]
+        scores = [0.0 for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        self._project([t for i in order for t in sentences[i]])
+        names = self.weights.tags
+        start = 0
+        while start < len(order):
+            # Sorted by length: the batch is as long as its last sentence.
+            end = start + 1
+            while end < len(order) and (end + 1 - start) * len(sentences[order[end]]) <= BATCH_TOKENS:
+                end += 1
+            chosen = order[start:end]
+            paths, best = self._batch([sentences[i] for i in chosen])
+            for row, i in enumerate(chosen):
+                tags[i] = [names[k] for k in paths[row, : len(sentences[i])]]
+                scores[i] = float(best[row])
+            start = end
+        return tags, scores
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        tags, _ = self.decode(sentences)
+        return [to_iob2(t) for t in tags]
+
+
+# Per-member arrays; the word vectors are frozen in training, so all members share them.
+_MEMBER_ARRAYS = (
+    "feature_table",
+    "char_table",
+    "conv_weight",
+    "conv_bias",
+    "input_weight",
+    "input_bias",
+    "recurrent",
+    "output_weight",
+    "output_bias",
+    "transitions",
+    "start",
+    "end",
+)
+
+
+def save_weights(
+    path: Path,
+    members: NeuralWeights | Sequence[NeuralWeights],
+    encoder: TokenEncoder,
+    config: dict[str, object],
+) -> None:
+    members = [members] if isinstance(members, NeuralWeights) else list(members)
+    first = members[0]
+    if any(not np.array_equal(m.word_vectors, first.word_vectors) for m in members[1:]):
+        raise ValueError("ensemble members must share the word vectors")
+    arrays: dict[str, np.ndarray] = {
+        "meta": np.array(
+            json.dumps(
+                {"tags": first.tags, "hidden": first.hidden, "members": len(members), **config}, ensure_ascii=False
+            )
+        ),
+        "words": np.array(encoder.words),
+        "features": np.array(encoder.features),
+        "chars": np.array(encoder.chars),
+        "word_vectors": first.word_vectors.astype(np.float16),
+    }
+    for i, member in enumerate(members):
+        for name in _MEMBER_ARRAYS:
+            value = getattr(member, name)
+            arrays[f"m{i}_{name}"] = value.astype(np.float16) if name == "feature_table" else value
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+
+
+def load_weights(
+    source: Traversable | Path,
+) -> tuple[list[NeuralWeights], list[str], list[str], str, dict[str, object]]:
+    """Members, word list, feature list, alphabet and the metadata of an `.npz`."""
+    with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        meta = json.loads(str(data["meta"]))
+        word_vectors = np.ascontiguousarray(data["word_vectors"])  # float16: converted per new token
+        members = []
+        for i in range(int(meta.get("members", 1))):
+            arrays = {
+                # float16 only on disk: a float32 table saves a conversion per lookup.
+                name: np.ascontiguousarray(data[f"m{i}_{name}"], dtype=np.float32)
+                for name in _MEMBER_ARRAYS
+            }
+            members.append(
+                NeuralWeights(tags=list(meta["tags"]), hidden=int(meta["hidden"]), word_vectors=word_vectors, **arrays)
+            )
+        words = [str(w) for w in data["words"]]
+        return members, words, [str(f) for f in data["features"]], str(data["chars"]), meta
