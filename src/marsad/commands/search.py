@@ -104,20 +104,12 @@ def _search(
     other matching copies each stands for (asking for more hits while copies crowd them out)."""
     if not collapse:
         return archive.search(query, filters, limit), {}
+    from marsad.store.collapse import one_per_story
+
     wanted = limit * 4
     while True:
         hits = archive.search(query, filters, wanted)
-        kept: list[SearchHit] = []
-        first: dict[str, SearchHit] = {}
-        copies: dict[int, int] = {}
-        for hit in hits:
-            if hit.cluster is not None and hit.cluster in first:
-                leader = first[hit.cluster]
-                copies[leader.rowid] = copies.get(leader.rowid, 0) + 1
-            elif len(kept) < limit:
-                kept.append(hit)
-                if hit.cluster is not None:
-                    first[hit.cluster] = hit
+        kept, counts = one_per_story(hits, lambda hit: hit.cluster, limit)
         if len(kept) == limit or len(hits) < wanted or wanted >= limit * 64:
-            return kept, copies
+            return kept, {hit.rowid: count for hit, count in zip(kept, counts, strict=True)}
         wanted *= 4

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from marsad.errors import ErrorHandler, InputError
 from marsad.extraction import ExtractOptions, PreparedPage, extract_prepared, prepare_page
@@ -20,6 +20,8 @@ from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
 from marsad.records import Page, Record
 from marsad.segment.templates import TemplateLearner
+
+T = TypeVar("T")
 
 
 class Step(Protocol):
@@ -101,16 +103,15 @@ class LearnTemplates:
     stats: Counter[str] = field(default_factory=Counter)
 
     def run(self, data: Iterable[PreparedPage], rank: int = 0, world_size: int = 1) -> Iterator[PreparedPage]:
-        items = iter(data)
-        held = list(itertools.islice(items, self.window))
-        for item in held:
-            self.learner.observe(item.template_group, item.text)
-        learned = self.learner.templates()
-        self.options.templates = dict(learned)
-        self.stats["sources"] = len(learned)
-        self.stats["lines"] = sum(len(keys) for keys in learned.values())
-        yield from held
-        yield from items
+        def learn(held: list[PreparedPage]) -> None:
+            for item in held:
+                self.learner.observe(item.template_group, item.text)
+            learned = self.learner.templates()
+            self.options.templates = dict(learned)
+            self.stats["sources"] = len(learned)
+            self.stats["lines"] = sum(len(keys) for keys in learned.values())
+
+        return _after_learning(data, self.window, learn)
 
 
 def learn_templates_from_pages(pages: Iterable[Page], options: ExtractOptions, window: int) -> Iterator[Page]:
@@ -119,18 +120,27 @@ def learn_templates_from_pages(pages: Iterable[Page], options: ExtractOptions, w
 
     The window holds raw pages, HTML included, so it is smaller than `LearnTemplates`'s;
     a page that cannot be prepared is left to the extraction that follows to report."""
-    items = iter(pages)
-    held = list(itertools.islice(items, window))
-    learner = TemplateLearner()
-    for page in held:
-        try:
-            prepared = prepare_page(page)
-        except Exception:  # reported, with its origin, when the page is extracted
-            continue
-        learner.observe(prepared.template_group, prepared.text)
-    options.templates = dict(learner.templates())
+
+    def learn(held: list[Page]) -> None:
+        learner = TemplateLearner()
+        for page in held:
+            try:
+                prepared = prepare_page(page)
+            except Exception:  # reported, with its origin, when the page is extracted
+                continue
+            learner.observe(prepared.template_group, prepared.text)
+        options.templates = dict(learner.templates())
+
+    return _after_learning(pages, window, learn)
+
+
+def _after_learning(items: Iterable[T], window: int, learn: Callable[[list[T]], None]) -> Iterator[T]:
+    """Every item, in order, once `learn` has seen the first `window` of them (held meanwhile)."""
+    rest = iter(items)
+    held = list(itertools.islice(rest, window))
+    learn(held)
     yield from held
-    yield from items
+    yield from rest
 
 
 @dataclass(slots=True)

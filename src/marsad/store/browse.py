@@ -34,6 +34,7 @@ from marsad.store.browse_results import (
     SearchPage,
     SearchResult,
 )
+from marsad.store.collapse import one_per_story
 from marsad.store.search import Clause, Query, make_snippet
 
 __all__ = [
@@ -276,19 +277,8 @@ class ArchiveBrowser:
                 f"SELECT record_rowid, cluster_id FROM cluster_members WHERE {condition}", (param,)
             )
         }
-        first: dict[str, int] = {}
-        kept: list[int] = []
-        copies: dict[int, int] = {}
-        for rowid in ranked:
-            cluster = story.get(rowid)
-            if cluster is None:
-                kept.append(rowid)
-            elif cluster in first:
-                copies[first[cluster]] = copies.get(first[cluster], 0) + 1
-            else:
-                first[cluster] = rowid
-                kept.append(rowid)
-        return kept, copies
+        kept, counts = one_per_story(ranked, story.get)
+        return kept, dict(zip(kept, counts, strict=True))
 
     def _results(self, rowids: list[int], query: Query | None, copies: dict[int, int]) -> list[SearchResult]:
         if not rowids:

@@ -51,13 +51,18 @@ def _name_key(key: Callable[[str], str]) -> Callable[[str], str]:
     `كيري` (Kerry) is not `ك` + `يري`, which would make every `يرى` ("sees") Kerry."""
 
     def name_key(token: str) -> str:
-        stem = key(token)
-        folded = fold_for_search(token)
-        if folded.endswith(stem) and "ك" in folded[: len(folded) - len(stem)]:
-            return "ك" + stem
-        return stem
+        return _kaf_kept(token, key(token))
 
     return name_key
+
+
+@lru_cache(maxsize=1 << 16)
+def _kaf_kept(token: str, stem: str) -> str:
+    # Cached: every token of every sentence is looked up, and news repeats its words.
+    folded = fold_for_search(token)
+    if folded.endswith(stem) and "ك" in folded[: len(folded) - len(stem)]:
+        return "ك" + stem
+    return stem
 
 
 def article_names(
@@ -141,10 +146,8 @@ def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
     currency (MISC, as `دولار` is in the training data), not the football club Real."""
     tags = drop_function_words(run, tags)
     for index in range(1, len(run)):
-        alone = index + 1 == len(run) or not tags[index + 1].startswith("I-")
         if (
-            tags[index].startswith("B-")
-            and alone
+            _one_word_entity(tags, index)
             and fold_for_search(run[index][0]) in _CURRENCY_WORDS
             and _is_amount(run[index - 1][0])
         ):
@@ -155,10 +158,14 @@ def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
 def drop_function_words(run: Tokens, tags: list[str]) -> list[str]:
     """`tags` without one-word entities that are function words (`لي`, `فيه`, `هذا`)."""
     for index, (token, _, _) in enumerate(run):
-        alone = index + 1 == len(run) or not tags[index + 1].startswith("I-")
-        if tags[index].startswith("B-") and alone and token in FUNCTION_WORDS:
+        if _one_word_entity(tags, index) and token in FUNCTION_WORDS:
             tags[index] = "O"
     return tags
+
+
+def _one_word_entity(tags: list[str], index: int) -> bool:
+    """An entity opens at `index` and no word after it continues it."""
+    return tags[index].startswith("B-") and (index + 1 == len(tags) or not tags[index + 1].startswith("I-"))
 
 
 def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], str] | None = None) -> list[str]:
