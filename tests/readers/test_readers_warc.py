@@ -258,7 +258,10 @@ def test_a_page_crawled_twice_keeps_its_id_across_archives(
     )
     pages = [
         page
-        for path in (first.write(tmp_path / "monday.warc.gz", gzip=True), second.write(tmp_path / "tuesday.warc.gz", gzip=True))
+        for path in (
+            first.write(tmp_path / "monday.warc.gz", gzip=True),
+            second.write(tmp_path / "tuesday.warc.gz", gzip=True),
+        )
         for page in iter_pages([str(path)], on_error=collected)
     ]
     assert collected.errors == []

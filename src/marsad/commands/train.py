@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from dataclasses import asdict, replace
@@ -11,20 +12,10 @@ from pathlib import Path
 import click
 
 from marsad.enrich.ner.paths import shared_dir, source_model_dir
+from marsad.enrich.ner.variants import SHIPPED_VARIANT, VARIANTS
 
 _DIR = click.Path(path_type=Path, file_okay=False)
 _FILE = click.Path(path_type=Path, dir_okay=False)
-
-VARIANTS = {
-    "base": {"clusters": False, "gazetteer": False, "triggers": False},
-    "clusters": {"clusters": True, "gazetteer": False, "triggers": False},
-    "clusters+gazetteer": {"clusters": True, "gazetteer": True, "triggers": False},
-    "full": {"clusters": True, "gazetteer": True, "triggers": True},
-    "full-nostem": {"clusters": True, "gazetteer": True, "triggers": True, "stems": False},
-    "full+priors": {"clusters": True, "gazetteer": True, "triggers": True, "auto": True},
-    "full+ngrams": {"clusters": True, "gazetteer": True, "triggers": True, "char_ngrams": True},
-    "full+gzpos": {"clusters": True, "gazetteer": True, "triggers": True, "gazetteer_positions": True},
-}
 
 
 @click.group(name="train")
@@ -64,7 +55,7 @@ def clusters_command(shared: Path | None, out: Path | None, vectors: Path | None
 @click.option(
     "--variant",
     type=click.Choice(sorted(VARIANTS)),
-    default="full+gzpos",
+    default=SHIPPED_VARIANT,
     show_default=True,
     help="Feature groups to use.",
 )
@@ -123,6 +114,15 @@ def ner_train_command(
 @click.option("--no-bag", is_flag=True, help="Leave out the CRF feature bag (ablation).")
 @click.option("--no-chars", is_flag=True, help="Leave out the character CNN (ablation).")
 @click.option("--wojood", is_flag=True, help="Add the Wojood sample (PER/LOC/ORG, outer layer) to the training data.")
+@click.option(
+    "--silver",
+    type=_FILE,
+    default=None,
+    help="CoNLL file of silver sentences (`marsad train ner-silver`) added to the gold ones.",
+)
+@click.option(
+    "--silver-per-epoch", type=int, default=4000, show_default=True, help="Silver sentences drawn for each epoch."
+)
 @click.option("--dev-only", is_flag=True, help="Only score on the dev split; write no model.")
 @click.option(
     "--final-epochs",
@@ -143,6 +143,8 @@ def ner_neural_command(
     no_bag: bool,
     no_chars: bool,
     wojood: bool,
+    silver: Path | None,
+    silver_per_epoch: int,
     dev_only: bool,
     final_epochs: int | None,
 ) -> None:
@@ -155,6 +157,8 @@ def ner_neural_command(
     fallback: `MARSAD_NER=crf` or removing the .npz selects them)."""
     from marsad.enrich.ner.neural_train import NeuralConfig, neural_dev_experiment, train_final_neural
 
+    # One line per epoch (loss, seconds, dev F1) on stderr: a run takes minutes to hours.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     shared = shared or shared_dir()
     lexicon_dir = source_model_dir()
     out = out or lexicon_dir
@@ -171,6 +175,8 @@ def ner_neural_command(
         bag=not no_bag,
         chars=not no_chars,
         wojood=wojood,
+        silver=str(silver.resolve()) if silver else None,
+        silver_per_epoch=silver_per_epoch if silver else 0,
     )
     if final_epochs is not None:
         dev: dict[str, object] = {
@@ -186,3 +192,74 @@ def ner_neural_command(
         final = replace(config, epochs=int(dev["final_epochs"]))  # type: ignore[call-overload]
         path = train_final_neural(shared, lexicon_dir, vectors, final, out, dev, seed_list, jobs)
         click.echo(f"model written to {path}")
+
+
+@train_group.command(name="ner-silver")
+@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@click.option("--out", type=_FILE, required=True, help="CoNLL file to write the silver sentences to.")
+@click.option(
+    "--models",
+    type=_DIR,
+    default=None,
+    help="Model folder holding both taggers (default: the shipped one).",
+)
+@click.option("--sentences", type=int, default=40000, show_default=True, help="Stop after this many kept sentences.")
+@click.option(
+    "--dev-split",
+    "dev_vectors",
+    type=_FILE,
+    default=None,
+    metavar="VECTORS",
+    help="Tag with taggers first trained on ANERcorp train minus the dev split (silver for "
+    "`ner-neural --dev-only`); VECTORS as for ner-neural. Needs the ner-train extra.",
+)
+def ner_silver_command(
+    shared: Path | None, out: Path, models: Path | None, sentences: int, dev_vectors: Path | None
+) -> None:
+    """Tag the unlabeled news with the BiLSTM-CRF and the CRF; keep the sentences
+    with an entity that both tag alike (the input of `ner-neural --silver`).
+
+    The news is read in a fixed order (the collections sorted by name), so the
+    same models give the same file."""
+    from contextlib import ExitStack
+
+    from marsad.enrich.ner.model import open_model
+    from marsad.enrich.ner.silver import Tagger, agreeing, dev_split_taggers, news_sentences, write_conll
+
+    shared = shared or shared_dir()
+    folder = models or source_model_dir()
+    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    with ExitStack() as stack:
+        taggers: list[Tagger]
+        if dev_vectors is not None:
+            logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            taggers = dev_split_taggers(shared, folder, dev_vectors, work)
+        else:
+            taggers = [open_model(folder, stack, kind) for kind in ("neural", "crf")]
+        count = write_conll(agreeing(news_sentences(news), taggers, sentences), out)
+    click.echo(json.dumps({"silver_sentences": count, "out": str(out)}))
+
+
+@train_group.command(name="ner-common-words")
+@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@click.option("--out", type=_FILE, default=None, help="Where to write common_words.tsv (default: the shipped one).")
+@click.option("--sentences", type=int, default=140000, show_default=True, help="News sentences to tag.")
+def ner_common_words_command(shared: Path | None, out: Path | None, sentences: int) -> None:
+    """Tag news sentences with the shipped tagger and list the words it names in
+    under 30% of their uses (seen 20+ times): one-word names that are not
+    propagated across an article."""
+    from itertools import islice
+
+    from marsad.enrich.ner.article import name_key_for
+    from marsad.enrich.ner.common_words import COMMON_WORDS_FILE, name_shares, write_common_words
+    from marsad.enrich.ner.model import shipped_model
+    from marsad.enrich.ner.silver import news_sentences
+
+    shared = shared or shared_dir()
+    out = out or source_model_dir() / COMMON_WORDS_FILE
+    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    model = shipped_model()
+    seen, named = name_shares(islice(news_sentences(news), sentences), model, name_key_for(model.extractor.stem_key))
+    count = write_common_words(seen, named, out)
+    click.echo(json.dumps({"model": model.kind, "words": count, "out": str(out)}))

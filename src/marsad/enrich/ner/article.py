@@ -17,6 +17,7 @@ from importlib import resources
 
 from marsad.arabic.clitics import restore_article, split_clitics
 from marsad.arabic.normalize import fold_for_search
+from marsad.enrich.ner.common_words import common_words
 from marsad.enrich.ner.conll import entities
 
 Tokens = Sequence[tuple[str, int, int]]
@@ -46,7 +47,7 @@ def known_entities() -> Names:
     return names
 
 
-def _name_key(key: Callable[[str], str]) -> Callable[[str], str]:
+def name_key_for(key: Callable[[str], str]) -> Callable[[str], str]:
     """`key` for matching names, except that a stem is not cut after the proclitic ك:
     `كيري` (Kerry) is not `ك` + `يري`, which would make every `يرى` ("sees") Kerry."""
 
@@ -69,10 +70,11 @@ def article_names(
     runs: Sequence[Tokens], tagged: Sequence[Sequence[str]], key: Callable[[str], str] | None = None
 ) -> Names:
     """Names the CRF found in the article, with the last word of each person
-    name (`الكاظمي` of `مصطفى الكاظمي`); the majority type wins.
+    name (`الكاظمي` of `مصطفى الكاظمي`); the majority type wins. A one-word
+    name that is mostly an ordinary word (`فتح`, `أمل`: `common_words`) is left out.
 
     `key` maps a token to its folded stem (the model's own, when it has one)."""
-    key = _name_key(key or _key)
+    key = name_key_for(key or _key)
     votes: dict[tuple[str, ...], dict[str, int]] = {}
     for run, tags in zip(runs, tagged, strict=True):
         for kind, start, end in entities(tags):
@@ -83,7 +85,12 @@ def article_names(
             for name in candidates:
                 counts = votes.setdefault(name, {})
                 counts[kind] = counts.get(kind, 0) + 1
-    return {name: max(counts, key=lambda k: counts[k]) for name, counts in votes.items()}
+    common = common_words()
+    return {
+        name: max(counts, key=lambda k: counts[k])
+        for name, counts in votes.items()
+        if len(name) > 1 or name[0] not in common
+    }
 
 
 NISBA = "*"
@@ -172,7 +179,7 @@ def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], 
     """Tag untagged occurrences of `names` in one sentence, longest first."""
     if not names:
         return tags
-    key = _name_key(key or _key)
+    key = name_key_for(key or _key)
     keys = [key(token) for token, _, _ in run]
     longest = max(len(name) for name in names)
     i = 0

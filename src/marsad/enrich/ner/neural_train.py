@@ -72,6 +72,10 @@ class NeuralConfig:
     bag: bool = True
     chars: bool = True
     wojood: bool = False
+    # Silver sentences (news tagged by our own taggers, see `silver.py`) drawn
+    # afresh each epoch, on top of all the gold ones.
+    silver: str | None = None
+    silver_per_epoch: int = 0
     split: TrainConfig = field(default_factory=TrainConfig)
 
 
@@ -314,9 +318,14 @@ def train_network(
     config: NeuralConfig,
     dev: Sequence[Sentence] | None = None,
     places: dict[str, set[str]] | None = None,
+    silver: Sequence[Sentence] = (),
 ) -> Trained:
     """Train on `sentences`; with `dev`, keep the epoch with the best dev F1
-    after propagation (early stopping), else train `config.epochs` epochs."""
+    after propagation (early stopping), else train `config.epochs` epochs.
+
+    `silver` sentences are sampled, `config.silver_per_epoch` per epoch; they
+    see the gazetteer of all gold sentences, as text does at run time, and add
+    nothing to the vocabularies or the gazetteer."""
     import torch
 
     torch.set_num_threads(1)
@@ -329,8 +338,10 @@ def train_network(
     encoders = [TokenEncoder(e, vectors.words, features, alphabet) for e in extractors]
     final_encoder = TokenEncoder(full_extractor(sentences, base, places), vectors.words, features, alphabet)
     encoded = [encoders[i % len(encoders)].encode(tokens) for i, (tokens, _) in enumerate(sentences)]
+    encoded += [final_encoder.encode(tokens) for tokens, _ in silver]
     tag_index = {t: i for i, t in enumerate(TAGS)}
-    gold = [np.array([tag_index[t] for t in tags], dtype=np.int64) for _, tags in sentences]
+    gold = [np.array([tag_index[t] for t in tags], dtype=np.int64) for _, tags in [*sentences, *silver]]
+    silver_ids = list(range(len(sentences), len(encoded)))
     network: Any = make_model(config, vectors, len(features), len(alphabet))
     identity = np.array([f.startswith(("w=", "f=", "st=")) for f in features])
     optimizer = torch.optim.Adam([p for p in network.parameters() if p.requires_grad], lr=config.learning_rate)
@@ -342,9 +353,13 @@ def train_network(
         started = time.perf_counter()
         network.train()
         rng.shuffle(order)
+        batches = order
+        if silver_ids and config.silver_per_epoch:
+            batches = order + rng.sample(silver_ids, min(config.silver_per_epoch, len(silver_ids)))
+            rng.shuffle(batches)
         total = 0.0
-        for lo in range(0, len(order), config.batch_size):
-            chosen = [i for i in order[lo : lo + config.batch_size] if len(gold[i])]
+        for lo in range(0, len(batches), config.batch_size):
+            chosen = [i for i in batches[lo : lo + config.batch_size] if len(gold[i])]
             batch = concat_encoded([encoded[i] for i in chosen])
             if config.word_dropout:
                 drop = np.array([rng.random() < config.word_dropout for _ in batch.words])
@@ -427,7 +442,8 @@ def _train_member(
     dev: Sequence[Sentence] | None,
     places: dict[str, set[str]],
 ) -> Member:
-    trained = train_network(sentences, base, vectors, config, dev=dev, places=places)
+    silver = read_labelled(Path(config.silver)) if config.silver else []
+    trained = train_network(sentences, base, vectors, config, dev=dev, places=places, silver=silver)
     encoder = trained.model.encoder
     return Member(trained.model.weights, encoder.features, encoder.chars, trained.epochs, trained.history)
 
@@ -505,7 +521,7 @@ def train_final_neural(
     final model's features expect."""
     sentences, base, vectors = load_inputs(shared, lexicon_dir, vectors_file, config)
     train_file = shared / "data/ner/anercorp/train.txt"
-    inputs = [train_file]
+    inputs = [train_file, *([Path(config.silver)] if config.silver else [])]
     if config.wojood:
         wojood = shared / "data/ner/wojood-sample/train.txt"
         sentences = sentences + wojood_sentences(wojood)

@@ -1,0 +1,82 @@
+"""Words that are names only now and then: never marked again across an article alone.
+
+Name propagation marks every untagged repeat of a name found in the article.
+For a one-word name that is mostly an ordinary word, that is wrong far more
+often than right: one `حركة فتح` made every `فتح` ("opened") of the article an
+organisation, one `أمل` the movement made every "hope" one. Which words are
+like that is read off the news: the words our own tagger tags as (part of) a
+name in under `MAX_SHARE` of their occurrences, among those seen at least
+`MIN_COUNT` times. On the ANERcorp dev split (CRF trained without it, shares
+from its tags of 140,000 news sentences) this lifted F1 after propagation from
+0.7756 to 0.7788, all of it precision (0.8188 → 0.8260, recall unchanged).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+COMMON_WORDS_FILE = "common_words.tsv"
+MIN_COUNT = 20
+MAX_SHARE = 0.3
+
+
+class Tagger(Protocol):
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Name keys (`article.name_key_for`) of the shipped list; empty when the file is absent."""
+    path = resources.files("marsad") / "models" / "ner" / COMMON_WORDS_FILE
+    if not path.is_file():
+        return frozenset()
+    return frozenset(
+        line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    )
+
+
+def name_shares(
+    sentences: Iterable[list[str]], tagger: Tagger, key: Callable[[str], str], batch: int = 2000
+) -> tuple[Counter[str], Counter[str]]:
+    """Occurrences of each word key, and how many of them `tagger` put inside a name."""
+    seen: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    pending: list[list[str]] = []
+
+    def count() -> None:
+        for tokens, tags in zip(pending, tagger.tag(pending), strict=True):
+            for token, tag in zip(tokens, tags, strict=True):
+                word = key(token)
+                seen[word] += 1
+                if tag != "O":
+                    named[word] += 1
+        pending.clear()
+
+    for tokens in sentences:
+        pending.append(tokens)
+        if len(pending) >= batch:
+            count()
+    if pending:
+        count()
+    return seen, named
+
+
+def write_common_words(seen: Counter[str], named: Counter[str], path: Path) -> int:
+    """The words seen `MIN_COUNT`+ times that the tagger names in under `MAX_SHARE` of their uses.
+
+    Words it never named are listed too: an article about the movement `أمل`
+    gets it tagged where the news sample never did."""
+    rows = sorted(
+        (word, n, named[word]) for word, n in seen.items() if n >= MIN_COUNT and named[word] < MAX_SHARE * n and word
+    )
+    header = (
+        "# name key\tnews occurrences\toccurrences tagged as (part of) a name — written by "
+        "`marsad train ner-common-words`; one-word names listed here are not propagated\n"
+    )
+    path.write_text(header + "".join(f"{w}\t{n}\t{k}\n" for w, n, k in rows), encoding="utf-8")
+    return len(rows)

@@ -1,0 +1,101 @@
+"""Silver training sentences: news on which two different taggers agree.
+
+The BiLSTM-CRF and the CRF make different mistakes (one reads vectors and
+letters, the other sparse features), so a sentence both tag the same way,
+with at least one entity in it, is right far more often than either alone.
+Such sentences from the unlabeled news teach the network names and contexts
+that ANERcorp (2003) never shows. Only sentences with an entity are kept:
+the news has far more empty ones than ANERcorp, and they would teach the
+network to tag less.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from marsad.enrich.ner.conll import Sentence
+from marsad.enrich.ner.spans import sentences_of
+from marsad.enrich.ner.tokens import tokenize
+
+# Article text fields of the news collections in ../shared/data/news.
+TEXT_FIELDS = ("text", "content")
+MIN_TOKENS = 6
+MAX_TOKENS = 60
+BATCH = 2000
+
+
+class Tagger(Protocol):
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
+
+def news_sentences(paths: Iterable[Path]) -> Iterator[list[str]]:
+    """Token lists of the news articles' sentences, split as `find_entities` splits them."""
+    for path in paths:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for raw in handle:
+                article = json.loads(raw)
+                text = next((article[f] for f in TEXT_FIELDS if isinstance(article.get(f), str)), "")
+                for paragraph in text.split("\n"):
+                    for run in sentences_of(tokenize(paragraph)):
+                        if MIN_TOKENS <= len(run) <= MAX_TOKENS:
+                            yield [token for token, _, _ in run]
+
+
+def agreeing(sentences: Iterable[list[str]], taggers: Sequence[Tagger], limit: int) -> Iterator[Sentence]:
+    """Sentences every tagger tags alike, with at least one entity; at most `limit`."""
+    kept = 0
+    batch: list[list[str]] = []
+
+    def flush() -> Iterator[Sentence]:
+        nonlocal kept
+        first, *others = [tagger.tag(batch) for tagger in taggers]
+        for index, (tokens, tags) in enumerate(zip(batch, first, strict=True)):
+            if kept < limit and any(t != "O" for t in tags) and all(o[index] == tags for o in others):
+                kept += 1
+                yield tokens, tags
+        batch.clear()
+
+    for tokens in sentences:
+        batch.append(tokens)
+        if len(batch) >= BATCH:
+            yield from flush()
+            if kept >= limit:
+                return
+    if batch:
+        yield from flush()
+
+
+def write_conll(sentences: Iterable[Sentence], path: Path) -> int:
+    """Write `token tag` lines, a blank line after each sentence; the count written."""
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for tokens, tags in sentences:
+            out.write("".join(f"{token} {tag}\n" for token, tag in zip(tokens, tags, strict=True)) + "\n")
+            count += 1
+    return count
+
+
+def dev_split_taggers(shared: Path, lexicon_dir: Path, vectors_file: Path, work: Path) -> list[Tagger]:
+    """Both taggers trained on ANERcorp train minus the dev split (needs torch).
+
+    Silver for a dev experiment must come from taggers that never saw the dev
+    sentences: the shipped ones did, and the names they learned there would
+    reach the experiment through the silver labels."""
+    from marsad.enrich.ner.features import FeatureConfig
+    from marsad.enrich.ner.model import load_lexicons
+    from marsad.enrich.ner.neural_train import NeuralConfig, load_inputs, train_members
+    from marsad.enrich.ner.train import TrainConfig, fit_with_priors, split_dev
+    from marsad.enrich.ner.variants import SHIPPED_VARIANT, VARIANTS
+
+    config = NeuralConfig()
+    sentences, base, vectors = load_inputs(shared, lexicon_dir, vectors_file, config)
+    train, dev = split_dev(sentences, config.split)
+    neural, _ = train_members(train, base, vectors, config, [config.seed], dev=dev)
+    crf_config = TrainConfig(features=FeatureConfig(**VARIANTS[SHIPPED_VARIANT]))
+    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    crf, _ = fit_with_priors(train, load_lexicons(lexicon_dir), crf_config, work / "dev.crfsuite", news)
+    return [neural, crf]
