@@ -285,3 +285,27 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
 
     expected = os.environ.get("MARSAD_NER") or ("neural" if (model_dir() / NEURAL_FILE).is_file() else "crf")
     assert shipped_model().kind == expected
+
+
+def test_silver_sentences_train_without_joining_the_vocabularies() -> None:
+    pytest.importorskip("torch")
+    from marsad.enrich.ner.neural_train import NeuralConfig, Vectors, train_network
+
+    # News-like sentences we wrote, with the tags two taggers agreed on.
+    silver: list[Sentence] = [
+        (["استقبل", "كريم", "ضيوفه", "في", "طرطوس", "."], ["O", "B-PER", "O", "O", "B-LOC", "O"]),
+        (["غادر", "الوفد", "طرطوس", "مساء", "."], ["O", "O", "B-LOC", "O", "O"]),
+    ] * 3
+    words = ["<unk>", "سامي", "حمص", "طرطوس"]
+    vectors = Vectors(words, np.random.default_rng(3).normal(size=(len(words), 8)).astype(np.float32))
+    config = NeuralConfig(
+        hidden=6, feature_dim=5, char_dim=4, filters=5, epochs=2, batch_size=2, min_feature_count=1, silver_per_epoch=4
+    )
+    config = replace(config, split=replace(config.split, folds=2))
+    trained = train_network(SENTENCES * 2, Lexicons(), vectors, config, places={}, silver=silver)
+    assert len(trained.history) == 2
+    features = set(trained.model.encoder.features)
+    assert "w=سامي" in features
+    # Silver words teach the network, not the vocabularies the shipped gazetteer and features come from.
+    assert not any("طرطوس" in feature or "كريم" in feature for feature in features)
+    assert len(trained.model.tag([["زار", "كريم", "طرطوس", "."]])[0]) == 4

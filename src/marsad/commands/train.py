@@ -16,6 +16,7 @@ from marsad.enrich.ner.variants import SHIPPED_VARIANT, VARIANTS
 
 _DIR = click.Path(path_type=Path, file_okay=False)
 _FILE = click.Path(path_type=Path, dir_okay=False)
+_shared_option = click.option("--shared", type=_DIR, default=None, help="The shared data folder (default ../shared).")
 
 
 @click.group(name="train")
@@ -24,7 +25,7 @@ def train_group() -> None:
 
 
 @train_group.command(name="ner-clusters")
-@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@_shared_option
 @click.option("--out", type=_FILE, default=None, help="Where to write clusters.tsv.")
 @click.option(
     "--vectors",
@@ -50,7 +51,7 @@ def clusters_command(shared: Path | None, out: Path | None, vectors: Path | None
 
 
 @train_group.command(name="ner")
-@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@_shared_option
 @click.option("--out", type=_DIR, default=None, help="Model folder to write.")
 @click.option(
     "--variant",
@@ -92,7 +93,7 @@ def ner_train_command(
 
 
 @train_group.command(name="ner-neural")
-@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@_shared_option
 @click.option("--out", type=_DIR, default=None, help="Model folder to write ner_neural.npz into.")
 @click.option(
     "--vectors",
@@ -195,7 +196,7 @@ def ner_neural_command(
 
 
 @train_group.command(name="ner-silver")
-@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@_shared_option
 @click.option("--out", type=_FILE, required=True, help="CoNLL file to write the silver sentences to.")
 @click.option(
     "--models",
@@ -242,7 +243,7 @@ def ner_silver_command(
 
 
 @train_group.command(name="ner-common-words")
-@click.option("--shared", type=_DIR, default=None, help="The shared data folder.")
+@_shared_option
 @click.option("--out", type=_FILE, default=None, help="Where to write common_words.tsv (default: the shipped one).")
 @click.option("--sentences", type=int, default=140000, show_default=True, help="News sentences to tag.")
 def ner_common_words_command(shared: Path | None, out: Path | None, sentences: int) -> None:

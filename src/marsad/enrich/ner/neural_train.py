@@ -521,7 +521,7 @@ def train_final_neural(
     final model's features expect."""
     sentences, base, vectors = load_inputs(shared, lexicon_dir, vectors_file, config)
     train_file = shared / "data/ner/anercorp/train.txt"
-    inputs = [train_file, *([Path(config.silver)] if config.silver else [])]
+    inputs = [train_file]
     if config.wojood:
         wojood = shared / "data/ner/wojood-sample/train.txt"
         sentences = sentences + wojood_sentences(wojood)
@@ -539,6 +539,7 @@ def train_final_neural(
         "data_sha256": {
             **{str(p.relative_to(shared)): sha256(p) for p in inputs},
             "word vectors (wordreps.build_clusters vectors_out)": sha256(vectors_file),
+            **({"silver sentences (marsad train ner-silver)": sha256(Path(config.silver))} if config.silver else {}),
         },
         "losses": [[r["loss"] for r in m.history] for m in members],
     }
