@@ -264,3 +264,20 @@ def ner_common_words_command(shared: Path | None, out: Path | None, sentences: i
     seen, named = name_shares(islice(news_sentences(news), sentences), model, name_key_for(model.extractor.stem_key))
     count = write_common_words(seen, named, out)
     click.echo(json.dumps({"model": model.kind, "words": count, "out": str(out)}))
+
+
+@train_group.command(name="ner-places")
+@_shared_option
+@click.option("--out", type=_FILE, default=None, help="Where to write places.tsv (default: the shipped one).")
+def ner_places_command(shared: Path | None, out: Path | None) -> None:
+    """List the words the news writes after مدينة / منطقة / محافظة / بلدة (in 20%+
+    of their 10+ uses; not_places.txt left out): towns find_entities marks as places
+    where the tagger found nothing."""
+    from marsad.enrich.ner.article import FUNCTION_WORDS
+    from marsad.enrich.ner.news_places import PLACES_FILE, not_places, place_counts, write_places
+
+    shared = shared or shared_dir()
+    out = out or source_model_dir() / PLACES_FILE
+    after, seen = place_counts(sorted((shared / "data/news").glob("*.jsonl.gz")))
+    skip = FUNCTION_WORDS | not_places(source_model_dir())
+    click.echo(json.dumps({"places": write_places(after, seen, out, skip), "out": str(out)}))

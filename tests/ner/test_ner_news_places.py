@@ -1,0 +1,94 @@
+"""Towns learned from the news: counted after place words, marked where the tagger found nothing."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.commands.train import ner_places_command
+from marsad.enrich.ner import find_entities
+from marsad.enrich.ner.news_places import MIN_AFTER, news_places, not_places, place_counts, write_places
+from marsad.enrich.ner.paths import source_model_dir
+from marsad.evaluation.places import PlacesResult, evaluate_places, load_gold
+
+# Sentences we wrote: a town after place words, a word that follows one only by chance.
+TOWN = "افتتح المحافظ مشروعات في محافظة الوادعة وبمدينة الوادعة أمس."
+OTHER = "وقعت الحادثة في مدينة كبيرة ثم انتقلت الشرطة إلى منطقة كبيرة وكبيرة أخرى والمدينة كبيرة جدا كبيرة."
+
+
+def _news(folder: Path, articles: list[dict[str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "news.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.writelines(json.dumps(a, ensure_ascii=False) + "\n" for a in articles)
+    return path
+
+
+def test_place_counts_read_both_text_fields_and_proclitic_place_words(tmp_path: Path) -> None:
+    path = _news(tmp_path, [{"text": TOWN}, {"content": OTHER}])
+    after, seen = place_counts([path])
+    assert after["الوادعه"] == 2 and seen["الوادعه"] == 2  # محافظة الوادعة, بمدينة الوادعة
+    assert after["كبيره"] == 2 and seen["كبيره"] == 4  # وكبيرة is another word
+
+
+def test_write_places_keeps_words_mostly_seen_after_place_words(tmp_path: Path) -> None:
+    path = _news(tmp_path, [{"text": TOWN}, {"content": OTHER}] * MIN_AFTER)
+    after, seen = place_counts([path])
+    out = tmp_path / "places.tsv"
+    assert write_places(after, seen, out, skip_words=["الوادعة"]) == 1
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
+    # كبيرة follows a place word in 2 of its 4 uses: kept by the share alone, so
+    # the skip list takes out the real town here to show it is honoured.
+    assert rows == [["كبيره", str(2 * MIN_AFTER), str(4 * MIN_AFTER)]]
+
+
+def test_shipped_places_are_towns_and_skip_our_exclusions() -> None:
+    places = {name for (name,) in news_places()}
+    assert {"الطايف", "ينبع", "ابها", "تعز", "حمص", "القصيم"} <= places
+    assert not places & not_places(source_model_dir())
+    assert "اليورو" not in places  # منطقة اليورو
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        ("وصل وفد الوزارة إلى الطائف أمس قادما من ينبع.", ["الطائف", "ينبع"]),
+        ("أعلنت إمارة منطقة القصيم عن مشروعات جديدة في بريدة وعنيزة.", ["القصيم", "بريدة", "عنيزة"]),
+        ("ارتفع سعر صرف اليورو أمام الدولار في منطقة اليورو.", []),
+    ],
+)
+def test_find_entities_marks_learned_towns(text: str, towns: list[str]) -> None:
+    places = [span["text"] for span in find_entities([text]) if span["type"] == "LOC"]
+    assert [town for town in towns if town in places] == towns
+    assert "اليورو" not in places
+
+
+def test_places_command_writes_the_list(tmp_path: Path) -> None:
+    _news(tmp_path / "shared" / "data" / "news", [{"text": TOWN}] * MIN_AFTER)
+    out = tmp_path / "places.tsv"
+    result = CliRunner().invoke(ner_places_command, ["--shared", str(tmp_path / "shared"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["places"] == 1
+    assert out.read_text(encoding="utf-8").splitlines()[1].split("\t")[0] == "الوادعه"
+
+
+def test_places_gold_has_forty_articles_with_names() -> None:
+    gold = load_gold()
+    assert len(gold) == 40 and len({url for url, _ in gold}) == 40
+    assert sum(len(places) for _, places in gold) == 112
+
+
+def test_places_result_figures() -> None:
+    result = PlacesResult(articles=2, gold=10, found=8, right=6)
+    assert (result.precision, result.recall) == (0.75, 0.6)
+    assert result.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
+    assert PlacesResult(articles=0, gold=0, found=0, right=0).f1 == 0.0
+
+
+def test_places_evaluation_names_a_missing_news_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"saudinewsnet\.jsonl\.gz"):
+        evaluate_places(tmp_path)
