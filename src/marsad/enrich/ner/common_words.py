@@ -8,7 +8,8 @@ like that is read off the news: the words our own tagger tags as (part of) a
 name in under `MAX_SHARE` of their occurrences, among those seen at least
 `MIN_COUNT` times. On the ANERcorp dev split (CRF trained without it, shares
 from its tags of 140,000 news sentences) this lifted F1 after propagation from
-0.7756 to 0.7788, all of it precision (0.8188 → 0.8260, recall unchanged).
+0.7756 to 0.7788, all of it precision (0.8188 → 0.8260, recall unchanged); the
+shipped list (shares from the shipped tagger) gives 0.7772 there.
 """
 
 from __future__ import annotations
