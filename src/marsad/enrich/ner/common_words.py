@@ -15,19 +15,16 @@ shipped list (shares from the shipped tagger) gives 0.7772 there.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+
+from marsad.enrich.ner.silver import Tagger
 
 COMMON_WORDS_FILE = "common_words.tsv"
 MIN_COUNT = 20
 MAX_SHARE = 0.3
-
-
-class Tagger(Protocol):
-    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,6 @@ untagged, as it does the curated `known_entities.tsv`.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -21,7 +19,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from marsad.arabic.normalize import fold_for_search
-from marsad.enrich.ner.silver import TEXT_FIELDS
+from marsad.enrich.ner.silver import news_texts
 from marsad.enrich.ner.tokens import words
 
 PLACES_FILE = "places.tsv"
@@ -47,14 +45,10 @@ def place_counts(paths: Iterable[Path]) -> tuple[Counter[str], Counter[str]]:
     """For each folded word of the news: uses right after a place word, and all uses."""
     after: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    for path in paths:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for raw in handle:
-                article = json.loads(raw)
-                text = next((article[f] for f in TEXT_FIELDS if isinstance(article.get(f), str)), "")
-                folded = [fold_for_search(word) for word in words(text)]
-                seen.update(folded)
-                after.update(word for previous, word in pairwise(folded) if _is_place_word(previous))
+    for text in news_texts(paths):
+        folded = [fold_for_search(word) for word in words(text)]
+        seen.update(folded)
+        after.update(word for previous, word in pairwise(folded) if _is_place_word(previous))
     return after, seen
 
 

@@ -32,17 +32,22 @@ class Tagger(Protocol):
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
 
 
-def news_sentences(paths: Iterable[Path]) -> Iterator[list[str]]:
-    """Token lists of the news articles' sentences, split as `find_entities` splits them."""
+def news_texts(paths: Iterable[Path]) -> Iterator[str]:
+    """The article texts of the news collections (JSON Lines, gzip), in file order."""
     for path in paths:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             for raw in handle:
                 article = json.loads(raw)
-                text = next((article[f] for f in TEXT_FIELDS if isinstance(article.get(f), str)), "")
-                for paragraph in text.split("\n"):
-                    for run in sentences_of(tokenize(paragraph)):
-                        if MIN_TOKENS <= len(run) <= MAX_TOKENS:
-                            yield [token for token, _, _ in run]
+                yield next((article[f] for f in TEXT_FIELDS if isinstance(article.get(f), str)), "")
+
+
+def news_sentences(paths: Iterable[Path]) -> Iterator[list[str]]:
+    """Token lists of the news articles' sentences, split as `find_entities` splits them."""
+    for text in news_texts(paths):
+        for paragraph in text.split("\n"):
+            for run in sentences_of(tokenize(paragraph)):
+                if MIN_TOKENS <= len(run) <= MAX_TOKENS:
+                    yield [token for token, _, _ in run]
 
 
 def agreeing(sentences: Iterable[list[str]], taggers: Sequence[Tagger], limit: int) -> Iterator[Sentence]:
