@@ -13,6 +13,7 @@ import click
 
 from marsad.enrich.ner.paths import shared_dir, source_model_dir
 from marsad.enrich.ner.variants import SHIPPED_VARIANT, VARIANTS
+from marsad.progress import progress
 
 _DIR = click.Path(path_type=Path, file_okay=False)
 _FILE = click.Path(path_type=Path, dir_okay=False)
@@ -238,7 +239,8 @@ def ner_silver_command(
             taggers = dev_split_taggers(shared, folder, dev_vectors, work)
         else:
             taggers = [open_model(folder, stack, kind) for kind in ("neural", "crf")]
-        count = write_conll(agreeing(news_sentences(news), taggers, sentences), out)
+        read = progress(news_sentences(news), desc="news sentences tagged", unit="sentence")
+        count = write_conll(agreeing(read, taggers, sentences), out)
     click.echo(json.dumps({"silver_sentences": count, "out": str(out)}))
 
 
@@ -261,7 +263,8 @@ def ner_common_words_command(shared: Path | None, out: Path | None, sentences: i
     out = out or source_model_dir() / COMMON_WORDS_FILE
     news = sorted((shared / "data/news").glob("*.jsonl.gz"))
     model = shipped_model()
-    seen, named = name_shares(islice(news_sentences(news), sentences), model, name_key_for(model.extractor.stem_key))
+    read = progress(islice(news_sentences(news), sentences), desc="tag news", unit="sentence", total=sentences)
+    seen, named = name_shares(read, model, name_key_for(model.extractor.stem_key))
     count = write_common_words(seen, named, out)
     click.echo(json.dumps({"model": model.kind, "words": count, "out": str(out)}))
 
