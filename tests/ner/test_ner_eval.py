@@ -43,7 +43,7 @@ def test_eval_command_prints_both_sets(shared: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "anercorp-test" in result.output and "aqmar" in result.output
     assert "tokens/s" in result.output
-    assert "news-places    LOC F1" in result.output
+    assert "news-places    F1" in result.output
 
 
 def test_eval_check_fails_below_floor(shared: Path, tmp_path: Path) -> None:

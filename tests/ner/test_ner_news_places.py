@@ -13,7 +13,7 @@ from marsad.commands.train import ner_places_command
 from marsad.enrich.ner import find_entities
 from marsad.enrich.ner.news_places import MIN_AFTER, news_places, not_places, place_counts, write_places
 from marsad.enrich.ner.paths import source_model_dir
-from marsad.evaluation.places import PlacesResult, evaluate_places, load_gold
+from marsad.evaluation.news_entities import SetScore, evaluate_news, load_gold
 
 # Sentences we wrote: a town after place words, a word that follows one only by chance.
 TOWN = "افتتح المحافظ مشروعات في محافظة الوادعة وبمدينة الوادعة أمس."
@@ -77,18 +77,18 @@ def test_places_command_writes_the_list(tmp_path: Path) -> None:
 
 
 def test_places_gold_has_forty_articles_with_names() -> None:
-    gold = load_gold()
+    gold = load_gold("places_gold.jsonl", "places")
     assert len(gold) == 40 and len({url for url, _ in gold}) == 40
     assert sum(len(places) for _, places in gold) == 112
 
 
 def test_places_result_figures() -> None:
-    result = PlacesResult(articles=2, gold=10, found=8, right=6)
+    result = SetScore("news-places", articles=2, gold=10, found=8, right=6)
     assert (result.precision, result.recall) == (0.75, 0.6)
     assert result.f1 == pytest.approx(2 * 0.75 * 0.6 / 1.35)
-    assert PlacesResult(articles=0, gold=0, found=0, right=0).f1 == 0.0
+    assert SetScore("news-places", articles=0).f1 == 0.0
 
 
 def test_places_evaluation_names_a_missing_news_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"saudinewsnet\.jsonl\.gz"):
-        evaluate_places(tmp_path)
+        evaluate_news(tmp_path)
