@@ -279,7 +279,13 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
     result = CliRunner().invoke(ner_command, ["--shared", str(shared), "--limit", "20", "--json"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
-    assert [row["name"] for row in rows] == ["anercorp-test", "aqmar", "news-places"]
+    assert [row["name"] for row in rows] == [
+        "anercorp-test",
+        "aqmar",
+        "news-places",
+        "news-persons",
+        "news-organisations",
+    ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os
 

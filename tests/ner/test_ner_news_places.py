@@ -82,6 +82,21 @@ def test_places_gold_has_forty_articles_with_names() -> None:
     assert sum(len(places) for _, places in gold) == 112
 
 
+def test_people_and_organisations_gold_covers_the_same_articles() -> None:
+    places = [url for url, _ in load_gold("places_gold.jsonl", "places")]
+    persons = load_gold("people_orgs_gold.jsonl", "persons")
+    organisations = load_gold("people_orgs_gold.jsonl", "organisations")
+    assert [url for url, _ in persons] == [url for url, _ in organisations] == places
+    assert sum(map(len, (names for _, names in persons))) >= 95
+    assert sum(map(len, (names for _, names in organisations))) >= 110
+
+
+def test_news_scores_every_gold_set(shared: Path) -> None:
+    scores = {score.name: score for score in evaluate_news(shared)}
+    assert set(scores) == {"news-places", "news-persons", "news-organisations"}
+    assert all(score.articles == 40 and 0 < score.right <= min(score.found, score.gold) for score in scores.values())
+
+
 def test_places_result_figures() -> None:
     result = SetScore("news-places", articles=2, gold=10, found=8, right=6)
     assert (result.precision, result.recall) == (0.75, 0.6)

@@ -181,7 +181,7 @@ def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], 
         return tags
     key = name_key_for(key or _key)
     keys = [key(token) for token, _, _ in run]
-    longest = max(len(name) for name in names)
+    longest = max(map(len, names))
     i = 0
     while i < len(run):
         for size in range(min(longest, len(run) - i), 0, -1):
