@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.paths import shared_dir, source_model_dir
 from marsad.enrich.ner.variants import SHIPPED_VARIANT, VARIANTS
 from marsad.progress import progress
@@ -284,3 +285,32 @@ def ner_places_command(shared: Path | None, out: Path | None) -> None:
     after, seen = place_counts(sorted((shared / "data/news").glob("*.jsonl.gz")))
     skip = FUNCTION_WORDS | not_places(source_model_dir())
     click.echo(json.dumps({"places": write_places(after, seen, out, skip), "out": str(out)}))
+
+
+@train_group.command(name="ner-institutions")
+@_shared_option
+@click.option("--out", type=_FILE, default=None, help="Where to write institutions.tsv (default: the shipped one).")
+def ner_institutions_command(shared: Path | None, out: Path | None) -> None:
+    """List the institution names the news repeats (a head word such as وزارة / هيئة /
+    مجلس / نادي and definite words; not_institutions.txt left out): organisations
+    find_entities marks where the tagger found nothing."""
+    from marsad.enrich.ner.article import FUNCTION_WORDS, name_key_for
+    from marsad.enrich.ner.model import shipped_model
+    from marsad.enrich.ner.news_institutions import (
+        INSTITUTIONS_FILE,
+        NOT_INSTITUTIONS_FILE,
+        read_word_list,
+        select_names,
+        sequence_counts,
+        write_institutions,
+    )
+
+    shared = shared or shared_dir()
+    out = out or source_model_dir() / INSTITUTIONS_FILE
+    model = shipped_model()
+    counts = sequence_counts(sorted((shared / "data/news").glob("*.jsonl.gz")), name_key_for(model.extractor.stem_key))
+    # A name does not end in a function word, a title or `اليوم` (the next phrase has begun).
+    titles = {word for word, kind in model.extractor.lexicons.triggers.items() if kind == "PER"}
+    skip = {fold_for_search(w) for w in FUNCTION_WORDS} | titles | {"اليوم", "المهندس", "الاستاذ"}
+    names = select_names(counts, skip, read_word_list(source_model_dir() / NOT_INSTITUTIONS_FILE))
+    click.echo(json.dumps({"institutions": write_institutions(names, counts, out), "out": str(out)}))

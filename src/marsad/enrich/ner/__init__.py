@@ -18,6 +18,7 @@ from marsad.enrich.ner.article import (
     tidy_tags,
 )
 from marsad.enrich.ner.model import shipped_model
+from marsad.enrich.ner.news_institutions import news_institutions
 from marsad.enrich.ner.news_places import news_places
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
 from marsad.enrich.ner.tokens import tokenize
@@ -47,10 +48,11 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         for (_, run), tags in zip(runs, model.tag([[t for t, _, _ in run] for _, run in runs]), strict=True)
     ]
     # What the tagger found anywhere in the article, then the curated list, then
-    # the towns learned from the news fill the places where a sentence alone
-    # gave too little context.
+    # the towns and institutions learned from the news fill the places where a
+    # sentence alone gave too little context.
     key = model.extractor.stem_key
-    names = {**news_places(), **known_entities(), **article_names([run for _, run in runs], tagged, key)}
+    learned = {**news_places(), **news_institutions()}
+    names = {**learned, **known_entities(), **article_names([run for _, run in runs], tagged, key)}
     spans: list[Span] = []
     for (index, run), tags in zip(runs, tagged, strict=True):
         tags = mark_names(run, tags, names, key)
