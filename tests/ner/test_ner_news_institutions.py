@@ -17,10 +17,10 @@ from marsad.enrich.ner.news_institutions import (
     MIN_COUNT,
     NOT_INSTITUTIONS_FILE,
     news_institutions,
-    read_word_list,
     select_names,
     sequence_counts,
 )
+from marsad.enrich.ner.news_places import read_word_list
 from marsad.enrich.ner.paths import source_model_dir
 
 

@@ -299,11 +299,11 @@ def ner_institutions_command(shared: Path | None, out: Path | None) -> None:
     from marsad.enrich.ner.news_institutions import (
         INSTITUTIONS_FILE,
         NOT_INSTITUTIONS_FILE,
-        read_word_list,
         select_names,
         sequence_counts,
         write_institutions,
     )
+    from marsad.enrich.ner.news_places import read_word_list
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / INSTITUTIONS_FILE

@@ -19,7 +19,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.silver import news_texts
 from marsad.enrich.ner.tokens import words
 
@@ -86,12 +85,6 @@ def write_institutions(names: list[str], counts: Counter[tuple[str, ...]], path:
     rows = "".join(f"{name}\t{counts[tuple(name.split())]}\n" for name in names)
     path.write_text(header + rows, encoding="utf-8")
     return len(names)
-
-
-def read_word_list(path: Path) -> list[str]:
-    """Folded lines of one of our word lists (`#` starts a comment)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [fold_for_search(line.strip()) for line in lines if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)

@@ -57,10 +57,15 @@ def _may_be_name(word: str) -> bool:
     return word.isalpha() and len(word) > 1 and not word.startswith("و")
 
 
+def read_word_list(path: Path) -> list[str]:
+    """Folded lines of one of our word lists (`#` starts a comment)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [fold_for_search(line.strip()) for line in lines if line.strip() and not line.startswith("#")]
+
+
 def not_places(folder: Path) -> frozenset[str]:
     """Our own list of words that follow a place word without being places (folded)."""
-    lines = (folder / NOT_PLACES_FILE).read_text(encoding="utf-8").splitlines()
-    return frozenset(fold_for_search(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(read_word_list(folder / NOT_PLACES_FILE))
 
 
 def write_places(after: Counter[str], seen: Counter[str], path: Path, skip_words: Iterable[str] = ()) -> int:
