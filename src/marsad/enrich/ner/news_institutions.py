@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from marsad.enrich.ner.news_places import shipped_names
 from marsad.enrich.ner.silver import news_texts
 from marsad.enrich.ner.tokens import words
 
@@ -89,9 +89,5 @@ def write_institutions(names: list[str], counts: Counter[tuple[str, ...]], path:
 
 @lru_cache(maxsize=1)
 def news_institutions() -> dict[tuple[str, ...], str]:
-    """The shipped list as ORG names for `mark_names`; empty when the file is absent."""
-    path = resources.files("marsad") / "models" / "ner" / INSTITUTIONS_FILE
-    if not path.is_file():
-        return {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {tuple(line.split("\t", 1)[0].split()): "ORG" for line in lines if line and not line.startswith("#")}
+    """The shipped institutions as ORG names."""
+    return shipped_names(INSTITUTIONS_FILE, "ORG")

@@ -84,11 +84,16 @@ def write_places(after: Counter[str], seen: Counter[str], path: Path, skip_words
     return len(rows)
 
 
-@lru_cache(maxsize=1)
-def news_places() -> dict[tuple[str, ...], str]:
-    """The shipped list as one-word LOC names for `mark_names`; empty when the file is absent."""
-    path = resources.files("marsad") / "models" / "ner" / PLACES_FILE
+def shipped_names(file: str, kind: str) -> dict[tuple[str, ...], str]:
+    """A shipped list (first column: name keys) as names of `kind` for `mark_names`; empty when absent."""
+    path = resources.files("marsad") / "models" / "ner" / file
     if not path.is_file():
         return {}
     lines = path.read_text(encoding="utf-8").splitlines()
-    return {(line.split("\t", 1)[0],): "LOC" for line in lines if line and not line.startswith("#")}
+    return {tuple(line.split("\t", 1)[0].split()): kind for line in lines if line and not line.startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def news_places() -> dict[tuple[str, ...], str]:
+    """The shipped towns as one-word LOC names."""
+    return shipped_names(PLACES_FILE, "LOC")
