@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.arabic.clitics import restore_article, split_clitics, stem_form
+from marsad.arabic.clitics import name_proclitics, restore_article, split_clitics, stem_form
 
 # A small lexicon we make up, so these cases do not depend on the shipped one.
 LEXICON = {
@@ -84,3 +84,28 @@ def test_restore_article_tells_lil_from_li_l(token: str, stem: str) -> None:
     lexicon = {"العراق": 900, "لبنان": 800, "البنان": 1, "الحكومه": 700, "الامم": 300}
     proclitics, rest, _ = split_clitics(token, lexicon)
     assert restore_article(proclitics, rest, lexicon) == stem
+
+
+@pytest.mark.parametrize(
+    ("token", "proclitics"),
+    [
+        # Names the news knows that begin like a proclitic and the article.
+        ("كاليفورنيا", ""),
+        ("فالنسيا", ""),
+        # و + a name that begins like a preposition: the better-attested stem wins.
+        ("وباسم", "و"),
+        ("وبايدن", "و"),
+        # و + a name the news never saw.
+        ("وهوبارت", "و"),
+        ("وتياجو", "و"),
+        # Words and names as split_clitics splits them.
+        ("وبالعراق", "وب"),
+        ("وللعراق", "ول"),
+        ("لبايدن", "ل"),
+        ("بالمانغو", "ب"),
+        ("وليد", ""),
+        ("وزير", ""),
+    ],
+)
+def test_name_proclitics(token: str, proclitics: str) -> None:
+    assert name_proclitics(token) == proclitics

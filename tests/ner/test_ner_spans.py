@@ -70,3 +70,12 @@ def test_short_form_does_not_link_across_types() -> None:
 def test_sentences_split_at_final_punctuation() -> None:
     runs = sentences_of(tokenize("جاء سامي. ثم ذهب؟ نعم"))
     assert [[t for t, _, _ in run] for run in runs] == [["جاء", "سامي", "."], ["ثم", "ذهب", "؟"], ["نعم"]]
+
+
+def test_span_keeps_a_name_that_begins_like_proclitics() -> None:
+    # A sentence we wrote: a known name that looks like ك + ال..., and و before an unknown one.
+    paragraph = "سافر الوفد إلى كاليفورنيا ثم إلى أستراليا وهوبارت"
+    tokens = tokenize(paragraph)
+    tags = ["O", "O", "O", "B-LOC", "O", "O", "B-LOC", "B-LOC"]
+    texts = [span["text"] for span in spans_from_tags(paragraph, tokens, tags, 0)]
+    assert texts == ["كاليفورنيا", "أستراليا", "هوبارت"]

@@ -184,3 +184,35 @@ def stem_form(token: str) -> str:
     if enclitics and stem.endswith("ت"):
         stem = stem[:-1] + "ة"
     return stem
+
+
+def name_proclitics(token: str, lexicon: Mapping[str, int] | None = None) -> str:
+    """The proclitics before a name that begins at `token`.
+
+    Names differ from words in three ways `split_clitics` cannot see: a
+    foreign name the news knows may begin like a proclitic and the article
+    (`فاليري` is not ف + `اليري`, `كاليفورنيا` not ك + `اليفورنيا`); a name
+    after و may begin like a preposition (`وباسم` is و + `باسم`, the
+    better-attested stem, not و + ب + `اسم`); and a name the news never saw
+    after و is still و + the name (`وهوبارت`, `وتياجو`), where a word would
+    need the lexicon's support.
+    """
+    lex = _lexicon() if lexicon is None else lexicon
+    proclitics, stem, _ = split_clitics(token, lex)
+    if proclitics:
+        if stem.startswith(_ARTICLE) and not _count(stem, lex) and _count(token, lex):
+            return ""
+        restored = restore_article(proclitics, stem, lex)
+        if len(proclitics) == 2 and proclitics[0] in _CONJUNCTIONS and _count(token[1:], lex) >= _count(restored, lex):
+            return proclitics[0]  # وبايدن: و + بايدن, not و + ب + ايدن
+        return proclitics
+    bare = DIACRITICS.sub("", token)
+    if (
+        len(bare) > 4
+        and bare[0] == "و"
+        and bare.isalpha()
+        and not _count(bare, lex)
+        and fold_for_search(bare) not in _NEVER_SPLIT
+    ):
+        return token[0]
+    return ""

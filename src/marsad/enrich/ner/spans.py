@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from marsad.arabic.clitics import restore_article, split_clitics
+from marsad.arabic.clitics import name_proclitics, restore_article
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.conll import entities
 
@@ -36,8 +36,8 @@ def spans_from_tags(
     for kind, first, last in entities(tags):
         token, start, _ = tokens[first]
         end = tokens[last - 1][2]
-        proclitics, stem, _ = split_clitics(token)
-        if proclitics and stem:
+        proclitics = name_proclitics(token)
+        if proclitics and len(proclitics) < len(token):
             start += len(proclitics)
         text = paragraph[start:end]
         if not text.strip():
