@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from marsad.commands.train import ner_silver_command
 from marsad.enrich.ner.conll import read_labelled
 from marsad.enrich.ner.model import shipped_model
-from marsad.enrich.ner.silver import agreeing, news_sentences, write_conll
+from marsad.enrich.ner.silver import agreeing, news_sentences, news_texts, write_conll
 
 # Articles we wrote for these tests, in both field names of the shared collections.
 ARTICLES = [
@@ -93,3 +93,11 @@ def test_silver_command_with_the_shipped_taggers(tmp_path: Path) -> None:
     assert minister[3:5] == ["B-PER", "I-PER"]  # فهد الجلاجل
     # The CRF ends the name at الفتاح, the BiLSTM-CRF at السيسي: no silver from that sentence.
     assert not any(text.startswith("استقبل") for text in tagged)
+
+
+def test_a_bad_news_line_is_named_by_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write(json.dumps(ARTICLES[0], ensure_ascii=False) + "\n{cut off\n")
+    with pytest.raises(ValueError, match=r"news\.jsonl\.gz:2: not a JSON line"):
+        list(news_texts([path]))

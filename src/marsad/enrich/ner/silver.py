@@ -36,8 +36,13 @@ def news_texts(paths: Iterable[Path]) -> Iterator[str]:
     """The article texts of the news collections (JSON Lines, gzip), in file order."""
     for path in paths:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            for raw in handle:
-                article = json.loads(raw)
+            for number, raw in enumerate(handle, 1):
+                try:
+                    article = json.loads(raw)
+                except json.JSONDecodeError as error:
+                    raise ValueError(f"{path}:{number}: not a JSON line ({error.msg})") from error
+                if not isinstance(article, dict):
+                    raise ValueError(f"{path}:{number}: not a JSON object")
                 yield next((article[f] for f in TEXT_FIELDS if isinstance(article.get(f), str)), "")
 
 
