@@ -6,10 +6,11 @@ import gzip
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
-from marsad.commands.train import ner_places_command
+from marsad.commands.train import ner_common_words_command, ner_institutions_command, ner_places_command
 from marsad.enrich.ner import find_entities
 from marsad.enrich.ner.news_places import MIN_AFTER, news_places, not_places, place_counts, write_places
 from marsad.enrich.ner.paths import source_model_dir
@@ -107,3 +108,13 @@ def test_places_result_figures() -> None:
 def test_places_evaluation_names_a_missing_news_file(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"saudinewsnet\.jsonl\.gz"):
         evaluate_news(tmp_path)
+
+
+@pytest.mark.parametrize("command", [ner_places_command, ner_institutions_command, ner_common_words_command])
+def test_list_builders_refuse_a_folder_without_news(tmp_path: Path, command: click.Command) -> None:
+    out = tmp_path / "list.tsv"
+    out.write_text("# kept\n", encoding="utf-8")
+    result = CliRunner().invoke(command, ["--shared", str(tmp_path), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "no news collections" in result.output and str(tmp_path / "data" / "news") in result.output
+    assert out.read_text(encoding="utf-8") == "# kept\n"

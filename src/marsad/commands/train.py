@@ -18,6 +18,18 @@ from marsad.progress import progress
 
 _DIR = click.Path(path_type=Path, file_okay=False)
 _FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+def _news_files(shared: Path) -> list[Path]:
+    """The news collections under `shared`; an error naming the folder when there are none
+    (the list builders would otherwise overwrite a shipped list with an empty one)."""
+    folder = shared / "data" / "news"
+    news = sorted(folder.glob("*.jsonl.gz"))
+    if not news:
+        raise click.ClickException(f"{folder}: no news collections (*.jsonl.gz); set --shared or MARSAD_SHARED")
+    return news
+
+
 _shared_option = click.option("--shared", type=_DIR, default=None, help="The shared data folder (default ../shared).")
 
 
@@ -47,7 +59,7 @@ def clusters_command(shared: Path | None, out: Path | None, vectors: Path | None
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / "clusters.tsv"
-    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    news = _news_files(shared)
     info = build_clusters(news, out, extra_conll=[shared / "data/ner/anercorp/train.txt"], vectors_out=vectors)
     click.echo(json.dumps(info))
 
@@ -231,7 +243,7 @@ def ner_silver_command(
 
     shared = shared or shared_dir()
     folder = models or source_model_dir()
-    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    news = _news_files(shared)
     with ExitStack() as stack:
         taggers: list[Tagger]
         if dev_vectors is not None:
@@ -262,7 +274,7 @@ def ner_common_words_command(shared: Path | None, out: Path | None, sentences: i
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / COMMON_WORDS_FILE
-    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
+    news = _news_files(shared)
     model = shipped_model()
     read = progress(islice(news_sentences(news), sentences), desc="tag news", unit="sentence", total=sentences)
     seen, named = name_shares(read, model, name_key_for(model.extractor.stem_key))
@@ -282,7 +294,7 @@ def ner_places_command(shared: Path | None, out: Path | None) -> None:
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / PLACES_FILE
-    after, seen = place_counts(sorted((shared / "data/news").glob("*.jsonl.gz")))
+    after, seen = place_counts(_news_files(shared))
     skip = FUNCTION_WORDS | not_places(source_model_dir())
     click.echo(json.dumps({"places": write_places(after, seen, out, skip), "out": str(out)}))
 
@@ -308,7 +320,7 @@ def ner_institutions_command(shared: Path | None, out: Path | None) -> None:
     shared = shared or shared_dir()
     out = out or source_model_dir() / INSTITUTIONS_FILE
     model = shipped_model()
-    counts = sequence_counts(sorted((shared / "data/news").glob("*.jsonl.gz")), name_key_for(model.extractor.stem_key))
+    counts = sequence_counts(_news_files(shared), name_key_for(model.extractor.stem_key))
     # A name does not end in a function word, a title or `اليوم` (the next phrase has begun).
     titles = {word for word, kind in model.extractor.lexicons.triggers.items() if kind == "PER"}
     skip = {fold_for_search(w) for w in FUNCTION_WORDS} | titles | {"اليوم", "المهندس", "الاستاذ"}
