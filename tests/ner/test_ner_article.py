@@ -39,6 +39,29 @@ def test_mark_names_keeps_what_the_crf_found() -> None:
     assert mark_names(run, tags, {("الحلبي",): "PER", ("حمص",): "LOC"}) == ["O", "B-ORG", "B-LOC"]
 
 
+_AVIATION = {("الهييه", "العامه", "الطيران", "المدني"): "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("tags", "widened"),
+    [
+        # The tagger found a piece of the name: the listed name replaces it.
+        (["O", "O", "O", "B-ORG", "I-ORG", "O"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+        # Two pieces, both organisations.
+        (["O", "B-ORG", "O", "B-ORG", "I-ORG", "O"], ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]),
+        # A piece of another type is a different reading: kept.
+        (["O", "O", "O", "B-PER", "I-PER", "O"], ["O", "O", "O", "B-PER", "I-PER", "O"]),
+        # The tagger's organisation runs on past the name: kept.
+        (["O", "O", "O", "B-ORG", "I-ORG", "I-ORG"], ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG"]),
+        (["B-ORG", "I-ORG", "O", "O", "O", "O"], ["B-ORG", "I-ORG", "O", "O", "O", "O"]),
+    ],
+)
+def test_mark_names_widens_pieces_of_a_listed_name(tags: list[str], widened: list[str]) -> None:
+    run = _run("أعلنت الهيئة العامة للطيران المدني أمس")
+    assert mark_names(run, list(tags), _AVIATION, widen=True) == widened
+    assert mark_names(run, list(tags), _AVIATION) == tags
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

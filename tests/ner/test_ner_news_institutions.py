@@ -58,6 +58,35 @@ def test_select_names_keeps_whole_names() -> None:
     assert names == ["مجلس الوزراء", "وزاره الشوون الاجتماعيه", "وزاره الشوون البلديه"]
 
 
+def test_a_head_with_the_article_needs_two_more_words() -> None:
+    # `المركز الأول` is a rank and `المجلس البلدي` any town's council; with two more words it is a name.
+    n = MIN_COUNT * 10
+    counts = _grams(
+        {
+            "المركز الاول": n,
+            "المجلس البلدي": n,
+            "الهييه العامه": 3 * n,  # mostly continued by the sectors below
+            "الهييه العامه الطيران": n,
+            "الهييه العامه الطيران المدني": n,
+            "الهييه العامه الرياضه": n,
+            "الهييه العامه السياحه": n,
+            "مركز الشرطه": n,  # `مركز` opens descriptions too
+            "مركز الدفاع المدني": n,
+            "الاتحاد الاوروبي": n,  # heads that were always written with the article keep two-word names
+            "المحكمه العليا": n,
+        }
+    )
+    names = select_names(counts, skip_words=(), not_names=())
+    assert names == [
+        "الاتحاد الاوروبي",
+        "المحكمه العليا",
+        "الهييه العامه الرياضه",
+        "الهييه العامه السياحه",
+        "الهييه العامه الطيران المدني",
+        "مركز الدفاع المدني",
+    ]
+
+
 def test_shipped_institutions() -> None:
     names = {" ".join(name) for name in news_institutions()}
     assert {"مجلس الوزراء", "مجلس الشوري", "وزاره الداخليه", "هييه التحقيق الادعاء العام"} <= names
@@ -74,6 +103,10 @@ def test_shipped_institutions() -> None:
             ["هيئة التحقيق والادعاء العام", "ديوان المظالم"],
         ),
         ("عقد مجلس الإدارة اجتماعه الدوري.", []),
+        (
+            "أعلنت الهيئة العامة للطيران المدني أن مؤسسة النقد العربي السعودي وافقت على الخطة.",
+            ["الهيئة العامة للطيران المدني", "مؤسسة النقد العربي السعودي"],
+        ),
     ],
 )
 def test_find_entities_marks_learned_institutions(text: str, expected: list[str]) -> None:

@@ -31,6 +31,13 @@ def _news_files(shared: Path) -> list[Path]:
 
 
 _shared_option = click.option("--shared", type=_DIR, default=None, help="The shared data folder (default ../shared).")
+_vectors_option = click.option(
+    "--vectors",
+    type=_FILE,
+    required=True,
+    help="Skip-gram vectors from `PYTHONHASHSEED=0 marsad train ner-clusters --vectors FILE`.",
+)
+_hidden_option = click.option("--hidden", type=int, default=128, show_default=True, help="LSTM units per direction.")
 
 
 @click.group(name="train")
@@ -109,13 +116,8 @@ def ner_train_command(
 @train_group.command(name="ner-neural")
 @_shared_option
 @click.option("--out", type=_DIR, default=None, help="Model folder to write ner_neural.npz into.")
-@click.option(
-    "--vectors",
-    type=_FILE,
-    required=True,
-    help="Skip-gram vectors from `PYTHONHASHSEED=0 marsad train ner-clusters --vectors FILE`.",
-)
-@click.option("--hidden", type=int, default=128, show_default=True, help="LSTM units per direction.")
+@_vectors_option
+@_hidden_option
 @click.option("--epochs", type=int, default=24, show_default=True, help="At most this many epochs on dev.")
 @click.option("--patience", type=int, default=8, show_default=True, help="Stop after this many epochs without gain.")
 @click.option(
@@ -137,6 +139,12 @@ def ner_train_command(
 )
 @click.option(
     "--silver-per-epoch", type=int, default=4000, show_default=True, help="Silver sentences drawn for each epoch."
+)
+@click.option(
+    "--pretrained",
+    type=_FILE,
+    default=None,
+    help="Start from an encoder pretrained on the news (`marsad train ner-pretrain`).",
 )
 @click.option("--dev-only", is_flag=True, help="Only score on the dev split; write no model.")
 @click.option(
@@ -160,6 +168,7 @@ def ner_neural_command(
     wojood: bool,
     silver: Path | None,
     silver_per_epoch: int,
+    pretrained: Path | None,
     dev_only: bool,
     final_epochs: int | None,
 ) -> None:
@@ -192,6 +201,7 @@ def ner_neural_command(
         wojood=wojood,
         silver=str(silver.resolve()) if silver else None,
         silver_per_epoch=silver_per_epoch if silver else 0,
+        pretrained=str(pretrained.resolve()) if pretrained else None,
     )
     if final_epochs is not None:
         dev: dict[str, object] = {
@@ -207,6 +217,32 @@ def ner_neural_command(
         final = replace(config, epochs=int(dev["final_epochs"]))  # type: ignore[call-overload]
         path = train_final_neural(shared, lexicon_dir, vectors, final, out, dev, seed_list, jobs)
         click.echo(f"model written to {path}")
+
+
+@train_group.command(name="ner-pretrain")
+@_shared_option
+@click.option("--out", type=_FILE, required=True, help="Where to write the pretrained encoder (.npz).")
+@_vectors_option
+@_hidden_option
+@click.option("--tokens", type=int, default=6_000_000, show_default=True, help="News tokens to read (one pass).")
+@click.option("--threads", type=int, default=1, show_default=True, help="torch threads.")
+def ner_pretrain_command(shared: Path | None, out: Path, vectors: Path, hidden: int, tokens: int, threads: int) -> None:
+    """Pretrain the BiLSTM-CRF's encoder as a bidirectional language model on
+    the unlabeled news (the input of `ner-neural --pretrained`).
+
+    Vocabularies and gazetteer come from ANERcorp train minus the dev split,
+    so dev experiments that start from the encoder stay blind to dev."""
+    from marsad.enrich.ner.neural_train import NeuralConfig
+    from marsad.enrich.ner.pretrain import PretrainConfig, pretrain_on_news
+
+    # One line per 200 batches (tokens, loss, rate) on stderr: a run takes a quarter of an hour.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    shared = shared or shared_dir()
+    _news_files(shared)
+    config = PretrainConfig(tokens=tokens, threads=threads)
+    encoder = pretrain_on_news(shared, source_model_dir(), vectors, NeuralConfig(hidden=hidden), config)
+    encoder.save(out)
+    click.echo(json.dumps({**encoder.history[-1], "out": str(out)}, ensure_ascii=False))
 
 
 @train_group.command(name="ner-silver")

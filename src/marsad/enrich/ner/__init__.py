@@ -51,10 +51,13 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     # the towns and institutions learned from the news fill the places where a
     # sentence alone gave too little context.
     key = model.extractor.stem_key
-    learned = {**news_places(), **news_institutions()}
-    names = {**learned, **known_entities(), **article_names([run for _, run in runs], tagged, key)}
+    listed = {**news_places(), **news_institutions(), **known_entities()}
+    names = {**listed, **article_names([run for _, run in runs], tagged, key)}
     spans: list[Span] = []
     for (index, run), tags in zip(runs, tagged, strict=True):
         tags = mark_names(run, tags, names, key)
+        # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
+        # the article's own names do not, or one mis-tagged span would spread its error.
+        tags = mark_names(run, tags, listed, key, widen=True)
         spans.extend(spans_from_tags(paragraphs[index], run, tags, index))
     return link_short_forms(spans)

@@ -175,8 +175,29 @@ def _one_word_entity(tags: list[str], index: int) -> bool:
     return tags[index].startswith("B-") and (index + 1 == len(tags) or not tags[index + 1].startswith("I-"))
 
 
-def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], str] | None = None) -> list[str]:
-    """Tag untagged occurrences of `names` in one sentence, longest first."""
+def _covers(tags: list[str], start: int, end: int, kind: str) -> bool:
+    """Tokens `start:end` hold only whole entities of `kind` (at least one) and untagged words:
+    a name of that type found there may replace them (`لطيران المدني` inside
+    `الهيئة العامة للطيران المدني`)."""
+    inside = tags[start:end]
+    if not all(tag == "O" or tag[2:] == kind for tag in inside) or all(tag == "O" for tag in inside):
+        return False
+    # The tagged spans must not run on past either end of the name.
+    return not (tags[start].startswith("I-") and start and tags[start - 1] != "O") and not (
+        end < len(tags) and tags[end].startswith("I-")
+    )
+
+
+def mark_names(
+    run: Tokens,
+    tags: list[str],
+    names: Names,
+    key: Callable[[str], str] | None = None,
+    widen: bool = False,
+) -> list[str]:
+    """Tag untagged occurrences of `names` in one sentence, longest first; with
+    `widen`, an occurrence may also replace the shorter entities of its own type
+    it covers."""
     if not names:
         return tags
     key = name_key_for(key or _key)
@@ -188,7 +209,10 @@ def mark_names(run: Tokens, tags: list[str], names: Names, key: Callable[[str], 
             if size == 1 and run[i][0] in FUNCTION_WORDS:
                 break
             kind = _lookup(names, tuple(keys[i : i + size]))
-            if kind and all(tag == "O" for tag in tags[i : i + size]):
+            if kind and (
+                all(tag == "O" for tag in tags[i : i + size])
+                or (widen and size > 1 and _covers(tags, i, i + size, kind))
+            ):
                 tags[i] = "B-" + kind
                 for j in range(i + 1, i + size):
                     tags[j] = "I-" + kind

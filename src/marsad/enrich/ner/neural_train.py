@@ -76,6 +76,8 @@ class NeuralConfig:
     # afresh each epoch, on top of all the gold ones.
     silver: str | None = None
     silver_per_epoch: int = 0
+    # An encoder pretrained on the news (`pretrain.py`) to start from.
+    pretrained: str | None = None
     split: TrainConfig = field(default_factory=TrainConfig)
 
 
@@ -343,6 +345,11 @@ def train_network(
     gold = [np.array([tag_index[t] for t in tags], dtype=np.int64) for _, tags in [*sentences, *silver]]
     silver_ids = list(range(len(sentences), len(encoded)))
     network: Any = make_model(config, vectors, len(features), len(alphabet))
+    if config.pretrained:
+        from marsad.enrich.ner.pretrain import PretrainedEncoder, load_into
+
+        found = load_into(network, PretrainedEncoder.load(Path(config.pretrained)), features, alphabet)
+        log.info("pretrained encoder: %d of %d feature rows", found, len(features))
     identity = np.array([f.startswith(("w=", "f=", "st=")) for f in features])
     optimizer = torch.optim.Adam([p for p in network.parameters() if p.requires_grad], lr=config.learning_rate)
     order = list(range(len(sentences)))
@@ -540,6 +547,11 @@ def train_final_neural(
             **{str(p.relative_to(shared)): sha256(p) for p in inputs},
             "word vectors (wordreps.build_clusters vectors_out)": sha256(vectors_file),
             **({"silver sentences (marsad train ner-silver)": sha256(Path(config.silver))} if config.silver else {}),
+            **(
+                {"pretrained encoder (marsad train ner-pretrain)": sha256(Path(config.pretrained))}
+                if config.pretrained
+                else {}
+            ),
         },
         "losses": [[r["loss"] for r in m.history] for m in members],
     }

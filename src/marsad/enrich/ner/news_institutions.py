@@ -28,9 +28,13 @@ NOT_INSTITUTIONS_FILE = "not_institutions.txt"
 HEADS = frozenset(
     {
         "وزاره", "هييه", "مجلس", "ديوان", "امانه", "بلديه", "جامعه", "محكمه", "المحكمه", "مستشفي", "منظمه",
-        "وكاله", "صندوق", "الاتحاد", "اتحاد", "حزب", "جماعه", "شركه", "بنك", "نادي", "جمعيه",
+        "وكاله", "صندوق", "الاتحاد", "اتحاد", "حزب", "جماعه", "شركه", "بنك", "نادي", "جمعيه", "موسسه",
     }
 )  # fmt: skip
+# Heads that also open descriptions (`المركز الأول` is a rank, `المجلس البلدي` any town's council,
+# `النادي السعودي` any Saudi club): their names need two more words (`الهيئة العامة للطيران المدني`,
+# `المؤسسة العامة للتأمينات الاجتماعية`, `مركز الدفاع المدني`).
+LONG_HEADS = frozenset({"ال" + head for head in HEADS} | {"مركز", "المركز"}) - HEADS
 LONGEST = 5
 MIN_COUNT = 20
 # A longer sequence is its own name only if this share of the shorter one goes on with it.
@@ -45,7 +49,7 @@ def sequence_counts(paths: Iterable[Path], key: Callable[[str], str]) -> Counter
     for text in news_texts(paths):
         keys = [key(word) for word in words(text)]
         for start, first in enumerate(keys):
-            if first in HEADS:
+            if first in HEADS or first in LONG_HEADS:
                 run = keys[start : start + LONGEST]
                 for end in range(2, len(run) + 1):
                     if not run[end - 1].isalpha():
@@ -68,6 +72,8 @@ def select_names(counts: Counter[tuple[str, ...]], skip_words: Iterable[str], no
         if count < MIN_COUNT or " ".join(name) in rejected:
             continue
         if not all(word.startswith("ال") and word not in skip for word in name[1:]):
+            continue
+        if len(name) < 3 and name[0] in LONG_HEADS:
             continue
         if len(name) > 2 and count < MIN_CONTINUATION * counts[name[:-1]]:
             continue
