@@ -92,6 +92,9 @@ def test_shipped_institutions() -> None:
     assert {"مجلس الوزراء", "مجلس الشوري", "وزاره الداخليه", "هييه التحقيق الادعاء العام"} <= names
     assert not names & set(read_word_list(source_model_dir() / NOT_INSTITUTIONS_FILE))
     assert "وزاره الشوون" not in names
+    # Written as the news writes (`للمهرجان`), matched by name keys (`المهرجان`).
+    assert "اللجنه المنظمه المهرجان" not in names
+    assert {"اللجنه الاولمبيه السعوديه", "المديريه العامه الجوازات", "الهييه العامه الطيران المدني"} <= names
 
 
 @pytest.mark.parametrize(

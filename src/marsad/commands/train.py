@@ -356,9 +356,14 @@ def ner_institutions_command(shared: Path | None, out: Path | None) -> None:
     shared = shared or shared_dir()
     out = out or source_model_dir() / INSTITUTIONS_FILE
     model = shipped_model()
-    counts = sequence_counts(_news_files(shared), name_key_for(model.extractor.stem_key))
+    key = name_key_for(model.extractor.stem_key)
+    counts = sequence_counts(_news_files(shared), key)
     # A name does not end in a function word, a title or `اليوم` (the next phrase has begun).
     titles = {word for word, kind in model.extractor.lexicons.triggers.items() if kind == "PER"}
     skip = {fold_for_search(w) for w in FUNCTION_WORDS} | titles | {"اليوم", "المهندس", "الاستاذ"}
-    names = select_names(counts, skip, read_word_list(source_model_dir() / NOT_INSTITUTIONS_FILE))
+    # Our list is written as the news writes (`للمهرجان`); the counts are of name keys (`المهرجان`).
+    not_names = [
+        " ".join(map(key, line.split())) for line in read_word_list(source_model_dir() / NOT_INSTITUTIONS_FILE)
+    ]
+    names = select_names(counts, skip, not_names)
     click.echo(json.dumps({"institutions": write_institutions(names, counts, out), "out": str(out)}))

@@ -14,9 +14,11 @@ from marsad.enrich.ner.article import (
     article_names,
     known_entities,
     mark_names,
+    name_key_for,
     propagate_in_windows,
     tidy_tags,
 )
+from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.news_institutions import news_institutions
 from marsad.enrich.ner.news_places import news_places
@@ -43,14 +45,15 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     """
     model = shipped_model()
     runs = [(index, run) for index, paragraph in enumerate(paragraphs) for run in sentences_of(tokenize(paragraph))]
+    key = model.extractor.stem_key
+    name_key = name_key_for(key)
     tagged = [
-        tidy_tags(run, tags)
+        mark_facilities([t for t, _, _ in run], tidy_tags(run, tags), name_key)
         for (_, run), tags in zip(runs, model.tag([[t for t, _, _ in run] for _, run in runs]), strict=True)
     ]
     # What the tagger found anywhere in the article, then the curated list, then
     # the towns and institutions learned from the news fill the places where a
     # sentence alone gave too little context.
-    key = model.extractor.stem_key
     listed = {**news_places(), **news_institutions(), **known_entities()}
     names = {**listed, **article_names([run for _, run in runs], tagged, key)}
     spans: list[Span] = []

@@ -34,7 +34,9 @@ HEADS = frozenset(
 # Heads that also open descriptions (`المركز الأول` is a rank, `المجلس البلدي` any town's council,
 # `النادي السعودي` any Saudi club): their names need two more words (`الهيئة العامة للطيران المدني`,
 # `المؤسسة العامة للتأمينات الاجتماعية`, `مركز الدفاع المدني`).
-LONG_HEADS = frozenset({"ال" + head for head in HEADS} | {"مركز", "المركز"}) - HEADS
+LONG_HEADS = (
+    frozenset({"ال" + head for head in HEADS} | {"مركز", "المركز", "اللجنه", "الاداره", "المديريه", "القياده"}) - HEADS
+)
 LONGEST = 5
 MIN_COUNT = 20
 # A longer sequence is its own name only if this share of the shorter one goes on with it.
