@@ -22,6 +22,7 @@ from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.news_institutions import news_institutions
 from marsad.enrich.ner.news_places import news_places
+from marsad.enrich.ner.quoted_names import mark_quoted_organisations, quoted_organisations
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
 from marsad.enrich.ner.tokens import tokenize
 
@@ -57,10 +58,16 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     listed = {**news_places(), **news_institutions(), **known_entities()}
     names = {**listed, **article_names([run for _, run in runs], tagged, key)}
     spans: list[Span] = []
+    # Quoted outlets keep their type against the article's votes: `لـ«الرياض»` is the
+    # newspaper, the other `الرياض` of the article the city.
+    quoted: set[tuple[int, int]] = set()
     for (index, run), tags in zip(runs, tagged, strict=True):
         tags = mark_names(run, tags, names, key)
         # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
         # the article's own names do not, or one mis-tagged span would spread its error.
         tags = mark_names(run, tags, listed, key, widen=True)
+        ranges = quoted_organisations([token for token, _, _ in run], tags, name_key)
+        tags = mark_quoted_organisations(tags, ranges)
+        quoted.update((index, run[start][1]) for start, _ in ranges)
         spans.extend(spans_from_tags(paragraphs[index], run, tags, index))
-    return link_short_forms(spans)
+    return link_short_forms(spans, fixed=quoted)

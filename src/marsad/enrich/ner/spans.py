@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from marsad.arabic.clitics import name_proclitics, restore_article
@@ -65,15 +65,19 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def link_short_forms(spans: list[Span]) -> list[Span]:
+def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ()) -> list[Span]:
     """Within one article: one type per name (the majority), and every short
     form's `canonical` set to the fullest name of that type that contains it
-    word for word (`بايدن` → `جو بايدن`)."""
+    word for word (`بايدن` → `جو بايدن`). Spans at `fixed` (paragraph, start)
+    keep their type and cast no vote."""
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for span in spans:
-        votes[_words(span["canonical"])][span["type"]] += 1
+        if (span["paragraph"], span["start"]) not in fixed:
+            votes[_words(span["canonical"])][span["type"]] += 1
     for span in spans:
-        span["type"] = votes[_words(span["canonical"])].most_common(1)[0][0]
+        vote = votes[_words(span["canonical"])]
+        if vote and (span["paragraph"], span["start"]) not in fixed:
+            span["type"] = vote.most_common(1)[0][0]
     fullest: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for span in spans:

@@ -1,0 +1,61 @@
+"""Names in quotation marks after `لـ`, or after `صحيفة`/`وكالة`/...: organisations.
+
+Saudi news credits its own reporting in one fixed form, `وقال لـ«عكاظ»`,
+`أوضح لـ«سبق»`, and quotes other outlets and groups the same way. Over
+SaudiNewsNet the quoted name after `لـ` is an organisation in all of the 20
+most frequent cases (`الشرق الأوسط` 1,060 times, `عكاظ` 330, `الاقتصادية`
+270, `الوطن` 245, `الرياض` 173, `سبق` 152, `رويترز` 79, `داعش` 70), while the
+tagger misses most of them or reads the newspaper `الرياض` as the city. The
+quotation marks bound the name exactly, so no boundary is guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marsad.arabic.normalize import fold_for_search
+
+# The preposition written apart from the quotation mark (`لـ«`, `ل «`, `ولـ«`).
+PREPOSITIONS = frozenset({"ل", "لـ", "ول", "ولـ", "فل", "فلـ"})
+HEADS = frozenset(
+    fold_for_search(word) for word in ("صحيفة", "جريدة", "مجلة", "وكالة", "قناة", "موقع", "شركة", "حساب", "تطبيق")
+)
+QUOTES = {"«": "»", '"': '"', "“": "”"}
+LONGEST = 5
+
+
+def _crossed(tags: list[str], opening: int, closing: int) -> bool:
+    """A tagged name takes in a quotation mark or runs on from outside into the quotes or out of them."""
+    runs_on = closing + 1 < len(tags) and tags[closing + 1].startswith("I-")
+    return tags[opening] != "O" or tags[closing] != "O" or tags[opening + 1].startswith("I-") or runs_on
+
+
+def quoted_organisations(tokens: list[str], tags: list[str], key: Callable[[str], str]) -> list[tuple[int, int]]:
+    """Token ranges of the quoted names after a preposition or an outlet word: a
+    short run of words closed by its own mark, with no tagged name running across it."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i + 2 < len(tokens):
+        before, mark = tokens[i], tokens[i + 1]
+        closing = QUOTES.get(mark)
+        if closing is None or not (before in PREPOSITIONS or key(before) in HEADS):
+            i += 1
+            continue
+        end = i + 2
+        while end < len(tokens) and end - i - 2 < LONGEST and tokens[end] != closing and tokens[end].isalpha():
+            end += 1
+        if end == i + 2 or end >= len(tokens) or tokens[end] != closing or _crossed(tags, i + 1, end):
+            i += 1
+            continue
+        found.append((i + 2, end))
+        i = end + 1
+    return found
+
+
+def mark_quoted_organisations(tags: list[str], ranges: list[tuple[int, int]]) -> list[str]:
+    """`tags` with each range tagged ORG, whatever the tagger read there (`الرياض` in
+    `لـ«الرياض»` is the newspaper)."""
+    for start, end in ranges:
+        for j in range(start, end):
+            tags[j] = ("B-" if j == start else "I-") + "ORG"
+    return tags
