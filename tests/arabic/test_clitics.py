@@ -98,6 +98,11 @@ def test_restore_article_tells_lil_from_li_l(token: str, stem: str) -> None:
         # و + a name the news never saw.
         ("وهوبارت", "و"),
         ("وتياجو", "و"),
+        # ... unless و reads as a foreign W (Wilfried).
+        ("ويلفرد", ""),
+        # A preposition is never followed by a conjunction: Lucas, not ل + و + كاس.
+        ("لوكاس", ""),
+        ("لوزير", "ل"),
         # Words and names as split_clitics splits them.
         ("وبالعراق", "وب"),
         ("وللعراق", "ول"),

@@ -195,21 +195,34 @@ def name_proclitics(token: str, lexicon: Mapping[str, int] | None = None) -> str
     after و may begin like a preposition (`وباسم` is و + `باسم`, the
     better-attested stem, not و + ب + `اسم`); and a name the news never saw
     after و is still و + the name (`وهوبارت`, `وتياجو`), where a word would
-    need the lexicon's support.
+    need the lexicon's support, unless a foreign W reads better (`ويلفرد`); and a
+    preposition is never followed by a conjunction (`لوكاس` is whole).
     """
     lex = _lexicon() if lexicon is None else lexicon
     proclitics, stem, _ = split_clitics(token, lex)
     if proclitics:
         if stem.startswith(_ARTICLE) and not _count(stem, lex) and _count(token, lex):
             return ""
+        # A conjunction never follows a preposition: `لوكاس` (Lucas) is not ل + `وكاس`
+        # (which the news knows as و + `كاس`).
+        if (
+            proclitics in _PREPOSITIONS
+            and stem[:1] in _CONJUNCTIONS
+            and _count(token, lex)
+            and _count(stem[1:], lex) > _count(stem, lex)
+        ):
+            return ""
         restored = restore_article(proclitics, stem, lex)
         if len(proclitics) == 2 and proclitics[0] in _CONJUNCTIONS and _count(token[1:], lex) >= _count(restored, lex):
             return proclitics[0]  # وبايدن: و + بايدن, not و + ب + ايدن
         return proclitics
     bare = DIACRITICS.sub("", token)
+    # و before ا or ي in a name the news never saw is most often a foreign W
+    # (`ويلفرد`, `وايتمان`), not the conjunction.
     if (
         len(bare) > 4
         and bare[0] == "و"
+        and bare[1] not in "اي"
         and bare.isalpha()
         and not _count(bare, lex)
         and fold_for_search(bare) not in _NEVER_SPLIT
