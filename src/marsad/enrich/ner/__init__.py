@@ -24,6 +24,7 @@ from marsad.enrich.ner.news_institutions import news_institutions
 from marsad.enrich.ner.news_places import news_places
 from marsad.enrich.ner.quoted_names import mark_quoted_organisations, quoted_organisations
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
+from marsad.enrich.ner.states import extend_states
 from marsad.enrich.ner.tokens import tokenize
 
 __all__ = ["Span", "find_entities", "tag_tokens"]
@@ -66,7 +67,9 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
         # the article's own names do not, or one mis-tagged span would spread its error.
         tags = mark_names(run, tags, listed, key, widen=True)
-        ranges = quoted_organisations([token for token, _, _ in run], tags, name_key)
+        tokens = [token for token, _, _ in run]
+        tags = extend_states(tokens, tags, name_key)
+        ranges = quoted_organisations(tokens, tags, name_key)
         tags = mark_quoted_organisations(tags, ranges)
         quoted.update((index, run[start][1]) for start, _ in ranges)
         spans.extend(spans_from_tags(paragraphs[index], run, tags, index))
