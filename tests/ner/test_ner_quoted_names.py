@@ -6,7 +6,7 @@ import pytest
 
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner import find_entities
-from marsad.enrich.ner.quoted_names import mark_quoted_organisations, quoted_organisations
+from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
 from marsad.enrich.ner.tokens import tokenize
 
 
@@ -43,7 +43,7 @@ def test_a_tagged_name_running_across_the_mark_is_left_alone() -> None:
 
 def test_marked_ranges_become_organisations_whatever_the_tagger_said() -> None:
     tags = ["O", "O", "O", "B-LOC", "I-LOC", "O"]
-    assert mark_quoted_organisations(tags, [(3, 5)]) == ["O", "O", "O", "B-ORG", "I-ORG", "O"]
+    assert mark_organisations(tags, [(3, 5)]) == ["O", "O", "O", "B-ORG", "I-ORG", "O"]
 
 
 def test_the_newspaper_and_the_city_of_one_article_keep_their_types() -> None:

@@ -18,11 +18,12 @@ from marsad.enrich.ner.article import (
     propagate_in_windows,
     tidy_tags,
 )
+from marsad.enrich.ner.bylines import byline_outlets
 from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.news_institutions import news_institutions
 from marsad.enrich.ner.news_places import news_places
-from marsad.enrich.ner.quoted_names import mark_quoted_organisations, quoted_organisations
+from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
 from marsad.enrich.ner.states import extend_states
 from marsad.enrich.ner.tokens import tokenize
@@ -59,9 +60,10 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     listed = {**news_places(), **news_institutions(), **known_entities()}
     names = {**listed, **article_names([run for _, run in runs], tagged, key)}
     spans: list[Span] = []
-    # Quoted outlets keep their type against the article's votes: `لـ«الرياض»` is the
-    # newspaper, the other `الرياض` of the article the city.
-    quoted: set[tuple[int, int]] = set()
+    # Quoted and byline outlets keep their type against the article's votes: `لـ«الرياض»`
+    # is the newspaper, the other `الرياض` of the article the city.
+    fixed: set[tuple[int, int]] = set()
+    previous = -1
     for (index, run), tags in zip(runs, tagged, strict=True):
         tags = mark_names(run, tags, names, key)
         # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
@@ -70,7 +72,10 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         tokens = [token for token, _, _ in run]
         tags = extend_states(tokens, tags, name_key)
         ranges = quoted_organisations(tokens, tags, name_key)
-        tags = mark_quoted_organisations(tags, ranges)
-        quoted.update((index, run[start][1]) for start, _ in ranges)
+        if index != previous:  # a paragraph's first sentence may open with a byline
+            ranges += byline_outlets(tokens, tags)
+        previous = index
+        tags = mark_organisations(tags, ranges)
+        fixed.update((index, run[start][1]) for start, _ in ranges)
         spans.extend(spans_from_tags(paragraphs[index], run, tags, index))
-    return link_short_forms(spans, fixed=quoted)
+    return link_short_forms(spans, fixed=fixed)

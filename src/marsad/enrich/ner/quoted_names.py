@@ -52,7 +52,7 @@ def quoted_organisations(tokens: list[str], tags: list[str], key: Callable[[str]
     return found
 
 
-def mark_quoted_organisations(tags: list[str], ranges: list[tuple[int, int]]) -> list[str]:
+def mark_organisations(tags: list[str], ranges: list[tuple[int, int]]) -> list[str]:
     """`tags` with each range tagged ORG, whatever the tagger read there (`الرياض` in
     `لـ«الرياض»` is the newspaper)."""
     for start, end in ranges:
