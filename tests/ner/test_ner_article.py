@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.enrich.ner.article import article_names, known_entities, mark_names
+from marsad.enrich.ner.article import article_names, complete_name_links, known_entities, mark_names
 from marsad.enrich.ner.tokens import tokenize
 
 
@@ -178,3 +178,20 @@ def test_a_currency_after_an_amount_is_the_currency_not_the_club(
     from marsad.enrich.ner.article import tidy_tags
 
     assert tidy_tags(_run(text), list(tags)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "expected"),
+    [
+        # `مساعد` is also "assistant": the tagger stopped on `بن`.
+        ("وقال عبدالرحمن بن مساعد إن", ["O", "B-PER", "I-PER", "O", "O"], ["O", "B-PER", "I-PER", "I-PER", "O"]),
+        ("أكد محسن أبو الخير", ["O", "B-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "I-PER"]),
+        # Shinzo Abe is not `أبي` ("father of"), and a name may not take a function word.
+        ("قال شينزو آبي للصحفيين", ["O", "B-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "O"]),
+        ("وصل عبدالله بن في", ["O", "B-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "O"]),
+        # Only persons.
+        ("مصرف بن خلدون", ["B-ORG", "I-ORG", "O"], ["B-ORG", "I-ORG", "O"]),
+    ],
+)
+def test_complete_name_links(text: str, tags: list[str], expected: list[str]) -> None:
+    assert complete_name_links(_run(text), list(tags)) == expected

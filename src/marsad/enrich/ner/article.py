@@ -147,11 +147,31 @@ def _is_amount(token: str) -> bool:
     return token[-1:].isdigit() or fold_for_search(token) in _AMOUNT_WORDS
 
 
+# Words that join a person's name to the next word and so never end one.
+_NAME_LINKS = frozenset(fold_for_search(word) for word in ("بن", "بنت", "ابن", "آل", "عبد", "أبو"))
+
+
+def complete_name_links(run: Tokens, tags: list[str]) -> list[str]:
+    """`tags` with a person's name that ends on a link word (`عبدالرحمن بن`) taking
+    in the untagged word after it (`عبدالرحمن بن مساعد`, where `مساعد` is also "assistant")."""
+    for index in range(len(run) - 1):
+        if (
+            tags[index][2:] == "PER"
+            and tags[index + 1] == "O"
+            and fold_for_search(run[index][0]) in _NAME_LINKS
+            and run[index + 1][0].isalpha()
+            and run[index + 1][0] not in FUNCTION_WORDS
+        ):
+            tags[index + 1] = "I-PER"
+    return tags
+
+
 def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
-    """The CRF's tags of one sentence after two corrections no context can overturn: a
-    function word alone is no entity, and a currency after an amount (`500 ريال`) is the
-    currency (MISC, as `دولار` is in the training data), not the football club Real."""
-    tags = drop_function_words(run, tags)
+    """The CRF's tags of one sentence after corrections no context can overturn: a
+    function word alone is no entity, a currency after an amount (`500 ريال`) is the
+    currency (MISC, as `دولار` is in the training data), not the football club Real,
+    and a person's name does not end on `بن`."""
+    tags = complete_name_links(run, drop_function_words(run, tags))
     for index in range(1, len(run)):
         if (
             _one_word_entity(tags, index)
