@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from marsad.enrich.ner.article import (
     CONLL_WINDOW,
     article_names,
+    complete_name_links,
     known_entities,
     mark_names,
     name_key_for,
@@ -51,7 +52,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     key = model.extractor.stem_key
     name_key = name_key_for(key)
     tagged = [
-        mark_facilities([t for t, _, _ in run], tidy_tags(run, tags), name_key)
+        mark_facilities([t for t, _, _ in run], complete_name_links(run, tidy_tags(run, tags)), name_key)
         for (_, run), tags in zip(runs, model.tag([[t for t, _, _ in run] for _, run in runs]), strict=True)
     ]
     # What the tagger found anywhere in the article, then the curated list, then

@@ -167,11 +167,10 @@ def complete_name_links(run: Tokens, tags: list[str]) -> list[str]:
 
 
 def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
-    """The CRF's tags of one sentence after corrections no context can overturn: a
-    function word alone is no entity, a currency after an amount (`500 ريال`) is the
-    currency (MISC, as `دولار` is in the training data), not the football club Real,
-    and a person's name does not end on `بن`."""
-    tags = complete_name_links(run, drop_function_words(run, tags))
+    """The CRF's tags of one sentence after two corrections no context can overturn: a
+    function word alone is no entity, and a currency after an amount (`500 ريال`) is the
+    currency (MISC, as `دولار` is in the training data), not the football club Real."""
+    tags = drop_function_words(run, tags)
     for index in range(1, len(run)):
         if (
             _one_word_entity(tags, index)
