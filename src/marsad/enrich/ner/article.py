@@ -148,7 +148,7 @@ def _is_amount(token: str) -> bool:
 
 
 # Words that join a person's name to the next word and so never end one.
-_NAME_LINKS = frozenset(fold_for_search(word) for word in ("بن", "بنت", "ابن", "آل", "عبد", "أبو"))
+NAME_LINKS = frozenset(fold_for_search(word) for word in ("بن", "بنت", "ابن", "آل", "عبد", "أبو"))
 
 
 def complete_name_links(run: Tokens, tags: list[str]) -> list[str]:
@@ -158,7 +158,7 @@ def complete_name_links(run: Tokens, tags: list[str]) -> list[str]:
         if (
             tags[index][2:] == "PER"
             and tags[index + 1] == "O"
-            and fold_for_search(run[index][0]) in _NAME_LINKS
+            and fold_for_search(run[index][0]) in NAME_LINKS
             and run[index + 1][0].isalpha()
             and run[index + 1][0] not in FUNCTION_WORDS
         ):

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.arabic.normalize import fold_for_search
+from marsad.enrich.ner.article import NAME_LINKS
 
 FACILITIES_FILE = "facilities.tsv"
 TITLES = frozenset(fold_for_search(t) for t in ("الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "الإمام", "السلطان"))
@@ -26,7 +27,6 @@ LONGEST_NAME = 5
 # After the name: at most this many words of the facility's own (`التخصصي`, `للحوار الوطني`).
 LONGEST_TAIL = 3
 _DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال")
-_NAME_LINKS = frozenset(fold_for_search(t) for t in ("بن", "ابن", "بنت", "آل", "عبد", "أبو", "ابو"))
 
 
 @lru_cache(maxsize=1)
@@ -50,19 +50,15 @@ def _person_end(tokens: list[str], keys: list[str], tags: list[str], start: int)
         # The tagger may run the person on into the facility's own words or the
         # next phrase (`عبدالعزيز للعلوم`, `فهد الدولي بالدمام`): a name word has no article.
         while end < len(tags) and tags[end].startswith("I-") and end - start < LONGEST_NAME:
-            after_link = keys[end - 1] in _NAME_LINKS  # `عبد الله`, `آل سعود`
+            after_link = keys[end - 1] in NAME_LINKS  # `عبد الله`, `آل سعود`
             folded = fold_for_search(tokens[end])
             # `بحائل`: a word that loses a proclitic to its key is the next phrase, not the name.
-            if (
-                not after_link
-                and keys[end] not in _NAME_LINKS
-                and (folded.startswith(_DEFINITE) or keys[end] != folded)
-            ):
+            if not after_link and keys[end] not in NAME_LINKS and (folded.startswith(_DEFINITE) or keys[end] != folded):
                 break
             end += 1
-    elif keys[start] in _NAME_LINKS and end < len(tokens):
+    elif keys[start] in NAME_LINKS and end < len(tokens):
         end += 1
-    while end + 1 < len(tokens) and keys[end] in _NAME_LINKS and end + 2 - start <= LONGEST_NAME:
+    while end + 1 < len(tokens) and keys[end] in NAME_LINKS and end + 2 - start <= LONGEST_NAME:
         end += 2
     return end
 
