@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.enrich.ner.article import article_names, complete_name_links, known_entities, mark_names
+from marsad.enrich.ner.article import article_names, complete_name_links, drop_god, known_entities, mark_names
 from marsad.enrich.ner.tokens import tokenize
 
 
@@ -195,3 +195,29 @@ def test_a_currency_after_an_amount_is_the_currency_not_the_club(
 )
 def test_complete_name_links(text: str, tags: list[str], expected: list[str]) -> None:
     assert complete_name_links(_run(text), list(tags)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "expected"),
+    [
+        ("وقال رحمه الله", ["O", "B-PER", "I-PER"], ["O", "O", "O"]),
+        ("الحمد لله", ["O", "B-MISC"], ["O", "O"]),
+        ("إن شاء الله", ["O", "O", "B-MISC"], ["O", "O", "O"]),
+        # Names with الله stay.
+        ("حزب الله", ["B-ORG", "I-ORG"], ["B-ORG", "I-ORG"]),
+        ("قال عبد الله", ["O", "B-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
+        ("التقى رحمة الله نبيل", ["O", "B-PER", "I-PER", "I-PER"], ["O", "B-PER", "I-PER", "I-PER"]),
+        ("التقى رحمة الله", ["O", "B-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
+    ],
+)
+def test_drop_god(text: str, tags: list[str], expected: list[str]) -> None:
+    assert drop_god(_run(text), list(tags)) == expected
+
+
+def test_records_name_no_formula_with_god() -> None:
+    from marsad.enrich.ner import find_entities
+
+    text = "وقال الشيخ عبد الله الزهراني رحمه الله إن الحمد لله على توفيق الله، وأكد حزب الله أن الوفد وصل إن شاء الله."
+    spans = [(span["text"], span["type"]) for span in find_entities([text])]
+    assert ("حزب الله", "ORG") in spans
+    assert not any(name in {"الله", "لله", "رحمه الله", "توفيق الله"} for name, _ in spans), spans

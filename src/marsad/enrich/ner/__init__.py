@@ -7,12 +7,14 @@ lazily, once per process, from `marsad/models/ner`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from marsad.enrich.ner.article import (
     CONLL_WINDOW,
+    Tokens,
     article_names,
     complete_name_links,
+    drop_god,
     known_entities,
     mark_names,
     name_key_for,
@@ -41,6 +43,13 @@ def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return propagate_in_windows(sentences, model.tag(sentences), CONLL_WINDOW, model.extractor.stem_key)
 
 
+def _record_tags(run: Tokens, tags: list[str], name_key: Callable[[str], str]) -> list[str]:
+    """The tagger's tags of one sentence with the corrections records get (CoNLL output
+    keeps the tagger's reading): no `الله` formulas, no name ending on `بن`, facilities."""
+    tags = complete_name_links(run, drop_god(run, tidy_tags(run, tags)))
+    return mark_facilities([token for token, _, _ in run], tags, name_key)
+
+
 def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     """Entity spans of one article's paragraphs, short forms linked to full names.
 
@@ -52,7 +61,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     key = model.extractor.stem_key
     name_key = name_key_for(key)
     tagged = [
-        mark_facilities([t for t, _, _ in run], complete_name_links(run, tidy_tags(run, tags)), name_key)
+        _record_tags(run, tags, name_key)
         for (_, run), tags in zip(runs, model.tag([[t for t, _, _ in run] for _, run in runs]), strict=True)
     ]
     # What the tagger found anywhere in the article, then the curated list, then
@@ -70,6 +79,8 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
         # the article's own names do not, or one mis-tagged span would spread its error.
         tags = mark_names(run, tags, listed, key, widen=True)
+        # Again: a person's short form may be `الله` (from `عبد الله`), and propagation marks it.
+        tags = drop_god(run, tags)
         tokens = [token for token, _, _ in run]
         tags = extend_states(tokens, tags, name_key)
         ranges = quoted_organisations(tokens, tags, name_key)

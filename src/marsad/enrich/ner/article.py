@@ -166,6 +166,34 @@ def complete_name_links(run: Tokens, tags: list[str]) -> list[str]:
     return tags
 
 
+_GOD = frozenset(fold_for_search(form) for form in ("الله", "لله", "والله", "بالله", "ولله", "فالله"))
+# Words that open a formula with the name of God (`رحمه الله`, `بتوفيق الله`,
+# `رضوان الله عليه`): the tagger reads some as persons; they name no one.
+_FORMULA_WORDS = frozenset(
+    fold_for_search(prefix + word)
+    for word in (
+        "رحمه", "رحمها", "رحمهم", "يرحمه", "يرحمها", "توفيق", "رضوان", "حفظه", "حفظها", "حفظهم", "يحفظه",
+        "شاء", "إذن", "سبحان", "الحمد", "بسم", "رضي", "صلى", "أطال", "أدام", "وفقه", "وفقها", "جزاه", "عبيد",
+    )
+    for prefix in ("", "و", "ب", "وب")
+)  # fmt: skip
+
+
+def drop_god(run: Tokens, tags: list[str]) -> list[str]:
+    """`tags` without entities that are `الله` alone (as in `إن شاء الله`, `الحمد لله`)
+    or a formula with it (`رحمه الله`): in records they are no person, place or body
+    a reader follows, and `الله` would top every entity list."""
+    spans = entities(tags)
+    for _, start, end in spans:
+        words = [fold_for_search(token) for token, _, _ in run[start:end]]
+        # `رحمة الله` may be a man's name (Rahmatullah); `رحمه الله` is the formula.
+        formula = len(words) == 2 and words[0] in _FORMULA_WORDS and not run[start][0].endswith("ة")
+        if words[-1] in _GOD and (len(words) == 1 or formula):
+            for j in range(start, end):
+                tags[j] = "O"
+    return tags
+
+
 def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
     """The CRF's tags of one sentence after two corrections no context can overturn: a
     function word alone is no entity, and a currency after an amount (`500 ريال`) is the
