@@ -208,6 +208,7 @@ def test_complete_name_links(text: str, tags: list[str], expected: list[str]) ->
         ("قال عبد الله", ["O", "B-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
         ("التقى رحمة الله نبيل", ["O", "B-PER", "I-PER", "I-PER"], ["O", "B-PER", "I-PER", "I-PER"]),
         ("التقى رحمة الله", ["O", "B-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
+        ("وصل عبيد الله", ["O", "B-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
     ],
 )
 def test_drop_god(text: str, tags: list[str], expected: list[str]) -> None:
