@@ -58,7 +58,7 @@ _AVIATION = {("الهييه", "العامه", "الطيران", "المدني"):
 )
 def test_mark_names_widens_pieces_of_a_listed_name(tags: list[str], widened: list[str]) -> None:
     run = _run("أعلنت الهيئة العامة للطيران المدني أمس")
-    assert mark_names(run, list(tags), _AVIATION, widen=True) == widened
+    assert mark_names(run, list(tags), _AVIATION, widen=_AVIATION) == widened
     assert mark_names(run, list(tags), _AVIATION) == tags
 
 

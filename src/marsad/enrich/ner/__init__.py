@@ -75,10 +75,9 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     fixed: set[tuple[int, int]] = set()
     previous = -1
     for (index, run), tags in zip(runs, tagged, strict=True):
-        tags = mark_names(run, tags, names, key)
         # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
         # the article's own names do not, or one mis-tagged span would spread its error.
-        tags = mark_names(run, tags, listed, key, widen=True)
+        tags = mark_names(run, tags, names, key, widen=listed)
         # Again: a person's short form may be `الله` (from `عبد الله`), and propagation marks it.
         tags = drop_god(run, tags)
         tokens = [token for token, _, _ in run]

@@ -47,10 +47,13 @@ def known_entities() -> Names:
     return names
 
 
+@lru_cache(maxsize=8)
 def name_key_for(key: Callable[[str], str]) -> Callable[[str], str]:
     """`key` for matching names, except that a stem is not cut after the proclitic ك:
-    `كيري` (Kerry) is not `ك` + `يري`, which would make every `يرى` ("sees") Kerry."""
+    `كيري` (Kerry) is not `ك` + `يري`, which would make every `يرى` ("sees") Kerry.
+    One cached function per `key`: every pass over an article looks up every token."""
 
+    @lru_cache(maxsize=1 << 16)
     def name_key(token: str) -> str:
         return _kaf_kept(token, key(token))
 
@@ -240,11 +243,11 @@ def mark_names(
     tags: list[str],
     names: Names,
     key: Callable[[str], str] | None = None,
-    widen: bool = False,
+    widen: Names | None = None,
 ) -> list[str]:
-    """Tag untagged occurrences of `names` in one sentence, longest first; with
-    `widen`, an occurrence may also replace the shorter entities of its own type
-    it covers."""
+    """Tag untagged occurrences of `names` in one sentence, longest first; an
+    occurrence of a name in `widen` may also replace the shorter entities of its
+    own type it covers."""
     if not names:
         return tags
     key = name_key_for(key or _key)
@@ -255,16 +258,17 @@ def mark_names(
         for size in range(min(longest, len(run) - i), 0, -1):
             if size == 1 and run[i][0] in FUNCTION_WORDS:
                 break
-            kind = _lookup(names, tuple(keys[i : i + size]))
-            if kind and (
-                all(tag == "O" for tag in tags[i : i + size])
-                or (widen and size > 1 and _covers(tags, i, i + size, kind))
-            ):
-                tags[i] = "B-" + kind
-                for j in range(i + 1, i + size):
-                    tags[j] = "I-" + kind
-                i += size - 1
-                break
+            window = tuple(keys[i : i + size])
+            kind = _lookup(names, window)
+            if not (kind and all(tag == "O" for tag in tags[i : i + size])):
+                kind = _lookup(widen, window) if widen and size > 1 else None
+                if not (kind and _covers(tags, i, i + size, kind)):
+                    continue
+            tags[i] = "B-" + kind
+            for j in range(i + 1, i + size):
+                tags[j] = "I-" + kind
+            i += size - 1
+            break
         i += 1
     return tags
 
