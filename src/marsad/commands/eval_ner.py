@@ -37,6 +37,37 @@ def _news(shared: Path, pinned: dict[str, float], as_json: bool, kind: str) -> l
     return failed
 
 
+def _profiles(shared: Path, limit: int | None, as_json: bool) -> None:
+    """The dev split against the rest of train, each evaluation set against all of train."""
+    from marsad.enrich.ner import tag_tokens
+    from marsad.enrich.ner.conll import read_labelled
+    from marsad.enrich.ner.evaluate import DATASETS
+    from marsad.enrich.ner.novelty import format_profile, profile
+    from marsad.enrich.ner.train import TrainConfig, split_dev
+
+    train_path = shared / "data/ner/anercorp/train.txt"
+    if not train_path.is_file():
+        raise click.ClickException(f"{train_path}: training set not found (set --shared or MARSAD_SHARED)")
+    train = read_labelled(train_path)
+    rest, dev = split_dev(train, TrainConfig())
+    results = [profile("anercorp-dev", rest, dev[:limit])]
+    for name, relative, keep in DATASETS:
+        path = shared / relative
+        if not path.is_file():
+            raise click.ClickException(f"{path}: data set not found (set --shared or MARSAD_SHARED)")
+        # The shipped tagger learned all of train: its recall is read on the evaluation sets only.
+        results.append(profile(name, train, read_labelled(path, keep)[:limit], tag_tokens))
+    for result in results:
+        if not as_json:
+            click.echo(format_profile(result))
+            continue
+        found = {
+            f"{kind} {'seen' if seen else 'unseen'}": count for (kind, seen), count in (result.found or {}).items()
+        }
+        figures = {"entities": dict(result.entities), "unseen": dict(result.unseen), "found": found}
+        click.echo(json.dumps({"name": result.name, "tokens": result.tokens, **figures}, ensure_ascii=False))
+
+
 @click.command(name="ner")
 @click.option(
     "--shared",
@@ -47,7 +78,13 @@ def _news(shared: Path, pinned: dict[str, float], as_json: bool, kind: str) -> l
 @click.option("--limit", type=int, default=None, help="Only the first N sentences of each set.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per data set.")
 @click.option("--check", is_flag=True, help="Exit non-zero if a micro F1 is below its pinned floor.")
-def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bool) -> None:
+@click.option(
+    "--profile",
+    is_flag=True,
+    help="Only print how each set differs from training: entities per type, the share never seen in training, "
+    "and the tagger's recall on each share.",
+)
+def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bool, profile: bool) -> None:
     """Print micro and per-type F1 (CoNLL entity rules) and tokens/s on ANERcorp
     test (PER LOC ORG MISC) and AQMAR (PER LOC ORG, out of domain), then the
     places, persons and organisations found in 40 SaudiNewsNet articles
@@ -57,6 +94,9 @@ def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bo
     from marsad.enrich.ner.model import shipped_model
 
     shared = shared or shared_dir()
+    if profile:
+        _profiles(shared, limit, as_json)
+        return
     tag_tokens([["تحميل"]])  # load the model outside the timed part
     kind = shipped_model().kind  # the neural tagger when its weights are shipped, else the CRF
     if not as_json:
