@@ -146,6 +146,9 @@ def ner_train_command(
     default=None,
     help="Start from an encoder pretrained on the news (`marsad train ner-pretrain`).",
 )
+@click.option(
+    "--wiki", is_flag=True, help="Add the words of Arabic Wikipedia's names (the arwikicats package) as features."
+)
 @click.option("--dev-only", is_flag=True, help="Only score on the dev split; write no model.")
 @click.option(
     "--final-epochs",
@@ -169,6 +172,7 @@ def ner_neural_command(
     silver: Path | None,
     silver_per_epoch: int,
     pretrained: Path | None,
+    wiki: bool,
     dev_only: bool,
     final_epochs: int | None,
 ) -> None:
@@ -202,6 +206,7 @@ def ner_neural_command(
         silver=str(silver.resolve()) if silver else None,
         silver_per_epoch=silver_per_epoch if silver else 0,
         pretrained=str(pretrained.resolve()) if pretrained else None,
+        wiki=wiki,
     )
     if final_epochs is not None:
         dev: dict[str, object] = {

@@ -35,6 +35,8 @@ class Lexicons:
     triggers: Mapping[str, str] = field(default_factory=dict)
     # Type priors from our own model run over the unlabeled news ("self-gazetteer").
     auto: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words of the names Arabic Wikipedia gives places, clubs and people (`wiki_names`).
+    wiki: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class FeatureConfig:
     auto: bool = False
     char_ngrams: bool = False
     gazetteer_positions: bool = False
+    wiki: bool = False
     window: int = 2
 
 
@@ -106,6 +109,9 @@ class FeatureExtractor:
             # features in the order it first sees them.
             for kind in sorted(lex.gazetteer.get(stem, ()) or lex.gazetteer.get(folded, ())):
                 out.append(prefix + "gz=" + kind)
+        if cfg.wiki:
+            for kind in sorted(lex.wiki.get(stem, ()) or lex.wiki.get(folded, ())):
+                out.append(prefix + "wk=" + kind)
         if cfg.auto:
             for mark in lex.auto.get(stem, ()):
                 out.append(prefix + "au=" + mark)

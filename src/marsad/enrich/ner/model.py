@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import warnings
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -95,6 +96,24 @@ def feature_config(data: dict[str, object]) -> FeatureConfig:
     return FeatureConfig(**known)  # type: ignore[arg-type]
 
 
+def with_wiki(lexicons: Lexicons, config: FeatureConfig, trained_on: object = None) -> Lexicons:
+    """`lexicons` with the Wikipedia name lists when `config` uses them (read from arwikicats).
+
+    `trained_on` is the fingerprint of the lists the model learned; other lists
+    (another arwikicats release) still work, with a warning: the features shift."""
+    if config.wiki and not lexicons.wiki:
+        from marsad.enrich.ner.wiki_names import lists_sha256, wiki_names
+
+        lexicons.wiki = wiki_names()
+        if isinstance(trained_on, str) and trained_on != lists_sha256(lexicons.wiki):
+            warnings.warn(
+                "the installed arwikicats tables differ from those the NER model was trained with; "
+                "install the version pinned in pyproject.toml for the published scores",
+                stacklevel=2,
+            )
+    return lexicons
+
+
 @dataclass(slots=True)
 class NerModel:
     """A CRF tagger with the feature extractor it was trained with."""
@@ -132,17 +151,19 @@ def open_model(directory: Traversable | Path, stack: ExitStack, kind: str | None
     if kind == "neural":
         members, words, features, chars, meta = load_weights(directory / NEURAL_FILE)
         settings = meta.get("features")
-        extractor = FeatureExtractor(lexicons, feature_config(settings if isinstance(settings, dict) else {}))
+        config = feature_config(settings if isinstance(settings, dict) else {})
+        extractor = FeatureExtractor(with_wiki(lexicons, config, meta.get("wiki_sha256")), config)
         return NeuralNerModel(members, TokenEncoder(extractor, words, features, chars))
     import pycrfsuite
 
-    config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-    extractor = FeatureExtractor(lexicons, feature_config(config.get("features", {})))
+    record = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+    crf_config = feature_config(record.get("features", {}))
+    crf_extractor = FeatureExtractor(with_wiki(lexicons, crf_config), crf_config)
     tagger = pycrfsuite.Tagger()
     # crfsuite wants a real file; as_file extracts it when the package is zipped.
     path = stack.enter_context(resources.as_file(directory / MODEL_FILE))
     tagger.open(str(path))
-    return NerModel(tagger, extractor)
+    return NerModel(tagger, crf_extractor)
 
 
 _lock = threading.Lock()

@@ -40,6 +40,7 @@ from marsad.enrich.ner.neural import (
     word_chars,
 )
 from marsad.enrich.ner.train import TrainConfig, sha256, split_dev
+from marsad.enrich.ner.wiki_names import lists_sha256, wiki_names
 
 if TYPE_CHECKING:
     import torch
@@ -49,6 +50,11 @@ log = logging.getLogger(__name__)
 TAGS = ["O", *(f"{p}-{t}" for t in TYPES for p in ("B", "I"))]
 # The CRF's shipped feature set (`full+gzpos`) feeds the feature bag.
 FEATURES = FeatureConfig(gazetteer_positions=True)
+
+
+def features_for(base: Lexicons) -> FeatureConfig:
+    """The network's feature groups: `FEATURES`, with the Wikipedia names when `base` holds them."""
+    return replace(FEATURES, wiki=bool(base.wiki))
 
 
 @dataclass(slots=True)
@@ -78,6 +84,8 @@ class NeuralConfig:
     silver_per_epoch: int = 0
     # An encoder pretrained on the news (`pretrain.py`) to start from.
     pretrained: str | None = None
+    # Words of Arabic Wikipedia's names of places, clubs and people as features (`wiki_names`).
+    wiki: bool = False
     split: TrainConfig = field(default_factory=TrainConfig)
 
 
@@ -134,15 +142,16 @@ def fold_extractors(
     for fold in range(folds):
         rest = [s for i, s in enumerate(sentences) if i % folds != fold]
         gazetteer = merge(places, names_from(rest, key, positions=True))
-        lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto)
-        extractors.append(FeatureExtractor(lexicons, FEATURES))
+        lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto, base.wiki)
+        extractors.append(FeatureExtractor(lexicons, features_for(base)))
     return extractors
 
 
 def full_extractor(sentences: Sequence[Sentence], base: Lexicons, places: dict[str, set[str]]) -> FeatureExtractor:
     key = FeatureExtractor(base, FEATURES).stem_key
     gazetteer = merge(places, names_from(sentences, key, positions=True))
-    return FeatureExtractor(Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto), FEATURES)
+    lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto, base.wiki)
+    return FeatureExtractor(lexicons, features_for(base))
 
 
 def build_encoder(
@@ -427,6 +436,8 @@ def load_inputs(
     sentences = read_labelled(shared / "data/ner/anercorp/train.txt")
     base = load_lexicons(lexicon_dir)
     base.auto = {}
+    if config.wiki:
+        base.wiki = wiki_names()
     return sentences, base, read_vectors(vectors_file)
 
 
@@ -536,7 +547,10 @@ def train_final_neural(
     model, members = train_members(sentences, base, vectors, config, seeds, jobs=jobs)
     out.mkdir(parents=True, exist_ok=True)
     path = out / NEURAL_FILE
-    save_weights(path, model.members, model.encoder, {"features": asdict(FEATURES)})
+    meta: dict[str, object] = {"features": asdict(features_for(base))}
+    if base.wiki:
+        meta["wiki_sha256"] = lists_sha256(dict(base.wiki))
+    save_weights(path, model.members, model.encoder, meta)
     config_path = out / CONFIG_FILE
     record = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else {}
     record["neural"] = {

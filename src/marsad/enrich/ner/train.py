@@ -35,6 +35,7 @@ from marsad.enrich.ner.model import (
     TRIGGERS_FILE,
     NerModel,
     load_lexicons,
+    with_wiki,
 )
 from marsad.enrich.ner.spans import sentences_of
 from marsad.enrich.ner.tokens import tokenize
@@ -71,7 +72,7 @@ def split_dev(sentences: Sequence[Sentence], config: TrainConfig) -> tuple[list[
 
 
 def _extractor(base: Lexicons, gazetteer: dict[str, frozenset[str]], config: FeatureConfig) -> FeatureExtractor:
-    lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto)
+    lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto, base.wiki)
     return FeatureExtractor(lexicons, config)
 
 
@@ -96,7 +97,7 @@ def training_features(
             auto = priors(i) if priors else base.auto
             extractor = extractors.get(id(auto))
             if extractor is None:
-                lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, auto)
+                lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, auto, base.wiki)
                 extractor = extractors[id(auto)] = FeatureExtractor(lexicons, config.features)
             out[i] = extractor.sentence_features(sentences[i][0])
     return out
@@ -254,7 +255,7 @@ def evaluate(model: NerModel, sentences: Sequence[Sentence]) -> dict[str, object
 def dev_experiment(shared: Path, config: TrainConfig, lexicon_dir: Path, work: Path) -> dict[str, object]:
     sentences = read_labelled(shared / "data/ner/anercorp/train.txt")
     train, dev = split_dev(sentences, config)
-    base = load_lexicons(lexicon_dir)
+    base = with_wiki(load_lexicons(lexicon_dir), config.features)
     if not config.features.triggers:
         base.triggers = {}
     news = sorted((shared / "data/news").glob("*.jsonl.gz"))
@@ -266,7 +267,7 @@ def train_final(shared: Path, config: TrainConfig, lexicon_dir: Path, out: Path,
     """Train on all of ANERcorp train and write the model directory `out`."""
     train_file = shared / "data/ner/anercorp/train.txt"
     sentences = read_labelled(train_file)
-    base = load_lexicons(lexicon_dir)
+    base = with_wiki(load_lexicons(lexicon_dir), config.features)
     out.mkdir(parents=True, exist_ok=True)
     for name in (CLUSTERS_FILE, TRIGGERS_FILE):
         if (lexicon_dir / name).resolve() != (out / name).resolve():

@@ -11,4 +11,11 @@ VARIANTS: dict[str, dict[str, bool]] = {
     "full+priors": {"clusters": True, "gazetteer": True, "triggers": True, "auto": True},
     "full+ngrams": {"clusters": True, "gazetteer": True, "triggers": True, "char_ngrams": True},
     "full+gzpos": {"clusters": True, "gazetteer": True, "triggers": True, "gazetteer_positions": True},
+    "full+gzpos+wiki": {
+        "clusters": True,
+        "gazetteer": True,
+        "triggers": True,
+        "gazetteer_positions": True,
+        "wiki": True,
+    },
 }
