@@ -28,8 +28,8 @@ def _news(shared: Path, pinned: dict[str, float], as_json: bool, kind: str) -> l
             click.echo(json.dumps({"model": kind, **asdict(score), **figures}, ensure_ascii=False))
         else:
             click.echo(
-                f"{score.name:18s} F1 {score.f1:.4f} (P {score.precision:.4f} R {score.recall:.4f})  "
-                f"| {score.articles} SaudiNewsNet articles, {score.gold} names (sets per article)"
+                f"{score.name:20s} F1 {score.f1:.4f} (P {score.precision:.4f} R {score.recall:.4f})  "
+                f"| {score.articles} {score.source}, {score.gold} names (sets per article)"
             )
         floor = pinned.get(score.name)
         if floor is not None and score.f1 < floor:
