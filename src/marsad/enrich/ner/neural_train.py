@@ -142,7 +142,7 @@ def fold_extractors(
     for fold in range(folds):
         rest = [s for i, s in enumerate(sentences) if i % folds != fold]
         gazetteer = merge(places, names_from(rest, key, positions=True))
-        lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto, base.wiki)
+        lexicons = replace(base, gazetteer=gazetteer)
         extractors.append(FeatureExtractor(lexicons, features_for(base)))
     return extractors
 
@@ -150,7 +150,7 @@ def fold_extractors(
 def full_extractor(sentences: Sequence[Sentence], base: Lexicons, places: dict[str, set[str]]) -> FeatureExtractor:
     key = FeatureExtractor(base, FEATURES).stem_key
     gazetteer = merge(places, names_from(sentences, key, positions=True))
-    lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto, base.wiki)
+    lexicons = replace(base, gazetteer=gazetteer)
     return FeatureExtractor(lexicons, features_for(base))
 
 

@@ -72,7 +72,7 @@ def split_dev(sentences: Sequence[Sentence], config: TrainConfig) -> tuple[list[
 
 
 def _extractor(base: Lexicons, gazetteer: dict[str, frozenset[str]], config: FeatureConfig) -> FeatureExtractor:
-    lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, base.auto, base.wiki)
+    lexicons = replace(base, gazetteer=gazetteer)
     return FeatureExtractor(lexicons, config)
 
 
@@ -97,7 +97,7 @@ def training_features(
             auto = priors(i) if priors else base.auto
             extractor = extractors.get(id(auto))
             if extractor is None:
-                lexicons = Lexicons(base.clusters, base.counts, gazetteer, base.triggers, auto, base.wiki)
+                lexicons = replace(base, gazetteer=gazetteer, auto=auto)
                 extractor = extractors[id(auto)] = FeatureExtractor(lexicons, config.features)
             out[i] = extractor.sentence_features(sentences[i][0])
     return out
