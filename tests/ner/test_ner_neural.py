@@ -285,6 +285,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "news-places",
         "news-persons",
         "news-organisations",
+        "papers-places",
+        "papers-persons",
+        "papers-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os
