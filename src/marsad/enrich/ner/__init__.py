@@ -26,6 +26,7 @@ from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.news_institutions import news_institutions
 from marsad.enrich.ner.news_places import news_places
+from marsad.enrich.ner.organisation_adjectives import extend_organisations
 from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
 from marsad.enrich.ner.states import extend_states
@@ -82,6 +83,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         tags = drop_god(run, tags)
         tokens = [token for token, _, _ in run]
         tags = extend_states(tokens, tags, name_key)
+        tags = extend_organisations(tokens, tags, name_key, model.extractor.lexicons.counts)
         ranges = quoted_organisations(tokens, tags, name_key)
         if index != previous:  # a paragraph's first sentence may open with a byline
             ranges += byline_outlets(tokens, tags)
