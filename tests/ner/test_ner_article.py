@@ -1,6 +1,13 @@
 import pytest
 
-from marsad.enrich.ner.article import article_names, complete_name_links, drop_god, known_entities, mark_names
+from marsad.enrich.ner.article import (
+    article_names,
+    complete_name_links,
+    drop_god,
+    known_entities,
+    mark_names,
+    trim_entities,
+)
 from marsad.enrich.ner.tokens import tokenize
 
 
@@ -222,3 +229,31 @@ def test_records_name_no_formula_with_god() -> None:
     spans = [(span["text"], span["type"]) for span in find_entities([text])]
     assert ("حزب الله", "ORG") in spans
     assert not any(name in {"الله", "لله", "رحمه الله", "توفيق الله"} for name, _ in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "tags", "expected"),
+    [
+        # A formula with God after a name is not part of it.
+        (
+            "قال محمد صلى الله عليه وسلم",
+            ["O", "B-PER", "I-PER", "I-PER", "O", "O"],
+            ["O", "B-PER", "O", "O", "O", "O"],
+        ),
+        (
+            "عن أنس بن مالك رضي الله عنه",
+            ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"],
+            ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O"],
+        ),
+        # The vocative and a byline's words open no name.
+        ("بقلم خالد المالك", ["B-PER", "I-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
+        ("يا بلال", ["B-PER", "I-PER"], ["O", "B-PER"]),
+        ("بقلم", ["B-PER"], ["O"]),
+        # Names that open with a particle's letters, and Rahmatullah, stay whole.
+        ("قال فان جال", ["O", "B-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
+        ("وصل على عبد الله صالح", ["O", "B-PER", "I-PER", "I-PER", "I-PER"], ["O", "B-PER", "I-PER", "I-PER", "I-PER"]),
+        ("قال رجاء رحمة الله", ["O", "B-PER", "I-PER", "I-PER"], ["O", "B-PER", "I-PER", "I-PER"]),
+    ],
+)
+def test_trim_entities(text: str, tags: list[str], expected: list[str]) -> None:
+    assert trim_entities(_run(text), list(tags)) == expected

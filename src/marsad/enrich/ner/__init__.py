@@ -20,6 +20,7 @@ from marsad.enrich.ner.article import (
     name_key_for,
     propagate_in_windows,
     tidy_tags,
+    trim_entities,
 )
 from marsad.enrich.ner.bylines import byline_outlets
 from marsad.enrich.ner.facilities import mark_facilities
@@ -47,7 +48,7 @@ def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
 def _record_tags(run: Tokens, tags: list[str], name_key: Callable[[str], str]) -> list[str]:
     """The tagger's tags of one sentence with the corrections records get (CoNLL output
     keeps the tagger's reading): no `الله` formulas, no name ending on `بن`, facilities."""
-    tags = complete_name_links(run, drop_god(run, tidy_tags(run, tags)))
+    tags = complete_name_links(run, trim_entities(run, drop_god(run, tidy_tags(run, tags))))
     return mark_facilities([token for token, _, _ in run], tags, name_key)
 
 
@@ -80,7 +81,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         # the article's own names do not, or one mis-tagged span would spread its error.
         tags = mark_names(run, tags, names, key, widen=listed)
         # Again: a person's short form may be `الله` (from `عبد الله`), and propagation marks it.
-        tags = drop_god(run, tags)
+        tags = trim_entities(run, drop_god(run, tags))
         tokens = [token for token, _, _ in run]
         tags = extend_states(tokens, tags, name_key)
         tags = extend_organisations(tokens, tags, name_key, model.extractor.lexicons.counts)

@@ -197,6 +197,34 @@ def drop_god(run: Tokens, tags: list[str]) -> list[str]:
     return tags
 
 
+# Words a name never opens with, though the tagger sometimes starts one there: the
+# vocative (`يا بلال`) or a byline's word (`بقلم`, `الزميل علي هاشم`). Not the function
+# words at large: `فان`, `لي`, `بي` open foreign names (`فان جال`, `لي تشو يينغ`, `بي بي
+# سي`), and the news writes `علي` as `على` (`على عبد الله صالح`).
+_NOT_NAME_OPENERS = frozenset(("يا", "أيها", "ايها", "بقلم", "الزميل", "الزميلة", "زميلنا"))
+
+
+def trim_entities(run: Tokens, tags: list[str]) -> list[str]:
+    """`tags` with each entity cut free of words that are not its name: a particle or
+    byline word it opens with, and a formula with God after a name (`محمد صلى الله
+    عليه وسلم` names `محمد`)."""
+    for kind, start, end in entities(tags):
+        while start < end and run[start][0] in _NOT_NAME_OPENERS:
+            tags[start] = "O"
+            start += 1
+        if start == end:
+            continue
+        tags[start] = "B-" + kind
+        words = [fold_for_search(token) for token, _, _ in run[start:end]]
+        for k in range(1, len(words) - 1):
+            # `رحمة الله` may close a name (Rahmatullah), as in `drop_god`.
+            if words[k] in _FORMULA_WORDS and words[k + 1] in _GOD and not run[start + k][0].endswith("ة"):
+                for j in range(start + k, end):
+                    tags[j] = "O"
+                break
+    return tags
+
+
 def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
     """The CRF's tags of one sentence after two corrections no context can overturn: a
     function word alone is no entity, and a currency after an amount (`500 ريال`) is the
