@@ -37,6 +37,13 @@ def _news(shared: Path, pinned: dict[str, float], as_json: bool, kind: str) -> l
     return failed
 
 
+def _data_file(shared: Path, relative: str, what: str = "data set") -> Path:
+    path = shared / relative
+    if not path.is_file():
+        raise click.ClickException(f"{path}: {what} not found (set --shared or MARSAD_SHARED)")
+    return path
+
+
 def _profiles(shared: Path, limit: int | None, as_json: bool) -> None:
     """The dev split against the rest of train, each evaluation set against all of train."""
     from marsad.enrich.ner import tag_tokens
@@ -45,18 +52,12 @@ def _profiles(shared: Path, limit: int | None, as_json: bool) -> None:
     from marsad.enrich.ner.novelty import format_profile, profile
     from marsad.enrich.ner.train import TrainConfig, split_dev
 
-    train_path = shared / "data/ner/anercorp/train.txt"
-    if not train_path.is_file():
-        raise click.ClickException(f"{train_path}: training set not found (set --shared or MARSAD_SHARED)")
-    train = read_labelled(train_path)
+    train = read_labelled(_data_file(shared, "data/ner/anercorp/train.txt", "training set"))
     rest, dev = split_dev(train, TrainConfig())
     results = [profile("anercorp-dev", rest, dev[:limit])]
     for name, relative, keep in DATASETS:
-        path = shared / relative
-        if not path.is_file():
-            raise click.ClickException(f"{path}: data set not found (set --shared or MARSAD_SHARED)")
         # The shipped tagger learned all of train: its recall is read on the evaluation sets only.
-        results.append(profile(name, train, read_labelled(path, keep)[:limit], tag_tokens))
+        results.append(profile(name, train, read_labelled(_data_file(shared, relative), keep)[:limit], tag_tokens))
     for result in results:
         if not as_json:
             click.echo(format_profile(result))
@@ -104,10 +105,7 @@ def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bo
     pinned = floors()
     failed: list[str] = []
     for name, relative, keep in DATASETS:
-        path = shared / relative
-        if not path.is_file():
-            raise click.ClickException(f"{path}: data set not found (set --shared or MARSAD_SHARED)")
-        result = evaluate_dataset(name, path, keep, tag_tokens, limit)
+        result = evaluate_dataset(name, _data_file(shared, relative), keep, tag_tokens, limit)
         floor = pinned.get(name)
         if floor is not None and result.micro_f1 < floor:
             failed.append(f"{name}: micro F1 {result.micro_f1:.4f} < floor {floor:.4f}")

@@ -182,6 +182,14 @@ _FORMULA_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _opens_formula(words: list[str], run: Tokens, at: int, k: int) -> bool:
+    """Folded `words[k]` is a formula word followed by God's name (`رحمه الله`); `run[at + k]`
+    is the word as written: `رحمة الله` (with ta marbuta) may be a name, Rahmatullah."""
+    return (
+        k + 1 < len(words) and words[k] in _FORMULA_WORDS and words[k + 1] in _GOD and not run[at + k][0].endswith("ة")
+    )
+
+
 def drop_god(run: Tokens, tags: list[str]) -> list[str]:
     """`tags` without entities that are `الله` alone (as in `إن شاء الله`, `الحمد لله`)
     or a formula with it (`رحمه الله`): in records they are no person, place or body
@@ -189,9 +197,7 @@ def drop_god(run: Tokens, tags: list[str]) -> list[str]:
     spans = entities(tags)
     for _, start, end in spans:
         words = [fold_for_search(token) for token, _, _ in run[start:end]]
-        # `رحمة الله` may be a man's name (Rahmatullah); `رحمه الله` is the formula.
-        formula = len(words) == 2 and words[0] in _FORMULA_WORDS and not run[start][0].endswith("ة")
-        if words[-1] in _GOD and (len(words) == 1 or formula):
+        if (len(words) == 1 and words[0] in _GOD) or (len(words) == 2 and _opens_formula(words, run, start, 0)):
             for j in range(start, end):
                 tags[j] = "O"
     return tags
@@ -217,8 +223,7 @@ def trim_entities(run: Tokens, tags: list[str]) -> list[str]:
         tags[start] = "B-" + kind
         words = [fold_for_search(token) for token, _, _ in run[start:end]]
         for k in range(1, len(words) - 1):
-            # `رحمة الله` may close a name (Rahmatullah), as in `drop_god`.
-            if words[k] in _FORMULA_WORDS and words[k + 1] in _GOD and not run[start + k][0].endswith("ة"):
+            if _opens_formula(words, run, start, k):
                 for j in range(start + k, end):
                     tags[j] = "O"
                 break
