@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import os
+import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import regex
 
+from marsad.budget import time_budget
 from marsad.enrich import enrich_record
+from marsad.errors import OverBudget, StageFailed
 from marsad.records import Article, Page, Record
 from marsad.segment.page import PageHints, segment
+from marsad.urls import host_of
+from marsad.valid_text import clean_page
 
 _LOOKS_LIKE_HTML = regex.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<article)", regex.I)
 _ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -24,6 +29,9 @@ class ExtractOptions:
 
     enrich: bool = True
     templates: dict[str, Collection[str]] = field(default_factory=dict)
+    page_timeout: float | None = None
+    """Seconds one page may take, preparing, extracting and enriching together (None: no limit);
+    a page over it raises `OverBudget`. The CLI's engines set `budget.DEFAULT_PAGE_TIMEOUT`."""
 
 
 def looks_like_html(text: str) -> bool:
@@ -32,23 +40,22 @@ def looks_like_html(text: str) -> bool:
 
 
 def source_of(page: Page) -> str | None:
-    if page.source:
-        return page.source
-    if page.url:
-        host = urlsplit(page.url).hostname
-        if host:
-            return host.removeprefix("www.")
-    return None
+    return page.source or host_of(page.url)
 
 
 def iso_published(value: str | None) -> str | None:
-    """`value` as an ISO 8601 date or datetime, or None when it is not one."""
+    """`value` as an ISO 8601 date or datetime, or None when it is not one (a real calendar
+    date and time: `9999-99-99` is not)."""
     if not value:
         return None
     value = value.strip()
-    if _ISO_DATE.match(value):
-        return value.replace(" ", "T") if len(value) > 10 else value
-    return None
+    if not _ISO_DATE.match(value):
+        return None
+    try:
+        datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value.replace(" ", "T") if len(value) > 10 else value
 
 
 @dataclass(slots=True)
@@ -58,6 +65,8 @@ class PreparedPage:
     page: Page
     text: str
     hints: PageHints
+    seconds: float = 0.0
+    """Time spent preparing, counted against the page's time budget."""
 
     @property
     def source(self) -> str | None:
@@ -74,10 +83,22 @@ class PreparedPage:
         return "folder:" + os.path.dirname(origin)
 
 
-def prepare_page(page: Page) -> PreparedPage:
-    """Plain text for `page` (HTML goes through main-content extraction first)."""
-    text, hints, page = _page_text(page)
-    return PreparedPage(page, text, hints)
+def prepare_page(page: Page, budget: float | None = None) -> PreparedPage:
+    """Plain text for `page` (HTML goes through main-content extraction first), within
+    `budget` seconds. Raises `OverBudget`, or `StageFailed` naming the stage."""
+    started = time.perf_counter()
+    clean_page(page)
+    if budget is not None and page.html is not None:
+        import marsad.readers.html  # noqa: F401  (imported outside the page's budget)
+    try:
+        with time_budget(budget):
+            text, hints, page = _page_text(page)
+    except OverBudget as error:
+        error.stage = error.stage or "prepare"
+        raise
+    except Exception as error:
+        raise StageFailed("prepare", error) from error
+    return PreparedPage(page, text, hints, time.perf_counter() - started)
 
 
 def _page_text(page: Page) -> tuple[str, PageHints, Page]:
@@ -117,12 +138,58 @@ def _record(article: Article, page: Page, record_id: str, parent: str | None) ->
 
 
 def extract_page(page: Page, options: ExtractOptions | None = None) -> list[Record]:
-    """All records of one page: the host article first, then its embedded stories."""
-    return extract_prepared(prepare_page(page), options)
+    """All records of one page: the host article first, then its embedded stories.
+
+    Raises `OverBudget` when the page takes longer than `options.page_timeout`, and
+    `StageFailed` (naming prepare, extract or enrich) for anything else that goes wrong."""
+    budget = options.page_timeout if options is not None else None
+    prepared, page.prepared = page.prepared, None
+    if not isinstance(prepared, PreparedPage):
+        prepared = prepare_page(page, budget)
+    return extract_prepared(prepared, options)
 
 
 def extract_prepared(prepared: PreparedPage, options: ExtractOptions | None = None) -> list[Record]:
     options = options or ExtractOptions()
+    budget = None if options.page_timeout is None else options.page_timeout - prepared.seconds
+    if budget is not None:
+        _warm_up(options.enrich)
+    stage = "extract"
+    try:
+        with time_budget(budget):
+            records = _segment_records(prepared, options)
+            stage = "enrich"
+            if options.enrich:
+                for record in records:
+                    enrich_record(record)
+    except OverBudget as error:
+        error.stage = error.stage or stage
+        raise
+    except Exception as error:
+        raise StageFailed(stage, error) from error
+    return records
+
+
+# Our own sentence, with a person, a place, a date, a quantity and a quote cue: extracting it
+# imports every module and loads every model and table that records need.
+_WARM_UP_TEXT = (
+    "الاقتصاد\n\nارتفاع صادرات القمح خلال الربع الأول\n\n"
+    "وقال محمد العلي في الرياض يوم 3 مارس 2021 إن الشركة باعت 5 آلاف طن من القمح."
+)
+_warmed: set[bool] = set()
+
+
+def _warm_up(enrich: bool) -> None:
+    """Loads what extraction needs before the first page's budget starts: loading models is
+    the process's cost, not the page's, and an import cut short by a timer is best avoided."""
+    if enrich in _warmed:
+        return
+    _warmed.add(enrich)
+    page = Page(origin="<warm-up>", text=_WARM_UP_TEXT)
+    extract_prepared(prepare_page(page), ExtractOptions(enrich=enrich))
+
+
+def _segment_records(prepared: PreparedPage, options: ExtractOptions) -> list[Record]:
     page, hints = prepared.page, prepared.hints
     group = prepared.template_group
     if group in options.templates:
@@ -134,16 +201,15 @@ def extract_prepared(prepared: PreparedPage, options: ExtractOptions | None = No
     records = [_record(articles[0], page, host_id, None)]
     for number, story in enumerate(articles[1:], 1):
         records.append(_record(story, page, f"{host_id}/{number}", host_id))
-    if options.enrich:
-        for record in records:
-            enrich_record(record)
     return records
 
 
 def extract(text_or_html: str, **metadata: Any) -> list[Record]:
-    """Records of one page given as text or HTML; metadata: url, published, source, title, id."""
+    """Records of one page given as text or HTML; metadata: url, published, source, title, id,
+    enrich (default True) and page_timeout (seconds; default none)."""
     known = {key: metadata.pop(key) for key in ("url", "published", "source", "title", "id") if key in metadata}
     enrich = bool(metadata.pop("enrich", True))
+    page_timeout = metadata.pop("page_timeout", None)
     origin = str(metadata.pop("origin", "<string>"))
     is_html = looks_like_html(text_or_html)
     page = Page(
@@ -153,4 +219,4 @@ def extract(text_or_html: str, **metadata: Any) -> list[Record]:
         extra=metadata,
         **known,
     )
-    return extract_page(page, ExtractOptions(enrich=enrich))
+    return extract_page(page, ExtractOptions(enrich=enrich, page_timeout=page_timeout))

@@ -30,6 +30,9 @@ class Page:
     title: str | None = None
     id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    prepared: Any = field(default=None, repr=False, compare=False)
+    """The page's main text when a step already extracted it (template learning in `marsad
+    ingest`), so that main-content extraction runs once per page; taken by the extraction."""
 
     def content_hash(self) -> str:
         payload = (self.html if self.html is not None else self.text) or ""

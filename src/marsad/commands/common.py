@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from marsad.budget import DEFAULT_PAGE_TIMEOUT
 from marsad.cluster.index import DEFAULT_THRESHOLD
 from marsad.errors import InputError, MarsadError
 
@@ -21,6 +22,20 @@ cluster_threshold_option = click.option(
     show_default=True,
     type=click.FloatRange(0.05, 1.0),
     help="Estimated Jaccard similarity (of 3-word shingles) from which two records are the same story.",
+)
+
+
+def _timeout_or_none(ctx: click.Context, param: click.Parameter, value: float) -> float | None:
+    return value or None
+
+
+page_timeout_option = click.option(
+    "--page-timeout",
+    default=DEFAULT_PAGE_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(0),
+    callback=_timeout_or_none,
+    help="Seconds one page may take to extract and enrich; a page over it is reported and skipped (0: no limit).",
 )
 
 
@@ -47,14 +62,16 @@ def open_browser_or_exit(db: str) -> ArchiveBrowser:
 
 
 class ErrorLog:
-    """Reports each input that could not be read or stored, as it is found, and counts them."""
+    """Reports each input that could not be read, extracted, written or stored (or only in
+    part), as it is found, and counts them."""
 
     def __init__(self) -> None:
         self.count = 0
 
     def __call__(self, error: InputError) -> None:
         self.count += 1
-        click.echo(f"marsad: skipped {error.origin}: {error.message}", err=True)
+        stage = f" [{error.stage}]" if error.stage else ""
+        click.echo(f"marsad: skipped {error.origin}{stage}: {error.message}", err=True)
 
 
 def count_pages(paths: Iterable[str]) -> int | None:

@@ -209,6 +209,7 @@ def _grow(bar: tqdm[object], count: int) -> None:
 
 def _ingest(warc_path: Path, db: str) -> None:
     """Store the crawl's pages exactly as `marsad ingest WARC --db DB` would."""
+    from marsad.budget import DEFAULT_PAGE_TIMEOUT
     from marsad.commands.common import ErrorLog
     from marsad.commands.ingest import open_archive_or_exit
     from marsad.extraction import ExtractOptions, extract_page
@@ -217,7 +218,7 @@ def _ingest(warc_path: Path, db: str) -> None:
     from marsad.records import Page, Record
     from marsad.store.ingest import ingest_pages
 
-    options = ExtractOptions(enrich=True)
+    options = ExtractOptions(enrich=True, page_timeout=DEFAULT_PAGE_TIMEOUT)
 
     def extract(page: Page) -> list[Record]:
         return extract_page(page, options)

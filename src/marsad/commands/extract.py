@@ -9,7 +9,8 @@ from typing import IO
 
 import click
 
-from marsad.commands.common import ErrorLog, count_pages
+from marsad.commands.common import ErrorLog, count_pages, page_timeout_option
+from marsad.errors import ErrorHandler, InputError, raise_error
 from marsad.extraction import ExtractOptions, iso_published
 from marsad.pipeline.local import LocalExecutor
 from marsad.pipeline.steps import ExtractRecords, LearnTemplates, PreparePages, ReadPages, ShowProgress, Step
@@ -18,14 +19,20 @@ from marsad.records import Record
 
 
 def extraction_pipeline(
-    paths: tuple[str, ...], *, published: str | None, templates: bool, enrich: bool, errors: ErrorLog
+    paths: tuple[str, ...],
+    *,
+    published: str | None,
+    templates: bool,
+    enrich: bool,
+    errors: ErrorLog,
+    page_timeout: float | None = None,
 ) -> LocalExecutor:
-    options = ExtractOptions(enrich=enrich)
+    options = ExtractOptions(enrich=enrich, page_timeout=page_timeout)
     total = count_pages(paths) if on_terminal() else None
     steps: list[Step] = [
         ReadPages(paths, errors),
         ShowProgress("extract", total),
-        PreparePages(errors, published),
+        PreparePages(errors, published, page_timeout),
     ]
     if templates:
         steps.append(LearnTemplates(options))
@@ -33,12 +40,28 @@ def extraction_pipeline(
     return LocalExecutor(steps)
 
 
-def write_jsonl(records: Iterator[Record], out: IO[str]) -> int:
+def write_jsonl(records: Iterator[Record], out: IO[str], on_error: ErrorHandler = raise_error) -> int:
+    """Writes each record as one line; a record that cannot be written whole (text that no
+    encoding accepts) is reported against its page and the next one is written."""
     written = 0
     for record in records:
-        out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        try:
+            line = json.dumps(record.to_dict(), ensure_ascii=False) + "\n"
+            line.encode("utf-8")
+        except (TypeError, ValueError) as error:
+            on_error(InputError(record.origin or record.id, f"record {record.id} not written: {error}", stage="write"))
+            continue
+        out.write(line)
         written += 1
     return written
+
+
+def repair_note(read: dict[str, int]) -> str:
+    """What the readers repaired, for the end of a run: no page is refused for a few bad characters."""
+    return (
+        f"{read['repaired']} pages held invalid characters, repaired: {read.get('removed_controls', 0)} "
+        f"control characters removed, {read.get('replaced_surrogates', 0)} lone surrogates replaced by U+FFFD"
+    )
 
 
 @click.command(name="extract")
@@ -57,7 +80,8 @@ def write_jsonl(records: Iterator[Record], out: IO[str]) -> int:
     help="Learn per-source chrome from lines that recur across the pages of one source.",
 )
 @click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
-@click.option("--strict", is_flag=True, help="Exit non-zero if any input could not be read.")
+@page_timeout_option
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input could not be read or extracted.")
 def extract_command(
     paths: tuple[str, ...],
     output: str | None,
@@ -65,6 +89,7 @@ def extract_command(
     fmt: str,
     templates: bool,
     enrich: bool,
+    page_timeout: float | None,
     strict: bool,
 ) -> None:
     """Extract clean article records from PATHS (.txt, .html, .jsonl[.gz], .warc[.gz], .wet[.gz],
@@ -72,13 +97,18 @@ def extract_command(
     if published and iso_published(published) is None:
         raise click.BadParameter(f"{published!r} is not a date like 2021-07-27", param_hint="--published")
     errors = ErrorLog()
-    pipeline = extraction_pipeline(paths, published=published, templates=templates, enrich=enrich, errors=errors)
+    pipeline = extraction_pipeline(
+        paths, published=published, templates=templates, enrich=enrich, errors=errors, page_timeout=page_timeout
+    )
     records = pipeline.stream()
     if output:
         with open(output, "w", encoding="utf-8") as out:
-            written = write_jsonl(records, out)
+            written = write_jsonl(records, out, errors)
     else:
-        written = write_jsonl(records, sys.stdout)
+        written = write_jsonl(records, sys.stdout, errors)
+    read = pipeline.stats()["read"]
+    if read.get("repaired"):
+        click.echo(f"marsad: {repair_note(read)}", err=True)
     if errors.count:
         click.echo(f"marsad: {written} records written; {errors.count} inputs skipped (see above)", err=True)
         if strict:

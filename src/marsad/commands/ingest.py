@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from marsad.commands.common import ErrorLog, cluster_threshold_option, count_pages
+from marsad.commands.common import ErrorLog, cluster_threshold_option, count_pages, page_timeout_option
 from marsad.errors import MarsadError
 from marsad.progress import on_terminal, progress
 from marsad.records import Page, Record
@@ -67,6 +67,7 @@ def _extractor(options: ExtractOptions) -> Callable[[Page], list[Record]]:
     show_default=True,
     help="Processes extracting pages; this process stores them, in input order.",
 )
+@page_timeout_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page could not be read or stored.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -77,6 +78,7 @@ def ingest_command(
     enrich: bool,
     templates: bool,
     workers: int,
+    page_timeout: float | None,
     strict: bool,
 ) -> None:
     """Extract and store PATHS (what `marsad extract` reads) in the archive.
@@ -94,7 +96,7 @@ def ingest_command(
     options = IngestOptions(batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters)
     with open_archive_or_exit(db) as archive:
         for extracted, group in itertools.groupby(paths, key=is_run_output):
-            extract_options = ExtractOptions(enrich=enrich)
+            extract_options = ExtractOptions(enrich=enrich, page_timeout=page_timeout)
             stats = _ingest_group(
                 archive, tuple(group), extracted, extract_options, templates, workers, options, errors
             )

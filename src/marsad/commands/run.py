@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from marsad.commands.common import ErrorLog, cluster_threshold_option
+from marsad.commands.common import ErrorLog, cluster_threshold_option, page_timeout_option
 from marsad.errors import MarsadError
 from marsad.extraction import iso_published
 from marsad.pipeline.engines import ENGINES
@@ -88,6 +88,7 @@ def shard_progress(results: Iterator[ShardResult], total: int, out_dir: Path) ->
     "--clusters/--no-clusters", default=True, show_default=True, help="Fill `cluster` with near-duplicate ids."
 )
 @cluster_threshold_option
+@page_timeout_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page or shard could not be processed.")
 def run_command(
     inputs: tuple[str, ...],
@@ -100,6 +101,7 @@ def run_command(
     enrich: bool,
     clusters: bool,
     cluster_threshold: float,
+    page_timeout: float | None,
     strict: bool,
 ) -> None:
     """Extract records from INPUTS (files, or directories of files) into --out: one Parquet
@@ -126,6 +128,7 @@ def run_command(
         enrich=enrich,
         clusters=clusters,
         cluster_threshold=cluster_threshold,
+        page_timeout=page_timeout,
     )
     try:
         executor = open_executor(engine, workers, address)

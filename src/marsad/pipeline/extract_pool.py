@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from marsad.cluster.minhash import Fingerprint, fingerprint
+from marsad.errors import page_error
 from marsad.pipeline.processes import worker_pool
 from marsad.records import Page, Record
 
@@ -41,6 +42,7 @@ class Extracted:
     records: list[Record] = field(default_factory=list)
     fingerprints: list[Fingerprint] = field(default_factory=list)
     error: str | None = None
+    stage: str = "extract"
 
 
 def extract_chunk(extract: Extractor, with_fingerprints: bool, pages: list[Page]) -> list[Extracted]:
@@ -50,7 +52,8 @@ def extract_chunk(extract: Extractor, with_fingerprints: bool, pages: list[Page]
         try:
             records = extract(page)
         except Exception as error:  # reported by the caller against the page's origin
-            out.append(Extracted(error=f"extraction failed: {type(error).__name__}: {error}"))
+            report = page_error(page.origin, error)
+            out.append(Extracted(error=report.message, stage=report.stage or "extract"))
             continue
         prints = [fingerprint("\n".join(record.body)) for record in records] if with_fingerprints else []
         out.append(Extracted(records, prints))

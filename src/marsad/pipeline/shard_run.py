@@ -53,6 +53,9 @@ class RunOptions:
     enrich: bool = True
     clusters: bool = True
     cluster_threshold: float = DEFAULT_THRESHOLD
+    page_timeout: float | None = None
+    """Seconds per page (see `ExtractOptions.page_timeout`); not part of `extraction_key`: a
+    page either finishes within it, with the same records, or is reported."""
 
     def extraction_key(self) -> str:
         """The options a finished shard's records depend on; a change means the shard is redone."""
@@ -84,10 +87,14 @@ class ExtractShard:
         result = ShardResult(shard)
 
         def report(error: InputError) -> None:
-            result.errors.append((error.origin, error.message))
+            stage = f"[{error.stage}] " if error.stage else ""
+            result.errors.append((error.origin, stage + error.message))
 
-        extract_options = ExtractOptions(enrich=self.options.enrich)
-        steps: list[Step] = [ReadPages((shard.path,), report), PreparePages(report, self.options.published)]
+        extract_options = ExtractOptions(enrich=self.options.enrich, page_timeout=self.options.page_timeout)
+        steps: list[Step] = [
+            ReadPages((shard.path,), report),
+            PreparePages(report, self.options.published, self.options.page_timeout),
+        ]
         if self.options.templates:
             steps.append(LearnTemplates(extract_options))
         out_dir = Path(self.out_dir)

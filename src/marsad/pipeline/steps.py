@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from marsad.errors import ErrorHandler, InputError
+from marsad.errors import ErrorHandler, page_error
 from marsad.extraction import ExtractOptions, PreparedPage, extract_prepared, prepare_page
 from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
@@ -43,12 +43,16 @@ class ReadPages:
     stats: Counter[str] = field(default_factory=Counter)
 
     def run(self, data: Iterable[Any] = (), rank: int = 0, world_size: int = 1) -> Iterator[Page]:
-        from marsad.readers import iter_pages
+        from marsad.readers import ReadStats, iter_pages
 
-        for number, page in enumerate(iter_pages(self.inputs, on_error=self.on_error)):
+        read = ReadStats()
+        for number, page in enumerate(iter_pages(self.inputs, on_error=self.on_error, stats=read)):
             if number % world_size == rank:
                 self.stats["pages"] += 1
                 yield page
+        for key in ("repaired", "removed_controls", "replaced_surrogates"):
+            if getattr(read, key):
+                self.stats[key] = getattr(read, key)
 
 
 @dataclass
@@ -71,6 +75,7 @@ class PreparePages:
 
     on_error: ErrorHandler
     published: str | None = None
+    page_timeout: float | None = None
     name: str = "prepare"
     stats: Counter[str] = field(default_factory=Counter)
 
@@ -79,10 +84,10 @@ class PreparePages:
             if self.published and not page.published:
                 page.published = self.published
             try:
-                prepared = prepare_page(page)
+                prepared = prepare_page(page, self.page_timeout)
             except Exception as exc:  # one broken page must not stop the batch
                 self.stats["errors"] += 1
-                self.on_error(InputError(page.origin, f"could not read the page: {exc}"))
+                self.on_error(page_error(page.origin, exc, "prepare"))
                 continue
             self.stats["pages"] += 1
             yield prepared
@@ -105,7 +110,7 @@ class LearnTemplates:
     def run(self, data: Iterable[PreparedPage], rank: int = 0, world_size: int = 1) -> Iterator[PreparedPage]:
         def learn(held: list[PreparedPage]) -> None:
             for item in held:
-                self.learner.observe(item.template_group, item.text)
+                observe(self.learner, item)
             learned = self.learner.templates()
             self.options.templates = dict(learned)
             self.stats["sources"] = len(learned)
@@ -125,13 +130,23 @@ def learn_templates_from_pages(pages: Iterable[Page], options: ExtractOptions, w
         learner = TemplateLearner()
         for page in held:
             try:
-                prepared = prepare_page(page)
+                prepared = prepare_page(page, options.page_timeout)
             except Exception:  # reported, with its origin, when the page is extracted
                 continue
-            learner.observe(prepared.template_group, prepared.text)
+            observe(learner, prepared)
+            page.prepared = prepared
         options.templates = dict(learner.templates())
 
     return _after_learning(pages, window, learn)
+
+
+def observe(learner: TemplateLearner, item: PreparedPage) -> None:
+    """Lets `learner` see one page; a page it chokes on is left out of learning only (its
+    extraction, which comes next, reports whatever is wrong with it)."""
+    try:
+        learner.observe(item.template_group, item.text)
+    except Exception:  # learning is a statistic over many pages: one fewer changes nothing
+        return
 
 
 def _after_learning(items: Iterable[T], window: int, learn: Callable[[list[T]], None]) -> Iterator[T]:
@@ -166,7 +181,7 @@ class ExtractPageRecords:
                 records = extract_prepared(item, self.options)
             except Exception as exc:
                 self.stats["errors"] += 1
-                self.on_error(InputError(item.page.origin, f"extraction failed: {exc}"))
+                self.on_error(page_error(item.page.origin, exc))
                 continue
             self.stats["pages"] += 1
             self.stats["records"] += len(records)

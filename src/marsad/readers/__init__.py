@@ -24,6 +24,7 @@ from marsad.readers.sniff import sniffed
 from marsad.readers.txt import read_html_page, read_text_page
 from marsad.readers.warc import iter_warc_pages
 from marsad.records import Page
+from marsad.valid_text import clean_page
 
 __all__ = ["SUPPORTED_FORMATS", "HtmlText", "ReadLimits", "ReadStats", "html_to_text", "iter_pages"]
 
@@ -38,7 +39,9 @@ def iter_pages(
     """Pages from files, directories (recursively) and `-` (stdin), in the order given.
 
     Never raises for bad input: each problem goes to `on_error` (which may raise
-    to stop, as `--strict` does) and the next page, line or file is read.
+    to stop, as `--strict` does) and the next page, line or file is read. Every
+    page comes out valid text: control characters removed, lone surrogates
+    replaced (counted in `stats`).
     """
     limits = limits or ReadLimits()
     stats = stats if stats is not None else ReadStats()
@@ -55,6 +58,11 @@ def iter_pages(
             stats.files += 1
             for page in _read_source(source, report, limits, stats):
                 stats.pages += 1
+                repaired = clean_page(page)
+                if repaired:
+                    stats.repaired += 1
+                    stats.removed_controls += repaired.controls
+                    stats.replaced_surrogates += repaired.surrogates
                 yield page
     except _HandlerRaised as stop:
         # The caller's handler chose to stop (`--strict`): give it back its own exception, once.
@@ -86,9 +94,17 @@ def _read_source(source: Source, on_error: ErrorHandler, limits: ReadLimits, sta
             if source.format is None and source.path is not None and error.message.startswith("not text"):
                 error = InputError(error.origin, f"{error.message}; supported formats: {SUPPORTED_FORMATS}")
             on_error(error)
-        except (OSError, ValueError, EOFError, zlib.error) as error:
+        except _HandlerRaised:
+            raise
+        except Exception as error:
             # Last line of defence: a library choking on malformed bytes costs one file, not the batch.
-            on_error(InputError(source.name, f"unreadable: {error}"))
+            on_error(InputError(source.name, f"unreadable: {_describe(error)}", stage="read"))
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, OSError | ValueError | EOFError | zlib.error):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 def _read_format(

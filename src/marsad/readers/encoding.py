@@ -5,7 +5,10 @@ bytes is almost never another encoding by accident); UTF-8 with a few broken
 bytes, decoded with replacement characters; what the page or its HTTP response
 declares; the two single-byte Arabic code pages that Arabic sites still serve
 (windows-1256, ISO-8859-6); then charset-normalizer. Anything else, and
-anything with NUL or control bytes, is refused as not text.
+anything where control bytes are more than a trace (and Arabic letters not the
+bulk), is refused as not text. A stray NUL in an Arabic page is a scraping
+artefact, not a sign of binary: the page is read and the byte removed later
+(`marsad.valid_text`).
 """
 
 from __future__ import annotations
@@ -80,16 +83,22 @@ def declared_html_charset(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes, or more than a trace of other control bytes, never occur in text.
+    """More than a trace of control bytes (NUL included) never occurs in text, unless the
+    bytes are mostly Arabic letters in UTF-8: a page of prose is text whatever else it holds.
 
     Only for encodings without BOM: UTF-16/32 text is full of NULs and is
     recognised by its BOM before this test.
     """
     probe = data[:_BINARY_PROBE]
-    if b"\x00" in probe:
-        return True
     controls = len(probe) - len(probe.translate(None, _CONTROL_BYTES))
-    return controls > len(probe) * _MAX_CONTROL_SHARE
+    if controls <= len(probe) * _MAX_CONTROL_SHARE:
+        return False
+    return not _mostly_arabic_letters(probe)
+
+
+def _mostly_arabic_letters(probe: bytes) -> bool:
+    text = probe.decode("utf-8", errors="ignore")
+    return len(_ARABIC_LETTER.findall(text)) * 2 > len(text) - text.count(" ")
 
 
 def _strict(data: bytes, codec: str | None) -> str | None:

@@ -9,6 +9,8 @@ for good.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -16,6 +18,7 @@ import regex
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
+from marsad.errors import OverBudget
 from marsad.readers.html_meta import page_meta
 
 _BLANK = regex.compile(r"^[\s\p{Cf}\p{Zs}]*$")
@@ -28,6 +31,16 @@ _PROSE_WORDS = 20
 _SENTENCE_END = regex.compile(r"[.!?؟…][\s\"'”»)]*$")
 _ARABIC_CHAR = regex.compile(r"\p{Arabic}")
 _SITE_SUFFIX_CHARS = 30
+
+# Main-content extraction costs about the sum, over elements, of their depth (one C call that
+# no timer can interrupt: 100,000 nested <div> run for many minutes), so that sum is capped
+# before it starts: 50 million is about a second. Elements that browsers close by themselves
+# or that hold nothing are not counted as opening a level.
+MAX_NESTING = 512
+MAX_ELEMENTS = 500_000
+MAX_DEPTH_SUM = 50_000_000
+_UNNESTED = "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|option|dt|dd|td|th|tr"
+_TAG = re.compile(rf"<(/?)(?!(?:{_UNNESTED})[\s/>])[a-zA-Z][^<>]*?(/?)>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +128,24 @@ def recover_prose(main: list[str], full: list[str]) -> list[str]:
     return merged if not +pending else main
 
 
+def check_shape(html: str) -> None:
+    """Raises `OverBudget` for markup too deep or too large for main-content extraction."""
+    steps = [-1 if close else 0 if empty else 1 for close, empty in _TAG.findall(html)]
+    if len(steps) > MAX_ELEMENTS:
+        raise OverBudget(f"HTML with {len(steps):,} elements (the cap is {MAX_ELEMENTS:,})", stage="prepare")
+    depths = list(itertools.accumulate(steps, lambda depth, step: max(depth + step, 0)))
+    deepest = max(depths, default=0)
+    if deepest > MAX_NESTING:
+        raise OverBudget(f"HTML nested {deepest:,} elements deep (the cap is {MAX_NESTING})", stage="prepare")
+    if sum(depths) > MAX_DEPTH_SUM:
+        raise OverBudget(f"HTML too deeply nested for its size ({len(steps):,} elements)", stage="prepare")
+
+
 def html_to_text(html: str, *, url: str | None = None) -> HtmlText:
-    """Main content and metadata of one HTML page; `url` is where it was fetched from, if known."""
+    """Main content and metadata of one HTML page; `url` is where it was fetched from, if known.
+
+    Raises `OverBudget` for markup that main-content extraction could not finish in time."""
+    check_shape(html)
     tree = HTMLTree.parse(html)
     meta = page_meta(tree, url=url)
     full = _extract(tree, main_content=False)

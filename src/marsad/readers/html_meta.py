@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from resiliparse.parse.html import HTMLTree
+
+from marsad.urls import host_of, join_url, scheme_of
 
 _ARTICLE_TYPES = {"article", "newsarticle", "reportagenews", "blogposting", "analysisnewsarticle", "report"}
 _DATE_KEYS = (
@@ -174,13 +175,6 @@ def _strip_site_suffix(title: str, site: str | None) -> str:
     return title
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
-
-
 def page_meta(tree: HTMLTree, *, url: str | None = None) -> PageMeta:
     meta = meta_tags(tree)
     article: dict[str, Any] = {}
@@ -223,13 +217,13 @@ def page_meta(tree: HTMLTree, *, url: str | None = None) -> PageMeta:
     page_url = (
         (_clean(canonical.getattr("href")) if canonical is not None else None) or _clean(meta.get("og:url")) or url
     )
-    if page_url and not urlsplit(page_url).scheme:
+    if page_url and not scheme_of(page_url):
         # A relative canonical link means something only next to the URL we were given.
-        page_url = urljoin(url, page_url) if url else None
+        page_url = join_url(url, page_url) if url else None
     return PageMeta(
         title=title,
         published=published,
         category=category,
         url=page_url,
-        source=site or _host(page_url or url),
+        source=site or host_of(page_url) or host_of(url),
     )

@@ -27,6 +27,10 @@ class ReadStats:
     errors: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     """Records passed over on purpose, by reason (`no arabic`, `not html`, `http 404`, ...)."""
+    repaired: int = 0
+    """Pages that held control characters or lone surrogates (removed or replaced, see `marsad.valid_text`)."""
+    removed_controls: int = 0
+    replaced_surrogates: int = 0
 
 
 def megabytes(size: int) -> str:

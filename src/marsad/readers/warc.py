@@ -141,7 +141,7 @@ def _record_page(record: WarcRecord, origin: str, limits: ReadLimits, stats: Rea
     if len(data) < expected:
         raise InputError(origin, f"truncated record: {len(data)} of {expected} bytes")
     if record.is_http:
-        data = decode_http_payload(data, record.http_headers, origin)
+        data = decode_http_payload(data, record.http_headers, origin, limits.max_page_bytes)
     if not is_text and not content_type and not _HTML_START.match(data):
         stats.skipped["not html"] += 1
         return None
@@ -206,7 +206,9 @@ def _record_id(record_id: str | None) -> str | None:
     return record_id.removeprefix("urn:uuid:") or None
 
 
-def decode_http_payload(data: bytes, headers: HeaderMap, origin: str) -> bytes:
+def decode_http_payload(
+    data: bytes, headers: HeaderMap, origin: str, limit: int = ReadLimits().max_page_bytes
+) -> bytes:
     """Undo chunked transfer and gzip/deflate content encoding, which WARC keeps as sent.
 
     Done here rather than by fastwarc's auto_decode because a payload that fails
@@ -219,14 +221,14 @@ def decode_http_payload(data: bytes, headers: HeaderMap, origin: str) -> bytes:
         if "chunked" in transfer and _CHUNK_SIZE_LINE.match(data):
             data = _dechunk(data)
         if content in ("gzip", "x-gzip") and data.startswith(GZIP_MAGIC):
-            data = zlib.decompress(data, 16 + zlib.MAX_WBITS)
+            data = _inflate(data, 16 + zlib.MAX_WBITS, limit)
         elif content == "deflate":
             try:
-                data = zlib.decompress(data)
+                data = _inflate(data, zlib.MAX_WBITS, limit)
             except zlib.error:
-                data = zlib.decompress(data, -zlib.MAX_WBITS)
+                data = _inflate(data, -zlib.MAX_WBITS, limit)
         elif content == "br":
-            data = _unbrotli(data, origin)
+            data = _unbrotli(data, origin, limit)
         elif content not in ("", "identity", "gzip", "x-gzip"):
             raise InputError(origin, f"unsupported HTTP content encoding {content!r}")
     except (zlib.error, ValueError) as error:
@@ -234,11 +236,26 @@ def decode_http_payload(data: bytes, headers: HeaderMap, origin: str) -> bytes:
     return data
 
 
-def _unbrotli(data: bytes, origin: str) -> bytes:
+def _inflate(data: bytes, wbits: int, limit: int) -> bytes:
+    """zlib-decompressed `data`, refused (ValueError) once it grows past `limit` bytes."""
+    inflater = zlib.decompressobj(wbits)
+    inflated = inflater.decompress(data, limit + 1)
+    if len(inflated) > limit:
+        raise ValueError(f"decompresses to over {megabytes(limit)}")
+    return inflated + inflater.flush()
+
+
+def _unbrotli(data: bytes, origin: str, limit: int) -> bytes:
+    decompressor = brotli.Decompressor()
     try:
-        return bytes(brotli.decompress(data))
+        inflated = bytes(decompressor.process(data, output_buffer_limit=limit + 1))
     except brotli.error as error:
         raise InputError(origin, f"HTTP payload does not decode ({error})") from error
+    if len(inflated) > limit:
+        raise InputError(origin, f"HTTP payload does not decode (decompresses to over {megabytes(limit)})")
+    if not decompressor.is_finished():
+        raise InputError(origin, "HTTP payload does not decode (brotli stream cut short)")
+    return inflated
 
 
 def _dechunk(data: bytes) -> bytes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from marsad.cluster.facts import Facts, text_facts
 from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateIndex
 from marsad.cluster.minhash import Fingerprint, fingerprint, folded_words, signature_from_bytes
-from marsad.errors import ErrorHandler, InputError, MarsadError
+from marsad.errors import ErrorHandler, InputError, MarsadError, page_error
 from marsad.records import Page, Record
 from marsad.store.base import Archive
 
@@ -131,13 +131,14 @@ class _Ingest:
         try:
             records = self.extract(page)
         except Exception as error:  # one page the extractor chokes on must not stop the batch
-            self.fail(page, f"extraction failed: {type(error).__name__}: {error}")
+            self.stats.failed += 1
+            self.on_error(page_error(page.origin, error))
             return
         self.store(page, *key, records, [])
 
-    def fail(self, page: Page, why: str) -> None:
+    def fail(self, page: Page, why: str, stage: str = "store") -> None:
         self.stats.failed += 1
-        self.on_error(InputError(page.origin, why))
+        self.on_error(InputError(page.origin, why, stage=stage))
 
     def add_extracted(self, item: ExtractedPage) -> None:
         self.stats.pages += 1
@@ -228,7 +229,7 @@ def _add_in_parallel(
     with ExtractPool[tuple[str, str]](run.extract, workers, fingerprints=run.options.cluster) as pool:
         for page, (page_id, content_hash), result in pool.map(fresh):
             if result.error is not None:
-                run.fail(page, result.error)
+                run.fail(page, result.error, result.stage)
             else:
                 run.store(page, page_id, content_hash, result.records, result.fingerprints)
             if on_page is not None:

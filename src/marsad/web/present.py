@@ -13,11 +13,12 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from marsad.records import Span
 from marsad.store.browse import iter_months
 from marsad.store.search import MARK_CLOSE, MARK_OPEN
+from marsad.urls import scheme_of
 
 __all__ = [
     "ARABIC_MONTHS",
@@ -86,7 +87,7 @@ def web_url(url: str | None) -> str | None:
     """`url` if it is an http(s) address, else None: a page's URL must never become a `javascript:` link."""
     if not url:
         return None
-    scheme = urlsplit(url.strip()).scheme.lower()
+    scheme = scheme_of(url.strip())
     return url.strip() if scheme in ("http", "https") else None
 
 
