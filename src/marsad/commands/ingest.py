@@ -16,6 +16,7 @@ from marsad.errors import MarsadError
 from marsad.progress import on_terminal, progress
 from marsad.records import Page, Record
 from marsad.store.base import Archive
+from marsad.store.lock import IngestLocked
 
 if TYPE_CHECKING:
     from marsad.extraction import ExtractOptions
@@ -68,6 +69,12 @@ def _extractor(options: ExtractOptions) -> Callable[[Page], list[Record]]:
     help="Processes extracting pages; this process stores them, in input order.",
 )
 @page_timeout_option
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(0),
+    default=None,
+    help="Seconds to wait while another ingest holds the archive, then give up (default: wait until it ends).",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page could not be read or stored.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -79,6 +86,7 @@ def ingest_command(
     templates: bool,
     workers: int,
     page_timeout: float | None,
+    lock_timeout: float | None,
     strict: bool,
 ) -> None:
     """Extract and store PATHS (what `marsad extract` reads) in the archive.
@@ -87,20 +95,26 @@ def ingest_command(
     its records are stored as they are, without extracting again, and
     clustered against the archive. Unchanged pages are skipped, changed ones
     replace their old version, and an interrupted run resumes where its last
-    committed batch ended."""
+    committed batch ended. One ingest at a time writes to an archive: a second
+    one waits for the first to finish."""
     from marsad.extraction import ExtractOptions
     from marsad.pipeline.run_output import is_run_output
     from marsad.store.ingest import IngestOptions
 
     errors = ErrorLog()
-    options = IngestOptions(batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters)
+    options = IngestOptions(
+        batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters, lock_timeout=lock_timeout
+    )
     with open_archive_or_exit(db) as archive:
         for extracted, group in itertools.groupby(paths, key=is_run_output):
             extract_options = ExtractOptions(enrich=enrich, page_timeout=page_timeout)
-            stats = _ingest_group(
-                archive, tuple(group), extracted, extract_options, templates, workers, options, errors
-            )
-            click.echo(f"marsad: {stats.summary()} -> {db}", err=True)
+            try:
+                stats = _ingest_group(
+                    archive, tuple(group), extracted, extract_options, templates, workers, options, errors
+                )
+            except IngestLocked as error:
+                raise click.ClickException(str(error)) from None
+            click.echo(f"marsad: {stats.summary()} -> {archive.display_name()}", err=True)
     if errors.count and strict:
         sys.exit(1)
 
@@ -121,7 +135,7 @@ def _ingest_group(
         from marsad.pipeline.run_output import iter_extracted_pages
 
         found = progress(iter_extracted_pages(paths, errors), desc="ingest")
-        return ingest_extracted(archive, found, on_error=errors, options=options)
+        return ingest_extracted(archive, found, on_error=errors, options=options, on_wait=_say)
     from marsad.readers import iter_pages
 
     total = count_pages(paths) if on_terminal() else None
@@ -131,4 +145,8 @@ def _ingest_group(
 
         pages = learn_templates_from_pages(pages, extract_options, TEMPLATE_WINDOW)
     extract = _extractor(extract_options)
-    return ingest_pages(archive, pages, extract, on_error=errors, options=options, workers=workers)
+    return ingest_pages(archive, pages, extract, on_error=errors, options=options, workers=workers, on_wait=_say)
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)

@@ -3,6 +3,7 @@ know whether they talk to SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -104,6 +105,26 @@ SIGNATURES_QUERY = (
     "LEFT JOIN clusters c ON c.id = m.cluster_id ORDER BY s.record_rowid"
 )
 
+# Records with no stored fingerprint: stored by an ingest without clustering,
+# or by one that crashed between a record and its fingerprint (before #15).
+UNSIGNED_QUERY = (
+    "SELECT min(r.rowid), count(*) FROM records r LEFT JOIN signatures s ON s.record_rowid = r.rowid "
+    "WHERE s.record_rowid IS NULL"
+)
+
+# Takes every record from a rowid on out of its cluster, as if it had never been
+# clustered: clusters left with one member go, and one whose representative
+# left is represented by its oldest remaining member. Both backends run these
+# as they are, with the rowid for each placeholder.
+FORGET_CLUSTERS_FROM = (
+    "DELETE FROM cluster_members WHERE record_rowid >= ?",
+    "DELETE FROM cluster_members WHERE cluster_id IN "
+    "(SELECT cluster_id FROM cluster_members GROUP BY cluster_id HAVING count(*) < 2)",
+    "DELETE FROM clusters WHERE id NOT IN (SELECT cluster_id FROM cluster_members)",
+    "UPDATE clusters SET representative = "
+    "(SELECT min(m.record_rowid) FROM cluster_members m WHERE m.cluster_id = clusters.id) WHERE representative >= ?",
+)
+
 
 @dataclass(slots=True)
 class ClusterInfo:
@@ -134,6 +155,10 @@ class Archive(ABC):
         """Make everything written so far durable."""
 
     @abstractmethod
+    def rollback(self) -> None:
+        """Drop everything written since the last `commit()`."""
+
+    @abstractmethod
     def close(self) -> None:
         """Commit nothing further and release the connection."""
 
@@ -161,6 +186,42 @@ class Archive(ABC):
     @abstractmethod
     def clusters(self, min_size: int = 2, limit: int | None = None) -> list[ClusterInfo]:
         """Near-duplicate clusters, largest first."""
+
+    @abstractmethod
+    def forget_clusters_from(self, rowid: int) -> None:
+        """Take every record from `rowid` on out of its cluster (see FORGET_CLUSTERS_FROM)."""
+
+    def unsigned_records(self) -> tuple[int | None, int]:
+        """The oldest rowid of a record without a stored fingerprint, and how many there are."""
+        first, count = self.fetch(UNSIGNED_QUERY)[0]
+        return (None if first is None else int(first)), int(count)
+
+    def iter_bodies(self, from_rowid: int, chunk: int = 500) -> Iterator[tuple[int, list[str]]]:
+        """(rowid, body) of every record from `from_rowid` on, in rowid order."""
+        while True:
+            found = self.fetch(
+                "SELECT rowid, body FROM records WHERE rowid >= ? ORDER BY rowid LIMIT ?", (from_rowid, chunk)
+            )
+            for rowid, body in found:
+                yield int(rowid), json.loads(body)
+            if len(found) < chunk:
+                return
+            from_rowid = int(found[-1][0]) + 1
+
+    # --- the ingest lock (marsad.store.lock) -----------------------------------
+
+    @abstractmethod
+    def try_ingest_lock(self) -> bool:
+        """Take this archive's ingest lock unless another process holds it; it stays
+        held until `release_ingest_lock()` or until this process dies."""
+
+    @abstractmethod
+    def release_ingest_lock(self) -> None:
+        """Let the next ingest in."""
+
+    def display_name(self) -> str:
+        """The archive's location as messages show it."""
+        return self.location
 
     def counts(self) -> dict[str, int]:
         """How many pages, records, clusters, entities ... the archive holds."""

@@ -2,14 +2,22 @@
 
 A page is keyed by its stable id and remembered with its content hash, so a
 rerun skips unchanged pages before extracting anything, and a changed page
-replaces its old version. Writes commit every `batch_size` pages: after a
+replaces its old version. Writes commit every `batch_size` pages, records
+with their fingerprints, clusters and search terms in one transaction: after a
 crash, the pages of the batch in flight are simply not there yet, and the
-next run stores them.
+next run stores them. One ingest at a time holds an archive (marsad.store.lock).
+
+A record stored without its fingerprint (by `cluster=False`, or by a crash
+before #15 on PostgreSQL) is repaired when an ingest that clusters starts:
+every record from the oldest such one on is clustered again, in rowid order,
+so the clusters are those a clean run would have built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from marsad.cluster.facts import Facts, text_facts
@@ -18,6 +26,7 @@ from marsad.cluster.minhash import Fingerprint, fingerprint, folded_words, signa
 from marsad.errors import ErrorHandler, InputError, MarsadError, page_error
 from marsad.records import Page, Record
 from marsad.store.base import Archive
+from marsad.store.lock import holding_ingest_lock
 
 __all__ = ["ExtractedPage", "IngestOptions", "IngestStats", "ingest_extracted", "ingest_pages", "load_cluster_index"]
 
@@ -49,6 +58,8 @@ class IngestOptions:
     batch_size: int = 200
     cluster_threshold: float = DEFAULT_THRESHOLD
     cluster: bool = True
+    # Seconds to wait while another ingest holds the archive; None waits as long as it takes.
+    lock_timeout: float | None = None
 
 
 @dataclass(slots=True)
@@ -60,12 +71,15 @@ class IngestStats:
     failed: int = 0
     records: int = 0
     duplicates: int = 0
+    # Stored records found without a fingerprint, fingerprinted and clustered again.
+    repaired: int = 0
 
     def summary(self) -> str:
+        repaired = f"; {self.repaired} stored records without a fingerprint repaired" if self.repaired else ""
         return (
             f"{self.pages} pages read: {self.stored} stored ({self.replaced} replacing an older version), "
             f"{self.unchanged} unchanged, {self.failed} failed; {self.records} records, "
-            f"{self.duplicates} near-duplicates of an earlier record"
+            f"{self.duplicates} near-duplicates of an earlier record{repaired}"
         )
 
 
@@ -78,20 +92,23 @@ def _stored_facts(archive: Archive, rowids: Sequence[int]) -> dict[int, Facts]:
     return found
 
 
-def load_cluster_index(archive: Archive, threshold: float) -> NearDuplicateIndex:
-    """The near-duplicate index rebuilt from the signatures the archive keeps (facts
-    are recomputed from the stored text only for clusters a new text may join)."""
+def load_cluster_index(archive: Archive, threshold: float, before: int | None = None) -> NearDuplicateIndex:
+    """The near-duplicate index rebuilt from the signatures the archive keeps (of the
+    records before rowid `before`, when given); facts are recomputed from the stored
+    text only for clusters a new text may join."""
     index = NearDuplicateIndex(threshold=threshold, facts_loader=lambda rowids: _stored_facts(archive, rowids))
     for stored in archive.signatures():
+        if before is not None and stored.rowid >= before:
+            continue
         words = MIN_WORDS if stored.signature else 0
         index.add(stored.rowid, stored.text_hash, signature_from_bytes(stored.signature), words, stored.representative)
     return index
 
 
 def _cluster_record(
-    archive: Archive, index: NearDuplicateIndex, rowid: int, record: Record, known: Fingerprint | None = None
+    archive: Archive, index: NearDuplicateIndex, rowid: int, body: list[str], known: Fingerprint | None = None
 ) -> bool:
-    found = known if known is not None else fingerprint("\n".join(record.body))
+    found = known if known is not None else fingerprint("\n".join(body))
     match = index.find(found.text_hash, found.signature, found.words, found.facts)
     if match is not None:
         archive.assign_cluster(rowid, match.key, match.similarity)
@@ -113,6 +130,22 @@ class _Ingest:
         # Built on the first page that needs storing: a rerun over unchanged pages never pays for it.
         self.index: NearDuplicateIndex | None = None
         self.pending = 0
+
+    def repair(self) -> None:
+        """Cluster again every record from the oldest one stored without a fingerprint
+        on, as a clean run would have: later records were clustered without it."""
+        if not self.options.cluster:
+            return
+        first, missing = self.archive.unsigned_records()
+        if first is None:
+            return
+        self.archive.forget_clusters_from(first)
+        self.index = load_cluster_index(self.archive, self.options.cluster_threshold, before=first)
+        for rowid, body in self.archive.iter_bodies(first):
+            _cluster_record(self.archive, self.index, rowid, body)
+        # One transaction: a crash half way leaves the damage as it was, for the next run.
+        self.archive.commit()
+        self.stats.repaired = missing
 
     def fresh(self, page: Page) -> tuple[str, str] | None:
         """(page id, content hash) of a page to store; None, counted, when it is stored unchanged."""
@@ -173,6 +206,12 @@ class _Ingest:
         except MarsadError as error:
             self.fail(page, f"not stored: {error}")
             return
+        except Exception as error:
+            # The page's savepoint was rolled back; only a database that stopped working stops the run.
+            if _archive_unusable(error):
+                raise
+            self.fail(page, f"not stored: {type(error).__name__}: {error}")
+            return
         if self.options.cluster:
             if self.index is None:
                 self.index = load_cluster_index(self.archive, self.options.cluster_threshold)
@@ -180,7 +219,7 @@ class _Ingest:
                 self.index.remove(rowid)
             for position, (rowid, record) in enumerate(zip(new_rowids, records, strict=True)):
                 known = fingerprints[position] if position < len(fingerprints) else None
-                self.stats.duplicates += _cluster_record(self.archive, self.index, rowid, record, known)
+                self.stats.duplicates += _cluster_record(self.archive, self.index, rowid, record.body, known)
         self.known[page_id] = content_hash
         self.stats.stored += 1
         self.stats.replaced += previous is not None
@@ -189,6 +228,17 @@ class _Ingest:
         if self.pending >= self.options.batch_size:
             self.archive.commit()
             self.pending = 0
+
+
+def _archive_unusable(error: Exception) -> bool:
+    """True for errors of the database itself (disk full, connection lost), which every page
+    after this one would meet too; False for what one page's data caused."""
+    import sqlite3
+
+    if isinstance(error, sqlite3.OperationalError | sqlite3.InterfaceError | sqlite3.ProgrammingError):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(error, psycopg.OperationalError | psycopg.InterfaceError)
 
 
 def ingest_pages(
@@ -200,6 +250,7 @@ def ingest_pages(
     options: IngestOptions | None = None,
     on_page: Callable[[IngestStats], None] | None = None,
     workers: int = 1,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestStats:
     """Store every page of `pages` not already stored with the same content.
 
@@ -207,17 +258,39 @@ def ingest_pages(
     rest of the batch is still stored. With `workers` > 1, pages are extracted
     in that many processes (`extract` must then be picklable: a module-level
     function or a `functools.partial` of one) and stored here, in input order.
+    While another ingest holds the archive, this one says so to `on_wait`
+    (stderr by default) and waits (see `IngestOptions.lock_timeout`).
     """
-    run = _Ingest(archive, extract, on_error, options or IngestOptions())
-    if workers > 1:
-        _add_in_parallel(run, pages, workers, on_page)
-    else:
-        for page in pages:
-            run.add(page)
-            if on_page is not None:
-                on_page(run.stats)
-    archive.commit()
+    with _ingest_run(archive, extract, on_error, options or IngestOptions(), on_wait) as run:
+        if workers > 1:
+            _add_in_parallel(run, pages, workers, on_page)
+        else:
+            for page in pages:
+                run.add(page)
+                if on_page is not None:
+                    on_page(run.stats)
     return run.stats
+
+
+@contextmanager
+def _ingest_run(
+    archive: Archive,
+    extract: Extractor,
+    on_error: ErrorHandler,
+    options: IngestOptions,
+    on_wait: Callable[[str], None] | None,
+) -> Iterator[_Ingest]:
+    with holding_ingest_lock(archive, timeout=options.lock_timeout, on_wait=on_wait):
+        # What is stored is read under the lock: an ingest that finished meanwhile counts.
+        run = _Ingest(archive, extract, on_error, options)
+        try:
+            run.repair()
+            yield run
+        except BaseException:
+            # Interrupted (Ctrl-C, a failing reader): the batch in flight goes, as it would in a crash.
+            archive.rollback()
+            raise
+        archive.commit()
 
 
 def _add_in_parallel(
@@ -242,6 +315,7 @@ def ingest_extracted(
     *,
     on_error: ErrorHandler,
     options: IngestOptions | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestStats:
     """Store pages whose records were extracted earlier (the Parquet output of `marsad run`).
 
@@ -249,10 +323,9 @@ def ingest_extracted(
     its own index, reusing their fingerprints, so their cluster ids are the
     archive's, whatever `cluster` they arrived with.
     """
-    run = _Ingest(archive, _no_extractor, on_error, options or IngestOptions())
-    for item in pages:
-        run.add_extracted(item)
-    archive.commit()
+    with _ingest_run(archive, _no_extractor, on_error, options or IngestOptions(), on_wait) as run:
+        for item in pages:
+            run.add_extracted(item)
     return run.stats
 
 

@@ -10,6 +10,7 @@ with title words weighted above body words.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -20,6 +21,7 @@ from marsad.errors import MarsadError
 from marsad.records import Page, Record
 from marsad.store import rows
 from marsad.store.base import (
+    FORGET_CLUSTERS_FROM,
     SIGNATURES_QUERY,
     Archive,
     ClusterInfo,
@@ -36,6 +38,7 @@ __all__ = ["POSTGRES_INSTALL", "PostgresArchive"]
 POSTGRES_INSTALL = "pip install 'marsad[postgres]'"
 _MAX_POSITION = 16383  # PostgreSQL's limit; later words share the last position
 _MIGRATION_LOCK = 0x6D617273  # "mars": serializes concurrent migrations
+_INGEST_LOCK = 0x696E6773  # "ings", with the schema's hash: one ingest per archive at a time
 
 
 def _text(value: str | None) -> str | None:
@@ -101,6 +104,7 @@ class PostgresArchive(Archive):
         except psycopg.OperationalError as error:
             raise MarsadError(f"cannot connect to {url}: {error}".strip()) from None
         self._source_ids: dict[str, int] = {}
+        self._holds_ingest_lock = False
         self.read_only = read_only
         if read_only:
             # The server refuses every write in a read-only session; autocommit so
@@ -155,7 +159,44 @@ class PostgresArchive(Archive):
     def close(self) -> None:
         if not self._db.closed:
             self._db.commit()
+            self.release_ingest_lock()
             self._db.close()
+
+    def try_ingest_lock(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        if self._holds_ingest_lock:
+            return True
+        idle = self._db.info.transaction_status == TransactionStatus.IDLE
+        # A session lock, not a transaction one: it must outlive the batches' commits.
+        # Keyed by schema, as several archives may share one database.
+        row = self._db.execute(
+            "SELECT pg_try_advisory_lock(%s, hashtext(current_schema()))", (_INGEST_LOCK,)
+        ).fetchone()
+        if idle:
+            # End the transaction the query opened: a waiting ingest must not sit idle in one.
+            self._db.commit()
+        self._holds_ingest_lock = bool(row and row[0])
+        return self._holds_ingest_lock
+
+    def release_ingest_lock(self) -> None:
+        from psycopg.pq import TransactionStatus
+
+        status = self._db.info.transaction_status
+        # Inside a failed transaction no query runs; the lock then goes with the session.
+        if self._holds_ingest_lock and status in (TransactionStatus.IDLE, TransactionStatus.INTRANS):
+            self._db.execute("SELECT pg_advisory_unlock(%s, hashtext(current_schema()))", (_INGEST_LOCK,))
+            if status == TransactionStatus.IDLE:
+                self._db.commit()  # ends only the transaction the unlock opened
+        self._holds_ingest_lock = False
+
+    def rollback(self) -> None:
+        if not self._db.closed:
+            self._db.rollback()
+        self._source_ids.clear()
+
+    def display_name(self) -> str:
+        return _without_password(self.location)
 
     def page_hashes(self) -> dict[str, str]:
         return {str(k): str(v) for k, v in self._db.execute("SELECT id, content_hash FROM pages").fetchall()}
@@ -175,14 +216,25 @@ class PostgresArchive(Archive):
     def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
         import psycopg
 
+        # A savepoint inside the batch's transaction, as on SQLite. Never
+        # `transaction()`: on a connection with no transaction open (the first
+        # page after a commit) it opens and commits one of its own, and the page
+        # became visible alone, ahead of its fingerprint, its cluster and the rest
+        # of its batch; a crash then lost the fingerprint for good (#15).
+        db = self._db
+        db.execute("SAVEPOINT page")
         try:
-            with self._db.transaction():
-                return self._replace_page(page, page_id, records)
+            result = self._replace_page(page, page_id, records)
         except BaseException as error:
+            if not db.closed:
+                db.execute("ROLLBACK TO SAVEPOINT page")
+                db.execute("RELEASE SAVEPOINT page")
             self._source_ids.clear()  # a source inserted inside the savepoint is gone again
             if isinstance(error, psycopg.IntegrityError | psycopg.DataError):
                 raise PageRejected(str(error).strip()) from error
             raise
+        db.execute("RELEASE SAVEPOINT page")
+        return result
 
     def _replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
         db = self._db
@@ -301,6 +353,10 @@ class PostgresArchive(Archive):
             (rowid, cluster_id, similarity),
         )
         return cluster_id
+
+    def forget_clusters_from(self, rowid: int) -> None:
+        for statement in FORGET_CLUSTERS_FROM:
+            self._db.execute(statement.replace("?", "%s"), (rowid,) * statement.count("?"))
 
     def clusters(self, min_size: int = 2, limit: int | None = None) -> list[ClusterInfo]:
         sql = (
@@ -426,6 +482,11 @@ class PostgresArchive(Archive):
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         row = self._db.execute(sql, params).fetchone()
         return int(row[0]) if row else 0
+
+
+def _without_password(url: str) -> str:
+    """`url` fit for a message: a password in it is masked."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 def _now() -> str:

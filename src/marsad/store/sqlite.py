@@ -18,6 +18,7 @@ from marsad.errors import MarsadError
 from marsad.records import Page, Record
 from marsad.store import rows
 from marsad.store.base import (
+    FORGET_CLUSTERS_FROM,
     SIGNATURES_QUERY,
     Archive,
     ClusterInfo,
@@ -26,6 +27,7 @@ from marsad.store.base import (
     SearchHit,
     StoredSignature,
 )
+from marsad.store.lock import LockFile
 from marsad.store.schema import SQLITE_MIGRATIONS, SQLITE_VERSION
 from marsad.store.search import Query, fts5_expression
 
@@ -42,6 +44,9 @@ class SQLiteArchive(Archive):
         self.read_only = read_only
         self._in_transaction = False
         self._source_ids: dict[str, int] = {}
+        # Next to the file, not inside it: SQLite's own locks last one transaction, an ingest many.
+        in_memory = self.location in ("", ":memory:")
+        self._ingest_lock = None if read_only or in_memory else LockFile(Path(self.location + ".ingest-lock"))
         if read_only:
             self._open_read_only(Path(path))
             return
@@ -131,9 +136,23 @@ class SQLiteArchive(Archive):
             self._db.execute("COMMIT")
             self._in_transaction = False
 
+    def rollback(self) -> None:
+        if self._in_transaction:
+            self._db.execute("ROLLBACK")
+            self._in_transaction = False
+        self._source_ids.clear()
+
     def close(self) -> None:
         self.commit()
+        self.release_ingest_lock()
         self._db.close()
+
+    def try_ingest_lock(self) -> bool:
+        return self._ingest_lock is None or self._ingest_lock.try_acquire()
+
+    def release_ingest_lock(self) -> None:
+        if self._ingest_lock is not None:
+            self._ingest_lock.release()
 
     def page_hashes(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT id, content_hash FROM pages").fetchall())
@@ -275,6 +294,11 @@ class SQLiteArchive(Archive):
             cluster_id = row[0]
         db.execute("INSERT OR REPLACE INTO cluster_members VALUES (?, ?, ?)", (rowid, cluster_id, similarity))
         return str(cluster_id)
+
+    def forget_clusters_from(self, rowid: int) -> None:
+        db = self._write()
+        for statement in FORGET_CLUSTERS_FROM:
+            db.execute(statement, (rowid,) * statement.count("?"))
 
     def clusters(self, min_size: int = 2, limit: int | None = None) -> list[ClusterInfo]:
         sql = (
