@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from webfixtures import STORY_A
+from webfixtures import POSTGRES_URL, STORY_A
 
 from marsad.store.browse import ArchiveBrowser, SearchPage, open_read_only
 from marsad.store.search import MAX_QUERY_TERMS, Query
@@ -178,3 +179,47 @@ def test_serve_offers_the_time_limit() -> None:
 
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0 and "--time-limit" in result.output
+
+
+@pytest.fixture
+def empty_postgres_schema() -> Iterator[str]:
+    """An empty archive in a schema of its own in the MARSAD_TEST_PG database."""
+    if not POSTGRES_URL:
+        pytest.skip("set MARSAD_TEST_PG to a PostgreSQL URL to run this")
+    import psycopg
+
+    from marsad.store.postgres import PostgresArchive
+
+    schema = "marsad_limit_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
+        db.execute(f"CREATE SCHEMA {schema}")
+    try:
+        PostgresArchive(POSTGRES_URL, schema=schema).close()  # creates the tables
+        yield schema
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as db:
+            db.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_postgres_requests_past_the_time_limit_are_503_too(empty_postgres_schema: str) -> None:
+    import psycopg
+
+    from marsad.store.postgres import PostgresArchive
+
+    url = POSTGRES_URL or ""
+
+    def opener() -> PostgresArchive:
+        archive = limit_archive(PostgresArchive(url, schema=empty_postgres_schema, read_only=True), 0.2)
+        assert isinstance(archive, PostgresArchive)
+        return archive
+
+    archive = opener()
+    try:
+        with pytest.raises(psycopg.errors.QueryCanceled):
+            archive.fetch(ENDLESS)
+        assert archive.fetch("SELECT 1") == [(1,)]
+    finally:
+        archive.close()
+    with TestClient(create_app(url, time_limit=0.2, browser=EndlessSearch(opener))) as client:
+        response = client.get("/api/search?q=" + quote(SLOW_WORD))
+    assert response.status_code == 503 and "time limit" in response.json()["error"]["message"]

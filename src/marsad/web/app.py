@@ -31,9 +31,9 @@ from marsad.web.middleware import (
     security_headers,
 )
 from marsad.web.params import WebError
-from marsad.web.time_limit import DEFAULT_TIME_LIMIT, TimeLimitExceeded, is_time_limit_error, limit_archive
+from marsad.web.time_limit import DEFAULT_TIME_LIMIT, is_time_limit_error, limit_archive
 
-__all__ = ["ServerTiming", "create_app"]
+__all__ = ["Admission", "ServerTiming", "create_app"]
 
 
 def _opener(db: str, read_only: bool, time_limit: float | None) -> Any:
@@ -161,7 +161,6 @@ def create_app(
     app.state.time_limit = time_limit
     app.state.swagger_ui = docs.swagger_ui_files()
 
-    @app.exception_handler(TimeLimitExceeded)
     async def on_time_limit(request: Request, _error_: Exception) -> Response:
         return _too_slow(request, time_limit)
 

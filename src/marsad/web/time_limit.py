@@ -16,14 +16,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from marsad.errors import MarsadError
 from marsad.store.base import Archive
 from marsad.web import DEFAULT_TIME_LIMIT
 
 __all__ = [
     "DEFAULT_TIME_LIMIT",
     "SQLITE_CHECK_EVERY",
-    "TimeLimitExceeded",
     "deadline",
     "expired",
     "is_time_limit_error",
@@ -38,10 +36,6 @@ __all__ = [
 SQLITE_CHECK_EVERY = 100_000
 
 _deadline: ContextVar[float | None] = ContextVar("marsad_request_deadline", default=None)
-
-
-class TimeLimitExceeded(MarsadError):
-    """A request ran past its time limit."""
 
 
 @contextmanager
@@ -81,11 +75,6 @@ def limit_archive(archive: Archive, seconds: float) -> Archive:
 
 
 def is_time_limit_error(error: BaseException) -> bool:
-    """Whether `error` is a database call stopped by the time limit."""
-    if isinstance(error, TimeLimitExceeded):
-        return True
-    if isinstance(error, sqlite3.OperationalError):
-        # Only the progress handler above interrupts the app's connections.
-        return "interrupted" in str(error)
-    # psycopg's QueryCanceled (SQLSTATE 57014), without importing psycopg.
-    return getattr(error, "sqlstate", None) == "57014"
+    """Whether `error` is a SQLite query stopped by the time limit (PostgreSQL's is
+    psycopg's `QueryCanceled`): only the progress handler above interrupts the app's connections."""
+    return isinstance(error, sqlite3.OperationalError) and "interrupted" in str(error)
