@@ -15,6 +15,13 @@ against the issue's bar: server p95 <= 200 ms on every page type, and no error.
 The client latency, queue included, is printed beside it: it is what a reader
 waits, and with 50 clients it is set by throughput (clients / requests per s).
 
+With `--hostile N`, N more clients send only costly searches as a hostile user
+would (one common word repeated to the 200-character limit, long OR chains, long
+phrases of common words, deep pages of 100 results), page and API alike. They
+are reported on their own line: a 400 (query refused) or a 503 (time limit) is
+their expected answer, not an error, and the readers' figures show whether they
+made the others wait.
+
 With `--peer-datasette PATH`, Datasette serves the same SQLite file
 (immutable) and the same records' row pages and a newest-20 table page are
 timed on both, one after the other with the same clients, printed as ratios.
@@ -48,6 +55,68 @@ SERVER_TIMING = re.compile(r"\bapp;dur=([0-9.]+)")
 # Title words too common to be an analyst's query (shorter words are never drawn).
 STOP_WORDS = frozenset(("التي", "الذي", "الذين", "خلال", "كانت", "هناك", "عندما", "أكثر", "بشأن", "ضمن", "لدى", "حول"))
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]{4,}$")
+# The commonest words of Arabic news, for queries that cost the most per character.
+COMMON_WORDS = (
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "عن",
+    "أن",
+    "التي",
+    "الذي",
+    "مع",
+    "بين",
+    "هذه",
+    "كان",
+    "قد",
+    "لم",
+    "ما",
+    "لا",
+    "هو",
+    "هي",
+    "كل",
+    "بعد",
+    "قبل",
+    "عند",
+    "حتى",
+    "أو",
+    "ثم",
+    "إن",
+    "كما",
+    "وقد",
+    "وفي",
+    "ومن",
+    "وعلى",
+    "عام",
+    "وزير",
+    "أمس",
+    "اليوم",
+    "خلال",
+    "حيث",
+    "أيضا",
+    "منذ",
+    "ضد",
+    "دون",
+    "لدى",
+    "عبر",
+    "نحو",
+    "غير",
+)
+HOSTILE = "hostile"
+# Answers a hostile query may get from a server that bounds search cost.
+HOSTILE_ANSWERS = frozenset({"200", "400", "503"})
+
+
+def hostile_queries() -> list[str]:
+    """Queries of at most 200 characters that are as costly as we know how to make them."""
+    repeated = ("من " * 67).strip()
+    alternatives = " OR ".join(COMMON_WORDS)
+    while len(alternatives) > 200:
+        alternatives = alternatives.rsplit(" OR ", 1)[0]
+    all_words = " ".join(COMMON_WORDS)[:200].rsplit(" ", 1)[0]
+    phrase = '"' + ("في من " * 33).strip()[:196].rsplit(" ", 1)[0] + '"'
+    return [repeated, alternatives, all_words, phrase]
 
 
 # --- the URL mix ---------------------------------------------------------------------------------
@@ -222,6 +291,14 @@ class UrlMix:
         kind = rng.choices(self.names, weights=self.weights)[0]
         return kind, self.kinds[kind](rng)
 
+    @staticmethod
+    def draw_hostile(rng: random.Random) -> tuple[str, str]:
+        params = {"q": rng.choice(hostile_queries())}
+        if rng.random() < 0.3:
+            params.update(size="100", page=str(rng.randint(1, 5)))
+        path = "/?" + urlencode(params)
+        return HOSTILE, "/api/search" + path[1:] if rng.random() < 0.5 else path
+
 
 # --- the archive -------------------------------------------------------------------------------
 
@@ -356,10 +433,13 @@ async def _client(
         samples.requests += 1
         samples.client_ms.append(elapsed)
         samples.statuses[status] += 1
-        if response is None or response.status_code >= 400:
+        expected = kind == HOSTILE and status in HOSTILE_ANSWERS
+        if response is None or (response.status_code >= 400 and not expected):
             samples.errors += 1
             if len(samples.examples) < 3:
                 samples.examples.append(f"{status} {path}")
+            continue
+        if response.status_code >= 400:
             continue
         timing = SERVER_TIMING.search(response.headers.get("server-timing", ""))
         if timing:
@@ -371,22 +451,28 @@ async def _client(
 
 
 async def run_load(
-    base: str, draw: Callable[[random.Random], tuple[str, str]], clients: int, seconds: float, seed: int
+    base: str,
+    draw: Callable[[random.Random], tuple[str, str]],
+    clients: int,
+    seconds: float,
+    seed: int,
+    hostile: int = 0,
 ) -> tuple[dict[str, Samples], float]:
     results: dict[str, Samples] = defaultdict(Samples)
+    draws = [draw] * clients + [UrlMix.draw_hostile] * hostile
     # One connection per client, as each reader's browser keeps its own: a shared pool
     # would leave connections idle long enough to race the server's keep-alive timeout.
     sessions = [
         httpx.AsyncClient(base_url=base, limits=httpx.Limits(max_connections=1), timeout=httpx.Timeout(60.0))
-        for _ in range(clients)
+        for _ in draws
     ]
     try:
         start = time.monotonic()
         deadline = start + seconds
         await asyncio.gather(
             *(
-                _client(session, draw, random.Random(seed * 1000 + i), deadline, results)
-                for i, session in enumerate(sessions)
+                _client(session, drawing, random.Random(seed * 1000 + i), deadline, results)
+                for i, (session, drawing) in enumerate(zip(sessions, draws, strict=True))
             )
         )
         return results, time.monotonic() - start
@@ -410,7 +496,7 @@ def report(results: dict[str, Samples], elapsed: float, names: Sequence[str], cl
     )
     failing: list[str] = []
     total = errors = 0
-    for kind in [n for n in names if n in results]:
+    for kind in [n for n in [*names, HOSTILE] if n in results]:
         s = results[kind]
         total += s.requests
         errors += s.errors
@@ -420,6 +506,9 @@ def report(results: dict[str, Samples], elapsed: float, names: Sequence[str], cl
             f"{max(s.server_ms, default=float('nan')):>8.1f}ms {percentile(s.queue_ms, 0.95):>8.1f}ms "
             f"{percentile(s.client_ms, 0.95):>8.1f}ms"
         )
+        if kind == HOSTILE:
+            print(f"{'':<20} hostile answers: {dict(sorted(s.statuses.items()))}")
+            continue
         if s.errors or s.no_timing or not p95 <= SERVER_P95_BAR_MS:
             reasons = []
             if s.errors:
@@ -429,7 +518,15 @@ def report(results: dict[str, Samples], elapsed: float, names: Sequence[str], cl
             if not p95 <= SERVER_P95_BAR_MS:
                 reasons.append(f"server p95 {p95:.1f} ms")
             failing.append(f"{kind}: {'; '.join(reasons)}")
+    readers = [results[k] for k in names if k in results]
+    client_all = [ms for s in readers for ms in s.client_ms]
+    server_all = [ms for s in readers for ms in s.server_ms]
     print(f"{'all':<20} {total:>8} {errors:>6}   ({total / elapsed:.1f} requests/s over {elapsed:.1f} s)")
+    print(
+        f"readers, every page type: client p50 {percentile(client_all, 0.5):.0f} ms, "
+        f"p95 {percentile(client_all, 0.95):.0f} ms; server p50 {percentile(server_all, 0.5):.0f} ms, "
+        f"p95 {percentile(server_all, 0.95):.0f} ms"
+    )
     # Server-Timing is the app's own time; what a reader waits also holds the queue.
     client_p95 = max((percentile(results[k].client_ms, 0.95) for k in results), default=float("nan"))
     print(
@@ -515,6 +612,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--copy", action="store_true", help="serve a temporary copy of --db (done anyway when its schema is behind)"
     )
     parser.add_argument("--workers", type=int, default=1, help="`marsad serve --workers`: server processes")
+    parser.add_argument(
+        "--hostile", type=int, default=0, help="more clients sending only costly searches, beside --clients readers"
+    )
     parser.add_argument("--peer-datasette", metavar="PATH", help="the `datasette` executable, to compare with")
     parser.add_argument("--peer-clients", type=int, default=4)
     parser.add_argument("--peer-seconds", type=float, default=15.0)
@@ -545,12 +645,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             base = server.wait_for_line(timeout=120)
             print(
                 f"{' '.join(command[1:])}\n"
-                f"{args.clients} clients for {args.seconds:.0f} s (+{args.warmup:.0f} s warm-up)\n"
+                f"{args.clients} clients"
+                + (f" and {args.hostile} hostile ones" if args.hostile else "")
+                + f" for {args.seconds:.0f} s (+{args.warmup:.0f} s warm-up)\n"
             )
             if args.warmup > 0:
                 asyncio.run(run_load(base, mix.draw, args.clients, args.warmup, args.seed + 1))
             cpu = time.process_time()
-            results, elapsed = asyncio.run(run_load(base, mix.draw, args.clients, args.seconds, args.seed))
+            results, elapsed = asyncio.run(
+                run_load(base, mix.draw, args.clients, args.seconds, args.seed, hostile=args.hostile)
+            )
             cpu = time.process_time() - cpu
             passed = report(results, elapsed, mix.names, args.clients)
             # The clients share the machine with the server: say how much of it they took.

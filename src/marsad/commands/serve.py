@@ -13,7 +13,7 @@ import click
 from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB
 from marsad.errors import MarsadError
-from marsad.web import WEB_INSTALL  # the package's __init__ imports nothing of the web extra
+from marsad.web import DEFAULT_TIME_LIMIT, WEB_INSTALL  # the package's __init__ imports nothing of the web extra
 
 
 def _display_host(host: str) -> str:
@@ -29,7 +29,14 @@ def _announce(host: str, port: int, workers: int = 1) -> None:
 
 
 def _serve_in_workers(
-    db: str, host: str, port: int, read_write: bool, concurrency: int, workers: int, access_log: bool
+    db: str,
+    host: str,
+    port: int,
+    read_write: bool,
+    concurrency: int,
+    workers: int,
+    access_log: bool,
+    time_limit: float | None,
 ) -> None:
     """uvicorn's supervisor: the socket is bound here, then shared by `workers` processes,
     each of which imports the app factory and reads its settings from the environment."""
@@ -38,7 +45,9 @@ def _serve_in_workers(
 
     from marsad.web.app import SERVE_SETTINGS
 
-    os.environ[SERVE_SETTINGS] = json.dumps({"db": db, "read_only": not read_write, "concurrency": concurrency})
+    os.environ[SERVE_SETTINGS] = json.dumps(
+        {"db": db, "read_only": not read_write, "concurrency": concurrency, "time_limit": time_limit}
+    )
     config = uvicorn.Config(
         "marsad.web.app:app_from_environment",
         factory=True,
@@ -103,9 +112,23 @@ def schema_note(db: str, version: int) -> str | None:
     type=click.IntRange(1, 64),
     help="Server processes sharing the port; each admits --concurrency requests at once.",
 )
+@click.option(
+    "--time-limit",
+    default=DEFAULT_TIME_LIMIT,
+    show_default=True,
+    type=click.FloatRange(0, 3600),
+    help="Seconds a request may take before its database query is stopped and it is answered with a 503 (0: no limit).",
+)
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
 def serve_command(
-    db: str, host: str, port: int, read_write: bool, concurrency: int, workers: int, access_log: bool
+    db: str,
+    host: str,
+    port: int,
+    read_write: bool,
+    concurrency: int,
+    workers: int,
+    time_limit: float,
+    access_log: bool,
 ) -> None:
     """Serve the archive as an Arabic web UI (search, records, entities, quotes,
     stories) and a JSON API under /api (OpenAPI at /openapi.json)."""
@@ -118,7 +141,7 @@ def serve_command(
         raise click.ClickException(f"marsad serve needs the web extra ({missing} is missing): {WEB_INSTALL}") from None
     require_archive(db)
     try:
-        app = create_app(db, read_only=not read_write, concurrency=concurrency)
+        app = create_app(db, read_only=not read_write, concurrency=concurrency, time_limit=time_limit or None)
     except MarsadError as error:
         raise click.ClickException(str(error)) from None
     except sqlite3.Error as error:
@@ -130,7 +153,7 @@ def serve_command(
 
     if workers > 1:
         app.state.browser.close()  # opened only to check the archive; each worker opens its own
-        _serve_in_workers(db, host, port, read_write, concurrency, workers, access_log)
+        _serve_in_workers(db, host, port, read_write, concurrency, workers, access_log, time_limit or None)
         return
 
     class AnnouncingServer(uvicorn.Server):

@@ -5,6 +5,10 @@ The syntax is small: words (all must match), `"a phrase"`, `-word` or
 `-"a phrase"` to exclude, and `OR` between two items. Every word goes through
 the search analyzer, and the backend expression is built here with every term
 quoted, so no user text ever reaches FTS5's or PostgreSQL's query parser.
+
+A query's cost grows with its terms (each is ranked against every match: a
+common word repeated 67 times took seconds), so a repeated word, phrase or
+alternative counts once, and at most `MAX_QUERY_TERMS` different ones are searched.
 """
 
 from __future__ import annotations
@@ -18,9 +22,11 @@ from marsad.arabic.search_terms import search_key, word_spans
 from marsad.errors import MarsadError
 
 __all__ = [
+    "MAX_QUERY_TERMS",
     "Clause",
     "Query",
     "QuerySyntaxError",
+    "QueryTooLarge",
     "fts5_expression",
     "make_snippet",
     "parse_query",
@@ -30,6 +36,22 @@ __all__ = [
 
 class QuerySyntaxError(MarsadError):
     """A query the user has to fix; the message says what and where."""
+
+
+# Words and phrases (each alternative of an OR, each excluded item) in one query,
+# repeats counted once: more than an analyst's query holds, few enough that the
+# costliest query of common words stays within a few tenths of a second.
+MAX_QUERY_TERMS = 16
+
+
+class QueryTooLarge(QuerySyntaxError):
+    """A query of more different words and phrases than are searched at once."""
+
+    def __init__(self, terms: int) -> None:
+        super().__init__(
+            f"the query has {terms} different words and phrases; at most {MAX_QUERY_TERMS} are searched at once"
+        )
+        self.terms = terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +137,25 @@ def parse_query(text: str) -> Query:
         if query.none_of:
             raise QuerySyntaxError("a query cannot only exclude; add a word or phrase to look for")
         raise QuerySyntaxError("the query has no words to search for")
+    _collapse(query)
+    terms = sum(len(group) for group in query.all_of) + len(query.none_of)
+    if terms > MAX_QUERY_TERMS:
+        raise QueryTooLarge(terms)
     return query
+
+
+def _collapse(query: Query) -> None:
+    """Drop what cannot change the matches: a repeated clause, a repeated group, and a
+    group of alternatives that holds every clause of another group (`a (a OR b)` is `a`)."""
+    groups: list[list[Clause]] = []
+    seen: set[frozenset[Clause]] = set()
+    for group in query.all_of:
+        unique = list(dict.fromkeys(group))
+        if frozenset(unique) not in seen:
+            seen.add(frozenset(unique))
+            groups.append(unique)
+    query.all_of = [group for group in groups if not any(other < frozenset(group) for other in seen)]
+    query.none_of = list(dict.fromkeys(query.none_of))
 
 
 # --- SQLite FTS5 ---------------------------------------------------------------

@@ -36,11 +36,21 @@ router = APIRouter(prefix="/api", tags=["archive"])
 
 _Browser = Annotated[ArchiveBrowser, Depends(browser)]
 
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorResponse, "description": "The query is too long or malformed"},
-    422: {"model": ErrorResponse, "description": "A parameter is out of range or of the wrong form"},
+_TOO_SLOW: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorResponse, "description": "The request ran past the server's time limit and was stopped"}
 }
-_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse, "description": "No such item"}}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {
+        "model": ErrorResponse,
+        "description": "The query is too long, malformed, or has too many different words and phrases",
+    },
+    422: {"model": ErrorResponse, "description": "A parameter is out of range or of the wrong form"},
+    **_TOO_SLOW,
+}
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such item"},
+    **_TOO_SLOW,
+}
 
 
 @router.get(

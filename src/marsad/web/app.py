@@ -1,12 +1,11 @@
-"""The application: FastAPI with the pages, the JSON API, the static files, the
-`Server-Timing` header on every response and errors in the caller's format."""
+"""The application: FastAPI with the pages, the JSON API and its docs, the static
+files, the layers of `middleware` around them, and errors in the caller's format."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
-import time
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -17,84 +16,37 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from marsad import __version__
 from marsad.store.base import Archive
 from marsad.store.browse import ArchiveBrowser, open_read_only
-from marsad.web import api, pages
+from marsad.web import api, docs, pages
+from marsad.web.middleware import (
+    API_POLICY,
+    PAGE_POLICY,
+    Admission,
+    SecurityHeaders,
+    ServerTiming,
+    TimeLimit,
+    security_headers,
+)
 from marsad.web.params import WebError
+from marsad.web.time_limit import DEFAULT_TIME_LIMIT, is_time_limit_error, limit_archive
 
-__all__ = ["ServerTiming", "create_app"]
-
-
-class ServerTiming:
-    """Adds `Server-Timing: app;dur=<ms>`: the time from the request's arrival in
-    the app to the start of its response (what the load benchmark reads)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-
-        async def send_with_timing(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                elapsed = (time.perf_counter() - started) * 1000
-                headers = [
-                    (name, value) for name, value in message.get("headers", []) if name.lower() != b"server-timing"
-                ]
-                headers.append((b"server-timing", f"app;dur={elapsed:.1f}".encode()))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_timing)
+__all__ = ["Admission", "ServerTiming", "create_app"]
 
 
-class Admission:
-    """Lets at most `limit` requests into the app at once; the others wait here, in
-    arrival order. Python threads share one interpreter lock, so forty requests
-    worked on at once each take forty times longer; a few at a time finish sooner,
-    and the queue is what the client sees of a busy server. The wait is reported
-    as `X-Queue-Time` (ms), outside `Server-Timing`, which is the app's own time."""
+def _opener(db: str, read_only: bool, time_limit: float | None) -> Any:
+    def open_for_requests() -> Archive:
+        if read_only:
+            archive = open_read_only(db)
+        else:
+            from marsad.store import open_archive
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-        self._slots: asyncio.Semaphore | None = None
+            archive = open_archive(db)
+        return archive if time_limit is None else limit_archive(archive, time_limit)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if self._slots is None:
-            self._slots = asyncio.Semaphore(self.limit)
-        arrived = time.perf_counter()
-        async with self._slots:
-            waited = (time.perf_counter() - arrived) * 1000
-
-            async def send_with_wait(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    headers = [*message.get("headers", []), (b"x-queue-time", f"{waited:.1f}".encode())]
-                    message = {**message, "headers": headers}
-                await send(message)
-
-            await self.app(scope, receive, send_with_wait)
-
-
-def _opener(db: str, read_only: bool) -> Any:
-    if read_only:
-        return lambda: open_read_only(db)
-
-    def open_writable() -> Archive:
-        from marsad.store import open_archive
-
-        return open_archive(db)
-
-    return open_writable
+    return open_for_requests
 
 
 def _wants_json(request: Request) -> bool:
@@ -108,22 +60,42 @@ _MESSAGES = {
     400: "طلب غير صالح",
     422: "معامل غير صالح",
     500: "خطأ داخلي في الخادم",
+    503: "تجاوز الطلب المهلة المحددة",
 }
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, page_message: str | None = None) -> Response:
+    """The error in the caller's format: JSON under /api, else an Arabic page
+    (`page_message` when there is one). Its own security headers: a crash's
+    answer is sent from outside the middleware that adds them."""
     if _wants_json(request):
-        return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
-    # A search the parser refused comes back in a search box, to be fixed rather than retyped.
+        response: Response = JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        response.headers.update(security_headers(API_POLICY))
+        return response
+    # A search refused or stopped comes back in a search box, to be fixed rather than retyped.
     asked = request.query_params.get("q") if request.url.path == "/" else None
-    return pages.render(
+    response = pages.render(
         request,
         "error.html",
         status=status,
         status_code=status,
         title=_MESSAGES.get(status, "خطأ"),
-        message=message,
+        message=page_message or message,
         asked=asked[:200] if asked else None,
+    )
+    response.headers.update(security_headers(PAGE_POLICY))
+    return response
+
+
+def _too_slow(request: Request, seconds: float | None) -> Response:
+    limit = f"{seconds:g}" if seconds else "?"
+    return _error(
+        request,
+        503,
+        f"the request ran past the server's time limit of {limit} s and was stopped; "
+        "narrow the search: rarer words, a phrase, a source or a date range",
+        f"استغرق هذا الطلب أكثر من المهلة المحددة ({limit} ث) فأُوقف. "
+        "ضيّق البحث: كلمات أندر، أو عبارة بين علامتي تنصيص، أو مصدر، أو فترة زمنية.",
     )
 
 
@@ -142,17 +114,33 @@ SERVE_SETTINGS = "MARSAD_SERVE_SETTINGS"
 def app_from_environment() -> FastAPI:
     """The app of one `marsad serve --workers N` worker (an ASGI factory uvicorn imports by name)."""
     settings = json.loads(os.environ[SERVE_SETTINGS])
-    return create_app(settings["db"], read_only=settings["read_only"], concurrency=settings["concurrency"])
+    return create_app(
+        settings["db"],
+        read_only=settings["read_only"],
+        concurrency=settings["concurrency"],
+        time_limit=settings.get("time_limit", DEFAULT_TIME_LIMIT),
+    )
 
 
-def create_app(db: str, *, read_only: bool = True, concurrency: int | None = None) -> FastAPI:
+def create_app(
+    db: str,
+    *,
+    read_only: bool = True,
+    concurrency: int | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    browser: ArchiveBrowser | None = None,
+) -> FastAPI:
     """The web application over the archive at `db` (a SQLite path or a postgresql:// URL).
     Read-only by default: SQLite is opened with `mode=ro`, PostgreSQL in read-only sessions.
     `concurrency`: requests worked on at once. One by default: the work is mostly
     Python, which runs one thread at a time, so on the load benchmark (50 clients,
     2 cores) one at a time served as many requests per second as two and halved
-    each one's time."""
-    browser = ArchiveBrowser(_opener(db, read_only), cache_size=256)
+    each one's time; a request that runs long gives up its turn (`Admission`).
+    `time_limit`: seconds of app time a request may take before its database
+    query is stopped and it is answered with a 503; None for no limit.
+    `browser`: the archive's reader, when the caller builds it (tests); else one over `db`."""
+    if browser is None:
+        browser = ArchiveBrowser(_opener(db, read_only, time_limit), cache_size=256)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -164,16 +152,27 @@ def create_app(db: str, *, read_only: bool = True, concurrency: int | None = Non
         version=__version__,
         description="The archive of marsad (مرصد): search, records, entities, quotes and near-duplicate stories.",
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # served by `docs`, from installed files rather than a CDN
         redoc_url=None,
     )
     app.state.browser = browser
     app.state.templates = pages.template_environment()
     app.state.read_only = read_only
+    app.state.time_limit = time_limit
+    app.state.swagger_ui = docs.swagger_ui_files()
+
+    async def on_time_limit(request: Request, _error_: Exception) -> Response:
+        return _too_slow(request, time_limit)
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def on_sqlite_error(request: Request, error: sqlite3.OperationalError) -> Response:
+        if is_time_limit_error(error):
+            return _too_slow(request, time_limit)
+        raise error
 
     @app.exception_handler(WebError)
     async def on_web_error(request: Request, error: WebError) -> Response:
-        return _error(request, error.status, error.message)
+        return _error(request, error.status, error.message, error.page_message)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, error: StarletteHTTPException) -> Response:
@@ -187,15 +186,25 @@ def create_app(db: str, *, read_only: bool = True, concurrency: int | None = Non
     async def on_invalid(request: Request, error: RequestValidationError) -> Response:
         return _error(request, 422, _validation_message(error))
 
+    if db.startswith(("postgresql://", "postgres://")):
+        from psycopg.errors import QueryCanceled  # what statement_timeout raises
+
+        app.add_exception_handler(QueryCanceled, on_time_limit)
+
     @app.exception_handler(Exception)
     async def on_crash(request: Request, _error_: Exception) -> Response:
         return _error(request, 500, "internal server error")
 
     app.include_router(api.router)
+    app.include_router(docs.router)
     app.include_router(pages.router)
+    if app.state.swagger_ui is not None:
+        app.mount(docs.SWAGGER_STATIC, StaticFiles(directory=str(app.state.swagger_ui)), name="swagger-ui")
     static = resources.files("marsad.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(ServerTiming)
+    app.add_middleware(TimeLimit, seconds=time_limit)
     # Added last, so it is outermost: a request's wait for a slot is not app time.
     app.add_middleware(Admission, limit=concurrency or 1)
     return app

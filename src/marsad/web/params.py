@@ -16,7 +16,7 @@ from marsad.errors import MarsadError
 from marsad.store.base import SearchFilters
 from marsad.store.browse import ArchiveBrowser
 from marsad.store.browse_entities import ENTITY_TYPES
-from marsad.store.search import Query, parse_query
+from marsad.store.search import MAX_QUERY_TERMS, Query, QueryTooLarge, parse_query
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
@@ -42,12 +42,14 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class WebError(Exception):
-    """A request the app refuses or cannot answer, with its HTTP status and a readable message."""
+    """A request the app refuses or cannot answer, with its HTTP status and a readable
+    message; `page_message`, in Arabic, is what an HTML page shows instead when given."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, page_message: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.page_message = page_message
 
 
 def browser(request: Request) -> ArchiveBrowser:
@@ -73,6 +75,13 @@ def parsed_query(text: str | None) -> Query | None:
         return None
     try:
         return parse_query(text)
+    except QueryTooLarge as error:
+        raise WebError(
+            400,
+            f"bad query: {error}",
+            f"في الاستعلام {error.terms} كلمة وعبارة مختلفة، ولا يُبحث بأكثر من {MAX_QUERY_TERMS} معًا: "
+            "احذف بعضها (الكلمة المكررة تُعد مرة واحدة).",
+        ) from None
     except MarsadError as error:
         raise WebError(400, f"bad query: {error}") from None
 
