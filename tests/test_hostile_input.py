@@ -13,36 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ARTICLE = (
-    "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة الطائف بطاقة ثلاثمئة سرير، "
-    "وقال المتحدث باسم الوزارة إن المستشفى سيخدم أكثر من نصف مليون نسمة في المحافظة والقرى المجاورة لها."
-)
-SECOND = (
-    "وأضاف المتحدث أن الوزارة تعمل على تجهيز مركزين صحيين آخرين قبل نهاية العام الجاري، "
-    "وأن التوظيف في المستشفى الجديد يبدأ الشهر المقبل عبر البوابة الإلكترونية للوزارة."
-)
-
-NAMES = ["محمد", "أحمد", "خالد", "سعيد", "علي", "فهد", "ناصر", "سلمان", "يوسف", "عمر"]
-CITIES = ["الرياض", "جدة", "القاهرة", "بيروت", "عمان", "الدوحة", "تونس", "بغداد", "دمشق", "الرباط"]
-
-
-def page_text(number: int) -> str:
-    return f"الصحة\n\nافتتاح المستشفى الجديد رقم {number} في الطائف\n\n{ARTICLE}\n\n{SECOND} (الخبر {number})"
-
-
-def long_page(paragraphs: int) -> str:
-    """An article long enough that enriching it takes many seconds: every paragraph different."""
-    lines = ["الاقتصاد", "تقرير مطول عن أسواق الحبوب في المنطقة خلال العام"]
-    for i in range(paragraphs):
-        lines.append(
-            f"وقال {NAMES[i % 10]} {NAMES[(i // 10) % 10]} في {CITIES[i % 10]} يوم {i % 28 + 1} مارس 2021 "
-            f"إن الشركة باعت {i + 3} آلاف طن من القمح في الفقرة رقم {i} من التقرير، وأضاف أن الأسعار سترتفع."
-        )
-    return "\n\n".join(lines)
-
-
-def deep_html(depth: int) -> str:
-    return "<html><body>" + "<div>" * depth + f"<p>{ARTICLE}</p>" + "</div>" * depth + "</body></html>"
+from hostile_pages import ARTICLE, SECOND, deep_html, long_page, page_text
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -64,6 +35,24 @@ def read_records(path: Path) -> list[dict[str, object]]:
 def stored_records(db: Path) -> list[tuple[str, str | None]]:
     with sqlite3.connect(db) as connection:
         return sorted(connection.execute("SELECT id, title FROM records").fetchall())
+
+
+def output_of(command: str, folder: Path) -> list[str]:
+    """Where `command` (extract, ingest or run) writes, in `folder`."""
+    if command == "extract":
+        return ["-o", str(folder / "out.jsonl")]
+    if command == "ingest":
+        return ["--db", str(folder / "archive.db")]
+    return ["--out", str(folder / "run")]
+
+
+def kept(command: str, folder: Path, result: subprocess.CompletedProcess[str]) -> int:
+    """How many records `command` wrote or stored in `folder`."""
+    if command == "extract":
+        return len(read_records(folder / "out.jsonl"))
+    if command == "ingest":
+        return len(stored_records(folder / "archive.db"))
+    return int(result.stderr.split(" records written")[0].rsplit(" ", 1)[-1])
 
 
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
@@ -186,24 +175,13 @@ def test_a_page_nested_100k_deep_is_reported_within_its_budget_and_the_rest_goes
     (inputs / "b-good.txt").write_text(page_text(1), encoding="utf-8")
     write_jsonl(inputs / "c-dump.jsonl", [{"html": deep_html(5_000)}, {"text": page_text(2)}])
     command, *options = engine
-    if command == "extract":
-        target = ["-o", str(tmp_path / "out.jsonl")]
-    elif command == "ingest":
-        target = ["--db", str(tmp_path / "archive.db")]
-    else:
-        target = ["--out", str(tmp_path / "run")]
     files = [str(path) for path in sorted(inputs.iterdir())]
-    result = run(command, *files, *target, *options, "--no-enrich", "--strict")
+    result = run(command, *files, *output_of(command, tmp_path), *options, "--no-enrich", "--strict")
     no_traceback(result)
     assert result.returncode == 1, result.stderr  # --strict: the skipped pages make it fail, at the end
     assert "a-deep.html" in result.stderr and "nested 100,002 elements deep" in result.stderr
     assert "c-dump.jsonl:1" in result.stderr and "[prepare]" in result.stderr
-    if command == "extract":
-        assert len(read_records(tmp_path / "out.jsonl")) == 2
-    elif command == "ingest":
-        assert len(stored_records(tmp_path / "archive.db")) == 2
-    else:
-        assert "2 records written" in result.stderr
+    assert kept(command, tmp_path, result) == 2
 
 
 @pytest.mark.parametrize(
@@ -220,13 +198,7 @@ def test_a_page_over_its_time_budget_is_reported_and_the_rest_goes_on(tmp_path: 
         [{"text": page_text(1)}, {"text": long_page(3_000)}, {"text": page_text(2)}],
     )
     command, *options = engine
-    if command == "extract":
-        target = ["-o", str(tmp_path / "out.jsonl")]
-    elif command == "ingest":
-        target = ["--db", str(tmp_path / "archive.db")]
-    else:
-        target = ["--out", str(tmp_path / "run")]
-    result = run(command, str(inputs / "dump.jsonl"), *target, *options, "--page-timeout", "0.5")
+    result = run(command, str(inputs / "dump.jsonl"), *output_of(command, tmp_path), *options, "--page-timeout", "0.5")
     no_traceback(result)
     assert result.returncode == 0, result.stderr
     assert "dump.jsonl:2" in result.stderr
@@ -239,10 +211,8 @@ def test_a_page_over_its_time_budget_is_reported_and_the_rest_goes_on(tmp_path: 
             "افتتاح المستشفى الجديد رقم 2 في الطائف",
         ]
         assert records[0]["entities"], "the pages within budget are enriched"
-    elif command == "ingest":
-        assert len(stored_records(tmp_path / "archive.db")) == 2
     else:
-        assert "2 records written" in result.stderr
+        assert kept(command, tmp_path, result) == 2
 
 
 def _gzip_bomb_warc(path: Path, good_html: bytes) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import time
 from collections.abc import Collection
@@ -14,13 +13,13 @@ import regex
 from marsad.budget import time_budget
 from marsad.enrich import enrich_record
 from marsad.errors import OverBudget, StageFailed
+from marsad.published import iso_published
 from marsad.records import Article, Page, Record
 from marsad.segment.page import PageHints, segment
 from marsad.urls import host_of
 from marsad.valid_text import clean_page
 
 _LOOKS_LIKE_HTML = regex.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<article)", regex.I)
-_ISO_DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 @dataclass(slots=True)
@@ -41,21 +40,6 @@ def looks_like_html(text: str) -> bool:
 
 def source_of(page: Page) -> str | None:
     return page.source or host_of(page.url)
-
-
-def iso_published(value: str | None) -> str | None:
-    """`value` as an ISO 8601 date or datetime, or None when it is not one (a real calendar
-    date and time: `9999-99-99` is not)."""
-    if not value:
-        return None
-    value = value.strip()
-    if not _ISO_DATE.match(value):
-        return None
-    try:
-        datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value.replace(" ", "T") if len(value) > 10 else value
 
 
 @dataclass(slots=True)

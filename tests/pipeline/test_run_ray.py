@@ -60,3 +60,26 @@ def test_ray_engine_joins_a_running_runtime_with_address_auto(tmp_path: Path) ->
     finally:
         ray.shutdown()
     assert _records(tmp_path / "ray") == _records(tmp_path / "local")
+
+
+def test_ray_workers_enforce_the_page_budget_and_go_on(tmp_path: Path) -> None:
+    import json
+
+    from hostile_pages import deep_html, long_page, page_text
+
+    shard = tmp_path / "in" / "dump.jsonl"
+    shard.parent.mkdir()
+    items = [{"text": page_text(1)}, {"text": long_page(3_000)}, {"text": page_text(2)}]
+    shard.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), encoding="utf-8")
+    deep = tmp_path / "in" / "deep.html"
+    deep.write_text(deep_html(100_000), encoding="utf-8")
+    command = ["run", str(shard), str(deep), "--out", str(tmp_path / "ray"), "--engine", "ray", "--workers", "2"]
+    result = CliRunner().invoke(cli, [*command, "--page-timeout", "0.5"])
+    assert result.exit_code == 0, result.output
+    assert "deep.html" in result.output and "nested 100,002 elements deep" in result.output
+    assert "dump.jsonl:2" in result.output and "over the page's time budget" in result.output
+    records = _records(tmp_path / "ray")
+    assert [record["title"] for record in records] == [
+        "افتتاح المستشفى الجديد رقم 1 في الطائف",
+        "افتتاح المستشفى الجديد رقم 2 في الطائف",
+    ]

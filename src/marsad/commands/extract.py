@@ -11,10 +11,11 @@ import click
 
 from marsad.commands.common import ErrorLog, count_pages, page_timeout_option
 from marsad.errors import ErrorHandler, InputError, raise_error
-from marsad.extraction import ExtractOptions, iso_published
+from marsad.extraction import ExtractOptions
 from marsad.pipeline.local import LocalExecutor
 from marsad.pipeline.steps import ExtractRecords, LearnTemplates, PreparePages, ReadPages, ShowProgress, Step
 from marsad.progress import on_terminal
+from marsad.published import iso_published
 from marsad.records import Record
 
 

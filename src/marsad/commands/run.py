@@ -15,9 +15,9 @@ import click
 
 from marsad.commands.common import ErrorLog, cluster_threshold_option, page_timeout_option
 from marsad.errors import MarsadError
-from marsad.extraction import iso_published
 from marsad.pipeline.engines import ENGINES
 from marsad.progress import on_terminal
+from marsad.published import iso_published
 
 if TYPE_CHECKING:
     from marsad.pipeline.shard_run import ShardResult

@@ -18,6 +18,7 @@ from typing import Any
 
 from marsad.arabic.search_terms import analyze_words, analyzer_fingerprint
 from marsad.errors import MarsadError
+from marsad.published import iso_published
 from marsad.records import Page, Record
 from marsad.store import rows
 from marsad.store.base import (
@@ -258,7 +259,7 @@ class PostgresArchive(Archive):
                 _text(page.origin),
                 _text(page.url),
                 self._source_id(_text(page.source)),
-                _text(page.published),
+                iso_published(_text(page.published)),
                 _now(),
             ),
         )

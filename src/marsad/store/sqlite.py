@@ -15,6 +15,7 @@ from typing import Any
 
 from marsad.arabic.search_terms import analyze, analyzer_fingerprint
 from marsad.errors import MarsadError
+from marsad.published import iso_published
 from marsad.records import Page, Record
 from marsad.store import rows
 from marsad.store.base import (
@@ -230,7 +231,15 @@ class SQLiteArchive(Archive):
         db.execute(
             "INSERT INTO pages(id, content_hash, origin, url, source_id, published, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (page_id, page.content_hash(), page.origin, page.url, self._source_id(page.source), page.published, _now()),
+            (
+                page_id,
+                page.content_hash(),
+                page.origin,
+                page.url,
+                self._source_id(page.source),
+                iso_published(page.published),
+                _now(),
+            ),
         )
         rowids = []
         for position, record in enumerate(records):
