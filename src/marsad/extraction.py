@@ -28,6 +28,8 @@ class ExtractOptions:
 
     enrich: bool = True
     templates: dict[str, Collection[str]] = field(default_factory=dict)
+    site_affixes: dict[str, Collection[str]] = field(default_factory=dict)
+    """Per template group, the site names its headlines carry (learned with the templates)."""
     page_timeout: float | None = None
     """Seconds one page may take, preparing, extracting and enriching together (None: no limit);
     a page over it raises `OverBudget`. The CLI's engines set `budget.DEFAULT_PAGE_TIMEOUT`."""
@@ -102,7 +104,12 @@ def _page_text(page: Page) -> tuple[str, PageHints, Page]:
         id=page.id,
         extra=page.extra,
     )
-    hints = PageHints(title=enriched.title, category=found.category, outside=found.dropped)
+    hints = PageHints(
+        title=enriched.title,
+        category=found.category,
+        outside=found.dropped,
+        site_names=frozenset(name for name in (found.site_name,) if name),
+    )
     return found.text, hints, enriched
 
 
@@ -178,6 +185,8 @@ def _segment_records(prepared: PreparedPage, options: ExtractOptions) -> list[Re
     group = prepared.template_group
     if group in options.templates:
         hints.templates = options.templates[group]
+    if group in options.site_affixes:
+        hints.site_names = frozenset(hints.site_names) | frozenset(options.site_affixes[group])
     articles = segment(prepared.text, hints)
     if not articles:
         return []

@@ -46,7 +46,10 @@ SETS: tuple[str, ...] = (
     "saudinewsnet",
     "saudinewsnet_untitled",
     "saudinewsnet_templates",
+    "blind_layouts",
 )
+# Sets no rule was chosen on (`evaluation.blind_layouts`); every other set is development.
+BLIND_SETS: tuple[str, ...] = ("blind_layouts",)
 
 
 def shared_dir() -> Path:
@@ -283,11 +286,12 @@ def marsad_collection_extractor(
     first over them and over `background` pages of the same sources."""
     from marsad.extraction import ExtractOptions, extract_page
     from marsad.records import Page
-    from marsad.segment.templates import learn_templates
+    from marsad.segment.templates import TemplateLearner, learn_templates
 
     observed = [(page.metadata.get("source"), page.content) for page in pages]
-    templates = learn_templates([*observed, *background])
-    options = ExtractOptions(enrich=False, templates=dict(templates))
+    learner = TemplateLearner()
+    templates = learn_templates([*observed, *background], learner)
+    options = ExtractOptions(enrich=False, templates=dict(templates), site_affixes=dict(learner.site_affixes()))
 
     def extract(page: GoldPage) -> list[PredictedRecord]:
         meta = page.metadata
@@ -434,10 +438,13 @@ class SetSummary:
     categories: tuple[int, int]
     record_counts_right: int
     segments: tuple[int, int]
+    pages_without_record: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "set": self.set,
+            "blind": self.set in BLIND_SETS,
+            "pages_without_record": self.pages_without_record,
             "tool": self.tool,
             "pages": self.pages,
             "precision": round(self.words.precision, 4),
@@ -480,6 +487,7 @@ def summarise(scores: Sequence[PageScore]) -> SetSummary:
         categories=(sum(s.categories[0] for s in scores), sum(s.categories[1] for s in scores)),
         record_counts_right=sum(1 for s in scores if s.records[0] == s.records[1]),
         segments=(sum(s.segments[0] for s in scores), sum(s.segments[1] for s in scores)),
+        pages_without_record=sum(1 for s in scores if s.records[0] == 0),
     )
 
 
@@ -510,6 +518,8 @@ class Report:
                 figures[f"{prefix}.segments_missed"] = summary.segments[1] - summary.segments[0]
             if summary.set == "seed":
                 figures[f"{prefix}.record_counts_right"] = summary.record_counts_right
+            if summary.set in BLIND_SETS:
+                figures[f"{prefix}.pages_without_record"] = summary.pages_without_record
         peer = {s.name: s.words.f1 for s in self.pages if s.tool == "trafilatura" and s.set == "pages_html"}
         ours = {s.name: s.words.f1 for s in self.pages if s.tool == "marsad" and s.set == "pages_html"}
         if peer and ours:
@@ -523,7 +533,11 @@ class Report:
             "figures": self.figures(),
             "sets": [summary.to_dict() for summary in self.summaries],
             "saudinewsnet_by_source": {source: s.to_dict() for source, s in _by_source(self).items()},
-            "pages": [score.to_dict() for score in self.pages if not score.set.startswith("saudinewsnet")],
+            "pages": [
+                score.to_dict()
+                for score in self.pages
+                if not score.set.startswith("saudinewsnet") and score.set not in BLIND_SETS
+            ],
             "saudinewsnet_worst": [
                 score.to_dict()
                 for score in sorted(
@@ -553,6 +567,11 @@ def evaluate(
         collection = load_saudinewsnet(root, limit=saudinewsnet_limit, set_name="saudinewsnet_templates")
         background = saudinewsnet_background(root, {page.metadata["url"] for page in collection})
         scores += run(collection, marsad_collection_extractor(collection, background), "marsad")
+    if "blind_layouts" in sets:
+        from marsad.evaluation.blind_layouts import blind_layouts_extractor, load_blind_layouts
+
+        blind = load_blind_layouts(root)
+        scores += run(blind, blind_layouts_extractor(blind), "marsad")
     if with_trafilatura:
         scores += run([page for page in pages if page.is_html], trafilatura_extractor, "trafilatura")
     groups: dict[tuple[str, str], list[PageScore]] = {}
@@ -595,7 +614,8 @@ def format_table(report: Report) -> str:
     )
     rows = [header, "-" * len(header)]
     for score in report.pages:
-        if score.set.startswith("saudinewsnet"):
+        # Blind pages are never listed one by one: their errors are not to be read.
+        if score.set.startswith("saudinewsnet") or score.set in BLIND_SETS:
             continue
         rows.append(
             f"{score.tool:<12} {score.name[:34]:<34} {score.words.precision:>6.3f} {score.words.recall:>6.3f} "
@@ -605,15 +625,17 @@ def format_table(report: Report) -> str:
         )
     rows += [
         "",
-        f"{'tool':<12} {'set':<22} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'minF1':>6} "
-        f"{'chrome kept':>12} {'lines lost':>11} {'title':>7} {'cat':>6}",
+        f"{'tool':<12} {'set':<22} {'kind':<5} {'pages':>5} {'P':>6} {'R':>6} {'F1':>6} {'minF1':>6} "
+        f"{'chrome kept':>12} {'lines lost':>11} {'title':>7} {'cat':>6} {'no rec':>6}",
     ]
     rows.append("-" * len(rows[-1]))
-    for s in report.summaries:
+    for s in sorted(report.summaries, key=lambda summary: summary.set in BLIND_SETS):
+        kind = "blind" if s.set in BLIND_SETS else "dev"
         rows.append(
-            f"{s.tool:<12} {s.set:<22} {s.pages:>5} {s.words.precision:>6.3f} {s.words.recall:>6.3f} "
+            f"{s.tool:<12} {s.set:<22} {kind:<5} {s.pages:>5} {s.words.precision:>6.3f} {s.words.recall:>6.3f} "
             f"{s.words.f1:>6.3f} {s.min_f1:>6.3f} {s.chrome_kept:>5}/{s.chrome_total:<6} "
-            f"{s.lines_lost:>5}/{s.body_lines:<5} {_pair(s.titles):>7} {_pair(s.categories):>6}"
+            f"{s.lines_lost:>5}/{s.body_lines:<5} {_pair(s.titles):>7} {_pair(s.categories):>6} "
+            f"{s.pages_without_record:>6}"
         )
     by_source = _by_source(report)
     if by_source:

@@ -113,6 +113,7 @@ class LearnTemplates:
                 observe(self.learner, item)
             learned = self.learner.templates()
             self.options.templates = dict(learned)
+            self.options.site_affixes = dict(self.learner.site_affixes())
             self.stats["sources"] = len(learned)
             self.stats["lines"] = sum(len(keys) for keys in learned.values())
 
@@ -136,6 +137,7 @@ def learn_templates_from_pages(pages: Iterable[Page], options: ExtractOptions, w
             observe(learner, prepared)
             page.prepared = prepared
         options.templates = dict(learner.templates())
+        options.site_affixes = dict(learner.site_affixes())
 
     return _after_learning(pages, window, learn)
 

@@ -53,6 +53,7 @@ class HtmlText:
     category: str | None = None
     url: str | None = None
     source: str | None = None
+    site_name: str | None = None
     # Lines of the whole page that main-content extraction left out (menus,
     # footers, comment forms), so that every removed line can carry a reason.
     dropped: tuple[str, ...] = ()
@@ -161,4 +162,5 @@ def html_to_text(html: str, *, url: str | None = None) -> HtmlText:
         category=meta.category,
         url=meta.url,
         source=meta.source,
+        site_name=meta.site_name,
     )

@@ -45,6 +45,7 @@ class PageMeta:
     category: str | None = None
     url: str | None = None
     source: str | None = None
+    site_name: str | None = None
 
 
 def iso_date(value: str | None) -> str | None:
@@ -226,4 +227,5 @@ def page_meta(tree: HTMLTree, *, url: str | None = None) -> PageMeta:
         category=category,
         url=page_url,
         source=site or host_of(page_url) or host_of(url),
+        site_name=site,
     )

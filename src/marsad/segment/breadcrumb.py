@@ -7,14 +7,17 @@ Text extraction often fuses the navigation word to the section name
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import unquote
 
 import regex
 
-from marsad.segment.rules import line_key, nav_prefixes, section_names
+from marsad.segment.rules import chrome_rules, line_folded, line_key, nav_prefixes, section_names
 
 _SEPARATORS = regex.compile(r"\s*(?:[»›>|/\\•·]|&gt;|--)\s*")
 _ARABIC_START = regex.compile(r"[\u0621-\u064a]")
 _MAX_BREADCRUMB_WORDS = 10
+# A trail runs home › section › subsection › page at most; a longer list is a menu.
+_MAX_CRUMBS = 4
 
 
 def unglue(text: str) -> str:
@@ -52,6 +55,8 @@ def category_from_line(text: str) -> str | None:
     has_separator = len(segments) > 1
     if glued:
         segments = _segments(repaired.split(" ", 1)[1])
+    if len(segments) > _MAX_CRUMBS:
+        return None  # a menu of sections, not the trail to one
     sections = section_names()
     home = _home_keys()
     named = [segment for segment in segments if line_key(segment) not in home]
@@ -65,3 +70,31 @@ def category_from_line(text: str) -> str | None:
 
 def is_section_name(text: str) -> bool:
     return line_key(text) in section_names()
+
+
+_PERCENT_ESCAPE = regex.compile(r"%[0-9A-Fa-f]{2}")
+_LETTER = regex.compile(r"\p{L}")
+_SLUG = regex.compile(r"^[\w.]+(?:[-_][\w.]+)+$")
+_MAX_CATEGORY_WORDS = 6
+
+
+def plausible_category(text: str | None) -> str | None:
+    """`text` as a section name, or None when it cannot be one: a date, a time, a number,
+    punctuation, a URL slug (`%D8%A7...` is decoded first, and a slug is taken only when
+    it spells an Arabic section name)."""
+    if not text:
+        return None
+    text = text.strip()
+    if _PERCENT_ESCAPE.search(text):
+        text = unquote(text).strip()
+    if _SLUG.match(text):
+        spelled = regex.sub(r"[-_]+", " ", text)
+        return spelled if line_key(spelled) in section_names() else None
+    if not _LETTER.search(text) or len(text.split()) > _MAX_CATEGORY_WORDS:
+        return None
+    key = line_key(text)
+    match = chrome_rules().match(text, key, line_folded(text), len(key.split()))
+    if match is not None and match.reason == "date_line":
+        return None
+    digits = sum(char.isdigit() for char in text)
+    return None if digits * 2 >= len(regex.sub(r"\s", "", text)) else text

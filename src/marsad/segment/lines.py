@@ -55,10 +55,15 @@ class Line:
     chrome: Match | None
     kind: Kind
     bullet: bool = False
+    boxed: bool = False
+    """Part of a box inside the article (`اقرأ أيضاً` and its links): not body, but no argument
+    that the article ends here either."""
 
     @property
     def score(self) -> float:
         """How much this line argues for being inside the article body."""
+        if self.boxed:
+            return 0.0
         if self.kind is Kind.PROSE:
             return float(min(self.words, 80))
         if self.kind is Kind.MEDIUM:

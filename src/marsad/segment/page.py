@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
-from marsad.segment.breadcrumb import category_from_line
+from marsad.segment.breadcrumb import category_from_line, plausible_category
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines, key_of_line
 from marsad.segment.rules import chrome_rules, line_key, section_names
+from marsad.segment.site_names import cut_site_name, names_elsewhere
 from marsad.segment.templates import is_dateline
 
 # How far above the body the title and the breadcrumb may stand.
@@ -33,6 +34,8 @@ class PageHints:
     title: str | None = None
     category: str | None = None
     templates: Collection[str] = field(default_factory=frozenset)
+    site_names: Collection[str] = field(default_factory=frozenset)
+    """Names the site glues to its headlines, cut from the title (`segment.site_names`)."""
     # Lines already left out before segmentation (by HTML main-content
     # extraction); they are recorded in the boilerplate with their reason.
     outside: Sequence[str] = ()
@@ -95,6 +98,42 @@ def _default_reason(line: Line, before_body: bool) -> str:
     return "outside_content"
 
 
+# An in-article box holds a few links at most; more lines than this are a list that ends the article.
+_MAX_BOX_LINKS = 5
+_BOX_LINE_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.CHROME)
+
+
+def _mark_boxes(lines: list[Line]) -> dict[int, str]:
+    """Reasons for the lines of boxes inside the article, which are marked `boxed`.
+
+    A box opens with a read-also marker (`اقرأ أيضاً`) or a related-articles header
+    between two paragraphs of prose, holds a few link lines, and the article goes on
+    after it. The text after a marker goes on with the article when the box held
+    two links or more, or when it continues the paragraph before it (`وأضاف`,
+    `كما`); after a related-articles header, which more often ends an article, only
+    in the second case. Otherwise a marker may open an embedded story (`_find_stories`).
+    """
+    reasons: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        marker = find_marker(line.text) is not None
+        header = line.chrome is not None and line.chrome.opens_section and line.chrome.reason == "related_articles"
+        if not (marker or header) or index == 0 or lines[index - 1].kind is not Kind.PROSE:
+            continue
+        after = index + 1
+        while after < len(lines) and after - index <= _MAX_BOX_LINKS and lines[after].kind in _BOX_LINE_KINDS:
+            after += 1
+        if after >= len(lines) or lines[after].kind is not Kind.PROSE:
+            continue
+        links = after - index - 1
+        if not (continues_previous(lines[after].text) or (marker and links >= 2)):
+            continue
+        reason = "read_more" if marker else "related_articles"
+        for boxed in lines[index:after]:
+            boxed.boxed = True
+            reasons[boxed.index] = boxed.chrome.reason if boxed.chrome is not None else reason
+    return reasons
+
+
 def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
     """Index of the title line above the body (or the line repeating the metadata title)."""
     low = max(0, start - _TITLE_LOOKBACK)
@@ -128,7 +167,7 @@ def _find_category(lines: list[Line], title: int | None, start: int) -> tuple[in
             continue
         if _in_menu(lines, index):
             continue
-        category = category_from_line(line.text)
+        category = plausible_category(category_from_line(line.text))
         if category:
             return index, category
     return None
@@ -161,6 +200,8 @@ def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story]
     stories: list[_Story] = []
     links: list[int] = []
     for index in range(start, end + 1):
+        if lines[index].boxed:
+            continue
         marker: Marker | None = find_marker(lines[index].text)
         if marker is None:
             continue
@@ -227,6 +268,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
             reasons[line.index] = line.chrome.reason
         elif line.key in hints.templates:
             reasons[line.index] = "template"
+    reasons.update(_mark_boxes(lines))
     section_reasons = _mark_sections(lines)
 
     block = best_block(lines)
@@ -240,8 +282,21 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     title = normalize_display(hints.title) if hints.title else None
     if title is None and title_index is not None:
         title = lines[title_index].text
+    site_name: str | None = None
+    if title is not None:
+        title, site_name = cut_site_name(title, hints.site_names)
+    if title is not None and site_name is None and not hints.title:
+        # Where a site names itself: its masthead, copyright and blurb lines, not the links around.
+        others = (
+            line.key
+            for line in lines
+            if line.index != title_index
+            and not start <= line.index <= end
+            and (line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN))
+        )
+        title, site_name = cut_site_name(title, names_elsewhere(title, others))
     category_found = _find_category(lines, title_index, start)
-    category = hints.category or (category_found[1] if category_found else None)
+    category = plausible_category(hints.category) or (category_found[1] if category_found else None)
 
     stories, links = _find_stories(lines, start, end)
 
@@ -258,8 +313,9 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         special[link] = "read_more"
 
     host_body: list[str] = []
+    boilerplate_head = [Removed(site_name, "template")] if site_name else []
     bodies: list[list[str]] = [host_body] + [[] for _ in stories]
-    boilerplate: list[Removed] = []
+    boilerplate: list[Removed] = boilerplate_head
     owner = 0
     for line in lines:
         index = line.index

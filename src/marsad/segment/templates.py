@@ -25,6 +25,7 @@ import regex
 
 from marsad.arabic.normalize import fold_for_search, may_have_presentation_forms
 from marsad.segment.lines import Kind, describe_lines
+from marsad.segment.site_names import SiteAffixLearner
 
 # `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي` — a place, then an agency or author.
 DATELINE = regex.compile(
@@ -45,6 +46,7 @@ class TemplateLearner:
     prose: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     datelines: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     copies: Counter[str] = field(default_factory=Counter)
+    affix_learner: SiteAffixLearner = field(default_factory=SiteAffixLearner)
 
     def observe(self, source: str | None, text: str) -> None:
         if not source:
@@ -57,6 +59,7 @@ class TemplateLearner:
             self.copies[source] += 1
             return
         self.pages[source] += 1
+        self.affix_learner.observe(source, lines)
         seen: set[str] = set()
         for line in lines:
             if line.key in seen:
@@ -86,6 +89,10 @@ class TemplateLearner:
             if keep:
                 learned[source] = frozenset(keep)
         return learned
+
+    def site_affixes(self) -> dict[str, frozenset[str]]:
+        """Per source, the site names its headlines carry (see `segment.site_names`)."""
+        return self.affix_learner.affixes()
 
 
 def _is_copy(prose: set[str], seen: set[str]) -> bool:

@@ -1,0 +1,216 @@
+"""Layouts no rule was written for (issue #16): meta lines under headlines, section headers
+above them, site names glued to them, boxes and captions inside the article, the site's
+own blurb, and categories that are words. Every page here is our own text."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.segment.breadcrumb import plausible_category
+from marsad.segment.site_names import cut_site_name
+
+P1 = "وأعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة الطائف بطاقة ثلاثمئة سرير، في إطار خطتها لتوسيع الخدمات الصحية في المحافظات."
+P2 = "وقال المتحدث باسم الوزارة إن المستشفى سيخدم أكثر من نصف مليون نسمة في المحافظة والقرى المجاورة لها، وإن التشغيل يبدأ الشهر المقبل."
+P3 = "وأشار المتحدث إلى أن المستشفى الجديد يضم وحدة للعناية المركزة وقسماً للطوارئ يعمل على مدار الساعة بكوادر وطنية مؤهلة ومدربة."
+P4 = "وختم بالقول إن الوزارة ستعلن مواعيد استقبال المراجعين خلال الأيام المقبلة عبر حساباتها الرسمية في وسائل التواصل الاجتماعي."
+HEADLINE = "افتتاح مستشفى جديد في الطائف بطاقة ثلاثمئة سرير"
+
+
+def host(page: str, **metadata: str) -> marsad.Record:
+    return marsad.extract(page, enrich=False, **metadata)[0]
+
+
+def reasons(record: marsad.Record) -> dict[str, str]:
+    return {removed.text: removed.reason for removed in record.boilerplate}
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "وقت القراءة: 2 دقائق",
+        "مدة القراءة 4 دقائق",
+        "3 دقائق للقراءة",
+        "حجم الخط",
+        "تكبير الخط تصغير الخط",
+        "A A A",
+        "مشاهدات: 1,204",
+        "عدد القراءات: ٣٥٢",
+        "1204 مشاهدة",
+        "منذ 3 ساعات",
+        "قبل ساعتين",
+        "نشر منذ 5 دقائق",
+        "الأربعاء 22 يوليو 2015 - 09:22 مساءً",
+        "أبريل 2020 09:22 مساءً",
+        "الخميس 5 شوال 1436 هجرية",
+        "السبت، 12 تموز 2014",
+        "22 جويلية 2015",
+        "2015/07/22",
+        "كتب: أحمد السيد",
+    ],
+)
+def test_a_meta_line_under_the_headline_is_never_the_title(meta: str) -> None:
+    page = "\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, meta, P1, P2, P3])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert meta in reasons(record)
+
+
+def test_a_section_header_above_the_headline_closes_at_the_headline() -> None:
+    page = "\n".join(["آخر الأخبار", HEADLINE, "منذ 3 ساعات", P1, P2, "شارك المقال", "تعليقات"])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2]
+    assert reasons(record)["آخر الأخبار"] == "related_articles"
+
+
+@pytest.mark.parametrize(
+    ("box", "reason"),
+    [
+        (
+            ["اقرأ أيضاً:", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية", "إطلاق حملة وطنية للتطعيم ضد الإنفلونزا"],
+            "read_more",
+        ),
+        (["إقرأ أيضا", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية"], "read_more"),
+        (["مواضيع ذات صلة", "إطلاق حملة وطنية للتطعيم ضد الإنفلونزا"], "related_articles"),
+        (["شاهد أيضاً", "بالفيديو: جولة داخل المستشفى الجديد", "وزير الصحة يتفقد المستشفى"], "related_articles"),
+    ],
+)
+def test_an_in_article_box_is_cut_out_and_the_article_is_both_sides_of_it(box: list[str], reason: str) -> None:
+    # Two short paragraphs before a long box: the box must not make them look like a sidebar.
+    page = "\n".join(["محليات", HEADLINE, P1, P2, *box, P3, P4, "جميع الحقوق محفوظة © 2024"])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    removed = reasons(record)
+    assert all(removed[line] in (reason, "read_more", "related_articles") for line in box)
+
+
+def test_a_box_that_holds_a_second_story_still_makes_its_own_record() -> None:
+    story = (
+        "قالت هيئة الغذاء والدواء إنها أجازت لقاحاً جديداً ضد الإنفلونزا الموسمية بعد تجارب سريرية استمرت عامين كاملين."
+    )
+    page = "\n".join(["محليات", HEADLINE, P1, P2, "اقرأ أيضاً.. هيئة الغذاء تجيز لقاحاً جديداً", story])
+    first, second = marsad.extract(page, enrich=False)
+    assert first.body == [P1, P2]
+    assert second.parent == first.id and second.body == [story]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "(تصوير: أرشيف)",
+        "الصورة: أرشيفية",
+        "وزير الصحة خلال جولته في المستشفى الجديد أمس (واس)",
+        "جانب من المستشفى الجديد في مدينة الطائف (أ ف ب)",
+        "المبنى الرئيسي للمستشفى بعد اكتمال أعمال البناء - أرشيفية",
+    ],
+)
+def test_a_caption_between_paragraphs_is_a_photo_caption(caption: str) -> None:
+    record = host("\n".join([HEADLINE, P1, caption, P2, P3]))
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[caption] == "photo_caption"
+
+
+def test_the_sites_blurb_on_a_single_page_is_removed_by_rule() -> None:
+    blurb = (
+        "موقع الخليج اليوم صحيفة إلكترونية مستقلة تصدر من الرياض وتغطي أخبار المملكة والخليج والعالم على مدار الساعة."
+    )
+    record = host("\n".join([HEADLINE, P1, P2, P3, "الوسوم: الصحة، الطائف", blurb]))
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[blurb] == "about_site"
+
+
+def test_a_site_name_glued_to_the_headline_is_cut_when_the_page_names_the_site() -> None:
+    page = "\n".join(["المدينة نيوز", "المدينة نيوز - " + HEADLINE, P1, P2, "جميع الحقوق محفوظة للمدينة نيوز © 2024"])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert reasons(record)["المدينة نيوز -"] == "template"
+
+
+def test_a_speakers_name_before_a_colon_is_not_a_site_name() -> None:
+    title = "الوزير: المستشفى الجديد يخدم نصف مليون نسمة"
+    record = host("\n".join(["الوزير", title, P1, P2, "الوزير"]))
+    assert record.title == title
+
+
+def test_site_names_are_learned_from_the_headlines_of_one_source(tmp_path: object) -> None:
+    from marsad.extraction import ExtractOptions, extract_page, prepare_page
+    from marsad.records import Page
+    from marsad.segment.templates import TemplateLearner
+
+    headlines = [
+        HEADLINE,
+        "وزير الصحة يتفقد مستشفيات المنطقة الشرقية",
+        "إطلاق حملة وطنية للتطعيم ضد الإنفلونزا الموسمية",
+        "افتتاح مركز لعلاج السكري في جدة",
+    ]
+    # Four stories, not copies of one: every paragraph differs.
+    bodies = [[f"{P1[:-1]} في الخبر {n}.", f"{P3[:-1]} في الخبر {n}."] for n in range(4)]
+    pages = [
+        Page(origin=f"site/{n}.txt", text="\n".join([f"{title} | صحيفة الواحة", *body]), source="alwaha")
+        for n, (title, body) in enumerate(zip(headlines, bodies, strict=True))
+    ]
+    learner = TemplateLearner()
+    for page in pages:
+        prepared = prepare_page(page)
+        learner.observe(prepared.template_group, prepared.text)
+    options = ExtractOptions(enrich=False, templates=learner.templates(), site_affixes=learner.site_affixes())
+    assert options.site_affixes == {"alwaha": frozenset({"صحيفة الواحة"})}
+    titles = [extract_page(page, options)[0].title for page in pages]
+    assert titles == headlines
+
+
+def test_an_html_page_loses_its_site_name_before_the_headline() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="المدينة نيوز">'
+        f"<title>المدينة نيوز - {HEADLINE}</title></head><body><h1>المدينة نيوز - {HEADLINE}</h1>"
+        f"<p>{P1}</p><p>{P2}</p></body></html>"
+    )
+    assert host(html).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "names", "expected"),
+    [
+        ("المدينة نيوز - ارتفاع أسعار النفط", {"المدينة نيوز"}, "ارتفاع أسعار النفط"),
+        ("ارتفاع أسعار النفط | صحيفة الواحة", {"صحيفة الواحة"}, "ارتفاع أسعار النفط"),
+        ("ارتفاع أسعار النفط | صحيفة الواحة", set(), "ارتفاع أسعار النفط | صحيفة الواحة"),
+        ("عام / ارتفاع أسعار النفط", {"عام"}, "عام / ارتفاع أسعار النفط"),
+        ("ارتفاع أسعار النفط في المدينة نيوز", {"المدينة نيوز"}, "ارتفاع أسعار النفط في المدينة نيوز"),
+    ],
+)
+def test_cut_site_name(title: str, names: set[str], expected: str) -> None:
+    assert cut_site_name(title, names)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "category"),
+    [
+        ("الشرق الأوسط", "الشرق الأوسط"),
+        ("2012 12:00 صباحا", None),
+        ("أبريل 2020 09:22 مساءً", None),
+        ("1436ه", None),
+        ("15431", None),
+        ("-", None),
+        ("؟", None),
+        ("%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9", "رياضة"),
+        ("world-news", None),
+    ],
+)
+def test_a_category_is_a_word_never_a_date_a_number_or_a_slug(raw: str, category: str | None) -> None:
+    assert plausible_category(raw) == category
+
+
+def test_a_date_line_above_the_headline_is_not_the_category() -> None:
+    record = host("\n".join(["أبريل 2020 09:22 مساءً", HEADLINE, P1, P2]))
+    assert record.category is None
+    assert record.title == HEADLINE
+
+
+def test_a_menu_of_sections_is_not_a_breadcrumb() -> None:
+    record = host("\n".join(["Accueil | Actualités | Sport | الرياضة | الاقتصاد", HEADLINE, P1, P2]))
+    assert record.category is None
+    record = host("\n".join(["الرئيسية » عربي ودولي", HEADLINE, P1, P2]))
+    assert record.category == "عربي ودولي"
