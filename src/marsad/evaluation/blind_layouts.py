@@ -26,14 +26,20 @@ from marsad.commands.common import ErrorLog
 from marsad.errors import InputError
 from marsad.evaluation.extraction import DATA_DIR, Extractor, GoldPage, GoldRecord, PredictedRecord
 
-__all__ = ["BLIND_SET", "blind_layouts_extractor", "load_blind_layouts"]
+__all__ = ["BLIND_SET", "DEV_SET", "blind_layouts_extractor", "dev_files", "load_blind_layouts"]
 
 BLIND_SET = "blind_layouts"
+DEV_SET = "dev_layouts"
 _COLLECTIONS = {"saudinewsnet": "data/news/saudinewsnet.jsonl.gz", "newspapers": "data/news/newspapers.jsonl.gz"}
 
 
 def blind_files() -> list[Path]:
     return sorted(DATA_DIR.glob("blind_extraction_*.json"))
+
+
+def dev_files() -> list[Path]:
+    """Layouts written under the same guidelines for development: their errors may be read."""
+    return sorted(DATA_DIR.glob("dev_extraction_*.json"))
 
 
 def _article_lines(item: dict[str, Any]) -> list[str]:
@@ -71,8 +77,9 @@ def _resolve(pointer: dict[str, Any], item: dict[str, Any], lines: list[str], *,
     return text
 
 
-def load_blind_layouts(root: Path, files: Sequence[Path] | None = None) -> list[GoldPage]:
-    """The blind pages, composed from their layouts and the articles they point at."""
+def load_blind_layouts(root: Path, files: Sequence[Path] | None = None, set_name: str = BLIND_SET) -> list[GoldPage]:
+    """The blind pages (or, given `files` and `set_name`, development ones), composed from
+    their layouts and the articles they point at."""
     specs = [page for path in (files or blind_files()) for page in json.loads(path.read_text("utf-8"))["pages"]]
     wanted: dict[str, set[str]] = {}
     for spec in specs:
@@ -97,7 +104,7 @@ def load_blind_layouts(root: Path, files: Sequence[Path] | None = None) -> list[
         pages.append(
             GoldPage(
                 name=spec["name"],
-                set=BLIND_SET,
+                set=set_name,
                 content="\n".join(elements),
                 is_html=False,
                 records=[GoldRecord(title=title, body=body)],

@@ -132,10 +132,19 @@ def below_floors(figures: dict[str, float], floors: dict[str, float]) -> list[st
     ]
 
 
-def load_gold(path: Path | None = None, root: Path | None = None) -> tuple[list[GoldArticle], list[str]]:
+def blind_paths() -> list[Path]:
+    """The blind set's files (`docs/guidelines/blind_enrichment.md`): labelled by annotators who
+    never saw marsad's output; never read for errors."""
+    return sorted(_gold_path().parent.glob("blind_enrichment_*.jsonl"))
+
+
+def load_gold(
+    path: Path | None = None, root: Path | None = None, paths: list[Path] | None = None
+) -> tuple[list[GoldArticle], list[str]]:
     """Gold articles with their paragraphs read from the shared data, and problems found."""
     wanted: dict[tuple[str, str], GoldArticle] = {}
-    for line in (path or _gold_path()).read_text("utf-8").splitlines():
+    lines = [line for file in (paths or [path or _gold_path()]) for line in file.read_text("utf-8").splitlines()]
+    for line in lines:
         if not line.strip():
             continue
         row = json.loads(line)
@@ -147,7 +156,8 @@ def load_gold(path: Path | None = None, root: Path | None = None) -> tuple[list[
             row.get("published"),
             [(d[0], d[1], d[2], d[3]) for d in row["dates"]],
             [(q[0], q[1], q[2], q[3], q[4]) for q in row["quantities"]],
-            [(q[0], q[1], q[2], q[3]) for q in row["quotes"]],
+            # Blind labels carry a fifth field, "direct" or "reported"; only direct quotes are scored.
+            [(q[0], q[1], q[2], q[3]) for q in row["quotes"] if len(q) < 5 or q[4] == "direct"],
         )
     problems: list[str] = []
     for source in sorted({s for s, _ in wanted}):
@@ -307,12 +317,22 @@ def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
     return misses
 
 
+BLIND = "blind"
+
+
 def evaluate(split: str | None = None) -> tuple[Scores, list[str], list[str]]:
-    """Scores over the gold set (or one split of it), the misses, and data problems."""
-    articles, problems = load_gold()
+    """Scores over the development gold set (or one split of it; `blind` for the blind set),
+    the misses (never to be read for the blind set), and data problems."""
+    if split == BLIND:
+        files = blind_paths()
+        if not files:
+            return Scores(), [], ["no blind enrichment set in evaluation/data"]
+        articles, problems = load_gold(paths=files)
+    else:
+        articles, problems = load_gold()
     scores = Scores()
     misses: list[str] = []
     for gold in articles:
-        if split is None or gold.split == split:
+        if split in (None, BLIND) or gold.split == split:
             misses += score_article(gold, scores)
     return scores, misses, problems

@@ -46,6 +46,7 @@ SETS: tuple[str, ...] = (
     "saudinewsnet",
     "saudinewsnet_untitled",
     "saudinewsnet_templates",
+    "dev_layouts",
     "blind_layouts",
 )
 # Sets no rule was chosen on (`evaluation.blind_layouts`); every other set is development.
@@ -567,6 +568,11 @@ def evaluate(
         collection = load_saudinewsnet(root, limit=saudinewsnet_limit, set_name="saudinewsnet_templates")
         background = saudinewsnet_background(root, {page.metadata["url"] for page in collection})
         scores += run(collection, marsad_collection_extractor(collection, background), "marsad")
+    if "dev_layouts" in sets:
+        from marsad.evaluation.blind_layouts import DEV_SET, blind_layouts_extractor, dev_files, load_blind_layouts
+
+        layouts = load_blind_layouts(root, dev_files(), DEV_SET)
+        scores += run(layouts, blind_layouts_extractor(layouts), "marsad")
     if "blind_layouts" in sets:
         from marsad.evaluation.blind_layouts import blind_layouts_extractor, load_blind_layouts
 

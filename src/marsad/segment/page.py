@@ -17,7 +17,7 @@ from marsad.records import Article, Removed
 from marsad.segment.breadcrumb import category_from_line, plausible_category
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines, key_of_line
-from marsad.segment.rules import chrome_rules, line_key, section_names
+from marsad.segment.rules import chrome_rules, function_words, line_key, section_names
 from marsad.segment.site_names import cut_site_name, names_elsewhere
 from marsad.segment.templates import is_dateline
 
@@ -100,7 +100,9 @@ def _default_reason(line: Line, before_body: bool) -> str:
 
 # An in-article box holds a few links at most; more lines than this are a list that ends the article.
 _MAX_BOX_LINKS = 5
-_BOX_LINE_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.CHROME)
+_BOX_LINE_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.CHROME, Kind.FOREIGN)
+_SHARED_WORDS = 2
+_MAX_LINK_WORDS = 12
 
 
 def _mark_boxes(lines: list[Line]) -> dict[int, str]:
@@ -116,22 +118,56 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
     reasons: dict[int, str] = {}
     for index, line in enumerate(lines):
         marker = find_marker(line.text) is not None
-        header = line.chrome is not None and line.chrome.opens_section and line.chrome.reason == "related_articles"
+        header = line.chrome is not None and line.chrome.reason in ("related_articles", "read_more")
         if not (marker or header) or index == 0 or lines[index - 1].kind is not Kind.PROSE:
             continue
         after = index + 1
-        while after < len(lines) and after - index <= _MAX_BOX_LINKS and lines[after].kind in _BOX_LINE_KINDS:
+        while after < len(lines) and after - index <= _MAX_BOX_LINKS and _may_be_box_link(lines[after]):
             after += 1
         if after >= len(lines) or lines[after].kind is not Kind.PROSE:
             continue
         links = after - index - 1
-        if not (continues_previous(lines[after].text) or (marker and links >= 2)):
+        # A read-also or watch-also line that carries its own link is a box of one line.
+        inline = links == 0 and line.chrome is not None and not line.chrome.opens_section
+        # After a read-also marker a story on the same subject may follow (an embedded story):
+        # only a related-articles box is judged by the subject the text goes on with.
+        goes_on = continues_previous(lines[after].text) or (not marker and _same_story(lines[after], lines[index - 1]))
+        if not (goes_on or (marker and links >= 2) or inline):
             continue
         reason = "read_more" if marker else "related_articles"
         for boxed in lines[index:after]:
             boxed.boxed = True
             reasons[boxed.index] = boxed.chrome.reason if boxed.chrome is not None else reason
     return reasons
+
+
+def _content_words(line: Line) -> set[str]:
+    return {word for word in line.key.split() if len(word) >= 4 and word not in function_words()}
+
+
+def _same_story(after: Line, before: Line) -> bool:
+    """The paragraph after a box names what the one before it named (two content words or
+    more): the article goes on, where a sidebar after the article would tell another story."""
+    return len(_content_words(after) & _content_words(before)) >= _SHARED_WORDS
+
+
+def _same_words(one: Line, other: Line) -> bool:
+    """Most words of the shorter line are in the other: one headline written twice."""
+    mine, theirs = set(one.key.split()), set(other.key.split())
+    return bool(mine and theirs) and len(mine & theirs) >= 0.8 * min(len(mine), len(theirs))
+
+
+def _may_be_box_link(line: Line) -> bool:
+    """A line a box may list: a headline, a fragment, a short sentence or question (`ما هي ...؟`)
+    that does not carry on the paragraph before it."""
+    if line.kind in _BOX_LINE_KINDS:
+        return True
+    return (
+        line.kind is Kind.PROSE
+        and line.words <= _MAX_LINK_WORDS
+        and not line.text.endswith((".", "،"))
+        and not continues_previous(line.text)
+    )
 
 
 def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
@@ -144,6 +180,7 @@ def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
             if key and (key == hint_key or (len(key) > 10 and (key in hint_key or hint_key in key))):
                 return index
         return None
+    found: int | None = None
     for index in range(start - 1, low - 1, -1):
         line = lines[index]
         if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN):
@@ -151,10 +188,18 @@ def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
         if line.kind in (Kind.HEADLINE, Kind.MEDIUM) and 3 <= line.words <= _MAX_TITLE_WORDS:
             if _is_section_line(line) or is_dateline(line.text):
                 continue
-            return index
+            if found is None:
+                found = index
+                continue
+            # Two headlines over the body with only chrome between them: a headline and the deck
+            # under it, or a kicker or a ticker line over it. The headline is the longer one.
+            nearest = lines[found]
+            if _same_words(nearest, line):
+                return found  # the same headline twice (a browser title over the page's own)
+            return index if line.words >= nearest.words else found
         if line.kind is Kind.PROSE:
-            return None
-    return None
+            return found
+    return found
 
 
 def _find_category(lines: list[Line], title: int | None, start: int) -> tuple[int, str] | None:

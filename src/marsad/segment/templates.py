@@ -27,9 +27,11 @@ from marsad.arabic.normalize import fold_for_search, may_have_presentation_forms
 from marsad.segment.lines import Kind, describe_lines
 from marsad.segment.site_names import SiteAffixLearner
 
-# `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي` — a place, then an agency or author.
+# `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي`, `الجزائر: ق. ث`, `العواصم: الوكالات
+# 2012-07-08 12:06 am` — a place, then an agency, an author or initials, and maybe when.
 DATELINE = regex.compile(
-    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*\p{Arabic}+(?:\s\p{Arabic}+){0,2}\s*\)?\s*[:.]?$"
+    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*\p{Arabic}+\.?(?:\s\p{Arabic}+\.?){0,2}\s*\)?\s*[:.]?"
+    r"(?:\s+[\d/:.\-]+(?:\s+[\d/:.\-]+)?(?:\s*(?:am|pm|ص|م))?)?$"
 )
 
 
