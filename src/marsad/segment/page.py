@@ -332,13 +332,15 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         title, site_name = cut_site_name(title, hints.site_names)
     if title is not None and site_name is None and not hints.title:
         # Where a site names itself: its masthead, copyright and blurb lines, not the links around.
-        others = (
+        others = [
             line.key
             for line in lines
             if line.index != title_index
             and not start <= line.index <= end
             and (line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN))
-        )
+        ]
+        # ... and the lines its pages repeat (learned templates: mastheads, footers).
+        others += hints.templates
         title, site_name = cut_site_name(title, names_elsewhere(title, others))
     category_found = _find_category(lines, title_index, start)
     category = plausible_category(hints.category) or (category_found[1] if category_found else None)
