@@ -41,3 +41,17 @@ def test_check_passes_on_the_gold_set(shared: Path) -> None:
     result = CliRunner().invoke(enrichment_command, ["--check", "--split", "all"])
     assert result.exit_code == 0, result.output
     assert "dates (value)" in result.output
+
+
+def test_the_blind_set_resolves_and_its_misses_are_never_listed(shared: Path) -> None:
+    from marsad.evaluation.enrichment import blind_paths
+
+    articles, problems = load_gold(paths=blind_paths())
+    assert not problems
+    assert len(articles) >= 60 and {a.split for a in articles} == {"blind"}
+    for article in articles:
+        for paragraph, start, end, *_ in article.dates + article.quantities + article.quotes:
+            assert 0 <= start < end <= len(article.paragraphs[paragraph]), article.key
+    result = CliRunner().invoke(enrichment_command, ["--split", "blind", "--misses"])
+    assert result.exit_code == 0, result.output
+    assert "blind (blind" in result.output and "miss:" not in result.output
