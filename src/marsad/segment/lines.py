@@ -198,4 +198,23 @@ def describe_lines(text: str) -> list[Line]:
         for line, line_tokens in zip(display, tokens, strict=True)
     ]
     chrome = chrome_rules().match_lines(keys, folded, words)
+    for index, line in enumerate(display):
+        if chrome[index] is None and "|" in line:
+            chrome[index] = compound_meta(line)
     return list(map(_line, range(len(display)), display, keys, tokens, words, chrome))
+
+
+_META_SEPARATOR = regex.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
+_META_REASONS = frozenset({"date_line", "share_widget", "print", "byline", "photo_caption", "weather"})
+
+
+def compound_meta(text: str) -> Match | None:
+    """A line of meta fields side by side (`مشاهدات: 2,871 | مشاركات: 54`, `الثلاثاء 12 رمضان 1433
+    هـ | العدد 4323`): chrome when every field is, for the reason of the first."""
+    fields = [field for field in _META_SEPARATOR.split(text) if field.strip()]
+    if len(fields) < 2:
+        return None
+    matches = [chrome_rules().match(field) for field in fields]
+    if all(match is not None and match.reason in _META_REASONS for match in matches):
+        return matches[0]
+    return None

@@ -170,7 +170,9 @@ def _may_be_box_link(line: Line) -> bool:
     )
 
 
-def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
+def _find_title(
+    lines: list[Line], start: int, hint: str | None, in_section: Collection[int] = frozenset()
+) -> int | None:
     """Index of the title line above the body (or the line repeating the metadata title)."""
     low = max(0, start - _TITLE_LOOKBACK)
     if hint:
@@ -191,12 +193,14 @@ def _find_title(lines: list[Line], start: int, hint: str | None) -> int | None:
             if found is None:
                 found = index
                 continue
-            # Two headlines over the body with only chrome between them: a headline and the deck
-            # under it, or a kicker or a ticker line over it. The headline is the longer one.
-            nearest = lines[found]
-            if _same_words(nearest, line):
-                return found  # the same headline twice (a browser title over the page's own)
-            return index if line.words >= nearest.words else found
+            # Two headlines over the body with only chrome between them: a headline and its deck,
+            # or a kicker or ticker over the headline. On the development layouts the longer of
+            # the two is the headline more often (35 of 48) than the upper (28) or the nearer (30).
+            # A list item under a section header (`عاجل`) is never it, and one headline written
+            # twice is taken where it stands nearer the body.
+            if index in in_section or _same_words(lines[found], line):
+                return found
+            return index if line.words >= lines[found].words else found
         if line.kind is Kind.PROSE:
             return found
     return found
@@ -323,7 +327,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         return [Article(title=title, body=[], category=hints.category, boilerplate=removed)]
     start, end = block
 
-    title_index = _find_title(lines, start, hints.title)
+    title_index = _find_title(lines, start, hints.title, section_reasons.keys())
     title = normalize_display(hints.title) if hints.title else None
     if title is None and title_index is not None:
         title = lines[title_index].text
