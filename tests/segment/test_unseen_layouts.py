@@ -214,3 +214,48 @@ def test_a_menu_of_sections_is_not_a_breadcrumb() -> None:
     assert record.category is None
     record = host("\n".join(["الرئيسية » عربي ودولي", HEADLINE, P1, P2]))
     assert record.category == "عربي ودولي"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "مشاهدات: 2,871 | مشاركات: 54",
+        "نُشر: 10:14 صباحاً | آخر تحديث: 01:02 ظهراً",
+        "الخميس 7 رمضان 1433 هـ - الموافق 26 يوليو 2012 م | العدد 4318",
+        "رقم الخبر: 271845",
+        "العدد 14211",
+        "استمع إلى هذا المقال، 03:05",
+        "المصدر: وكالات",
+        "الهلال 2 - 1 النصر | انتهت",
+        "Mardi 4 septembre 2012 — الثلاثاء 4 سبتمبر 2012",
+    ],
+)
+def test_meta_fields_alone_or_side_by_side_are_never_the_title(meta: str) -> None:
+    record = host("\n".join(["محليات", HEADLINE, meta, P1, P2]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2]
+
+
+def test_a_deck_under_the_headline_is_not_the_title() -> None:
+    deck = "الوزارة تبدأ التشغيل التجريبي الشهر المقبل"
+    record = host("\n".join(["محليات", HEADLINE, deck, "الطائف - واس", P1, P2]))
+    assert record.title == HEADLINE
+
+
+def test_a_news_ticker_item_under_its_header_is_not_the_title() -> None:
+    ticker = "وزير الداخلية يتفقد مراكز الحدود الشمالية في جولة مفاجئة للاطلاع على الاستعدادات"
+    record = host("\n".join(["شريط الأخبار", ticker, "محليات", HEADLINE, P1, P2]))
+    assert record.title == HEADLINE
+
+
+def test_a_question_headline_is_a_headline() -> None:
+    question = "هل يكفي مستشفى واحد لنصف مليون نسمة؟"
+    record = host("\n".join(["رأي", question, "بقلم: أحمد السيد", P1, P2]))
+    assert record.title == question
+
+
+def test_a_related_box_is_cut_when_the_text_after_it_goes_on_with_the_story() -> None:
+    links = ["مواضيع ذات صلة", "هل تكفي المستشفيات الحالية؟", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية"]
+    after = "ويضم المستشفى الجديد في الطائف ثلاثمئة سرير موزعة على أقسام الباطنية والجراحة والأطفال والنساء."
+    record = host("\n".join([HEADLINE, P1, P2, *links, after, P4]))
+    assert record.body == [P1, P2, after, P4]
