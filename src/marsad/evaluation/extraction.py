@@ -519,7 +519,7 @@ class Report:
                 figures[f"{prefix}.segments_missed"] = summary.segments[1] - summary.segments[0]
             if summary.set == "seed":
                 figures[f"{prefix}.record_counts_right"] = summary.record_counts_right
-            if summary.set in BLIND_SETS:
+            if summary.set.endswith("_layouts"):
                 figures[f"{prefix}.pages_without_record"] = summary.pages_without_record
         peer = {s.name: s.words.f1 for s in self.pages if s.tool == "trafilatura" and s.set == "pages_html"}
         ours = {s.name: s.words.f1 for s in self.pages if s.tool == "marsad" and s.set == "pages_html"}
