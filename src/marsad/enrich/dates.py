@@ -182,8 +182,17 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     month = p.HIJRI_MONTHS[_SPACES.sub(" ", m["hm"])]
     day = _day_of(m) if (m["day"] or m["ord"]) else None
     if m["year"] is None:
-        return None  # ``5 رمضان`` alone: which Ramadan is a guess; ``صفر`` alone is zero
-    year = int(m["year"])
+        # ``20 رمضان`` alone: the Ramadan nearest publication, as a Gregorian day and month
+        # without a year are read; without a day (``صفر`` alone is zero) or a date, no value.
+        if day is None or published is None:
+            return None
+        from marsad.enrich.dates_hijri import nearest_hijri_year
+
+        year = nearest_hijri_year(month, day, published)
+        if year is None:
+            return None
+    else:
+        year = int(m["year"])
     found = hijri_to_gregorian_value(year, month, day)
     if found is None:
         return None

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
-__all__ = ["hijri_to_gregorian_value"]
+__all__ = ["hijri_to_gregorian_value", "nearest_hijri_year"]
 
 
 def _gregorian(year: int, month: int, day: int) -> dt.date | None:
@@ -57,3 +57,17 @@ def hijri_to_gregorian_value(year: int, month: int | None, day: int | None) -> t
     if when is None:
         return None
     return when.isoformat(), f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def nearest_hijri_year(month: int, day: int, published: dt.date) -> int | None:
+    """The Hijri year that puts `day` `month` closest to `published` (a news date is near it)."""
+    try:
+        current = Gregorian(published.year, published.month, published.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+    best: tuple[int, int] | None = None
+    for year in (current - 1, current, current + 1):
+        when = _gregorian(year, month, day)
+        if when is not None and (best is None or abs((when - published).days) < best[0]):
+            best = (abs((when - published).days), year)
+    return best[1] if best else None

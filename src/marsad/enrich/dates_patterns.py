@@ -46,9 +46,11 @@ _YEAR_TAIL = r"(?:\s?م(?![\p{L}])|(?![\p{L}\p{N}]))"
 _GLUED = r"(?<![\p{L}\p{N}])[وفبل]?"
 _RELATIVE_YEAR = rf"(?:من\s+)?(?:للعام|لعام|العام|عام|للسنه|لسنه|السنه|سنه)\s+(?P<yrel>{_REL})"
 
+# ``7 / يوليو /2015 م``, ``10/شوال / 1436هـ``: slashes, spaced or not, between the parts.
+_SLASH = r"(?:\s*/\s*|\s*)"
 _DAY_MONTH_BODY = (
-    rf"{_DAY}\s*(?:من\s+)?{_MONTH}"
-    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
+    rf"{_DAY}{_SLASH}(?:من\s+)?{_MONTH}"
+    rf"(?:[\s,،/]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
     # ``31 ديسمبر 99999``: a year no calendar has makes the whole date invalid.
     rf"|[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<badyear>\d{{5,}})"
     rf"|\s+{_RELATIVE_YEAR}{_END}"
@@ -79,8 +81,8 @@ BARE_MONTH = regex.compile(
 
 _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
 HIJRI_DATE = regex.compile(
-    rf"{_START}(?:{_DAY}\s*(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
-    rf"(?:[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
+    rf"{_START}(?:{_DAY}{_SLASH}(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
+    rf"(?:[\s,،/]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
 )
 # ``عام 116 هجري``: an early year needs the suffix written out, as ``5 ه`` may be anything.
 HIJRI_YEAR = regex.compile(

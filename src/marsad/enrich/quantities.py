@@ -47,8 +47,11 @@ _PERCENT = alternation(_PERCENT_WORDS)
 _DIGIT_QUANTITY = regex.compile(
     r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
+    rf"(?:\((?=[\d.,]{{1,12}}\s?\)\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+ر\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
+    # ``(117) مليار دينار``: Gulf and Iraqi wire copy brackets the digits before their scale word.
+    rf"(?:(?<=\((?:\d|[.,]){{1,12}})\s?\)(?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )
@@ -108,6 +111,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         digits = m["num"]
         if len(digits) >= 7 and "," not in digits and "." not in digits:
             continue  # a phone or account number
+        if len(digits) >= 2 and digits[0] == "0" and digits.isdigit():
+            continue  # ``012``: a code or a dialling prefix; a count is not written with a leading zero
         previous = _previous_word(text, m.start())
         glued_article = _GLUED_ARTICLE.search(text[max(0, m.start() - 8) : m.start()])
         if previous in _NOT_BEFORE or previous in {"/", ":"} or glued_article:

@@ -1,0 +1,50 @@
+"""Dates and quantities in the forms issue #17 names, on sentences we wrote: slashes between a
+date's parts, Hijri days without a year, bracketed digits before a scale word, duals of scale
+words, and codes that are no counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.dates import find_dates
+from marsad.enrich.quantities import find_quantities
+
+PUBLISHED = "2015-07-20"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("اجتمع المجلس في 7 / يوليو /2015 م لبحث الموازنة.", "7 / يوليو /2015 م", "2015-07-07"),
+        ("صدر القرار في 10/شوال / 1436هـ بعد المراجعة.", "10/شوال / 1436هـ", "2015-07-26"),
+        ("تبدأ الدراسة في 20 رمضان حسب التقويم.", "20 رمضان", "2015-07-07"),
+        ("يعقد المؤتمر يوم 15 شوال في جدة.", "15 شوال", "2015-07-31"),
+        ("وصل الوفد يوم 21 شوال 1436 هـ إلى تبوك.", "21 شوال 1436 هـ", "2015-08-06"),
+    ],
+)
+def test_dates_with_slashes_and_hijri_days_without_a_year(sentence: str, text: str, value: str) -> None:
+    found = {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
+    assert (text, value) in found
+
+
+def test_a_hijri_day_without_a_year_has_no_value_without_a_publication_date() -> None:
+    assert [d["value"] for d in find_dates(["تبدأ الدراسة في 20 رمضان."], None)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("بلغت الإيرادات (117) مليار دينار خلال العام.", 117_000_000_000, "دينار"),
+        ("ضبطت الجمارك (5) آلاف جوال مهرب.", 5000, "جوال"),
+        ("تداول المستثمرون (2.667) مليار سهم.", 2_667_000_000, "سهم"),
+        ("وزعت المنظمة مليوني واق من البعوض.", 2_000_000, "واق"),
+        ("حضر ألفي مشجع المباراة.", 2000, "مشجع"),
+    ],
+)
+def test_bracketed_digits_and_duals_take_their_scale(sentence: str, value: int, unit: str) -> None:
+    found = find_quantities([sentence])
+    assert [(q["value"], q["unit"]) for q in found] == [(value, unit)]
+
+
+def test_a_number_with_a_leading_zero_is_a_code_not_a_count() -> None:
+    assert find_quantities(["اتصل بالرقم المختصر 012 للاستفسار."]) == []
