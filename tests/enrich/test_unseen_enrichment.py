@@ -48,3 +48,14 @@ def test_bracketed_digits_and_duals_take_their_scale(sentence: str, value: int, 
 
 def test_a_number_with_a_leading_zero_is_a_code_not_a_count() -> None:
     assert find_quantities(["اتصل بالرقم المختصر 012 للاستفسار."]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("تنتهي الخطة في عام 1441هـ كما أعلنت الوزارة.", "2020"),
+        ("افتتح المهرجان في دورته للعام 1437 هـ بمشاركة واسعة.", "2016"),
+    ],
+)
+def test_a_hijri_year_alone_is_the_gregorian_year_holding_most_of_it(sentence: str, value: str) -> None:
+    assert value in [d["value"] for d in find_dates([sentence], PUBLISHED)]

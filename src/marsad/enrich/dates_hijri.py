@@ -1,9 +1,9 @@
 """Hijri to Gregorian, through the Umm al-Qura tables of `hijridate`.
 
 A Hijri day has one Gregorian day. A Hijri month or year straddles two
-Gregorian months or years, so it gets the coarsest Gregorian value that is
-still true (``YYYY`` when the whole month falls in one Gregorian year), or
-None: no value rather than a wrong one.
+Gregorian months or years: a month gets ``YYYY`` (the year of its middle), a
+year the Gregorian year that holds most of its days, as the annotation
+guidelines (docs/guidelines/blind_enrichment.md) read them.
 """
 
 from __future__ import annotations
@@ -37,8 +37,13 @@ def hijri_to_gregorian_value(year: int, month: int | None, day: int | None) -> t
         if first is None or length is None:
             return None
         last = _gregorian(year, 12, length)
-        year_value = f"{first.year:04d}" if last is not None and last.year == first.year else None
-        return year_value, f"{year:04d}"
+        if last is None:
+            return None, f"{year:04d}"
+        # A Hijri year straddles two Gregorian years: its value is the one that holds most of it.
+        in_first = (dt.date(first.year, 12, 31) - first).days + 1
+        in_last = (last - dt.date(last.year, 1, 1)).days + 1
+        year_value = first.year if last.year == first.year or in_first >= in_last else last.year
+        return f"{year_value:04d}", f"{year:04d}"
     if day is None:
         length = _month_length(year, month)
         first = _gregorian(year, month, 1)
@@ -51,7 +56,8 @@ def hijri_to_gregorian_value(year: int, month: int | None, day: int | None) -> t
         elif last is not None and last.year == first.year:
             value = f"{first.year:04d}"
         else:
-            value = None
+            middle = _gregorian(year, month, 15)  # a month across New Year: the year of its middle
+            value = f"{middle.year:04d}" if middle is not None else None
         return value, f"{year:04d}-{month:02d}"
     when = _gregorian(year, month, day)
     if when is None:
