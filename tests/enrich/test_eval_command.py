@@ -55,3 +55,17 @@ def test_the_blind_set_resolves_and_its_misses_are_never_listed(shared: Path) ->
     result = CliRunner().invoke(enrichment_command, ["--split", "blind", "--misses"])
     assert result.exit_code == 0, result.output
     assert "blind (blind" in result.output and "miss:" not in result.output
+
+
+def test_the_blind_split_holds_its_floors(shared: Path) -> None:
+    import json
+    from importlib import resources
+
+    from marsad.evaluation.enrichment import evaluate
+
+    floors = json.loads(
+        resources.files("marsad.evaluation").joinpath("data/enrichment_floors.json").read_text("utf-8")
+    )["blind_floors"]
+    scores, _, problems = evaluate("blind")
+    assert not problems
+    assert below_floors(scores.figures(), floors) == []
