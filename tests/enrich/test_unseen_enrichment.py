@@ -59,3 +59,22 @@ def test_a_number_with_a_leading_zero_is_a_code_not_a_count() -> None:
 )
 def test_a_hijri_year_alone_is_the_gregorian_year_holding_most_of_it(sentence: str, value: str) -> None:
     assert value in [d["value"] for d in find_dates([sentence], PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "said"),
+    [
+        ("وهتف المتظاهرون أمام المبنى: «نريد حلاً عاجلاً لأزمة المياه».", "المتظاهرون", "نريد حلاً عاجلاً لأزمة المياه"),
+        ("وغرد الأمير خالد الفيصل على حسابه: «بلادنا بخير وأهلها بخير».", "خالد الفيصل", "بلادنا بخير وأهلها بخير"),
+        (
+            "وعلقت وزارة التعليم في بيانها: «الاختبارات في موعدها المحدد».",
+            "وزارة التعليم",
+            "الاختبارات في موعدها المحدد",
+        ),
+    ],
+)
+def test_chants_tweets_and_comments_are_direct_quotes(sentence: str, speaker: str, said: str) -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    quotes = [(q["speaker"], q["text"]) for q in find_quotes([sentence]) if q["direct"]]
+    assert quotes == [(speaker, said)]
