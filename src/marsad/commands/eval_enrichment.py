@@ -18,6 +18,7 @@ def _table(name: str, scores: Scores) -> list[str]:
     rows = [
         ("dates (span)", scores.date_span),
         ("dates (value)", scores.date_value),
+        ("dates (value, overlap)", scores.date_value_overlap),
         ("quantities (value)", scores.quantity_value),
         ("direct quotes found", scores.quote_found),
     ]

@@ -209,6 +209,9 @@ class Scores:
     articles: int = 0
     date_span: Counts = field(default_factory=Counts)
     date_value: Counts = field(default_factory=Counts)
+    # The same values matched where the spans overlap: annotators draw a date's edges differently
+    # (``عام 2012`` or ``2012``, a weekday in or out); what a reader needs is the value.
+    date_value_overlap: Counts = field(default_factory=Counts)
     quantity_value: Counts = field(default_factory=Counts)
     unit_right: int = 0
     quote_found: Counts = field(default_factory=Counts)
@@ -226,6 +229,7 @@ class Scores:
         return {
             "dates_span_f1": self.date_span.f1,
             "dates_value_f1": self.date_value.f1,
+            "dates_value_overlap_f1": self.date_value_overlap.f1,
             "quantities_value_f1": self.quantity_value.f1,
             "quantities_unit_accuracy": self.unit_accuracy,
             "quotes_direct_recall": self.quote_found.recall,
@@ -248,6 +252,23 @@ def _fold(name: str | None) -> str:
     return FoldedText.of(name or "").text.strip()
 
 
+def _overlap_counts(
+    predicted: dict[tuple[int, int, int], str | None], gold: dict[tuple[int, int, int], str | None]
+) -> Counts:
+    """Dates matched one to one where spans overlap and values agree."""
+    unmatched = dict(gold)
+    counts = Counts()
+    for where, value in predicted.items():
+        hit = next((g for g, v in unmatched.items() if _overlaps(where, g) and v == value), None)
+        if hit is None:
+            counts.fp += 1
+            continue
+        del unmatched[hit]
+        counts.tp += 1
+    counts.fn = len(unmatched)
+    return counts
+
+
 def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
     """Add one article's counts to `scores`; return a line for every miss (for tuning)."""
     misses: list[str] = []
@@ -262,6 +283,7 @@ def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
     value = Counts(len(value_pairs), len(predicted_spans) - len(value_pairs), len(gold_spans) - len(value_pairs))
     scores.date_span.add(span)
     scores.date_value.add(value)
+    scores.date_value_overlap.add(_overlap_counts(predicted_spans, gold_spans))
     for key in predicted_spans.keys() ^ gold_spans.keys() | {
         k for k in predicted_spans if predicted_spans[k] != gold_spans.get(k, predicted_spans[k])
     }:
