@@ -78,3 +78,19 @@ def test_chants_tweets_and_comments_are_direct_quotes(sentence: str, speaker: st
 
     quotes = [(q["speaker"], q["text"]) for q in find_quotes([sentence]) if q["direct"]]
     assert quotes == [(speaker, said)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("أنجزت الهيئة المشروع في شهر رجب الماضي.", "شهر رجب الماضي", "2015"),
+        ("تبدأ الحملة في رمضان المقبل بمشاركة المتطوعين.", "رمضان المقبل", "2016"),
+        ("وصلت العمالة خلال شهر رمضان بحسب الوزارة.", "شهر رمضان", "2015"),
+    ],
+)
+def test_a_hijri_month_without_a_year_is_read_against_publication(sentence: str, text: str, value: str) -> None:
+    assert (text, value) in {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
+
+
+def test_a_hijri_month_name_alone_may_be_a_name() -> None:
+    assert find_dates(["وقال الباحث أحمد رمضان إن النتائج مشجعة."], PUBLISHED) == []

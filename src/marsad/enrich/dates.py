@@ -176,28 +176,41 @@ def _paired_month(m: regex.Match[str], published: dt.date | None) -> _Found | No
     return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
 
 
+_HIJRI_RELATIVE = regex.compile(rf"\s+(?P<rel>{p.RELATIVE_ALTERNATION})(?![\p{{L}}\p{{N}}])")
+
+
 def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     from marsad.enrich.dates_hijri import hijri_to_gregorian_value
 
     month = p.HIJRI_MONTHS[_SPACES.sub(" ", m["hm"])]
     day = _day_of(m) if (m["day"] or m["ord"]) else None
+    end = m.end()
     if m["year"] is None:
         # ``20 رمضان`` alone: the Ramadan nearest publication, as a Gregorian day and month
-        # without a year are read; without a day (``صفر`` alone is zero) or a date, no value.
-        if day is None or published is None:
+        # without a year are read. Without a day, only ``شهر رجب`` or ``رجب الماضي`` is surely
+        # a month (``رمضان`` alone may be a name, ``صفر`` zero); without a date, no value.
+        relative = _HIJRI_RELATIVE.match(m.string, end)
+        if day is None and relative is None and not m.group().startswith("شهر"):
             return None
-        from marsad.enrich.dates_hijri import nearest_hijri_year
+        if published is None:
+            return None
+        from marsad.enrich.dates_hijri import nearest_hijri_year, relative_hijri_year
 
-        year = nearest_hijri_year(month, day, published)
-        if year is None:
+        if day is None and relative is not None:
+            end = relative.end()
+            year_or_none = relative_hijri_year(month, p.RELATIVE_WORDS[relative["rel"]], published)
+        else:
+            year_or_none = nearest_hijri_year(month, day or 15, published)
+        if year_or_none is None:
             return None
+        year = year_or_none
     else:
         year = int(m["year"])
     found = hijri_to_gregorian_value(year, month, day)
     if found is None:
         return None
     value, hijri = found
-    return m.start(), m.end(), "hijri", value, hijri
+    return m.start(), end, "hijri", value, hijri
 
 
 def _hijri_year(m: regex.Match[str]) -> _Found | None:

@@ -12,7 +12,7 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
-__all__ = ["hijri_to_gregorian_value", "nearest_hijri_year"]
+__all__ = ["hijri_to_gregorian_value", "nearest_hijri_year", "relative_hijri_year"]
 
 
 def _gregorian(year: int, month: int, day: int) -> dt.date | None:
@@ -77,3 +77,17 @@ def nearest_hijri_year(month: int, day: int, published: dt.date) -> int | None:
         if when is not None and (best is None or abs((when - published).days) < best[0]):
             best = (abs((when - published).days), year)
     return best[1] if best else None
+
+
+def relative_hijri_year(month: int, direction: int, published: dt.date) -> int | None:
+    """The Hijri year of ``رجب الماضي`` (-1), ``رمضان المقبل`` (+1) or ``الحالي`` (0) as seen from
+    `published`: the last such month begun before it, the next one after it, or the current year's."""
+    try:
+        today = Gregorian(published.year, published.month, published.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    if direction < 0:
+        return today.year if month < today.month else today.year - 1
+    if direction > 0:
+        return today.year if month > today.month else today.year + 1
+    return today.year

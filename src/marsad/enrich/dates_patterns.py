@@ -31,6 +31,7 @@ _GM = alternation(list(GREGORIAN_MONTHS))
 _HM = alternation(list(HIJRI_MONTHS))
 _WD = alternation(list(WEEKDAYS))
 _REL = alternation(list(RELATIVE_WORDS))
+RELATIVE_ALTERNATION = _REL
 _PART = alternation(read_list("day_parts.txt"))
 _YEAR_CTX = alternation(read_list("year_context.txt"))
 _DAY = rf"(?:(?P<day>\d{{1,2}})|(?P<ord>{alternation(list(ORDINAL_DAYS))}))"
