@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +14,7 @@ from marsad.budget import time_budget
 from marsad.enrich import enrich_record
 from marsad.errors import OverBudget, StageFailed
 from marsad.published import iso_published
-from marsad.records import Article, Page, Record
+from marsad.records import Article, Page, Record, Removed
 from marsad.segment.page import PageHints, segment
 from marsad.urls import host_of
 from marsad.valid_text import clean_page
@@ -194,7 +194,30 @@ def _segment_records(prepared: PreparedPage, options: ExtractOptions) -> list[Re
     records = [_record(articles[0], page, host_id, None)]
     for number, story in enumerate(articles[1:], 1):
         records.append(_record(story, page, f"{host_id}/{number}", host_id))
+    if records[0].published is None:
+        published = dateline_date(articles[0].boilerplate)
+        for record in records:
+            record.published = published
     return records
+
+
+_DATELINE_REASONS = frozenset({"date_line", "byline"})
+
+
+def dateline_date(removed: Sequence[Removed]) -> str | None:
+    """The full date of the page's dateline or date line (`تبوك 21 شوال 1436 هـ الموافق 06 اغسطس
+    2015 م واس`), for a page whose metadata gives none; None when no such line names a day."""
+    lines = [line.text for line in removed if line.reason in _DATELINE_REASONS and any(c.isdigit() for c in line.text)]
+    if not lines:
+        return None
+    from marsad.enrich.dates import find_dates
+
+    for line in lines:
+        for found in find_dates([line], None):
+            value = found["value"]
+            if isinstance(value, str) and len(value) == 10:
+                return value
+    return None
 
 
 def extract(text_or_html: str, **metadata: Any) -> list[Record]:

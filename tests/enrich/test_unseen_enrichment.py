@@ -94,3 +94,22 @@ def test_a_hijri_month_without_a_year_is_read_against_publication(sentence: str,
 
 def test_a_hijri_month_name_alone_may_be_a_name() -> None:
     assert find_dates(["وقال الباحث أحمد رمضان إن النتائج مشجعة."], PUBLISHED) == []
+
+
+def test_the_dateline_gives_the_publication_date_a_page_lacks() -> None:
+    import marsad
+
+    page = "\n\n".join(
+        [
+            "محليات",
+            "أمير تبوك يدشن مشروع الإسكان الجديد في المنطقة",
+            "تبوك 21 شوال 1436 هـ الموافق 06 اغسطس 2015 م واس",
+            "دشن أمير منطقة تبوك اليوم مشروع الإسكان الجديد في المنطقة بحضور عدد من المسؤولين والمواطنين.",
+            "وأوضح مدير الإسكان أن المشروع يضم ألف وحدة سكنية، وأن العمل فيه بدأ أمس بعد اكتمال التصاميم.",
+        ]
+    )
+    (record,) = marsad.extract(page)
+    assert record.published == "2015-08-06"
+    assert ("أمس", "2015-08-05") in {(d["text"], d["value"]) for d in record.dates}
+    (given,) = marsad.extract(page, published="2015-09-01")
+    assert given.published == "2015-09-01"
