@@ -76,6 +76,20 @@ _WORD_CURRENCY_OR_PERCENT = regex.compile(
 )
 
 
+def currency_code(words: str) -> str | None:
+    """The ISO code a currency's name (``ريال``, ``دينارا``, ``دولار أمريكي``) stands for, if one."""
+    folded = FoldedText.of(words).text.strip()
+    for candidate in (folded, folded.rstrip("ا"), folded[:-2] if folded.endswith(("ات", "ان")) else folded):
+        if candidate in _CURRENCIES:
+            return _CURRENCIES[candidate]
+    return None
+
+
+def is_percent_word(words: str) -> bool:
+    folded = FoldedText.of(words).text.strip()
+    return folded == "%" or any(folded == FoldedText.of(word).text.strip() for word in _PERCENT_WORDS)
+
+
 def _previous_word(folded: str, start: int) -> str:
     """The word before `start`, across a colon or bracket (``العدد: 818``); ``/`` stays itself."""
     m = _WORD_BEFORE.search(folded[max(0, start - 25) : start])

@@ -252,6 +252,24 @@ def _fold(name: str | None) -> str:
     return FoldedText.of(name or "").text.strip()
 
 
+def _unit_notation(unit: str | None) -> str:
+    """A unit in one notation: a currency word as its ISO code (the records' notation, ``ريال``
+    → ``SAR``), percent words as ``%``, anything else folded as written."""
+    from marsad.enrich.quantities import currency_code, is_percent_word
+
+    if unit is None:
+        return ""
+    folded = _fold(unit)
+    code = currency_code(unit)
+    if code is not None:
+        return code
+    return "%" if is_percent_word(unit) else folded
+
+
+def _same_unit(predicted: str | None, gold: str | None) -> bool:
+    return _fold(predicted) == _fold(gold) or _unit_notation(predicted) == _unit_notation(gold)
+
+
 def _overlap_counts(
     predicted: dict[tuple[int, int, int], str | None], gold: dict[tuple[int, int, int], str | None]
 ) -> Counts:
@@ -305,7 +323,7 @@ def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
             continue
         unmatched.remove(hit)
         counts.tp += 1
-        if _fold(q["unit"]) == _fold(hit[4]):  # unit
+        if _same_unit(q["unit"], hit[4]):
             scores.unit_right += 1
         else:
             misses.append(f"unit {gold.key} [{q['text']}] pred={q['unit']} gold={hit[4]}")
