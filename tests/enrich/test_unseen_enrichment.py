@@ -113,3 +113,18 @@ def test_the_dateline_gives_the_publication_date_a_page_lacks() -> None:
     assert ("أمس", "2015-08-05") in {(d["text"], d["value"]) for d in record.dates}
     (given,) = marsad.extract(page, published="2015-09-01")
     assert given.published == "2015-09-01"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("تسلمت الأمانات الخمس تقاريرها السنوية.", 5, "الأمانات"),
+        ("تضاعف الإنتاج خلال السنوات الثلاث الماضية.", 3, "السنوات"),
+    ],
+)
+def test_a_definite_plural_counted_by_the_number_after_it(sentence: str, value: int, unit: str) -> None:
+    assert [(q["value"], q["unit"]) for q in find_quantities([sentence])] == [(value, unit)]
+
+
+def test_a_definite_number_alone_is_no_count() -> None:
+    assert find_quantities(["وقال الخمسة الكبار إن الاتفاق قريب."]) == []

@@ -282,6 +282,8 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
     if not _NUMBER_WORD_FORMS.isdisjoint(folded.word_set()):
         # Scale words after digits (``500 ألف``) belong to the digit quantity.
         found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+    if not _DEFINITE_NUMBERS.isdisjoint(folded.word_set()):
+        found += [w for w in _definite_counts(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     if not found:
         return []
     found = _shared_scales(folded.text, sorted(found))
@@ -296,6 +298,27 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
             continue  # ``في الفترة 11- 22/ 10/ 1436ه``: the first day of a range of dates
         out.append((o_start, o_end, value, unit))
     return out
+
+
+# ``الأمانات الخمس``, ``السنوات الثلاث``: a definite plural and the number after it, in agreement.
+_DEFINITE_VALUES = {
+    "ال" + word: int(value)
+    for word, (value, role) in NUMBER_WORDS.items()
+    if role == "unit" and 3 <= value <= 9 or role == "ten" and value == 10
+}
+_DEFINITE_NUMBERS = frozenset(_DEFINITE_VALUES)
+_DEFINITE_COUNT = regex.compile(
+    rf"(?<![\p{{L}}])(?P<noun>(?:وال|بال|لل|ال)\p{{L}}{{3,}})\s+(?P<num>{alternation(list(_DEFINITE_NUMBERS))})(?![\p{{L}}])"
+)
+
+
+def _definite_counts(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
+    found: list[tuple[int, int, int | float, str | None]] = []
+    for m in _DEFINITE_COUNT.finditer(folded.text):
+        start, stop = folded.span(m.start("noun"), m.end("noun"))
+        noun = str(_DIACRITICS.sub("", folded.original[start:stop]))
+        found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], noun))
+    return found
 
 
 _RANGE_LINK = regex.compile(r"\s*(?:-|–|الي|حتي|و)\s*")

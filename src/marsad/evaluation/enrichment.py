@@ -30,8 +30,11 @@ reading. Splits:
 Conventions: a date span is the date words only (``شهر``, a year suffix and a
 glued ``يوم`` of a weekday included; a weekday right before an explicit date
 left out); bare ``اليوم`` is not a date; a quantity is a numeral (digits or
-number words, not duals, not ``الخمسة``-style article forms, not ordinals,
-identifiers, times, scores or numbers in names); a direct quote is speech the
+number words, not duals of ordinary nouns, not ordinals, identifiers, times,
+scores or numbers in names; since #17 the number after a definite counted
+plural, ``السنوات الخمس``, and the dual of a scale word, ``مليوني``, count, as
+the issue and the blind guidelines have it, and the dev labels were brought to
+that reading, as were Hijri months and years); a direct quote is speech the
 writer put in quotation marks (even when the marks are broken), not titles,
 names or scare quotes, and its speaker is the fullest name in the article.
 """
