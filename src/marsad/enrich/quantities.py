@@ -304,7 +304,7 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
 _DEFINITE_VALUES = {
     "ال" + word: int(value)
     for word, (value, role) in NUMBER_WORDS.items()
-    if role == "unit" and 3 <= value <= 9 or role == "ten" and value == 10
+    if (role == "unit" and 3 <= value <= 9) or (role == "ten" and value == 10)
 }
 _DEFINITE_NUMBERS = frozenset(_DEFINITE_VALUES)
 _DEFINITE_COUNT = regex.compile(
