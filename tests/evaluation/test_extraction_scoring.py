@@ -15,7 +15,6 @@ from marsad.evaluation.extraction import (
     PredictedRecord,
     Report,
     check_floors,
-    format_table,
     load_floors,
     load_pages,
     load_saudinewsnet,
@@ -23,6 +22,7 @@ from marsad.evaluation.extraction import (
     score_page,
     summarise,
 )
+from marsad.evaluation.extraction_table import format_table
 
 HOST = GoldRecord(
     title="افتتاح جسر جديد في جدة",

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from marsad.evaluation.extraction import SETS, check_floors, evaluate, format_table, load_floors
+from marsad.evaluation.extraction import SETS, check_floors, evaluate, load_floors
+from marsad.evaluation.extraction_table import format_table
 
 
 @click.command(name="extract")
