@@ -134,7 +134,10 @@ def check_shape(html: str) -> None:
     steps = [-1 if close else 0 if empty else 1 for close, empty in _TAG.findall(html)]
     if len(steps) > MAX_ELEMENTS:
         raise OverBudget(f"HTML with {len(steps):,} elements (the cap is {MAX_ELEMENTS:,})", stage="prepare")
-    depths = list(itertools.accumulate(steps, lambda depth, step: max(depth + step, 0)))
+    depths = list(itertools.accumulate(steps))
+    if depths and min(depths) < 0:
+        # Stray closing tags: a depth never goes below the document's top (a slower, exact pass).
+        depths = list(itertools.accumulate(steps, lambda depth, step: max(depth + step, 0)))
     deepest = max(depths, default=0)
     if deepest > MAX_NESTING:
         raise OverBudget(f"HTML nested {deepest:,} elements deep (the cap is {MAX_NESTING})", stage="prepare")

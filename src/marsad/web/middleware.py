@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -27,6 +28,20 @@ def _with_headers(message: Message, extra: list[tuple[bytes, bytes]]) -> Message
     return {**message, "headers": [*message.get("headers", []), *extra]}
 
 
+async def _editing_response_start(
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, edit: Callable[[Message], Message]
+) -> None:
+    """Runs `app`, passing the start of each HTTP response through `edit` (headers are added there)."""
+    if scope["type"] != "http":
+        await app(scope, receive, send)
+        return
+
+    async def send_edited(message: Message) -> None:
+        await send(edit(message) if message["type"] == "http.response.start" else message)
+
+    await app(scope, receive, send_edited)
+
+
 class ServerTiming:
     """Adds `Server-Timing: app;dur=<ms>`: the time from the request's arrival in
     the app to the start of its response (what the load benchmark reads)."""
@@ -35,22 +50,15 @@ class ServerTiming:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
         started = time.perf_counter()
 
-        async def send_with_timing(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                elapsed = (time.perf_counter() - started) * 1000
-                headers = [
-                    (name, value) for name, value in message.get("headers", []) if name.lower() != b"server-timing"
-                ]
-                headers.append((b"server-timing", f"app;dur={elapsed:.1f}".encode()))
-                message = {**message, "headers": headers}
-            await send(message)
+        def add_timing(message: Message) -> Message:
+            elapsed = (time.perf_counter() - started) * 1000
+            headers = [(name, value) for name, value in message.get("headers", []) if name.lower() != b"server-timing"]
+            headers.append((b"server-timing", f"app;dur={elapsed:.1f}".encode()))
+            return {**message, "headers": headers}
 
-        await self.app(scope, receive, send_with_timing)
+        await _editing_response_start(self.app, scope, receive, send, add_timing)
 
 
 # Seconds a request keeps its admission slot. Nearly every request ends sooner;
@@ -160,16 +168,11 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
         wanted = security_headers(_policy_for(scope.get("path", "")))
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                present = {name.decode("latin-1").lower() for name, _ in message.get("headers", [])}
-                extra = [(name.encode(), value.encode()) for name, value in wanted.items() if name not in present]
-                message = _with_headers(message, extra)
-            await send(message)
+        def add_headers(message: Message) -> Message:
+            present = {name.decode("latin-1").lower() for name, _ in message.get("headers", [])}
+            extra = [(name.encode(), value.encode()) for name, value in wanted.items() if name not in present]
+            return _with_headers(message, extra)
 
-        await self.app(scope, receive, send_with_headers)
+        await _editing_response_start(self.app, scope, receive, send, add_headers)
