@@ -128,3 +128,22 @@ def test_a_definite_plural_counted_by_the_number_after_it(sentence: str, value: 
 
 def test_a_definite_number_alone_is_no_count() -> None:
     assert find_quantities(["وقال الخمسة الكبار إن الاتفاق قريب."]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("قضى اللاعب سنة ونصف السنة مصابا.", "سنة ونصف السنة", 1.5, "سنة"),
+        ("حكمت المحكمة بسجنه ثلاث سنوات ونصف.", "ثلاث سنوات ونصف", 3.5, "سنوات"),
+        ("استمر الاجتماع ساعتين وربع الساعة.", "ساعتين وربع الساعة", 2.25, "ساعتين"),
+        ("أنهى العداء السباق في دقيقة و22 ثانية.", "دقيقة و22 ثانية", 82, "ثانية"),
+        ("تأخرت الرحلة 3 ساعات و17 دقيقة عن موعدها.", "3 ساعات و17 دقيقة", 197, "دقيقة"),
+    ],
+)
+def test_a_compound_duration_is_one_quantity(sentence: str, text: str, value: float, unit: str) -> None:
+    assert [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])] == [(text, value, unit)]
+
+
+def test_a_range_between_two_durations_is_no_sum() -> None:
+    found = find_quantities(["يستغرق الشحن بين أسبوع وعشرة أيام."])
+    assert [(q["value"], q["unit"]) for q in found] == [(10, "أيام")]

@@ -29,6 +29,7 @@ from marsad.enrich.data import alternation, read_list, read_table
 from marsad.enrich.dates import date_spans
 from marsad.enrich.dates_patterns import ORDINAL_DAYS
 from marsad.enrich.numbers import NUMBER_WORDS, WordNumber, parse_digits, parse_number_words, tidy_number
+from marsad.enrich.quantities_durations import combine_durations
 from marsad.records import Span
 
 __all__ = ["find_quantities"]
@@ -284,9 +285,9 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
         found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     if not _DEFINITE_NUMBERS.isdisjoint(folded.word_set()):
         found += [w for w in _definite_counts(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+    found = combine_durations(folded, _shared_scales(folded.text, sorted(found)))
     if not found:
         return []
-    found = _shared_scales(folded.text, sorted(found))
     in_dates = date_spans(paragraph) if has_digit else ()
     out = []
     for start, end, value, unit in sorted(found):
