@@ -24,5 +24,5 @@ def enrich_record(record: Record) -> Record:
     # as speaker hints was measured and made speakers worse (0.929 -> 0.827 on
     # the gold set, `marsad eval enrichment`), so the eval and records agree on
     # the better path until the tagger is stronger.
-    record.quotes = find_quotes(paragraphs, title=record.title)
+    record.quotes = find_quotes(paragraphs, title=record.title, entities=record.entities)
     return record

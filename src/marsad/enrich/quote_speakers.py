@@ -21,9 +21,10 @@ resolves to the name that descriptor introduced earlier.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 
 import regex
 
@@ -199,6 +200,23 @@ def _takes_complement(word: str) -> bool:
     return word in TITLES or stem in TITLES or _organisation_word(word)
 
 
+def is_given_ali(folded: str, written: str) -> bool:
+    """``علي`` written with ``ي`` is the given name; folding makes the preposition ``على`` look the same."""
+    return folded == "علي" and written == "علي"
+
+
+def descriptor_view(words: Sequence[Word]) -> list[str]:
+    """The folded words for `name_start`, keeping apart what folding merges: a name written
+    with a hamza (``أليسون``, ``إلياس``) is not an article word, nor ``علي`` the preposition."""
+    return [
+        "ء" + w.folded if w.original[:2] in _HAMZA_AL else ("ء" if is_given_ali(w.folded, w.original) else w.folded)
+        for w in words
+    ]
+
+
+_HAMZA_AL = frozenset({"أل", "إل"})
+
+
 def name_start(words: Sequence[str]) -> int:
     """Index of the first word of the name after a subject's descriptors (``len`` if none).
 
@@ -212,6 +230,13 @@ def name_start(words: Sequence[str]) -> int:
         i += 1
         if _takes_complement(words[i - 1]) and i + 1 < n and not is_descriptor(words[i]):
             i += 1
+        elif (
+            i + 2 < n
+            and words[i][:1] == "ل"
+            and not is_descriptor(words[i])
+            and not any(map(is_descriptor, words[i + 1 : i + 3]))
+        ):
+            i += 1  # ``الوسيط المشترك لسورية كوفي عنان``: ``ل`` and a place complete the title
     return i
 
 
@@ -229,6 +254,9 @@ class NameBook:
     expanded: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
     # Names given by NER for this article: where a subject contains one, it is the speaker.
     given: list[tuple[str, ...]] = field(default_factory=list)
+    # The article's people and organisations from NER: folded words -> canonical name.
+    entities: dict[tuple[str, ...], str] = field(default_factory=dict)
+    people: list[str] = field(default_factory=list)  # canonical names of NER persons
     # Speakers so far, by their first word without the article.
     spoke: list[tuple[str, str]] = field(default_factory=list)
     # ``أغلقت إدارة نادي الشباب``: whom a cue with no subject and no speaker before it means.
@@ -267,6 +295,61 @@ class NameBook:
                 if tuple(folded[start : start + len(key)]) == key:
                     return self.resolve(key)
         return None
+
+    def add_entities(self, entities: Sequence[Mapping[str, object]]) -> None:
+        for entity in entities:
+            if entity.get("type") in {"PER", "ORG"}:
+                canonical = str(entity.get("canonical") or entity.get("text") or "")
+                if entity.get("type") == "PER" and canonical not in self.people:
+                    self.people.append(canonical)
+                for form in (str(entity.get("text") or ""), canonical):
+                    key = tuple(fold_entry(form).split())
+                    if key and len(self.entities.get(key, "")) < len(canonical):
+                        self.entities[key] = canonical
+
+    def entity_in(self, words: Sequence[str]) -> str | None:
+        """The canonical name of the longest NER person or organisation that `words` contain."""
+        best: tuple[str, ...] = ()
+        for key in self.entities:
+            if len(key) > len(best) and any(
+                tuple(words[at : at + len(key)]) == key for at in range(len(words) - len(key) + 1)
+            ):
+                best = key
+        return self.entities[best] if best else None
+
+    def names_someone(self, speaker: str, documents: frozenset[str] = frozenset()) -> bool:
+        """Whether `speaker` is a person, an organisation or a title: it holds a name NER found,
+        is a name the article introduced with a title, or opens with a title, an organisation
+        word or a document (``البيان``)."""
+        words = fold_entry(speaker).split()
+        if not words:
+            return False
+        if self.entity_in(words) is not None or tuple(words) in self.persons or self.canonical(speaker) != speaker:
+            return True
+        if " ".join(words) in _COUNTRIES or _given_and_family_name(words) or _starts_with_given_name(words):
+            return True
+        head = words[0]
+        for form in (head, head.removeprefix("و")):
+            bare = _strip_article(form)
+            if form in TITLES or form in ORGANISATIONS or bare in ORGANISATIONS or bare in documents or form in _PEOPLE:
+                return True
+            if form.startswith("ال") and "ال" + bare in TITLES:
+                return True
+        return False
+
+    def canonical(self, speaker: str | None) -> str | None:
+        """The full name NER gives for `speaker` where the speaker is a part of it (``كامبل`` ->
+        ``أليسون كامبل``); else the speaker. A longer description is never cut to a name in it."""
+        if not speaker:
+            return speaker
+        words = tuple(fold_entry(speaker).split())
+        best, found = words, speaker
+        for canonical in self.people:
+            full = tuple(fold_entry(canonical).split())
+            given = canonical.split()[: len(full) - len(words)]
+            if len(full) > len(best) and full[len(full) - len(words) :] == words and _given_names(given):
+                best, found = full, canonical
+        return found
 
     def _add_person(self, key: tuple[str, ...]) -> None:
         if len(key) > 1 and key not in self.persons:
@@ -313,6 +396,9 @@ class NameBook:
                 described, name = [*described, name[0]], name[1:]
             while desc_end <= n_start and len(name) > 1 and name[0].folded.startswith(("ال", "وال")):
                 # ``حاكم لويزيانا الجمهوري بوبي جيندال``: a nisba after the construct.
+                described, name = [*described, name[0]], name[1:]
+            if described and len(name) >= 3 and name[0].folded[:1] == "ل" and not _name_like_l(name[0].folded):
+                # ``الوسيط المشترك لسورية كوفي عنان``: ``ل`` and a place complete the title.
                 described, name = [*described, name[0]], name[1:]
             name = _cut_after_surname(name)
             before = text[max(0, desc_start - 20) : desc_start].split()
@@ -386,6 +472,13 @@ class NameBook:
         for described, key in reversed(self.by_descriptor):
             if wanted <= described:
                 return self.resolve(key)
+        head = _strip_article(descriptor[0].folded) if descriptor else ""
+        if head in TITLES and len(wanted) > 1:
+            # ``مدير الوكالة توست تول`` then ``مدير الوكالة الأميركية للتنمية``: a fuller description
+            # with the same title and every word of the first.
+            for described, key in reversed(self.by_descriptor):
+                if len(described) > 1 and head in described and described <= wanted and key in self.persons:
+                    return self.resolve(key)
         if nisbas:
             for described, key in reversed(self.by_descriptor):
                 if nisbas <= described:
@@ -412,14 +505,71 @@ class NameBook:
         return None
 
 
+def _given_names(words: Sequence[str]) -> bool:
+    """Whether `words` before a surname are given names (``محمد بن عبد الملك``), not a title
+    or an organisation that NER ran into the name (``الاتحاد الأوروبي``)."""
+    folded = descriptor_view([Word(fold_entry(word), word) for word in words])
+    return all(not is_descriptor(word) or (at > 0 and folded[at - 1] in _KIN) for at, word in enumerate(folded))
+
+
 _SPEAKER_STOPS = frozenset(read_list("speaker_stops.txt"))
+_PEOPLE = frozenset(read_list("speaker_nouns.txt"))
+_COUNTRIES = frozenset(read_list("speaker_countries.txt"))
+
+
+@cache
+def _gazetteer_given_names() -> frozenset[str]:
+    """Words that begin people's names in the NER training data (the tagger's gazetteer)."""
+    path = resources.files("marsad") / "models" / "ner" / "gazetteer.tsv"
+    if not path.is_file():
+        return frozenset()
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return frozenset(fold_entry(row[0]) for row in rows if len(row) > 1 and row[1].strip() == "B-PER")
+
+
+def _starts_with_given_name(words: Sequence[str]) -> bool:
+    """``رأفت الصباغ``: a known given name and up to three more words of a name."""
+    return (
+        2 <= len(words) <= 4
+        and words[0] in _gazetteer_given_names()
+        and all(_name_like(w) or w in _KIN or w.startswith("ال") for w in words[1:])
+    )
+
+
+def _given_and_family_name(words: Sequence[str]) -> bool:
+    """``مطلق البقمي``, ``محمد بن سعد القحطاني``: given names, then a family name with the
+    article and the nisba ending, the commonest shape of an Arabic name NER may miss."""
+    last = words[-1]
+    return (
+        2 <= len(words) <= 5
+        and last.startswith("ال")
+        and last.endswith("ي")
+        and len(last) > 4
+        and _name_like(words[0])
+        and all(_name_like(w) or w in _KIN for w in words[1:-1])
+    )
+
+
 _fold_word = cache(fold_entry)  # speakers' first words repeat across cues
 _KIN = frozenset({"عبد", "ابو", "بن", "ابن", "بنت"})
+
+
+def _name_like_l(word: str) -> bool:
+    """Given names that start with ``ل`` (``ليلى``, ``لوران``): not ``ل`` + a complement."""
+    return word in _L_NAMES
+
+
+_L_NAMES = frozenset(read_list("names_with_l.txt"))
+# ``ليونيل ميسي نجم برشلونة``: a noun in apposition after a name of two words or more.
+_APPOSITION = frozenset({fold_entry(w) for w in ("نجم", "زميل", "زميلة", "قائد", "مدافع", "مهاجم", "حارس", "لاعب")})
 
 
 def _cut_after_surname(name: list[Word]) -> list[Word]:
     """``سعد الحربي جماهير النادي``: a family name with the article ends the name unless
     another one follows (``عبد الله السبيعي``, ``الحربي القحطاني``)."""
+    for index in range(2, len(name) - 1):
+        if name[index].folded in _APPOSITION:
+            return name[:index]
     for index in range(1, len(name) - 1):
         word, following = name[index].folded, name[index + 1].folded
         family = word.startswith("ال") and word != "ال"  # ``آل`` folds to ``ال`` and takes the next word
@@ -462,6 +612,8 @@ def _continues_name(subject: Sequence[Word], first: int, j: int) -> bool:
     """Whether word `j` still belongs to the name that starts at `first`:
     ``باربره جافي بالمحكمة العليا`` and ``برودكين متهكما`` end before the last words."""
     word = subject[j].folded
+    if is_given_ali(word, subject[j].original):
+        return True
     if word in TITLES or word in NAME_STOPS:
         return False
     if j == first:
@@ -490,7 +642,7 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         return book.resolve(key)
     if quoted and len(quoted) < len(subject):
         subject = [w for w in subject if not w.quoted]  # ``الشركة "سياحية" المهندس صالح قدح``
-    i = name_start([w.folded for w in subject])
+    i = name_start(descriptor_view(subject))
     if i == len(subject):
         if len(subject) == 1 and subject[0].folded not in TITLES:
             return book.resolve_words(subject[:1])  # ``الكاظمي``, ``العراق``

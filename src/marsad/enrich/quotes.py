@@ -45,7 +45,7 @@ the quotation without its marks and ``start``/``end`` point at it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -62,6 +62,8 @@ from marsad.enrich.quote_speakers import (
     NameBook,
     Word,
     is_descriptor,
+    descriptor_view,
+    is_given_ali,
     name_start,
     speaker_of,
 )
@@ -101,6 +103,8 @@ _NOT_QUOTE_BEFORE = frozenset(read_list("not_quote_before.txt"))
 _NAMED_BEFORE = re.compile(r"([^\W\d_]+)[\s:]*$")
 _MIN_QUOTE_WORDS = 3  # shorter quotations count only right after ``:`` or ``إن``/``أن``
 _MEDIA = frozenset(read_list("media_words.txt"))
+# ``قال الوزير للصحفيين``, ``للحضور``: whom a speaker addressed, after ``لل``.
+_AUDIENCE = _MEDIA | frozenset(read_list("audience_words.txt"))
 _STATEMENT_NOUNS = frozenset({"بيان", "تقرير", "رساله", "تصريح", "نص", "خطاب", "كلمه", "تغريده", "مذكره", "وثيقه"})
 _SO_CALLED = ("ما يسمي", "ما تسمي", "ما يعرف ب", "ما تعرف ب")
 _MIN_REPORTED_WORDS = 3
@@ -339,10 +343,15 @@ def _region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int] | No
     return next(((s, e) for s, e in regions if s <= pos <= e), None)
 
 
-def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, int]:
+def _subject_range(
+    tokens: list[_Token], first: int, limit: int, written: Callable[[int, int], str] | None = None
+) -> tuple[int, int]:
     i = first
     while i < limit and i - first < _MAX_SUBJECT_WORDS:
         t = tokens[i]
+        if i > first and written is not None and is_given_ali(t.text, written(t.start, t.end)):
+            i += 1  # ``المستشار الزراعي للمحافظ علي مانع``: the name, not the preposition
+            continue
         if t.text in _OPENERS:
             # A short quoted name inside the subject (``الشركة "سياحية" المهندس ...``).
             close = next((j for j in range(i + 1, min(limit, i + 6)) if tokens[j].text in "”»\"″'"), None)
@@ -353,8 +362,10 @@ def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, i
                 return first, close + 1  # ``وقال "البرناوي": "..."``: the quoted name ends the subject
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
             break
-        if t.text.startswith("لل") and not (i > first and tokens[first].text in ORGANISATIONS):
-            break  # ``قال للصحفيين``; but ``الجناح المسلح للحزب`` names the speaker
+        if i == first and t.text.startswith(("بال", "وبال")):
+            break  # ``وذكر بالتطورات``: a prepositional phrase, the verb's subject is the last speaker
+        if t.text.startswith("لل") and not (i > first and _completes_title(tokens, first, i)):
+            break  # ``قال للصحفيين``; but ``الجناح المسلح للحزب``, ``المستشار الزراعي للمحافظ`` name the speaker
         if t.text[:1] == "ل" and t.text[1:] in _MEDIA:
             break  # ``قال فابيوس لمحطة ...``
         cue = _CUE_LOOKUP.get(t.text)
@@ -362,6 +373,15 @@ def _subject_range(tokens: list[_Token], first: int, limit: int) -> tuple[int, i
             break
         i += 1
     return first, i
+
+
+def _completes_title(tokens: list[_Token], first: int, at: int) -> bool:
+    """Whether the ``لل`` word at `at` completes the subject's organisation or title rather than
+    naming whom the speaker addressed (``للصحفيين``, ``للصحيفة``)."""
+    if tokens[first].text in ORGANISATIONS:
+        return True
+    addressed = tokens[at].text[2:]
+    return addressed not in _AUDIENCE and any(tokens[k].text in TITLES for k in range(first, at))
 
 
 def _source_range(para: _Paragraph, first: int, limit: int) -> tuple[int, int]:
@@ -372,7 +392,7 @@ def _source_range(para: _Paragraph, first: int, limit: int) -> tuple[int, int]:
         i += 1
     if i < limit and tokens[i].text == "ما":
         i += 2
-    return _subject_range(tokens, i, limit)
+    return _subject_range(tokens, i, limit, para.original)
 
 
 def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
@@ -395,7 +415,7 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
                 source = next((k for k in range(index + 1, min(last, index + 10)) if tokens[k].text == "عن"), None)
                 if source is None:
                     continue
-                subject = _subject_range(tokens, source + 1, last)
+                subject = _subject_range(tokens, source + 1, last, para.original)
             elif kind == "statement":
                 statement = _statement(tokens, index, last)
                 if statement is None:
@@ -404,7 +424,7 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             elif kind == "attribution":
                 subject = _source_range(para, index + 1, last)
             else:
-                subject = _subject_range(tokens, _after_so_called(tokens, index + 1, last), last)
+                subject = _subject_range(tokens, _after_so_called(tokens, index + 1, last), last, para.original)
             cues.append(_Cue(kind, index, word, subject, _reported_start(tokens, subject[1], last)))
             break
     return cues
@@ -474,6 +494,28 @@ def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
             if any(w.folded in _SUBJECT_STOPS or w.folded in NAME_STOPS for w in rest):
                 return []
             return words[index:]
+    return []
+
+
+_POSTPOSING = frozenset({"حسبما", "كما", "مثلما", "وفقما"})
+
+
+def _postposed(tokens: list[_Token], cue: int) -> bool:
+    """Whether the cue at `cue` follows ``حسبما``/``كما``: an attribution after the words it attributes."""
+    return cue > 0 and tokens[cue - 1].text in _POSTPOSING and cue > 1 and tokens[cue - 2].text in "،,"
+
+
+def _entity_before(para: _Paragraph, first: int, cue: int, book: NameBook) -> list[Word]:
+    """``... معلول قال: «...»``: a person or organisation NER found, right before its verb."""
+    tokens = para.tokens
+    start = cue
+    while start > first and cue - start < 4 and tokens[start - 1].is_word:
+        start -= 1
+    for begin in range(start, cue):
+        opens_clause = begin == first or not tokens[begin - 1].is_word or tokens[begin - 1].text in _CONNECTORS
+        folded = tuple(t.text for t in tokens[begin:cue])
+        if opens_clause and folded[0] not in _CUE_FORMS and book.entities.get(folded) is not None:
+            return para.words(begin, cue)
     return []
 
 
@@ -603,6 +645,33 @@ def _phrase_end(tokens: list[_Token], start: int, last: int) -> int:
     return end
 
 
+# Words that open a sentence before its verb (``كما تجنب``, ``بينما قال``).
+_CONNECTORS = frozenset({"كما", "بينما", "ثم", "وقد", "قد", "لكن", "ولكن", "فيما", "وفيما", "حيث", "اذ"})
+
+
+def _opening_subject(para: _Paragraph, first: int, cue: int, book: NameBook) -> str | None:
+    """``وأعرب ناتشو مونريال نجم ملقة ... قائلا:``: a participle's speaker is the subject
+    of the verb that opens its sentence, when that subject names someone."""
+    tokens = para.tokens
+    verb = first
+    while verb < cue and tokens[verb].text in _CONNECTORS:
+        verb += 1
+    if verb + 1 >= cue or not tokens[verb].is_word:
+        return None
+    head = tokens[verb].text
+    if is_descriptor(head) or head in _SUBJECT_STOPS or head in NAME_STOPS or head[:1] in "بل":
+        return None  # the sentence opens with a noun or a phrase, not a verb
+    subject = para.words(*_subject_range(tokens, verb + 1, cue, para.original))
+    if not subject or _object_phrase(subject):
+        return None
+    start = name_start(descriptor_view(subject))
+    if start == len(subject) and subject[0].folded not in ORGANISATIONS and subject[0].folded not in TITLES:
+        return None  # ``حملت تصريحات ...``: no title, organisation or name after the verb
+    if start < len(subject) and book.entity_in([w.folded for w in subject]) is None:
+        return None  # ``أساليب الاعتذارات``: words after a verb that name nobody the article knows
+    return speaker_of(subject, book)
+
+
 def _clause_subject(para: _Paragraph, first: int, cue: int) -> list[Word]:
     """The words where a clause names its subject: after the last comma before the cue
     (``من جهة أخرى، طمأن المدافع ...``) and before the first preposition
@@ -629,12 +698,22 @@ _INTRODUCED = regex.compile(r"(?:[:：]|(?<![\p{L}])(?:ان|انه|بان))\s*$"
 _TRIM = regex.compile(r"^[\s،,:؛.\-]+|[\s،,:؛.\-]+$")
 
 
-def find_quotes(paragraphs: Sequence[str], *, title: str | None = None, names: Sequence[str] = ()) -> list[Span]:
-    """Direct and reported quotes in `paragraphs` with their speakers, in text order."""
+def find_quotes(
+    paragraphs: Sequence[str],
+    *,
+    title: str | None = None,
+    names: Sequence[str] = (),
+    entities: Sequence[Mapping[str, object]] = (),
+) -> list[Span]:
+    """Direct and reported quotes in `paragraphs` with their speakers, in text order.
+
+    `entities` are the article's NER spans: a speaker found only by the looser rules must
+    name one of its people or organisations."""
     prepared = [_Paragraph(p) for p in paragraphs]
     if not any(para.has_cue() for para in prepared):
         return []
     book = NameBook()
+    book.add_entities(entities)
     for name in names:
         book.add_text_name(name)
     if title:
@@ -660,7 +739,12 @@ def find_quotes(paragraphs: Sequence[str], *, title: str | None = None, names: S
             if view is not None and view.tokens:
                 current = _sentence_quotes(view, index, 0, len(view.tokens), s_end, book, current, spans)
         carried = _left_open(para, sentences, spans, index)
-    return _without_repeats(spans)
+    kept = _without_repeats(spans)
+    for span in kept:
+        if span["speaker"] is not None and not book.names_someone(str(span["speaker"]), _STATEMENT_NOUNS):
+            span["speaker"] = None  # ``وقلة احترام قواعد الانضباط``: no speaker rather than a wrong one
+        span["canonical"] = book.canonical(span["speaker"])
+    return kept
 
 
 def _split_at_breaks(text: str) -> list[tuple[int, int]]:
@@ -787,7 +871,8 @@ def _sentence_quotes(
         if cue.kind == "statement":
             speaker = _statement_speaker(para, first, cue, current)
         elif cue.kind == "participle":
-            speaker = book.mentioned(para.words(first, cue.token)) or current
+            opening = None if speakers else _opening_subject(para, first, cue.token, book)
+            speaker = opening or book.mentioned(para.words(first, cue.token)) or current
         else:
             subject = para.words(*cue.subject)
             if not subject and cue.token + 1 < last and para.tokens[cue.token + 1].text in _PRONOUN_TITLES:
@@ -795,7 +880,11 @@ def _sentence_quotes(
             if _object_phrase(subject):
                 subject = []
             if not subject and cue.kind == "verb":
-                subject = _subject_before(para, first, cue.token) or _fronted_subject(para, first, cue.token)
+                subject = (
+                    _subject_before(para, first, cue.token)
+                    or _fronted_subject(para, first, cue.token)
+                    or _entity_before(para, first, cue.token, book)
+                )
             again = book.mentioned_again(subject[0].folded) if len(subject) == 1 else None
             titled = _by_pronoun_title(subject, book)
             if titled is None and len(subject) == 1 and subject[0].folded in _PRONOUN_TITLES:
@@ -809,7 +898,7 @@ def _sentence_quotes(
                 speaker = current
             elif subject:
                 speaker = speaker_of(subject, book)
-                titles_only = name_start([w.folded for w in subject]) == len(subject)
+                titles_only = name_start(descriptor_view(subject)) == len(subject)
                 apposed = (
                     _apposed_name(para, cue.subject[1], last)
                     if titles_only and subject[0].folded not in ORGANISATIONS
@@ -818,7 +907,7 @@ def _sentence_quotes(
                 if apposed:
                     # ``المتحدث الرسمي باسم تعليم المدينة، عمر البرناوي، أن``
                     speaker = book.resolve(book.add(apposed, subject))
-                elif speaker == " ".join(w.original for w in subject):
+                elif titles_only and speaker == " ".join(w.original for w in subject):
                     # ``قال رئيس النادي، القطري ناصر الخليفي``: the name follows the comma.
                     after = para.words(cue.subject[1], _phrase_end(para.tokens, cue.subject[1], last))
                     named = _name_after_phrase(para, cue.subject[1], last)
@@ -844,6 +933,12 @@ def _sentence_quotes(
         if cue.subject[1] > cue.subject[0]:
             scope_start = max(scope_start, tokens[cue.subject[1] - 1].end)
         inside = [r for r in regions if scope_start <= r[0] < scope_end]
+        if number + 1 < len(cues) and _postposed(tokens, cues[number + 1].token):
+            # ``وأوضحوا "..."، حسبما أوضح بومجارتنر``: the quotation is the later speaker's.
+            inside = []
+        if number > 0 and _postposed(tokens, cue.token):
+            previous_end = tokens[cues[number - 1].token].end
+            inside = [r for r in regions if previous_end <= r[0] and r[1] < tokens[cue.token].start] + inside
         if number == 0:
             # ``“...”، وفق البيان``: a quotation before the first cue belongs to it.
             inside = [r for r in regions if r[1] < tokens[cue.token].start] + inside

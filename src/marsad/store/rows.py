@@ -49,6 +49,9 @@ def _column_value(table: str, column: str, span: Span) -> Any:
             return float(value) if value is not None else None
         except (TypeError, ValueError):
             return None
+    if table == "quotes" and column == "speaker":
+        # The speaker's full name, so that quotes by ``كامبل`` are found under ``أليسون كامبل``.
+        return span.get("canonical") or value
     if table == "quotes" and column == "direct":
         return None if value is None else bool(value)
     if isinstance(value, dict | list):
