@@ -53,8 +53,8 @@ from typing import Any
 
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.dates import find_dates
-from marsad.enrich.quantities import find_quantities
 from marsad.enrich.ner import find_entities
+from marsad.enrich.quantities import find_quantities
 from marsad.enrich.quotes import find_quotes
 
 __all__ = [
