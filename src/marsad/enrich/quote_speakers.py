@@ -337,6 +337,15 @@ class NameBook:
                 return True
         return False
 
+    def starts_a_name(self, word: str) -> bool:
+        """Whether `word` (folded) is a given name: known to the tagger's gazetteer, or the first
+        word of a person NER or a title introduced in this article."""
+        return (
+            word in _gazetteer_given_names()
+            or any(key[0] == word for key in self.entities if len(key) > 1)
+            or any(name[0] == word for name in self.persons)
+        )
+
     def canonical(self, speaker: str | None) -> str | None:
         """The full name NER gives for `speaker` where the speaker is a part of it (``كامبل`` ->
         ``أليسون كامبل``); else the speaker. A longer description is never cut to a name in it."""
@@ -552,6 +561,7 @@ def _given_and_family_name(words: Sequence[str]) -> bool:
 
 _fold_word = cache(fold_entry)  # speakers' first words repeat across cues
 _KIN = frozenset({"عبد", "ابو", "بن", "ابن", "بنت"})
+_CALLED = frozenset(fold_entry(w) for w in ("يدعى", "ويدعى", "تدعى", "وتدعى", "واسمه", "واسمها", "اسمه", "اسمها"))
 
 
 def _name_like_l(word: str) -> bool:
@@ -628,6 +638,11 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     """The speaker a cue's subject names, resolved against `book`; None for no subject."""
     if not subject:
         return None
+    called = next((at for at, w in enumerate(subject) if w.folded in _CALLED), None)
+    if called is not None and called + 1 < len(subject):
+        # ``أحد سكان سوروتش ويدعى محمد جيليك``: the name after "called" is the speaker.
+        name = subject[called + 1 : called + 1 + _MAX_NAME_WORDS]
+        return book.resolve(book.add(name, subject[:called]))
     given = book.given_in(subject)
     if given is not None:
         return given

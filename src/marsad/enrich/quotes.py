@@ -191,7 +191,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                 regions.append((i, reopened))
             k += 1
             continue
-        if _introduced(text, i):
+        if _introduced(text, i) or (close is None and _cue_shortly_before(text, i)):
             stop = marks[k + 1][0] if k + 1 < len(marks) and marks[k + 1][0] < segment_end else segment_end
             end = _trim_end(text, i + 1, stop)
             if end > i + 1:
@@ -217,6 +217,18 @@ def _introduced(text: str, i: int) -> bool:
         return True
     words = _WORDS.findall(before)
     return bool(words) and before.rstrip().endswith(words[-1]) and words[-1] in _CUE_FORMS
+
+
+_CUE_WINDOW = 12  # words
+
+
+def _cue_shortly_before(text: str, i: int) -> bool:
+    """``وقال اوركهاو جورا براهما وهو سياسي محلي بارز لرويتر «وقفت ...`` with no closing mark:
+    a speech verb a few words before, in the same sentence, opens the quotation too."""
+    before = text[max(0, i - 120) : i]
+    cut = max(before.rfind(". "), before.rfind("؟"), before.rfind("!"))
+    words = _WORDS.findall(before[cut + 1 :])[-_CUE_WINDOW:]
+    return any(word in _CUE_FORMS for word in words) and _word_count(text[i + 1 : i + 200]) >= _MIN_QUOTE_WORDS
 
 
 def _trim_end(text: str, start: int, stop: int) -> int:
@@ -703,17 +715,18 @@ def find_quotes(
     *,
     title: str | None = None,
     names: Sequence[str] = (),
-    entities: Sequence[Mapping[str, object]] = (),
+    entities: Sequence[Mapping[str, object]] | None = None,
 ) -> list[Span]:
     """Direct and reported quotes in `paragraphs` with their speakers, in text order.
 
-    `entities` are the article's NER spans: a speaker found only by the looser rules must
-    name one of its people or organisations."""
+    `entities` are the article's NER spans. Given them, a speaker must be a person, an
+    organisation or a title (`NameBook.names_someone`), else it is None; a surname gets the
+    full name NER gives in ``canonical``."""
     prepared = [_Paragraph(p) for p in paragraphs]
-    if not any(para.has_cue() for para in prepared):
+    if not any(para.has_cue() or _LABEL.match(para.folded.text) for para in prepared):
         return []
     book = NameBook()
-    book.add_entities(entities)
+    book.add_entities(entities or ())
     for name in names:
         book.add_text_name(name)
     if title:
@@ -725,10 +738,16 @@ def find_quotes(
     spans: list[Span] = []
     current: str | None = None
     carried: str | None = None  # the cue word when the previous paragraph left its speech open
+    open_for = 0  # paragraphs of speech with no mark at all since the quotation opened
     for index, para in enumerate(prepared):
         if carried is not None:
-            _continued_speech(para, index, current, carried, spans)
+            if _continued_speech(para, index, current, carried, spans) and open_for < _MAX_OPEN_PARAGRAPHS:
+                open_for += 1
+                continue  # ``وقالت كامبل إن "...`` / a paragraph of her words / ``...".``
             carried = None
+        open_for = 0
+        if _labelled_quote(para, index, book, spans):
+            continue
         if not para.has_cue():
             # ``وانتقل الحاكم بوبي جيندال إلى ...`` then ``وقال:``: the new subject speaks next.
             current = _narrative_subject(para, book) or current
@@ -741,7 +760,11 @@ def find_quotes(
         carried = _left_open(para, sentences, spans, index)
     kept = _without_repeats(spans)
     for span in kept:
-        if span["speaker"] is not None and not book.names_someone(str(span["speaker"]), _STATEMENT_NOUNS):
+        if (
+            entities is not None
+            and span["speaker"] is not None
+            and not book.names_someone(str(span["speaker"]), _STATEMENT_NOUNS)
+        ):
             span["speaker"] = None  # ``وقلة احترام قواعد الانضباط``: no speaker rather than a wrong one
         span["canonical"] = book.canonical(span["speaker"])
     return kept
@@ -800,23 +823,78 @@ def _left_open(para: _Paragraph, sentences: list[tuple[int, int]], spans: list[S
     return None
 
 
-def _continued_speech(para: _Paragraph, index: int, speaker: str | None, cue: str, spans: list[Span]) -> None:
+_MAX_OPEN_PARAGRAPHS = 3
+# ``عمر فطموش: "المونولوغ في الجزائر مجرد تهريج"``: a name, a colon, then a quotation.
+_LABEL = regex.compile(r"^\s*(?P<who>[^\d:：«»\"“”.،,]{2,60}?)\s*[:：]\s*(?=[«\"“])")
+_MAX_LABEL_WORDS = 6
+
+
+def _verb_first(words: list[Word], book: NameBook) -> bool:
+    """``ويتابع الخطي``: a first word with a conjunction or the imperfect prefix that is no given
+    name, before words that name someone."""
+    first = words[0].folded
+    return (
+        first[:1] in "وفي"
+        and first not in TITLES
+        and first not in ORGANISATIONS
+        and not book.starts_a_name(first)
+        and book.names_someone(" ".join(w.original for w in words[1:]))
+    )
+
+
+def _labelled_quote(para: _Paragraph, index: int, book: NameBook, spans: list[Span]) -> bool:
+    """A paragraph that is a speaker, a colon and a quotation (a headline or a sub-heading):
+    the quotation is direct speech of the speaker. True when it added one."""
+    text = para.folded.text
+    m = _LABEL.match(text)
+    if m is None or not para.quotes or para.quotes[0][0] != m.end():
+        return False
+    who = [w for w in _WORDS.findall(m["who"])]
+    if not 1 <= len(who) <= _MAX_LABEL_WORDS or any(
+        w in _CUE_FORMS or w in _SUBJECT_STOPS or w in NAME_STOPS or w in _COMPLEMENTIZERS for w in who
+    ):
+        return False  # ``لقد أردت أن أطرح تساؤلا: "..."``: a sentence, not a speaker
+    open_at, close_at = para.quotes[0]
+    if _word_count(text[open_at + 1 : close_at]) < _MIN_QUOTE_WORDS:
+        return False
+    start, end = para.folded.span(m.start("who"), m.end("who"))
+    written = para.folded.original[start:end].strip()
+    words = [Word(f, o) for f, o in zip(who, written.split(), strict=False)]
+    if len(words) != len(who):
+        return False
+    if len(words) > 1 and _verb_first(words, book):
+        words = words[1:]  # ``وختمت يافي: «...»``: a verb, then the speaker
+    speaker = speaker_of(words, book)
+    if not speaker or not book.names_someone(speaker):
+        return False  # ``ملاحظة: "..."``: a label, not a speaker
+    spans.append(_span(para, index, open_at + 1, close_at, speaker, ":", True))
+    return True
+
+
+def _continued_speech(para: _Paragraph, index: int, speaker: str | None, cue: str, spans: list[Span]) -> bool:
     """A paragraph that opens with a quotation after ``...:`` or an open quotation
-    continues the speech: ``«...»`` as a whole, or up to a closing mark with no opening one."""
+    continues the speech: ``«...»`` as a whole, or up to a closing mark with no opening one.
+    A paragraph with no quotation mark at all after an open quotation is speech throughout,
+    and the quotation stays open: True then."""
     text = para.folded.text
     start = len(text) - len(text.lstrip())
     mark = _ANY_MARK.search(text)
     if mark is None:
-        return
+        end = _trim_end(text, start, len(text))
+        if not spans or not spans[-1]["direct"] or _word_count(text[start:end]) < _MIN_QUOTE_WORDS:
+            return False
+        spans.append(_span(para, index, start, end, speaker, cue, True))
+        return True
     if mark.start() == start and para.quotes and para.quotes[0][0] == start:
         open_at, close_at = para.quotes[0]
         if _word_count(text[open_at + 1 : close_at]) >= _MIN_QUOTE_WORDS:
             spans.append(_span(para, index, open_at + 1, close_at, speaker, cue, True))
-        return
+        return False
     if mark.group() in "”»″\"'" and not (para.quotes and para.quotes[0][0] <= mark.start()):
         close_at = _trim_end(text, start, mark.start())
         if _word_count(text[start:close_at]) >= _MIN_QUOTE_WORDS:
             spans.append(_span(para, index, start, close_at, speaker, cue, True))
+    return False
 
 
 def _opening_organisation(para: _Paragraph) -> str | None:
