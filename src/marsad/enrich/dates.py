@@ -90,6 +90,22 @@ def _relative_month(month: int, direction: int, published: dt.date) -> tuple[int
     return year, month
 
 
+_NEAR_AHEAD = 45  # days: ``يقام المعرض في 10 أغسطس`` in a July paper is this year's
+
+
+def _tense_year(month: int, day: int, published: dt.date, *, future: bool) -> int:
+    """A day and month without a year: the next one in future context, else the most recent
+    one on or before publication unless it falls within a few weeks after it (an event the
+    article announces), not simply the nearest (``25 يناير`` in a July article is past)."""
+    this_year = _valid_day(published.year, month, day) or _valid_day(published.year, month, 28)
+    if this_year is None:
+        return _nearest_year(month, day, published)
+    ahead = (this_year - published).days
+    if future:
+        return published.year if ahead >= 0 else published.year + 1
+    return published.year if ahead <= _NEAR_AHEAD else published.year - 1
+
+
 def _nearest_year(month: int, day: int, published: dt.date) -> int:
     """The year that puts day/month closest to publication (a news date is near it)."""
     best = published.year
@@ -110,6 +126,8 @@ def _day_month(m: regex.Match[str], published: dt.date | None, folded: str) -> _
         return None
     if m["ord"] and _preceded_by(folded, m.start(), p.NOT_DAY_BEFORE):
         return None  # ``النصف الثاني من أغسطس``: the month alone is the date
+    if m["day"] and not m["year"] and _preceded_by(folded, m.start(), p.EVENT_NOUNS):
+        return None  # ``ثورة 25 يناير``, ``هجمات 11 سبتمبر``: an event's name
     day = _day_of(m)
     start, end = m.start(), m.end()
     if m["badyear"]:
@@ -132,7 +150,7 @@ def _day_month(m: regex.Match[str], published: dt.date | None, folded: str) -> _
         elif direction < 0 and candidate is not None and candidate >= published:
             year -= 1
     else:
-        year = _nearest_year(month, day, published)
+        year = _tense_year(month, day, published, future=_future_before(folded, start))
     when = _valid_day(year, month, day)
     return (start, end, "relative", when.isoformat(), None) if when else None
 
@@ -299,6 +317,7 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         "اول امس": -2,
         "اول من امس": -2,
         "امس الاول": -2,
+        "البارحه الاولي": -2,
         "غدا": 1,
         "يوم غد": 1,
         "بعد غد": 2,
@@ -510,6 +529,9 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if "weekday" in by_kind:
         w = _windows(folded, by_kind["weekday"])
         candidates += [_weekday(m, published, folded) for m in _matches(p.WEEKDAY, folded, w)]
+    if ("period" in by_kind or "month" in by_kind) and "من" in all_words:
+        w = _windows(folded, by_kind.get("period", set()) | by_kind.get("month", set()))
+        candidates += [_day_of_relative_month(m, published) for m in _matches(p.DAY_OF_RELATIVE_MONTH, folded, w)]
     same_month = "period" in by_kind and not _SAME_WORDS.isdisjoint(all_words)
     if same_month:
         w = _windows(folded, by_kind["period"])
@@ -521,6 +543,20 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
 
 
 _SAME_WORDS = frozenset({"نفسه", "ذاته", "نفس", "ذات"})
+
+
+def _day_of_relative_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    """``يوم 27 من الشهر الجاري``: the day in the month the relative word points to."""
+    day = _day_of(m)
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    direction = p.RELATIVE_WORDS[m["rel"]]
+    index = published.year * 12 + published.month - 1 + direction
+    year, month = index // 12, index % 12 + 1
+    if m["month"] and p.GREGORIAN_MONTHS[_SPACES.sub(" ", m["month"])] != month:
+        return None  # ``من شهر أغسطس الماضي`` in August is another year's: the month pattern reads it
+    when = _valid_day(year, month, day)
+    return (m.start(), m.end(), "relative", when.isoformat(), None) if when else None
 
 
 def _same_month(found: list[_Found], folded: str) -> list[_Found]:

@@ -27,7 +27,7 @@ import regex
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import alternation, read_list, read_table
 from marsad.enrich.dates import date_spans
-from marsad.enrich.dates_patterns import ORDINAL_DAYS
+from marsad.enrich.dates_patterns import GREGORIAN_MONTHS, HIJRI_MONTHS, ORDINAL_DAYS
 from marsad.enrich.numbers import NUMBER_WORDS, WordNumber, parse_digits, parse_number_words, tidy_number
 from marsad.enrich.quantities_durations import combine_durations
 from marsad.records import Span
@@ -39,6 +39,8 @@ _PERCENT_WORDS = read_list("percent_words.txt")
 _UNIT_STOPWORDS = frozenset(read_list("unit_stopwords.txt"))
 _NOT_BEFORE = frozenset(read_list("not_quantity_before.txt"))
 _FIXED_PHRASES = read_list("phrase_not_quantity.txt")
+_FRACTION_PLURALS = {"ارباع": 0.25, "اثلاث": 1 / 3, "اخماس": 0.2, "اعشار": 0.1}
+_MONTH_WORDS = frozenset(w for name in (*GREGORIAN_MONTHS, *HIJRI_MONTHS) for w in name.split()[:1])
 _SCALES: dict[str, float] = {w: v for w, (v, role) in NUMBER_WORDS.items() if role == "scale"}
 
 _SCALE = alternation([w for w in _SCALES if _SCALES[w] in {1e3, 1e6, 1e9, 1e12}])
@@ -154,25 +156,46 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             unit = _currency_unit(folded, m)
         else:
             unit = _counted_noun(folded, m.end(), m.start())
+        if unit is not None and not m["scale"] and _MONTH_WORDS.intersection(FoldedText.of(unit).text.split()):
+            continue  # ``ثورة 25 يناير``: a day of a month the date reader left as a name
         if unit is None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"]:
             continue  # ``يورو 2012``: a year no rule placed; no value rather than a wrong one
-        found.append((m.start(), m.end(), tidy_number(value), unit))
+        start = m.start()
+        minus = _MINUS_BEFORE.search(text, max(0, start - 8), start)
+        if minus is not None:
+            value, start = -value, minus.start()  # ``ناقص 0.2 نقطة``
+        found.append((start, m.end(), tidy_number(value), unit))
     return found
+
+
+_MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 
 
 _DASH_AFTER = regex.compile(r"\s?[-–]\s?")
 _PAIR_AFTER = regex.compile(r"\s?-\s?(\d+)(?!\d)")
 _PAIR_BEFORE = regex.compile(r"(?<!\d)(\d+)\s?-\s?$")
 _MAX_SCORE = 15
+_MAX_GAME_SCORE = 200
+_NO_NOUN_AFTER = regex.compile(r"\s*(?:[^\p{L}\p{N}\s%]|$|و\s?\d)")
 
 
 def _looks_like_score(text: str, start: int, end: int) -> bool:
-    """``3-1`` is a score (no quantity); ``15-35 كم`` is a range of two quantities."""
+    """``3-1`` is a score (no quantity); ``15-35 كم`` is a range of two quantities; so is a
+    pair with no noun after it that could be a basketball score (``102-83``, ``32-14،``)
+    only when nothing is counted: a pair of up to three digits with no word after it."""
     here = int(text[start:end]) if text[start:end].isdigit() else _MAX_SCORE + 1
     after = _PAIR_AFTER.match(text, end)
     before = _PAIR_BEFORE.search(text, max(0, start - 8), start)
     other = after or before
-    return other is not None and here <= _MAX_SCORE and int(other[1]) <= _MAX_SCORE
+    if other is None:
+        return False
+    if here <= _MAX_SCORE and int(other[1]) <= _MAX_SCORE:
+        return True
+    pair_end = after.end() if after is not None else end
+    if not (here < _MAX_GAME_SCORE and int(other[1]) < _MAX_GAME_SCORE):
+        return False
+    word = _AFTER_WORD.match(text, pair_end)
+    return _NO_NOUN_AFTER.match(text, pair_end) is not None or (word is not None and word["word"] in _UNIT_STOPWORDS)
 
 
 def _arabic_decimal(digits: str) -> float | None:
@@ -215,6 +238,11 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             continue  # ``متر ونصف`` is one and a half of the noun before: no value rather than 0.5
         start = words[index].start() + (len(word) - len(first))
         end = words[index + parsed.words - 1].end()
+        nxt = index + parsed.words
+        if parsed.last_role == "unit" and nxt < len(words) and words[nxt][0] in _FRACTION_PLURALS:
+            # ``ثلاثة أرباع``: three quarters
+            parsed = WordNumber(parsed.value * _FRACTION_PLURALS[words[nxt][0]], parsed.words + 1, "fraction")
+            end = words[nxt].end()
         previous = _previous_word(text, start)
         ordinal_teen = parsed.words == 1 and parsed.last_role == "teen" and previous.startswith("ال")
         if previous in _NOT_BEFORE or ordinal_teen or _inside_fixed_phrase(text, start, end):
