@@ -34,6 +34,7 @@ import regex
 
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich import dates_patterns as p
+from marsad.enrich.data import read_list
 from marsad.records import Span
 
 __all__ = ["date_spans", "find_dates", "parse_published"]
@@ -420,10 +421,23 @@ def _years(folded: str, published: dt.date | None) -> list[_Found]:
                     break
                 found.append(later)
                 pos = more.end()
+    for m in p.YEAR_BEFORE_WORD.finditer(folded):
+        if not _counted_after(m["next"]) and (year := _year(m.start("year"), m.end("year"), m["year"], folded)):
+            found.append(year)
     for m in p.YEAR_SUFFIXED.finditer(folded):
         if (year := _year(m.start("year"), m.end(), m["year"], folded)) is not None:
             found.append(year)
     return [_as_hijri(year, published) for year in found]
+
+
+_UNIT_NOUNS = frozenset(read_list("counted_nouns.txt"))
+
+
+def _counted_after(word: str) -> bool:
+    """Whether a number before `word` counts it: a unit, a currency or a plural noun."""
+    # After a thousand Arabic counts with the singular (``2000 منزل``); a plural in ``ات`` is a
+    # sloppier count. Verbs and particles follow years (``في 2014 قال``, ``منذ 2006 لفرض``).
+    return word in _UNIT_NOUNS or (word.endswith("ات") and not word.startswith("ال"))
 
 
 def _as_hijri(found: _Found, published: dt.date | None) -> _Found:

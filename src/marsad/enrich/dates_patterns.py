@@ -121,6 +121,11 @@ BARE_YEAR = regex.compile(
     r"(?:(?<=(?:^|\s)[و]?(?:في|من|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
     r"(?=\s*(?:[)\-–.,،؛:]|$|\s+و|\s+(?:الي|حتي|-)\s+|\s+\d{4}))"
 )
+# ``وفي 1986 فاز الفريق``: a year after ``في``/``قبل``/``بعد`` and before a word that no
+# number counts (``قبل 2000 عام``, ``في 2000 منزل`` stay counts: a unit or a plural follows).
+YEAR_BEFORE_WORD = regex.compile(
+    r"(?<=(?:^|\s)[و]?(?:في|قبل|بعد|منذ)\s+)(?P<year>(?:19[5-9]\d|20[0-3]\d))\s+(?P<next>\p{L}+)"
+)
 YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\p{{L}}])")
 
 RELATIVE_PERIOD = regex.compile(
