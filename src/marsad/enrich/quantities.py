@@ -50,11 +50,11 @@ _PERCENT = alternation(_PERCENT_WORDS)
 _DIGIT_QUANTITY = regex.compile(
     r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
-    rf"(?:\((?=[\d.,]{{1,12}}\s?\)\s+(?:{_SCALE})(?![\p{{L}}])))?"
+    rf"(?:[(“\"](?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+ر\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
     # ``(117) مليار دينار``: Gulf and Iraqi wire copy brackets the digits before their scale word.
-    rf"(?:(?<=\((?:\d|[.,]){{1,12}})\s?\)(?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
+    rf"(?:(?<=[(“\"](?:\d|[.,]){{1,12}})\s?[)″”\"](?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )
@@ -136,6 +136,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         if _CLOCK.match(text, m.end()):
             continue
+        if _LATIN_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _LATIN_AFTER.match(text, m.end()):
+            continue  # ``PRDM 16``, ``55 Cancri``: a number inside a Latin name
         if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
             continue
         if _looks_like_score(text, m.start("num"), m.end("num")):
@@ -168,6 +170,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
     return found
 
 
+_LATIN_BEFORE = regex.compile(r"\p{Latin}{2,}\s$")
+_LATIN_AFTER = regex.compile(r"\s\p{Latin}{2,}")
 _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 
 
@@ -300,7 +304,16 @@ def _noun_before(folded: FoldedText, start: int) -> str | None:
         return None
     base = max(0, start - 30)
     s, e = folded.span(base + m.start(1), base + m.end(1))
-    return str(_DIACRITICS.sub("", folded.original[s:e]))
+    return _without_preposition(str(_DIACRITICS.sub("", folded.original[s:e])))
+
+
+def _without_preposition(noun: str) -> str:
+    """``للدول الثلاث``, ``بالمدن الخمس``: the noun without the preposition glued to its article."""
+    if noun.startswith("لل") and len(noun) > 4:
+        return "ال" + noun[2:]
+    if noun.startswith(("بال", "وال")) and len(noun) > 5:
+        return noun[1:]
+    return noun  # a single ``ب``/``ل`` may be the noun's own letter (``بطولة``, ``ليلة``)
 
 
 def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float, str | None]]:
@@ -345,7 +358,7 @@ def _definite_counts(folded: FoldedText) -> list[tuple[int, int, int | float, st
     found: list[tuple[int, int, int | float, str | None]] = []
     for m in _DEFINITE_COUNT.finditer(folded.text):
         start, stop = folded.span(m.start("noun"), m.end("noun"))
-        noun = str(_DIACRITICS.sub("", folded.original[start:stop]))
+        noun = _without_preposition(str(_DIACRITICS.sub("", folded.original[start:stop])))
         found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], noun))
     return found
 
