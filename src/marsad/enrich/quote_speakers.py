@@ -148,6 +148,28 @@ def _names_before_titles(text: str) -> list[tuple[tuple[int, int], tuple[int, in
     return found
 
 
+# ``عبد اللطيف المكي، وزير الصحة،``: a name of two or three words, a comma, then its title.
+_APPOSED_TITLE = re.compile(r"(?<!\w)((?:عبد\s+)?\w+\s+\w+)\s*[،,]\s*(?=(\w+\s+\w+))")
+
+
+def _names_apposed(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(name span, title span) for each name a comma and an indefinite title follow."""
+    if "،" not in text and "," not in text:
+        return []
+    found = []
+    for m in _APPOSED_TITLE.finditer(text):
+        title = m[2].split()[0]
+        words = m[1].split()
+        if title not in TITLES or title.startswith("ال") or any(w in NAME_STOPS or w in TITLES for w in words):
+            continue
+        if not (_name_like(words[0]) or words[0] == "عبد") or not all(
+            _name_like(w) or w.startswith("ال") for w in words[1:]
+        ):
+            continue  # a given name first; family names may carry the article (``المكي``)
+        found.append((m.span(1), m.span(2)))
+    return found
+
+
 _RUN = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
@@ -387,7 +409,7 @@ class NameBook:
             if m is not None:
                 spans.append((m.span("name"), m.span("desc")))
                 covered = m.end()
-        for (n_start, n_end), (desc_start, desc_end) in spans + _names_before_titles(text):
+        for (n_start, n_end), (desc_start, desc_end) in spans + _names_before_titles(text) + _names_apposed(text):
             name = []
             for w in _RUN.finditer(text, n_start, n_end):
                 if w.group() in _CUE_WORDS:
