@@ -147,3 +147,63 @@ def test_a_compound_duration_is_one_quantity(sentence: str, text: str, value: fl
 def test_a_range_between_two_durations_is_no_sum() -> None:
     found = find_quantities(["يستغرق الشحن بين أسبوع وعشرة أيام."])
     assert [(q["value"], q["unit"]) for q in found] == [(10, "أيام")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("يقام الحفل يوم 27 من الشهر الجاري في بغداد.", "27 من الشهر الجاري", "2015-07-27"),
+        ("وتنطلق البطولة في الخامس من الشهر المقبل.", "الخامس من الشهر المقبل", "2015-08-05"),
+        ("وصل الوفد البارحة الأولى إلى جدة.", "البارحة الأولى", "2015-07-18"),
+        ("وكان الفريق قد فاز في 25 يناير على منافسه.", "25 يناير", "2015-01-25"),
+        ("وسيعقد المؤتمر في 25 يناير بالرياض.", "25 يناير", "2016-01-25"),
+        ("يقام المعرض في 10 أغسطس بمشاركة واسعة.", "10 أغسطس", "2015-08-10"),
+        ("وفي 1986 فاز المنتخب باللقب.", "1986", "1986"),
+        ("وكانت الأسعار أعلى قبل 2011 بكثير.", "2011", "2011"),
+    ],
+)
+def test_relative_months_tenses_and_years_before_words(sentence: str, text: str, value: str) -> None:
+    assert (text, value) in {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ومنذ ثورة 25 يناير تغير المشهد.",
+        "وشارك اللاعب في كأس العالم 2014 مع منتخب بلاده.",
+        "وتسعى المملكة لتحقيق رؤية 2030 في كل القطاعات.",
+    ],
+)
+def test_event_names_and_years_inside_names_are_no_dates(sentence: str) -> None:
+    assert find_dates([sentence], PUBLISHED) == []
+    assert find_quantities([sentence]) == []
+
+
+def test_a_number_before_a_unit_after_qabla_is_a_count() -> None:
+    assert find_dates(["عاش الإنسان هنا قبل 2000 عام."], PUBLISHED) == []
+    assert [(q["value"], q["unit"]) for q in find_quantities(["عاش الإنسان هنا قبل 2000 عام."])] == [(2000, "عام")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وفاز الرياضي على الحكمة 102-83 في المباراة.",
+        "وجاءت نتائج الأرباع على النحو الآتي: 26-16، 45-37، 64-52 و93-67.",
+        "اكتشف الفريق بروتينا يسمى «PRDM 16» عند الفئران.",
+        "ورصد الفلكيون الكوكب 55 Cancri من جديد.",
+    ],
+)
+def test_game_scores_and_numbers_inside_latin_names_are_no_quantities(sentence: str) -> None:
+    assert find_quantities([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("وتراجع المؤشر بمقدار ناقص 0.2 نقطة.", -0.2, "نقطة"),
+        ("ويعيش ثلاثة أرباع السكان في المدن.", 0.75, "السكان"),
+        ("وقدرت الغرامة بـ “25″ ألف ريال.", 25_000, "SAR"),
+    ],
+)
+def test_negative_numbers_fraction_plurals_and_quoted_digits(sentence: str, value: float, unit: str) -> None:
+    assert [(q["value"], q["unit"]) for q in find_quantities([sentence])] == [(value, unit)]

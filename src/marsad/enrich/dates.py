@@ -302,7 +302,10 @@ def _future_before(folded: str, start: int) -> bool:
     window_start = max(0, start - 80)
     window = folded[window_start:start]
     cut = max((m.end() for m in _SENTENCE_START.finditer(window)), default=0)
-    return any(word in p.FUTURE_MARKERS for word in _LETTERS.findall(window[cut:]))
+    return any(
+        word in p.FUTURE_MARKERS or (word[:1] in "وف" and word[1:] in p.FUTURE_MARKERS)  # ``وسيعقد``
+        for word in _LETTERS.findall(window[cut:])
+    )
 
 
 def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:

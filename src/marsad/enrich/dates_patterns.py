@@ -149,7 +149,7 @@ WEEKDAY = regex.compile(
 # ``في الثامن من الشهر نفسه``: the day of the month the paragraph named last.
 # ``يوم 27 من الشهر الجاري``, ``ال١٢ من شهر أغسطس الجاري``: a day of the month named relatively.
 DAY_OF_RELATIVE_MONTH = regex.compile(
-    rf"{_START}(?:يوم\s+)?(?:الـ?\s?)?{_DAY}\s+من\s+(?:هذا\s+)?(?:الشهر|شهر\s+(?P<month>{_GM}))\s+(?P<rel>{_REL}){_END}"
+    rf"{_START}(?:الـ?\s?)?{_DAY}\s+من\s+(?:هذا\s+)?(?:الشهر|شهر\s+(?P<month>{_GM}))\s+(?P<rel>{_REL}){_END}"
 )
 
 SAME_MONTH = regex.compile(rf"{_START}{_DAY}\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر){_END}")

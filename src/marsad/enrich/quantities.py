@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import regex
 
 from marsad.arabic.tokens import FoldedText
-from marsad.enrich.data import alternation, read_list, read_table
+from marsad.enrich.data import alternation, fold_entry, read_list, read_table
 from marsad.enrich.dates import date_spans
 from marsad.enrich.dates_patterns import GREGORIAN_MONTHS, HIJRI_MONTHS, ORDINAL_DAYS
 from marsad.enrich.numbers import NUMBER_WORDS, WordNumber, parse_digits, parse_number_words, tidy_number
@@ -40,6 +40,9 @@ _UNIT_STOPWORDS = frozenset(read_list("unit_stopwords.txt"))
 _NOT_BEFORE = frozenset(read_list("not_quantity_before.txt"))
 _FIXED_PHRASES = read_list("phrase_not_quantity.txt")
 _FRACTION_PLURALS = {"ارباع": 0.25, "اثلاث": 1 / 3, "اخماس": 0.2, "اعشار": 0.1}
+_NAMES_WITH_YEARS = frozenset(
+    fold_entry(w) for w in ("يورو", "مونديال", "رؤية", "أولمبياد", "إكسبو", "العالم", "الأمم")
+)
 _MONTH_WORDS = frozenset(w for name in (*GREGORIAN_MONTHS, *HIJRI_MONTHS) for w in name.split()[:1])
 _SCALES: dict[str, float] = {w: v for w, (v, role) in NUMBER_WORDS.items() if role == "scale"}
 
@@ -160,6 +163,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             unit = _counted_noun(folded, m.end(), m.start())
         if unit is not None and not m["scale"] and _MONTH_WORDS.intersection(FoldedText.of(unit).text.split()):
             continue  # ``ثورة 25 يناير``: a day of a month the date reader left as a name
+        if _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"] and previous in _NAMES_WITH_YEARS:
+            continue  # ``يورو 2016``, ``كأس العالم 2014``: the year of a name
         if unit is None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"]:
             continue  # ``يورو 2012``: a year no rule placed; no value rather than a wrong one
         start = m.start()

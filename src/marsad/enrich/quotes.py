@@ -434,6 +434,8 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
                     continue
                 subject = statement
             elif kind == "attribution":
+                if index + 1 < last and tokens[index + 1].text in _CUE_LOOKUP:
+                    continue  # ``حسبما أوضح بومجارتنر``: the verb after it is the cue
                 subject = _source_range(para, index + 1, last)
             else:
                 subject = _subject_range(tokens, _after_so_called(tokens, index + 1, last), last, para.original)

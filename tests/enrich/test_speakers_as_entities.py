@@ -1,0 +1,134 @@
+"""Speakers as issue #17 wants them: a person, an organisation or a title that stands for
+one, resolved to the full name the article gives, or None. Every sentence is our own,
+and the article's NER entities are passed as the pipeline passes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich import enrich_record
+from marsad.enrich.ner import find_entities
+from marsad.enrich.quotes import find_quotes
+from marsad.records import Record
+
+
+def _said(paragraphs: list[str]) -> list[tuple[str | None, str | None, str]]:
+    spans = find_quotes(paragraphs, entities=find_entities(paragraphs))
+    return [(q["speaker"], q["canonical"], q["text"]) for q in spans]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # ``علي`` written with ``ي`` is the given name, not the preposition ``على``.
+        (
+            ['وقال المستشار الزراعي للمحافظ علي مانع، في حديث للصحيفة، إن "الكميات المسوقة تجاوزت التوقعات".'],
+            "علي مانع",
+        ),
+        # A hamza keeps ``أليسون`` from reading as the article ``ال``.
+        (['وقالت الباحثة أليسون كامبل إن "تقييم الأجنة يتم مرة واحدة في اليوم".'], "أليسون كامبل"),
+        # ``ل`` and a place complete the title before the name.
+        (['وأقر الوسيط المشترك لسورية كوفي عنان بأن "المساعي لم تنجح حتى الآن".'], "كوفي عنان"),
+        # A noun in apposition after the name is not part of it.
+        (['أما المهاجم الأرجنتيني ليونيل ميسي نجم برشلونة فأكد: "لا أتحدث عن زملائي أبدا".'], "ليونيل ميسي"),
+        # An adverb after the name is not part of it.
+        (
+            ['وصرح وزير الخارجية الألماني فرانك شتاينماير بدوره: "نأمل أن يدعم الاتفاق الحلول السياسية".'],
+            "فرانك شتاينماير",
+        ),
+        # A participle's speaker is the subject of the verb that opens its sentence.
+        (['كما تجنب ساندرو روسيل رئيس نادي برشلونة الأمر برمته قائلا: "لا أتحدث عما يفعله الآخرون".'], "ساندرو روسيل"),
+        # ``ويدعى``: the name after "called".
+        (["وروى أحد سكان البلدة ويدعى محمد جيليك لوكالة الأنباء «أن المدينة غارقة في الفوضى»."], "محمد جيليك"),
+        # A name, a colon and a quotation: a headline's speaker.
+        (['عمر فطموش: "المونولوغ في الجزائر مجرد تهريج ولا علاقة له بالمسرح"'], "عمر فطموش"),
+    ],
+)
+def test_the_speaker_is_the_person_named(paragraphs: list[str], speaker: str) -> None:
+    assert [s for s, _, _ in _said(paragraphs)] == [speaker]
+
+
+def test_a_surname_gets_the_full_name_as_canonical() -> None:
+    paragraphs = [
+        "أعلنت جامعة الملك سعود نتائج دراستها الجديدة حول أمراض القلب.",
+        'وقال الباحث خالد العتيبي إن "النتائج مشجعة للغاية".',
+        'وأضاف العتيبي أن "المرحلة الثانية تبدأ العام المقبل".',
+    ]
+    said = _said(paragraphs)
+    assert [c for _, c, _ in said] == ["خالد العتيبي", "خالد العتيبي"]
+
+
+def test_a_title_stands_for_the_person_it_was_given_to_in_commas() -> None:
+    paragraphs = [
+        "دعا عبد اللطيف المكي، وزير الصحة، الجمعيات إلى التنسيق مع الوزارة في ملف الجرحى.",
+        'وأوضح الوزير أن "العلاج في الداخل أصبح متاحا لمعظم الحالات".',
+    ]
+    assert [s for s, _, _ in _said(paragraphs)] == ["عبد اللطيف المكي"]
+
+
+def test_a_prepositional_phrase_after_the_verb_leaves_the_last_speaker() -> None:
+    paragraphs = [
+        'قال رئيس الحركة أبو جرة سلطاني إن "الوضع السياسي صعب جدا".',
+        'وذكر بالتطورات التي شهدتها بلاده أن "الإصلاحات سارت ببطء شديد".',
+    ]
+    assert [s for s, _, _ in _said(paragraphs)] == ["أبو جرة سلطاني", "أبو جرة سلطاني"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'وأكد وجود آثار لسحجات حول العنق أن "الوفاة لم تكن طبيعية على الإطلاق".',
+        'وتقبل الأب بحزن وغضب شديدين الحادث، وقال إن "ابنه كان بريئا من كل ذلك".',
+    ],
+)
+def test_no_speaker_rather_than_words_that_name_nobody(paragraph: str) -> None:
+    assert [s for s, _, _ in _said([paragraph])] == [None]
+
+
+def test_a_postposed_attribution_gives_the_quotation_its_speaker() -> None:
+    paragraphs = [
+        'وأوضح الفريق "ربما يصبح من الممكن استخدام الطريقة يوما ما"، حسبما أوضح المظلي فيلكس باومجارتنر نفسه.'
+    ]
+    assert [s for s, _, _ in _said(paragraphs)] == ["فيلكس باومجارتنر"]
+
+
+def test_speech_runs_on_over_paragraphs_without_marks() -> None:
+    paragraphs = [
+        'وقالت الطبيبة سلمى الحربي إن "تقييم الأجنة يعتمد على صور يومية.',
+        "لكن تطور الجنين عملية مستمرة واستخدام الصور المتتابعة أدق بكثير.",
+        'والنتائج الأولى تبشر بمعدلات حمل أعلى".',
+        "وتعمل العيادة على توسيع البرنامج في الخريف.",
+    ]
+    said = _said(paragraphs)
+    assert [(s, t[:12]) for s, _, t in said] == [
+        ("سلمى الحربي", "تقييم الأجنة"),
+        ("سلمى الحربي", "لكن تطور الج"),
+        ("سلمى الحربي", "والنتائج الأ"),
+    ]
+
+
+def test_an_unclosed_quotation_after_a_speech_verb_is_speech() -> None:
+    paragraphs = ["وقال السياسي المحلي راجيش براهما لوكالة رويترز «وقفت قوات الأمن تراقب احتراق القرى في صمت."]
+    assert [s for s, _, _ in _said(paragraphs)] == ["راجيش براهما"]
+
+
+def test_records_carry_the_canonical_speaker_and_the_archive_stores_it() -> None:
+    record = Record(
+        id="r1",
+        parent=None,
+        source="t",
+        url=None,
+        published="2015-08-05",
+        category=None,
+        title="دراسة جديدة",
+        body=[
+            'وقال الباحث خالد العتيبي إن "النتائج مشجعة للغاية".',
+            'وأضاف العتيبي أن "المرحلة الثانية تبدأ العام المقبل".',
+        ],
+    )
+    enrich_record(record)
+    assert [q["canonical"] for q in record.quotes] == ["خالد العتيبي", "خالد العتيبي"]
+    from marsad.store.rows import span_rows
+
+    quote_rows = next(rows for table, _, rows in span_rows(1, record) if table == "quotes")
+    assert {row[2] for row in quote_rows} == {"خالد العتيبي"}  # record_rowid, position, speaker
