@@ -69,3 +69,15 @@ def test_the_blind_split_holds_its_floors(shared: Path) -> None:
     scores, _, problems = evaluate("blind")
     assert not problems
     assert below_floors(scores.figures(), floors) == []
+
+
+def test_agreement_scores_a_second_annotator_not_marsad(shared: Path) -> None:
+    from marsad.evaluation.enrichment import agreement
+
+    scores, problems = agreement()
+    assert problems == []
+    assert scores.articles == 18
+    # Two people under the same guidelines: the ceiling the targets sit under.
+    assert scores.quote_found.f1 > 0.9 and scores.speaker_accuracy > 0.9
+    result = CliRunner().invoke(enrichment_command, ["--agreement"])
+    assert result.exit_code == 0 and "agreement (a second annotator" in result.output

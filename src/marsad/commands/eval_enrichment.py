@@ -6,7 +6,7 @@ import json
 
 import click
 
-from marsad.evaluation.enrichment import Scores, below_floors, evaluate, load_floors
+from marsad.evaluation.enrichment import Scores, agreement, below_floors, evaluate, load_floors
 
 _SPLITS = {
     "all": None,
@@ -23,7 +23,11 @@ def _table(name: str, scores: Scores) -> list[str]:
         ("quantities (value)", scores.quantity_value),
         ("direct quotes found", scores.quote_found),
     ]
-    kind = "blind: labelled without marsad's output in view, never read for errors" if name == "blind" else "dev"
+    kinds = {
+        "blind": "blind: labelled without marsad's output in view, never read for errors",
+        "agreement": "a second annotator scored against the first; not marsad",
+    }
+    kind = kinds.get(name, "dev")
     lines = [f"{name} ({kind}): {scores.articles} articles"]
     lines += [
         f"  {label:<22} P {c.precision:.3f}  R {c.recall:.3f}  F1 {c.f1:.3f}  (tp {c.tp} fp {c.fp} fn {c.fn})"
@@ -46,7 +50,13 @@ def _table(name: str, scores: Scores) -> list[str]:
     multiple=True,
     help="Report these splits (repeatable; default: all, first, dev2 and blind).",
 )
-def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[str, ...]) -> None:
+@click.option(
+    "--agreement",
+    "agreement_only",
+    is_flag=True,
+    help="Score a second annotator's labels of 18 dev2 articles against the first: human agreement.",
+)
+def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[str, ...], agreement_only: bool) -> None:
     """Precision, recall and F1 of dates (span and value), quantities (value) and
     direct quotes (found, speaker right) on our annotated SaudiNewsNet and
     newspapers articles. ``first`` is the first gold set: ``dev`` is where rules
@@ -56,6 +66,12 @@ def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[s
     ``blind`` was labelled by annotators who never saw marsad's output, under
     docs/guidelines/blind_enrichment.md; its misses are never listed. ``--check``
     holds ``first``, ``dev2`` and ``blind`` to their floors."""
+    if agreement_only:
+        scores, problems = agreement()
+        for problem in problems:
+            click.echo(f"warning: {problem}", err=True)
+        click.echo("\n".join(_table("agreement", scores)))
+        return
     wanted = splits or ("all", "first", "dev2", "blind")
     report: dict[str, dict[str, float]] = {}
     for split in dict.fromkeys((*wanted, *_CHECKED) if check else wanted):

@@ -56,6 +56,7 @@ from marsad.enrich.dates import find_dates
 from marsad.enrich.ner import find_entities
 from marsad.enrich.quantities import find_quantities
 from marsad.enrich.quotes import find_quotes
+from marsad.records import Span
 
 __all__ = [
     "GoldArticle",
@@ -319,11 +320,42 @@ def _overlap_counts(
     return counts
 
 
-def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
-    """Add one article's counts to `scores`; return a line for every miss (for tuning)."""
+@dataclass(slots=True)
+class Output:
+    """What is scored against the gold: marsad's spans, or a second annotator's labels."""
+
+    dates: list[Span]
+    quantities: list[Span]
+    quotes: list[Span]  # direct quotes only
+
+    @classmethod
+    def of_marsad(cls, gold: GoldArticle) -> Output:
+        paragraphs = gold.paragraphs
+        quotes = find_quotes(paragraphs, entities=find_entities(paragraphs))
+        return cls(
+            find_dates(paragraphs, gold.published), find_quantities(paragraphs), [q for q in quotes if q["direct"]]
+        )
+
+    @classmethod
+    def of_labels(cls, row: dict[str, Any], paragraphs: list[str]) -> Output:
+        def span(label: list[Any], **fields: Any) -> Span:
+            p, s, e = label[:3]
+            return {"paragraph": p, "start": s, "end": e, "text": paragraphs[p][s:e], **fields}
+
+        return cls(
+            [span(d, value=d[3]) for d in row["dates"]],
+            [span(q, value=q[3], unit=q[4]) for q in row["quantities"]],
+            [span(q, speaker=q[3]) for q in row["quotes"] if q[4] == "direct"],
+        )
+
+
+def score_article(gold: GoldArticle, scores: Scores, output: Output | None = None) -> list[str]:
+    """Add one article's counts to `scores` for marsad's `output` (or another annotator's);
+    return a line for every miss (for tuning)."""
     misses: list[str] = []
     paragraphs = gold.paragraphs
-    dates = find_dates(paragraphs, gold.published)
+    output = output or Output.of_marsad(gold)
+    dates = output.dates
     predicted_spans = {(d["paragraph"], d["start"], d["end"]): d["value"] for d in dates}
     gold_spans = {(p, s, e): v for p, s, e, v in gold.dates}
     span = Counts(len(predicted_spans.keys() & gold_spans.keys()), 0, 0)
@@ -343,7 +375,7 @@ def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
             f"gold={gold_spans.get(key, '-')}"
         )
 
-    quantities = find_quantities(paragraphs)
+    quantities = output.quantities
     unmatched = list(gold.quantities)
     counts = Counts()
     for q in quantities:
@@ -364,7 +396,7 @@ def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
         misses.append(f"quantity-fn {gold.key} p{g[0]} [{paragraphs[g[0]][g[1] : g[2]]}] {g[3]}")
     scores.quantity_value.add(counts)
 
-    quotes = [q for q in find_quotes(paragraphs, entities=find_entities(paragraphs)) if q["direct"]]
+    quotes = output.quotes
     remaining = list(gold.quotes)
     found = Counts()
     for q in quotes:
@@ -390,6 +422,27 @@ def score_article(gold: GoldArticle, scores: Scores) -> list[str]:
     scores.quote_found.add(found)
     scores.articles += 1
     return misses
+
+
+def agreement_path() -> Path:
+    """A second annotation of 18 dev2 articles, by an annotator who saw neither marsad's
+    output nor the first labels: how far two people following the guidelines agree."""
+    return _gold_path().parent / "agreement_enrichment.jsonl"
+
+
+def agreement() -> tuple[Scores, list[str]]:
+    """The second annotation scored against dev2's labels as if it were marsad's output."""
+    second = [json.loads(line) for line in agreement_path().read_text("utf-8").splitlines() if line.strip()]
+    articles, problems = load_gold()
+    by_key = {(a.source, a.key): a for a in articles}
+    scores = Scores()
+    for row in second:
+        gold = by_key.get((row["source"], row["key"]))
+        if gold is None or not gold.paragraphs:
+            problems.append(f"{row['source']} {row['key']}: not in dev2")
+            continue
+        score_article(gold, scores, Output.of_labels(row, gold.paragraphs))
+    return scores, problems
 
 
 def evaluate(split: str | None = None) -> tuple[Scores, list[str], list[str]]:
