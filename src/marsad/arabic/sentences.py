@@ -1,8 +1,8 @@
 """Sentence boundaries in Arabic news paragraphs.
 
 A sentence ends at ``.``, ``!``, ``?``, ``؟``, ``؛`` (and a line break), but not
-inside a number (``2.5``), an abbreviation dot between letters (``د.``
-followed by a name is rare enough in news to accept), or inside a quotation:
+inside a number (``2.5``), after a one-letter abbreviated title (``د.``, ``م.``,
+``أ.`` before a name), or inside a quotation:
 a full stop inside “...” belongs to the quote, and the quote belongs to the
 sentence that introduces it.
 """
@@ -18,6 +18,8 @@ _CLOSING = {"“": '”″"', "«": "»", '"': '"'}
 
 # A terminator run (``...``, ``؟!``) plus any closing quotes or brackets glued to it.
 _MARK = regex.compile(r"[“”«»\"″\n]")
+# ``د.`` (doctor), ``م.`` (engineer), ``أ.`` (professor): one letter standing for a title.
+_ABBREVIATION = regex.compile(r"(?:^|(?<=\s))[دمأ]$")
 _BOUNDARY = regex.compile(r"(?:[.!?؟؛…]+[”»\"″)\]]*(?=\s|$)|\n+)")
 
 
@@ -51,6 +53,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             region_index += 1
         if region_index < len(regions) and regions[region_index][0] < cut < regions[region_index][1] - 1:
             continue
+        if m.group() == "." and _ABBREVIATION.search(text, max(0, cut - 3), cut):
+            continue  # ``د. زكريا الآغا``: the dot of an abbreviated title
         end = m.end() if m.group()[0] != "\n" else m.start()
         _append_trimmed(text, start, end, spans)
         start = m.end()

@@ -279,6 +279,8 @@ class NameBook:
     # The article's people and organisations from NER: folded words -> canonical name.
     entities: dict[tuple[str, ...], str] = field(default_factory=dict)
     people: list[str] = field(default_factory=list)  # canonical names of NER persons
+    # Names a title introduced (``الوزير عادل الجبير``): people, unlike words after a nisba.
+    titled: set[tuple[str, ...]] = field(default_factory=set)
     # Speakers so far, by their first word without the article.
     spoke: list[tuple[str, str]] = field(default_factory=list)
     # ``أغلقت إدارة نادي الشباب``: whom a cue with no subject and no speaker before it means.
@@ -307,6 +309,8 @@ class NameBook:
             self.by_descriptor.append((frozenset(_strip_article(w.folded) for w in descriptor), key))
             if person and not _organisation_word(key[0]):
                 self._add_person(key)
+            if any(w.folded in TITLES for w in descriptor):
+                self.titled.add(key)
         return key
 
     def given_in(self, words: Sequence[Word]) -> str | None:
@@ -344,12 +348,16 @@ class NameBook:
         is a name the article introduced with a title, or opens with a title, an organisation
         word or a document (``البيان``)."""
         words = fold_entry(speaker).split()
-        if not words:
-            return False
-        if self.entity_in(words) is not None or tuple(words) in self.persons or self.canonical(speaker) != speaker:
+        if not words or any(_IMPERFECT_PLURAL.fullmatch(w) for w in words) or words == ["د"]:
+            return False  # ``لايحتملون غياب الشاوي``: a clause, not a name
+        if self._entity_after_descriptors(words) or tuple(words) in self.titled or self.canonical(speaker) != speaker:
             return True
-        if " ".join(words) in _COUNTRIES or _given_and_family_name(words) or _starts_with_given_name(words):
+        if len(words) == 1 and words[0] in ORGANISATIONS and not words[0].startswith("ال") and words[0] not in _PEOPLE:
+            return False  # ``شركة`` alone: which one is not said
+        if " ".join(words) in _COUNTRIES or _starts_with_given_name(words):
             return True
+        if _given_and_family_name(words) and (self.starts_a_name(words[0]) or self.entity_in(words[-1:])):
+            return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
         head = words[0]
         for form in (head, head.removeprefix("و")):
             bare = _strip_article(form)
@@ -357,6 +365,18 @@ class NameBook:
                 return True
             if form.startswith("ال") and "ال" + bare in TITLES:
                 return True
+        return False
+
+    def _entity_after_descriptors(self, words: Sequence[str]) -> bool:
+        """Whether `words` hold an NER person or organisation with only titles, organisation
+        words or article words before it (``المتحدث باسم الحركة فوزي برهوم``), not a verb or
+        a verbal noun (``اعتبار الغزالي``, ``أخذ الفيفا``)."""
+        for key in self.entities:
+            for at in range(len(words) - len(key) + 1):
+                if tuple(words[at : at + len(key)]) == key and all(
+                    is_descriptor(w) or w in _KIN or _NISBA.fullmatch(w) for w in words[:at]
+                ):
+                    return True
         return False
 
     def starts_a_name(self, word: str) -> bool:
@@ -428,7 +448,7 @@ class NameBook:
             while desc_end <= n_start and len(name) > 1 and name[0].folded.startswith(("ال", "وال")):
                 # ``حاكم لويزيانا الجمهوري بوبي جيندال``: a nisba after the construct.
                 described, name = [*described, name[0]], name[1:]
-            if described and len(name) >= 3 and name[0].folded[:1] == "ل" and not _name_like_l(name[0].folded):
+            if described and len(name) >= 3 and name[0].folded[:1] == "ل" and not is_l_name(name[0].folded):
                 # ``الوسيط المشترك لسورية كوفي عنان``: ``ل`` and a place complete the title.
                 described, name = [*described, name[0]], name[1:]
             name = _cut_after_surname(name)
@@ -545,6 +565,8 @@ def _given_names(words: Sequence[str]) -> bool:
 
 _SPEAKER_STOPS = frozenset(read_list("speaker_stops.txt"))
 _PEOPLE = frozenset(read_list("speaker_nouns.txt"))
+# ``يحتملون``, ``ويطالبون``: an imperfect verb of a plural subject never stands in a name.
+_IMPERFECT_PLURAL = re.compile(r"(?:و|ف|ل|لا)?[يت]\w{2,}(?:ون|ان)")
 _COUNTRIES = frozenset(read_list("speaker_countries.txt"))
 
 
@@ -586,7 +608,7 @@ _KIN = frozenset({"عبد", "ابو", "بن", "ابن", "بنت"})
 _CALLED = frozenset(fold_entry(w) for w in ("يدعى", "ويدعى", "تدعى", "وتدعى", "واسمه", "واسمها", "اسمه", "اسمها"))
 
 
-def _name_like_l(word: str) -> bool:
+def is_l_name(word: str) -> bool:
     """Given names that start with ``ل`` (``ليلى``, ``لوران``): not ``ل`` + a complement."""
     return word in _L_NAMES
 

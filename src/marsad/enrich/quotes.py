@@ -64,6 +64,7 @@ from marsad.enrich.quote_speakers import (
     descriptor_view,
     is_descriptor,
     is_given_ali,
+    is_l_name,
     name_start,
     speaker_of,
 )
@@ -108,6 +109,7 @@ _AUDIENCE = _MEDIA | frozenset(read_list("audience_words.txt"))
 _STATEMENT_NOUNS = frozenset({"بيان", "تقرير", "رساله", "تصريح", "نص", "خطاب", "كلمه", "تغريده", "مذكره", "وثيقه"})
 _SO_CALLED = ("ما يسمي", "ما تسمي", "ما يعرف ب", "ما تعرف ب")
 _MIN_REPORTED_WORDS = 3
+_ABBREVIATED_TITLES = frozenset({"د", "م", "ا"})  # دكتور، مهندس، أستاذ
 _HONORIFICS = tuple(tuple(h.split()) for h in read_list("speaker_honorifics.txt"))
 _PRONOUN_TITLES: dict[str, tuple[str, ...]] = {
     row[0]: tuple(fold_entry(title) for title in row[1].split()) for row in read_table("honorific_pronouns.tsv")
@@ -372,10 +374,15 @@ def _subject_range(
                 continue
             if close is not None and close > i + 1 and (close + 1 == limit or tokens[close + 1].text in ":،,"):
                 return first, close + 1  # ``وقال "البرناوي": "..."``: the quoted name ends the subject
+        if t.text == "." and i > first and tokens[i - 1].text in _ABBREVIATED_TITLES:
+            i += 1  # ``قال د. زكريا الآغا``: the full stop of an abbreviated title
+            continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
             break
         if i == first and t.text.startswith(("بال", "وبال")):
             break  # ``وذكر بالتطورات``: a prepositional phrase, the verb's subject is the last speaker
+        if i == first and _addressee(t.text):
+            break  # ``قال لفرانس برس``: whom the speaker told, not who spoke
         if t.text.startswith("لل") and not (i > first and _completes_title(tokens, first, i)):
             break  # ``قال للصحفيين``; but ``الجناح المسلح للحزب``, ``المستشار الزراعي للمحافظ`` name the speaker
         if t.text[:1] == "ل" and t.text[1:] in _MEDIA:
@@ -509,6 +516,35 @@ def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
                 return []
             return words[index:]
     return []
+
+
+def _addressee(word: str) -> bool:
+    """``لفرانس``, ``لرويترز``: ``ل`` + a name right after a speech verb; not ``لجنة`` or ``ليلى``."""
+    return (
+        word[:1] == "ل"
+        and not word.startswith(("ال", "لل"))
+        and len(word) > 3
+        and word not in ORGANISATIONS
+        and word not in TITLES
+        and not is_l_name(word)
+    )
+
+
+_KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})
+
+
+def _subject_after_kana(para: _Paragraph, first: int, cue: int) -> list[Word]:
+    """``وكان الناشط علي عبيدات قال لفرانس برس``: the subject between ``كان`` and its verb."""
+    tokens = para.tokens
+    kana = next((k for k in range(cue - 1, max(first, cue - 8) - 1, -1) if tokens[k].text in _KANA), None)
+    if kana is None or not all(t.is_word for t in tokens[kana + 1 : cue]):
+        return []
+    words = [w for w in para.words(kana + 1, cue) if w.folded != "قد"]
+    if not 1 <= len(words) <= 6 or any(
+        (w.folded in _SUBJECT_STOPS and not is_given_ali(w.folded, w.original)) or w.folded in _CUE_FORMS for w in words
+    ):
+        return []
+    return words
 
 
 _POSTPOSING = frozenset({"حسبما", "كما", "مثلما", "وفقما"})
@@ -963,6 +999,7 @@ def _sentence_quotes(
                 subject = (
                     _subject_before(para, first, cue.token)
                     or _fronted_subject(para, first, cue.token)
+                    or _subject_after_kana(para, first, cue.token)
                     or _entity_before(para, first, cue.token, book)
                 )
             again = book.mentioned_again(subject[0].folded) if len(subject) == 1 else None
