@@ -10,7 +10,10 @@ from marsad.evaluation.enrichment import Scores, agreement, below_floors, evalua
 
 _SPLITS = {
     "all": None,
-    **{name: name for name in ("first", "dev", "test", "test2", "test3", "test4", "test5", "test6", "dev2", "blind")},
+    **{
+        name: name
+        for name in ("first", "dev", "test", "test2", "test3", "test4", "test5", "test6", "dev2", "dev3", "blind")
+    },
 }
 _CHECKED = ("first", "dev2", "blind")  # the parts of the gold that have floors
 

@@ -359,6 +359,8 @@ class NameBook:
         if _given_and_family_name(words) and (self.starts_a_name(words[0]) or self.entity_in(words[-1:])):
             return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
         head = words[0]
+        if _strip_article(head) in _PLACE_WORDS:
+            return False  # ``مدينة غاو``: a place does not speak
         for form in (head, head.removeprefix("و")):
             bare = _strip_article(form)
             if form in TITLES or form in ORGANISATIONS or bare in ORGANISATIONS or bare in documents or form in _PEOPLE:
@@ -387,6 +389,23 @@ class NameBook:
             or any(key[0] == word for key in self.entities if len(key) > 1)
             or any(name[0] == word for name in self.persons)
         )
+
+    def trimmed(self, speaker: str) -> str:
+        """`speaker` without the words a subject dragged in before the name: a ``ل``/``ب``
+        phrase (``لألعاب القوى بدر الدين``, ``بمحكمة النقض``) or a verb with its object pronoun
+        (``أصدرته ليلى الطرابلسي``)."""
+        written = speaker.split()
+        folded = fold_entry(speaker).split()
+        if len(written) != len(folded):
+            return speaker
+        at = 0
+        while at < len(folded) - 1 and _dragged_in(folded[at]):
+            at += 1
+            while at < len(folded) - 1 and folded[at].startswith("ال"):
+                at += 1  # ``لألعاب القوى``: the complement of the phrase
+        if folded[:1] and folded[0][:1] == "ب" and at == 0 and _strip_article(folded[0][1:]) in ORGANISATIONS:
+            return folded[0][1:] and " ".join([written[0][1:], *written[1:]])  # ``بمحكمة النقض``
+        return " ".join(written[at:]) if at else speaker
 
     def canonical(self, speaker: str | None) -> str | None:
         """The full name NER gives for `speaker` where the speaker is a part of it (``كامبل`` ->
@@ -540,6 +559,10 @@ class NameBook:
         """Whether a name of two words or more ends or starts with `word`."""
         return any(len(name) > 1 and word in (name[0], name[-1]) for name in self.names)
 
+    def knows_person(self, word: str) -> bool:
+        """Whether a person's name of two words or more (not ``ولاية ميسيسيبي``) ends or starts with `word`."""
+        return any(len(name) > 1 and word in (name[0], name[-1]) for name in self.persons)
+
     def first_person(self) -> str | None:
         """The first person the article names with a title: the usual speaker of its quotes."""
         return self.resolve(self.persons[0]) if self.persons else None
@@ -565,6 +588,7 @@ def _given_names(words: Sequence[str]) -> bool:
 
 _SPEAKER_STOPS = frozenset(read_list("speaker_stops.txt"))
 _PEOPLE = frozenset(read_list("speaker_nouns.txt"))
+_PLACE_WORDS = frozenset(fold_entry(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "إقليم", "ولاية", "حي", "مخيم"))
 # ``يحتملون``, ``ويطالبون``: an imperfect verb of a plural subject never stands in a name.
 _IMPERFECT_PLURAL = re.compile(r"(?:و|ف|ل|لا)?[يت]\w{2,}(?:ون|ان)")
 _COUNTRIES = frozenset(read_list("speaker_countries.txt"))
@@ -587,6 +611,32 @@ def _starts_with_given_name(words: Sequence[str]) -> bool:
         and words[0] in _gazetteer_given_names()
         and all(_name_like(w) or w in _KIN or w.startswith("ال") for w in words[1:])
     )
+
+
+def _name_after_adjective(name: Sequence[Word]) -> int:
+    """Where a name starts again after an article word inside it (``هوتسبير السابق هاري
+    ريدناب`` -> 2), or 0: the article word must be followed by two words without it, and
+    not be a family name after ``عبد``/``بن``."""
+    for at in range(1, len(name) - 2):
+        word = name[at].folded
+        if not word.startswith("ال") or name[at - 1].folded in _KIN:
+            continue
+        rest = [w.folded for w in name[at + 1 :]]
+        if len(rest) >= 2 and not any(w.startswith("ال") for w in rest[:2]) and all(map(_name_like, rest[:2])):
+            return at + 1
+    return 0
+
+
+def _dragged_in(word: str) -> bool:
+    """A word that cannot open a speaker's name: ``ل``/``ب`` + a noun, or a verb with its
+    object pronoun (``أصدرته``)."""
+    if word in TITLES or word in ORGANISATIONS or is_l_name(word) or word in _KIN:
+        return False
+    rest = word[1:]
+    if word[:1] in "لب" and not word.startswith("ال") and len(word) > 3:
+        # ``لألعاب``, ``بمحكمة``: the preposition before a noun; ``برهان``, ``بوبي`` are names.
+        return rest.startswith("ال") or rest in ORGANISATIONS or rest in TITLES
+    return word.endswith(("ته", "تها", "تهم")) and len(word) > 4
 
 
 def _given_and_family_name(words: Sequence[str]) -> bool:
@@ -713,11 +763,16 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     if j < len(subject) and subject[j - 1].folded == "ال":
         j += 1  # ``عبدالله بن شاكر آل الشيخ``: ``آل`` takes the family name after it
     name = subject[i:j]
+    restart = _name_after_adjective(name)
+    if restart:
+        # ``مدرب توتنهام هوتسبير السابق هاري ريدناب``: the team's name and its adjective
+        # belong to the description; the person's name follows the adjective.
+        i, name = i + restart, name[restart:]
     if not name:  # ``الرئيس ... في``: a stop word where the name would be
         described = book.by_description(subject[:i])
         return described if described is not None else " ".join(w.original for w in subject[:i])
     construct = not is_descriptor(subject[i - 1].folded) or _takes_complement(subject[i - 1].folded)
-    if len(name) == 1 and i >= 2 and construct and not book.knows(name[0].folded):
+    if len(name) == 1 and i >= 2 and construct and not book.knows_person(name[0].folded):
         # ``نائب محافظ منطقة موسكو``: one unknown word after a construct is its last term.
         return " ".join(w.original for w in subject[:j])
     key = book.add(name, subject[:i])

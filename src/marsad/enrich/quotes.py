@@ -455,7 +455,9 @@ def _named_before(tokens: list[_Token], first: int, cue: int) -> tuple[int, int]
     """``عن محافظ الحسكة محمد العلي قوله``: the words between ``عن`` and the noun."""
     for index in range(cue - 1, max(first, cue - 10) - 1, -1):
         if tokens[index].text == "عن":
-            return index + 1, cue
+            # ``عن كاهيل (29 عاما) قوله``: a bracketed age or post after the name is not part of it.
+            bracket = next((k for k in range(index + 1, cue) if tokens[k].text == "("), cue)
+            return index + 1, bracket
     return cue, cue
 
 
@@ -798,6 +800,8 @@ def find_quotes(
         carried = _left_open(para, sentences, spans, index)
     kept = _without_repeats(spans)
     for span in kept:
+        if entities is not None and span["speaker"] is not None:
+            span["speaker"] = book.trimmed(str(span["speaker"]))
         if (
             entities is not None
             and span["speaker"] is not None
