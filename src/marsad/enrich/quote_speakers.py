@@ -390,6 +390,13 @@ class NameBook:
             or any(name[0] == word for name in self.persons)
         )
 
+    def bounded_by_entity(self, name: Sequence[Word]) -> list[Word]:
+        """`name` cut after the NER person or organisation it starts with: ``لويس تينا عزمه
+        التتويج`` -> ``لويس تينا`` (the verb's object ran on after the subject)."""
+        folded = tuple(w.folded for w in name)
+        best = max((len(key) for key in self.entities if folded[: len(key)] == key), default=0)
+        return list(name[:best]) if best and _runs_past_name(folded[best:]) else list(name)
+
     def trimmed(self, speaker: str) -> str:
         """`speaker` without the words a subject dragged in before the name: a ``ل``/``ب``
         phrase (``لألعاب القوى بدر الدين``, ``بمحكمة النقض``) or a verb with its object pronoun
@@ -470,7 +477,7 @@ class NameBook:
             if described and len(name) >= 3 and name[0].folded[:1] == "ل" and not is_l_name(name[0].folded):
                 # ``الوسيط المشترك لسورية كوفي عنان``: ``ل`` and a place complete the title.
                 described, name = [*described, name[0]], name[1:]
-            name = _cut_after_surname(name)
+            name = self.bounded_by_entity(_cut_after_surname(name))
             before = text[max(0, desc_start - 20) : desc_start].split()
             # ``الأثر الاقتصادي جراء``: a nisba after a definite noun is its adjective.
             person = any(w.folded in TITLES for w in described) or not (
@@ -625,6 +632,16 @@ def _name_after_adjective(name: Sequence[Word]) -> int:
         if len(rest) >= 2 and not any(w.startswith("ال") for w in rest[:2]) and all(map(_name_like, rest[:2])):
             return at + 1
     return 0
+
+
+def _runs_past_name(rest: Sequence[str]) -> bool:
+    """Whether words after a name NER found are not more of it: two or more, with an article
+    or preposition word among them (``عزمه التتويج``), and not ``عبد``/``بن`` + a name."""
+    return (
+        len(rest) >= 2
+        and rest[0] not in _KIN
+        and any(w.startswith(("ال", "بال", "لل")) or (w[:1] in "بل" and not _name_like(w)) for w in rest)
+    )
 
 
 def _dragged_in(word: str) -> bool:

@@ -115,7 +115,8 @@ _PRONOUN_TITLES: dict[str, tuple[str, ...]] = {
     row[0]: tuple(fold_entry(title) for title in row[1].split()) for row in read_table("honorific_pronouns.tsv")
 }
 # ``أن النبي ... قال``, ``عن أسامة ... قال``: the words that put a subject before its verb.
-_SUBJECT_OPENERS = frozenset({"ان", "عن"})
+# ``أن النبي ... قال``, ``لكن اياد البزم المتحدث باسم الوزارة قال``: a subject before its verb.
+_SUBJECT_OPENERS = frozenset({"ان", "عن", "لكن", "ولكن"})
 _MAX_SUBJECT_WORDS = 14
 _MAX_NAME_IN_MARKS = 4  # ``بنك "دويتشه رايخ بنك"``: longer quotations after a noun are speech
 _MAX_QUOTED_NAME_WORDS = 3  # ``«لويس إنريكي»`` in a subject is a name, not speech
@@ -368,7 +369,7 @@ def _subject_range(
             continue
         if t.text in _OPENERS:
             # A short quoted name inside the subject (``الشركة "سياحية" المهندس ...``).
-            close = next((j for j in range(i + 1, min(limit, i + 6)) if tokens[j].text in "”»\"″'"), None)
+            close = next((j for j in range(i + 1, min(limit, i + 10)) if tokens[j].text in "”»\"″'"), None)
             if close is not None and close + 1 < limit and tokens[close + 1].is_word:
                 i = close + 1
                 continue
@@ -610,11 +611,19 @@ def _fronted_subject(para: _Paragraph, first: int, cue: int) -> list[Word]:
     words = _strip_honorifics(written)
     if tokens[opener].text == "عن" and len(words) == len(written):
         return []  # ``حديثه عن ميسي حين أكد``: after ``عن`` only a narrator with a blessing
+    if tokens[opener].text in {"لكن", "ولكن"} and 2 <= len(words) <= 7 and words[0].folded not in _SUBJECT_STOPS:
+        # ``لكن اياد البزم المتحدث باسم الوزارة قال``: a name, then its title
+        end = next((k for k, w in enumerate(words) if w.folded in TITLES), len(words))
+        return words if end >= 2 and all(_name_like_word(w) for w in words[:end]) else []
     if not 1 <= len(words) <= 4 or any(
         w.folded in _SUBJECT_STOPS or w.folded in _CUE_FORMS or w.folded in NAME_STOPS for w in words
     ):
         return []
     return words
+
+
+def _name_like_word(word: Word) -> bool:
+    return not is_descriptor(word.folded) or (word.folded.startswith("ال") and len(word.folded) > 4)
 
 
 def _by_pronoun_title(subject: list[Word], book: NameBook) -> str | None:
@@ -717,6 +726,10 @@ def _opening_subject(para: _Paragraph, first: int, cue: int, book: NameBook) -> 
     if not subject or _object_phrase(subject):
         return None
     start = name_start(descriptor_view(subject))
+    if start < len(subject):
+        # ``وأظهر تينا سعادة بالغة``: after a verb that is no speech verb its object follows the
+        # subject; the name NER found ends the subject.
+        subject = [*subject[:start], *book.bounded_by_entity(subject[start:])]
     if start == len(subject) and subject[0].folded not in ORGANISATIONS and subject[0].folded not in TITLES:
         return None  # ``حملت تصريحات ...``: no title, organisation or name after the verb
     if start < len(subject) and book.entity_in([w.folded for w in subject]) is None:
@@ -1001,8 +1014,8 @@ def _sentence_quotes(
                 subject = []
             if not subject and cue.kind == "verb":
                 subject = (
-                    _subject_before(para, first, cue.token)
-                    or _fronted_subject(para, first, cue.token)
+                    _fronted_subject(para, first, cue.token)
+                    or _subject_before(para, first, cue.token)
                     or _subject_after_kana(para, first, cue.token)
                     or _entity_before(para, first, cue.token, book)
                 )
