@@ -368,8 +368,9 @@ def _subject_range(
             i += 1  # ``المستشار الزراعي للمحافظ علي مانع``: the name, not the preposition
             continue
         if t.text in _OPENERS:
-            # A short quoted name inside the subject (``الشركة "سياحية" المهندس ...``).
-            close = next((j for j in range(i + 1, min(limit, i + 10)) if tokens[j].text in "”»\"″'"), None)
+            # A short quoted name inside the subject (``الشركة "سياحية" المهندس ...``); a longer
+            # quotation after the verb is what was said.
+            close = next((j for j in range(i + 1, min(limit, i + 6)) if tokens[j].text in "”»\"″'"), None)
             if close is not None and close + 1 < limit and tokens[close + 1].is_word:
                 i = close + 1
                 continue
