@@ -207,3 +207,16 @@ def test_game_scores_and_numbers_inside_latin_names_are_no_quantities(sentence: 
 )
 def test_negative_numbers_fraction_plurals_and_quoted_digits(sentence: str, value: float, unit: str) -> None:
     assert [(q["value"], q["unit"]) for q in find_quantities([sentence])] == [(value, unit)]
+
+
+def test_two_numbers_joined_by_wa_are_a_list_that_shares_its_noun() -> None:
+    found = find_quantities(["وتستغرق المعالجة بين ستة وثمانية أسابيع."])
+    assert [(q["value"], q["unit"]) for q in found] == [(6, "أسابيع"), (8, "أسابيع")]
+    found = find_quantities(["وأعمار الأطفال 3 و5 و9 سنوات."])
+    assert [(q["value"], q["unit"]) for q in found] == [(3, "سنوات"), (5, "سنوات"), (9, "سنوات")]
+    assert [q["value"] for q in find_quantities(["وعمره خمسة وثلاثون عاما."])] == [35]
+
+
+def test_a_year_before_a_word_it_does_not_count_is_no_quantity() -> None:
+    assert find_quantities(["وحقق الاقتصاد في عام 2012 نموا قويا."]) == []
+    assert [q["value"] for q in find_quantities(["وبنت الوزارة 2000 منزل للأسر."])] == [2000]

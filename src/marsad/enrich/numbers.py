@@ -76,6 +76,8 @@ def parse_number_words(words: Sequence[str]) -> WordNumber | None:
         if word not in NUMBER_WORDS:
             break
         value, role = NUMBER_WORDS[word]
+        if joined and previous_role == "unit" and role in {"unit", "teen"}:
+            break  # ``ستة وثمانية أسابيع``, ``ثلاث وعشر سنوات``: two numbers, not a sum
         if role == "unit":
             if previous_role in {"unit", "teenunit", "ten"} and not joined:
                 break

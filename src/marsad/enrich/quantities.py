@@ -111,6 +111,8 @@ def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str
     word = m["word"]
     if word in _UNIT_STOPWORDS or word in NUMBER_WORDS or len(word) < 2 or word.startswith("وال"):
         return None
+    if word[:1] == "و" and word[1:] in NUMBER_WORDS:
+        return None  # ``ستة وثمانية أسابيع``: the next number, which shares the noun
     start, stop = folded.span(m.start("word"), m.end("word"))
     return str(_DIACRITICS.sub("", folded.original[start:stop]))
 
@@ -165,6 +167,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``ثورة 25 يناير``: a day of a month the date reader left as a name
         if _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"] and previous in _NAMES_WITH_YEARS:
             continue  # ``يورو 2016``, ``كأس العالم 2014``: the year of a name
+        plain = not (m["scale"] or m["percent"] or m["pre_percent"] or m["currency"] or m["pre_currency"])
+        if plain and unit is not None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not _counts_noun(unit):
+            continue  # ``عام 2012 نموا``, ``2002 وحاز``: a year, and the word after it is not counted
         if unit is None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"]:
             continue  # ``يورو 2012``: a year no rule placed; no value rather than a wrong one
         start = m.start()
@@ -175,6 +180,14 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
     return found
 
 
+def _counts_noun(unit: str) -> bool:
+    """Whether a year-like number before `unit` counts it: a unit or a noun numbers count
+    (``2000 منزل``), or a plural in ``ات``."""
+    folded = FoldedText.of(unit).text
+    return folded in _COUNTED_NOUNS or folded.endswith("ات") or folded.removeprefix("ال") in _COUNTED_NOUNS
+
+
+_COUNTED_NOUNS = frozenset(read_list("counted_nouns.txt"))
 _LATIN_BEFORE = regex.compile(r"\p{Latin}{2,}\s$")
 _LATIN_AFTER = regex.compile(r"\s\p{Latin}{2,}")
 _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
@@ -376,14 +389,18 @@ def _shared_scales(
     text: str, found: list[tuple[int, int, int | float, str | None]]
 ) -> list[tuple[int, int, int | float, str | None]]:
     """``أربعة إلى خمسة ملايين مسلم``, ``بين 3 و4 مليارات دولار``: the first number of a
-    range takes the scale and unit of the second."""
+    range takes the scale and unit of the second; without a scale, the unit alone."""
     out = list(found)
-    for i in range(len(out) - 1):
+    for i in reversed(range(len(out) - 1)):  # ``3 و5 و9 سنوات``: the noun passes back along the list
         (s1, e1, v1, u1), (s2, e2, v2, u2) = out[i], out[i + 1]
         if u1 is not None or s2 - e1 > 8 or not _RANGE_LINK.fullmatch(text, e1, s2) or _SCALE_IN.search(text, s1, e1):
             continue
         scale = _SCALE_IN.search(text, s2, e2)
-        if scale is None or not isinstance(v1, int) or v1 >= 1000:
+        if scale is None:
+            # ``ستة وثمانية أسابيع``, ``بين 3 و5 سنوات``: both numbers count the noun after the second.
+            out[i] = (s1, e1, v1, u2)
+            continue
+        if not isinstance(v1, int) or v1 >= 1000:
             continue
         factor = _SCALES[_SPACES.sub(" ", scale["scale"])]
         if v2 < factor or v1 * factor >= v2 * 10:
