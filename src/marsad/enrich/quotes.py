@@ -68,6 +68,7 @@ from marsad.enrich.quote_speakers import (
     name_start,
     speaker_of,
 )
+from marsad.enrich.speaker_checks import canonical, names_someone, starts_a_name, trimmed
 from marsad.records import Span
 
 __all__ = ["find_quotes"]
@@ -774,7 +775,7 @@ def find_quotes(
     """Direct and reported quotes in `paragraphs` with their speakers, in text order.
 
     `entities` are the article's NER spans. Given them, a speaker must be a person, an
-    organisation or a title (`NameBook.names_someone`), else it is None; a surname gets the
+    organisation or a title (`speaker_checks.names_someone`), else it is None; a surname gets the
     full name NER gives in ``canonical``."""
     prepared = [_Paragraph(p) for p in paragraphs]
     if not any(para.has_cue() or _LABEL.match(para.folded.text) for para in prepared):
@@ -815,14 +816,14 @@ def find_quotes(
     kept = _without_repeats(spans)
     for span in kept:
         if entities is not None and span["speaker"] is not None:
-            span["speaker"] = book.trimmed(str(span["speaker"]))
+            span["speaker"] = trimmed(str(span["speaker"]))
         if (
             entities is not None
             and span["speaker"] is not None
-            and not book.names_someone(str(span["speaker"]), _STATEMENT_NOUNS)
+            and not names_someone(book, str(span["speaker"]), _STATEMENT_NOUNS)
         ):
             span["speaker"] = None  # ``وقلة احترام قواعد الانضباط``: no speaker rather than a wrong one
-        span["canonical"] = book.canonical(span["speaker"])
+        span["canonical"] = canonical(book, span["speaker"])
     return kept
 
 
@@ -893,8 +894,8 @@ def _verb_first(words: list[Word], book: NameBook) -> bool:
         first[:1] in "وفي"
         and first not in TITLES
         and first not in ORGANISATIONS
-        and not book.starts_a_name(first)
-        and book.names_someone(" ".join(w.original for w in words[1:]))
+        and not starts_a_name(book, first)
+        and names_someone(book, " ".join(w.original for w in words[1:]))
     )
 
 
@@ -921,7 +922,7 @@ def _labelled_quote(para: _Paragraph, index: int, book: NameBook, spans: list[Sp
     if len(words) > 1 and _verb_first(words, book):
         words = words[1:]  # ``وختمت يافي: «...»``: a verb, then the speaker
     speaker = speaker_of(words, book)
-    if not speaker or not book.names_someone(speaker):
+    if not speaker or not names_someone(book, speaker):
         return False  # ``ملاحظة: "..."``: a label, not a speaker
     spans.append(_span(para, index, open_at + 1, close_at, speaker, ":", True))
     return True

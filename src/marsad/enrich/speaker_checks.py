@@ -1,0 +1,176 @@
+"""Whether a quote's speaker names someone, and the full name it stands for.
+
+Issue #17 asks for speakers that are entities: a person, an organisation, or a title
+or description standing for one, resolved to the full name the article gives, or no
+speaker at all rather than a wrong one. `names_someone` is that test, on the words a
+subject gave (`NameBook` holds the article's names and its NER people and
+organisations); `trimmed` drops what a subject dragged in before the name; and
+`canonical` gives the full name NER found for a surname (``كامبل`` -> ``أليسون كامبل``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from marsad.enrich.data import fold_entry, read_list
+from marsad.enrich.quote_speakers import (
+    _KIN,
+    _NISBA,
+    ORGANISATIONS,
+    TITLES,
+    NameBook,
+    Word,
+    _name_like,
+    _strip_article,
+    descriptor_view,
+    is_descriptor,
+    is_l_name,
+)
+
+__all__ = ["canonical", "names_someone", "starts_a_name", "trimmed"]
+
+
+def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = frozenset()) -> bool:
+    """Whether `speaker` is a person, an organisation or a title: it holds a name NER found,
+    is a name the article introduced with a title, or opens with a title, an organisation
+    word or a document (``البيان``)."""
+    words = fold_entry(speaker).split()
+    if not words or any(_IMPERFECT_PLURAL.fullmatch(w) for w in words) or words == ["د"]:
+        return False  # ``لايحتملون غياب الشاوي``: a clause, not a name
+    if _entity_after_descriptors(book, words) or tuple(words) in book.titled or canonical(book, speaker) != speaker:
+        return True
+    if len(words) == 1 and words[0] in ORGANISATIONS and not words[0].startswith("ال") and words[0] not in _PEOPLE:
+        return False  # ``شركة`` alone: which one is not said
+    if " ".join(words) in _COUNTRIES or _starts_with_given_name(words):
+        return True
+    if _given_and_family_name(words) and (starts_a_name(book, words[0]) or book.entity_in(words[-1:])):
+        return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
+    head = words[0]
+    if _strip_article(head) in _PLACE_WORDS:
+        return False  # ``مدينة غاو``: a place does not speak
+    for form in (head, head.removeprefix("و")):
+        bare = _strip_article(form)
+        if form in TITLES or form in ORGANISATIONS or bare in ORGANISATIONS or bare in documents or form in _PEOPLE:
+            return True
+        if form.startswith("ال") and "ال" + bare in TITLES:
+            return True
+    return False
+
+
+def _entity_after_descriptors(book: NameBook, words: Sequence[str]) -> bool:
+    """Whether `words` hold an NER person or organisation with only titles, organisation
+    words or article words before it (``المتحدث باسم الحركة فوزي برهوم``), not a verb or
+    a verbal noun (``اعتبار الغزالي``, ``أخذ الفيفا``)."""
+    for key in book.entities:
+        for at in range(len(words) - len(key) + 1):
+            if tuple(words[at : at + len(key)]) == key and all(
+                is_descriptor(w) or w in _KIN or _NISBA.fullmatch(w) for w in words[:at]
+            ):
+                return True
+    return False
+
+
+def starts_a_name(book: NameBook, word: str) -> bool:
+    """Whether `word` (folded) is a given name: known to the tagger's gazetteer, or the first
+    word of a person NER or a title introduced in this article."""
+    return (
+        word in _gazetteer_given_names()
+        or any(key[0] == word for key in book.entities if len(key) > 1)
+        or any(name[0] == word for name in book.persons)
+    )
+
+
+def trimmed(speaker: str) -> str:
+    """`speaker` without what a subject dragged in before the name: a preposition glued to
+    an organisation (``بمحكمة النقض`` -> ``محكمة النقض``), a ``ل``/``ب`` phrase
+    (``لألعاب القوى بدر الدين`` -> ``بدر الدين``) or a verb with its object pronoun
+    (``أصدرته ليلى الطرابلسي``)."""
+    written = speaker.split()
+    folded = fold_entry(speaker).split()
+    if len(written) != len(folded) or not folded:
+        return speaker
+    first = folded[0]
+    if first[:1] in "بل" and _strip_article(first[1:]) in ORGANISATIONS and first not in ORGANISATIONS:
+        return " ".join([written[0][1:], *written[1:]])
+    at = 0
+    while at < len(folded) - 1 and _dragged_in(folded[at]):
+        at += 1
+        while at < len(folded) - 1 and folded[at].startswith("ال"):
+            at += 1  # ``لألعاب القوى``: the complement of the phrase
+    return " ".join(written[at:])
+
+
+def canonical(book: NameBook, speaker: str | None) -> str | None:
+    """The full name NER gives for `speaker` where the speaker is a part of it (``كامبل`` ->
+    ``أليسون كامبل``); else the speaker. A longer description is never cut to a name in it."""
+    if not speaker:
+        return speaker
+    words = tuple(fold_entry(speaker).split())
+    best, found = words, speaker
+    for canonical in book.people:
+        full = tuple(fold_entry(canonical).split())
+        given = canonical.split()[: len(full) - len(words)]
+        if len(full) > len(best) and full[len(full) - len(words) :] == words and _given_names(given):
+            best, found = full, canonical
+    return found
+
+
+def _given_names(words: Sequence[str]) -> bool:
+    """Whether `words` before a surname are given names (``محمد بن عبد الملك``), not a title
+    or an organisation that NER ran into the name (``الاتحاد الأوروبي``)."""
+    folded = descriptor_view([Word(fold_entry(word), word) for word in words])
+    return all(not is_descriptor(word) or (at > 0 and folded[at - 1] in _KIN) for at, word in enumerate(folded))
+
+
+_PEOPLE = frozenset(read_list("speaker_nouns.txt"))
+_PLACE_WORDS = frozenset(fold_entry(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "إقليم", "ولاية", "حي", "مخيم"))
+# ``يحتملون``, ``ويطالبون``: an imperfect verb of a plural subject never stands in a name.
+_IMPERFECT_PLURAL = re.compile(r"(?:و|ف|ل|لا)?[يت]\w{2,}(?:ون|ان)")
+_COUNTRIES = frozenset(read_list("speaker_countries.txt"))
+
+
+@cache
+def _gazetteer_given_names() -> frozenset[str]:
+    """Words that begin people's names in the NER training data (the tagger's gazetteer)."""
+    path = resources.files("marsad") / "models" / "ner" / "gazetteer.tsv"
+    if not path.is_file():
+        return frozenset()
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return frozenset(fold_entry(row[0]) for row in rows if len(row) > 1 and row[1].strip() == "B-PER")
+
+
+def _starts_with_given_name(words: Sequence[str]) -> bool:
+    """``رأفت الصباغ``: a known given name and up to three more words of a name."""
+    return (
+        2 <= len(words) <= 4
+        and words[0] in _gazetteer_given_names()
+        and all(_name_like(w) or w in _KIN or w.startswith("ال") for w in words[1:])
+    )
+
+
+def _dragged_in(word: str) -> bool:
+    """A word that cannot open a speaker's name: ``ل``/``ب`` + a noun, or a verb with its
+    object pronoun (``أصدرته``)."""
+    if word in TITLES or word in ORGANISATIONS or is_l_name(word) or word in _KIN:
+        return False
+    if word[:1] in "لب" and not word.startswith("ال") and len(word) > 3:
+        # ``لألعاب``: the preposition before a noun; ``برهان``, ``بوبي`` are names.
+        return word[1:].startswith("ال") or word[1:] in TITLES
+    return word.endswith(("ته", "تها", "تهم")) and len(word) > 4
+
+
+def _given_and_family_name(words: Sequence[str]) -> bool:
+    """``مطلق البقمي``, ``محمد بن سعد القحطاني``: given names, then a family name with the
+    article and the nisba ending, the commonest shape of an Arabic name NER may miss."""
+    last = words[-1]
+    return (
+        2 <= len(words) <= 5
+        and last.startswith("ال")
+        and last.endswith("ي")
+        and len(last) > 4
+        and _name_like(words[0])
+        and all(_name_like(w) or w in _KIN for w in words[1:-1])
+    )
