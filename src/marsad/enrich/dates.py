@@ -322,6 +322,8 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         "اول من امس": -2,
         "امس الاول": -2,
         "البارحه الاولي": -2,
+        "الليله الماضيه": -1,
+        "الليله قبل الماضيه": -2,
         "غدا": 1,
         "يوم غد": 1,
         "بعد غد": 2,
@@ -471,7 +473,7 @@ def _trigger_words() -> dict[str, str]:
         ("month", p.GREGORIAN_MONTHS),
         ("hijri", p.HIJRI_MONTHS),
         ("weekday", p.WEEKDAYS),
-        ("day", ("امس", "غدا", "غد", "اليوم", "البارحه")),
+        ("day", ("امس", "غدا", "غد", "اليوم", "البارحه", "الليله")),
         ("period", ("الاسبوع", "الشهر", "العام", "السنه")),
     )
     for kind, names in sources:
@@ -546,8 +548,10 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if "weekday" in by_kind:
         w = _windows(folded, by_kind["weekday"])
         candidates += [_weekday(m, published, folded) for m in _matches(p.WEEKDAY, folded, w)]
-    if ("period" in by_kind or "month" in by_kind) and "من" in all_words:
-        w = _windows(folded, by_kind.get("period", set()) | by_kind.get("month", set()))
+    relative_day = not _DAY_IN_MONTH_WORDS.isdisjoint(all_words)
+    if (("period" in by_kind or "month" in by_kind) and "من" in all_words) or (relative_day and has_digit):
+        around = by_kind.get("period", set()) | by_kind.get("month", set()) | (_DAY_IN_MONTH_WORDS & all_words)
+        w = _windows(folded, around)
         candidates += [_day_of_relative_month(m, published) for m in _matches(p.DAY_OF_RELATIVE_MONTH, folded, w)]
     same_month = "period" in by_kind and not _SAME_WORDS.isdisjoint(all_words)
     if same_month:
@@ -560,14 +564,15 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
 
 
 _SAME_WORDS = frozenset({"نفسه", "ذاته", "نفس", "ذات"})
+_DAY_IN_MONTH_WORDS = frozenset({"الجاري", "الحالي", "المنصرم", "الماضي", "المقبل"})
 
 
 def _day_of_relative_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
-    """``يوم 27 من الشهر الجاري``: the day in the month the relative word points to."""
-    day = _day_of(m)
+    """``يوم 27 من الشهر الجاري``, ``في 4 الجاري``: the day in the month the relative word points to."""
+    day = int(m["dday"]) if m["dday"] else _day_of(m)
     if published is None:
         return m.start(), m.end(), "relative", None, None
-    direction = p.RELATIVE_WORDS[m["rel"]]
+    direction = p.RELATIVE_WORDS[m["rel"] or m["rel2"]]
     index = published.year * 12 + published.month - 1 + direction
     year, month = index // 12, index % 12 + 1
     if m["month"] and p.GREGORIAN_MONTHS[_SPACES.sub(" ", m["month"])] != month:

@@ -135,7 +135,8 @@ RELATIVE_PERIOD = regex.compile(
 
 RELATIVE_DAY = regex.compile(
     rf"{_GLUED}(?:(?P<part>{_PART})\s+)?"
-    r"(?P<word>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|البارحه\s+الاولي|البارحه|بعد\s+غد|يوم\s+غد|غدا|اليوم)"
+    r"(?P<word>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|البارحه\s+الاولي|البارحه|الليله\s+قبل\s+الماضيه"
+    r"|الليله\s+الماضيه|بعد\s+غد|يوم\s+غد|غدا|اليوم)"
     rf"(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?{_END}"
 )
 
@@ -147,9 +148,11 @@ WEEKDAY = regex.compile(
 )
 
 # ``في الثامن من الشهر نفسه``: the day of the month the paragraph named last.
-# ``يوم 27 من الشهر الجاري``, ``ال١٢ من شهر أغسطس الجاري``: a day of the month named relatively.
+# ``يوم 27 من الشهر الجاري``, ``ال١٢ من شهر أغسطس الجاري``, ``في 4 الجاري``: a day of the month
+# named relatively.
 DAY_OF_RELATIVE_MONTH = regex.compile(
-    rf"{_START}(?:الـ?\s?)?{_DAY}\s+من\s+(?:هذا\s+)?(?:الشهر|شهر\s+(?P<month>{_GM}))\s+(?P<rel>{_REL}){_END}"
+    rf"{_START}(?:(?:الـ?\s?)?{_DAY}\s+من\s+(?:هذا\s+)?(?:الشهر|شهر\s+(?P<month>{_GM}))\s+(?P<rel>{_REL})"
+    rf"|(?<!ال)(?<!الـ)(?<!ال\s)(?<!الـ\s)(?<![\d\-/])(?P<dday>\d{{1,2}})\s+(?P<rel2>الجاري|الحالي|المنصرم|الماضي|المقبل)){_END}"
 )
 
 SAME_MONTH = regex.compile(rf"{_START}{_DAY}\s+من\s+(?:الشهر\s+(?:نفسه|ذاته)|نفس\s+الشهر|ذات\s+الشهر){_END}")
