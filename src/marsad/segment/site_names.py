@@ -21,7 +21,8 @@ from marsad.segment.rules import line_key
 __all__ = ["SiteAffixLearner", "cut_site_name", "names_elsewhere"]
 
 # Not `/` or `:`: `عام / ...` is a wire's section and `بايدن: ...` a speaker, both the headline's own.
-_SEPARATOR = regex.compile(r"\s+(?:[-–—|»«]|::)\s+|\s*[|»«]\s*")
+# ``«`` and ``»`` separate only with spaces around them: glued, they quote (``لاستضافة «إكسبو 2020»``).
+_SEPARATOR = regex.compile(r"\s+(?:[-–—|»«]|::)\s+|\s*\|\s*")
 # A site's name is short; a longer segment is part of the headline.
 _MAX_AFFIX_WORDS = 4
 # Headlines sit near the top of a page.
