@@ -259,3 +259,42 @@ def test_a_related_box_is_cut_when_the_text_after_it_goes_on_with_the_story() ->
     after = "ويضم المستشفى الجديد في الطائف ثلاثمئة سرير موزعة على أقسام الباطنية والجراحة والأطفال والنساء."
     record = host("\n".join([HEADLINE, P1, P2, *links, after, P4]))
     assert record.body == [P1, P2, after, P4]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "الدوحة | الجمعة 13 يوليو 2012 - 08:40",
+        "عمّان - الواحة | 2012/08/05 - 09:22 صباحاً",
+        "الرياض - (واس) - 10 أغسطس 2015",
+        "صنعاء (سبأ) - خدمة الأخبار العربية",
+        "سعيد العمرينشر في الواحة يوم 15 - 09 - 2012",
+    ],
+)
+def test_a_place_or_source_beside_a_date_is_a_meta_line_not_the_title(meta: str) -> None:
+    record = host("\n".join(["محليات", HEADLINE, meta, P1, P2]))
+    assert record.title == HEADLINE
+    assert meta not in record.body
+
+
+def test_a_numbered_list_item_is_no_meta_line() -> None:
+    item = "3 - المعادن الثمينة."
+    record = host("\n".join([HEADLINE, P1, item, P2, P3]))
+    assert item in record.body
+
+
+def test_a_section_header_over_a_headline_and_its_deck_gives_the_headline() -> None:
+    deck = "الوزارة: التشغيل الشهر المقبل والخدمة لنصف مليون نسمة"
+    record = host("\n".join(["آخر الأخبار", HEADLINE + " في المنطقة الغربية", deck, "منذ ساعتين", P1, P2]))
+    assert record.title == HEADLINE + " في المنطقة الغربية"
+
+
+def test_a_site_name_before_a_colon_is_cut_when_the_page_names_the_site() -> None:
+    record = host("\n".join(["صحيفة الواحة", f"الواحة: {HEADLINE}", P1, P2, "جميع الحقوق محفوظة © 2012 الواحة"]))
+    assert record.title == HEADLINE
+
+
+def test_guillemets_in_a_title_are_kept_when_a_site_name_is_cut() -> None:
+    title = "5 مؤسسات توقع اتفاقية لاستضافة «إكسبو 2020»"
+    record = host("\n".join(["الواحة", f"{title} - الواحة", P1, P2, "© الواحة 2012"]))
+    assert record.title == title

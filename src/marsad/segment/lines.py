@@ -199,7 +199,7 @@ def describe_lines(text: str) -> list[Line]:
     ]
     chrome = chrome_rules().match_lines(keys, folded, words)
     for index, line in enumerate(display):
-        if chrome[index] is None and "|" in line:
+        if chrome[index] is None and ("|" in line or " - " in line) and words[index] <= _MAX_META_WORDS:
             chrome[index] = compound_meta(line)
     return list(map(_line, range(len(display)), display, keys, tokens, words, chrome))
 
@@ -208,13 +208,48 @@ _META_SEPARATOR = regex.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline", "photo_caption", "weather"})
 
 
+_MAX_META_WORDS = 14
+_DASHED = regex.compile(r"\s+[-–—]\s+")
+_SOURCE_FIELD = regex.compile(r"^\(?[^\d()|]{2,30}\)?$")
+# A field that is a date by itself: a year or a time of day, not a lone number.
+_FULL_DATE = regex.compile(r"(?<!\d)(?:1[3-9]|20)\d\d(?!\d)|\d{1,2}:\d\d")
+
+
 def compound_meta(text: str) -> Match | None:
     """A line of meta fields side by side (`مشاهدات: 2,871 | مشاركات: 54`, `الثلاثاء 12 رمضان 1433
-    هـ | العدد 4323`): chrome when every field is, for the reason of the first."""
-    fields = [field for field in _META_SEPARATOR.split(text) if field.strip()]
+    هـ | العدد 4323`): chrome when every field is, for the reason of the first. Beside a date,
+    a place or a source counts as a field too (`الدوحة | الجمعة 13 يوليو 2012 - 08:40`,
+    `الرياض - (الضاد) - 10 أغسطس 2015`), and a dateline may carry its wire service
+    (`صنعاء (الضاد) - خدمة الأخبار العربية`)."""
+    fields = [field.strip() for field in _META_SEPARATOR.split(text) if field.strip()]
+    matches = [chrome_rules().match(field) for field in fields]
+    if len(fields) >= 2 and all(match is not None and match.reason in _META_REASONS for match in matches):
+        return matches[0]
+    return _dated_source_line(text)
+
+
+def _dated_source_line(text: str) -> Match | None:
+    from marsad.segment.templates import is_dateline  # templates reads lines: imported when first needed
+
+    fields = [field.strip() for part in _META_SEPARATOR.split(text) for field in _DASHED.split(part) if field.strip()]
     if len(fields) < 2:
         return None
     matches = [chrome_rules().match(field) for field in fields]
-    if all(match is not None and match.reason in _META_REASONS for match in matches):
-        return matches[0]
+    dated = [
+        m
+        for m, field in zip(matches, fields, strict=True)
+        if m is not None and m.reason == "date_line" and _FULL_DATE.search(field)
+    ]
+
+    def source(field: str, match: Match | None) -> bool:
+        if match is not None and match.reason in _META_REASONS:
+            return True
+        if field[-1:] in ":.؟!":
+            return False  # ``3 - المعادن الثمينة.``: an item of a numbered list
+        return is_dateline(field) or (len(field.split()) <= 3 and _SOURCE_FIELD.match(field) is not None)
+
+    if dated and all(source(field, match) for field, match in zip(fields, matches, strict=True)):
+        return dated[0]
+    if is_dateline(fields[0]) and len(text.split()) <= 8 and all(len(f.split()) <= 4 for f in fields[1:]):
+        return Match("byline", False)  # ``صنعاء (الضاد) - خدمة الأخبار العربية``
     return None

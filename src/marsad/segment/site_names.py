@@ -20,9 +20,12 @@ from marsad.segment.rules import line_key
 
 __all__ = ["SiteAffixLearner", "cut_site_name", "names_elsewhere"]
 
-# Not `/` or `:`: `عام / ...` is a wire's section and `بايدن: ...` a speaker, both the headline's own.
-# ``«`` and ``»`` separate only with spaces around them: glued, they quote (``لاستضافة «إكسبو 2020»``).
-_SEPARATOR = regex.compile(r"\s+(?:[-–—|»«]|::)\s+|\s*\|\s*")
+# Not `/`: `عام / ...` is a wire's section. A colon after a word separates (``مرايا بريس: العنوان``),
+# but `بايدن: ...` is a speaker: only a name learned over a site's pages, or one another line of the
+# page holds among other words, is cut there. ``«`` and ``»`` separate only with spaces around them:
+# glued, they quote (``لاستضافة «إكسبو 2020»``).
+_SEPARATOR = regex.compile(r"\s+(?:[-–—|»«]|::)\s+|\s*\|\s*|(?<=\p{L})\s?:\s+")
+_COLON_HEAD = regex.compile(r"^([^:|]{2,40}?)\s?:\s+")
 # A site's name is short; a longer segment is part of the headline.
 _MAX_AFFIX_WORDS = 4
 # Headlines sit near the top of a page.
@@ -69,7 +72,17 @@ def names_elsewhere(title: str, other_keys: Iterable[str]) -> frozenset[str]:
     if not candidates:
         return frozenset()
     padded = [f" {key} " for key in other_keys]
-    return frozenset(affix for key, affix in candidates.items() if any(f" {key} " in other for other in padded))
+    colon = _COLON_HEAD.match(title)
+    spoken = line_key(colon[1]) if colon else None
+
+    def named(key: str) -> bool:
+        if key == spoken:
+            # ``الوزير: ...`` is a speaker when the page shows the word alone; a site's name
+            # stands inside a longer line too (``© 2012 مرايا بريس``).
+            return any(f" {key} " in other and other.strip() != key for other in padded)
+        return any(f" {key} " in other for other in padded)
+
+    return frozenset(affix for key, affix in candidates.items() if named(key))
 
 
 @dataclass(slots=True)
