@@ -224,10 +224,10 @@ def _find_title(
             # (`الأكثر قراءة`) is never it, and one headline written twice is taken where it stands
             # nearer the body.
             side_by_side = all(not lines[k].text.strip() for k in range(index + 1, found))
-            if (index in in_section and not (found in in_section and side_by_side)) or _same_words(lines[found], line):
-                # When the nearer headline is in the section too, right under the other, the section
-                # header stood over the article's headline and deck, not over a list (`آخر الأخبار` /
-                # headline / deck); a line between them (`محليات`) starts the article anew.
+            if (index in in_section and not side_by_side) or _same_words(lines[found], line):
+                # A list item under a section header is never the title; but a header right over a
+                # headline and its deck (`آخر الأخبار` / headline / deck) labels the article: the
+                # two side by side are compared. A line between them (`محليات`) starts it anew.
                 return found
             return index if line.words >= lines[found].words else found
         if line.kind is Kind.PROSE:
