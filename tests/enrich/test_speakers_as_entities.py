@@ -132,3 +132,21 @@ def test_records_carry_the_canonical_speaker_and_the_archive_stores_it() -> None
 
     quote_rows = next(rows for table, _, rows in span_rows(1, record) if table == "quotes")
     assert {row[2] for row in quote_rows} == {"خالد العتيبي"}  # record_rowid, position, speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'وقال فهو يبلغ تفصيلا أن "الأمر لا يحتمل التأجيل أبدا".',
+        'وأكد لصوامع الغلال أن "المخزون يكفي لستة أشهر قادمة".',
+    ],
+)
+def test_clause_openers_and_prepositional_phrases_name_nobody(paragraph: str) -> None:
+    assert [s for s, _, _ in _said([paragraph])] == [None]
+
+
+def test_a_kin_word_left_at_the_end_of_a_name_is_cut() -> None:
+    from marsad.enrich.speaker_checks import trimmed
+
+    assert trimmed("محمد بن نايف بن") == "محمد بن نايف"
+    assert trimmed("جيم بوملحة") == "جيم بوملحة"

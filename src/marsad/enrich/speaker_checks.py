@@ -40,6 +40,14 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
     words = fold_entry(speaker).split()
     if not words or any(_IMPERFECT_PLURAL.fullmatch(w) for w in words) or words == ["د"]:
         return False  # ``لايحتملون غياب الشاوي``: a clause, not a name
+    if (
+        words[0] in _NOT_A_NAME_START
+        or _prepositional(words[0])
+        or _object_pronoun_phrase(words[-1])
+        or (len(words[0]) < 3 and len(words) == 1)
+        or (words[0].endswith(("ها", "هم", "هما")) and words[0] not in TITLES and len(words[0]) > 4)
+    ):
+        return False  # ``فهو يبلغ``, ``عدم تنفيذ``, ``لصوامع الغلال``, ``اللجنة ... بمحاكمته``
     if _entity_after_descriptors(book, words) or tuple(words) in book.titled or canonical(book, speaker) != speaker:
         return True
     if len(words) == 1 and words[0] in ORGANISATIONS and not words[0].startswith("ال") and words[0] not in _PEOPLE:
@@ -83,6 +91,33 @@ def starts_a_name(book: NameBook, word: str) -> bool:
     )
 
 
+# Words that open a clause, never a name (a pronoun, ``عدم``, a demonstrative).
+_NOT_A_NAME_START = frozenset(
+    fold_entry(w) for w in ("فهو", "وهو", "فهي", "وهي", "هو", "هي", "عدم", "ذلك", "هذا", "هذه", "كما", "لكن")
+)
+
+
+def _prepositional(word: str) -> bool:
+    """``لصوامع``, ``لصحة``: ``ل`` + a noun opens a phrase, not a speaker (``لجنة``, ``ليلى``
+    aside). ``ب`` is left alone: too many names start with it (``برهان``, ``باربره``)."""
+    return (
+        word[:1] == "ل"
+        and not word.startswith(("ال", "لل"))
+        and len(word) > 3
+        and word not in ORGANISATIONS
+        and word not in TITLES
+        and not is_l_name(word)
+        and word not in _gazetteer_given_names()
+    )
+
+
+def _object_pronoun_phrase(word: str) -> bool:
+    """``بمحاكمته``: a preposition, a verbal noun and its pronoun close a clause, not a name."""
+    return (
+        word[:1] in "بل" and not word.startswith(("ال", "بو")) and word.endswith(("ته", "تها", "تهم")) and len(word) > 5
+    )
+
+
 def trimmed(speaker: str) -> str:
     """`speaker` without what a subject dragged in before the name: a preposition glued to
     an organisation (``بمحكمة النقض`` -> ``محكمة النقض``), a ``ل``/``ب`` phrase
@@ -95,12 +130,15 @@ def trimmed(speaker: str) -> str:
     first = folded[0]
     if first[:1] in "بل" and _strip_article(first[1:]) in ORGANISATIONS and first not in ORGANISATIONS:
         return " ".join([written[0][1:], *written[1:]])
-    at = 0
+    at = 0  # and ``محمد بن نايف بن``: a kin word left at the end is cut below
     while at < len(folded) - 1 and _dragged_in(folded[at]):
         at += 1
         while at < len(folded) - 1 and folded[at].startswith("ال"):
             at += 1  # ``لألعاب القوى``: the complement of the phrase
-    return " ".join(written[at:])
+    end = len(written)
+    while end - at > 1 and folded[end - 1] in _KIN:
+        end -= 1
+    return " ".join(written[at:end])
 
 
 def canonical(book: NameBook, speaker: str | None) -> str | None:
