@@ -64,11 +64,10 @@ from marsad.enrich.quote_speakers import (
     descriptor_view,
     is_descriptor,
     is_given_ali,
-    is_l_name,
     name_start,
     speaker_of,
 )
-from marsad.enrich.speaker_checks import canonical, names_someone, starts_a_name, trimmed
+from marsad.enrich.speaker_checks import canonical, names_someone, opens_l_phrase, starts_a_name, trimmed
 from marsad.records import Span
 
 __all__ = ["find_quotes"]
@@ -384,7 +383,7 @@ def _subject_range(
             break
         if i == first and t.text.startswith(("بال", "وبال")):
             break  # ``وذكر بالتطورات``: a prepositional phrase, the verb's subject is the last speaker
-        if i == first and _addressee(t.text):
+        if i == first and opens_l_phrase(t.text):
             break  # ``قال لفرانس برس``: whom the speaker told, not who spoke
         if t.text.startswith("لل") and not (i > first and _completes_title(tokens, first, i)):
             break  # ``قال للصحفيين``; but ``الجناح المسلح للحزب``, ``المستشار الزراعي للمحافظ`` name the speaker
@@ -523,18 +522,6 @@ def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
     return []
 
 
-def _addressee(word: str) -> bool:
-    """``لفرانس``, ``لرويترز``: ``ل`` + a name right after a speech verb; not ``لجنة`` or ``ليلى``."""
-    return (
-        word[:1] == "ل"
-        and not word.startswith(("ال", "لل"))
-        and len(word) > 3
-        and word not in ORGANISATIONS
-        and word not in TITLES
-        and not is_l_name(word)
-    )
-
-
 _KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})
 
 
@@ -557,7 +544,7 @@ _POSTPOSING = frozenset({"حسبما", "كما", "مثلما", "وفقما"})
 
 def _postposed(tokens: list[_Token], cue: int) -> bool:
     """Whether the cue at `cue` follows ``حسبما``/``كما``: an attribution after the words it attributes."""
-    return cue > 0 and tokens[cue - 1].text in _POSTPOSING and cue > 1 and tokens[cue - 2].text in "،,"
+    return cue > 1 and tokens[cue - 1].text in _POSTPOSING and tokens[cue - 2].text in "،,"
 
 
 def _entity_before(para: _Paragraph, first: int, cue: int, book: NameBook) -> list[Word]:

@@ -30,7 +30,7 @@ from marsad.enrich.quote_speakers import (
     is_l_name,
 )
 
-__all__ = ["canonical", "names_someone", "starts_a_name", "trimmed"]
+__all__ = ["canonical", "names_someone", "opens_l_phrase", "starts_a_name", "trimmed"]
 
 
 def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = frozenset()) -> bool:
@@ -42,7 +42,7 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return False  # ``لايحتملون غياب الشاوي``: a clause, not a name
     if (
         words[0] in _NOT_A_NAME_START
-        or _prepositional(words[0])
+        or opens_l_phrase(words[0])
         or _object_pronoun_phrase(words[-1])
         or (len(words[0]) < 3 and len(words) == 1)
         or (words[0].endswith(("ها", "هم", "هما")) and words[0] not in TITLES and len(words[0]) > 4)
@@ -97,7 +97,7 @@ _NOT_A_NAME_START = frozenset(
 )
 
 
-def _prepositional(word: str) -> bool:
+def opens_l_phrase(word: str) -> bool:
     """``لصوامع``, ``لصحة``: ``ل`` + a noun opens a phrase, not a speaker (``لجنة``, ``ليلى``
     aside). ``ب`` is left alone: too many names start with it (``برهان``, ``باربره``)."""
     return (
