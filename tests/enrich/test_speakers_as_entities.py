@@ -150,3 +150,28 @@ def test_a_kin_word_left_at_the_end_of_a_name_is_cut() -> None:
 
     assert trimmed("محمد بن نايف بن") == "محمد بن نايف"
     assert trimmed("جيم بوملحة") == "جيم بوملحة"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        (
+            'وانضم المتحدث باسم النادي توني فريشيا إلى قائمة المعلقين بقوله: "الجميع هنا يشعرون بالسعادة".',
+            "توني فريشيا",
+            "الجميع هنا يشعرون بالسعادة",
+        ),
+        (
+            "واستطرد الشيخ سعد بهوان بقوله: «يستفيد المستثمرون اليوم من تقنيات لم تكن متاحة قبل عامين».",
+            "سعد بهوان",
+            "يستفيد المستثمرون اليوم من تقنيات لم تكن متاحة قبل عامين",
+        ),
+        (
+            'وعلقت الوزيرة هالة السعيد على الأرقام بقولها إن "الإصلاحات بدأت تؤتي ثمارها في سوق العمل".',
+            "هالة السعيد",
+            "الإصلاحات بدأت تؤتي ثمارها في سوق العمل",
+        ),
+    ],
+)
+def test_biqawlihi_is_a_cue_whose_speaker_is_the_clause_subject(paragraph: str, speaker: str, said: str) -> None:
+    # ``بقوله:`` (with his saying) introduces speech like a participle: the clause's subject speaks.
+    assert (speaker, speaker, said) in _said([paragraph])

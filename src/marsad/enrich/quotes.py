@@ -5,7 +5,8 @@ agencies use, direct) or a clause reported
 after a cue and ``إن``/``أن`` (not direct). A cue is a speech verb
 (``قال``, ``أكد``, ``أضاف`` ...) whose subject is the speaker, a participle
 (``مضيفا``, ``مؤكدا`` ...) that continues the subject of its clause,
-``وفق``/``بحسب`` + a source, which may also follow the quote, ``نقلت ... عن``
+``بقوله:`` (the clause's subject speaks, as after a participle), ``وفق``/``بحسب`` + a
+source, which may also follow the quote, ``نقلت ... عن``
 + the speaker (also ``عن X قوله``), ``جاء في بيان`` (the statement speaks;
 ``جاء فيه``: whoever issued it), or passive ``أفيد`` (nobody is named). A cue
 without a subject (``وتابع:``, ``وأضاف أن``) continues the previous speaker of
@@ -97,6 +98,8 @@ _CUE_LOOKUP: dict[str, tuple[str, int]] = {
     for word in vocabulary
     for prefix in ("", "و", "ف")
 }
+# ``انضم إلى المنتقدين بقوله: "..."``: like a participle, the clause's subject speaks.
+_CUE_LOOKUP.update({"ب" + word: ("participle", 1) for word in _NOMINALS})
 _CUE_FORMS = frozenset(_CUE_LOOKUP)
 _SUBJECT_STOPS = frozenset(read_list("speaker_stops.txt"))
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "بانهم", "اننا", "باننا", ":"})
