@@ -12,8 +12,9 @@ from click.testing import CliRunner
 
 from marsad.commands.train import ner_common_words_command
 from marsad.enrich.ner.article import article_names, known_entities, mark_names
-from marsad.enrich.ner.common_words import MIN_COUNT, common_words, name_shares, write_common_words
+from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.ner.tokens import tokenize
+from marsad.training.ner.common_words import MIN_COUNT, name_shares, write_common_words
 
 
 class _Names:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from marsad.commands.eval_ner import ner_command
 from marsad.enrich.ner import tag_tokens
-from marsad.enrich.ner.evaluate import DATASETS, evaluate_dataset, floors
+from marsad.evaluation.ner import DATASETS, evaluate_dataset, floors
 from marsad.evaluation.news_entities import SETS as NEWS_SETS
 
 SLICE = 300  # sentences from the start of each set

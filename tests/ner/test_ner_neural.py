@@ -84,7 +84,7 @@ def test_bag_sums_handle_tokens_without_features() -> None:
 
 
 def test_wojood_outer_layer_is_mapped(tmp_path: Path) -> None:
-    from marsad.enrich.ner.neural_train import wojood_sentences
+    from marsad.training.ner.neural_train import wojood_sentences
 
     path = tmp_path / "wojood.txt"
     path.write_text(
@@ -113,7 +113,7 @@ def test_open_model_falls_back_to_the_crf(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def tiny_trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, NeuralNerModel]:
     torch = pytest.importorskip("torch")
-    from marsad.enrich.ner.neural_train import NeuralConfig, Vectors, export_weights, train_network
+    from marsad.training.ner.neural_train import NeuralConfig, Vectors, export_weights, train_network
 
     words = ["<unk>", "سامي", "حمص", "حلب", "دمشق", "إلى", "من"]
     rng = np.random.default_rng(2)
@@ -134,7 +134,7 @@ def tiny_trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, obje
 def _torch_decode(torch: object, network: object, model: NeuralNerModel, tokens: list[str]) -> tuple[list[int], float]:
     import torch as th
 
-    from marsad.enrich.ner.neural_train import tensors
+    from marsad.training.ner.neural_train import tensors
 
     net: th.nn.Module = network  # type: ignore[assignment]
     with th.no_grad():
@@ -257,7 +257,7 @@ def test_ensemble_sums_member_scores_and_survives_saving(tmp_path: Path) -> None
 
 
 def test_unseen_known_names_skip_words_the_training_data_has() -> None:
-    from marsad.enrich.ner.train import unseen_known_names
+    from marsad.training.ner.train import unseen_known_names
 
     # `فتح` occurs here as a verb: the data's evidence about it wins over the list.
     sentences: list[Sentence] = [(["فتح", "المعبر", "أمس", "."], ["O", "O", "O", "O"])]
@@ -298,7 +298,7 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
 
 def test_silver_sentences_train_without_joining_the_vocabularies() -> None:
     pytest.importorskip("torch")
-    from marsad.enrich.ner.neural_train import NeuralConfig, Vectors, train_network
+    from marsad.training.ner.neural_train import NeuralConfig, Vectors, train_network
 
     # News-like sentences we wrote, with the tags two taggers agreed on.
     silver: list[Sentence] = [

@@ -13,15 +13,15 @@ from click.testing import CliRunner
 from marsad.arabic.normalize import fold_for_search
 from marsad.commands.train import ner_institutions_command
 from marsad.enrich.ner import find_entities
-from marsad.enrich.ner.news_institutions import (
+from marsad.enrich.ner.shipped_lists import news_institutions
+from marsad.training.ner.news_institutions import (
     MIN_COUNT,
     NOT_INSTITUTIONS_FILE,
-    news_institutions,
     select_names,
     sequence_counts,
 )
-from marsad.enrich.ner.news_places import read_word_list
-from marsad.enrich.ner.paths import source_model_dir
+from marsad.training.ner.news_places import read_word_list
+from marsad.training.ner.paths import source_model_dir
 
 
 def _grams(rows: dict[str, int]) -> Counter[tuple[str, ...]]:

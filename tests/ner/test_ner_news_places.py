@@ -12,9 +12,10 @@ from click.testing import CliRunner
 
 from marsad.commands.train import ner_common_words_command, ner_institutions_command, ner_places_command
 from marsad.enrich.ner import find_entities
-from marsad.enrich.ner.news_places import MIN_AFTER, news_places, not_places, place_counts, write_places
-from marsad.enrich.ner.paths import source_model_dir
+from marsad.enrich.ner.shipped_lists import news_places
 from marsad.evaluation.news_entities import SetScore, evaluate_news, load_gold
+from marsad.training.ner.news_places import MIN_AFTER, not_places, place_counts, write_places
+from marsad.training.ner.paths import source_model_dir
 
 # Sentences we wrote: a town after place words, a word that follows one only by chance.
 TOWN = "افتتح المحافظ مشروعات في محافظة الوادعة وبمدينة الوادعة أمس."

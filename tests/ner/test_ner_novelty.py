@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from marsad.commands.eval_ner import ner_command
 from marsad.enrich.ner.conll import Sentence
-from marsad.enrich.ner.novelty import format_profile, profile
+from marsad.evaluation.ner_novelty import format_profile, profile
 
 TRAINING: list[Sentence] = [
     (

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from marsad.commands.train import ner_pretrain_command
-from marsad.enrich.ner.pretrain import PretrainedEncoder, batches, lm_targets, shuffled
+from marsad.training.ner.pretrain import batches, lm_targets, shuffled
+from marsad.training.ner.pretrained import PretrainedEncoder
 
 NEWS = [
     ["قال", "وزير", "الخارجية", "فيصل", "بن", "فرحان", "إن", "المملكة", "تدعم", "الحل", "السياسي", "في", "اليمن"],
@@ -76,8 +77,9 @@ def test_pretraining_lowers_the_loss_and_loads_into_a_tagger_by_name() -> None:
     from marsad.arabic.normalize import fold_for_search
     from marsad.enrich.ner.features import FeatureExtractor, Lexicons
     from marsad.enrich.ner.neural import TokenEncoder
-    from marsad.enrich.ner.neural_train import FEATURES, NeuralConfig, Vectors, build_encoder, make_model
-    from marsad.enrich.ner.pretrain import PretrainConfig, load_into, pretrain_encoder
+    from marsad.training.ner.neural_train import FEATURES, NeuralConfig, Vectors, build_encoder, make_model
+    from marsad.training.ner.pretrain import PretrainConfig, pretrain_encoder
+    from marsad.training.ner.pretrained import load_into
 
     words = ["<unk>", *sorted({fold_for_search(t) for s in NEWS for t in s})]
     rng = np.random.default_rng(3)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from marsad.commands.train import ner_silver_command
 from marsad.enrich.ner.conll import read_labelled
 from marsad.enrich.ner.model import shipped_model
-from marsad.enrich.ner.silver import agreeing, news_sentences, news_texts, write_conll
+from marsad.training.ner.silver import agreeing, news_sentences, news_texts, write_conll
 
 # Articles we wrote for these tests, in both field names of the shared collections.
 ARTICLES = [

@@ -4,8 +4,8 @@ import pytest
 
 from marsad.enrich.ner.conll import Sentence
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
-from marsad.enrich.ner.gazetteers import names_from
-from marsad.enrich.ner.train import TrainConfig, evaluate, fit, split_dev
+from marsad.training.ner.gazetteers import names_from
+from marsad.training.ner.train import TrainConfig, evaluate, fit, split_dev
 
 # Sentences we wrote; enough for the trainer to run, not to learn much.
 SENTENCES: list[Sentence] = [

@@ -2,9 +2,9 @@
 
 import pytest
 
-import marsad.enrich.ner.wiki_names as wiki_module
+import marsad.training.ner.wiki_names as wiki_module
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
-from marsad.enrich.ner.wiki_names import (
+from marsad.training.ner.wiki_names import (
     MAX_NAMES_PER_WORD,
     WikiNamesMissing,
     name_words,

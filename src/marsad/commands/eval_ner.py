@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from marsad.enrich.ner.paths import shared_dir
+from marsad.shared_data import shared_dir
 
 
 def _news(shared: Path, pinned: dict[str, float], as_json: bool, kind: str) -> list[str]:
@@ -48,9 +48,9 @@ def _profiles(shared: Path, limit: int | None, as_json: bool) -> None:
     """The dev split against the rest of train, each evaluation set against all of train."""
     from marsad.enrich.ner import tag_tokens
     from marsad.enrich.ner.conll import read_labelled
-    from marsad.enrich.ner.evaluate import DATASETS
-    from marsad.enrich.ner.novelty import format_profile, profile
-    from marsad.enrich.ner.train import TrainConfig, split_dev
+    from marsad.evaluation.ner import DATASETS
+    from marsad.evaluation.ner_novelty import format_profile, profile
+    from marsad.training.ner.train import TrainConfig, split_dev
 
     train = read_labelled(_data_file(shared, "data/ner/anercorp/train.txt", "training set"))
     rest, dev = split_dev(train, TrainConfig())
@@ -91,8 +91,8 @@ def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bo
     places, persons and organisations found in 40 SaudiNewsNet articles
     against our annotation (sets of names per article)."""
     from marsad.enrich.ner import tag_tokens
-    from marsad.enrich.ner.evaluate import DATASETS, evaluate_dataset, floors
     from marsad.enrich.ner.model import shipped_model
+    from marsad.evaluation.ner import DATASETS, evaluate_dataset, floors
 
     shared = shared or shared_dir()
     if profile:

@@ -12,9 +12,9 @@ from pathlib import Path
 import click
 
 from marsad.arabic.normalize import fold_for_search
-from marsad.enrich.ner.paths import shared_dir, source_model_dir
-from marsad.enrich.ner.variants import SHIPPED_VARIANT, VARIANTS
 from marsad.progress import progress
+from marsad.training.ner.paths import shared_dir, source_model_dir
+from marsad.training.ner.variants import SHIPPED_VARIANT, VARIANTS
 
 _DIR = click.Path(path_type=Path, file_okay=False)
 _FILE = click.Path(path_type=Path, dir_okay=False)
@@ -59,7 +59,7 @@ def clusters_command(shared: Path | None, out: Path | None, vectors: Path | None
 
     Run with PYTHONHASHSEED=0: gensim seeds each word vector from Python's
     string hash, so only a fixed hash seed reproduces the shipped clusters."""
-    from marsad.enrich.ner.wordreps import build_clusters
+    from marsad.training.ner.wordreps import build_clusters
 
     if os.environ.get("PYTHONHASHSEED") != "0":
         click.echo("warning: PYTHONHASHSEED is not 0; the clusters will differ from the shipped ones", err=True)
@@ -97,7 +97,7 @@ def ner_train_command(
     """Score a feature variant on the dev split held out of ANERcorp train, then
     (unless --dev-only) train on all of train and write the model folder."""
     from marsad.enrich.ner.features import FeatureConfig
-    from marsad.enrich.ner.train import TrainConfig, dev_experiment, train_final
+    from marsad.training.ner.train import TrainConfig, dev_experiment, train_final
 
     shared = shared or shared_dir()
     lexicon_dir = source_model_dir()
@@ -183,7 +183,7 @@ def ner_neural_command(
     --dev-only) trains on all of train for the seeds' mean best epoch count
     and writes ner_neural.npz next to the CRF files (which stay, as the
     fallback: `MARSAD_NER=crf` or removing the .npz selects them)."""
-    from marsad.enrich.ner.neural_train import NeuralConfig, neural_dev_experiment, train_final_neural
+    from marsad.training.ner.neural_train import NeuralConfig, neural_dev_experiment, train_final_neural
 
     # One line per epoch (loss, seconds, dev F1) on stderr: a run takes minutes to hours.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -237,8 +237,8 @@ def ner_pretrain_command(shared: Path | None, out: Path, vectors: Path, hidden: 
 
     Vocabularies and gazetteer come from ANERcorp train minus the dev split,
     so dev experiments that start from the encoder stay blind to dev."""
-    from marsad.enrich.ner.neural_train import NeuralConfig
-    from marsad.enrich.ner.pretrain import PretrainConfig, pretrain_on_news
+    from marsad.training.ner.neural_train import NeuralConfig
+    from marsad.training.ner.pretrain import PretrainConfig, pretrain_on_news
 
     # One line per 200 batches (tokens, loss, rate) on stderr: a run takes a quarter of an hour.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -280,7 +280,9 @@ def ner_silver_command(
     from contextlib import ExitStack
 
     from marsad.enrich.ner.model import open_model
-    from marsad.enrich.ner.silver import Tagger, agreeing, dev_split_taggers, news_sentences, write_conll
+    from marsad.training.ner.dev_taggers import dev_split_taggers
+    from marsad.training.ner.silver import Tagger, agreeing, news_sentences, write_conll
+    from marsad.training.ner.wiki_names import with_wiki
 
     shared = shared or shared_dir()
     folder = models or source_model_dir()
@@ -292,7 +294,7 @@ def ner_silver_command(
             work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             taggers = dev_split_taggers(shared, folder, dev_vectors, work)
         else:
-            taggers = [open_model(folder, stack, kind) for kind in ("neural", "crf")]
+            taggers = [open_model(folder, stack, kind, lexicon_hook=with_wiki) for kind in ("neural", "crf")]
         read = progress(news_sentences(news), desc="news sentences tagged", unit="sentence")
         count = write_conll(agreeing(read, taggers, sentences), out)
     click.echo(json.dumps({"silver_sentences": count, "out": str(out)}))
@@ -309,9 +311,10 @@ def ner_common_words_command(shared: Path | None, out: Path | None, sentences: i
     from itertools import islice
 
     from marsad.enrich.ner.article import name_key_for
-    from marsad.enrich.ner.common_words import COMMON_WORDS_FILE, name_shares, write_common_words
     from marsad.enrich.ner.model import shipped_model
-    from marsad.enrich.ner.silver import news_sentences
+    from marsad.enrich.ner.shipped_lists import COMMON_WORDS_FILE
+    from marsad.training.ner.common_words import name_shares, write_common_words
+    from marsad.training.ner.silver import news_sentences
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / COMMON_WORDS_FILE
@@ -331,7 +334,8 @@ def ner_places_command(shared: Path | None, out: Path | None) -> None:
     of their 10+ uses; not_places.txt left out): towns find_entities marks as places
     where the tagger found nothing."""
     from marsad.enrich.ner.article import FUNCTION_WORDS
-    from marsad.enrich.ner.news_places import PLACES_FILE, not_places, place_counts, write_places
+    from marsad.enrich.ner.shipped_lists import PLACES_FILE
+    from marsad.training.ner.news_places import not_places, place_counts, write_places
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / PLACES_FILE
@@ -349,14 +353,14 @@ def ner_institutions_command(shared: Path | None, out: Path | None) -> None:
     find_entities marks where the tagger found nothing."""
     from marsad.enrich.ner.article import FUNCTION_WORDS, name_key_for
     from marsad.enrich.ner.model import shipped_model
-    from marsad.enrich.ner.news_institutions import (
-        INSTITUTIONS_FILE,
+    from marsad.enrich.ner.shipped_lists import INSTITUTIONS_FILE
+    from marsad.training.ner.news_institutions import (
         NOT_INSTITUTIONS_FILE,
         select_names,
         sequence_counts,
         write_institutions,
     )
-    from marsad.enrich.ner.news_places import read_word_list
+    from marsad.training.ner.news_places import read_word_list
 
     shared = shared or shared_dir()
     out = out or source_model_dir() / INSTITUTIONS_FILE

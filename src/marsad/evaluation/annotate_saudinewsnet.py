@@ -252,7 +252,7 @@ def _review(articles: list[dict[str, Any]], gold: list[dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    from marsad.evaluation.extraction import shared_dir
+    from marsad.shared_data import shared_dir
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--review", action="store_true", help="print lines to review instead of writing")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from typing import Any
 import regex
 
 from marsad.records import Page, Record
+from marsad.shared_data import shared_dir
 from marsad.store.base import Archive, SearchFilters
 from marsad.store.ingest import IngestOptions, ingest_pages
 from marsad.store.search import parse_query
@@ -45,14 +45,6 @@ __all__ = [
 ]
 
 _DIACRITICS_TATWEEL = regex.compile(r"[\u064B-\u0652\u0670\u0640]")
-
-
-def shared_dir() -> Path:
-    """The shared data folder: $MARSAD_SHARED, else `../shared` beside the project root."""
-    env = os.environ.get("MARSAD_SHARED")
-    if env:
-        return Path(env)
-    return (Path(__file__).resolve().parents[3] / ".." / "shared").resolve()
 
 
 def _data(name: str) -> Any:

@@ -44,7 +44,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -57,6 +56,7 @@ from marsad.enrich.ner import find_entities
 from marsad.enrich.quantities import find_quantities
 from marsad.enrich.quotes import find_quotes
 from marsad.records import Span
+from marsad.shared_data import shared_dir
 
 __all__ = [
     "GoldArticle",
@@ -73,14 +73,6 @@ __all__ = [
 ]
 
 NEWS_FILES = {"saudinewsnet": "data/news/saudinewsnet.jsonl.gz", "newspapers": "data/news/newspapers.jsonl.gz"}
-
-
-def shared_dir() -> Path:
-    """``$MARSAD_SHARED``, else the ``shared`` folder next to the project root."""
-    env = os.environ.get("MARSAD_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / ".." / "shared"
 
 
 def article_text(record: dict[str, Any]) -> str:

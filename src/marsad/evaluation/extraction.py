@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.evaluation.wordscore import WordCounts, chrome_kept, line_key, lines_lost, same_title, word_counts
+from marsad.shared_data import shared_dir
 
 DATA_DIR = Path(__file__).with_name("data")
 PAGES_GOLD = DATA_DIR / "extraction_pages.json"
@@ -51,14 +51,6 @@ SETS: tuple[str, ...] = (
 )
 # Sets no rule was chosen on (`evaluation.blind_layouts`); every other set is development.
 BLIND_SETS: tuple[str, ...] = ("blind_layouts",)
-
-
-def shared_dir() -> Path:
-    """The shared data folder: $MARSAD_SHARED, else `../shared` beside the project root."""
-    env = os.environ.get("MARSAD_SHARED")
-    if env:
-        return Path(env)
-    return (Path(__file__).resolve().parents[3] / ".." / "shared").resolve()
 
 
 # --- gold ----------------------------------------------------------------

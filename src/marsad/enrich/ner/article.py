@@ -17,8 +17,8 @@ from importlib import resources
 
 from marsad.arabic.clitics import restore_article, split_clitics
 from marsad.arabic.normalize import fold_for_search
-from marsad.enrich.ner.common_words import common_words
 from marsad.enrich.ner.conll import entities
+from marsad.enrich.ner.shipped_lists import common_words
 
 Tokens = Sequence[tuple[str, int, int]]
 # CoNLL input has no article boundaries; names are remembered across this

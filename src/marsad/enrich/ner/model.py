@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from importlib import resources
@@ -96,21 +95,17 @@ def feature_config(data: dict[str, object]) -> FeatureConfig:
     return FeatureConfig(**known)  # type: ignore[arg-type]
 
 
-def with_wiki(lexicons: Lexicons, config: FeatureConfig, trained_on: object = None) -> Lexicons:
-    """`lexicons` with the Wikipedia name lists when `config` uses them (read from arwikicats).
+LexiconHook = Callable[[Lexicons, FeatureConfig, object], Lexicons]
 
-    `trained_on` is the fingerprint of the lists the model learned; other lists
-    (another arwikicats release) still work, with a warning: the features shift."""
+
+def without_wiki(lexicons: Lexicons, config: FeatureConfig, trained_on: object = None) -> Lexicons:
+    """The runtime's lexicons: the shipped lists only. A research model that learned the
+    Wikipedia name features is opened by the training code, which reads those lists."""
     if config.wiki and not lexicons.wiki:
-        from marsad.enrich.ner.wiki_names import lists_sha256, wiki_names
-
-        lexicons.wiki = wiki_names()
-        if isinstance(trained_on, str) and trained_on != lists_sha256(lexicons.wiki):
-            warnings.warn(
-                "the installed arwikicats tables differ from those the NER model was trained with; "
-                "install the version pinned in pyproject.toml for the published scores",
-                stacklevel=2,
-            )
+        raise ValueError(
+            "this NER model uses the Wikipedia name features (`wiki`): open it with "
+            "lexicon_hook=marsad.training.ner.wiki_names.with_wiki (the `ner-train` extra)"
+        )
     return lexicons
 
 
@@ -138,11 +133,17 @@ AnyNerModel = NerModel | NeuralNerModel
 KIND_VARIABLE = "MARSAD_NER"
 
 
-def open_model(directory: Traversable | Path, stack: ExitStack, kind: str | None = None) -> AnyNerModel:
+def open_model(
+    directory: Traversable | Path,
+    stack: ExitStack,
+    kind: str | None = None,
+    lexicon_hook: LexiconHook = without_wiki,
+) -> AnyNerModel:
     """The neural tagger when its weights are in `directory`, else the CRF.
 
     `kind` ("neural" or "crf") forces one; by default `$MARSAD_NER`, then
-    whatever the folder holds."""
+    whatever the folder holds. `lexicon_hook` completes the lexicons a model's
+    features need beyond the shipped lists."""
     kind = kind or os.environ.get(KIND_VARIABLE) or ("neural" if (directory / NEURAL_FILE).is_file() else "crf")
     if kind not in ("neural", "crf"):
         raise ValueError(f"{KIND_VARIABLE}={kind!r}: expected 'neural' or 'crf'")
@@ -152,13 +153,13 @@ def open_model(directory: Traversable | Path, stack: ExitStack, kind: str | None
         members, words, features, chars, meta = load_weights(directory / NEURAL_FILE)
         settings = meta.get("features")
         config = feature_config(settings if isinstance(settings, dict) else {})
-        extractor = FeatureExtractor(with_wiki(lexicons, config, meta.get("wiki_sha256")), config)
+        extractor = FeatureExtractor(lexicon_hook(lexicons, config, meta.get("wiki_sha256")), config)
         return NeuralNerModel(members, TokenEncoder(extractor, words, features, chars))
     import pycrfsuite
 
     record = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
     crf_config = feature_config(record.get("features", {}))
-    crf_extractor = FeatureExtractor(with_wiki(lexicons, crf_config), crf_config)
+    crf_extractor = FeatureExtractor(lexicon_hook(lexicons, crf_config, None), crf_config)
     tagger = pycrfsuite.Tagger()
     # crfsuite wants a real file; as_file extracts it when the package is zipped.
     path = stack.enter_context(resources.as_file(directory / MODEL_FILE))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from marsad.arabic.normalize import fold_for_search
-from marsad.enrich.ner.news_institutions import HEADS, LONG_HEADS
+from marsad.enrich.ner.shipped_lists import HEADS, LONG_HEADS
 
 MAX_ADJECTIVES = 2
 # The other gender's count, as a share of the word's own, that makes a pair.

@@ -27,9 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from marsad.enrich.ner.gazetteers import babel_places
 from marsad.enrich.ner.neural import TokenEncoder
-from marsad.enrich.ner.neural_train import (
+from marsad.training.ner.gazetteers import babel_places
+from marsad.training.ner.neural_train import (
     NeuralConfig,
     build_encoder,
     concat_encoded,
@@ -39,8 +39,9 @@ from marsad.enrich.ner.neural_train import (
     make_model,
     tensors,
 )
-from marsad.enrich.ner.silver import news_sentences
-from marsad.enrich.ner.train import split_dev
+from marsad.training.ner.pretrained import PretrainedEncoder
+from marsad.training.ner.silver import news_sentences
+from marsad.training.ner.train import split_dev
 
 log = logging.getLogger(__name__)
 
@@ -60,34 +61,6 @@ class PretrainConfig:
     seed: int = 13
     log_every: int = 200  # batches between progress lines (mean loss since the last one)
     extra: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class PretrainedEncoder:
-    """Encoder weights with the vocabularies their rows belong to."""
-
-    features: list[str]
-    chars: str
-    state: dict[str, np.ndarray]
-    history: list[dict[str, object]]
-
-    def save(self, path: Path) -> None:
-        arrays: dict[str, np.ndarray] = {f"state/{k}": v for k, v in self.state.items()}
-        arrays["features"] = np.array(self.features, dtype=str)
-        arrays["chars"] = np.array(self.chars)
-        arrays["history"] = np.array(json.dumps(self.history))
-        np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
-
-    @classmethod
-    def load(cls, path: Path) -> PretrainedEncoder:
-        with np.load(path) as data:
-            state = {k.removeprefix("state/"): np.asarray(data[k]) for k in data.files if k.startswith("state/")}
-            return cls(
-                [str(f) for f in data["features"]],
-                str(data["chars"]),
-                state,
-                json.loads(str(data["history"])),
-            )
 
 
 def batches(sentences: Iterable[list[str]], size: int, budget: int) -> Iterator[list[list[str]]]:
@@ -218,37 +191,6 @@ def pretrain_encoder(
     }
     history.append({"config": asdict(config), "tokens": int(seen), "seconds": round(time.perf_counter() - started)})
     return PretrainedEncoder(list(encoder.features), encoder.chars, state, history)
-
-
-def load_into(network: Any, pretrained: PretrainedEncoder, features: Sequence[str], chars: str) -> int:
-    """Copy the pretrained encoder into a tagger whose vocabularies may differ:
-    feature and character rows are matched by name, the rest by shape.
-    Returns how many feature rows were found."""
-    import torch
-
-    state = network.state_dict()
-    rows = {name: i for i, name in enumerate(pretrained.features)}
-    table = pretrained.state["features.weight"]
-    found = 0
-    with torch.no_grad():
-        for i, name in enumerate(features):
-            j = rows.get(name)
-            if j is not None:
-                state["features.weight"][i] = torch.from_numpy(table[j])
-                found += 1
-        letters = {c: i for i, c in enumerate(pretrained.chars)}
-        for i, c in enumerate(chars):
-            j = letters.get(c)
-            if j is not None:
-                state["chars.weight"][i] = torch.from_numpy(pretrained.state["chars.weight"][j])
-        for key, value in pretrained.state.items():
-            if key in ("features.weight", "chars.weight"):
-                continue
-            if state[key].shape != value.shape:
-                raise ValueError(f"pretrained {key} has shape {value.shape}, the tagger {tuple(state[key].shape)}")
-            state[key].copy_(torch.from_numpy(value))
-    network.load_state_dict(state)
-    return found
 
 
 def shuffled(items: Iterable[list[str]], buffer: int, seed: int) -> Iterator[list[str]]:

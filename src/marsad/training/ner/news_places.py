@@ -13,16 +13,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
 from marsad.arabic.normalize import fold_for_search
-from marsad.enrich.ner.silver import news_texts
 from marsad.enrich.ner.tokens import words
+from marsad.training.ner.silver import news_texts
 
-PLACES_FILE = "places.tsv"
 NOT_PLACES_FILE = "not_places.txt"
 # Folded place words; proclitics may be attached (`بمدينة`, `لمحافظة`, `وبمدينة`).
 PLACE_WORDS = frozenset({"مدينه", "محافظه", "منطقه", "بلده", "ولايه", "قريه", "عاصمه", "مدينتي", "محافظتي"})
@@ -82,18 +79,3 @@ def write_places(after: Counter[str], seen: Counter[str], path: Path, skip_words
     )
     path.write_text(header + "".join(f"{w}\t{a}\t{n}\n" for w, a, n in rows), encoding="utf-8")
     return len(rows)
-
-
-def shipped_names(file: str, kind: str) -> dict[tuple[str, ...], str]:
-    """A shipped list (first column: name keys) as names of `kind` for `mark_names`; empty when absent."""
-    path = resources.files("marsad") / "models" / "ner" / file
-    if not path.is_file():
-        return {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {tuple(line.split("\t", 1)[0].split()): kind for line in lines if line and not line.startswith("#")}
-
-
-@lru_cache(maxsize=1)
-def news_places() -> dict[tuple[str, ...], str]:
-    """The shipped towns as one-word LOC names."""
-    return shipped_names(PLACES_FILE, "LOC")

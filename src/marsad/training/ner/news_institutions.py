@@ -15,28 +15,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
 
-from marsad.enrich.ner.news_places import shipped_names
-from marsad.enrich.ner.silver import news_texts
+from marsad.enrich.ner.shipped_lists import HEADS, LONG_HEADS
 from marsad.enrich.ner.tokens import words
+from marsad.training.ner.silver import news_texts
 
-INSTITUTIONS_FILE = "institutions.tsv"
 NOT_INSTITUTIONS_FILE = "not_institutions.txt"
-# Name keys (folded, clitics off) of the words that open an institution's name.
-HEADS = frozenset(
-    {
-        "وزاره", "هييه", "مجلس", "ديوان", "امانه", "بلديه", "جامعه", "محكمه", "المحكمه", "مستشفي", "منظمه",
-        "وكاله", "صندوق", "الاتحاد", "اتحاد", "حزب", "جماعه", "شركه", "بنك", "نادي", "جمعيه", "موسسه",
-    }
-)  # fmt: skip
-# Heads that also open descriptions (`المركز الأول` is a rank, `المجلس البلدي` any town's council,
-# `النادي السعودي` any Saudi club): their names need two more words (`الهيئة العامة للطيران المدني`,
-# `المؤسسة العامة للتأمينات الاجتماعية`, `مركز الدفاع المدني`).
-LONG_HEADS = (
-    frozenset({"ال" + head for head in HEADS} | {"مركز", "المركز", "اللجنه", "الاداره", "المديريه", "القياده"}) - HEADS
-)
 LONGEST = 5
 MIN_COUNT = 20
 # A longer sequence is its own name only if this share of the shorter one goes on with it.
@@ -93,9 +78,3 @@ def write_institutions(names: list[str], counts: Counter[tuple[str, ...]], path:
     rows = "".join(f"{name}\t{counts[tuple(name.split())]}\n" for name in names)
     path.write_text(header + rows, encoding="utf-8")
     return len(names)
-
-
-@lru_cache(maxsize=1)
-def news_institutions() -> dict[tuple[str, ...], str]:
-    """The shipped institutions as ORG names."""
-    return shipped_names(INSTITUTIONS_FILE, "ORG")

@@ -16,26 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from marsad.enrich.ner.silver import Tagger
+from marsad.training.ner.silver import Tagger
 
-COMMON_WORDS_FILE = "common_words.tsv"
 MIN_COUNT = 20
 MAX_SHARE = 0.3
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Name keys (`article.name_key_for`) of the shipped list; empty when the file is absent."""
-    path = resources.files("marsad") / "models" / "ner" / COMMON_WORDS_FILE
-    if not path.is_file():
-        return frozenset()
-    return frozenset(
-        line.split("\t", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
-    )
 
 
 def name_shares(

@@ -25,7 +25,6 @@ from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.article import CONLL_WINDOW, known_entities, propagate_in_windows
 from marsad.enrich.ner.conll import Sentence, entities, read_labelled, score
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
-from marsad.enrich.ner.gazetteers import babel_places, merge, names_from, write_tsv
 from marsad.enrich.ner.model import (
     CLUSTERS_FILE,
     CONFIG_FILE,
@@ -35,10 +34,11 @@ from marsad.enrich.ner.model import (
     TRIGGERS_FILE,
     NerModel,
     load_lexicons,
-    with_wiki,
 )
 from marsad.enrich.ner.spans import sentences_of
 from marsad.enrich.ner.tokens import tokenize
+from marsad.training.ner.gazetteers import babel_places, merge, names_from, write_tsv
+from marsad.training.ner.wiki_names import with_wiki
 
 
 @dataclass(slots=True)

@@ -87,25 +87,3 @@ def write_conll(sentences: Iterable[Sentence], path: Path) -> int:
             out.write("".join(f"{token} {tag}\n" for token, tag in zip(tokens, tags, strict=True)) + "\n")
             count += 1
     return count
-
-
-def dev_split_taggers(shared: Path, lexicon_dir: Path, vectors_file: Path, work: Path) -> list[Tagger]:
-    """Both taggers trained on ANERcorp train minus the dev split (needs torch).
-
-    Silver for a dev experiment must come from taggers that never saw the dev
-    sentences: the shipped ones did, and the names they learned there would
-    reach the experiment through the silver labels."""
-    from marsad.enrich.ner.features import FeatureConfig
-    from marsad.enrich.ner.model import load_lexicons
-    from marsad.enrich.ner.neural_train import NeuralConfig, load_inputs, train_members
-    from marsad.enrich.ner.train import TrainConfig, fit_with_priors, split_dev
-    from marsad.enrich.ner.variants import SHIPPED_VARIANT, VARIANTS
-
-    config = NeuralConfig()
-    sentences, base, vectors = load_inputs(shared, lexicon_dir, vectors_file, config)
-    train, dev = split_dev(sentences, config.split)
-    neural, _ = train_members(train, base, vectors, config, [config.seed], dev=dev)
-    crf_config = TrainConfig(features=FeatureConfig(**VARIANTS[SHIPPED_VARIANT]))
-    news = sorted((shared / "data/news").glob("*.jsonl.gz"))
-    crf, _ = fit_with_priors(train, load_lexicons(lexicon_dir), crf_config, work / "dev.crfsuite", news)
-    return [neural, crf]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -31,6 +32,7 @@ from pathlib import Path
 import regex
 
 from marsad.arabic.normalize import fold_for_search
+from marsad.enrich.ner.features import FeatureConfig, Lexicons
 
 PACKAGE = "ArWikiCats"
 # (file under the package's jsons/, entity type). Only tables of proper names:
@@ -124,3 +126,19 @@ def lists_sha256(lists: dict[str, frozenset[str]]) -> str:
     """A fingerprint of the word lists, kept with a model trained on them."""
     rows = "\n".join(f"{word}\t{','.join(sorted(kinds))}" for word, kinds in sorted(lists.items()))
     return hashlib.sha256(rows.encode("utf-8")).hexdigest()
+
+
+def with_wiki(lexicons: Lexicons, config: FeatureConfig, trained_on: object = None) -> Lexicons:
+    """`lexicons` with the Wikipedia name lists when `config` uses them (read from arwikicats).
+
+    `trained_on` is the fingerprint of the lists the model learned; other lists
+    (another arwikicats release) still work, with a warning: the features shift."""
+    if config.wiki and not lexicons.wiki:
+        lexicons.wiki = wiki_names()
+        if isinstance(trained_on, str) and trained_on != lists_sha256(lexicons.wiki):
+            warnings.warn(
+                "the installed arwikicats tables differ from those the NER model was trained with; "
+                "install the version pinned in pyproject.toml for the published scores",
+                stacklevel=2,
+            )
+    return lexicons

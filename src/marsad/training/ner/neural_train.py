@@ -28,7 +28,6 @@ from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.article import CONLL_WINDOW, propagate_in_windows
 from marsad.enrich.ner.conll import TYPES, Sentence, normalize_tag, read_labelled, score
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
-from marsad.enrich.ner.gazetteers import babel_places, merge, names_from
 from marsad.enrich.ner.model import CONFIG_FILE, load_lexicons
 from marsad.enrich.ner.neural import (
     NEURAL_FILE,
@@ -39,8 +38,9 @@ from marsad.enrich.ner.neural import (
     save_weights,
     word_chars,
 )
-from marsad.enrich.ner.train import TrainConfig, sha256, split_dev
-from marsad.enrich.ner.wiki_names import lists_sha256, wiki_names
+from marsad.training.ner.gazetteers import babel_places, merge, names_from
+from marsad.training.ner.train import TrainConfig, sha256, split_dev
+from marsad.training.ner.wiki_names import lists_sha256, wiki_names
 
 if TYPE_CHECKING:
     import torch
@@ -355,7 +355,7 @@ def train_network(
     silver_ids = list(range(len(sentences), len(encoded)))
     network: Any = make_model(config, vectors, len(features), len(alphabet))
     if config.pretrained:
-        from marsad.enrich.ner.pretrain import PretrainedEncoder, load_into
+        from marsad.training.ner.pretrained import PretrainedEncoder, load_into
 
         found = load_into(network, PretrainedEncoder.load(Path(config.pretrained)), features, alphabet)
         log.info("pretrained encoder: %d of %d feature rows", found, len(features))

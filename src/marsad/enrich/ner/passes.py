@@ -1,0 +1,145 @@
+"""What happens to a tagged sentence of an article, in order.
+
+The tagger reads one sentence at a time. A record's entities then go through the passes
+below: `SENTENCE_PASSES` on each sentence alone, right after tagging; then the article's
+names are collected (what the tagger found anywhere in it, and the shipped lists), and
+`ARTICLE_PASSES` run on each sentence with those names in hand. Each pass is a small
+function over one `TaggedSentence`, named with the data it reads, so that this list is
+the one place to read what a record's tags go through. CoNLL output (`tag_tokens`) keeps
+the tagger's own reading and skips them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from marsad.enrich.ner.article import (
+    Names,
+    Tokens,
+    complete_name_links,
+    drop_god,
+    mark_names,
+    tidy_tags,
+    trim_entities,
+)
+from marsad.enrich.ner.bylines import byline_outlets
+from marsad.enrich.ner.facilities import mark_facilities
+from marsad.enrich.ner.organisation_adjectives import extend_organisations
+from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
+from marsad.enrich.ner.states import extend_states
+
+__all__ = ["ARTICLE_PASSES", "SENTENCE_PASSES", "ArticleNames", "Pass", "TaggedSentence", "run_passes"]
+
+
+@dataclass(slots=True)
+class ArticleNames:
+    """What the article-wide passes know: the name keys, and the names found or listed."""
+
+    key: Callable[[str], str]  # the tagger's stem key
+    name_key: Callable[[str], str]  # `article.name_key_for(key)`: keys that keep name letters
+    word_counts: Mapping[str, int]  # the tagger's word counts (`Lexicons.counts`)
+    listed: Names = field(default_factory=dict)  # the shipped lists: known entities, towns, institutions
+    names: Names = field(default_factory=dict)  # the listed names and those the tagger found in the article
+
+
+@dataclass(slots=True)
+class TaggedSentence:
+    """One sentence of an article: its tokens with their offsets, and its tags as the passes
+    leave them. `fixed` holds the token ranges whose type the article's votes may not change
+    (quoted and byline outlets)."""
+
+    paragraph: int
+    run: Tokens
+    tags: list[str]
+    opens_paragraph: bool = False
+    fixed: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return [token for token, _, _ in self.run]
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    name: str
+    data: str  # what the pass reads besides the tags: a shipped file, or the words it is written for
+    apply: Callable[[TaggedSentence, ArticleNames], None]
+
+
+def _tidy(s: TaggedSentence, _: ArticleNames) -> None:
+    s.tags = tidy_tags(s.run, s.tags)
+
+
+def _formulas(s: TaggedSentence, _: ArticleNames) -> None:
+    s.tags = drop_god(s.run, s.tags)
+
+
+def _trim(s: TaggedSentence, _: ArticleNames) -> None:
+    s.tags = trim_entities(s.run, s.tags)
+
+
+def _name_links(s: TaggedSentence, _: ArticleNames) -> None:
+    s.tags = complete_name_links(s.run, s.tags)
+
+
+def _facilities(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = mark_facilities(s.tokens, s.tags, names.name_key)
+
+
+def _article_names(s: TaggedSentence, names: ArticleNames) -> None:
+    # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
+    # the article's own names do not, or one mis-tagged span would spread its error.
+    s.tags = mark_names(s.run, s.tags, names.names, names.key, widen=names.listed)
+
+
+def _states(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = extend_states(s.tokens, s.tags, names.name_key)
+
+
+def _organisation_adjectives(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = extend_organisations(s.tokens, s.tags, names.name_key, names.word_counts)
+
+
+def _outlets(s: TaggedSentence, names: ArticleNames) -> None:
+    # Quoted and byline outlets keep their type against the article's votes: `لـ«الرياض»`
+    # is the newspaper, the other `الرياض` of the article the city.
+    ranges = quoted_organisations(s.tokens, s.tags, names.name_key)
+    if s.opens_paragraph:  # a paragraph's first sentence may open with a byline
+        ranges += byline_outlets(s.tokens, s.tags)
+    s.tags = mark_organisations(s.tags, ranges)
+    s.fixed.extend(ranges)
+
+
+# Each sentence alone, as soon as it is tagged.
+SENTENCE_PASSES: tuple[Pass, ...] = (
+    Pass("tidy", "function words alone (`لي`, `فيه`); enrich/data/currencies.tsv after an amount", _tidy),
+    Pass("formulas", "religious formulas: `الله`, `رحمه الله`, `صلى الله عليه وسلم`", _formulas),
+    Pass("trim", "words no name opens with (`يا`, `بقلم`), formulas after a name", _trim),
+    Pass("name links", "`بن`, `بنت`, `آل`, `عبد`, `أبو` joining two parts of a name", _name_links),
+    Pass("facilities", "models/ner/facilities.tsv: `مستشفى الملك فهد`, `مطار` + name", _facilities),
+)
+
+# Each sentence again, with the names of the whole article and the shipped lists.
+ARTICLE_PASSES: tuple[Pass, ...] = (
+    Pass(
+        "article names",
+        "names found anywhere in the article; models/ner/known_entities.tsv, places.tsv, institutions.tsv",
+        _article_names,
+    ),
+    # A person's short form may be `الله` (from `عبد الله`), and the names pass marks it.
+    Pass("formulas again", "religious formulas", _formulas),
+    Pass("trim again", "words no name opens with, formulas after a name", _trim),
+    Pass("states", "`جمهورية`, `مملكة`, `سلطنة`, `إمارة` before a country", _states),
+    Pass(
+        "organisation adjectives",
+        "institution heads (shipped_lists.HEADS) and the tagger's word counts",
+        _organisation_adjectives,
+    ),
+    Pass("outlets", "quoted names after `لـ` or an institution head; bylines (`الرياض - واس`)", _outlets),
+)
+
+
+def run_passes(sentence: TaggedSentence, names: ArticleNames, passes: tuple[Pass, ...]) -> None:
+    for step in passes:
+        step.apply(sentence, names)
