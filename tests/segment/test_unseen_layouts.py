@@ -40,6 +40,9 @@ def reasons(record: marsad.Record) -> dict[str, str]:
         "منذ 3 ساعات",
         "قبل ساعتين",
         "نشر منذ 5 دقائق",
+        "منذ يوم واحد",
+        "قراءة: 5 دقائق",
+        "قراءة 3 دقائق",
         "الأربعاء 22 يوليو 2015 - 09:22 مساءً",
         "أبريل 2020 09:22 مساءً",
         "الخميس 5 شوال 1436 هجرية",
@@ -269,6 +272,8 @@ def test_a_related_box_is_cut_when_the_text_after_it_goes_on_with_the_story() ->
         "الرياض - (واس) - 10 أغسطس 2015",
         "صنعاء (سبأ) - خدمة الأخبار العربية",
         "سعيد العمرينشر في الواحة يوم 15 - 09 - 2012",
+        "الدوحة - الميزان | منذ 45 دقيقة",
+        "القاهرة - وكالات | قبل ساعتين",
     ],
 )
 def test_a_place_or_source_beside_a_date_is_a_meta_line_not_the_title(meta: str) -> None:
@@ -298,3 +303,15 @@ def test_guillemets_in_a_title_are_kept_when_a_site_name_is_cut() -> None:
     title = "5 مؤسسات توقع اتفاقية لاستضافة «إكسبو 2020»"
     record = host("\n".join(["الواحة", f"{title} - الواحة", P1, P2, "© الواحة 2012"]))
     assert record.title == title
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["الدوحة - الميزان | منذ 45 دقيقة", "القاهرة - وكالات | قبل ساعتين", "قراءة: 5 دقائق", "منذ يوم واحد"],
+)
+def test_a_time_ago_or_reading_time_under_the_deck_leaves_the_headline_in_reach(meta: str) -> None:
+    # Taken for a headline, the meta line would be compared with the deck and the headline never seen.
+    deck = "الوزارة تبدأ التشغيل الشهر المقبل"
+    record = host("\n".join(["محليات", HEADLINE, deck, meta, P1, P2]))
+    assert record.title == HEADLINE
+    assert meta in reasons(record)

@@ -211,8 +211,8 @@ _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline", "phot
 _MAX_META_WORDS = 14
 _DASHED = regex.compile(r"\s+[-–—]\s+")
 _SOURCE_FIELD = regex.compile(r"^\(?[^\d()|]{2,30}\)?$")
-# A field that is a date by itself: a year or a time of day, not a lone number.
-_FULL_DATE = regex.compile(r"(?<!\d)(?:1[3-9]|20)\d\d(?!\d)|\d{1,2}:\d\d")
+# A field that is a date by itself: a year, a time of day or a time ago (``منذ 45 دقيقة``), not a lone number.
+_FULL_DATE = regex.compile(r"(?<!\d)(?:1[3-9]|20)\d\d(?!\d)|\d{1,2}:\d\d|^(?:منذ|قبل)\s")
 
 
 def compound_meta(text: str) -> Match | None:
