@@ -224,3 +224,54 @@ def test_two_numbers_joined_by_wa_are_a_list_that_shares_its_noun() -> None:
 def test_a_year_before_a_word_it_does_not_count_is_no_quantity() -> None:
     assert find_quantities(["وحقق الاقتصاد في عام 2012 نموا قويا."]) == []
     assert [q["value"] for q in find_quantities(["وبنت الوزارة 2000 منزل للأسر."])] == [2000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # ``الفارط``: the Maghreb's "last"; ``للسنة``: a preposition glued to the period.
+        ("وفرت الوزارة الكمية نفسها السنة الفارطة لكل المدارس.", "السنة الفارطة", "2014"),
+        ("وصل الوفد التونسي في الشهر الفارط إلى الجزائر.", "الشهر الفارط", "2015-06"),
+        ("سجل الاستثمار المستوى نفسه بالنسبة للسنة الماضية تقريبا.", "للسنة الماضية", "2014"),
+        # Two months joined by ``و`` share the dual after the second.
+        ("اشتبكت الوحدات بين سبتمبر ويناير الماضيين قرب الحدود.", "سبتمبر", "2014-09"),
+        ("اشتبكت الوحدات بين سبتمبر ويناير الماضيين قرب الحدود.", "يناير الماضيين", "2015-01"),
+        ("يعقد المؤتمران في نوفمبر وديسمبر المقبلين في الدوحة.", "نوفمبر", "2015-11"),
+        # A bare month after ``عن`` or ``بين``; ``أول`` + a month is its first day.
+        ("تراجعت الصادرات في يونيو بنحو 5 في المئة عن مايو الذي سبقه.", "مايو", "2015-05"),
+        ("تطبق اللوائح الجديدة اعتبارا من أول يوليو على كل السائقين.", "أول يوليو", "2015-07-01"),
+        ("في 15 كانون أول 2012 عقد المجلس جلسته.", "15 كانون أول 2012", "2012-12-15"),
+        # A year after ``من`` before a word no number counts (definite, or a particle).
+        ("بدأ العمل بالقرار من 2015 الأمر الذي أثار جدلا واسعا.", "2015", "2015"),
+        ("ارتفعت المبيعات عن 2014 في كل الأسواق.", "2014", "2014"),
+    ],
+)
+def test_maghreb_relatives_coordinated_months_and_first_days(sentence: str, text: str, value: str) -> None:
+    assert (text, value) in {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تلقت الشرطة أكثر من 2000 بلاغ خلال العام.",
+        "هذه أول مرة يزور فيها الوزير المدينة.",
+        "يبدأ الصيام أول رمضان المقبل.",
+    ],
+)
+def test_counts_after_min_and_awwal_before_no_month_are_no_gregorian_dates(sentence: str) -> None:
+    found = {d["text"] for d in find_dates([sentence], PUBLISHED)}
+    assert not found & {"2000", "أول مرة", "أول رمضان"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("تبلغ سعة الخزان 850 ألف متر مكعب من المياه.", "متر مكعب"),
+        ("تمتد الحديقة على 300 متر مربع في وسط المدينة.", "متر مربع"),
+        ("بلغت سرعة القفزة 1110 كيلومترات في الساعة.", "كيلومترات في الساعة"),
+        ("يبعد الكوكب عن الأرض 41 سنة ضوئية تقريبا.", "سنة ضوئية"),
+        ("بنى المتطوعون 20 منزلا في القرية.", "منزلا"),
+    ],
+)
+def test_a_measure_keeps_the_words_that_complete_it(sentence: str, unit: str) -> None:
+    assert unit in {q["unit"] for q in find_quantities([sentence])}

@@ -20,6 +20,9 @@ even without ``هـ`` (``لهذا العام 1436``), and a Hijri year before th
 conversion table (``عام 116 هجري``) is a date of unknown value. An ordinal
 after ``النصف``/``الأسبوع`` is no day (``النصف الثاني من أغسطس`` dates the
 month), and ``الثامن من الشهر نفسه`` takes the month of the date before it.
+``أول يوليو`` is the first of July; of two months joined by ``و`` the first shares
+the relative word after the second (``بين سبتمبر ويناير الماضيين``); after ``من``/``عن``
+a year needs a word after it that no number counts (``من 2015 الأمر``, not ``من 2000 بلاغ``).
 """
 
 from __future__ import annotations
@@ -77,6 +80,8 @@ def _month_of(m: regex.Match[str]) -> int | None:
 
 
 def _day_of(m: regex.Match[str]) -> int:
+    if "first" in m.re.groupindex and m["first"]:
+        return 1
     if m["day"]:
         return int(m["day"])
     return p.ORDINAL_DAYS[_SPACES.sub(" ", m["ord"])]
@@ -372,9 +377,10 @@ def _set_off(folded: str, start: int, end: int) -> bool:
 
 
 def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found | None:
-    period = p.PERIODS.get(m["period"] or m["period2"], "year")
+    period = p.PERIODS.get(m["period"] or "ال" + m["period2"], "year")
     direction = 0 if m["this"] else p.RELATIVE_WORDS[m["rel"]]
-    start = m.start("this") if m["this"] else m.start("period2")
+    # ``للسنة الماضية``: the span opens at the article, the preposition glued before it stays out.
+    start = m.start("this") if m["this"] else m.start("period2") - 2
     if published is None:
         return start, m.end(), "relative", None, None
     if period == "year":
@@ -426,6 +432,9 @@ def _years(folded: str, published: dt.date | None) -> list[_Found]:
                     break
                 found.append(later)
                 pos = more.end()
+    for m in p.YEAR_AFTER_FROM.finditer(folded):
+        if _uncountable(m["next"]) and (year := _year(m.start("year"), m.end("year"), m["year"], folded)):
+            found.append(year)
     for m in p.YEAR_BEFORE_WORD.finditer(folded):
         if not _counted_after(m["next"]) and (year := _year(m.start("year"), m.end("year"), m["year"], folded)):
             found.append(year)
@@ -436,6 +445,15 @@ def _years(folded: str, published: dt.date | None) -> list[_Found]:
 
 
 _UNIT_NOUNS = frozenset(read_list("counted_nouns.txt"))
+_PARTICLES = frozenset(
+    {"في", "كما", "فقد", "وقد", "حيث", "حين", "لكن", "ولكن", "الا", "ان", "انه", "الي", "حتي", "ثم", "او"}
+    | {"مقارنه", "بالمقارنه"}
+)
+
+
+def _uncountable(word: str) -> bool:
+    """Whether no number counts `word`: a definite word (``الأمر``, ``للانتخابات``) or a particle."""
+    return word in _PARTICLES or regex.match(r"(?:[وفبلك]|وب|ول|فب|فل)?ال|لل", word) is not None
 
 
 def _counted_after(word: str) -> bool:
@@ -523,6 +541,8 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     candidates: list[_Found | None] = []
     if "month" in by_kind:
         w = _windows(folded, by_kind["month"])
+        # First: a coordinated month's reading wins over the bare month's at the same span.
+        candidates += [_month_relative(m, published) for m in _matches(p.COORDINATED_MONTH, folded, w)]
         candidates += [_day_month(m, published, folded) for m in _matches(p.DAY_MONTH, folded, w)]
         glued = [g.end() for g in _matches(p.GLUED_DIGIT, folded, w)]
         candidates += [

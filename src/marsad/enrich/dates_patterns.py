@@ -49,8 +49,11 @@ _RELATIVE_YEAR = rf"(?:من\s+)?(?:للعام|لعام|العام|عام|للس�
 
 # ``7 / يوليو /2015 م``, ``10/شوال / 1436هـ``: slashes, spaced or not, between the parts.
 _SLASH = r"(?:\s*/\s*|\s*)"
+# ``أول يوليو``: the first of a Gregorian month (55 times in the news collections; ``أول رمضان``
+# is left to the Hijri patterns, which read ``أول رمضان المقبل`` as the month).
+_GREGORIAN_DAY = rf"(?:{_DAY}|(?P<first>اول))"
 _DAY_MONTH_BODY = (
-    rf"{_DAY}{_SLASH}(?:من\s+)?{_MONTH}"
+    rf"{_GREGORIAN_DAY}{_SLASH}(?:من\s+)?{_MONTH}"
     rf"(?:[\s,،/]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
     # ``31 ديسمبر 99999``: a year no calendar has makes the whole date invalid.
     rf"|[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<badyear>\d{{5,}})"
@@ -70,12 +73,19 @@ MONTH_YEAR = regex.compile(rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|�
 PAIRED_MONTH = regex.compile(rf"{_START}(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])")
 
 # ``مارس العام الماضي``, ``مارس من العام المقبل``: the year is the relative one.
+# A month may follow ``و`` glued to it (``سبتمبر ويناير الماضيين``), which stays outside the span.
 MONTH_RELATIVE = regex.compile(
-    rf"{_START}{_MONTH}\s+(?:(?P<mrel>{_REL})|(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{_REL})){_END}"
+    rf"(?:{_START}|(?<=(?<![\p{{L}}\p{{N}}])و)){_MONTH}\s+(?:(?P<mrel>{_REL})|(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{_REL})){_END}"
+)
+# ``بين سبتمبر ويناير الماضيين``, ``في سبتمبر وأكتوبر الماضيين``: the first of two months joined
+# by ``و`` shares the relative word after the second (a dual: ``الماضيين``).
+COORDINATED_MONTH = regex.compile(
+    rf"{_START}(?P<m1>{_GM})(?P<m2>(?!))?(?P<m3>(?!))?(?P<m4>(?!))?(?P<yrel>(?!))?"
+    rf"(?=\s+و(?:{_GM})\s+(?P<mrel>{_REL}){_END})"
 )
 
 BARE_MONTH = regex.compile(
-    rf"(?<=(?:^|\s)[و]?(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+)"
+    rf"(?<=(?:^|\s)[و]?(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف|عن|بين|قبل|بعد)\s+)"
     rf"(?:شهر\s+)?(?P<m1>{alternation(list(BARE_MONTHS))}){_END}"
     rf"|(?<=(?:^|\s)[و]?)شهر\s+(?P<m1>{_GM}){_END}"
 )
@@ -126,11 +136,15 @@ BARE_YEAR = regex.compile(
 YEAR_BEFORE_WORD = regex.compile(
     r"(?<=(?:^|\s)[و]?(?:في|قبل|بعد|منذ)\s+)(?P<year>(?:19[5-9]\d|20[0-3]\d))\s+(?P<next>\p{L}+)"
 )
+# ``الربع الأول من 2012 نموا``, ``ارتفاع عن 2014 بنسبة``: after ``من``/``عن`` a number counts more
+# often than it dates, so the word after it must be one no number counts: a definite word
+# (a count's noun is indefinite), a particle or a preposition.
+YEAR_AFTER_FROM = regex.compile(r"(?<=(?:^|\s)[و]?(?:من|عن)\s+)(?P<year>(?:19[5-9]\d|20[0-3]\d))\s+(?P<next>\p{L}+)")
 YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\p{{L}}])")
 
 RELATIVE_PERIOD = regex.compile(
     rf"{_GLUED}(?:(?P<this>هذا|هذه)\s+(?P<period>العام|السنه|الشهر|الاسبوع)"
-    rf"|(?P<period2>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{_REL})){_END}"
+    rf"|(?:ال|(?<=ل)ل)(?P<period2>اسبوع|شهر|عام|سنه)\s+(?P<rel>{_REL})){_END}"
 )
 
 RELATIVE_DAY = regex.compile(

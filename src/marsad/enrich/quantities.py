@@ -113,8 +113,18 @@ def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str
         return None
     if word[:1] == "و" and word[1:] in NUMBER_WORDS:
         return None  # ``ستة وثمانية أسابيع``: the next number, which shares the noun
-    start, stop = folded.span(m.start("word"), m.end("word"))
+    stop_at = m.end("word")
+    # ``متر مكعب``, ``كيلومتر مربع``, ``سنة ضوئية``, ``كيلومترات في الساعة``: a unit made of more
+    # than its noun.
+    if (more := _UNIT_COMPLEMENT.match(folded.text, stop_at)) is not None:
+        stop_at = more.end()
+    start, stop = folded.span(m.start("word"), stop_at)
     return str(_DIACRITICS.sub("", folded.original[start:stop]))
+
+
+_UNIT_COMPLEMENT = regex.compile(
+    r"\s+(?:(?:ال)?(?:مربع|مكعب)(?:ا|ه|ين|ات)?|ضوئيه|ضوئيا|ضوئيات|ضوييه|(?:في|ب)\s?الساعه|بالساعه)(?![\p{L}])"
+)
 
 
 def _currency_unit(folded: FoldedText, m: regex.Match[str]) -> str | None:
