@@ -253,6 +253,31 @@ def drop_function_words(run: Tokens, tags: list[str]) -> list[str]:
     return tags
 
 
+class _FirstWords:
+    """Per names table, its first words with the longest name each opens. The tables are
+    an article's (built once, read by every sentence) or shipped lists: the index is kept
+    while the table object lives and is not changed (its size is part of the key)."""
+
+    def __init__(self) -> None:
+        self._index: dict[int, tuple[Names, int, dict[str, int]]] = {}
+
+    def __call__(self, names: Names) -> dict[str, int]:
+        found = self._index.get(id(names))
+        if found is not None and found[0] is names and found[1] == len(names):
+            return found[2]
+        index: dict[str, int] = {}
+        for words in names:
+            if words and len(words) > index.get(words[0], 0):
+                index[words[0]] = len(words)
+        if len(self._index) > 64:
+            self._index.clear()
+        self._index[id(names)] = (names, len(names), index)
+        return index
+
+
+first_words = _FirstWords()
+
+
 def _one_word_entity(tags: list[str], index: int) -> bool:
     """An entity opens at `index` and no word after it continues it."""
     return tags[index].startswith("B-") and (index + 1 == len(tags) or not tags[index + 1].startswith("I-"))
@@ -285,9 +310,13 @@ def mark_names(
         return tags
     key = name_key_for(key or _key)
     keys = [key(token) for token, _, _ in run]
-    longest = max(map(len, names))
+    starts = first_words(names)
+    widen_starts = first_words(widen) if widen else {}
     i = 0
     while i < len(run):
+        # Only a word some name starts with can open one; and no name is longer than the
+        # longest that starts with it.
+        longest = max(starts.get(keys[i], 0), widen_starts.get(keys[i], 0))
         for size in range(min(longest, len(run) - i), 0, -1):
             if size == 1 and run[i][0] in FUNCTION_WORDS:
                 break
