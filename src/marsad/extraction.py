@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,7 +53,7 @@ class PreparedPage:
     text: str
     hints: PageHints
     seconds: float = 0.0
-    """Time spent preparing, counted against the page's time budget."""
+    """Time spent on the page so far (preparing, then segmenting), counted against its budget."""
 
     @property
     def source(self) -> str | None:
@@ -142,23 +143,41 @@ def extract_page(page: Page, options: ExtractOptions | None = None) -> list[Reco
 
 def extract_prepared(prepared: PreparedPage, options: ExtractOptions | None = None) -> list[Record]:
     options = options or ExtractOptions()
+    records = segment_prepared(prepared, options)
+    if options.enrich:
+        enrich_prepared(prepared, records, options)
+    return records
+
+
+def segment_prepared(prepared: PreparedPage, options: ExtractOptions) -> list[Record]:
+    """The page's records before enrichment (stage ``extract``), within the page's budget."""
     budget = None if options.page_timeout is None else options.page_timeout - prepared.seconds
     if budget is not None:
         _warm_up(options.enrich)
-    stage = "extract"
+    started = time.perf_counter()
+    with _stage("extract"), time_budget(budget):
+        records = _segment_records(prepared, options)
+    prepared.seconds += time.perf_counter() - started
+    return records
+
+
+def enrich_prepared(prepared: PreparedPage, records: list[Record], options: ExtractOptions) -> None:
+    """Enrich the records of one page (stage ``enrich``) within what is left of its budget."""
+    budget = None if options.page_timeout is None else options.page_timeout - prepared.seconds
+    with _stage("enrich"), time_budget(budget):
+        for record in records:
+            enrich_record(record)
+
+
+@contextmanager
+def _stage(stage: str) -> Iterator[None]:
     try:
-        with time_budget(budget):
-            records = _segment_records(prepared, options)
-            stage = "enrich"
-            if options.enrich:
-                for record in records:
-                    enrich_record(record)
+        yield
     except OverBudget as error:
         error.stage = error.stage or stage
         raise
     except Exception as error:
         raise StageFailed(stage, error) from error
-    return records
 
 
 # Our own sentence, with a person, a place, a date, a quantity and a quote cue: extracting it

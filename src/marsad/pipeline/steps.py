@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from marsad.errors import ErrorHandler, page_error
-from marsad.extraction import ExtractOptions, PreparedPage, extract_prepared, prepare_page
+from marsad.extraction import ExtractOptions, PreparedPage, enrich_prepared, prepare_page, segment_prepared
 from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
 from marsad.records import Page, Record
@@ -168,6 +168,26 @@ class PageRecords:
     records: list[Record]
 
 
+# Pages whose sentences the tagger reads together.
+ENRICH_WINDOW = 16
+# A page larger than this is tagged on its own, inside its own time budget.
+_PREFETCH_MAX_CHARS = 50_000
+
+
+def _prefetch_entities(pages: list[list[Record]]) -> None:
+    """Tag the sentences of a window's ordinary-sized records together; best effort: a page
+    whose tags are not ready is tagged when it is enriched, within its budget."""
+    from marsad.enrich.ner import prefetch_tags
+
+    bodies = [
+        record.body for records in pages for record in records if sum(map(len, record.body)) <= _PREFETCH_MAX_CHARS
+    ]
+    try:
+        prefetch_tags(bodies)
+    except Exception:  # the page-by-page path reports what is wrong with a page
+        return
+
+
 @dataclass
 class ExtractPageRecords:
     """Segmentation and enrichment: each prepared page becomes its records, kept together."""
@@ -178,16 +198,33 @@ class ExtractPageRecords:
     stats: Counter[str] = field(default_factory=Counter)
 
     def run(self, data: Iterable[PreparedPage], rank: int = 0, world_size: int = 1) -> Iterator[PageRecords]:
-        for item in data:
-            try:
-                records = extract_prepared(item, self.options)
-            except Exception as exc:
-                self.stats["errors"] += 1
-                self.on_error(page_error(item.page.origin, exc))
-                continue
-            self.stats["pages"] += 1
-            self.stats["records"] += len(records)
-            yield PageRecords(item.page.content_hash(), records)
+        # Pages go through in windows: segmented one by one, their sentences tagged together
+        # (`ner.prefetch_tags`, a third of the tagger's time), then enriched one by one, each
+        # within its own budget, a failing page reported and skipped as before.
+        items = iter(data)
+        while window := list(itertools.islice(items, ENRICH_WINDOW if self.options.enrich else 1)):
+            segmented: list[tuple[PreparedPage, list[Record]]] = []
+            for item in window:
+                try:
+                    segmented.append((item, segment_prepared(item, self.options)))
+                except Exception as exc:
+                    self._failed(item, exc)
+            if self.options.enrich and len(segmented) > 1:
+                _prefetch_entities([records for _, records in segmented])
+            for item, records in segmented:
+                try:
+                    if self.options.enrich:
+                        enrich_prepared(item, records, self.options)
+                except Exception as exc:
+                    self._failed(item, exc)
+                    continue
+                self.stats["pages"] += 1
+                self.stats["records"] += len(records)
+                yield PageRecords(item.page.content_hash(), records)
+
+    def _failed(self, item: PreparedPage, exc: Exception) -> None:
+        self.stats["errors"] += 1
+        self.on_error(page_error(item.page.origin, exc))
 
 
 @dataclass

@@ -16,7 +16,36 @@ from marsad.enrich.ner.shipped_lists import news_institutions, news_places
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
 from marsad.enrich.ner.tokens import tokenize
 
-__all__ = ["Span", "find_entities", "tag_tokens"]
+__all__ = ["Span", "find_entities", "prefetch_tags", "tag_tokens"]
+
+# Sentences tagged ahead of their article (`prefetch_tags`), consumed by `find_entities`.
+_prefetched: dict[tuple[str, ...], list[str]] = {}
+
+
+def prefetch_tags(articles: Sequence[Sequence[str]]) -> None:
+    """Tag the sentences of several articles' paragraphs in one call, for `find_entities` to
+    take when it reaches each article. The network runs a batch of sentences per time step
+    whatever their article, so tagging many articles together costs about a third of tagging
+    them one by one; the tags are the same (a batch never changes a sentence's tags)."""
+    _prefetched.clear()
+    sentences = list(
+        dict.fromkeys(
+            tuple(token for token, _, _ in run)
+            for paragraphs in articles
+            for paragraph in paragraphs
+            for run in sentences_of(tokenize(paragraph))
+        )
+    )
+    if sentences:
+        _prefetched.update(zip(sentences, shipped_model().tag([list(s) for s in sentences]), strict=True))
+
+
+def _tags(sentences: list[list[str]]) -> list[list[str]]:
+    """The tagger's tags of `sentences`: those prefetched, and the rest tagged now."""
+    found = [_prefetched.pop(tuple(s), None) for s in sentences] if _prefetched else [None] * len(sentences)
+    missing = [s for s, tags in zip(sentences, found, strict=True) if tags is None]
+    fresh = iter(shipped_model().tag(missing) if missing else [])
+    return [list(tags) if tags is not None else next(fresh) for tags in found]
 
 
 def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
@@ -43,7 +72,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
             sentences.append(TaggedSentence(index, run, [], opens_paragraph=index != previous))
             previous = index
     names = ArticleNames(key, name_key_for(key), model.extractor.lexicons.counts)
-    for sentence, tags in zip(sentences, model.tag([s.tokens for s in sentences]), strict=True):
+    for sentence, tags in zip(sentences, _tags([s.tokens for s in sentences]), strict=True):
         sentence.tags = tags
         run_passes(sentence, names, SENTENCE_PASSES)
     # What the tagger found anywhere in the article, then the curated list, then the towns
