@@ -108,6 +108,12 @@ def test_a_box_that_holds_a_second_story_still_makes_its_own_record() -> None:
         "وزير الصحة خلال جولته في المستشفى الجديد أمس (واس)",
         "جانب من المستشفى الجديد في مدينة الطائف (أ ف ب)",
         "المبنى الرئيسي للمستشفى بعد اكتمال أعمال البناء - أرشيفية",
+        # A credit in brackets that says more than one word: where the photo came from.
+        "طوابير المراجعين أمام المستشفى الجديد (صورة من الأرشيف)",
+        "وزير الصحة (صورة من الأرشيف)",
+        "مقر المستشفى في الطائف (أرشيف الواحة)",
+        "الملعب الجديد في مراحله الأخيرة (Photo DR)",
+        "(الضاد / أرشيف)",
     ],
 )
 def test_a_caption_between_paragraphs_is_a_photo_caption(caption: str) -> None:

@@ -249,33 +249,51 @@ class E5Encoder:
     def states(self, ids: Sequence[int], keep_layers: int = 1) -> np.ndarray:
         """Hidden states of `ids` (``<s>`` ... ``</s>`` included by the caller): the mean of
         the last `keep_layers` layers."""
+        kept = list(self.layer_states(ids))[-keep_layers:]
+        mean: np.ndarray = np.mean(kept, axis=0).astype(np.float32)
+        return mean
+
+    def hidden_after(self, ids: Sequence[int], layers: int) -> np.ndarray:
+        """The states `layers` layers up (0: the embeddings), where a partly fine-tuned
+        encoder takes over."""
+        x = self._embedded(ids)
+        for layer in range(layers):
+            x = self._layer(layer, x)
+        return x
+
+    def layer_states(self, ids: Sequence[int], first: int = 0, x: np.ndarray | None = None) -> list[np.ndarray]:
+        """Each layer's output from layer `first` on (from the embeddings, or from `x`)."""
+        x = self._embedded(ids) if x is None else x
+        out: list[np.ndarray] = []
+        for layer in range(first, self.w.layers):
+            x = self._layer(layer, x)
+            out.append(x)
+        return out
+
+    def _embedded(self, ids: Sequence[int]) -> np.ndarray:
         w = self.w
         ids_array = np.asarray(ids, dtype=np.int64)
         n = len(ids_array)
         if n > self.max_tokens:
             raise ValueError(f"{n} tokens: the encoder reads at most {self.max_tokens}")
         x = w.embed(ids_array) + w.position[:n] + w.token_type
-        x = _layer_norm(x, *w.norm, w.eps)
+        return _layer_norm(x, *w.norm, w.eps)
+
+    def _layer(self, layer: int, x: np.ndarray) -> np.ndarray:
+        w, t, p = self.w, self.w.tensors, f"l{layer}."
+        n = len(x)
         heads, size = w.heads, w.hidden // w.heads
-        kept: list[np.ndarray] = []
-        for layer in range(w.layers):
-            t = w.tensors
-            p = f"l{layer}."
-            q = (x @ t[p + "q.w"].T + t[p + "q.b"]).reshape(n, heads, size).transpose(1, 0, 2)
-            k = (x @ t[p + "k.w"].T + t[p + "k.b"]).reshape(n, heads, size).transpose(1, 0, 2)
-            v = (x @ t[p + "v.w"].T + t[p + "v.b"]).reshape(n, heads, size).transpose(1, 0, 2)
-            scores = q @ k.transpose(0, 2, 1) / math.sqrt(size)
-            scores -= scores.max(axis=-1, keepdims=True)
-            probs = np.exp(scores)
-            probs /= probs.sum(axis=-1, keepdims=True)
-            context = (probs @ v).transpose(1, 0, 2).reshape(n, w.hidden)
-            x = _layer_norm(x + context @ t[p + "ao.w"].T + t[p + "ao.b"], t[p + "aln.w"], t[p + "aln.b"], w.eps)
-            middle = _gelu(x @ t[p + "fi.w"].T + t[p + "fi.b"])
-            x = _layer_norm(x + middle @ t[p + "fo.w"].T + t[p + "fo.b"], t[p + "oln.w"], t[p + "oln.b"], w.eps)
-            if layer >= w.layers - keep_layers:
-                kept.append(x)
-        mean: np.ndarray = np.mean(kept, axis=0).astype(np.float32)
-        return mean
+        q = (x @ t[p + "q.w"].T + t[p + "q.b"]).reshape(n, heads, size).transpose(1, 0, 2)
+        k = (x @ t[p + "k.w"].T + t[p + "k.b"]).reshape(n, heads, size).transpose(1, 0, 2)
+        v = (x @ t[p + "v.w"].T + t[p + "v.b"]).reshape(n, heads, size).transpose(1, 0, 2)
+        scores = q @ k.transpose(0, 2, 1) / math.sqrt(size)
+        scores -= scores.max(axis=-1, keepdims=True)
+        probs = np.exp(scores)
+        probs /= probs.sum(axis=-1, keepdims=True)
+        context = (probs @ v).transpose(1, 0, 2).reshape(n, w.hidden)
+        x = _layer_norm(x + context @ t[p + "ao.w"].T + t[p + "ao.b"], t[p + "aln.w"], t[p + "aln.b"], w.eps)
+        middle = _gelu(x @ t[p + "fi.w"].T + t[p + "fi.b"])
+        return _layer_norm(x + middle @ t[p + "fo.w"].T + t[p + "fo.b"], t[p + "oln.w"], t[p + "oln.b"], w.eps)
 
     def words(self, words: Sequence[str], keep_layers: int = 1) -> tuple[np.ndarray, list[int]]:
         """The states of a sentence's tokens and, per word, the index of its first piece."""
