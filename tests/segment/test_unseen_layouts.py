@@ -78,6 +78,9 @@ def test_a_section_header_above_the_headline_closes_at_the_headline() -> None:
         (["إقرأ أيضا", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية"], "read_more"),
         (["مواضيع ذات صلة", "إطلاق حملة وطنية للتطعيم ضد الإنفلونزا"], "related_articles"),
         (["شاهد أيضاً", "بالفيديو: جولة داخل المستشفى الجديد", "وزير الصحة يتفقد المستشفى"], "related_articles"),
+        (["ذات صلة:", "إطلاق حملة وطنية للتطعيم ضد الإنفلونزا", "وزير الصحة يتفقد المستشفى"], "related_articles"),
+        (["محتوى مدعوم"], "advertisement"),
+        (["إشهار - Publicité"], "advertisement"),
     ],
 )
 def test_an_in_article_box_is_cut_out_and_the_article_is_both_sides_of_it(box: list[str], reason: str) -> None:
@@ -88,6 +91,7 @@ def test_an_in_article_box_is_cut_out_and_the_article_is_both_sides_of_it(box: l
     assert record.body == [P1, P2, P3, P4]
     removed = reasons(record)
     assert all(removed[line] in (reason, "read_more", "related_articles") for line in box)
+    assert removed[box[0]] == reason
 
 
 def test_a_box_that_holds_a_second_story_still_makes_its_own_record() -> None:
