@@ -118,6 +118,9 @@ def test_a_box_that_holds_a_second_story_still_makes_its_own_record() -> None:
         "مقر المستشفى في الطائف (أرشيف الواحة)",
         "الملعب الجديد في مراحله الأخيرة (Photo DR)",
         "(الضاد / أرشيف)",
+        # What the photo or the chart shows.
+        "صورة وزعتها وزارة الصحة للمستشفى الجديد",
+        "رسم بياني: أعداد المراجعين في مستشفيات الطائف (ألف مراجع)",
     ],
 )
 def test_a_caption_between_paragraphs_is_a_photo_caption(caption: str) -> None:
