@@ -451,9 +451,12 @@ _PARTICLES = frozenset(
 )
 
 
+_DEFINITE = regex.compile(r"(?:[وفبلك]|وب|ول|فب|فل)?ال|لل")
+
+
 def _uncountable(word: str) -> bool:
     """Whether no number counts `word`: a definite word (``الأمر``, ``للانتخابات``) or a particle."""
-    return word in _PARTICLES or regex.match(r"(?:[وفبلك]|وب|ول|فب|فل)?ال|لل", word) is not None
+    return word in _PARTICLES or _DEFINITE.match(word) is not None
 
 
 def _counted_after(word: str) -> bool:

@@ -78,8 +78,8 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     # What the tagger found anywhere in the article, then the curated list, then the towns
     # and institutions learned from the news fill the places where a sentence alone gave
     # too little context.
-    names.listed = {**news_places(), **news_institutions(), **known_entities()}
-    names.names = {**names.listed, **article_names([s.run for s in sentences], [s.tags for s in sentences], key)}
+    listed = {**news_places(), **news_institutions(), **known_entities()}
+    names.use(listed, {**listed, **article_names([s.run for s in sentences], [s.tags for s in sentences], key)})
     spans: list[Span] = []
     fixed: set[tuple[int, int]] = set()
     for sentence in sentences:

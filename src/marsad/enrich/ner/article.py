@@ -11,7 +11,7 @@ is matched the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -253,29 +253,13 @@ def drop_function_words(run: Tokens, tags: list[str]) -> list[str]:
     return tags
 
 
-class _FirstWords:
-    """Per names table, its first words with the longest name each opens. The tables are
-    an article's (built once, read by every sentence) or shipped lists: the index is kept
-    while the table object lives and is not changed (its size is part of the key)."""
-
-    def __init__(self) -> None:
-        self._index: dict[int, tuple[Names, int, dict[str, int]]] = {}
-
-    def __call__(self, names: Names) -> dict[str, int]:
-        found = self._index.get(id(names))
-        if found is not None and found[0] is names and found[1] == len(names):
-            return found[2]
-        index: dict[str, int] = {}
-        for words in names:
-            if words and len(words) > index.get(words[0], 0):
-                index[words[0]] = len(words)
-        if len(self._index) > 64:
-            self._index.clear()
-        self._index[id(names)] = (names, len(names), index)
-        return index
-
-
-first_words = _FirstWords()
+def first_words(names: Names) -> dict[str, int]:
+    """Each word a name of `names` starts with, and the longest name it starts."""
+    index: dict[str, int] = {}
+    for words in names:
+        if words and len(words) > index.get(words[0], 0):
+            index[words[0]] = len(words)
+    return index
 
 
 def _one_word_entity(tags: list[str], index: int) -> bool:
@@ -302,6 +286,8 @@ def mark_names(
     names: Names,
     key: Callable[[str], str] | None = None,
     widen: Names | None = None,
+    starts: Mapping[str, int] | None = None,
+    widen_starts: Mapping[str, int] | None = None,
 ) -> list[str]:
     """Tag untagged occurrences of `names` in one sentence, longest first; an
     occurrence of a name in `widen` may also replace the shorter entities of its
@@ -310,8 +296,9 @@ def mark_names(
         return tags
     key = name_key_for(key or _key)
     keys = [key(token) for token, _, _ in run]
-    starts = first_words(names)
-    widen_starts = first_words(widen) if widen else {}
+    # An article's tables are read by every sentence: its passes give their `first_words` once.
+    starts = first_words(names) if starts is None else starts
+    widen_starts = (first_words(widen) if widen else {}) if widen_starts is None else widen_starts
     i = 0
     while i < len(run):
         # Only a word some name starts with can open one; and no name is longer than the

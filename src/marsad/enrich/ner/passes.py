@@ -19,6 +19,7 @@ from marsad.enrich.ner.article import (
     Tokens,
     complete_name_links,
     drop_god,
+    first_words,
     mark_names,
     tidy_tags,
     trim_entities,
@@ -41,6 +42,13 @@ class ArticleNames:
     word_counts: Mapping[str, int]  # the tagger's word counts (`Lexicons.counts`)
     listed: Names = field(default_factory=dict)  # the shipped lists: known entities, towns, institutions
     names: Names = field(default_factory=dict)  # the listed names and those the tagger found in the article
+    listed_starts: dict[str, int] = field(default_factory=dict)  # `article.first_words` of each table
+    starts: dict[str, int] = field(default_factory=dict)
+
+    def use(self, listed: Names, names: Names) -> None:
+        """The article's tables, indexed once for every sentence's look-ups."""
+        self.listed, self.names = listed, names
+        self.listed_starts, self.starts = first_words(listed), first_words(names)
 
 
 @dataclass(slots=True)
@@ -90,7 +98,9 @@ def _facilities(s: TaggedSentence, names: ArticleNames) -> None:
 def _article_names(s: TaggedSentence, names: ArticleNames) -> None:
     # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
     # the article's own names do not, or one mis-tagged span would spread its error.
-    s.tags = mark_names(s.run, s.tags, names.names, names.key, widen=names.listed)
+    s.tags = mark_names(
+        s.run, s.tags, names.names, names.key, widen=names.listed, starts=names.starts, widen_starts=names.listed_starts
+    )
 
 
 def _states(s: TaggedSentence, names: ArticleNames) -> None:

