@@ -175,3 +175,38 @@ def test_a_kin_word_left_at_the_end_of_a_name_is_cut() -> None:
 def test_biqawlihi_is_a_cue_whose_speaker_is_the_clause_subject(paragraph: str, speaker: str, said: str) -> None:
     # ``بقوله:`` (with his saying) introduces speech like a participle: the clause's subject speaks.
     assert (speaker, speaker, said) in _said([paragraph])
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        # The statement the organisation issued speaks for it.
+        (
+            [
+                'وقال الاتحاد الأوروبي في بيان إن "الاستيطان يقوض فرص السلام في المنطقة".',
+                'وأضاف البيان أن "على جميع الأطراف ضبط النفس والعودة إلى المفاوضات".',
+            ],
+            ["الاتحاد الأوروبي", "الاتحاد الأوروبي"],
+        ),
+        # ``بيان صادر عن``: the issuer named after the statement.
+        (
+            ['وجاء في بيان صادر عن وزارة الصحة: "سجلنا حالات جديدة في ثلاث محافظات خلال الأسبوع الماضي".'],
+            ["وزارة الصحة"],
+        ),
+        # ``الصحيفة``: the newspaper named after its noun, in quotation marks.
+        (
+            [
+                "نشرت صحيفة «الوطن» تقريرا مطولا عن أزمة المياه في الأرياف.",
+                'وقالت الصحيفة إن "الحكومة تدرس خطة جديدة لدعم المزارعين المتضررين".',
+            ],
+            ["الوطن"],
+        ),
+    ],
+)
+def test_a_statement_or_a_medium_stands_for_who_issued_it(paragraphs: list[str], speakers: list[str]) -> None:
+    assert [c for _, c, _ in _said(paragraphs)] == speakers
+
+
+def test_a_statement_nobody_issued_in_the_article_stays_the_statement() -> None:
+    paragraphs = ['وقال البيان إن "الاجتماع سيعقد في موعده رغم الظروف الصعبة".']
+    assert [s for s, _, _ in _said(paragraphs)] == ["البيان"]

@@ -28,6 +28,7 @@ from functools import cache
 import regex
 
 from marsad.enrich.data import fold_entry, read_list
+from marsad.enrich.speaker_referents import Referents
 
 __all__ = ["NameBook", "Word"]
 
@@ -284,6 +285,8 @@ class NameBook:
     spoke: list[tuple[str, str]] = field(default_factory=list)
     # ``أغلقت إدارة نادي الشباب``: whom a cue with no subject and no speaker before it means.
     opening_organisation: str | None = None
+    # ``الصحيفة``, ``البيان``: the medium or the statement's issuer the article named before.
+    referents: Referents = field(default_factory=Referents)
 
     def record_speaker(self, speaker: str) -> None:
         head = _fold_word(speaker.split()[0]) if speaker.split() else ""
@@ -494,6 +497,18 @@ class NameBook:
     def first_person(self) -> str | None:
         """The first person the article names with a title: the usual speaker of its quotes."""
         return self.resolve(self.persons[0]) if self.persons else None
+
+    def named_by_head(self, word: str) -> str | None:
+        """``المؤسسة`` -> ``مؤسسة عبدالعزيز سعود البابطين الثقافية``: the last organisation NER
+        found whose name opens with the definite noun's bare form."""
+        if not word.startswith("ال") or _strip_article(word) not in ORGANISATIONS:
+            return None
+        head = _strip_article(word)
+        found = [name for key, name in self.entities.items() if len(key) > 1 and key[0] == head]
+        if found:
+            return found[-1]
+        opening = self.opening_organisation
+        return opening if opening and _fold_word(opening.split()[0]) == head else None
 
     def mentioned(self, words: Sequence[Word], *, last: bool = False) -> str | None:
         """The first (or `last`) word of `words` that ends a person's name, resolved.

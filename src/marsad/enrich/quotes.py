@@ -68,7 +68,13 @@ from marsad.enrich.quote_speakers import (
     name_start,
     speaker_of,
 )
-from marsad.enrich.speaker_checks import canonical, names_someone, opens_l_phrase, starts_a_name, trimmed
+from marsad.enrich.speaker_checks import (
+    canonical,
+    names_someone,
+    opens_l_phrase,
+    starts_a_name,
+    trimmed,
+)
 from marsad.records import Span
 
 __all__ = ["find_quotes"]
@@ -564,9 +570,12 @@ def _entity_before(para: _Paragraph, first: int, cue: int, book: NameBook) -> li
     return []
 
 
-def _statement_speaker(para: _Paragraph, first: int, cue: _Cue, current: str | None) -> str | None:
+def _statement_speaker(para: _Paragraph, first: int, cue: _Cue, current: str | None, book: NameBook) -> str | None:
     """``جاء في بيان`` -> ``البيان``; ``أصدر المركز الإعلامي بيانا ... جاء فيه`` -> the issuer."""
     if cue.subject[1] > cue.subject[0]:
+        issuer = _issuer_after(para, cue.subject[1], book)
+        if issuer is not None:
+            return issuer
         noun = para.tokens[cue.subject[0]]
         written = para.original(noun.start, noun.end)
         return written if noun.text.startswith("ال") else "ال" + written
@@ -580,6 +589,24 @@ def _statement_speaker(para: _Paragraph, first: int, cue: _Cue, current: str | N
                 phrase.append(following)
             return " ".join(w.original for w in phrase)
     return current
+
+
+_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
+_MAX_ISSUER_WORDS = 6
+
+
+def _issuer_after(para: _Paragraph, at: int, book: NameBook) -> str | None:
+    """``جاء في بيان صادر عن المؤسسة``: the organisation or person a statement came from."""
+    tokens = para.tokens
+    if at < len(tokens) and tokens[at].text in _ISSUED:
+        at += 1
+    if at >= len(tokens) or tokens[at].text != "عن":
+        return None
+    words = para.words(at + 1, min(_phrase_end(tokens, at + 1, len(tokens)), at + 1 + _MAX_ISSUER_WORDS))
+    if not words:
+        return None
+    named = book.entity_in([w.folded for w in words]) or book.mentioned(words)
+    return named or book.named_by_head(words[0].folded)
 
 
 def _strip_honorifics(words: list[Word]) -> list[Word]:
@@ -785,6 +812,7 @@ def find_quotes(
     carried: str | None = None  # the cue word when the previous paragraph left its speech open
     open_for = 0  # paragraphs of speech with no mark at all since the quotation opened
     for index, para in enumerate(prepared):
+        book.referents.note_media(para.folded.text, para.original, book.entities)
         if carried is not None:
             if _continued_speech(para, index, current, carried, spans) and open_for < _MAX_OPEN_PARAGRAPHS:
                 open_for += 1
@@ -994,7 +1022,7 @@ def _sentence_quotes(
             speakers.append(None)  # ``أفيد``: nobody is named, and the previous speaker is not meant
             continue
         if cue.kind == "statement":
-            speaker = _statement_speaker(para, first, cue, current)
+            speaker = _statement_speaker(para, first, cue, current, book)
         elif cue.kind == "participle":
             opening = None if speakers else _opening_subject(para, first, cue.token, book)
             speaker = opening or book.mentioned(para.words(first, cue.token)) or current
@@ -1044,12 +1072,16 @@ def _sentence_quotes(
                 speaker = book.mentioned(_clause_subject(para, first, cue.token)) or current
             else:
                 speaker = current
+        referent = book.referents.stands_for(speaker)
+        if referent is not None and names_someone(book, referent):
+            speaker = referent  # ``وأضاف البيان``: the issuer the article named
         if speaker is None and cue.kind != "attribution" and cue.subject[0] == cue.subject[1]:
             # ``وأضاف:`` with no speaker yet: the organisation the article opened with
             # (``أغلقت إدارة نادي الشباب ... وقالت في بيان``), else the person it is about.
             speaker = book.opening_organisation or book.first_person()
         if speaker:
             book.record_speaker(speaker)
+            book.referents.note_issuer([t.text for t in tokens[first:last] if t.is_word], speaker)
         speakers.append(speaker)
         if speaker:
             current = speaker

@@ -1,0 +1,95 @@
+"""Whom a definite noun in a speaker's place stands for: ``الصحيفة`` after ``صحيفة «صنداي
+تايمز»``, ``البيان`` after ``وقال التجمع في بيان``.
+
+Issue #17's guidelines give as a quote's speaker the organisation behind a statement, never
+the statement or "the newspaper" itself. A medium is named right after its noun (quoted, or
+a name NER found); a statement's issuer is whoever a sentence that mentions it (``في بيان``,
+``بيانا``) makes speak. A noun whose referent the article has not given stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from marsad.enrich.data import fold_entry
+
+__all__ = ["DOCUMENTS", "MEDIA", "Referents"]
+
+# Folded nouns: a medium that publishes, a document that says.
+MEDIA = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "مجله", "موقع", "شبكه", "اذاعه", "محطه"})
+DOCUMENTS = frozenset({"بيان", "تقرير", "دراسه", "رساله", "مذكره", "وثيقه", "تغريده"})
+
+_CLITICS = ("و", "ف", "ب", "ل")
+_MEDIUM_NAMED = re.compile(
+    r"(?<!\w)[وفبل]?(?P<noun>" + "|".join(sorted(MEDIA)) + r")\s+"
+    r"(?:[«\"“](?P<quoted>[^«»\"“”]{2,40})[»\"”]|(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}))"
+)
+_MAX_NAME_WORDS = 4
+
+
+@dataclass(slots=True)
+class Referents:
+    """The referents an article has given so far, by the bare noun that stands for them."""
+
+    named: dict[str, str] = field(default_factory=dict)
+
+    def note_media(
+        self, folded: str, original: Callable[[int, int], str], entities: Mapping[tuple[str, ...], str]
+    ) -> None:
+        """``صحيفة «صنداي تايمز»``, ``وكالة الأنباء الفرنسية``: a medium named after its noun."""
+        for m in _MEDIUM_NAMED.finditer(folded):
+            if m["quoted"] is not None:
+                self.named[m["noun"]] = original(m.start("quoted"), m.end("quoted")).strip()
+                continue
+            words = tuple(m["words"].split())
+            for size in range(min(len(words), _MAX_NAME_WORDS), 0, -1):
+                # ``وكالة الأنباء الفرنسية`` is one name with its noun; ``صحيفة الغارديان`` a name after it
+                for key in ((m["noun"], *words[:size]), words[:size]):
+                    if key in entities:
+                        self.named[m["noun"]] = entities[key]
+                        break
+                else:
+                    continue
+                break
+
+    def note_issuer(self, words: Sequence[str], speaker: str | None) -> None:
+        """``وقال التجمع في بيان``: the speaker of a sentence that mentions a statement issued it."""
+        if not speaker:
+            return
+        head = fold_entry(speaker).split()[:1]
+        if not head or _definite_noun(head[0]) is not None or _indefinite_document(head[0]) is not None:
+            return  # ``البيان``, ``بيان المنسقية``: a statement does not issue one
+        for word in words:
+            noun = _indefinite_document(word)
+            if noun is not None:
+                self.named[noun] = speaker
+
+    def stands_for(self, speaker: str | None) -> str | None:
+        """The referent of ``الصحيفة``/``البيان`` in a speaker's place, when the article gave one."""
+        if not speaker:
+            return None
+        words = fold_entry(speaker).split()
+        if len(words) != 1:
+            return None
+        noun = _definite_noun(words[0])
+        return self.named.get(noun) if noun is not None else None
+
+
+def _definite_noun(word: str) -> str | None:
+    for prefix in ("وال", "فال", "بال", "ال"):
+        if word.startswith(prefix):
+            bare = word[len(prefix) :]
+            return bare if bare in MEDIA or bare in DOCUMENTS else None
+    return None
+
+
+def _indefinite_document(word: str) -> str | None:
+    """``بيان``, ``ببيان``, ``بيانا``, ``وتقرير``: a document noun without the article."""
+    for form in (word, word[1:] if word[:1] in _CLITICS else ""):
+        if form in DOCUMENTS:
+            return form
+        if form.endswith("ا") and form[:-1] in DOCUMENTS:
+            return form[:-1]  # the accusative ``بيانا``
+    return None
