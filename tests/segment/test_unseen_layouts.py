@@ -328,3 +328,87 @@ def test_a_time_ago_or_reading_time_under_the_deck_leaves_the_headline_in_reach(
     record = host("\n".join(["محليات", HEADLINE, deck, meta, P1, P2]))
     assert record.title == HEADLINE
     assert meta in reasons(record)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Publié le 04/11/2012 à 18h32 | نشر في 04 نوفمبر 2012",
+        "2012-07-28 | 22:47 بتوقيت صنعاء",
+        "الطائف 41° / 33° | الفجر 3:21 الظهر 11:38 العصر 3:04",
+        "#الطائف #مستشفيات #وزارة_الصحة",
+        "الرئيسية / محليات / الطائف",
+        "عاجل | وزير الصحة يتفقد مستشفيات المنطقة الشرقية",
+    ],
+)
+def test_a_time_a_temperature_hashtags_a_breadcrumb_or_a_ticker_is_never_the_title(above: str) -> None:
+    # between the headline and the body, where the title search looks first
+    record = host("\n".join(["محليات", HEADLINE, above, "الطائف - خاص", P1, P2]))
+    assert record.title == HEADLINE
+    assert above not in record.body
+
+
+def test_the_headline_is_above_its_meta_lines_and_the_line_under_them_is_not() -> None:
+    subheading = "محاولات لتسريع التشغيل قبل الصيف"
+    page = "\n".join(
+        ["محليات", HEADLINE, "نشر في: 15/07/2012 - 12:10 ص", "عدد المشاهدات: 3,481", subheading, P1, P2, P3]
+    )
+    assert host(page).title == HEADLINE
+
+
+def test_the_headline_the_page_repeats_with_the_sites_name_is_the_title() -> None:
+    ticker = "الأردن: استقبال دفعة جديدة من اللاجئين عند الحدود الشمالية"
+    page = "\n".join(
+        [
+            f"{HEADLINE} | بوابة الطائف 24",
+            "مباشر",
+            ticker,
+            "مقالات ورأي",
+            HEADLINE,
+            "بقلم: أحمد السيد",
+            "مشاهدات: 4,377",
+            P1,
+            P2,
+        ]
+    )
+    assert host(page).title == HEADLINE
+
+
+def test_a_deck_that_ends_like_a_sentence_does_not_hide_the_headline() -> None:
+    deck = "المستشفى يضم ثلاثمئة سرير."
+    record = host("\n".join(["محليات", HEADLINE, deck, "الطائف - خاص", "وقت القراءة: دقيقتان", P1, P2]))
+    assert record.title == HEADLINE
+
+
+@pytest.mark.parametrize("credit", ["(تصوير: أحمد السيد)", "الصورة: أرشيفية", "Photo : DR", "(بترا)", "(الطائف - خاص)"])
+def test_a_caption_is_known_by_the_credit_under_it(credit: str) -> None:
+    caption = "مبنى المستشفى الجديد في الطائف"
+    record = host("\n".join([HEADLINE, P1, caption, credit, P2, P3]))
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[caption] == "photo_caption"
+
+
+def test_a_name_over_a_bracketed_figure_in_a_list_is_no_caption() -> None:
+    rows = ["أحمد السيد", "(مليار دولار)", "خالد العتيبي", "(400 مليون دولار)"]
+    record = host("\n".join([HEADLINE, P1, *rows, P2]))
+    assert record.body == [P1, *rows, P2]
+
+
+def test_a_video_link_with_its_running_time_is_cut() -> None:
+    video = "▶ شاهد التقرير المصور (02:41)"
+    record = host("\n".join([HEADLINE, P1, video, P2, P3]))
+    assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("header", ["شاهد أيضاً", "À lire aussi | اقرأ أيضا"])
+def test_a_watch_also_box_is_cut_and_the_sub_heading_under_it_stays(header: str) -> None:
+    links = ["وزير الصحة يتفقد مستشفيات المنطقة الشرقية", "افتتاح مركز للقلب في جدة بعد عامين من العمل"]
+    subheading = "كوادر وطنية"
+    record = host("\n".join([HEADLINE, P1, "إعلان", header, *links, subheading, P2, P3]))
+    assert record.body == [P1, subheading, P2, P3]
+
+
+def test_after_a_box_of_one_link_the_article_goes_on_with_ila_dhalik() -> None:
+    after = "إلى ذلك، بحث مدير الشؤون الصحية في الطائف مع فريق المستشفى خطة التشغيل والمواعيد الأولى للمراجعين."
+    record = host("\n".join([HEADLINE, P1, P2, "شاهد أيضاً", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية", after, P4]))
+    assert record.body == [P1, P2, after, P4]

@@ -17,7 +17,11 @@ _FOLDED_MARKER = regex.compile(r"^\s*[(\[«]?\s*ا?قرا\s*(?:ايضا|المز
 # A paragraph that opens with one of these continues the article it follows;
 # a new story's lede does not (it opens with its own verb or subject).
 _CONTINUATION = regex.compile(
-    r"^(?:و|ف)(?:قال|اضاف|اكد|تابع|اشار|اوضح|كان|في|من|على|لفت|ذكر|بين)|^(?:كما|الى ذلك|من جهه)"
+    r"^(?:و|ف)(?:قال|اضاف|اكد|تابع|اشار|اوضح|كان|في|من|على|علي|لفت|ذكر|بين)"
+    # a particle after the conjunction: ``ولا يزال``, ``ولأنه``, ``وقد``, ``وهذا`` (folded)
+    r"|^(?:و|ف)(?:لا|لم|لن|قد|لان|لانه|لانها|هو|هي|هذا|هذه|ذلك|بحسب|وفق|مع|بعد|منذ)(?!\w)"
+    # folding writes ``إلى`` as ``الي``
+    r"|^(?:كما|ال[يى] ذلك|من جهه)"
 )
 
 

@@ -9,22 +9,23 @@ recorded with the reason it was removed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
 from marsad.segment.breadcrumb import category_from_line, plausible_category
+from marsad.segment.captions import mark_photo_captions
 from marsad.segment.embedded import Marker, continues_previous, find_marker
-from marsad.segment.lines import Kind, Line, describe, describe_lines, key_of_line
-from marsad.segment.rules import chrome_rules, function_words, line_key, section_names
+from marsad.segment.lines import Kind, Line, describe, describe_lines
+from marsad.segment.rules import chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere
 from marsad.segment.templates import is_dateline
+from marsad.segment.title_line import find_title, is_section_line, short_sentence
 
-# How far above the body the title and the breadcrumb may stand.
-_TITLE_LOOKBACK = 15
+# How far above the body the breadcrumb may stand.
 _CATEGORY_LOOKBACK = 8
-_MAX_TITLE_WORDS = 40
 
 
 @dataclass(slots=True)
@@ -69,7 +70,7 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
         if line.chrome is not None:
             open_reason = line.chrome.reason if line.chrome.opens_section else open_reason
             continue
-        if (line.kind is Kind.PROSE and not _short_sentence(line)) or _is_trail(line):
+        if (line.kind is Kind.PROSE and not short_sentence(line)) or _is_trail(line):
             # Running text, or a breadcrumb trail that opens the article, ends the widget.
             open_reason = None
         elif open_reason is not None:
@@ -83,13 +84,8 @@ def _is_trail(line: Line) -> bool:
     return category is not None and category != line.text
 
 
-def _is_section_line(line: Line) -> bool:
-    """`is_section_name(line.text)`, from the key the line's features hold."""
-    return key_of_line(line) in section_names()
-
-
 def _default_reason(line: Line, before_body: bool) -> str:
-    section = _is_section_line(line)
+    section = is_section_line(line)
     if not section and category_from_line(line.text):
         return "breadcrumb"
     if is_dateline(line.text):
@@ -109,6 +105,7 @@ def _default_reason(line: Line, before_body: bool) -> str:
 _MAX_BOX_LINKS = 5
 _BOX_LINE_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.CHROME, Kind.FOREIGN)
 _SHARED_WORDS = 2
+_MAX_SUBHEADING_WORDS = 3  # related links are headlines; `جشع تجار` heads the article's next part
 _MAX_LINK_WORDS = 12
 
 
@@ -124,9 +121,12 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
     """
     reasons: dict[int, str] = {}
     for index, line in enumerate(lines):
-        marker = find_marker(line.text) is not None
         header = line.chrome is not None and line.chrome.reason in ("related_articles", "read_more")
-        if not (marker or header) or index == 0 or lines[index - 1].kind is not Kind.PROSE:
+        marker = find_marker(line.text) is not None
+        # ``شاهد أيضاً``, ``À lire aussi | اقرأ أيضا``: a header that says "read also" makes a box
+        # of two links or more as a marker does.
+        read_also = marker or (header and _READ_ALSO.search(line.key) is not None)
+        if not (marker or header) or not _prose_before(lines, index):
             continue
         after = index + 1
         while after < len(lines) and after - index <= _MAX_BOX_LINKS and _may_be_box_link(lines[after]):
@@ -141,13 +141,33 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         goes_on = continues_previous(lines[after].text) or (
             not marker and _same_story(lines[after], lines[max(0, index - 2) : index])
         )
-        if not (goes_on or (marker and links >= 2) or inline):
+        if not (goes_on or (read_also and links >= 2) or inline):
             continue
         reason = "read_more" if marker else "related_articles"
+        if links >= 2 and lines[after - 1].words <= _MAX_SUBHEADING_WORDS:
+            after -= 1  # a sub-heading of two or three words over the paragraph, not one more link
         for boxed in lines[index:after]:
             boxed.boxed = True
             reasons[boxed.index] = boxed.chrome.reason if boxed.chrome is not None else reason
     return reasons
+
+
+_READ_ALSO = re.compile(r"(?:^| )(?:اقرا|شاهد|طالع) (?:ايضا|كذلك)(?: |$)")
+
+
+def _prose_before(lines: Sequence[Line], index: int) -> bool:
+    """Whether a paragraph stands above line `index`, past chrome (an ad, a caption, a video
+    link) and one short line of the article (`وجاء الترتيب كالتالي:`)."""
+    short = 0
+    for before in range(index - 1, -1, -1):
+        kind = lines[before].kind
+        if kind is Kind.PROSE:
+            return True
+        if kind is not Kind.CHROME:
+            short += 1
+            if short > 1 or kind in (Kind.FRAGMENT, Kind.FOREIGN):
+                return False
+    return False
 
 
 def _content_words(line: Line) -> set[str]:
@@ -161,29 +181,11 @@ def _same_story(after: Line, before: Sequence[Line]) -> bool:
     return len(_content_words(after) & named) >= _SHARED_WORDS
 
 
-# A question or a quotation ends like a sentence, but a line this short is a headline.
-_MAX_SHORT_SENTENCE_WORDS = 12
-
-
-def _short_sentence(line: Line) -> bool:
-    return line.kind is Kind.PROSE and line.words <= _MAX_SHORT_SENTENCE_WORDS and not line.text.endswith((".", "،"))
-
-
-def _headline_like(line: Line) -> bool:
-    if not 3 <= line.words <= _MAX_TITLE_WORDS:
-        return False
-    return line.kind in (Kind.HEADLINE, Kind.MEDIUM) or _short_sentence(line)
-
-
-def _same_words(one: Line, other: Line) -> bool:
-    """Most words of the shorter line are in the other: one headline written twice."""
-    mine, theirs = set(one.key.split()), set(other.key.split())
-    return bool(mine and theirs) and len(mine & theirs) >= 0.8 * min(len(mine), len(theirs))
-
-
 def _may_be_box_link(line: Line) -> bool:
     """A line a box may list: a headline, a fragment, a short sentence or question (`ما هي ...؟`)
     that does not carry on the paragraph before it."""
+    if line.text.endswith(":"):
+        return False  # ``وجاء الترتيب كالتالي:``: the article's own lead-in, not a link
     if line.kind in _BOX_LINE_KINDS:
         return True
     return (
@@ -192,47 +194,6 @@ def _may_be_box_link(line: Line) -> bool:
         and not line.text.endswith((".", "،"))
         and not continues_previous(line.text)
     )
-
-
-def _find_title(
-    lines: list[Line], start: int, hint: str | None, in_section: Collection[int] = frozenset()
-) -> int | None:
-    """Index of the title line above the body (or the line repeating the metadata title)."""
-    low = max(0, start - _TITLE_LOOKBACK)
-    if hint:
-        hint_key = line_key(hint)
-        for index in range(start - 1, low - 1, -1):
-            key = lines[index].key
-            if key and (key == hint_key or (len(key) > 10 and (key in hint_key or hint_key in key))):
-                return index
-        return None
-    found: int | None = None
-    for index in range(start - 1, low - 1, -1):
-        line = lines[index]
-        if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN):
-            continue
-        if _headline_like(line):
-            if _is_section_line(line) or is_dateline(line.text):
-                continue
-            if found is None:
-                found = index
-                continue
-            # Two headlines over the body: a headline and its deck, or a kicker or a ticker over
-            # the headline. The headline is the longer one (38 of 48 development titles, against 30
-            # for the nearer and 29 for the upper; taking the upper of two side by side reached 42
-            # there but lost blind titles, so it was not kept). A list item under a section header
-            # (`الأكثر قراءة`) is never it, and one headline written twice is taken where it stands
-            # nearer the body.
-            side_by_side = all(not lines[k].text.strip() for k in range(index + 1, found))
-            if (index in in_section and not side_by_side) or _same_words(lines[found], line):
-                # A list item under a section header is never the title; but a header right over a
-                # headline and its deck (`آخر الأخبار` / headline / deck) labels the article: the
-                # two side by side are compared. A line between them (`محليات`) starts it anew.
-                return found
-            return index if line.words >= lines[found].words else found
-        if line.kind is Kind.PROSE:
-            return found
-    return found
 
 
 def _find_category(lines: list[Line], title: int | None, start: int) -> tuple[int, str] | None:
@@ -258,7 +219,7 @@ def _in_menu(lines: list[Line], index: int) -> bool:
     if category_from_line(lines[index].text) != lines[index].text:
         return False  # a breadcrumb trail (with separators or a glued prefix), not a lone menu entry
     neighbours = [i for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-    return any(_is_section_line(lines[i]) or lines[i].bullet for i in neighbours)
+    return any(is_section_line(lines[i]) or lines[i].bullet for i in neighbours)
 
 
 @dataclass(slots=True)
@@ -337,6 +298,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     lines = describe_lines(text)
     if not lines:
         return []
+    mark_photo_captions(lines)
     for line in lines:
         if line.chrome is None and line.key in hints.templates:
             line.kind = Kind.CHROME
@@ -356,7 +318,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         return [Article(title=title, body=[], category=hints.category, boilerplate=removed)]
     start, end = block
 
-    title_index = _find_title(lines, start, hints.title, section_reasons.keys())
+    title_index = find_title(lines, start, hints.title, section_reasons.keys())
     title = normalize_display(hints.title) if hints.title else None
     if title is None and title_index is not None:
         title = lines[title_index].text

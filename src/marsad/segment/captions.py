@@ -1,0 +1,64 @@
+"""Photo captions known by the credit under them.
+
+A caption that describes a photo (`مبنى وزارة التخطيط في عمّان`) reads like a short headline,
+and nothing in its words says "caption". What does is its place: between two paragraphs, right
+above a credit line (`(تصوير: ...)`, `الصورة: أرشيفية`, `Photo : DR`, `(وكالات)`). The pair is
+the photo's caption block (issue #16); a credit the rules do not know by its words counts when
+it is a short parenthesised line under such a caption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.segment.lines import Kind, Line
+from marsad.segment.rules import Match
+
+__all__ = ["mark_photo_captions"]
+
+_CAPTION_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.FOREIGN)
+_MAX_CAPTION_WORDS = 12
+_MAX_CREDIT_WORDS = 4
+# ``(المصدر: الشركة المنتجة)``, ``(ريدان - خاص)``, ``(بترا)``: one source word in brackets, or a
+# source and a word; no figure. ``(375 مليون دولار)`` or ``(مليار دولار)`` under a name in a list
+# is data, and a bracketed verse under a verse is poetry (both seen in the news collections).
+_PARENTHESISED = re.compile(r"^\((?:[^()\d\s]{2,20}|[^()\d]{2,30}(?::| - )[^()\d]{2,30})\)$")
+_CAPTION = Match("photo_caption", False)
+
+
+_CREDIT_OPENERS = ("صوره", "الصوره", "تصوير", "عدسه", "ارشيف", "photo", "credit")
+
+
+def _credit(line: Line) -> bool:
+    """A credit line: a short photo line with a colon or brackets or a photo word first
+    (``الصورة: أرشيفية``, ``صورة من الأرشيف``), not a caption the rules know by its opener
+    (``جانب من ...``, which a headline may stand above)."""
+    if line.words > _MAX_CREDIT_WORDS:
+        return False
+    if line.chrome is None:
+        return _PARENTHESISED.match(line.text) is not None
+    if line.chrome.reason != "photo_caption":
+        return False
+    return any(mark in line.text for mark in ":()") or line.key.startswith(_CREDIT_OPENERS)
+
+
+def _caption(line: Line) -> bool:
+    return (
+        line.chrome is None
+        and line.kind in _CAPTION_KINDS
+        and line.words <= _MAX_CAPTION_WORDS
+        and not line.text.endswith((":", ".", "،"))
+    )
+
+
+def mark_photo_captions(lines: list[Line]) -> None:
+    """Mark as `photo_caption` a caption line and the credit under it, inside the page (not its
+    first line, nor the last two)."""
+    for index in range(1, len(lines) - 2):
+        caption, credit = lines[index], lines[index + 1]
+        if not (_caption(caption) and _credit(credit)):
+            continue
+        for line in (caption, credit):
+            line.chrome = _CAPTION
+            line.kind = Kind.CHROME
+            line.boxed = True  # inside the article: no argument that it ends here
