@@ -210,3 +210,20 @@ def test_a_statement_or_a_medium_stands_for_who_issued_it(paragraphs: list[str],
 def test_a_statement_nobody_issued_in_the_article_stays_the_statement() -> None:
     paragraphs = ['وقال البيان إن "الاجتماع سيعقد في موعده رغم الظروف الصعبة".']
     assert [s for s, _, _ in _said(paragraphs)] == ["البيان"]
+
+
+def test_a_surname_spelled_with_other_long_vowels_gets_the_full_name() -> None:
+    paragraphs = [
+        "فازت العداءة الأمريكية أليسون فيليكس بذهبية سباق 200 متر في البطولة.",
+        'وقالت فليكيس إن "الفوز جاء بعد عام كامل من التدريب الشاق".',
+    ]
+    assert [c for _, c, _ in _said(paragraphs)] == ["أليسون فيليكس"]
+
+
+def test_a_title_only_speaker_is_the_one_person_given_that_title() -> None:
+    paragraphs = [
+        "يرى جاري كاهيل مدافع تشيلسي أن فريقه قادر على المنافسة على اللقب هذا الموسم.",
+        'وقال مدافع منتخب إنجلترا «علينا أن نعمل بجد في كل مباراة حتى نهاية الموسم».',
+    ]
+    said = _said(paragraphs)
+    assert [(s, c) for s, c, _ in said] == [("جاري كاهيل", "جاري كاهيل"), ("مدافع منتخب إنجلترا", "جاري كاهيل")]

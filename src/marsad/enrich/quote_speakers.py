@@ -285,6 +285,8 @@ class NameBook:
     spoke: list[tuple[str, str]] = field(default_factory=list)
     # ``أغلقت إدارة نادي الشباب``: whom a cue with no subject and no speaker before it means.
     opening_organisation: str | None = None
+    # ``جاري كاهيل مدافع تشيلسي``: titles written after a person NER found, and the name.
+    titles_after: list[tuple[frozenset[str], str]] = field(default_factory=list)
     # ``الصحيفة``, ``البيان``: the medium or the statement's issuer the article named before.
     referents: Referents = field(default_factory=Referents)
 
@@ -486,6 +488,30 @@ class NameBook:
                     return self.resolve(key)
         return None
 
+    def only_one_titled(self, title: str) -> str | None:
+        """``جاري كاهيل مدافع تشيلسي`` then ``وقال مدافع منتخب إنجلترا``: the one person the
+        article gave that title, when only one has it."""
+        head = _strip_article(title)
+        if head not in TITLES and title not in TITLES:
+            return None
+        people = {
+            self.resolve(key) for described, key in self.by_descriptor if head in described and key in self.persons
+        }
+        people |= {name for described, name in self.titles_after if head in described}
+        return people.pop() if len(people) == 1 else None
+
+    def add_titles_after(self, name: str, following: Sequence[str]) -> None:
+        """``جاري كاهيل مدافع تشيلسي``: a person NER found, then a title and its complement.
+        Kept apart from the names the subjects resolve against: only `only_one_titled` reads it."""
+        if not name or not following or following[0] not in TITLES:
+            return
+        descriptor = [following[0]]
+        for word in following[1:_MAX_TITLE_AFTER]:
+            if word in TITLES or word in _SPEAKER_STOPS:
+                break
+            descriptor.append(word)
+        self.titles_after.append((frozenset(_strip_article(w) for w in descriptor), name))
+
     def knows(self, word: str) -> bool:
         """Whether a name of two words or more ends or starts with `word`."""
         return any(len(name) > 1 and word in (name[0], name[-1]) for name in self.names)
@@ -523,6 +549,7 @@ class NameBook:
 
 
 _SPEAKER_STOPS = frozenset(read_list("speaker_stops.txt"))
+_MAX_TITLE_AFTER = 3
 
 
 def _name_after_adjective(name: Sequence[Word]) -> int:

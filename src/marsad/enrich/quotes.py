@@ -56,6 +56,7 @@ import regex
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import fold_entry, read_list, read_table
+from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.quote_speakers import (
     NAME_STOPS,
     ORGANISATIONS,
@@ -70,6 +71,7 @@ from marsad.enrich.quote_speakers import (
 )
 from marsad.enrich.speaker_checks import (
     canonical,
+    is_given_name,
     names_someone,
     opens_l_phrase,
     starts_a_name,
@@ -799,6 +801,7 @@ def find_quotes(
         return []
     book = NameBook()
     book.add_entities(entities or ())
+    _titles_after_people(book, paragraphs, entities or ())
     for name in names:
         book.add_text_name(name)
     if title:
@@ -842,7 +845,34 @@ def find_quotes(
         ):
             span["speaker"] = None  # ``وقلة احترام قواعد الانضباط``: no speaker rather than a wrong one
         span["canonical"] = canonical(book, span["speaker"])
+        if entities is not None and span["speaker"] is not None and span["canonical"] == span["speaker"]:
+            span["canonical"] = _titled_person(book, str(span["speaker"])) or span["canonical"]
     return kept
+
+
+def _titled_person(book: NameBook, speaker: str) -> str | None:
+    """A speaker that is a title and its complement, naming no one (``مدافع منتخب إنجلترا``):
+    the one person the article gave that title."""
+    words = fold_entry(speaker).split()
+    if not words or book.entity_in(words) is not None or any(book.knows_person(w) for w in words[1:]):
+        return None
+    return book.only_one_titled(words[0])
+
+
+def _titles_after_people(book: NameBook, paragraphs: Sequence[str], entities: Sequence[Mapping[str, object]]) -> None:
+    """Register the title written right after each person NER found (``كاهيل مدافع تشيلسي``)."""
+    for entity in entities:
+        paragraph, end = entity.get("paragraph"), entity.get("end")
+        if entity.get("type") != "PER" or not isinstance(paragraph, int) or not isinstance(end, int):
+            continue
+        if not 0 <= paragraph < len(paragraphs):
+            continue
+        name = str(entity.get("canonical") or entity.get("text") or "")
+        words = [w for w in fold_entry(name).split() if w not in TITLES]
+        if len(words) < 2 or (not is_given_name(words[0]) and words[0] in common_words()):
+            continue  # ``غداة تحذير``: what NER took for a person opens with a word, not a name
+        after = paragraphs[paragraph][end : end + 60]
+        book.add_titles_after(name, [fold_entry(w) for w in _WORDS.findall(after)[:3]])
 
 
 def _split_at_breaks(text: str) -> list[tuple[int, int]]:

@@ -30,7 +30,7 @@ from marsad.enrich.quote_speakers import (
     is_l_name,
 )
 
-__all__ = ["canonical", "names_someone", "opens_l_phrase", "starts_a_name", "trimmed"]
+__all__ = ["canonical", "is_given_name", "names_someone", "opens_l_phrase", "starts_a_name", "trimmed"]
 
 
 def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = frozenset()) -> bool:
@@ -153,7 +153,29 @@ def canonical(book: NameBook, speaker: str | None) -> str | None:
         given = canonical.split()[: len(full) - len(words)]
         if len(full) > len(best) and full[len(full) - len(words) :] == words and _given_names(given):
             best, found = full, canonical
+    if found == speaker and len(words) == 1:
+        return _spelled_otherwise(book, words[0]) or speaker
     return found
+
+
+_LONG_VOWELS = str.maketrans("", "", "اويى")
+_MIN_SKELETON = 3
+
+
+def _spelled_otherwise(book: NameBook, surname: str) -> str | None:
+    """``فليكيس`` -> ``أليسون فيليكس``: a foreign surname written with other long vowels than in
+    the full name NER found (the same consonants in the same order), when one name only fits."""
+    skeleton = surname.translate(_LONG_VOWELS)
+    if len(skeleton) < _MIN_SKELETON or surname.startswith("ال"):
+        return None
+    fits = {
+        name
+        for name in book.people
+        if len(name.split()) > 1
+        and fold_entry(name).split()[-1] != surname
+        and fold_entry(name).split()[-1].translate(_LONG_VOWELS) == skeleton
+    }
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _given_names(words: Sequence[str]) -> bool:
@@ -178,6 +200,11 @@ def _gazetteer_given_names() -> frozenset[str]:
         return frozenset()
     rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
     return frozenset(fold_entry(row[0]) for row in rows if len(row) > 1 and row[1].strip() == "B-PER")
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` (folded) begins people's names in the tagger's gazetteer."""
+    return word in _gazetteer_given_names()
 
 
 def _starts_with_given_name(words: Sequence[str]) -> bool:
