@@ -227,3 +227,20 @@ def test_a_title_only_speaker_is_the_one_person_given_that_title() -> None:
     ]
     said = _said(paragraphs)
     assert [(s, c) for s, c, _ in said] == [("جاري كاهيل", "جاري كاهيل"), ("مدافع منتخب إنجلترا", "جاري كاهيل")]
+
+
+def test_guillemets_written_the_other_way_round_still_delimit_the_quotation() -> None:
+    paragraphs = [
+        "وقالت الباحثة لينا كريبس في حديثها للصحيفة »نحن نتحدث هنا عن عوامل فطرية وبيئية متشابكة«."
+        " وشددت كريبس على أن الخجل ليس مرضا في كل الأحوال."
+    ]
+    spans = find_quotes(paragraphs, entities=find_entities(paragraphs))
+    direct = [(q["speaker"], q["text"]) for q in spans if q["direct"]]
+    assert direct == [("لينا كريبس", "نحن نتحدث هنا عن عوامل فطرية وبيئية متشابكة")]
+
+
+@pytest.mark.parametrize("name", ["يو بي أس", "جمعية مدافعي حقوق الإنسان"])
+def test_a_name_in_quotation_marks_inside_reported_speech_is_no_quote(name: str) -> None:
+    paragraphs = [f'وقال المحلل خالد العتيبي إن مصرف "{name}" رفع توقعاته لأرباح الشركات في المنطقة هذا العام.']
+    spans = find_quotes(paragraphs, entities=find_entities(paragraphs))
+    assert [q["text"] for q in spans if q["direct"]] == []

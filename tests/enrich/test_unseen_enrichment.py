@@ -275,3 +275,37 @@ def test_counts_after_min_and_awwal_before_no_month_are_no_gregorian_dates(sente
 )
 def test_a_measure_keeps_the_words_that_complete_it(sentence: str, unit: str) -> None:
     assert unit in {q["unit"] for q in find_quantities([sentence])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # the weekday of the week after next: the next Thursday after 22 July 2015 is the 23rd
+        ("ويستضيف الفريق منافسه الخميس بعد المقبل في جدة.", "2015-07-22", [("الخميس بعد المقبل", "2015-07-30")]),
+        # a Hijri year outside the Umm al-Qura table: the Gregorian year holding most of it
+        ("وبني المسجد سنة 79 هجرية في عهد الأمويين.", None, [("79 هجرية", "0698")]),
+        ("وتعود المخطوطة إلى عام 1086هـ كما يذكر المؤرخون.", None, [("1086هـ", "1675")]),
+        # without a publication date a week has no value, and is no date
+        ("وقالت الوزارة إن الاجتماع عقد الأسبوع الماضي في العاصمة.", None, []),
+    ],
+)
+def test_weeks_after_next_historical_hijri_years_and_weeks_without_a_date(
+    sentence: str, published: str | None, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([sentence], published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # brackets around the digits with spaces inside, before the scale word
+        ("خصصت الوزارة ( 117 ) مليار دينار للمشاريع.", [(117_000_000_000, "دينار")]),
+        # the Arabic decimal mark with direction marks and spaces around it
+        ("بلغت الإيرادات 8\u200f ر\u200f8\u200f مليار جنيه خلال العام.", [(8_800_000_000, "جنيه")]),
+        # a decimal comma written fraction first before a scale word: 11.90 thousand
+        ("استقر سعر الصرف في حدود 90 ,11 ألف دينار مقابل مئة يورو.", [(11_900, "دينار")]),
+    ],
+)
+def test_bracketed_spaced_and_reversed_decimal_numbers(sentence: str, expected: list[tuple[float, str]]) -> None:
+    found = [(q["value"], q["unit"]) for q in find_quantities([sentence])]
+    assert found[: len(expected)] == expected

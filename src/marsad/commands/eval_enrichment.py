@@ -12,7 +12,7 @@ _SPLITS = {
     "all": None,
     **{
         name: name
-        for name in ("first", "dev", "test", "test2", "test3", "test4", "test5", "test6", "dev2", "dev3", "blind")
+        for name in ("first", "dev", "test", "test2", "test3", "test4", "test5", "test6", "dev2", "dev3", "dev4", "blind")
     },
 }
 _CHECKED = tuple(FLOOR_KEYS)  # the parts of the gold that have floors
@@ -51,7 +51,7 @@ def _table(name: str, scores: Scores) -> list[str]:
     "splits",
     type=click.Choice(list(_SPLITS)),
     multiple=True,
-    help="Report these splits (repeatable; default: all, first, dev2, dev3 and blind).",
+    help="Report these splits (repeatable; default: all, first, dev2, dev3, dev4 and blind).",
 )
 @click.option(
     "--agreement",
@@ -63,20 +63,20 @@ def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[s
     """Precision, recall and F1 of dates (span and value), quantities (value) and
     direct quotes (found, speaker right) on our annotated SaudiNewsNet and
     newspapers articles. ``first`` is the first gold set: ``dev`` is where rules
-    were tuned, the ``test`` splits were annotated after tuning. ``dev2`` and
-    ``dev3`` (issue #17) were labelled under the blind set's guidelines on other
+    were tuned, the ``test`` splits were annotated after tuning. ``dev2``,
+    ``dev3`` and ``dev4`` (issue #17) were labelled under the blind set's guidelines on other
     articles, and their errors are read for tuning. Every split but ``blind`` is
     development data.
     ``blind`` was labelled by annotators who never saw marsad's output, under
     docs/guidelines/blind_enrichment.md; its misses are never listed. ``--check``
-    holds ``first``, ``dev2``, ``dev3`` and ``blind`` to their floors."""
+    holds ``first``, ``dev2``, ``dev3``, ``dev4`` and ``blind`` to their floors."""
     if agreement_only:
         scores, problems = agreement()
         for problem in problems:
             click.echo(f"warning: {problem}", err=True)
         click.echo("\n".join(_table("agreement", scores)))
         return
-    wanted = splits or ("all", "first", "dev2", "dev3", "blind")
+    wanted = splits or ("all", "first", "dev2", "dev3", "dev4", "blind")
     report: dict[str, dict[str, float]] = {}
     for split in dict.fromkeys((*wanted, *_CHECKED) if check else wanted):
         try:

@@ -353,14 +353,24 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         return None  # ``صلاة الجمعة`` is a prayer, not a day
     start = m.start("part") if m["part"] else m.start("wd")
     end = m.end("rel") if m["rel"] else m.end("wd")
+    after_next = _AFTER_NEXT.match(folded, end) if not m["rel"] else None
+    if after_next is not None:
+        end = after_next.end()  # ``الخميس بعد المقبل``: the Thursday of the week after next
     if published is None:
         return start, end, "relative", None, None
+    if after_next is not None:
+        next_one = _weekday_value(p.WEEKDAYS[m["wd"]], published, future=True, include_today=False)
+        later = dt.date.fromisoformat(next_one) + dt.timedelta(days=7)
+        return start, end, "relative", later.isoformat(), None
     direction = p.RELATIVE_WORDS[m["rel"]] if m["rel"] else 0
     future = direction > 0 or (direction == 0 and _future_before(folded, start))
     # A bare weekday equal to the publication's is that day (``وقع الحادث صباح الخميس``
     # in Thursday's paper); ``الماضي`` pushes it a week back.
     value = _weekday_value(p.WEEKDAYS[m["wd"]], published, future=future, include_today=direction == 0)
     return start, end, "relative", value, None
+
+
+_AFTER_NEXT = regex.compile(r"\s+بعد\s+(?:المقبل|القادم)(?!\w)")
 
 
 def _set_off(folded: str, start: int, end: int) -> bool:
@@ -382,7 +392,9 @@ def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found |
     # ``للسنة الماضية``: the span opens at the article, the preposition glued before it stays out.
     start = m.start("this") if m["this"] else m.start("period2") - 2
     if published is None:
-        return start, m.end(), "relative", None, None
+        # Without a publication date a week has no value at all, and the guidelines label a week
+        # only when it can be given one.
+        return None if period == "week" else (start, m.end(), "relative", None, None)
     if period == "year":
         return start, m.end(), "relative", f"{published.year + direction:04d}", None
     if period == "month":

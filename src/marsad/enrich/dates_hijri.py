@@ -29,13 +29,29 @@ def _month_length(year: int, month: int) -> int | None:
         return None
 
 
+# A Hijri year is 354.37 days, 0.970229 Gregorian years; 1 AH began in July 622 (622.54).
+_HIJRI_YEAR_IN_GREGORIAN = 0.970229
+_FIRST_HIJRI_YEAR_START = 622.54
+
+
+def _year_by_mean_length(year: int) -> tuple[str | None, str] | None:
+    """``79 هجرية`` -> 698: outside the Umm al-Qura table, the Gregorian year that holds most
+    of the Hijri year, from the mean year length (right to a day or two, enough for a year)."""
+    if year < 1:
+        return None
+    start = _FIRST_HIJRI_YEAR_START + (year - 1) * _HIJRI_YEAR_IN_GREGORIAN
+    first = int(start)
+    value = first if first + 1 - start >= _HIJRI_YEAR_IN_GREGORIAN / 2 else first + 1
+    return f"{value:04d}", f"{year:04d}"
+
+
 def hijri_to_gregorian_value(year: int, month: int | None, day: int | None) -> tuple[str | None, str] | None:
     """(Gregorian value or None, Hijri value) for a Hijri date; None when it is no date."""
     if month is None:
         first, last = _gregorian(year, 1, 1), None
         length = _month_length(year, 12)
         if first is None or length is None:
-            return None
+            return _year_by_mean_length(year)
         last = _gregorian(year, 12, length)
         if last is None:
             return None, f"{year:04d}"

@@ -50,14 +50,17 @@ _SCALE = alternation([w for w in _SCALES if _SCALES[w] in {1e3, 1e6, 1e9, 1e12}]
 _CURRENCY = alternation([c for c in _CURRENCIES if c not in {"$", "€", "£"}])
 _PERCENT = alternation(_PERCENT_WORDS)
 
+_BIDI = "[\u200e\u200f\u061c]*"  # direction marks a site left around ``ر``
 _DIGIT_QUANTITY = regex.compile(
     r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
-    rf"(?:[(“\"](?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+ر\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
+    rf"(?:[(“\"]\s?(?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+{_BIDI}\s?ر\s?{_BIDI}\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
+    # ``90 ,11 ألف``: a decimal comma whose fraction the text put first (11.90 thousand)
+    rf"|\d{{1,3}} ,\d{{1,3}}(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
     # ``(117) مليار دينار``: Gulf and Iraqi wire copy brackets the digits before their scale word.
-    rf"(?:(?<=[(“\"](?:\d|[.,]){{1,12}})\s?[)″”\"](?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
+    rf"(?:(?<=[(“\"]\s?(?:\d|[.,]){{1,12}})\s?[)″”\"](?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )
@@ -159,6 +162,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         if "،" in digits:
             digits = digits.replace("،", ".")  # ``1،2 مليون``: the Arabic comma as a decimal mark before a scale
+        if " ," in digits:
+            whole_last, _, fraction_first = digits.partition(" ,")
+            digits = f"{fraction_first}.{whole_last}"
         value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)
         if value is None:
             continue
@@ -232,7 +238,7 @@ def _looks_like_score(text: str, start: int, end: int) -> bool:
 
 def _arabic_decimal(digits: str) -> float | None:
     """``4ر19`` is 19.4: the Arabic decimal mark ``ر`` with the fraction typed first."""
-    fraction, _, whole = digits.partition("ر")
+    fraction, _, whole = (part.strip(" \u200e\u200f\u061c") for part in digits.partition("ر"))
     try:
         return float(f"{whole}.{fraction}")
     except ValueError:

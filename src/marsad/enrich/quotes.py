@@ -114,6 +114,8 @@ _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه"
 _NOT_QUOTE_BEFORE = frozenset(read_list("not_quote_before.txt"))
 _NAMED_BEFORE = re.compile(r"([^\W\d_]+)[\s:]*$")
 _MIN_QUOTE_WORDS = 3  # shorter quotations count only right after ``:`` or ``إن``/``أن``
+_MAX_TERM_WORDS = 4  # up to this, words in marks mid-sentence may be a name, not speech
+_SPELLED_LETTER = 2  # ``يو``, ``بي``, ``أس``: a Latin letter written out
 _MEDIA = frozenset(read_list("media_words.txt"))
 # ``قال الوزير للصحفيين``, ``للحضور``: whom a speaker addressed, after ``لل``.
 _AUDIENCE = _MEDIA | frozenset(read_list("audience_words.txt"))
@@ -175,6 +177,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     guess at where the speech ends.
     """
     regions: list[tuple[int, int]] = []
+    text = _guillemets_turned(text)
     marks = [(m.start(), m.group()) for m in _ANY_MARK.finditer(text)]
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     n = len(text)
@@ -217,6 +220,20 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             break  # an unpaired ASCII quote leaves the rest unpaired too
         k += 1
     return regions
+
+
+_TURNED = str.maketrans("«»", "»«")
+
+
+def _guillemets_turned(text: str) -> str:
+    """``»نحن نتحدث هنا«``: a paragraph whose guillemets all open with ``»`` and close with
+    ``«`` (110 paragraphs of the news collections) read the right way round; the offsets stay."""
+    if "»" not in text:
+        return text
+    marks = [c for c in text if c in "«»"]
+    if len(marks) % 2 or any(c != ("»" if i % 2 == 0 else "«") for i, c in enumerate(marks)):
+        return text
+    return text.translate(_TURNED)
 
 
 _PARAGRAPH_BREAK = re.compile(r"[ \u00a0]{3,}")
@@ -1154,7 +1171,24 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         if words <= _MAX_NAME_IN_MARKS and indefinite and noun in ORGANISATIONS and not named.group().endswith(":"):
             return False  # ``بنك "دويتشه رايخ بنك"``: the name of the organisation
     introduced = words == 2 and _INTRODUCED.search(text, 0, region[0]) is not None
+    if (
+        words <= _MAX_TERM_WORDS
+        and not _introduced(text, region[0])
+        and _name_in_marks(text[region[0] + 1 : region[1]])
+    ):
+        return False  # ``منظمة "جمعية مدافعي حقوق الإنسان"``, ``مصرف "يو بي أس"``: a name, not speech
     return (words >= _MIN_QUOTE_WORDS or introduced) and not _LABEL_AFTER.match(text, region[1] + 1)
+
+
+def _name_in_marks(inside: str) -> bool:
+    """Words in marks that name something: an organisation (``جمعية ...``, ``شركة ...``) or
+    letters spelled out (``يو بي أس``, ``دي أش أل``)."""
+    words = _WORDS.findall(inside)
+    if not words:
+        return False
+    if all(len(w) <= _SPELLED_LETTER for w in words):
+        return True
+    return _bare_noun(words[0]) in ORGANISATIONS and not words[0].startswith(("ال", "وال"))
 
 
 def _bare_noun(word: str) -> str:
