@@ -31,7 +31,18 @@ def test_gold_points_into_the_shared_data(shared: Path) -> None:
     articles, problems = load_gold()
     assert problems == []
     assert len(articles) >= 60
-    assert {a.split for a in articles} == {"dev", "test", "test2", "test3", "test4", "test5", "test6", "dev2", "dev3", "dev4"}
+    assert {a.split for a in articles} == {
+        "dev",
+        "test",
+        "test2",
+        "test3",
+        "test4",
+        "test5",
+        "test6",
+        "dev2",
+        "dev3",
+        "dev4",
+    }
     for article in articles:
         for p, s, e, *_ in [*article.dates, *article.quantities, *article.quotes]:
             assert 0 <= s < e <= len(article.paragraphs[p])

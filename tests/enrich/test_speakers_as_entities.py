@@ -223,7 +223,7 @@ def test_a_surname_spelled_with_other_long_vowels_gets_the_full_name() -> None:
 def test_a_title_only_speaker_is_the_one_person_given_that_title() -> None:
     paragraphs = [
         "يرى جاري كاهيل مدافع تشيلسي أن فريقه قادر على المنافسة على اللقب هذا الموسم.",
-        'وقال مدافع منتخب إنجلترا «علينا أن نعمل بجد في كل مباراة حتى نهاية الموسم».',
+        "وقال مدافع منتخب إنجلترا «علينا أن نعمل بجد في كل مباراة حتى نهاية الموسم».",
     ]
     said = _said(paragraphs)
     assert [(s, c) for s, c, _ in said] == [("جاري كاهيل", "جاري كاهيل"), ("مدافع منتخب إنجلترا", "جاري كاهيل")]

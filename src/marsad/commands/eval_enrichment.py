@@ -12,7 +12,20 @@ _SPLITS = {
     "all": None,
     **{
         name: name
-        for name in ("first", "dev", "test", "test2", "test3", "test4", "test5", "test6", "dev2", "dev3", "dev4", "blind")
+        for name in (
+            "first",
+            "dev",
+            "test",
+            "test2",
+            "test3",
+            "test4",
+            "test5",
+            "test6",
+            "dev2",
+            "dev3",
+            "dev4",
+            "blind",
+        )
     },
 }
 _CHECKED = tuple(FLOOR_KEYS)  # the parts of the gold that have floors
