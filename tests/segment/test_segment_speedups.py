@@ -43,12 +43,23 @@ def plain_fold(text: str) -> str:
     return text.translate(normalize._FOLD_TABLE).lower()
 
 
+def plain_without_icons(line: str) -> str:
+    """Icons (symbols other than ``©®℗™``, joiners) and blanks before a line's first other character."""
+    at = 0
+    while at < len(line) and (
+        line[at] in " \t\u200d\ufe0f" or (unicodedata.category(line[at]) in ("So", "Sk") and line[at] not in "©®℗™")
+    ):
+        at += 1
+    return line[at:] if any(line[k] not in " \t" for k in range(at)) else line
+
+
 def plain_line_folded(text: str) -> str:
-    return str(regex.sub(r"\s+", " ", plain_fold(text))).strip()
+    return plain_without_icons(str(regex.sub(r"\s+", " ", plain_fold(text))).strip())
 
 
 def plain_line_folded_lines(text: str) -> str:
-    return str(regex.sub(r"[\t\x0b\x0c\r ]+", " ", plain_fold(text)))
+    folded = str(regex.sub(r"[\t\x0b\x0c\r ]+", " ", plain_fold(text)))
+    return "\n".join(plain_without_icons(line) for line in folded.split("\n"))
 
 
 def plain_key_of_folded(folded: str) -> str:

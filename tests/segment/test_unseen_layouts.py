@@ -412,3 +412,42 @@ def test_after_a_box_of_one_link_the_article_goes_on_with_ila_dhalik() -> None:
     after = "إلى ذلك، بحث مدير الشؤون الصحية في الطائف مع فريق المستشفى خطة التشغيل والمواعيد الأولى للمراجعين."
     record = host("\n".join([HEADLINE, P1, P2, "شاهد أيضاً", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية", after, P4]))
     assert record.body == [P1, P2, after, P4]
+
+
+@pytest.mark.parametrize(
+    "player",
+    [["فيديو | افتتاح المستشفى الجديد في الطائف", "▶ تشغيل 02:14"], ["فيديو: جولة داخل المستشفى", "مدة الفيديو 01:47"]],
+)
+def test_a_video_label_over_its_player_is_cut(player: list[str]) -> None:
+    record = host("\n".join([HEADLINE, P1, *player, P2, P3]))
+    assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "مبنى المستشفى الجديد في الطائف - تصوير: أحمد السيد",
+        "برنت 50.35 ▲ 0.72% | الخام الأمريكي 46.08 ▲ 0.74%",
+        "(إعداد أحمد السيد للنشرة العربية - تحرير خالد العتيبي)",
+    ],
+)
+def test_a_caption_with_its_credit_a_market_ticker_and_a_wire_sign_off_are_cut(line: str) -> None:
+    record = host("\n".join([HEADLINE, P1, line, P2, P3]))
+    assert record.body == [P1, P2, P3]
+
+
+def test_a_related_box_of_two_links_inside_the_article_is_cut() -> None:
+    links = ["مواضيع ذات صلة", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية", "افتتاح مركز للقلب في جدة"]
+    record = host("\n".join([HEADLINE, P1, P2, *links, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_dateline_with_its_source_in_guillemets_is_not_the_title() -> None:
+    deck = "الوزارة تبدأ التشغيل التجريبي للمستشفى الشهر المقبل"
+    record = host("\n".join(["صحة", HEADLINE, deck, "لندن: «الشرق الأوسط»", "📅 الخميس 12 يوليو 2012", P1, P2]))
+    assert record.title == HEADLINE
+
+
+def test_a_site_name_after_a_dash_is_cut_before_a_label_before_a_colon() -> None:
+    title = f"دراسة: {HEADLINE} - جريدة الطائف"
+    assert cut_site_name(title, {"دراسة", "جريدة الطائف"}) == (f"دراسة: {HEADLINE}", "- جريدة الطائف")

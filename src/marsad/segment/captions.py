@@ -10,11 +10,12 @@ it is a short parenthesised line under such a caption.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match
 
-__all__ = ["mark_photo_captions"]
+__all__ = ["mark_photo_captions", "mark_video_links"]
 
 _CAPTION_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.FOREIGN)
 _MAX_CAPTION_WORDS = 12
@@ -62,3 +63,22 @@ def mark_photo_captions(lines: list[Line]) -> None:
             line.chrome = _CAPTION
             line.kind = Kind.CHROME
             line.boxed = True  # inside the article: no argument that it ends here
+
+
+# ``فيديو | غزة تغرق في الظلام``, ``Vidéo | فيديو : ...``, ``شاهد بالفيديو: ...``: a video's label
+_VIDEO_TITLE = re.compile(r"^\W{0,3}(?:vid[ée]o\s*\|\s*)?(?:فيديو|بالفيديو|شاهد بالفيديو)\s*(?:\||:|\.{2}|…)", re.I)
+# ... and under it the player: a running time, ``تشغيل``, a play sign.
+_VIDEO_CONTROL = re.compile(r"\d{1,2}:\d{2}|تشغيل|[▶►]")
+_VIDEO = Match("related_articles", False)
+
+
+def mark_video_links(lines: list[Line]) -> None:
+    """Mark as related a video's label over its player line (a running time, ``▶ تشغيل``)."""
+    for title, player in pairwise(lines):
+        if title.chrome is not None or player.chrome is None or not _VIDEO_TITLE.match(title.text):
+            continue
+        if title.words > _MAX_CAPTION_WORDS + 2 or not _VIDEO_CONTROL.search(player.text):
+            continue
+        title.chrome = _VIDEO
+        title.kind = Kind.CHROME
+        title.boxed = player.boxed = True

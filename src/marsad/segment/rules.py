@@ -57,14 +57,26 @@ _PUNCT_OR_OTHER_SPACE = char_class(_COMMON_PUNCT + _OTHER_SPACE_CHARS)
 _PUNCT_OR_OTHER_SPACE_IN_LINE = char_class(_COMMON_PUNCT + "\t\x0b\x0c\r")
 
 
+# ``⏱ 5 دقائق للقراءة``, ``👁 1,204``: icons before a meta line are not part of what it says
+# (``©`` is: copyright lines open with it).
+_LEADING_ICONS = regex.compile(r"(?m)^[ \t]*[[\p{So}\p{Sk}\u200d\ufe0f]--[©®℗™]]+[ \t]*", regex.V1)
+
+
+def _without_icons(folded: str) -> str:
+    return _LEADING_ICONS.sub("", folded) if _ICON_HINT.search(folded) else folded
+
+
+_ICON_HINT = regex.compile(r"[[\p{So}\p{Sk}]--[©®℗™]]", regex.V1)
+
+
 def line_folded(text: str) -> str:
     """Folded and lower-cased but with punctuation kept, for regex rules."""
-    return collapse_runs(fold_for_search(text), _OTHER_SPACE, _OTHER_SPACE_CHARS).strip()
+    return _without_icons(collapse_runs(fold_for_search(text), _OTHER_SPACE, _OTHER_SPACE_CHARS).strip())
 
 
 def line_folded_lines(text: str) -> str:
     """`line_folded` over many lines at once (line breaks kept, lines not stripped)."""
-    return collapse_runs(fold_for_search(text), _OTHER_SPACE_IN_LINE, "\t\x0b\x0c\r")
+    return _without_icons(collapse_runs(fold_for_search(text), _OTHER_SPACE_IN_LINE, "\t\x0b\x0c\r"))
 
 
 def keys_of_folded_lines(folded: str) -> str:

@@ -53,15 +53,22 @@ def cut_site_name(title: str, names: Collection[str]) -> tuple[str, str | None]:
         return title, None
     keys = {line_key(name) for name in names if name}
     keys.discard("")
+    cuts: list[tuple[bool, str, str]] = []  # (cut at a colon, kept, cut)
     for match in _SEPARATOR.finditer(title):
         before, after = title[: match.start()].strip(), title[match.end() :].strip()
         if not before or not after:
             continue
+        colon = ":" in match.group()
         if line_key(before) in keys:
-            return after, title[: match.end()].strip()
+            cuts.append((colon, after, title[: match.end()].strip()))
         if line_key(after) in keys:
-            return before, title[match.start() :].strip()
-    return title, None
+            cuts.append((colon, before, title[match.start() :].strip()))
+    if not cuts:
+        return title, None
+    # ``دراسة: العنوان - جريدة اللؤلؤة``: a name behind a dash or a bar before a word before a colon,
+    # which may be the headline's own label.
+    _, kept, cut = min(cuts, key=lambda found: found[0])
+    return kept, cut
 
 
 def names_elsewhere(title: str, other_keys: Iterable[str]) -> frozenset[str]:

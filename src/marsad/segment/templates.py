@@ -30,7 +30,8 @@ from marsad.segment.site_names import SiteAffixLearner
 # `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي`, `الجزائر: ق. ث`, `العواصم: الوكالات
 # 2012-07-08 12:06 am` — a place, then an agency, an author or initials, and maybe when.
 DATELINE = regex.compile(
-    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*\p{Arabic}+\.?(?:\s\p{Arabic}+\.?){0,2}\s*\)?\s*[:.]?"
+    # ``لندن: «الشرق الأوسط»``: the source may stand in guillemets or quotation marks
+    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*[«\"]?\p{Arabic}+\.?(?:\s\p{Arabic}+\.?){0,2}[»\"]?\s*\)?\s*[:.]?"
     r"(?:\s+[\d/:.\-]+(?:\s+[\d/:.\-]+)?(?:\s*(?:am|pm|ص|م))?)?$"
 )
 

@@ -42,8 +42,9 @@ def _headline_like(line: Line) -> bool:
 
 
 # Lines no headline is: a clock time (none in 34k titles of the news collections; a date line
-# with a time is common), a temperature, a row of hashtags.
+# with a time is common), a temperature, a market ticker's arrows, a row of hashtags.
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s?[:h]\s?\d{2}(?!\d)")
+_SIGNS = re.compile("[°▲▼]")
 _HASHTAG = re.compile(r"(?:^|\s)#\w")
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 
@@ -54,22 +55,32 @@ _TICKER = re.compile(r"^\W*(?:عاجل|خبر عاجل|مباشر)\s*[|:\-–]")
 
 
 def _never_title(text: str) -> bool:
-    if "°" in text or _CLOCK.search(text) or _BREADCRUMB.match(text) or _TICKER.match(text):
+    if (
+        "°" in text
+        or "▲" in text
+        or "▼" in text
+        or _CLOCK.search(text)
+        or _BREADCRUMB.match(text)
+        or _TICKER.match(text)
+    ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
 
 
 _MAX_AFFIX_WORDS = 6
+_MIN_ECHOED_WORDS = 4  # a kicker (`دوري أبطال آسيا`) is echoed by any link about its subject
+_AFFIX_SEPARATOR = re.compile(r"\s[|\-–—]\s|\s?\|")
 
 
 def _echoed(lines: Sequence[Line], index: int, candidates: Collection[int]) -> bool:
     """Whether another line of the page holds the words of line `index` and more (the
     headline again, with the site's name: `العنوان | اسم الموقع`)."""
     line = lines[index]
-    return any(
+    return line.words >= _MIN_ECHOED_WORDS and any(
         other.index not in candidates
         and other.kind is not Kind.PROSE
         and line.words < other.words <= line.words + _MAX_AFFIX_WORDS
+        and _AFFIX_SEPARATOR.search(other.text) is not None
         and _same_words(line, other)
         for other in lines
     )
