@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-from marsad.arabic.normalize import DIACRITICS, fold_for_search
+from marsad.arabic.normalize import DIACRITICS, fold_for_search, fold_word
 
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
@@ -86,13 +86,13 @@ def _lexicon() -> Mapping[str, int]:
 
 
 def _count(word: str, lexicon: Mapping[str, int]) -> int:
-    return lexicon.get(fold_for_search(word), 0)
+    return lexicon.get(fold_word(word), 0)
 
 
 def _bare_prefix_ok(token: str, stem: str, lexicon: Mapping[str, int]) -> bool:
     """A one-letter prefix without the article is split off only when the
     stem is the better-attested word."""
-    if len(stem) < 3 or fold_for_search(token) in _NEVER_SPLIT or token in _NEVER_SPLIT:
+    if len(stem) < 3 or fold_word(token) in _NEVER_SPLIT or token in _NEVER_SPLIT:
         return False
     stem_count = _count(stem, lexicon)
     if stem_count < 20:
@@ -140,7 +140,7 @@ def _split_enclitic(stem: str, lexicon: Mapping[str, int]) -> int:
         base = stem[: -len(pronoun)]
         # حكومته: the ta marbuta becomes ت before a suffix.
         candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
-        if fold_for_search(stem) in _NEVER_SPLIT:
+        if fold_word(stem) in _NEVER_SPLIT:
             return 0
         whole = _count(stem, lexicon)
         if any(_count(c, lexicon) >= 20 and _count(c, lexicon) > whole for c in candidates):

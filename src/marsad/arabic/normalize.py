@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -225,6 +226,13 @@ def fold_for_search(text: str) -> str:
     """Map spelling variants onto one key: hamza/alef forms, ta marbuta, alef
     maqsura, diacritics, tatweel, Arabic-Indic digits, and case for Latin text."""
     return fold_letters(text).lower()
+
+
+@lru_cache(maxsize=1 << 18)
+def fold_word(word: str) -> str:
+    """`fold_for_search` of one word, remembered: the tagger's passes fold the same tokens
+    again and again (about three times each per article)."""
+    return fold_for_search(word)
 
 
 _ARABIC_INDIC_DIGITS = str.maketrans(

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.arabic.clitics import restore_article, split_clitics
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_for_search, fold_word
 from marsad.enrich.ner.conll import entities
 from marsad.enrich.ner.shipped_lists import common_words
 
@@ -63,7 +63,7 @@ def name_key_for(key: Callable[[str], str]) -> Callable[[str], str]:
 @lru_cache(maxsize=1 << 16)
 def _kaf_kept(token: str, stem: str) -> str:
     # Cached: every token of every sentence is looked up, and news repeats its words.
-    folded = fold_for_search(token)
+    folded = fold_word(token)
     if folded.endswith(stem) and "ك" in folded[: len(folded) - len(stem)]:
         return "ك" + stem
     return stem
@@ -196,7 +196,7 @@ def drop_god(run: Tokens, tags: list[str]) -> list[str]:
     a reader follows, and `الله` would top every entity list."""
     spans = entities(tags)
     for _, start, end in spans:
-        words = [fold_for_search(token) for token, _, _ in run[start:end]]
+        words = [fold_word(token) for token, _, _ in run[start:end]]
         if (len(words) == 1 and words[0] in _GOD) or (len(words) == 2 and _opens_formula(words, run, start, 0)):
             for j in range(start, end):
                 tags[j] = "O"
@@ -221,7 +221,7 @@ def trim_entities(run: Tokens, tags: list[str]) -> list[str]:
         if start == end:
             continue
         tags[start] = "B-" + kind
-        words = [fold_for_search(token) for token, _, _ in run[start:end]]
+        words = [fold_word(token) for token, _, _ in run[start:end]]
         for k in range(1, len(words) - 1):
             if _opens_formula(words, run, start, k):
                 for j in range(start + k, end):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from marsad.arabic.clitics import restore_article, split_clitics
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_word
 
 _ARABIC = regex.compile(r"^[\p{Arabic}]+$")
 _LATIN = regex.compile(r"^[\p{Latin}'.]+$")
@@ -82,11 +82,11 @@ class FeatureExtractor:
         """(folded token, folded stem, proclitics, enclitics), cached."""
         parts = self._keys.get(token)
         if parts is None:
-            folded = fold_for_search(token)
+            folded = fold_word(token)
             stem, proclitics, enclitics = folded, "", ""
             if self.config.stems:
                 proclitics, stem_text, enclitics = split_clitics(token)
-                stem = fold_for_search(restore_article(proclitics, stem_text)) if proclitics or enclitics else folded
+                stem = fold_word(restore_article(proclitics, stem_text)) if proclitics or enclitics else folded
             parts = (folded, stem, proclitics, enclitics)
             self._keys[token] = parts
         return parts

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import to_iob2
 from marsad.enrich.ner.features import FeatureExtractor
 from marsad.enrich.ner.numpy_layers import Array, IntArray, bilstm, char_cnn, viterbi
@@ -75,7 +75,7 @@ class TokenEncoder:
         self._char_index = {c: i for i, c in enumerate(chars)}
 
     def word_id(self, token: str, folded: str | None = None) -> int:
-        folded = fold_for_search(token) if folded is None else folded
+        folded = fold_word(token) if folded is None else folded
         found = self._word_index.get(folded)
         if found is None:
             found = self._word_index.get(self.extractor.stem_key(token), 0)
@@ -87,13 +87,13 @@ class TokenEncoder:
 
     def char_ids(self, token: str, folded: str | None = None) -> list[int]:
         index = self._char_index
-        folded = fold_for_search(token) if folded is None else folded
+        folded = fold_word(token) if folded is None else folded
         # An empty token still needs one convolution window.
         body = [index.get(c, UNKNOWN_CHAR) for c in word_chars(folded)] or [UNKNOWN_CHAR]
         return [BOW, *body, EOW]
 
     def encode(self, tokens: Sequence[str]) -> EncodedTokens:
-        folded = [fold_for_search(t) for t in tokens]
+        folded = [fold_word(t) for t in tokens]
         words = np.array([self.word_id(t, f) for t, f in zip(tokens, folded, strict=True)], dtype=np.int64)
         bags = [self.feature_ids(t) for t in tokens]
         starts = np.zeros(len(tokens), dtype=np.int64)
@@ -178,17 +178,21 @@ class NeuralNerModel:
         self._start: Array = np.stack([m.start for m in self.members]).sum(axis=0)
         self._end: Array = np.stack([m.end for m in self.members]).sum(axis=0)
 
+    def forget_tokens(self) -> None:
+        """Drop the per-token caches (projections, features): memory stays bounded on long runs
+        over a whole archive, and a benchmark starts cold."""
+        self._rows.clear()
+        self._used = 0
+        fresh = FeatureExtractor(self.extractor.lexicons, self.extractor.config)
+        self.encoder.extractor = self.extractor = fresh
+
     def _project(self, tokens: Sequence[str]) -> None:
         """Cache the input projection of tokens not seen before."""
         new = list(dict.fromkeys(t for t in tokens if t not in self._rows))
         if not new:
             return
         if len(self._rows) + len(new) > 300_000:
-            # Bounded memory on long runs over a whole archive.
-            self._rows.clear()
-            self._used = 0
-            fresh = FeatureExtractor(self.extractor.lexicons, self.extractor.config)
-            self.encoder.extractor = self.extractor = fresh
+            self.forget_tokens()
         encoded = self.encoder.encode(new)
         projected = np.concatenate(
             [token_inputs(w, encoded) @ w.input_weight + w.input_bias for w in self.members], axis=1

@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from marsad.arabic.clitics import name_proclitics, restore_article
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import entities
 
 Span = dict[str, Any]
@@ -57,7 +57,7 @@ def spans_from_tags(
 
 
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(fold_for_search(name).split())
+    return tuple(fold_word(name).split())
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
