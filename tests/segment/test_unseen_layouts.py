@@ -451,3 +451,39 @@ def test_a_dateline_with_its_source_in_guillemets_is_not_the_title() -> None:
 def test_a_site_name_after_a_dash_is_cut_before_a_label_before_a_colon() -> None:
     title = f"دراسة: {HEADLINE} - جريدة الطائف"
     assert cut_site_name(title, {"دراسة", "جريدة الطائف"}) == (f"دراسة: {HEADLINE}", "- جريدة الطائف")
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "أنت هنا: الرئيسية / محليات / الطائف",
+        "Flash | وزير الصحة يتفقد مستشفيات المنطقة الشرقية",
+        "- وزير الصحة يتفقد مستشفيات المنطقة الشرقية",
+        "الثلاثاء 4 سبتمبر 2012م - 17 شوال 1433ه",
+        "Édition du lundi 23 avril 2012 | الاثنين 2 جمادى الثانية 1433",
+        "الطائف - بوابة الطائف - خاص:",
+    ],
+)
+def test_a_breadcrumb_a_ticker_a_list_item_or_a_date_line_near_the_headline_is_not_the_title(above: str) -> None:
+    record = host("\n".join(["محليات", HEADLINE, above, P1, P2]))
+    assert record.title == HEADLINE
+
+
+def test_meta_fields_side_by_side_with_a_middle_dot_are_a_meta_line() -> None:
+    meta = "🕒 قبل ساعتين · مشاهدات: 742"
+    record = host("\n".join(["محليات", HEADLINE, meta, P1, P2]))
+    assert record.title == HEADLINE
+    assert meta in reasons(record)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "▶ شاهد التقرير | جولة في المستشفى الجديد  02:14",
+        "🎧 استمع إلى النشرة الصحية الصوتية (03:12)",
+        "جدول: أعداد الأسرة في مستشفيات المنطقة",
+    ],
+)
+def test_a_media_link_with_its_running_time_and_a_table_caption_are_cut(line: str) -> None:
+    record = host("\n".join([HEADLINE, P1, line, P2, P3]))
+    assert record.body == [P1, P2, P3]

@@ -199,12 +199,16 @@ def describe_lines(text: str) -> list[Line]:
     ]
     chrome = chrome_rules().match_lines(keys, folded, words)
     for index, line in enumerate(display):
-        if chrome[index] is None and ("|" in line or " - " in line) and words[index] <= _MAX_META_WORDS:
+        if (
+            chrome[index] is None
+            and ("|" in line or " - " in line or " · " in line or " • " in line)
+            and words[index] <= _MAX_META_WORDS
+        ):
             chrome[index] = compound_meta(line)
     return list(map(_line, range(len(display)), display, keys, tokens, words, chrome))
 
 
-_META_SEPARATOR = regex.compile(r"\s+\|\s+|\s*\|\s*(?=\S)")
+_META_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*\|\s*(?=\S)")
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline", "photo_caption", "weather"})
 
 

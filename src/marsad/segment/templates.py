@@ -31,7 +31,9 @@ from marsad.segment.site_names import SiteAffixLearner
 # 2012-07-08 12:06 am` — a place, then an agency, an author or initials, and maybe when.
 DATELINE = regex.compile(
     # ``لندن: «الشرق الأوسط»``: the source may stand in guillemets or quotation marks
-    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*[«\"]?\p{Arabic}+\.?(?:\s\p{Arabic}+\.?){0,2}[»\"]?\s*\)?\s*[:.]?"
+    # ``تعز - منبر الشعب نت - خاص:``: a source, then what kind of report
+    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*[«\"]?\p{Arabic}+\.?(?:\s\p{Arabic}+\.?){0,2}[»\"]?\s*\)?"
+    r"(?:\s*[-–—]\s*\p{Arabic}+)?\s*[:.]?"
     r"(?:\s+[\d/:.\-]+(?:\s+[\d/:.\-]+)?(?:\s*(?:am|pm|ص|م))?)?$"
 )
 
@@ -114,7 +116,11 @@ def is_dateline(text: str) -> bool:
     if _DATELINE_SEPARATOR.search(text) is None and not may_have_presentation_forms(text):
         return False
     text = fold_for_search(text).strip()
-    return len(text.split()) <= 6 and bool(DATELINE.match(text))
+    return len(_WORD.findall(text)) <= _MAX_DATELINE_WORDS and bool(DATELINE.match(text))
+
+
+_WORD = regex.compile(r"\w+")  # words, not the dashes between them
+_MAX_DATELINE_WORDS = 6
 
 
 def learn_templates(

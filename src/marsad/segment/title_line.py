@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
+from marsad.arabic.normalize import fold_for_search
 from marsad.segment.lines import Kind, Line, key_of_line
 from marsad.segment.rules import line_key, section_names
 from marsad.segment.templates import is_dateline
@@ -49,19 +51,91 @@ _HASHTAG = re.compile(r"(?:^|\s)#\w")
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 
 
-_BREADCRUMB = re.compile(r"^\s*الرئيسي[ةه]\s*[/›>»|]")
-# A ticker's item: no title of the 31k in SaudiNewsNet opens so.
-_TICKER = re.compile(r"^\W*(?:عاجل|خبر عاجل|مباشر)\s*[|:\-–]")
+# `الرئيسية / أخبار لبنان`, `أنت هنا: الرئيسية / اقتصاد`: a breadcrumb.
+_BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?الرئيسي[ةه]\s*[/›>»|]")
+# A ticker's item (`عاجل | ...`, `Flash | ...`) or a list's (`- ...`, `• ...`): no title of the
+# 31k in SaudiNewsNet opens so.
+_TICKER = re.compile(r"^\W*(?:عاجل|خبر عاجل|مباشر|flash|urgent|breaking|live)\s*[|:\-–]", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*[-–•·]\s")
+
+
+# Month and weekday names of every series (Gregorian, Levantine, Maghreb, Hijri, French),
+# the era marks and words of a date line: a line made mostly of them is a date line.
+_FRENCH_DATE_WORDS = frozenset(
+    (
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "fevrier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "aout",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "décembre",
+        "le",
+        "du",
+        "édition",
+        "edition",
+        "publié",
+        "publie",
+    )
+)
+_ERA_WORDS = ("ه", "هـ", "م", "الموافق", "هجريه", "ميلاديه", "يوم")
+_DATE_SHARE = 0.6
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    from marsad.enrich.data import read_table
+
+    names = [
+        row[0] for table in ("gregorian_months.tsv", "hijri_months.tsv", "weekdays.tsv") for row in read_table(table)
+    ]
+    words = {word for name in names for word in fold_for_search(name).split()}
+    # ``أول``, ``الثاني``: the ordinals in ``ربيع الأول``, ``كانون الثاني`` are everyday words
+    return frozenset(words - _ORDINALS | _FRENCH_DATE_WORDS | set(_ERA_WORDS))
+
+
+_ORDINALS = frozenset({"اول", "الاول", "الاولي", "الثاني", "الثانيه", "الاخر", "الاخره", "اخر", "ثاني"})
+
+
+def _mostly_a_date(text: str) -> bool:
+    """``الثلاثاء 4 سبتمبر 2012م - 17 شوال 1433ه``, ``Édition du lundi 23 avril 2012 | الاثنين ...``,
+    ``الثلاثاء 17 جويلية 2012 الشروق``: date words and digits are most of the line."""
+    tokens = _DATE_TOKEN.findall(fold_for_search(text))
+    if len(tokens) < _MIN_DATE_TOKENS or not any(token.isdigit() for token in tokens):
+        return False
+    words = _date_words()
+    named = sum(1 for token in tokens if token in words)
+    dated = named + sum(1 for token in tokens if token.rstrip("مه").isdigit())
+    # a month or a weekday named: ``كاريكاتير 2015/7/20`` is a cartoon's title
+    return named > 0 and dated >= _DATE_SHARE * len(tokens)
+
+
+_DATE_TOKEN = re.compile(r"\w+")
+_MIN_DATE_TOKENS = 3
 
 
 def _never_title(text: str) -> bool:
-    if (
-        "°" in text
-        or "▲" in text
-        or "▼" in text
+    if _mostly_a_date(text) or (
+        _SIGNS.search(text)
         or _CLOCK.search(text)
         or _BREADCRUMB.match(text)
         or _TICKER.match(text)
+        or _LIST_ITEM.match(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
