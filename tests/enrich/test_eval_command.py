@@ -42,6 +42,7 @@ def test_gold_points_into_the_shared_data(shared: Path) -> None:
         "dev2",
         "dev3",
         "dev4",
+        "dev5",
     }
     for article in articles:
         for p, s, e, *_ in [*article.dates, *article.quantities, *article.quotes]:

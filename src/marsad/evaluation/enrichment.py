@@ -117,12 +117,13 @@ def _gold_path() -> Path:
 
 # Which floors hold which part of the gold: ``first`` is enrichment_gold.jsonl (splits dev to
 # test6), ``dev2`` the sets labelled under the blind guidelines, ``blind`` the blind set.
-FIRST, DEV2, DEV3, DEV4, BLIND = "first", "dev2", "dev3", "dev4", "blind"
+FIRST, DEV2, DEV3, DEV4, DEV5, BLIND = "first", "dev2", "dev3", "dev4", "dev5", "blind"
 FLOOR_KEYS = {
     FIRST: "floors",
     DEV2: "dev2_floors",
     DEV3: "dev3_floors",
     DEV4: "dev4_floors",
+    DEV5: "dev5_floors",
     BLIND: "blind_floors",
 }
 
