@@ -2,10 +2,10 @@
 text each one repeats.
 
 Exact duplicates (same folded words) are found by hash. Near duplicates are
-candidates from datasketch's LSH bands, confirmed by the signatures' estimated
-Jaccard similarity against the configured threshold, so the LSH only decides
-what to compare, never what matches. A text joins a cluster only if it is
-also similar enough to the cluster's representative: without that anchor,
+candidates from LSH bands (`bands.BandIndex`: datasketch's banding over packed
+signatures), confirmed by the signatures' estimated Jaccard similarity against
+the configured threshold, so the LSH only decides what to compare, never what
+matches. A text joins a cluster only if it is also similar enough to the cluster's representative: without that anchor,
 daily reports that each resemble the day before (weather, market closes)
 chain into one cluster. Nor does it join when it names other people or
 places than any text in the cluster (`facts.conflict`): templated official
@@ -21,13 +21,14 @@ similarity alone.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from marsad.cluster.bands import BandIndex, stack
 from marsad.cluster.facts import Facts, conflict
-from marsad.cluster.minhash import DEFAULT_NUM_PERM, SEED, Signature
+from marsad.cluster.minhash import DEFAULT_NUM_PERM, Signature
 
 __all__ = ["DEFAULT_THRESHOLD", "FactsLoader", "Match", "NearDuplicateIndex"]
 
@@ -54,15 +55,13 @@ class NearDuplicateIndex:
         num_perm: int = DEFAULT_NUM_PERM,
         facts_loader: FactsLoader | None = None,
     ) -> None:
-        from datasketch import MinHashLSH
-
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], not {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
         # Banding tuned a little below the threshold: a missed candidate is a
         # missed duplicate, an extra one only costs a comparison.
-        self._lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=num_perm)
+        self._bands = BandIndex(threshold=max(0.05, threshold - 0.1), num_perm=num_perm)
         self._signatures: dict[int, Signature] = {}
         self._by_hash: dict[str, int] = {}
         self._hash_of: dict[int, str] = {}
@@ -77,11 +76,6 @@ class NearDuplicateIndex:
 
     def __len__(self) -> int:
         return len(self._hash_of)
-
-    def _minhash(self, signature: Signature) -> object:
-        from datasketch import MinHash
-
-        return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=signature.astype(np.uint64), scheme="affine32")
 
     def _similarity(self, key: int, signature: Signature) -> float:
         return float(np.count_nonzero(self._signatures[key] == signature)) / self.num_perm
@@ -115,7 +109,7 @@ class NearDuplicateIndex:
             return Match(self._by_hash[text_hash], 1.0)
         best: Match | None = None
         conflicting: dict[int, bool] = {}
-        for key in self._lsh.query(self._minhash(signature)):
+        for key in sorted(self._bands.query(signature)):
             similarity = self._similarity(key, signature)
             if similarity < self.threshold or (best is not None and (similarity, -key) <= (best.similarity, -best.key)):
                 continue
@@ -129,6 +123,17 @@ class NearDuplicateIndex:
             best = Match(int(key), similarity)
         return best
 
+    def add_stored(self, stored: Iterable[tuple[int, str, Signature, int, int | None]]) -> None:
+        """Index many texts at once, as an archive keeps them: (key, text hash, signature, words,
+        the text whose cluster it joined); their bands are built in one vectorized pass."""
+        keys: list[int] = []
+        signatures: list[Signature] = []
+        for key, text_hash, signature, words, joined in stored:
+            if self._add(key, text_hash, signature, words, joined, None):
+                keys.append(key)
+                signatures.append(signature)
+        self._bands.bulk(keys, stack(signatures, self.num_perm))
+
     def add(
         self,
         key: int,
@@ -139,19 +144,27 @@ class NearDuplicateIndex:
         facts: Facts | None = None,
     ) -> None:
         """Index `key`'s text; `joined` is the earlier text whose cluster it joined, if any."""
+        if self._add(key, text_hash, signature, words, joined, facts):
+            self._bands.insert(key, signature)
+
+    def _add(
+        self, key: int, text_hash: str, signature: Signature, words: int, joined: int | None, facts: Facts | None
+    ) -> bool:
+        """Everything `add` does but the bands; True when the text's bands are to be added."""
         self._hash_of[key] = text_hash
         if joined is not None:
             self._representative[key] = self.representative(joined)
         if words < MIN_WORDS:
-            return
+            return False
         self._by_hash.setdefault(text_hash, key)
-        if key not in self._signatures:
-            self._signatures[key] = signature
-            if facts is not None:
-                self._remember_facts(key, facts)
-            elif self._facts_loader is not None:
-                self._unloaded.setdefault(self.representative(key), set()).add(key)
-            self._lsh.insert(key, self._minhash(signature), check_duplication=False)
+        if key in self._signatures:
+            return False
+        self._signatures[key] = signature
+        if facts is not None:
+            self._remember_facts(key, facts)
+        elif self._facts_loader is not None:
+            self._unloaded.setdefault(self.representative(key), set()).add(key)
+        return True
 
     def remove(self, key: int) -> None:
         self._unloaded.get(self.representative(key), set()).discard(key)
@@ -167,4 +180,4 @@ class NearDuplicateIndex:
         if text_hash is not None and self._by_hash.get(text_hash) == key:
             del self._by_hash[text_hash]
         if self._signatures.pop(key, None) is not None:
-            self._lsh.remove(key)
+            self._bands.remove(key)

@@ -97,11 +97,17 @@ def load_cluster_index(archive: Archive, threshold: float, before: int | None = 
     records before rowid `before`, when given); facts are recomputed from the stored
     text only for clusters a new text may join."""
     index = NearDuplicateIndex(threshold=threshold, facts_loader=lambda rowids: _stored_facts(archive, rowids))
-    for stored in archive.signatures():
-        if before is not None and stored.rowid >= before:
-            continue
-        words = MIN_WORDS if stored.signature else 0
-        index.add(stored.rowid, stored.text_hash, signature_from_bytes(stored.signature), words, stored.representative)
+    index.add_stored(
+        (
+            stored.rowid,
+            stored.text_hash,
+            signature_from_bytes(stored.signature),
+            MIN_WORDS if stored.signature else 0,
+            stored.representative,
+        )
+        for stored in archive.signatures()
+        if before is None or stored.rowid < before
+    )
     return index
 
 
