@@ -191,31 +191,16 @@ def main() -> None:
     )
     skip = set(filter(None, args.skip.split(",")))
     if "justext" not in skip:
-        clock = peer(justext_run(), texts)
-        ratio = (n / stages["segmentation"]) / (n / clock.cpu)
-        print(
-            rows(
-                iter(
-                    [
-                        (
-                            "jusText (extraction only)",
-                            f"{n / clock.cpu:7.1f} articles/s; marsad segmentation {ratio:.1f}x",
-                        )
-                    ]
-                )
-            )
-        )
-        print(rows(iter([("", f"marsad full records {(n / full.cpu) / (n / clock.cpu):.2f}x jusText's extraction")])))
+        rate = n / peer(justext_run(), texts).cpu
+        print(rows(iter([("jusText (extraction only)", beside(rate, n / stages["segmentation"], "segmentation"))])))
+        print(rows(iter([("", f"marsad full records {(n / full.cpu) / rate:.2f}x jusText's extraction")])))
     if "dateparser" not in skip:
-        clock = peer(dateparser_run(), texts)
-        ratio = (n / stages["dates"]) / (n / clock.cpu)
-        print(
-            rows(
-                iter(
-                    [("dateparser search_dates (dates)", f"{n / clock.cpu:7.1f} articles/s; marsad dates {ratio:.1f}x")]
-                )
-            )
-        )
+        rate = n / peer(dateparser_run(), texts).cpu
+        print(rows(iter([("dateparser search_dates (dates)", beside(rate, n / stages["dates"], "dates"))])))
+
+
+def beside(peer_rate: float, our_rate: float, stage: str) -> str:
+    return f"{peer_rate:7.1f} articles/s; marsad {stage} {our_rate / peer_rate:.1f}x"
 
 
 if __name__ == "__main__":

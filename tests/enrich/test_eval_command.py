@@ -5,7 +5,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from marsad.commands.eval_enrichment import enrichment_command
-from marsad.evaluation.enrichment import below_floors, load_floors, load_gold
+from marsad.evaluation.enrichment import GOLD_SPLITS, below_floors, load_floors, load_gold
 
 
 def test_help_says_what_it_measures() -> None:
@@ -31,19 +31,7 @@ def test_gold_points_into_the_shared_data(shared: Path) -> None:
     articles, problems = load_gold()
     assert problems == []
     assert len(articles) >= 60
-    assert {a.split for a in articles} == {
-        "dev",
-        "test",
-        "test2",
-        "test3",
-        "test4",
-        "test5",
-        "test6",
-        "dev2",
-        "dev3",
-        "dev4",
-        "dev5",
-    }
+    assert {a.split for a in articles} == set(GOLD_SPLITS)
     for article in articles:
         for p, s, e, *_ in [*article.dates, *article.quantities, *article.quotes]:
             assert 0 <= s < e <= len(article.paragraphs[p])

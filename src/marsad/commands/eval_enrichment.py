@@ -6,29 +6,19 @@ import json
 
 import click
 
-from marsad.evaluation.enrichment import FLOOR_KEYS, Scores, agreement, below_floors, evaluate, load_floors
+from marsad.evaluation.enrichment import (
+    BLIND,
+    FIRST,
+    FLOOR_KEYS,
+    GOLD_SPLITS,
+    Scores,
+    agreement,
+    below_floors,
+    evaluate,
+    load_floors,
+)
 
-_SPLITS = {
-    "all": None,
-    **{
-        name: name
-        for name in (
-            "first",
-            "dev",
-            "test",
-            "test2",
-            "test3",
-            "test4",
-            "test5",
-            "test6",
-            "dev2",
-            "dev3",
-            "dev4",
-            "dev5",
-            "blind",
-        )
-    },
-}
+_SPLITS: dict[str, str | None] = {"all": None, **{name: name for name in (FIRST, *GOLD_SPLITS, BLIND)}}
 _CHECKED = tuple(FLOOR_KEYS)  # the parts of the gold that have floors
 
 

@@ -128,6 +128,11 @@ FLOOR_KEYS = {
 }
 
 
+# The splits of the development gold: the first set's (dev to test6), then the sets labelled under
+# the blind guidelines (dev2 to dev5).
+GOLD_SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", DEV2, DEV3, DEV4, DEV5)
+
+
 def load_floors(split: str = FIRST) -> dict[str, float]:
     text = resources.files("marsad.evaluation").joinpath("data/enrichment_floors.json").read_text("utf-8")
     return {k: float(v) for k, v in json.loads(text)[FLOOR_KEYS[split]].items()}

@@ -1,0 +1,111 @@
+"""What adding pages costs into an empty archive and into a large one (issue #19).
+
+    .venv/bin/python bench/bench_ingest_growth.py                   # base of 31,000 SaudiNewsNet pages
+    .venv/bin/python bench/bench_ingest_growth.py --base 10000      # a quicker look
+
+Builds (once, in `--work`, default a temporary folder) a SQLite archive of the first `--base`
+SaudiNewsNet articles, extracted without enrichment but clustered, as `ingest --no-enrich`
+would; then, each in a fresh process, ingests the same `--add` later articles with full
+enrichment into a copy of that archive and into an empty one, and prints CPU seconds, wall
+seconds and peak memory of each, and their ratio (the issue asks for at most 1.5x, memory flat
+in archive size). Nothing here is a test: timings on shared machines move; the ratio is what
+to compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from marsad.evaluation.extraction import shared_dir
+from marsad.records import Page
+
+TARGET = 1.5
+
+
+def pages(root: Path, start: int, count: int) -> Iterator[Page]:
+    with gzip.open(root / "data" / "news" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            if number < start:
+                continue
+            if number >= start + count:
+                break
+            item = json.loads(line)
+            text = f"{item.get('title') or ''}\n{item.get('content') or ''}"
+            published = (item.get("date_extracted") or "")[:10] or None
+            yield Page(origin=f"saudinewsnet:{number + 1}", text=text, url=item.get("url"), published=published)
+
+
+def ingest(db: Path, root: Path, start: int, count: int, enrich: bool) -> None:
+    from marsad.extraction import ExtractOptions, extract_page
+    from marsad.store.ingest import IngestOptions, ingest_pages
+    from marsad.store.sqlite import SQLiteArchive
+
+    def fail(error: Exception) -> None:
+        raise error
+
+    archive = SQLiteArchive(db)
+    try:
+        extract = functools.partial(extract_page, options=ExtractOptions(enrich=enrich))
+        ingest_pages(archive, pages(root, start, count), extract, on_error=fail, options=IngestOptions(batch_size=500))
+    finally:
+        archive.close()
+
+
+def measured(db: Path, root: Path, start: int, count: int) -> dict[str, float]:
+    """CPU, wall and peak memory of adding `count` enriched pages to `db`, in a fresh process."""
+    script = (
+        "import json, resource, sys, time; sys.path.insert(0, 'bench');"
+        "from bench_ingest_growth import ingest; from pathlib import Path;"
+        "cpu, wall = time.process_time(), time.perf_counter();"
+        f"ingest(Path({str(db)!r}), Path({str(root)!r}), {start}, {count}, True);"
+        "print(json.dumps({'cpu': time.process_time() - cpu, 'wall': time.perf_counter() - wall,"
+        " 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", type=int, default=31_000, help="pages in the large archive (default 31,000)")
+    parser.add_argument("--add", type=int, default=200, help="pages added (default 200)")
+    parser.add_argument("--work", type=Path, default=None, help="folder for the archives (kept between runs)")
+    parser.add_argument("--shared", type=Path, default=None, help="the shared data folder (default ../shared)")
+    args = parser.parse_args()
+    root = args.shared or shared_dir()
+    work = args.work or Path(tempfile.mkdtemp(prefix="marsad-growth-"))
+    work.mkdir(parents=True, exist_ok=True)
+    base = work / f"base-{args.base}.sqlite"
+    if not base.exists():
+        began = time.perf_counter()
+        ingest(base, root, 0, args.base, enrich=False)
+        print(f"built the base archive of {args.base} pages in {time.perf_counter() - began:.0f} s: {base}")
+    large = work / "large.sqlite"
+    shutil.copy(base, large)
+    empty = work / "empty.sqlite"
+    empty.unlink(missing_ok=True)
+    into_empty = measured(empty, root, args.base, args.add)
+    into_large = measured(large, root, args.base, args.add)
+    print(f"adding {args.add} enriched pages          CPU s    wall s   peak MB")
+    for name, found in (("into an empty archive", into_empty), (f"into one of {args.base}", into_large)):
+        print(f"  {name:<30} {found['cpu']:7.1f}  {found['wall']:7.1f}  {found['peak_mb']:8.0f}")
+    print(
+        f"  ratio (large / empty)          {into_large['cpu'] / into_empty['cpu']:7.2f}"
+        f"  {into_large['wall'] / into_empty['wall']:7.2f}  {into_large['peak_mb'] / into_empty['peak_mb']:8.2f}"
+        f"   (target CPU <= {TARGET})"
+    )
+
+
+if __name__ == "__main__":
+    main()
