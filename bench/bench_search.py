@@ -36,7 +36,7 @@ import regex
 from marsad.evaluation.archive import build_archive, evaluate_search, newspapers_pages, search_queries, shared_dir
 from marsad.records import Page
 from marsad.store.base import Archive, SearchFilters
-from marsad.store.search import make_snippet, parse_query
+from marsad.store.search import parse_query, passage_snippet
 from marsad.store.sqlite import SQLiteArchive
 
 _EXTRA_LATENCY_QUERIES = [
@@ -241,7 +241,7 @@ def _marsad_latency(archive: Archive, queries: list[str], repeat: int) -> tuple[
             hits = archive.search(parsed, SearchFilters(), 20)
             keys = parsed.highlight_keys()
             for hit in hits:
-                make_snippet(hit.body or [hit.title or ""], keys)
+                passage_snippet(hit.body or [], hit.title or "", keys)
             timings.append(time.perf_counter() - start)
     p50, p95 = _percentiles(timings)
     return p50, p95, len(timings)

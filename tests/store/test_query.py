@@ -150,3 +150,15 @@ def test_at_most_max_query_terms_different_words_and_phrases() -> None:
         with pytest.raises(QueryTooLarge, match=f"at most {MAX_QUERY_TERMS}") as raised:
             parse_query(text)
         assert raised.value.terms == MAX_QUERY_TERMS + 1
+
+
+def test_a_passage_snippet_marks_the_query_in_the_passage_that_holds_it() -> None:
+    from marsad.store.search import passage_snippet
+
+    filler = " ".join(["وتابع المتحدث حديثه عن الخطط المقبلة للقطاع"] * 12)
+    body = [f"{filler} وأعلنت وزارة الصحة افتتاح المستشفى الجديد في الطائف. {filler}"]
+    keys = parse_query("المستشفى").highlight_keys()
+    snippet = passage_snippet(body, "العنوان", keys)
+    assert "<mark>المستشفى</mark>" in snippet
+    assert len(snippet.split()) < 45  # a window of the passage, not the whole paragraph
+    assert passage_snippet([], "افتتاح المستشفى", keys) == "افتتاح <mark>المستشفى</mark>"

@@ -12,7 +12,7 @@ import click
 from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 from marsad.errors import MarsadError
-from marsad.store.search import MARK_CLOSE, MARK_OPEN, Query, make_snippet, parse_query
+from marsad.store.search import MARK_CLOSE, MARK_OPEN, Query, parse_query, passage_snippet
 
 if TYPE_CHECKING:
     from marsad.store.base import Archive, SearchFilters, SearchHit
@@ -82,7 +82,7 @@ def search_command(
     keys = parsed.highlight_keys() if parsed else set()
     color = sys.stdout.isatty()
     for hit in hits:
-        hit.snippet = make_snippet(hit.body or [hit.title or ""], keys)
+        hit.snippet = passage_snippet(hit.body or [], hit.title or "", keys)
         if as_json:
             click.echo(json.dumps({**hit.to_dict(), "copies": copies.get(hit.rowid, 0)}, ensure_ascii=False))
             continue

@@ -35,7 +35,7 @@ from marsad.store.browse_results import (
     SearchResult,
 )
 from marsad.store.collapse import one_per_story
-from marsad.store.search import Clause, Query, make_snippet
+from marsad.store.search import Clause, Query, passage_snippet
 
 __all__ = [
     "BROWSE_SCHEMA",
@@ -62,8 +62,6 @@ QUOTE_SCAN = 300
 _FACET_VALUES = 12
 _QUOTE_BATCH = 40
 _QUOTE_BATCH_MAX = 120
-_SNIPPET_PASSAGES = 2
-_PASSAGE_WORDS = 60
 _SPEAKER_NAMES = 500
 # How many rows to read per quote an entity page shows: near-duplicate copies of a story repeat its quotes.
 _REPEATS_PER_QUOTE = 4
@@ -309,7 +307,7 @@ class ArchiveBrowser:
                     source=row[5],
                     category=row[6],
                     cluster=row[7],
-                    snippet=_snippet(body, row[2] or "", keys),
+                    snippet=passage_snippet(body, row[2] or "", keys),
                     copies=copies.get(rowid, 0),
                 )
             )
@@ -656,30 +654,6 @@ class ArchiveBrowser:
             newest=max(dates) if dates else None,
             members=links,
         )
-
-
-def _snippet(body: list[str], title: str, keys: set[str]) -> str:
-    """A highlighted snippet from the passages most likely to hold the query: those
-    whose folded text contains a query key (a cheap test), else the first. Analyzing
-    every word of a long article for each of twenty results is what is slow, and some
-    sources put a whole article in one paragraph, hence passages of bounded length."""
-    passages = [passage for paragraph in body for passage in _passages(paragraph)]
-    if not passages:
-        return make_snippet([title], keys)
-    if keys:
-        likely = [passage for passage in passages if any(key in fold_for_search(passage) for key in keys)]
-        if likely:
-            return make_snippet(likely[:_SNIPPET_PASSAGES], keys)
-    return make_snippet(passages[:1], keys)
-
-
-def _passages(paragraph: str) -> Iterator[str]:
-    words = paragraph.split()
-    if len(words) <= _PASSAGE_WORDS:
-        yield paragraph
-        return
-    for start in range(0, len(words), _PASSAGE_WORDS):
-        yield " ".join(words[start : start + _PASSAGE_WORDS])
 
 
 def _quote(row: tuple[Any, ...]) -> QuoteHit:

@@ -14,10 +14,12 @@ alternative counts once, and at most `MAX_QUERY_TERMS` different ones are search
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
 
+from marsad.arabic.normalize import fold_for_search
 from marsad.arabic.search_terms import search_key, word_spans
 from marsad.errors import MarsadError
 
@@ -239,3 +241,31 @@ def make_snippet(paragraphs: list[str], keys: set[str], words: int = 30) -> str:
     pieces.append(html.escape(paragraph[cursor:end], quote=False))
     pieces.append("…" if end < len(paragraph.rstrip(".،؛!؟ ")) else "")
     return "".join(pieces)
+
+
+_SNIPPET_PASSAGES = 2
+_PASSAGE_WORDS = 60
+
+
+def passage_snippet(body: list[str], title: str, keys: set[str]) -> str:
+    """A highlighted snippet from the passages most likely to hold the query: those
+    whose folded text contains a query key (a cheap test), else the first. Analyzing
+    every word of a long article for each of twenty results is what is slow, and some
+    sources put a whole article in one paragraph, hence passages of bounded length."""
+    passages = [passage for paragraph in body for passage in _passages(paragraph)]
+    if not passages:
+        return make_snippet([title], keys)
+    if keys:
+        likely = [passage for passage in passages if any(key in fold_for_search(passage) for key in keys)]
+        if likely:
+            return make_snippet(likely[:_SNIPPET_PASSAGES], keys)
+    return make_snippet(passages[:1], keys)
+
+
+def _passages(paragraph: str) -> Iterator[str]:
+    words = paragraph.split()
+    if len(words) <= _PASSAGE_WORDS:
+        yield paragraph
+        return
+    for start in range(0, len(words), _PASSAGE_WORDS):
+        yield " ".join(words[start : start + _PASSAGE_WORDS])
