@@ -70,6 +70,7 @@ _VIDEO_TITLE = re.compile(r"^\W{0,3}(?:vid[ée]o\s*\|\s*)?(?:فيديو|بالف
 # ... and under it the player: a running time, ``تشغيل``, a play sign.
 _VIDEO_CONTROL = re.compile(r"\d{1,2}:\d{2}|تشغيل|[▶►]")
 _VIDEO = Match("related_articles", False)
+_MAX_VIDEO_LABEL_WORDS = 14
 
 
 def mark_video_links(lines: list[Line]) -> None:
@@ -77,7 +78,7 @@ def mark_video_links(lines: list[Line]) -> None:
     for title, player in pairwise(lines):
         if title.chrome is not None or player.chrome is None or not _VIDEO_TITLE.match(title.text):
             continue
-        if title.words > _MAX_CAPTION_WORDS + 2 or not _VIDEO_CONTROL.search(player.text):
+        if title.words > _MAX_VIDEO_LABEL_WORDS or not _VIDEO_CONTROL.search(player.text):
             continue
         title.chrome = _VIDEO
         title.kind = Kind.CHROME

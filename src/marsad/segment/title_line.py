@@ -112,10 +112,10 @@ def _date_words() -> frozenset[str]:
 _ORDINALS = frozenset({"اول", "الاول", "الاولي", "الثاني", "الثانيه", "الاخر", "الاخره", "اخر", "ثاني"})
 
 
-def _mostly_a_date(text: str) -> bool:
+def _mostly_a_date(key: str) -> bool:
     """``الثلاثاء 4 سبتمبر 2012م - 17 شوال 1433ه``, ``Édition du lundi 23 avril 2012 | الاثنين ...``,
     ``الثلاثاء 17 جويلية 2012 الشروق``: date words and digits are most of the line."""
-    tokens = _DATE_TOKEN.findall(fold_for_search(text))
+    tokens = key.split()  # the line's key: folded already, punctuation dropped
     if len(tokens) < _MIN_DATE_TOKENS or not any(token.isdigit() for token in tokens):
         return False
     words = _date_words()
@@ -125,12 +125,12 @@ def _mostly_a_date(text: str) -> bool:
     return named > 0 and dated >= _DATE_SHARE * len(tokens)
 
 
-_DATE_TOKEN = re.compile(r"\w+")
 _MIN_DATE_TOKENS = 3
 
 
-def _never_title(text: str) -> bool:
-    if _mostly_a_date(text) or (
+def _never_title(line: Line) -> bool:
+    text = line.text
+    if _mostly_a_date(line.key) or (
         _SIGNS.search(text)
         or _CLOCK.search(text)
         or _BREADCRUMB.match(text)
@@ -189,7 +189,7 @@ def find_title(
     found: int | None = None
     for index in range(start - 1, low - 1, -1):
         line = lines[index]
-        if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN) or _never_title(line.text):
+        if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN) or _never_title(line):
             continue
         if _headline_like(line):
             if is_section_line(line) or is_dateline(line.text):
