@@ -20,6 +20,10 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("marsad.commands.run:run_command", "Extract records from INPUTS into --out (local, processes or Ray)."),
     "search": ("marsad.commands.search:search_command", "Search the archive for QUERY."),
     "clusters": ("marsad.commands.clusters:clusters_command", "List near-duplicate story clusters, largest first."),
+    "events": (
+        "marsad.commands.events:events_command",
+        "Events across outlets: articles that report the same happening in their own words, grouped at ingest.",
+    ),
     "quotes": ("marsad.commands.quotes:quotes_command", "Quotes stored in the archive, newest first."),
     "entities": (
         "marsad.commands.entities:entities_command",
@@ -40,6 +44,7 @@ _EVAL_COMMANDS: dict[str, tuple[str, str]] = {
     "ner": ("marsad.commands.eval_ner:ner_command", ""),
     "extract": ("marsad.commands.eval_extract:extract_eval_command", ""),
     "enrichment": ("marsad.commands.eval_enrichment:enrichment_command", ""),
+    "events": ("marsad.commands.eval_events:events_eval_command", ""),
 }
 
 

@@ -8,9 +8,42 @@ names; subprocesses open theirs with the same function.
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from marsad.store.base import Archive
+
+PG_URL = os.environ.get("MARSAD_TEST_PG")
+
+
+@contextmanager
+def new_locations(backend: str, folder: Path) -> Iterator[Callable[[], str]]:
+    """A maker of fresh, empty archive locations on `backend` (sqlite, or postgres: skipped
+    without MARSAD_TEST_PG); the PostgreSQL schemas it made are dropped afterwards."""
+    schemas: list[str] = []
+    if backend == "sqlite":
+        yield lambda: str(folder / f"archive-{uuid.uuid4().hex[:8]}.db")
+        return
+    if not PG_URL:
+        pytest.skip("set MARSAD_TEST_PG to a PostgreSQL URL to run these")
+    import psycopg
+
+    def make() -> str:
+        name = "marsad_test_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(PG_URL, autocommit=True) as db:
+            db.execute(f"CREATE SCHEMA {name}")
+        schemas.append(name)
+        return "pg:" + name
+
+    yield make
+    with psycopg.connect(PG_URL, autocommit=True) as db:
+        for name in schemas:
+            db.execute(f"DROP SCHEMA {name} CASCADE")
 
 
 def open_location(location: str) -> Archive:

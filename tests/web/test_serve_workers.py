@@ -64,6 +64,8 @@ def test_an_older_archive_is_served_with_a_note_on_what_migrating_adds() -> None
     from marsad.store.schema import SQLITE_VERSION
 
     assert "web indexes" in (schema_note("old.db", 1) or "")
-    keys = schema_note("old.db", SQLITE_VERSION - 1) or ""
+    keys = schema_note("old.db", 2) or ""
     assert "عبدالعزيز" in keys and "--read-write" in keys
+    events = schema_note("old.db", SQLITE_VERSION - 1) or ""
+    assert "events" in events and "marsad events --rebuild" in events
     assert schema_note("new.db", SQLITE_VERSION) is None

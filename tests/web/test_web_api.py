@@ -24,6 +24,8 @@ API_ROUTES = [
     "/api/quotes",
     "/api/stories",
     "/api/stories/{cluster_id}",
+    "/api/events",
+    "/api/events/{event_id}",
 ]
 
 
@@ -174,6 +176,7 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
     assert size["schema"]["maximum"] == MAX_PAGE_SIZE
     schemas = spec["components"]["schemas"]
     assert {"SearchResponse", "ArticleResponse", "EntityResponse", "QuotesResponse", "StoriesResponse"} <= set(schemas)
+    assert {"EventsResponse", "EventResponse"} <= set(schemas)
     assert {"results", "facets", "total"} <= set(schemas["SearchResponse"]["properties"])
     assert search["responses"]["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
 
@@ -305,3 +308,41 @@ def test_a_query_that_names_an_entity_links_to_it(client: TestClient) -> None:
     assert found["entity"]["records"] == _json(client, "/api/entities/" + quote(SPEAKER))["records"]
     assert _json(client, "/api/search?q=" + quote("عبارات"))["entity"] is None
     assert _json(client, "/api/search?q=" + quote('"خالد المنصوري"'))["entity"] is None
+
+
+def test_events_list_the_story_two_outlets_told(client: TestClient) -> None:
+    found = _json(client, "/api/events")
+    assert found["outlets"] == 2 and found["total"] == 1 and found["pages"] == 1
+    [event] = found["events"]
+    assert event["id"] == STORY_A and event["records"] == 2 and event["outlets"] == 2
+    assert event["sources"] == ["bahr-news.example", "sahel-daily.example"]
+    assert (event["first_seen"], event["last_seen"]) == ("2023-05-02", "2023-05-03")
+    # A period that ends on the first day holds one of its articles: no longer an event there.
+    assert _json(client, "/api/events?until=2023-05-02&outlets=1")["events"] == []
+    assert _json(client, "/api/events?since=2023-05-02&until=2023-05-03")["total"] == 1
+
+
+def test_one_event_gives_its_articles_in_time_order_entities_and_quotes(client: TestClient) -> None:
+    event = _json(client, f"/api/events/{STORY_A}")
+    assert [article["id"] for article in event["articles"]] == [STORY_A, STORY_B]
+    assert [article["day"] for article in event["articles"]] == ["2023-05-02", "2023-05-03"]
+    names = {entity["name"] for entity in event["entities"]}
+    assert SPEAKER in names or any(SPEAKER in name for name in names)
+    assert any(quote["speaker"] and SPEAKER in quote["speaker"] for quote in event["quotes"])
+    # The two copies repeat their quotes word for word: each is listed once.
+    texts = [quote["text"] for quote in event["quotes"]]
+    assert len(texts) == len(set(texts))
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/events/no-such-event", 404),
+        ("/api/events?since=2023-02-30", 422),
+        ("/api/events?since=2023-05-03&until=2023-05-01", 422),
+        ("/api/events?outlets=0", 422),
+        ("/api/events?page=0", 422),
+    ],
+)
+def test_event_errors(client: TestClient, url: str, status: int) -> None:
+    assert _json(client, url, status)["error"]["status"] == status

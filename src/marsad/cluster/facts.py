@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MIN_DIFFERING", "Facts", "conflict", "text_facts"]
+__all__ = ["MIN_DIFFERING", "Facts", "conflict", "differing", "one_edit", "text_facts"]
 
 # Names each text must have that the other lacks before the two conflict: one
 # is an added quote or a dropped title, two on each side a swapped subject.
@@ -68,7 +68,8 @@ def text_facts(words: Iterable[str]) -> Facts:
     return Facts(frozenset(found))
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one letter changed, added or dropped."""
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     if abs(len(a) - len(b)) != 1:
@@ -83,13 +84,14 @@ def _mentioned(name: str, other: frozenset[str], other_only: frozenset[str]) -> 
     for word in other_only:
         if word.startswith(name) or word.endswith(name) or name.startswith(word) or name.endswith(word):
             return True
-        if min(len(word), len(name)) >= 4 and _one_edit(word, name):
+        if min(len(word), len(name)) >= 4 and one_edit(word, name):
             return True
     # A joined name whose parts the other text writes apart.
     return any(name.startswith(part) and name[len(part) :] in other for part in other if part != name)
 
 
-def _differing(own: frozenset[str], other: frozenset[str]) -> int:
+def differing(own: frozenset[str], other: frozenset[str]) -> int:
+    """How many names of `own` the text with names `other` never mentions, in any spelling."""
     only_own = own - other
     only_other = other - own
     return sum(not _mentioned(name, other, only_other) for name in only_own)
@@ -97,4 +99,4 @@ def _differing(own: frozenset[str], other: frozenset[str]) -> int:
 
 def conflict(a: Facts, b: Facts) -> bool:
     """Whether each text names at least MIN_DIFFERING people or places the other does not."""
-    return _differing(a.names, b.names) >= MIN_DIFFERING and _differing(b.names, a.names) >= MIN_DIFFERING
+    return differing(a.names, b.names) >= MIN_DIFFERING and differing(b.names, a.names) >= MIN_DIFFERING

@@ -54,6 +54,7 @@ def _extractor(options: ExtractOptions) -> Callable[[Page], list[Record]]:
 @click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1), help="Pages per commit.")
 @cluster_threshold_option
 @click.option("--no-clusters", is_flag=True, help="Skip near-duplicate clustering.")
+@click.option("--no-events", is_flag=True, help="Skip grouping records into events across outlets.")
 @click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
 @click.option(
     "--templates/--no-templates",
@@ -82,6 +83,7 @@ def ingest_command(
     batch_size: int,
     cluster_threshold: float,
     no_clusters: bool,
+    no_events: bool,
     enrich: bool,
     templates: bool,
     workers: int,
@@ -103,7 +105,11 @@ def ingest_command(
 
     errors = ErrorLog()
     options = IngestOptions(
-        batch_size=batch_size, cluster_threshold=cluster_threshold, cluster=not no_clusters, lock_timeout=lock_timeout
+        batch_size=batch_size,
+        cluster_threshold=cluster_threshold,
+        cluster=not no_clusters,
+        events=not no_events,
+        lock_timeout=lock_timeout,
     )
     with open_archive_or_exit(db) as archive:
         for extracted, group in itertools.groupby(paths, key=is_run_output):

@@ -64,6 +64,9 @@ def _serve_in_workers(
     Multiprocess(config, sockets=[sock]).run()
 
 
+_JOINED_ABD_SCHEMA = 3
+
+
 def schema_note(db: str, version: int) -> str | None:
     """What an archive served read-only at an older schema version misses, and how to migrate it."""
     from marsad.store.browse import BROWSE_SCHEMA
@@ -75,10 +78,15 @@ def schema_note(db: str, version: int) -> str | None:
             f"{db} is at schema version {version}, before the web indexes of version {BROWSE_SCHEMA}; "
             f"it is served as it is, but entity and quote pages are slower; {how}"
         )
-    if version < SQLITE_VERSION:
+    if version < _JOINED_ABD_SCHEMA:
         return (
             f"{db} is at schema version {version}; version {SQLITE_VERSION} stores one entity for names "
             f"written apart or joined (عبد العزيز, عبدالعزيز); it is served as it is; {how}"
+        )
+    if version < SQLITE_VERSION:
+        return (
+            f"{db} is at schema version {version}, before events across outlets (version {SQLITE_VERSION}); "
+            f"it is served without event pages; {how} Then run `marsad events --rebuild`."
         )
     return None
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from marsad.cluster.index import DEFAULT_THRESHOLD
 from marsad.records import Page, Record
 from marsad.shared_data import shared_dir
 from marsad.store.base import Archive, SearchFilters
@@ -278,7 +279,7 @@ def evaluate_clusters(shared: Path, threshold: float | None = None) -> ClusterRe
         other = bases[(index + 1) % len(bases)]
         generated.append((base.key, other.key, False))
         generated.append((variants[0].key, other.key, False))
-    options = IngestOptions(cluster=True, batch_size=1000, **({"cluster_threshold": threshold} if threshold else {}))
+    options = IngestOptions(cluster=True, batch_size=1000, cluster_threshold=threshold or DEFAULT_THRESHOLD)
     pages = (
         Page(origin=story.key, text="\n".join(story.body), title=story.title, id=story.key, source=story.source)
         for story in stories

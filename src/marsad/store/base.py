@@ -234,6 +234,44 @@ class Archive(ABC):
     # --- browsing: the read side of the web UI (marsad.store.browse) ----------
 
     @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Run one write statement written with `?` placeholders, inside the batch's transaction."""
+
+    # --- events across outlets (marsad.events) -------------------------------
+
+    def save_event(self, rowid: int, event_id: str, day: str, score: float, features: str) -> None:
+        """Record `rowid` as a member of event `event_id` (replacing an earlier assignment)."""
+        self.execute("DELETE FROM event_members WHERE record_rowid = ?", (rowid,))
+        self.execute(
+            "INSERT INTO event_members(record_rowid, event_id, day, source_id, score, features) "
+            "SELECT rowid, ?, ?, source_id, ?, ? FROM records WHERE rowid = ?",
+            (event_id, day, score, features, rowid),
+        )
+
+    def event_members_between(self, first_day: str, last_day: str) -> list[tuple[int, str, str, str]]:
+        """(rowid, event id, day, features) of the records stored in events on those days, in order."""
+        found = self.fetch(
+            "SELECT record_rowid, event_id, day, features FROM event_members WHERE day >= ? AND day <= ? "
+            "ORDER BY day, record_rowid",
+            (first_day, last_day),
+        )
+        return [(int(rowid), str(event), str(day), str(features)) for rowid, event, day, features in found]
+
+    def event_taken(self, event_id: str) -> bool:
+        return bool(self.fetch("SELECT 1 FROM event_members WHERE event_id = ? LIMIT 1", (event_id,)))
+
+    def forget_events(self) -> None:
+        """Take every record out of its event, for a rebuild."""
+        self.execute("DELETE FROM event_members")
+
+    def records_without_event(self) -> int:
+        found = self.fetch(
+            "SELECT count(*) FROM records r LEFT JOIN event_members e ON e.record_rowid = r.rowid "
+            "WHERE e.record_rowid IS NULL"
+        )
+        return int(found[0][0])
+
+    @abstractmethod
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of one read query written with `?` placeholders (each backend adapts them)."""
 

@@ -15,6 +15,7 @@ so the clusters are those a clean run would have built.
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from marsad.cluster.facts import Facts, text_facts
 from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateIndex
 from marsad.cluster.minhash import Fingerprint, fingerprint, folded_words, signature_from_bytes
 from marsad.errors import ErrorHandler, InputError, MarsadError, page_error
+from marsad.events.archive import ArchiveEvents
 from marsad.records import Page, Record
 from marsad.store.base import Archive
 from marsad.store.lock import holding_ingest_lock
@@ -58,6 +60,8 @@ class IngestOptions:
     batch_size: int = 200
     cluster_threshold: float = DEFAULT_THRESHOLD
     cluster: bool = True
+    # Each new record joins the event it reports (marsad.events), or founds one.
+    events: bool = True
     # Seconds to wait while another ingest holds the archive; None waits as long as it takes.
     lock_timeout: float | None = None
 
@@ -73,13 +77,15 @@ class IngestStats:
     duplicates: int = 0
     # Stored records found without a fingerprint, fingerprinted and clustered again.
     repaired: int = 0
+    # Events the new records founded (the others joined one).
+    events: int = 0
 
     def summary(self) -> str:
         repaired = f"; {self.repaired} stored records without a fingerprint repaired" if self.repaired else ""
         return (
             f"{self.pages} pages read: {self.stored} stored ({self.replaced} replacing an older version), "
             f"{self.unchanged} unchanged, {self.failed} failed; {self.records} records, "
-            f"{self.duplicates} near-duplicates of an earlier record{repaired}"
+            f"{self.duplicates} near-duplicates of an earlier record, {self.events} new events{repaired}"
         )
 
 
@@ -113,14 +119,15 @@ def load_cluster_index(archive: Archive, threshold: float, before: int | None = 
 
 def _cluster_record(
     archive: Archive, index: NearDuplicateIndex, rowid: int, body: list[str], known: Fingerprint | None = None
-) -> bool:
+) -> int | None:
+    """Cluster a stored record; returns the rowid of the earlier record it repeats, if any."""
     found = known if known is not None else fingerprint("\n".join(body))
     match = index.find(found.text_hash, found.signature, found.words, found.facts)
     if match is not None:
         archive.assign_cluster(rowid, match.key, match.similarity)
     index.add(rowid, found.text_hash, found.signature, found.words, match.key if match else None, found.facts)
     archive.save_signature(rowid, found.text_hash, found.signature_bytes() if found.words >= MIN_WORDS else b"")
-    return match is not None
+    return match.key if match is not None else None
 
 
 class _Ingest:
@@ -135,6 +142,8 @@ class _Ingest:
         self.known = archive.page_hashes()
         # Built on the first page that needs storing: a rerun over unchanged pages never pays for it.
         self.index: NearDuplicateIndex | None = None
+        self.events: ArchiveEvents | None = None
+        self.today = datetime.datetime.now(datetime.UTC).date()
         self.pending = 0
 
     def repair(self) -> None:
@@ -218,6 +227,7 @@ class _Ingest:
                 raise
             self.fail(page, f"not stored: {type(error).__name__}: {error}")
             return
+        repeats: list[int | None] = [None] * len(records)
         if self.options.cluster:
             if self.index is None:
                 self.index = load_cluster_index(self.archive, self.options.cluster_threshold)
@@ -225,7 +235,10 @@ class _Ingest:
                 self.index.remove(rowid)
             for position, (rowid, record) in enumerate(zip(new_rowids, records, strict=True)):
                 known = fingerprints[position] if position < len(fingerprints) else None
-                self.stats.duplicates += _cluster_record(self.archive, self.index, rowid, record.body, known)
+                repeats[position] = _cluster_record(self.archive, self.index, rowid, record.body, known)
+                self.stats.duplicates += repeats[position] is not None
+        if self.options.events:
+            self._assign_events(new_rowids, records, removed, repeats)
         self.known[page_id] = content_hash
         self.stats.stored += 1
         self.stats.replaced += previous is not None
@@ -234,6 +247,16 @@ class _Ingest:
         if self.pending >= self.options.batch_size:
             self.archive.commit()
             self.pending = 0
+
+    def _assign_events(
+        self, rowids: list[int], records: list[Record], removed: list[int], repeats: list[int | None]
+    ) -> None:
+        if self.events is None:
+            self.events = ArchiveEvents(self.archive)
+        for rowid in removed:
+            self.events.forget(rowid)
+        for rowid, record, near in zip(rowids, records, repeats, strict=True):
+            self.stats.events += self.events.add(rowid, record, near=near, stored_on=self.today).founded
 
 
 def _archive_unusable(error: Exception) -> bool:

@@ -447,6 +447,9 @@ class PostgresArchive(Archive):
         # Browse queries hold no literal `?` or `%`: every value is a parameter.
         return self._db.execute(sql.replace("?", "%s"), tuple(params)).fetchall()
 
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._db.execute(sql.replace("?", "%s"), tuple(params))
+
     def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
         return f"{column} = ANY(?)", list(values)
 

@@ -139,6 +139,27 @@ _JOINED_ABD: tuple[str, ...] = (
 )
 SQLITE_MIGRATIONS[3] = _JOINED_ABD
 
+
+def _event_members(rowid: str, real: str) -> tuple[str, ...]:
+    """Version 4: each record's event (marsad.events), with what the event index needs
+    to load the window around a new record without reading the records themselves:
+    the day, the outlet and the record's features (JSON)."""
+    return (
+        f"""CREATE TABLE event_members (
+            record_rowid {rowid} PRIMARY KEY REFERENCES records(rowid) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            day TEXT NOT NULL,
+            source_id {rowid},
+            score {real} NOT NULL,
+            features TEXT NOT NULL
+        )""",
+        "CREATE INDEX event_members_event ON event_members(event_id, day, record_rowid)",
+        "CREATE INDEX event_members_day ON event_members(day, event_id)",
+    )
+
+
+SQLITE_MIGRATIONS[4] = _event_members("INTEGER", "REAL")
+
 SQLITE_VERSION = max(SQLITE_MIGRATIONS)
 
 
@@ -233,5 +254,6 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
 
 POSTGRES_MIGRATIONS[2] = _BROWSE_INDEXES
 POSTGRES_MIGRATIONS[3] = _JOINED_ABD
+POSTGRES_MIGRATIONS[4] = _event_members("BIGINT", "DOUBLE PRECISION")
 
 POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)

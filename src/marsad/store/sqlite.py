@@ -385,6 +385,9 @@ class SQLiteArchive(Archive):
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self._db.execute(sql, tuple(params)).fetchall()
 
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._write().execute(sql, tuple(params))
+
     def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
         # One JSON parameter instead of one placeholder per value: no variable limit to hit.
         return f"{column} IN (SELECT value FROM json_each(?))", json.dumps(list(values), ensure_ascii=False)

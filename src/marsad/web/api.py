@@ -10,11 +10,13 @@ from marsad.store.browse import ArchiveBrowser
 from marsad.web import views
 from marsad.web.params import (
     EntityIndexParams,
+    EventParams,
     QuoteParams,
     SearchParams,
     StoryParams,
     browser,
     entity_index_params,
+    event_params,
     quote_params,
     search_params,
     story_params,
@@ -24,6 +26,8 @@ from marsad.web.schemas import (
     EntityIndexResponse,
     EntityResponse,
     ErrorResponse,
+    EventResponse,
+    EventsResponse,
     QuotesResponse,
     SearchResponse,
     StoriesResponse,
@@ -138,3 +142,30 @@ def api_stories(archive: _Browser, params: Annotated[StoryParams, Depends(story_
 )
 def api_story(archive: _Browser, cluster_id: str) -> dict[str, Any]:
     return views.story(archive, cluster_id).to_dict()
+
+
+@router.get(
+    "/events",
+    response_model=EventsResponse,
+    responses=_ERRORS,
+    summary="Events across outlets, those covered by the most outlets first",
+)
+def api_events(archive: _Browser, params: Annotated[EventParams, Depends(event_params)]) -> dict[str, Any]:
+    found = views.events(archive, params)
+    return {
+        "since": params.since,
+        "until": params.until,
+        "outlets": params.outlets,
+        **found.paging(),
+        "events": [event.to_dict() for event in found.events],
+    }
+
+
+@router.get(
+    "/events/{event_id:path}",
+    response_model=EventResponse,
+    responses=_NOT_FOUND,
+    summary="One event: its articles in time order, entities and quotes",
+)
+def api_event(archive: _Browser, event_id: str) -> dict[str, Any]:
+    return views.event(archive, event_id).to_dict()

@@ -14,11 +14,13 @@ from marsad.web import present, views
 from marsad.web.params import (
     MAX_QUERY_CHARS,
     EntityIndexParams,
+    EventParams,
     QuoteParams,
     SearchParams,
     StoryParams,
     browser,
     entity_index_params,
+    event_params,
     quote_params,
     search_params,
     story_params,
@@ -48,6 +50,7 @@ def template_environment() -> jinja2.Environment:
         article_href=present.article_href,
         entity_href=present.entity_href,
         story_href=present.story_href,
+        event_href=present.event_href,
         url_with=present.url_with,
         snippet_pieces=present.snippet_pieces,
         month_bounds=present.month_bounds,
@@ -110,6 +113,17 @@ def quotes_page(request: Request, archive: _Browser, params: Annotated[QuotePara
 def stories_page(request: Request, archive: _Browser, params: Annotated[StoryParams, Depends(story_params)]) -> Any:
     found = views.stories(archive, params)
     return render(request, "stories.html", params=params, found=found)
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, archive: _Browser, params: Annotated[EventParams, Depends(event_params)]) -> Any:
+    found = views.events(archive, params)
+    return render(request, "events.html", params=params, url_params=params.as_params(), found=found)
+
+
+@router.get("/events/{event_id:path}", response_class=HTMLResponse)
+def event_page(request: Request, archive: _Browser, event_id: str) -> Any:
+    return render(request, "event.html", view=views.event(archive, event_id))
 
 
 @router.get("/stories/{cluster_id:path}", response_class=HTMLResponse)

@@ -23,11 +23,13 @@ __all__ = [
     "MAX_PAGE",
     "MAX_PAGE_SIZE",
     "MAX_QUERY_CHARS",
+    "EventParams",
     "QuoteParams",
     "SearchParams",
     "StoryParams",
     "WebError",
     "browser",
+    "event_params",
     "quote_params",
     "search_params",
     "story_params",
@@ -220,6 +222,31 @@ def story_params(
 ) -> StoryParams:
     chosen = _choice(sort, "sort", ("size", "newest"))
     return StoryParams(sort="newest" if chosen == "newest" else "size", page=page, size=size)
+
+
+@dataclass(frozen=True, slots=True)
+class EventParams:
+    since: str | None
+    until: str | None
+    outlets: int
+    page: int
+    size: int
+
+    def as_params(self) -> dict[str, Any]:
+        return {"since": self.since, "until": self.until, "outlets": self.outlets, "page": self.page}
+
+
+def event_params(
+    since: Annotated[str | None, QueryParam(description="First day (YYYY-MM-DD) whose articles count.")] = None,
+    until: Annotated[str | None, QueryParam(description="Last day (YYYY-MM-DD) whose articles count.")] = None,
+    outlets: Annotated[int, QueryParam(ge=1, le=100, description="Fewest outlets covering an event.")] = 2,
+    page: _PAGE = 1,
+    size: _SIZE = DEFAULT_PAGE_SIZE,
+) -> EventParams:
+    first, last = _date(since, "since"), _date(until, "until")
+    if first and last and first > last:
+        raise WebError(422, f"'since' ({first}) is after 'until' ({last})", "تاريخ البداية بعد تاريخ النهاية.")
+    return EventParams(since=first, until=last, outlets=outlets, page=page, size=size)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ __all__ = [
     "article_href",
     "counted",
     "entity_href",
+    "event_href",
     "format_number",
     "mentions_chart",
     "month_bounds",
@@ -112,7 +113,12 @@ NOUNS = {
     "story": ("قصة", "قصتان", "قصتين", "قصص", "قصةً"),
     "mention": ("إشارة", "إشارتان", "إشارتين", "إشارات", "إشارةً"),
     "result": ("نتيجة", "نتيجتان", "نتيجتين", "نتائج", "نتيجةً"),
+    "article": ("مقال", "مقالان", "مقالين", "مقالات", "مقالًا"),
+    "outlet": ("مصدر", "مصدران", "مصدرين", "مصادر", "مصدرًا"),
+    "event": ("حدث", "حدثان", "حدثين", "أحداث", "حدثًا"),
 }
+# Nouns whose "one" takes the masculine واحد.
+_MASCULINE = frozenset({"record", "article", "outlet", "event"})
 
 
 def counted(number: int, noun: str, *, genitive: bool = False) -> str:
@@ -121,7 +127,7 @@ def counted(number: int, noun: str, *, genitive: bool = False) -> str:
     so a count is always there to read)."""
     one, two, two_genitive, few, many = NOUNS[noun]
     if number == 1:
-        return f"{one} واحد" if noun == "record" else f"{one} واحدة"
+        return f"{one} واحد" if noun in _MASCULINE else f"{one} واحدة"
     if number == 2:
         return two_genitive if genitive else two
     tens = number % 100
@@ -208,6 +214,10 @@ def entity_href(name: str) -> str:
 
 def story_href(cluster_id: str) -> str:
     return "/stories/" + quote(cluster_id, safe="")
+
+
+def event_href(event_id: str) -> str:
+    return "/events/" + quote(event_id, safe="")
 
 
 def url_with(path: str, params: Mapping[str, Any], **changes: Any) -> str:

@@ -174,6 +174,54 @@ class StoriesResponse(BaseModel):
     stories: list[StoryResponse]
 
 
+class EventSummaryResponse(BaseModel):
+    id: str
+    title: str | None
+    first_seen: str = Field(description="The first day (YYYY-MM-DD) an article of the event appeared.")
+    last_seen: str
+    records: int = Field(description="Articles in the event (within the period asked for, on a listing).")
+    outlets: int = Field(description="Distinct outlets among them.")
+    sources: list[str]
+
+
+class EventsResponse(BaseModel):
+    since: str | None
+    until: str | None
+    outlets: int
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    events: list[EventSummaryResponse]
+
+
+class EventArticle(BaseModel):
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    day: str
+    score: float = Field(description="Similarity to the event when the article joined it (1 for its first).")
+
+
+class EventEntity(BaseModel):
+    name: str
+    type: str
+    articles: int = Field(description="How many of the event's articles mention it.")
+
+
+class EventQuote(BaseModel):
+    speaker: str | None
+    text: str
+    record: str
+
+
+class EventResponse(EventSummaryResponse):
+    articles: list[EventArticle]
+    entities: list[EventEntity]
+    quotes: list[EventQuote]
+
+
 class EntityIndexResponse(BaseModel):
     type: str | None
     q: str | None

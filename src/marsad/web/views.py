@@ -7,15 +7,19 @@ from dataclasses import dataclass
 
 from marsad.store.browse import ArchiveBrowser, ArticleView, ClusterSummary, EntityView, QuoteHit, SearchPage
 from marsad.store.browse_entities import EntityCount
-from marsad.web.params import EntityIndexParams, QuoteParams, SearchParams, StoryParams, WebError
+from marsad.store.browse_events import EVENTS_SCHEMA, EventSummary, EventView, count_events, event_view, list_events
+from marsad.web.params import EntityIndexParams, EventParams, QuoteParams, SearchParams, StoryParams, WebError
 
 __all__ = [
     "EntityIndexPage",
+    "EventsPage",
     "QuotesPage",
     "StoriesPage",
     "article",
     "entity",
     "entity_index",
+    "event",
+    "events",
     "named_entity",
     "quotes",
     "search",
@@ -98,6 +102,44 @@ def story(browser: ArchiveBrowser, cluster_id: str) -> ClusterSummary:
     found = browser.cluster(cluster_id)
     if found is None:
         raise WebError(404, f"no story cluster with id {cluster_id!r}")
+    return found
+
+
+@dataclass(slots=True)
+class EventsPage(_Paged):
+    events: list[EventSummary]
+
+
+def _require_events(browser: ArchiveBrowser) -> None:
+    if browser.schema_version < EVENTS_SCHEMA:
+        raise WebError(
+            404,
+            f"this archive is at schema version {browser.schema_version}, before events (version {EVENTS_SCHEMA}); "
+            "open it read-write once and run `marsad events --rebuild`",
+            "هذا الأرشيف أقدم من تجميع الأحداث؛ افتحه مرة للكتابة ثم شغّل marsad events --rebuild.",
+        )
+
+
+def events(browser: ArchiveBrowser, params: EventParams) -> EventsPage:
+    _require_events(browser)
+    archive = browser.archive()
+    total = count_events(archive, since=params.since, until=params.until, min_outlets=params.outlets)
+    found = list_events(
+        archive,
+        since=params.since,
+        until=params.until,
+        min_outlets=params.outlets,
+        limit=params.size,
+        offset=(params.page - 1) * params.size,
+    )
+    return EventsPage(events=found, total=total, page=params.page, size=params.size)
+
+
+def event(browser: ArchiveBrowser, event_id: str) -> EventView:
+    _require_events(browser)
+    found = event_view(browser.archive(), event_id)
+    if found is None:
+        raise WebError(404, f"no event with id {event_id!r}", "لا حدث بهذا المعرّف في الأرشيف.")
     return found
 
 

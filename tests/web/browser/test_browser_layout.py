@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "quotes": "/quotes",
     "stories": "/stories",
     "cluster": None,  # found on /stories
+    "events": "/events",
+    "event": None,  # found on /events
 }
 
 
@@ -34,8 +36,9 @@ def _resolve(tab: Tab, kind: str) -> str:
     path = PAGE_TYPES[kind]
     if path is not None:
         return path
-    tab.open("/stories")
-    return first_link_paths(tab.page.get_by_test_id("story"))[0]
+    listing, item = ("/events", "event") if kind == "event" else ("/stories", "story")
+    tab.open(listing)
+    return first_link_paths(tab.page.get_by_test_id(item))[0]
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
@@ -53,13 +56,13 @@ def test_every_page_is_arabic_right_to_left(tab: Tab, kind: str) -> None:
     tab.watch.assert_clean()
 
 
-@pytest.mark.parametrize("kind", ["search", "article", "entity"])
+@pytest.mark.parametrize("kind", ["search", "article", "entity", "events", "event"])
 def test_phone_width_needs_no_sideways_scrolling(tab: Tab, kind: str) -> None:
     tab.page.set_viewport_size({"width": 390, "height": 844})
     tab.open(_resolve(tab, kind))
     overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    if kind == "article":
-        tab.screenshot("article-phone")
+    if kind in ("article", "events", "event"):
+        tab.screenshot(f"{kind}-phone")
     assert overflow <= 1, f"{kind} page is {overflow}px wider than a phone screen"
 
 
@@ -77,7 +80,13 @@ def test_search_and_article_work_without_javascript(no_js_tab: Tab) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/articles/no-such-record", "/entities/" + quote("لا يوجد كيان بهذا الاسم"), "/stories/no-such-cluster"]
+    "path",
+    [
+        "/articles/no-such-record",
+        "/entities/" + quote("لا يوجد كيان بهذا الاسم"),
+        "/stories/no-such-cluster",
+        "/events/no-such-event",
+    ],
 )
 def test_unknown_ids_give_an_arabic_404_page(tab: Tab, path: str) -> None:
     response = tab.open(path, status=404)

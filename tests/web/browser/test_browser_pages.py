@@ -189,3 +189,31 @@ def test_entity_index_from_the_header_filters_and_opens_a_person(tab: Tab) -> No
     tab.follow(rows.first.locator("a"))
     assert unquote(tab.path()) == f"/entities/{SPEAKER}"
     tab.watch.assert_clean()
+
+
+def test_events_page_leads_to_the_event_and_its_articles_in_time_order(tab: Tab) -> None:
+    tab.open("/")
+    tab.follow(tab.page.locator('nav.site-nav a[href="/events"]'))
+    events = tab.page.get_by_test_id("event")
+    assert events.count() == 1, "the story two outlets told is not listed as an event"
+    meta = events.first.inner_text()
+    assert "gulf-times.example" in meta and "nile-news.example" in meta, meta
+    assert arabic_date(10, GREGORIAN_MONTHS, 2024).search(meta), meta
+    tab.screenshot("events")
+    tab.follow(events.first.locator("a[href]").first)
+    assert tab.path() == f"/events/{NEAR_A}"
+    assert "الدار البيضاء" in tab.page.get_by_test_id("event-title").inner_text()
+    articles = link_paths(tab.page.get_by_test_id("event-articles"))
+    assert articles == [f"/articles/{NEAR_A}", f"/articles/{NEAR_B}"], articles
+    entities = tab.page.get_by_test_id("event-entities").locator("a[href]")
+    assert entities.count() >= 2
+    assert all(href_path(link.get_attribute("href")).startswith("/entities/") for link in entities.all())
+    tab.screenshot("event")
+    # The period form: a period that ends before the event lists nothing.
+    tab.open("/events")
+    form = tab.page.get_by_test_id("event-filters")
+    form.locator('input[name="until"]').fill("2024-03-01")
+    tab.follow(form.locator('button[type="submit"]'))
+    assert query_of(tab.page.url)["until"] == ["2024-03-01"]
+    assert tab.page.get_by_test_id("event").count() == 0
+    tab.watch.assert_clean()

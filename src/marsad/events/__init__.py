@@ -1,0 +1,1 @@
+"""Events across outlets: articles that report the same happening in their own words."""

@@ -1,0 +1,218 @@
+"""An incremental event index: add records one by one, learn which event each reports.
+
+This is single-pass clustering as topic detection and tracking does it: a
+record joins the event whose centroid its features are most similar to
+(cosine of idf-weighted features), if that event was covered within
+`window_days` of the record's day and the similarity reaches `threshold`;
+otherwise it founds an event of its own. A record that repeats an earlier one
+(a near-duplicate found by `cluster.index`) joins that one's event whatever
+its similarity: a wire copy and its reprints are one event by definition,
+unless the headlines name different particulars (`features.conflict`).
+
+Inverse document frequencies are those of the records added so far, frozen
+into a record's weights when it is added, so a record's contribution to its
+event's centroid never changes afterwards and the centroid's norm can be kept
+incrementally. Candidates come from the postings of a record's heaviest
+features, restricted to events within the window: the cost of an addition
+depends on how much news the window holds, not on the size of the archive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from marsad.events.features import EventFeatures, conflict, names_conflict
+
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW_DAYS", "Assignment", "EventIndex"]
+
+DEFAULT_THRESHOLD = 0.35
+DEFAULT_WINDOW_DAYS = 3
+# Documents assumed seen, none with any feature, before the first: without them the few
+# articles of a small archive's one event would make every word they share look common.
+_PRIOR_DOCUMENTS = 100
+# Features of a record that look up candidate events; lighter ones rarely decide.
+_PROBE_FEATURES = 12
+# Candidates compared in full, those sharing most probe features first.
+_MAX_CANDIDATES = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    event: str
+    score: float
+    founded: bool
+
+
+@dataclass(slots=True)
+class _Event:
+    label: str
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    first_day: int = 0
+    last_day: int = 0
+    members: int = 0
+    features: list[EventFeatures] = field(default_factory=list)
+
+    def dot(self, vector: dict[str, float]) -> float:
+        centroid = self.centroid
+        return sum(weight * centroid.get(feature, 0.0) for feature, weight in vector.items())
+
+    def add(self, vector: dict[str, float], day: int, dot: float) -> None:
+        # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, with |v| = 1.
+        self.norm2 += 2.0 * dot + 1.0
+        for feature, weight in vector.items():
+            self.centroid[feature] = self.centroid.get(feature, 0.0) + weight
+        if self.members == 0:
+            self.first_day = self.last_day = day
+        else:
+            self.first_day = min(self.first_day, day)
+            self.last_day = max(self.last_day, day)
+        self.members += 1
+
+
+class EventIndex:
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD, window_days: int = DEFAULT_WINDOW_DAYS) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+        if window_days < 0:
+            raise ValueError(f"window_days must be 0 or more, not {window_days}")
+        self.threshold = threshold
+        self.window_days = window_days
+        self._events: dict[str, _Event] = {}
+        self._event_of: dict[int, str] = {}
+        self._postings: defaultdict[str, set[str]] = defaultdict(set)
+        self._df: Counter[str] = Counter()
+        self._documents = 0
+
+    def __len__(self) -> int:
+        return len(self._event_of)
+
+    def event_of(self, key: int) -> str | None:
+        return self._event_of.get(key)
+
+    def has_event(self, label: str) -> bool:
+        return label in self._events
+
+    def forget(self, key: int) -> None:
+        """`key` is gone; what it added to its event's centroid stays until the index is
+        built again, as a removed article's words stay in what others wrote about it."""
+        self._event_of.pop(key, None)
+
+    def _vector(self, features: EventFeatures) -> dict[str, float]:
+        """Features weighted by (smoothed) inverse document frequency, to unit length."""
+        total = self._documents + 1 + _PRIOR_DOCUMENTS
+        vector = {
+            feature: weight * math.log(total / (self._df[feature] + 1)) for feature, weight in features.weights.items()
+        }
+        length = math.sqrt(sum(value * value for value in vector.values()))
+        if length == 0.0:
+            return {}
+        return {feature: value / length for feature, value in vector.items() if value > 0.0}
+
+    def _candidates(self, vector: dict[str, float], day: int) -> list[_Event]:
+        probes = sorted(vector, key=vector.__getitem__, reverse=True)[:_PROBE_FEATURES]
+        shared: Counter[str] = Counter()
+        for feature in probes:
+            for label in self._postings.get(feature, ()):
+                shared[label] += 1
+        found = []
+        for label, _count in shared.most_common():
+            event = self._events[label]
+            if event.last_day >= day - self.window_days and event.first_day <= day + self.window_days:
+                found.append(event)
+                if len(found) >= _MAX_CANDIDATES:
+                    break
+        return found
+
+    def best(self, features: EventFeatures) -> tuple[str | None, float]:
+        """The event within the window that `features` is most similar to, at the threshold
+        or above, and whose headlines name no other particulars; and the similarity."""
+        vector = self._vector(features)
+        scored = [
+            (event.dot(vector) / math.sqrt(event.norm2) if event.norm2 > 0.0 else 0.0, event)
+            for event in self._candidates(vector, features.day)
+        ]
+        # Most similar first: the costly headline check runs only on events that could be joined.
+        for score, event in sorted(scored, key=lambda item: (-item[0], item[1].label)):
+            if score < self.threshold:
+                break
+            if not self._conflicts(event, features):
+                return event.label, score
+        return None, 0.0
+
+    @staticmethod
+    def _conflicts(event: _Event, features: EventFeatures) -> bool:
+        return any(conflict(features, member) for member in event.features)
+
+    def add(self, key: int, label: str, features: EventFeatures, *, near: int | None = None) -> Assignment:
+        """Add the record `key` (its new event would be called `label`), repeating record
+        `near` when a near-duplicate was found; returns the event it joined or founded."""
+        if key in self._event_of:
+            raise ValueError(f"record {key} is already in an event")
+        vector = self._vector(features)
+        joined: str | None = self._event_of.get(near) if near is not None else None
+        # A near-duplicate whose headline names other particulars is a templated text
+        # (the same cable to another country), not a repeat of the same story.
+        if joined is not None and joined not in self._events:
+            self._events[joined] = _Event(joined)  # evicted; the repeat takes its name up again
+        if joined is not None and any(names_conflict(features, other) for other in self._events[joined].features):
+            joined = None
+        score = 1.0
+        if joined is None:
+            found, score = self.best(features)
+            if found is not None and score >= self.threshold:
+                joined = found
+        founded = joined is None
+        if joined is None:
+            joined, score = label, 1.0
+            self._events[label] = _Event(label)
+        self._place(key, joined, vector, features)
+        return Assignment(joined, round(score, 4), founded)
+
+    def restore(self, key: int, label: str, features: EventFeatures) -> None:
+        """Add a record stored earlier in event `label`, as it was assigned then."""
+        if key in self._event_of:
+            return
+        if label not in self._events:
+            self._events[label] = _Event(label)
+        self._place(key, label, self._vector(features), features)
+
+    def _place(self, key: int, label: str, vector: dict[str, float], features: EventFeatures) -> None:
+        event = self._events[label]
+        event.add(vector, features.day, event.dot(vector))
+        event.features.append(features)
+        for feature in vector:
+            self._postings[feature].add(label)
+        self._event_of[key] = label
+        self._documents += 1
+        self._df.update(features.weights.keys())
+
+    def evict_before(self, day: int) -> int:
+        """Drop the events no record of `day` or later can join (their last article more than
+        the window before it): a pass over an archive in day order keeps only the news of the
+        window in memory. Which event each record joined is kept: a late repeat of one of
+        them still joins its event. Returns how many were dropped."""
+        gone = [label for label, event in self._events.items() if event.last_day < day - self.window_days]
+        for label in gone:
+            event = self._events.pop(label)
+            for feature in event.centroid:
+                postings = self._postings.get(feature)
+                if postings is not None:
+                    postings.discard(label)
+                    if not postings:
+                        del self._postings[feature]
+        return len(gone)
+
+    def labels(self) -> dict[int, str]:
+        return dict(self._event_of)
+
+
+def assign_all(
+    items: Iterable[tuple[int, str, EventFeatures, int | None]], index: EventIndex | None = None
+) -> dict[int, Assignment]:
+    """Events of (key, label, features, near) items added in the order given."""
+    index = index or EventIndex()
+    return {key: index.add(key, label, features, near=near) for key, label, features, near in items}
