@@ -24,6 +24,10 @@ _COMMANDS: dict[str, tuple[str, str]] = {
         "marsad.commands.events:events_command",
         "Events across outlets: articles that report the same happening in their own words, grouped at ingest.",
     ),
+    "trends": (
+        "marsad.commands.trends:trends_command",
+        "What is rising on a day: names and headline words against the days before.",
+    ),
     "quotes": ("marsad.commands.quotes:quotes_command", "Quotes stored in the archive, newest first."),
     "entities": (
         "marsad.commands.entities:entities_command",

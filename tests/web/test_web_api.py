@@ -26,6 +26,7 @@ API_ROUTES = [
     "/api/stories/{cluster_id}",
     "/api/events",
     "/api/events/{event_id}",
+    "/api/trends",
 ]
 
 
@@ -176,7 +177,7 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
     assert size["schema"]["maximum"] == MAX_PAGE_SIZE
     schemas = spec["components"]["schemas"]
     assert {"SearchResponse", "ArticleResponse", "EntityResponse", "QuotesResponse", "StoriesResponse"} <= set(schemas)
-    assert {"EventsResponse", "EventResponse"} <= set(schemas)
+    assert {"EventsResponse", "EventResponse", "TrendsResponse"} <= set(schemas)
     assert {"results", "facets", "total"} <= set(schemas["SearchResponse"]["properties"])
     assert search["responses"]["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
 
@@ -346,3 +347,14 @@ def test_one_event_gives_its_articles_in_time_order_entities_and_quotes(client: 
 )
 def test_event_errors(client: TestClient, url: str, status: int) -> None:
     assert _json(client, url, status)["error"]["status"] == status
+
+
+def test_trends_of_the_newest_day_and_of_a_chosen_one(client: TestClient) -> None:
+    newest = _json(client, "/api/trends")
+    results = _json(client, "/api/search?sort=date&size=100")["results"]
+    assert newest["day"] == max(article["published"][:10] for article in results if article["published"])
+    ferry = _json(client, "/api/trends?day=2023-05-03&baseline=30")
+    assert ferry["articles"] == 1 and ferry["baseline_articles"] >= 1 and ferry["baseline_days"] == 30
+    assert {"entities", "terms", "events"} <= set(ferry)
+    assert _json(client, "/api/trends?day=2023-05-32", 422)["error"]["status"] == 422
+    assert _json(client, "/api/trends?baseline=0", 422)["error"]["status"] == 422

@@ -12,7 +12,7 @@ from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
 
 
-def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     try:
@@ -23,8 +23,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str
 
 @click.command(name="events")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file, or a postgresql:// URL.")
-@click.option("--since", callback=_day, help="First day (YYYY-MM-DD) whose articles count.")
-@click.option("--until", callback=_day, help="Last day (YYYY-MM-DD) whose articles count.")
+@click.option("--since", callback=parse_day, help="First day (YYYY-MM-DD) whose articles count.")
+@click.option("--until", callback=parse_day, help="Last day (YYYY-MM-DD) whose articles count.")
 @click.option(
     "--min-outlets", default=2, show_default=True, type=click.IntRange(1), help="Fewest outlets covering an event."
 )

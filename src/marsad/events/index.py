@@ -7,7 +7,8 @@ record joins the event whose centroid its features are most similar to
 otherwise it founds an event of its own. A record that repeats an earlier one
 (a near-duplicate found by `cluster.index`) joins that one's event whatever
 its similarity: a wire copy and its reprints are one event by definition,
-unless the headlines name different particulars (`features.conflict`).
+unless the headlines name different particulars (`features.conflict`) or the
+repeat comes days later (the next issue of a recurring report).
 
 Inverse document frequencies are those of the records added so far, frozen
 into a record's weights when it is added, so a record's contribution to its
@@ -33,6 +34,8 @@ DEFAULT_WINDOW_DAYS = 3
 # Documents assumed seen, none with any feature, before the first: without them the few
 # articles of a small archive's one event would make every word they share look common.
 _PRIOR_DOCUMENTS = 100
+# How far from its event's days a near-duplicate may be published and still join it as a repeat.
+_REPEAT_DAYS = 1
 # Features of a record that look up candidate events; lighter ones rarely decide.
 _PROBE_FEATURES = 12
 # Candidates compared in full, those sharing most probe features first.
@@ -83,6 +86,7 @@ class EventIndex:
         self.window_days = window_days
         self._events: dict[str, _Event] = {}
         self._event_of: dict[int, str] = {}
+        self._day_of: dict[int, int] = {}
         self._postings: defaultdict[str, set[str]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._documents = 0
@@ -100,6 +104,7 @@ class EventIndex:
         """`key` is gone; what it added to its event's centroid stays until the index is
         built again, as a removed article's words stay in what others wrote about it."""
         self._event_of.pop(key, None)
+        self._day_of.pop(key, None)
 
     def _vector(self, features: EventFeatures) -> dict[str, float]:
         """Features weighted by (smoothed) inverse document frequency, to unit length."""
@@ -143,6 +148,25 @@ class EventIndex:
                 return event.label, score
         return None, 0.0
 
+    def _repeated_event(self, near: int | None, features: EventFeatures) -> str | None:
+        """The event of the record `near` repeats, if the repeat belongs to it. A near-duplicate
+        whose headline names other people or places is a templated text (the same cable to
+        another country); one published a day later with other headline numbers, or days
+        later, is the next issue of a recurring report (the weather, a market's close). Those
+        join an event only by their own similarity."""
+        label = self._event_of.get(near) if near is not None else None
+        event = self._events.get(label) if label is not None else None
+        if event is None:
+            return None
+        apart = abs(features.day - self._day_of.get(near, features.day)) if near is not None else 0
+        if apart > _REPEAT_DAYS:
+            return None
+        # The same day, a repeat may update its numbers; on another, new numbers are a new issue.
+        check = names_conflict if apart == 0 else conflict
+        if any(check(features, other) for other in event.features):
+            return None
+        return event.label
+
     @staticmethod
     def _conflicts(event: _Event, features: EventFeatures) -> bool:
         return any(conflict(features, member) for member in event.features)
@@ -153,13 +177,7 @@ class EventIndex:
         if key in self._event_of:
             raise ValueError(f"record {key} is already in an event")
         vector = self._vector(features)
-        joined: str | None = self._event_of.get(near) if near is not None else None
-        # A near-duplicate whose headline names other particulars is a templated text
-        # (the same cable to another country), not a repeat of the same story.
-        if joined is not None and joined not in self._events:
-            self._events[joined] = _Event(joined)  # evicted; the repeat takes its name up again
-        if joined is not None and any(names_conflict(features, other) for other in self._events[joined].features):
-            joined = None
+        joined = self._repeated_event(near, features)
         score = 1.0
         if joined is None:
             found, score = self.best(features)
@@ -187,14 +205,14 @@ class EventIndex:
         for feature in vector:
             self._postings[feature].add(label)
         self._event_of[key] = label
+        self._day_of[key] = features.day
         self._documents += 1
         self._df.update(features.weights.keys())
 
     def evict_before(self, day: int) -> int:
         """Drop the events no record of `day` or later can join (their last article more than
         the window before it): a pass over an archive in day order keeps only the news of the
-        window in memory. Which event each record joined is kept: a late repeat of one of
-        them still joins its event. Returns how many were dropped."""
+        window in memory. Returns how many were dropped."""
         gone = [label for label, event in self._events.items() if event.last_day < day - self.window_days]
         for label in gone:
             event = self._events.pop(label)

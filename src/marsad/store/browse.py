@@ -36,6 +36,7 @@ from marsad.store.browse_results import (
 )
 from marsad.store.collapse import one_per_story
 from marsad.store.search import Clause, Query, passage_snippet
+from marsad.store.trends import Trends, latest_day, trends_of_day
 
 __all__ = [
     "BROWSE_SCHEMA",
@@ -147,6 +148,7 @@ class ArchiveBrowser:
         self._entities = _Recent(cache_size)
         self._speakers = _Recent(1)
         self._entity_counts = _Recent(1 if cache_size else 0)
+        self._trends = _Recent(16 if cache_size else 0)
         self._seen: Any = None
         # Fail now, not on the first request, if the archive cannot be opened.
         self.schema_version = self.archive().schema_version()
@@ -161,6 +163,7 @@ class ArchiveBrowser:
                 self._entities.clear()
                 self._speakers.clear()
                 self._entity_counts.clear()
+                self._trends.clear()
 
     def archive(self) -> Archive:
         archive: Archive | None = getattr(self._local, "archive", None)
@@ -561,6 +564,21 @@ class ArchiveBrowser:
                 if name
             )
         return sorted(names)
+
+    def trends(self, day: str | None, baseline_days: int) -> Trends | None:
+        """What is rising on `day` (the archive's newest day when None); None for an archive
+        without dated records. Remembered until the archive changes: a day's trends read the
+        records of the whole baseline period."""
+        self._forget_if_changed()
+        archive = self.archive()
+        chosen = day or latest_day(archive)
+        if chosen is None:
+            return None
+        cached: Trends | None = self._trends.get((chosen, baseline_days))
+        if cached is None:
+            cached = trends_of_day(archive, chosen, baseline_days=baseline_days)
+            self._trends.put((chosen, baseline_days), cached)
+        return cached
 
     def entity_named(self, text: str) -> EntityCount | None:
         """The entity a search text names (`الكاظمي` → `مصطفى الكاظمي`), with the records that

@@ -14,12 +14,14 @@ from marsad.web.params import (
     QuoteParams,
     SearchParams,
     StoryParams,
+    TrendParams,
     browser,
     entity_index_params,
     event_params,
     quote_params,
     search_params,
     story_params,
+    trend_params,
 )
 from marsad.web.schemas import (
     ArticleResponse,
@@ -32,6 +34,7 @@ from marsad.web.schemas import (
     SearchResponse,
     StoriesResponse,
     StoryResponse,
+    TrendsResponse,
 )
 
 __all__ = ["router"]
@@ -169,3 +172,13 @@ def api_events(archive: _Browser, params: Annotated[EventParams, Depends(event_p
 )
 def api_event(archive: _Browser, event_id: str) -> dict[str, Any]:
     return views.event(archive, event_id).to_dict()
+
+
+@router.get(
+    "/trends",
+    response_model=TrendsResponse,
+    responses=_NOT_FOUND | _ERRORS,
+    summary="What is rising on a day: names and headline words against the days before, and its events",
+)
+def api_trends(archive: _Browser, params: Annotated[TrendParams, Depends(trend_params)]) -> dict[str, Any]:
+    return views.trends(archive, params).to_dict()

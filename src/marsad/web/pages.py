@@ -18,12 +18,14 @@ from marsad.web.params import (
     QuoteParams,
     SearchParams,
     StoryParams,
+    TrendParams,
     browser,
     entity_index_params,
     event_params,
     quote_params,
     search_params,
     story_params,
+    trend_params,
 )
 
 __all__ = ["render", "router", "template_environment"]
@@ -113,6 +115,12 @@ def quotes_page(request: Request, archive: _Browser, params: Annotated[QuotePara
 def stories_page(request: Request, archive: _Browser, params: Annotated[StoryParams, Depends(story_params)]) -> Any:
     found = views.stories(archive, params)
     return render(request, "stories.html", params=params, found=found)
+
+
+@router.get("/today", response_class=HTMLResponse)
+def today_page(request: Request, archive: _Browser, params: Annotated[TrendParams, Depends(trend_params)]) -> Any:
+    found = views.trends(archive, params)
+    return render(request, "today.html", params=params, found=found, day_links=present.day_links(found.day))
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -27,12 +27,14 @@ __all__ = [
     "QuoteParams",
     "SearchParams",
     "StoryParams",
+    "TrendParams",
     "WebError",
     "browser",
     "event_params",
     "quote_params",
     "search_params",
     "story_params",
+    "trend_params",
 ]
 
 MAX_QUERY_CHARS = 200
@@ -222,6 +224,19 @@ def story_params(
 ) -> StoryParams:
     chosen = _choice(sort, "sort", ("size", "newest"))
     return StoryParams(sort="newest" if chosen == "newest" else "size", page=page, size=size)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendParams:
+    day: str | None
+    baseline: int
+
+
+def trend_params(
+    day: Annotated[str | None, QueryParam(description="The day (YYYY-MM-DD); the archive's newest by default.")] = None,
+    baseline: Annotated[int, QueryParam(ge=1, le=90, description="Days before it to compare with.")] = 14,
+) -> TrendParams:
+    return TrendParams(day=_date(day, "day"), baseline=baseline)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ character that came from a page.
 from __future__ import annotations
 
 import calendar
+import datetime
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ __all__ = [
     "arabic_month",
     "article_href",
     "counted",
+    "day_links",
     "entity_href",
     "event_href",
     "format_number",
@@ -214,6 +216,12 @@ def entity_href(name: str) -> str:
 
 def story_href(cluster_id: str) -> str:
     return "/stories/" + quote(cluster_id, safe="")
+
+
+def day_links(day: str) -> tuple[str, str]:
+    """The days before and after `day` (YYYY-MM-DD), for a page that walks through days."""
+    current = datetime.date.fromisoformat(day)
+    return (current - datetime.timedelta(days=1)).isoformat(), (current + datetime.timedelta(days=1)).isoformat()
 
 
 def event_href(event_id: str) -> str:

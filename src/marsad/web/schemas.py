@@ -222,6 +222,26 @@ class EventResponse(EventSummaryResponse):
     quotes: list[EventQuote]
 
 
+class RisingItem(BaseModel):
+    key: str = Field(description="The folded key it is counted under.")
+    name: str
+    kind: str = Field(description="PER, ORG, LOC, or TERM for a headline word.")
+    articles: int = Field(description="Articles of the day that mention it.")
+    outlets: int
+    expected: float = Field(description="What its share over the baseline days predicts for the day.")
+    score: float = Field(description="(articles - expected) / sqrt(expected + 1)")
+
+
+class TrendsResponse(BaseModel):
+    day: str
+    baseline_days: int
+    articles: int
+    baseline_articles: int = Field(description="Articles of the baseline days (0: nothing to compare with).")
+    entities: list[RisingItem]
+    terms: list[RisingItem]
+    events: list[EventSummaryResponse]
+
+
 class EntityIndexResponse(BaseModel):
     type: str | None
     q: str | None

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from marsad.store.browse import ArchiveBrowser, ArticleView, ClusterSummary, EntityView, QuoteHit, SearchPage
 from marsad.store.browse_entities import EntityCount
 from marsad.store.browse_events import EVENTS_SCHEMA, EventSummary, EventView, count_events, event_view, list_events
-from marsad.web.params import EntityIndexParams, EventParams, QuoteParams, SearchParams, StoryParams, WebError
+from marsad.store.trends import Trends
+from marsad.web.params import (
+    EntityIndexParams,
+    EventParams,
+    QuoteParams,
+    SearchParams,
+    StoryParams,
+    TrendParams,
+    WebError,
+)
 
 __all__ = [
     "EntityIndexPage",
@@ -25,6 +34,7 @@ __all__ = [
     "search",
     "stories",
     "story",
+    "trends",
 ]
 
 
@@ -118,6 +128,14 @@ def _require_events(browser: ArchiveBrowser) -> None:
             "open it read-write once and run `marsad events --rebuild`",
             "هذا الأرشيف أقدم من تجميع الأحداث؛ افتحه مرة للكتابة ثم شغّل marsad events --rebuild.",
         )
+
+
+def trends(browser: ArchiveBrowser, params: TrendParams) -> Trends:
+    _require_events(browser)
+    found = browser.trends(params.day, params.baseline)
+    if found is None:
+        raise WebError(404, "the archive holds no dated records", "لا سجلات مؤرخة في الأرشيف.")
+    return found
 
 
 def events(browser: ArchiveBrowser, params: EventParams) -> EventsPage:

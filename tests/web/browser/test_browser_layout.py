@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "cluster": None,  # found on /stories
     "events": "/events",
     "event": None,  # found on /events
+    "today": "/today",
 }
 
 
@@ -56,12 +57,12 @@ def test_every_page_is_arabic_right_to_left(tab: Tab, kind: str) -> None:
     tab.watch.assert_clean()
 
 
-@pytest.mark.parametrize("kind", ["search", "article", "entity", "events", "event"])
+@pytest.mark.parametrize("kind", ["search", "article", "entity", "events", "event", "today"])
 def test_phone_width_needs_no_sideways_scrolling(tab: Tab, kind: str) -> None:
     tab.page.set_viewport_size({"width": 390, "height": 844})
     tab.open(_resolve(tab, kind))
     overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    if kind in ("article", "events", "event"):
+    if kind in ("article", "events", "event", "today"):
         tab.screenshot(f"{kind}-phone")
     assert overflow <= 1, f"{kind} page is {overflow}px wider than a phone screen"
 

@@ -217,3 +217,21 @@ def test_events_page_leads_to_the_event_and_its_articles_in_time_order(tab: Tab)
     assert query_of(tab.page.url)["until"] == ["2024-03-01"]
     assert tab.page.get_by_test_id("event").count() == 0
     tab.watch.assert_clean()
+
+
+def test_today_walks_through_days_and_links_to_the_event(tab: Tab) -> None:
+    tab.open("/")
+    tab.follow(tab.page.locator('nav.site-nav a[href="/today"]'))
+    title = tab.page.get_by_test_id("today-title").inner_text()
+    assert "2024" in title, title
+    tab.screenshot("today")
+    # Back to the day the two outlets told the Casablanca story.
+    form = tab.page.get_by_test_id("day-nav").locator("form")
+    form.locator('input[name="day"]').fill("2024-03-11")
+    tab.follow(form.locator('button[type="submit"]'))
+    assert arabic_date(11, GREGORIAN_MONTHS, 2024).search(tab.page.get_by_test_id("today-title").inner_text())
+    events = link_paths(tab.page.get_by_test_id("today-events"))
+    assert events == [f"/events/{NEAR_A}"], events
+    tab.follow(tab.page.get_by_test_id("day-nav").locator('a[rel="prev"]'))
+    assert query_of(tab.page.url)["day"] == ["2024-03-10"]
+    tab.watch.assert_clean()
