@@ -8,6 +8,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -27,6 +28,7 @@ API_ROUTES = [
     "/api/events",
     "/api/events/{event_id}",
     "/api/trends",
+    "/api/timeline",
 ]
 
 
@@ -177,7 +179,7 @@ def test_openapi_describes_the_api(client: TestClient) -> None:
     assert size["schema"]["maximum"] == MAX_PAGE_SIZE
     schemas = spec["components"]["schemas"]
     assert {"SearchResponse", "ArticleResponse", "EntityResponse", "QuotesResponse", "StoriesResponse"} <= set(schemas)
-    assert {"EventsResponse", "EventResponse", "TrendsResponse"} <= set(schemas)
+    assert {"EventsResponse", "EventResponse", "TrendsResponse", "TimelineResponse"} <= set(schemas)
     assert {"results", "facets", "total"} <= set(schemas["SearchResponse"]["properties"])
     assert search["responses"]["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorResponse")
 
@@ -358,3 +360,25 @@ def test_trends_of_the_newest_day_and_of_a_chosen_one(client: TestClient) -> Non
     assert {"entities", "terms", "events"} <= set(ferry)
     assert _json(client, "/api/trends?day=2023-05-32", 422)["error"]["status"] == 422
     assert _json(client, "/api/trends?baseline=0", 422)["error"]["status"] == 422
+
+
+def test_timeline_of_a_search_by_source_and_beside_another(client: TestClient) -> None:
+    ferry = _json(client, "/api/timeline?q=" + quote("عبارات"))
+    assert ferry["interval"] == "day" and ferry["periods"] == ["2023-05-02", "2023-05-03"]
+    [series] = ferry["series"]
+    assert series["counts"] == [1, 1] and series["total"] == 2
+    assert series["by_source"] == {"bahr-news.example": [1, 0], "sahel-daily.example": [0, 1]}
+    monthly = _json(client, "/api/timeline?q=" + quote("عبارات") + "&interval=month")
+    assert monthly["periods"] == ["2023-05"] and monthly["series"][0]["counts"] == [2]
+    both = _json(client, "/api/timeline?q=" + quote("عبارات") + "&compare=" + quote("جدة"))
+    assert [s["label"] for s in both["series"]] == ["عبارات", "جدة"]
+    assert all(len(s["counts"]) == len(both["periods"]) for s in both["series"])
+    assert both["series"][1]["by_source"] == {} and both["series"][1]["total"] >= 1
+    # Every period between the first and last match is there, weeks named by their Monday.
+    weekly = _json(client, "/api/timeline?q=" + quote("عبارات") + "&compare=" + quote("جدة") + "&interval=week")
+    assert all(date.fromisoformat(period).weekday() == 0 for period in weekly["periods"])
+    entity = _json(client, "/api/timeline?entity=" + quote(SPEAKER))
+    assert entity["series"][0]["total"] == 2
+    assert _json(client, "/api/timeline?interval=year", 422)["error"]["status"] == 422
+    nothing = _json(client, "/api/timeline?q=" + quote("كلمةلاتوجد"))
+    assert nothing["periods"] == [] and nothing["series"][0]["total"] == 0

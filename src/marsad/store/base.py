@@ -286,6 +286,10 @@ class Archive(ABC):
         """Rowids of the matches, best first (newest first when `by_date` or without a query)."""
 
     @abstractmethod
+    def day_counts(self, query: Query | None, filters: SearchFilters) -> list[tuple[str, str | None, int]]:
+        """(day, source, how many matches) of the dated matches of `query` within `filters`."""
+
+    @abstractmethod
     def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
         """How many records `query` matches within `filters`."""
 

@@ -14,6 +14,7 @@ from marsad.web.params import (
     QuoteParams,
     SearchParams,
     StoryParams,
+    TimelineParams,
     TrendParams,
     browser,
     entity_index_params,
@@ -21,6 +22,7 @@ from marsad.web.params import (
     quote_params,
     search_params,
     story_params,
+    timeline_params,
     trend_params,
 )
 from marsad.web.schemas import (
@@ -34,6 +36,7 @@ from marsad.web.schemas import (
     SearchResponse,
     StoriesResponse,
     StoryResponse,
+    TimelineResponse,
     TrendsResponse,
 )
 
@@ -182,3 +185,14 @@ def api_event(archive: _Browser, event_id: str) -> dict[str, Any]:
 )
 def api_trends(archive: _Browser, params: Annotated[TrendParams, Depends(trend_params)]) -> dict[str, Any]:
     return views.trends(archive, params).to_dict()
+
+
+@router.get(
+    "/timeline",
+    response_model=TimelineResponse,
+    responses=_ERRORS,
+    summary="Matches of a search (or of all records) per day, week or month, split by source; "
+    "a second search beside it",
+)
+def api_timeline(archive: _Browser, params: Annotated[TimelineParams, Depends(timeline_params)]) -> dict[str, Any]:
+    return views.timeline(archive, params).to_dict()

@@ -18,6 +18,7 @@ from marsad.web.params import (
     QuoteParams,
     SearchParams,
     StoryParams,
+    TimelineParams,
     TrendParams,
     browser,
     entity_index_params,
@@ -25,8 +26,10 @@ from marsad.web.params import (
     quote_params,
     search_params,
     story_params,
+    timeline_params,
     trend_params,
 )
+from marsad.web.timeline_chart import period_label, timeline_chart
 
 __all__ = ["render", "router", "template_environment"]
 
@@ -115,6 +118,21 @@ def quotes_page(request: Request, archive: _Browser, params: Annotated[QuotePara
 def stories_page(request: Request, archive: _Browser, params: Annotated[StoryParams, Depends(story_params)]) -> Any:
     found = views.stories(archive, params)
     return render(request, "stories.html", params=params, found=found)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request, archive: _Browser, params: Annotated[TimelineParams, Depends(timeline_params)]
+) -> Any:
+    found = views.timeline(archive, params)
+    return render(
+        request,
+        "timeline.html",
+        params=params,
+        found=found,
+        chart=timeline_chart(found),
+        period_label=period_label,
+    )
 
 
 @router.get("/today", response_class=HTMLResponse)

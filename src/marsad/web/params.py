@@ -27,6 +27,7 @@ __all__ = [
     "QuoteParams",
     "SearchParams",
     "StoryParams",
+    "TimelineParams",
     "TrendParams",
     "WebError",
     "browser",
@@ -34,6 +35,7 @@ __all__ = [
     "quote_params",
     "search_params",
     "story_params",
+    "timeline_params",
     "trend_params",
 ]
 
@@ -224,6 +226,58 @@ def story_params(
 ) -> StoryParams:
     chosen = _choice(sort, "sort", ("size", "newest"))
     return StoryParams(sort="newest" if chosen == "newest" else "size", page=page, size=size)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineParams:
+    text: str | None
+    query: Query | None
+    compare_text: str | None
+    compare: Query | None
+    filters: SearchFilters
+    interval: Literal["day", "week", "month"] | None
+
+    def as_params(self) -> dict[str, Any]:
+        return {
+            "q": self.text,
+            "compare": self.compare_text,
+            "entity": self.filters.entity,
+            "source": self.filters.source,
+            "from": self.filters.date_from,
+            "to": self.filters.date_to,
+            "interval": self.interval,
+        }
+
+
+def timeline_params(
+    q: _Q = None,
+    compare: Annotated[
+        str | None, QueryParam(description="A second search drawn beside the first, in the same syntax.")
+    ] = None,
+    entity: Annotated[str | None, QueryParam(description="Only records mentioning this entity.")] = None,
+    source: Annotated[str | None, QueryParam(description="Only records from this source.")] = None,
+    date_from: Annotated[
+        str | None, QueryParam(alias="from", description="Published on or after (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[str | None, QueryParam(alias="to", description="Published on or before (YYYY-MM-DD).")] = None,
+    interval: Annotated[
+        str | None, QueryParam(description="day, week or month; chosen by the span when left out.")
+    ] = None,
+) -> TimelineParams:
+    chosen = _choice(interval, "interval", ("auto", "day", "week", "month"))
+    return TimelineParams(
+        text=_text(q, "q"),
+        query=parsed_query(q),
+        compare_text=_text(compare, "compare"),
+        compare=parsed_query(compare),
+        filters=SearchFilters(
+            source=_text(source, "source"),
+            entity=_text(entity, "entity"),
+            date_from=_date(date_from, "from"),
+            date_to=_date(date_to, "to"),
+        ),
+        interval=None if chosen == "auto" else chosen,  # type: ignore[arg-type]
+    )
 
 
 @dataclass(frozen=True, slots=True)

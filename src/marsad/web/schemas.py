@@ -222,6 +222,21 @@ class EventResponse(EventSummaryResponse):
     quotes: list[EventQuote]
 
 
+class TimelineSeries(BaseModel):
+    label: str
+    total: int
+    counts: list[int] = Field(description="Matches per period, in the order of `periods`.")
+    by_source: dict[str, list[int]] = Field(
+        description='The first search\'s counts by source (its top five; "" sums the others); empty for the second.'
+    )
+
+
+class TimelineResponse(BaseModel):
+    interval: str = Field(description="day, week (periods named by their Monday) or month (YYYY-MM).")
+    periods: list[str]
+    series: list[TimelineSeries]
+
+
 class RisingItem(BaseModel):
     key: str = Field(description="The folded key it is counted under.")
     name: str

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from marsad.store.browse import ArchiveBrowser, ArticleView, ClusterSummary, EntityView, QuoteHit, SearchPage
 from marsad.store.browse_entities import EntityCount
 from marsad.store.browse_events import EVENTS_SCHEMA, EventSummary, EventView, count_events, event_view, list_events
+from marsad.store.search import Query
+from marsad.store.timeline import Timeline
+from marsad.store.timeline import timeline as build_timeline
 from marsad.store.trends import Trends
 from marsad.web.params import (
     EntityIndexParams,
@@ -15,6 +18,7 @@ from marsad.web.params import (
     QuoteParams,
     SearchParams,
     StoryParams,
+    TimelineParams,
     TrendParams,
     WebError,
 )
@@ -34,6 +38,7 @@ __all__ = [
     "search",
     "stories",
     "story",
+    "timeline",
     "trends",
 ]
 
@@ -128,6 +133,15 @@ def _require_events(browser: ArchiveBrowser) -> None:
             "open it read-write once and run `marsad events --rebuild`",
             "هذا الأرشيف أقدم من تجميع الأحداث؛ افتحه مرة للكتابة ثم شغّل marsad events --rebuild.",
         )
+
+
+def timeline(browser: ArchiveBrowser, params: TimelineParams) -> Timeline:
+    """Matches per period of the search (all records when there is none), and of the one to
+    compare with, within the filters."""
+    searches: list[tuple[str, Query | None]] = [(params.text or params.filters.entity or "كل السجلات", params.query)]
+    if params.compare is not None:
+        searches.append((params.compare_text or "", params.compare))
+    return build_timeline(browser.archive(), searches, params.filters, interval=params.interval)
 
 
 def trends(browser: ArchiveBrowser, params: TrendParams) -> Trends:

@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "events": "/events",
     "event": None,  # found on /events
     "today": "/today",
+    "timeline": "/timeline?q=" + quote("جدة") + "&compare=" + quote("الدار البيضاء"),
 }
 
 
@@ -57,12 +58,12 @@ def test_every_page_is_arabic_right_to_left(tab: Tab, kind: str) -> None:
     tab.watch.assert_clean()
 
 
-@pytest.mark.parametrize("kind", ["search", "article", "entity", "events", "event", "today"])
+@pytest.mark.parametrize("kind", ["search", "article", "entity", "events", "event", "today", "timeline"])
 def test_phone_width_needs_no_sideways_scrolling(tab: Tab, kind: str) -> None:
     tab.page.set_viewport_size({"width": 390, "height": 844})
     tab.open(_resolve(tab, kind))
     overflow = tab.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    if kind in ("article", "events", "event", "today"):
+    if kind in ("article", "events", "event", "today", "timeline"):
         tab.screenshot(f"{kind}-phone")
     assert overflow <= 1, f"{kind} page is {overflow}px wider than a phone screen"
 

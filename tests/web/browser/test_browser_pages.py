@@ -235,3 +235,25 @@ def test_today_walks_through_days_and_links_to_the_event(tab: Tab) -> None:
     tab.follow(tab.page.get_by_test_id("day-nav").locator('a[rel="prev"]'))
     assert query_of(tab.page.url)["day"] == ["2024-03-10"]
     tab.watch.assert_clean()
+
+
+def test_a_search_opens_its_timeline_by_outlet_and_compares_two(tab: Tab) -> None:
+    tab.open("/?q=" + quote("جدة"))
+    tab.follow(tab.page.get_by_test_id("timeline-link"))
+    assert tab.path() == "/timeline" and query_of(tab.page.url)["q"] == ["جدة"]
+    chart = tab.page.get_by_test_id("timeline-chart")
+    bars = chart.locator("svg rect")
+    assert bars.count() >= 2
+    assert all((bar.get_attribute("class") or "").startswith("src-") for bar in bars.all())
+    legend = tab.page.get_by_test_id("timeline-legend").inner_text()
+    assert "gulf-times.example" in legend, legend
+    tab.screenshot("timeline")
+    form = tab.page.get_by_test_id("timeline-form")
+    form.locator('input[name="compare"]').fill("الدار البيضاء")
+    tab.follow(form.locator('button[type="submit"]'))
+    kinds = {bar.get_attribute("class") for bar in chart.locator("svg rect").all()}
+    assert kinds == {"series-0", "series-1"}, kinds
+    legend = tab.page.get_by_test_id("timeline-legend").inner_text()
+    assert "جدة" in legend and "الدار البيضاء" in legend
+    tab.screenshot("timeline-compare")
+    tab.watch.assert_clean()
