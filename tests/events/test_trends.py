@@ -124,3 +124,32 @@ def test_trends_command(tmp_path: pytest.TempPathFactory) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"{DAY}: 10 articles, compared with the 36 of the 7 days before")
     assert "القنفذ" in result.output and "4 articles from 4 outlets" in result.output
+
+
+def _counts(archive: Archive) -> list[tuple[object, ...]]:
+    return sorted(
+        (str(day), str(kind), str(key), int(source), int(articles))
+        for day, kind, key, source, articles in archive.fetch(
+            "SELECT day, kind, key, source_id, articles FROM day_keys WHERE articles > 0"
+        )
+    )
+
+
+def test_counts_follow_replaced_pages_and_match_a_rebuild(archive: Archive) -> None:
+    with archive:
+        before = _counts(archive)
+        assert ("2023-11-20", "TERM", "سيول", 0, 1) not in before  # every flood page has an outlet
+        # One outlet rewrites its flood story under another headline, and moves it a day.
+        page = next(page for page in _pages() if page.id == "flood-okaz")
+        page.title = "أمطار غزيرة على القنفذة"
+        page.published = _day(-1)
+        page.text = (page.text or "") + "\nوتواصل فرق الدفاع المدني أعمالها."
+        assert ingest_pages(archive, [page], extract_page, on_error=_fail).replaced == 1
+        after = _counts(archive)
+        assert after != before
+        archive.rebuild_day_keys()
+        assert _counts(archive) == after
+        flood = next(
+            item for item in trends_of_day(archive, DAY, baseline_days=7).terms if item.name.startswith("سيول")
+        )
+        assert flood.articles == 3

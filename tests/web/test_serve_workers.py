@@ -66,6 +66,8 @@ def test_an_older_archive_is_served_with_a_note_on_what_migrating_adds() -> None
     assert "web indexes" in (schema_note("old.db", 1) or "")
     keys = schema_note("old.db", 2) or ""
     assert "عبدالعزيز" in keys and "--read-write" in keys
-    events = schema_note("old.db", SQLITE_VERSION - 1) or ""
+    events = schema_note("old.db", 3) or ""
     assert "events" in events and "marsad events --rebuild" in events
+    trends = schema_note("old.db", SQLITE_VERSION - 1) or ""
+    assert "trends" in trends and "--read-write" in trends
     assert schema_note("new.db", SQLITE_VERSION) is None

@@ -65,6 +65,7 @@ def _serve_in_workers(
 
 
 _JOINED_ABD_SCHEMA = 3
+_EVENTS_SCHEMA = 4
 
 
 def schema_note(db: str, version: int) -> str | None:
@@ -83,10 +84,15 @@ def schema_note(db: str, version: int) -> str | None:
             f"{db} is at schema version {version}; version {SQLITE_VERSION} stores one entity for names "
             f"written apart or joined (عبد العزيز, عبدالعزيز); it is served as it is; {how}"
         )
+    if version < _EVENTS_SCHEMA:
+        return (
+            f"{db} is at schema version {version}, before events across outlets (version {_EVENTS_SCHEMA}); "
+            f"it is served without event and trend pages; {how} Then run `marsad events --rebuild`."
+        )
     if version < SQLITE_VERSION:
         return (
-            f"{db} is at schema version {version}, before events across outlets (version {SQLITE_VERSION}); "
-            f"it is served without event pages; {how} Then run `marsad events --rebuild`."
+            f"{db} is at schema version {version}, before the per-day counts trends read (version {SQLITE_VERSION}); "
+            f"it is served without the trends page; {how}"
         )
     return None
 

@@ -237,6 +237,84 @@ class Archive(ABC):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         """Run one write statement written with `?` placeholders, inside the batch's transaction."""
 
+    @abstractmethod
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one write statement (with `?` placeholders) once per row, inside the batch's transaction."""
+
+    # --- articles per day and key, for trends (marsad.store.day_keys) --------
+
+    # Whether the archive keeps per-day counts (schema version 5 on); set when it is opened.
+    _keeps_day_keys: bool = False
+
+    def count_days(self, rowids: Sequence[int], records: Sequence[Record]) -> None:
+        """Add stored records to the per-day counts of their names and headline words."""
+        from marsad.store.day_keys import UPSERT, day_of, record_keys
+
+        if not rowids or not self._keeps_day_keys:
+            return
+        condition, param = self.in_condition("rowid", list(rowids))
+        sources = {
+            int(r): int(s or 0)
+            for r, s in self.fetch(f"SELECT rowid, source_id FROM records WHERE {condition}", (param,))
+        }
+        rows: list[tuple[Any, ...]] = []
+        for rowid, record in zip(rowids, records, strict=True):
+            day = day_of(record.published)
+            if day is not None:
+                rows.extend((day, kind, key, sources.get(rowid, 0), 1, name) for kind, key, name in record_keys(record))
+        self.execute_many(UPSERT, rows)
+
+    def uncount_days(self, rowids: Sequence[int]) -> None:
+        """Take records about to be deleted out of the per-day counts."""
+        from marsad.store.day_keys import TAKE_BACK, day_of, stored_keys
+
+        if not rowids or not self._keeps_day_keys:
+            return
+        condition, param = self.in_condition("rowid", list(rowids))
+        stored = self.fetch(f"SELECT rowid, published, title, source_id FROM records WHERE {condition}", (param,))
+        entity_condition, entity_param = self.in_condition("record_rowid", list(rowids))
+        entities: dict[int, list[tuple[Any, Any, Any]]] = {}
+        for rowid, kind, key, name in self.fetch(
+            f"SELECT record_rowid, type, match_key, coalesce(canonical, text) FROM entities WHERE {entity_condition}",
+            (entity_param,),
+        ):
+            entities.setdefault(int(rowid), []).append((kind, key, name))
+        rows: list[tuple[Any, ...]] = []
+        for rowid, published, title, source in stored:
+            day = day_of(published)
+            if day is not None:
+                keys = stored_keys(title, entities.get(int(rowid), []))
+                rows.extend((day, kind, key, int(source or 0)) for kind, key, _name in keys)
+        self.execute_many(TAKE_BACK, rows)
+
+    def rebuild_day_keys(self, chunk: int = 2000) -> None:
+        """Count every stored record again (an archive from before the counts, or a change in them)."""
+        from marsad.store.day_keys import DAY_KEYS_VERSION
+
+        self.execute("DELETE FROM day_keys")
+        first = 0
+        while True:
+            found = self.fetch("SELECT rowid FROM records WHERE rowid > ? ORDER BY rowid LIMIT ?", (first, chunk))
+            if not found:
+                break
+            rowids = [int(rowid) for (rowid,) in found]
+            self.count_days(rowids, list(self.iter_records(rowids)))
+            first = rowids[-1]
+        self.execute("DELETE FROM meta WHERE key = 'day_keys'")
+        self.execute("INSERT INTO meta VALUES ('day_keys', ?)", (DAY_KEYS_VERSION,))
+        self.commit()
+
+    def check_day_keys(self) -> None:
+        """Build the per-day counts when the archive has none of this version."""
+        from marsad.store.day_keys import DAY_KEYS_SCHEMA, DAY_KEYS_VERSION
+
+        self._keeps_day_keys = self.schema_version() >= DAY_KEYS_SCHEMA
+        if not self._keeps_day_keys:
+            return
+        found = self.fetch("SELECT value FROM meta WHERE key = 'day_keys'")
+        if not found or found[0][0] != DAY_KEYS_VERSION:
+            self.rebuild_day_keys()
+
     # --- events across outlets (marsad.events) -------------------------------
 
     def save_event(self, rowid: int, event_id: str, day: str, score: float, features: str) -> None:

@@ -115,6 +115,7 @@ class PostgresArchive(Archive):
             return
         self._migrate()
         self._check_analyzer()
+        self.check_day_keys()
 
     def _migrate(self) -> None:
         with self._db.cursor() as cur:
@@ -245,6 +246,7 @@ class PostgresArchive(Archive):
             (page_id, page_id, [record.id for record in records]),
         ).fetchall()
         old = [int(r) for r, own in found if own] + [int(r) for r, own in found if not own]
+        self.uncount_days(old)
         for rowid in old:
             self._leave_cluster(rowid)
         if old:
@@ -264,6 +266,7 @@ class PostgresArchive(Archive):
             ),
         )
         rowids = [self._insert_record(page_id, position, record) for position, record in enumerate(records)]
+        self.count_days(rowids, records)
         return rowids, old
 
     def _insert_record(self, page_id: str, position: int, record: Record) -> int:
@@ -449,6 +452,11 @@ class PostgresArchive(Archive):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._db.execute(sql.replace("?", "%s"), tuple(params))
+
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with self._db.cursor() as cur:
+                cur.executemany(sql.replace("?", "%s"), rows)
 
     def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
         return f"{column} = ANY(?)", list(values)

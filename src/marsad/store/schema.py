@@ -160,6 +160,22 @@ def _event_members(rowid: str, real: str) -> tuple[str, ...]:
 
 SQLITE_MIGRATIONS[4] = _event_members("INTEGER", "REAL")
 
+# Version 5: articles per day, outlet and name or headline word (marsad.store.day_keys), for trends.
+# An outlet-less record counts under source 0: NULLs never collide in a primary key.
+_DAY_KEYS: tuple[str, ...] = (
+    """CREATE TABLE day_keys (
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        source_id BIGINT NOT NULL,
+        articles INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (day, kind, key, source_id)
+    )""",
+    "CREATE INDEX day_keys_key ON day_keys(key, day)",
+)
+SQLITE_MIGRATIONS[5] = _DAY_KEYS
+
 SQLITE_VERSION = max(SQLITE_MIGRATIONS)
 
 
@@ -255,5 +271,6 @@ POSTGRES_MIGRATIONS: dict[int, tuple[str, ...]] = {
 POSTGRES_MIGRATIONS[2] = _BROWSE_INDEXES
 POSTGRES_MIGRATIONS[3] = _JOINED_ABD
 POSTGRES_MIGRATIONS[4] = _event_members("BIGINT", "DOUBLE PRECISION")
+POSTGRES_MIGRATIONS[5] = _DAY_KEYS
 
 POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)

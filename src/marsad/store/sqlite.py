@@ -58,6 +58,7 @@ class SQLiteArchive(Archive):
         self._db.execute("PRAGMA busy_timeout=30000")
         self._migrate()
         self._check_analyzer()
+        self.check_day_keys()
 
     def _open_read_only(self, path: Path) -> None:
         # `mode=ro` makes SQLite itself refuse every write, whatever SQL reaches it;
@@ -226,6 +227,7 @@ class SQLiteArchive(Archive):
             row = db.execute("SELECT rowid FROM records WHERE id = ?", (record.id,)).fetchone()
             if row is not None and row[0] not in old:
                 old.append(row[0])
+        self.uncount_days(old)
         self._delete_records(old)
         db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
         db.execute(
@@ -244,6 +246,7 @@ class SQLiteArchive(Archive):
         rowids = []
         for position, record in enumerate(records):
             rowids.append(self._insert_record(page_id, position, record))
+        self.count_days(rowids, records)
         return rowids, old
 
     def _insert_record(self, page_id: str, position: int, record: Record) -> int:
@@ -387,6 +390,10 @@ class SQLiteArchive(Archive):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._write().execute(sql, tuple(params))
+
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._write().executemany(sql, rows)
 
     def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
         # One JSON parameter instead of one placeholder per value: no variable limit to hit.

@@ -12,36 +12,33 @@ in the baseline: an archive that starts last week has no news from the week befo
 needs `min_articles` articles on the day from at least two outlets, so one outlet's
 series of reports does not make a trend.
 
-Both backends answer the same queries through `Archive.fetch`; a day's trends read
-the records of the day and of the baseline period only.
+Both backends answer the same two queries through `Archive.fetch`, over the per-day
+counts ingest keeps (`marsad.store.day_keys`): the day's candidates, then the baseline
+counts of those alone.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
-from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import regex
-
-from marsad.arabic.search_terms import search_key
 from marsad.events.index import DEFAULT_WINDOW_DAYS
 from marsad.store.base import Archive
 from marsad.store.browse_events import EventSummary, list_events
+from marsad.store.day_keys import DAY_KEYS_SCHEMA
 
-__all__ = ["DEFAULT_BASELINE_DAYS", "Rising", "Trends", "burst_score", "latest_day", "trends_of_day"]
+__all__ = ["DEFAULT_BASELINE_DAYS", "TRENDS_SCHEMA", "Rising", "Trends", "burst_score", "latest_day", "trends_of_day"]
 
+# The schema version that keeps the per-day counts (`day_keys`) trends read.
+TRENDS_SCHEMA = DAY_KEYS_SCHEMA
 DEFAULT_BASELINE_DAYS = 14
 MIN_ARTICLES = 3
 MIN_OUTLETS = 2
 MIN_SCORE = 2.0
 _LIMIT = 25
 _EVENTS = 15
-_ENTITY_TYPES = ("PER", "ORG", "LOC")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_MIN_TERM = 3
 
 
 @dataclass(slots=True)
@@ -127,74 +124,37 @@ def trends_of_day(
     found.events = [event for event in recent if event.last_seen == day][:_EVENTS]
     if not found.baseline_articles:
         return found
-    volume = (found.articles, found.baseline_articles)
-    found.entities = _rising(_entity_counts(archive, first, end), day, volume, min_articles)[:limit]
-    found.terms = _rising(_term_counts(archive, first, end), day, volume, min_articles)[:limit]
+    rising = _rising(archive, day, first, (found.articles, found.baseline_articles), min_articles)
+    found.entities = [item for item in rising if item.kind != "TERM"][:limit]
+    found.terms = [item for item in rising if item.kind == "TERM"][:limit]
     return found
 
 
-# (key, kind) -> per day: (articles, outlets); and key -> the name shown
-_Counts = tuple[dict[tuple[str, str], dict[str, tuple[int, int]]], dict[str, str]]
-
-
-def _entity_counts(archive: Archive, first: str, end: str) -> _Counts:
-    rows = archive.fetch(
-        "SELECT substr(r.published, 1, 10), e.match_key, e.type, count(DISTINCT r.rowid), "
-        "count(DISTINCT r.source_id), max(coalesce(e.canonical, e.text)) "
-        "FROM records r JOIN entities e ON e.record_rowid = r.rowid "
-        "WHERE r.published >= ? AND r.published < ? AND e.match_key <> '' "
-        "GROUP BY substr(r.published, 1, 10), e.match_key, e.type",
-        (first, end),
+def _rising(archive: Archive, day: str, first: str, volume: tuple[int, int], min_articles: int) -> list[Rising]:
+    """Names and headline words with enough articles and outlets on `day`, scored against
+    their share of the articles from `first` to the day before (`marsad.store.day_keys`)."""
+    candidates = archive.fetch(
+        "SELECT kind, key, sum(articles), count(*), max(name) FROM day_keys WHERE day = ? AND articles > 0 "
+        "GROUP BY kind, key HAVING sum(articles) >= ? AND count(*) >= ?",
+        (day, min_articles, MIN_OUTLETS),
     )
-    counts: dict[tuple[str, str], dict[str, tuple[int, int]]] = defaultdict(dict)
-    names: dict[str, str] = {}
-    for day, key, kind, articles, outlets, name in rows:
-        if kind not in _ENTITY_TYPES:
-            continue
-        counts[(str(key), str(kind))][str(day)] = (int(articles), int(outlets))
-        names.setdefault(str(key), str(name))
-    return counts, names
-
-
-def _term_counts(archive: Archive, first: str, end: str) -> _Counts:
-    """Headline words per day: the words an editor chose to put first."""
-    per_day: dict[str, Counter[str]] = defaultdict(Counter)
-    outlets: dict[tuple[str, str], set[Any]] = defaultdict(set)
-    shown: dict[str, Counter[str]] = defaultdict(Counter)
-    for published, title, source in archive.fetch(
-        "SELECT published, title, source_id FROM records WHERE published >= ? AND published < ? AND title IS NOT NULL",
-        (first, end),
-    ):
-        day = str(published)[:10]
-        words: set[str] = set()
-        for word in _WORD.findall(str(title)):
-            key = search_key(word)
-            if len(key) >= _MIN_TERM:
-                words.add(key)
-                shown[key][word] += 1
-        per_day[day].update(words)
-        for key in words:
-            outlets[(day, key)].add(source)
-    counts: dict[tuple[str, str], dict[str, tuple[int, int]]] = defaultdict(dict)
-    for day, keys in per_day.items():
-        for key, articles in keys.items():
-            counts[(key, "TERM")][day] = (articles, len(outlets[(day, key)]))
-    names = {key: spellings.most_common(1)[0][0] for key, spellings in shown.items()}
-    return counts, names
-
-
-def _rising(counts: _Counts, day: str, volume: tuple[int, int], min_articles: int) -> list[Rising]:
-    per_key, names = counts
+    if not candidates:
+        return []
+    condition, param = archive.in_condition("key", sorted({str(row[1]) for row in candidates}))
+    before = {
+        (str(kind), str(key)): int(total)
+        for kind, key, total in archive.fetch(
+            f"SELECT kind, key, sum(articles) FROM day_keys WHERE {condition} AND day >= ? AND day < ? "
+            "GROUP BY kind, key",
+            (param, first, day),
+        )
+    }
     today_total, before_total = volume
     found = []
-    for (key, kind), days in per_key.items():
-        articles, outlets = days.get(day, (0, 0))
-        if articles < min_articles or outlets < MIN_OUTLETS:
-            continue
-        before = sum(count for other, (count, _outlets) in days.items() if other != day)
-        expected = today_total * before / before_total
-        score = burst_score(articles, expected)
+    for kind, key, articles, outlets, name in candidates:
+        expected = today_total * before.get((str(kind), str(key)), 0) / before_total
+        score = burst_score(int(articles), expected)
         if score >= MIN_SCORE:
-            found.append(Rising(key, names.get(key, key), kind, articles, outlets, expected, score))
+            found.append(Rising(str(key), str(name), str(kind), int(articles), int(outlets), expected, score))
     found.sort(key=lambda item: (-item.score, -item.articles, item.key))
     return found

@@ -11,7 +11,7 @@ from marsad.store.browse_events import EVENTS_SCHEMA, EventSummary, EventView, c
 from marsad.store.search import Query
 from marsad.store.timeline import Timeline
 from marsad.store.timeline import timeline as build_timeline
-from marsad.store.trends import Trends
+from marsad.store.trends import TRENDS_SCHEMA, Trends
 from marsad.web.params import (
     EntityIndexParams,
     EventParams,
@@ -145,7 +145,13 @@ def timeline(browser: ArchiveBrowser, params: TimelineParams) -> Timeline:
 
 
 def trends(browser: ArchiveBrowser, params: TrendParams) -> Trends:
-    _require_events(browser)
+    if browser.schema_version < TRENDS_SCHEMA:
+        raise WebError(
+            404,
+            f"this archive is at schema version {browser.schema_version}, before the per-day counts trends read "
+            f"(version {TRENDS_SCHEMA}); open it read-write once to build them",
+            "هذا الأرشيف أقدم من عدّ الكلمات اليومي؛ افتحه مرة للكتابة ليُبنى.",
+        )
     found = browser.trends(params.day, params.baseline)
     if found is None:
         raise WebError(404, "the archive holds no dated records", "لا سجلات مؤرخة في الأرشيف.")
