@@ -382,3 +382,53 @@ def test_timeline_of_a_search_by_source_and_beside_another(client: TestClient) -
     assert _json(client, "/api/timeline?interval=year", 422)["error"]["status"] == 422
     nothing = _json(client, "/api/timeline?q=" + quote("كلمةلاتوجد"))
     assert nothing["periods"] == [] and nothing["series"][0]["total"] == 0
+
+
+def test_export_a_search_as_csv_jsonl_and_parquet(client: TestClient, tmp_path: Path) -> None:
+    import csv
+    import io
+    import json as jsonlib
+
+    url = "/api/export?q=" + quote("عبارات") + "&sort=date"
+    response = client.get(url)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    assert "filename*=UTF-8''marsad-" in response.headers["content-disposition"]
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["id"] for row in rows] == [STORY_B, STORY_A]  # newest first, as the page sorts
+    assert SPEAKER in rows[0]["people"] and "ينبع" in rows[0]["body"]
+    lines = client.get(url + "&format=jsonl")
+    assert lines.headers["content-type"].startswith("application/x-ndjson")
+    records = [jsonlib.loads(line) for line in lines.text.splitlines()]
+    assert [record["id"] for record in records] == [STORY_B, STORY_A] and records[0]["entities"]
+    parquet = client.get(url + "&format=parquet")
+    assert parquet.status_code == 200 and parquet.content[:4] == b"PAR1"
+    import pyarrow.parquet as pq
+
+    (tmp_path / "r.parquet").write_bytes(parquet.content)
+    assert pq.read_table(tmp_path / "r.parquet").column("id").to_pylist() == [STORY_B, STORY_A]
+    # Bounded, and only the formats it knows.
+    assert len(client.get("/api/export?format=jsonl&limit=3").text.splitlines()) == 3
+    assert _json(client, "/api/export?limit=2001", 422)["error"]["status"] == 422
+    assert _json(client, "/api/export?format=xlsx", 422)["error"]["status"] == 422
+
+
+def test_atom_feeds_of_a_search_and_of_a_name(client: TestClient) -> None:
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    response = client.get("/feeds/search.atom?q=" + quote("عبارات"))
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.content)
+    assert feed.tag == f"{atom}feed" and "عبارات" in (feed.findtext(f"{atom}title") or "")
+    entries = feed.findall(f"{atom}entry")
+    assert [entry.findtext(f"{atom}updated") for entry in entries] == ["2023-05-03T00:00:00Z", "2023-05-02T00:00:00Z"]
+    links = [entry.find(f"{atom}link").get("href") for entry in entries]  # type: ignore[union-attr]
+    assert links[0].endswith(f"/articles/{STORY_B}")
+    named = ElementTree.fromstring(client.get("/feeds/entity.atom?name=" + quote(SPEAKER)).content)
+    assert len(named.findall(f"{atom}entry")) == 2
+    # Hostile text stays text inside the XML.
+    hostile = client.get("/feeds/search.atom?q=" + quote("عناوين"))
+    assert b"<script>" not in hostile.content and ElementTree.fromstring(hostile.content) is not None
+    assert client.get("/feeds/entity.atom").status_code == 422

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends
+from fastapi.responses import Response, StreamingResponse
 
 from marsad.store.browse import ArchiveBrowser
-from marsad.web import views
+from marsad.web import downloads, views
 from marsad.web.params import (
     EntityIndexParams,
     EventParams,
+    ExportParams,
     QuoteParams,
     SearchParams,
     StoryParams,
@@ -19,6 +22,7 @@ from marsad.web.params import (
     browser,
     entity_index_params,
     event_params,
+    export_params,
     quote_params,
     search_params,
     story_params,
@@ -196,3 +200,39 @@ def api_trends(archive: _Browser, params: Annotated[TrendParams, Depends(trend_p
 )
 def api_timeline(archive: _Browser, params: Annotated[TimelineParams, Depends(timeline_params)]) -> dict[str, Any]:
     return views.timeline(archive, params).to_dict()
+
+
+_EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson; charset=utf-8",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The matching records as a file (CSV and JSON Lines streamed)",
+            "content": {media: {} for media in _EXPORT_TYPES.values()},
+        },
+        **_ERRORS,
+    },
+    summary="Download the records a search matches as CSV, JSON Lines or Parquet (at most 2,000)",
+)
+def api_export(
+    archive: _Browser,
+    params: Annotated[SearchParams, Depends(search_params)],
+    export: Annotated[ExportParams, Depends(export_params)],
+) -> Response:
+    rowids = views.export_rowids(archive, params, export.limit)
+    name = f"marsad-{export.slug(params.text)}.{export.format}"
+    # An HTTP header is Latin-1: an ASCII name for old clients, the Arabic one encoded beside it.
+    fallback = f"marsad-records.{export.format}"
+    headers = {"Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"}
+    media = _EXPORT_TYPES[export.format]
+    if export.format == "parquet":
+        return Response(downloads.parquet_bytes(archive.archive(), rowids), media_type=media, headers=headers)
+    lines = downloads.csv_lines if export.format == "csv" else downloads.jsonl_lines
+    return StreamingResponse(lines(archive.archive(), rowids), media_type=media, headers=headers)

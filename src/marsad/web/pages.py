@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import jinja2
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
 
+from marsad.store.base import SearchFilters
 from marsad.store.browse import QUOTE_RECORD_SAMPLE, ArchiveBrowser
-from marsad.web import present, views
+from marsad.web import downloads, present, views
 from marsad.web.params import (
     MAX_QUERY_CHARS,
     EntityIndexParams,
@@ -118,6 +119,30 @@ def quotes_page(request: Request, archive: _Browser, params: Annotated[QuotePara
 def stories_page(request: Request, archive: _Browser, params: Annotated[StoryParams, Depends(story_params)]) -> Any:
     found = views.stories(archive, params)
     return render(request, "stories.html", params=params, found=found)
+
+
+@router.get("/feeds/search.atom")
+def search_feed(
+    request: Request, archive: _Browser, params: Annotated[SearchParams, Depends(search_params)]
+) -> Response:
+    """The newest records a search matches, as an Atom feed."""
+    title = f"مرصد: {params.text}" if params.text else "مرصد: أحدث السجلات"
+    return _feed(request, archive, views.feed_rowids(archive, params.query, params.filters), title)
+
+
+@router.get("/feeds/entity.atom")
+def entity_feed(
+    request: Request, archive: _Browser, name: Annotated[str, Query(min_length=1, max_length=200)]
+) -> Response:
+    """The newest records that mention a person, a place or an organisation, as an Atom feed."""
+    rowids = views.feed_rowids(archive, None, SearchFilters(entity=name))
+    return _feed(request, archive, rowids, f"مرصد: {name}")
+
+
+def _feed(request: Request, archive: ArchiveBrowser, rowids: list[int], title: str) -> Response:
+    base = str(request.base_url).rstrip("/")
+    body = downloads.atom_feed(archive.archive(), rowids, title=title, self_url=str(request.url), base=base)
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
 @router.get("/timeline", response_class=HTMLResponse)

@@ -24,6 +24,7 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "MAX_QUERY_CHARS",
     "EventParams",
+    "ExportParams",
     "QuoteParams",
     "SearchParams",
     "StoryParams",
@@ -32,6 +33,7 @@ __all__ = [
     "WebError",
     "browser",
     "event_params",
+    "export_params",
     "quote_params",
     "search_params",
     "story_params",
@@ -226,6 +228,26 @@ def story_params(
 ) -> StoryParams:
     chosen = _choice(sort, "sort", ("size", "newest"))
     return StoryParams(sort="newest" if chosen == "newest" else "size", page=page, size=size)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportParams:
+    format: Literal["csv", "jsonl", "parquet"]
+    limit: int
+
+    @staticmethod
+    def slug(text: str | None) -> str:
+        """A file name part from the query: its letters and digits, or "records"."""
+        words = re.findall(r"\w+", text or "")
+        return "-".join(words)[:60] or "records"
+
+
+def export_params(
+    format: Annotated[str | None, QueryParam(description="csv (default), jsonl or parquet.")] = None,
+    limit: Annotated[int, QueryParam(ge=1, le=2000, description="At most this many records.")] = 2000,
+) -> ExportParams:
+    chosen = _choice(format, "format", ("csv", "jsonl", "parquet"))
+    return ExportParams(format=chosen, limit=limit)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)

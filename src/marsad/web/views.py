@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.store.base import SearchFilters
 from marsad.store.browse import ArchiveBrowser, ArticleView, ClusterSummary, EntityView, QuoteHit, SearchPage
 from marsad.store.browse_entities import EntityCount
 from marsad.store.browse_events import EVENTS_SCHEMA, EventSummary, EventView, count_events, event_view, list_events
@@ -12,6 +13,7 @@ from marsad.store.search import Query
 from marsad.store.timeline import Timeline
 from marsad.store.timeline import timeline as build_timeline
 from marsad.store.trends import TRENDS_SCHEMA, Trends
+from marsad.web.downloads import FEED_ENTRIES
 from marsad.web.params import (
     EntityIndexParams,
     EventParams,
@@ -33,6 +35,8 @@ __all__ = [
     "entity_index",
     "event",
     "events",
+    "export_rowids",
+    "feed_rowids",
     "named_entity",
     "quotes",
     "search",
@@ -133,6 +137,18 @@ def _require_events(browser: ArchiveBrowser) -> None:
             "open it read-write once and run `marsad events --rebuild`",
             "هذا الأرشيف أقدم من تجميع الأحداث؛ افتحه مرة للكتابة ثم شغّل marsad events --rebuild.",
         )
+
+
+def export_rowids(browser: ArchiveBrowser, params: SearchParams, limit: int) -> list[int]:
+    """The records a download holds: the search's matches in the page's order, at most `limit`."""
+    return browser.archive().ranked_rowids(
+        params.query, params.filters, by_date=params.sort == "date" or params.query is None, limit=limit
+    )
+
+
+def feed_rowids(browser: ArchiveBrowser, query: Query | None, filters: SearchFilters) -> list[int]:
+    """The newest matches, for a feed."""
+    return browser.archive().ranked_rowids(query, filters, by_date=True, limit=FEED_ENTRIES)
 
 
 def timeline(browser: ArchiveBrowser, params: TimelineParams) -> Timeline:

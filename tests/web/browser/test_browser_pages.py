@@ -257,3 +257,18 @@ def test_a_search_opens_its_timeline_by_outlet_and_compares_two(tab: Tab) -> Non
     assert "جدة" in legend and "الدار البيضاء" in legend
     tab.screenshot("timeline-compare")
     tab.watch.assert_clean()
+
+
+def test_a_search_downloads_its_results_and_offers_a_feed(tab: Tab) -> None:
+    tab.open("/?q=" + quote("جدة") + "&sort=date")
+    downloads = tab.page.get_by_test_id("downloads")
+    with tab.page.expect_download() as info:
+        downloads.get_by_role("link", name="CSV").click()
+    download = info.value
+    assert download.suggested_filename == "marsad-جدة.csv", download.suggested_filename
+    text = download.path().read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith("id,published,source") and NEAR_B in text
+    feed = tab.page.request.get(tab.base + (tab.page.get_by_test_id("search-feed").get_attribute("href") or ""))
+    assert feed.ok and "application/atom+xml" in feed.headers["content-type"]
+    assert "<entry>" in feed.text() or "<entry " in feed.text()
+    tab.watch.assert_clean()
