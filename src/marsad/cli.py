@@ -17,6 +17,10 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("marsad.commands.extract:extract_command", "Extract clean article records from pages and archives."),
     "ingest": ("marsad.commands.ingest:ingest_command", "Extract and store PATHS in the archive."),
     "crawl": ("marsad.commands.crawl:crawl_command", "Fetch the articles that feeds and sitemaps link to, politely."),
+    "watch": (
+        "marsad.commands.watch:watch_command",
+        "Crawl the feeds every --interval seconds, ingest the new pages, and for each saved",
+    ),
     "run": ("marsad.commands.run:run_command", "Extract records from INPUTS into --out (local, processes or Ray)."),
     "search": ("marsad.commands.search:search_command", "Search the archive for QUERY."),
     "clusters": ("marsad.commands.clusters:clusters_command", "List near-duplicate story clusters, largest first."),
