@@ -123,6 +123,10 @@ _Q = Annotated[
     ),
 ]
 _PAGE = Annotated[int, QueryParam(ge=1, le=MAX_PAGE, description="1-based page number.")]
+_SOURCE = Annotated[str | None, QueryParam(description="Only records from this source.")]
+_ENTITY = Annotated[str | None, QueryParam(description="Only records mentioning this entity.")]
+_FROM = Annotated[str | None, QueryParam(alias="from", description="Published on or after (YYYY-MM-DD).")]
+_TO = Annotated[str | None, QueryParam(alias="to", description="Published on or before (YYYY-MM-DD).")]
 _SIZE = Annotated[int, QueryParam(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")]
 
 
@@ -154,13 +158,11 @@ class SearchParams:
 
 def search_params(
     q: _Q = None,
-    source: Annotated[str | None, QueryParam(description="Only records from this source.")] = None,
+    source: _SOURCE = None,
     category: Annotated[str | None, QueryParam(description="Only records in this category.")] = None,
-    entity: Annotated[str | None, QueryParam(description="Only records mentioning this entity.")] = None,
-    date_from: Annotated[
-        str | None, QueryParam(alias="from", description="Published on or after (YYYY-MM-DD).")
-    ] = None,
-    date_to: Annotated[str | None, QueryParam(alias="to", description="Published on or before (YYYY-MM-DD).")] = None,
+    entity: _ENTITY = None,
+    date_from: _FROM = None,
+    date_to: _TO = None,
     sort: Annotated[str | None, QueryParam(description="relevance (default) or date.")] = None,
     page: _PAGE = 1,
     size: _SIZE = DEFAULT_PAGE_SIZE,
@@ -276,12 +278,10 @@ def timeline_params(
     compare: Annotated[
         str | None, QueryParam(description="A second search drawn beside the first, in the same syntax.")
     ] = None,
-    entity: Annotated[str | None, QueryParam(description="Only records mentioning this entity.")] = None,
-    source: Annotated[str | None, QueryParam(description="Only records from this source.")] = None,
-    date_from: Annotated[
-        str | None, QueryParam(alias="from", description="Published on or after (YYYY-MM-DD).")
-    ] = None,
-    date_to: Annotated[str | None, QueryParam(alias="to", description="Published on or before (YYYY-MM-DD).")] = None,
+    entity: _ENTITY = None,
+    source: _SOURCE = None,
+    date_from: _FROM = None,
+    date_to: _TO = None,
     interval: Annotated[
         str | None, QueryParam(description="day, week or month; chosen by the span when left out.")
     ] = None,
