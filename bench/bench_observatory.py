@@ -25,6 +25,7 @@ from marsad.store.search import parse_query
 from marsad.store.sqlite import SQLiteArchive
 from marsad.store.timeline import timeline
 from marsad.store.trends import trends_of_day
+from marsad.web.downloads import EXPORT_MAX, csv_lines, matching_rowids
 
 TARGET_MS = 300.0
 SEARCHES = [
@@ -97,6 +98,18 @@ def main() -> None:
             [lambda a=a, b=b: timeline(archive, [(a, parse_query(a)), (b, parse_query(b))], none) for a, b in pairs]
         ),
     )
+    firsts, wholes = [], []
+    for text in SEARCHES:
+        rowids = matching_rowids(archive, parse_query(text), none, by_date=True, limit=EXPORT_MAX)
+        started = time.perf_counter()
+        chunks = csv_lines(archive, rowids)
+        next(chunks)  # the header and the first batch: what a browser starts saving
+        firsts.append((time.perf_counter() - started) * 1000)
+        for _chunk in chunks:
+            pass
+        wholes.append((time.perf_counter() - started) * 1000)
+    _report("export: first bytes (CSV)", sorted(firsts))
+    _report("export: all (<= 2,000)", sorted(wholes))
     archive.close()
 
 

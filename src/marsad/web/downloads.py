@@ -21,7 +21,16 @@ from marsad.records import Record
 from marsad.store.base import Archive, SearchFilters
 from marsad.store.search import Query
 
-__all__ = ["CSV_COLUMNS", "EXPORT_MAX", "FEED_ENTRIES", "atom_feed", "csv_lines", "jsonl_lines", "parquet_bytes"]
+__all__ = [
+    "CSV_COLUMNS",
+    "EXPORT_MAX",
+    "FEED_ENTRIES",
+    "atom_feed",
+    "csv_lines",
+    "jsonl_lines",
+    "matching_rowids",
+    "parquet_bytes",
+]
 
 EXPORT_MAX = 2000
 FEED_ENTRIES = 50

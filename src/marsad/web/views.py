@@ -13,7 +13,7 @@ from marsad.store.search import Query
 from marsad.store.timeline import Timeline
 from marsad.store.timeline import timeline as build_timeline
 from marsad.store.trends import TRENDS_SCHEMA, Trends
-from marsad.web.downloads import FEED_ENTRIES
+from marsad.web.downloads import FEED_ENTRIES, matching_rowids
 from marsad.web.params import (
     EntityIndexParams,
     EventParams,
@@ -141,9 +141,7 @@ def _require_events(browser: ArchiveBrowser) -> None:
 
 def export_rowids(browser: ArchiveBrowser, params: SearchParams, limit: int) -> list[int]:
     """The records a download holds: the search's matches in the page's order, at most `limit`."""
-    return browser.archive().ranked_rowids(
-        params.query, params.filters, by_date=params.sort == "date" or params.query is None, limit=limit
-    )
+    return matching_rowids(browser.archive(), params.query, params.filters, by_date=params.sort == "date", limit=limit)
 
 
 def feed_rowids(browser: ArchiveBrowser, query: Query | None, filters: SearchFilters) -> list[int]:
