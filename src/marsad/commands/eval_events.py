@@ -70,15 +70,16 @@ def events_eval_command(shared: Path | None, sets: tuple[str, ...], as_json: boo
         for name, floor in floors.get(which, {}).items():
             if figures[which][name] < floor:
                 failures.append(f"{which} {name} = {figures[which][name]:.4f} is below its floor {floor:.4f}")
-    pair, b3 = annotator_agreement()
-    figures["agreement"] = {"pairwise_f1": round(pair.f1, 4), "bcubed_f1": round(b3.f1, 4)}
+    agreement = annotator_agreement()
+    figures["agreement"] = {name: round(pair.f1, 4) for name, _about, pair, _b3 in agreement}
     if as_json:
         click.echo(json.dumps(figures))
     else:
-        click.echo(
-            f"agreement (two people grouping the blind articles; not marsad): pairwise P {pair.precision:.3f}  "
-            f"R {pair.recall:.3f}  F1 {pair.f1:.3f}   B-cubed F1 {b3.f1:.3f}"
-        )
+        for name, about, pair, b3 in agreement:
+            click.echo(
+                f"agreement on {name} (two people, {about}; not marsad): pairwise P {pair.precision:.3f}  "
+                f"R {pair.recall:.3f}  F1 {pair.f1:.3f}   B-cubed F1 {b3.f1:.3f}"
+            )
     for failure in failures:
         click.echo(f"marsad: {failure}", err=True)
     if check and failures:

@@ -25,6 +25,7 @@ from typing import Any
 from marsad.records import Page
 
 __all__ = [
+    "AGREEMENT_SETS",
     "EVENT_SETS",
     "EventScores",
     "annotator_agreement",
@@ -116,12 +117,22 @@ class EventScores:
         }
 
 
-def annotator_agreement() -> tuple[Scores, Scores]:
-    """Pairwise and B-cubed scores of the first grouping of the blind articles against the
-    blind gold: how far two careful people agree, which bounds what any program can show."""
-    gold = {item["url"]: item["event"] for item in _data("events_blind.json")["articles"]}
-    other = {item["url"]: item["event"] for item in _data("events_blind_first.json")["articles"]}
-    return pairwise(gold, other), bcubed(gold, other)
+# (gold set, a second person's grouping of the same articles, what the pair shows)
+AGREEMENT_SETS = (
+    ("dev3", "dev3_second", "the same guidelines"),
+    ("blind", "blind_first", "the first grouping, before the guidelines said how to treat reactions"),
+)
+
+
+def annotator_agreement() -> list[tuple[str, str, Scores, Scores]]:
+    """Pairwise and B-cubed scores of a second person's grouping against each gold set that
+    has one: how far two careful people agree, which bounds what any program can show."""
+    found = []
+    for gold_name, other_name, about in AGREEMENT_SETS:
+        gold = {item["url"]: item["event"] for item in _data(f"events_{gold_name}.json")["articles"]}
+        other = {item["url"]: item["event"] for item in _data(f"events_{other_name}.json")["articles"]}
+        found.append((gold_name, about, pairwise(gold, other), bcubed(gold, other)))
+    return found
 
 
 def _articles(shared: Path, urls: set[str]) -> Iterator[dict[str, Any]]:

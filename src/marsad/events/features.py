@@ -202,7 +202,7 @@ def event_features(record: Record, fallback: datetime.date) -> EventFeatures:
     headline = _headline_names(record)
     mentioned = frozenset(folded_words("\n".join([record.title or "", *lead])))
     # A number in the headline is a particular too: 531 violations in one region, 267 in another.
-    headline |= {word for word in folded_words(record.title or "") if word.isdigit() and len(word) >= 2}
+    headline |= {word for word in folded_words(record.title or "") if word.isdigit()}
     return EventFeatures(
         event_day(record.published, fallback),
         record.source,
