@@ -56,6 +56,11 @@ def test_two_officials_reactions_to_one_attack_are_two_events(records: dict[str,
     assert headline_speaker(records["reaction-tabuk"].title) == "امير تبوك"
     assert headline_speaker("«رئيس الهيئات» يندد بالتفجير") == "رييس الهييات"  # folded
     assert headline_speaker("حريق يلتهم 40 محلا") is None
+    # Who acts, before the headline's verb of speaking or acting.
+    assert headline_speaker("البحرين تدين التفجير الإرهابي في عسير") == "البحرين"
+    assert headline_speaker("بالصور..أمير عسير يزور مصابي التفجير") == "امير عسير"
+    assert headline_speaker("خادم الحرمين ونائبه يهنئان رئيس بوليفيا") == "خادم الحرمين ونايبه"
+    assert headline_speaker("يدين الجميع هذا العمل") is None
 
 
 def test_a_like_story_outside_the_window_founds_its_own_event(records: dict[str, Record]) -> None:

@@ -20,6 +20,8 @@ from marsad.shared_data import shared_dir
 _KINDS = {
     "dev": "dev: weights and threshold were chosen on it",
     "dev3": "dev: the headline checks were chosen on it",
+    "dev4": "dev: read fresh first, then tuned on",
+    "blind2": "blind: grouped without marsad's output in view, never read for errors",
     "blind": "blind: grouped without marsad's output in view, never read for errors",
 }
 
@@ -55,8 +57,8 @@ def _table(which: str, scores: EventScores) -> list[str]:
 def events_eval_command(shared: Path | None, sets: tuple[str, ...], as_json: bool, check: bool) -> None:
     """Pairwise and B-cubed precision, recall and F1 of `marsad`'s events on SaudiNewsNet
     articles grouped into events under docs/guidelines/events.md, beside near-duplicate
-    clusters alone. ``dev`` and ``dev3`` are where the rules were chosen; ``blind`` is never read
-    for errors. The last line scores a second person's grouping of the blind articles against the
+    clusters alone. ``dev``, ``dev3`` and ``dev4`` are where the rules were chosen; ``blind`` and
+    ``blind2`` are never read for errors. The last line scores a second person's grouping of the blind articles against the
     blind gold: the agreement of two people, a bound on any program's figure."""
     folder = shared or shared_dir()
     floors = load_event_floors()

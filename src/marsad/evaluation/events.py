@@ -35,7 +35,7 @@ __all__ = [
     "pairwise",
 ]
 
-EVENT_SETS = ("dev", "dev3", "blind")
+EVENT_SETS = ("dev", "dev3", "dev4", "blind", "blind2")
 
 
 def _data(name: str) -> Any:
