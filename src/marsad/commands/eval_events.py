@@ -58,8 +58,8 @@ def events_eval_command(shared: Path | None, sets: tuple[str, ...], as_json: boo
     """Pairwise and B-cubed precision, recall and F1 of `marsad`'s events on SaudiNewsNet
     articles grouped into events under docs/guidelines/events.md, beside near-duplicate
     clusters alone. ``dev``, ``dev3`` and ``dev4`` are where the rules were chosen; ``blind`` and
-    ``blind2`` are never read for errors. The last line scores a second person's grouping of the blind articles against the
-    blind gold: the agreement of two people, a bound on any program's figure."""
+    ``blind2`` are never read for errors. The last lines score a second person's grouping of
+    the same articles against a gold set: how far two people agree, a bound on any program's figure."""
     folder = shared or shared_dir()
     floors = load_event_floors()
     figures: dict[str, dict[str, float]] = {}
