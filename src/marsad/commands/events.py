@@ -68,6 +68,7 @@ def events_command(
         found = list_events(
             archive, since=since, until=until, min_records=min_articles, min_outlets=min_outlets, limit=limit
         )
+        missing = 0 if rebuild else archive.records_without_event()
     for summary in found:
         if as_json:
             click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
@@ -81,6 +82,10 @@ def events_command(
             f"{summary.id}  {days}  {summary.records} articles, {summary.outlets} outlets: {', '.join(summary.sources)}"
         )
         click.echo(f"  {summary.title or ''}")
+    if missing:
+        click.echo(
+            f"marsad: {missing} stored records are in no event; `marsad events --rebuild` assigns them", err=True
+        )
     if not found and not as_json:
         click.echo(
             "no events (try --min-outlets 1, or `marsad events --rebuild` on an archive stored before events)", err=True

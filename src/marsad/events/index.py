@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from marsad.events.features import EventFeatures, conflict, names_conflict
@@ -223,14 +222,3 @@ class EventIndex:
                     if not postings:
                         del self._postings[feature]
         return len(gone)
-
-    def labels(self) -> dict[int, str]:
-        return dict(self._event_of)
-
-
-def assign_all(
-    items: Iterable[tuple[int, str, EventFeatures, int | None]], index: EventIndex | None = None
-) -> dict[int, Assignment]:
-    """Events of (key, label, features, near) items added in the order given."""
-    index = index or EventIndex()
-    return {key: index.add(key, label, features, near=near) for key, label, features, near in items}
