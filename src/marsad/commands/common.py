@@ -29,6 +29,31 @@ def _timeout_or_none(ctx: click.Context, param: click.Parameter, value: float) -
     return value or None
 
 
+def _field_pairs(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    from marsad.readers.jsonl import MAPPED_FIELDS
+
+    pairs = []
+    for value in values:
+        ours, equals, theirs = value.partition("=")
+        ours, theirs = ours.strip(), theirs.strip()
+        if not equals or not theirs or ours not in MAPPED_FIELDS:
+            raise click.BadParameter(
+                f"{value!r}: expected OURS=THEIRS with OURS one of {', '.join(MAPPED_FIELDS)}", param_hint="--field"
+            )
+        pairs.append((ours, theirs))
+    return tuple(pairs)
+
+
+field_option = click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    callback=_field_pairs,
+    metavar="OURS=THEIRS",
+    help="A JSON Lines dump's name for one of our fields, e.g. --field published=date_extracted "
+    "--field source=country (repeatable).",
+)
+
 page_timeout_option = click.option(
     "--page-timeout",
     default=DEFAULT_PAGE_TIMEOUT,

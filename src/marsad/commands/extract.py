@@ -9,7 +9,7 @@ from typing import IO
 
 import click
 
-from marsad.commands.common import ErrorLog, count_pages, page_timeout_option
+from marsad.commands.common import ErrorLog, count_pages, field_option, page_timeout_option
 from marsad.errors import ErrorHandler, InputError, raise_error
 from marsad.extraction import ExtractOptions
 from marsad.pipeline.local import LocalExecutor
@@ -27,11 +27,12 @@ def extraction_pipeline(
     enrich: bool,
     errors: ErrorLog,
     page_timeout: float | None = None,
+    fields: tuple[tuple[str, str], ...] = (),
 ) -> LocalExecutor:
     options = ExtractOptions(enrich=enrich, page_timeout=page_timeout)
     total = count_pages(paths) if on_terminal() else None
     steps: list[Step] = [
-        ReadPages(paths, errors),
+        ReadPages(paths, errors, fields=fields),
         ShowProgress("extract", total),
         PreparePages(errors, published, page_timeout),
     ]
@@ -82,6 +83,7 @@ def repair_note(read: dict[str, int]) -> str:
 )
 @click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
 @page_timeout_option
+@field_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input could not be read or extracted.")
 def extract_command(
     paths: tuple[str, ...],
@@ -91,6 +93,7 @@ def extract_command(
     templates: bool,
     enrich: bool,
     page_timeout: float | None,
+    fields: tuple[tuple[str, str], ...],
     strict: bool,
 ) -> None:
     """Extract clean article records from PATHS (.txt, .html, .jsonl[.gz], .warc[.gz], .wet[.gz],
@@ -99,7 +102,13 @@ def extract_command(
         raise click.BadParameter(f"{published!r} is not a date like 2021-07-27", param_hint="--published")
     errors = ErrorLog()
     pipeline = extraction_pipeline(
-        paths, published=published, templates=templates, enrich=enrich, errors=errors, page_timeout=page_timeout
+        paths,
+        published=published,
+        templates=templates,
+        enrich=enrich,
+        errors=errors,
+        page_timeout=page_timeout,
+        fields=fields,
     )
     records = pipeline.stream()
     if output:

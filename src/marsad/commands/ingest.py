@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from marsad.commands.common import ErrorLog, cluster_threshold_option, count_pages, page_timeout_option
+from marsad.commands.common import ErrorLog, cluster_threshold_option, count_pages, field_option, page_timeout_option
 from marsad.errors import MarsadError
 from marsad.progress import on_terminal, progress
 from marsad.records import Page, Record
@@ -70,6 +70,7 @@ def _extractor(options: ExtractOptions) -> Callable[[Page], list[Record]]:
     help="Processes extracting pages; this process stores them, in input order.",
 )
 @page_timeout_option
+@field_option
 @click.option(
     "--lock-timeout",
     type=click.FloatRange(0),
@@ -88,6 +89,7 @@ def ingest_command(
     templates: bool,
     workers: int,
     page_timeout: float | None,
+    fields: tuple[tuple[str, str], ...],
     lock_timeout: float | None,
     strict: bool,
 ) -> None:
@@ -116,7 +118,7 @@ def ingest_command(
             extract_options = ExtractOptions(enrich=enrich, page_timeout=page_timeout)
             try:
                 stats = _ingest_group(
-                    archive, tuple(group), extracted, extract_options, templates, workers, options, errors
+                    archive, tuple(group), extracted, extract_options, templates, workers, options, errors, fields
                 )
             except IngestLocked as error:
                 raise click.ClickException(str(error)) from None
@@ -134,6 +136,7 @@ def _ingest_group(
     workers: int,
     options: IngestOptions,
     errors: ErrorLog,
+    fields: tuple[tuple[str, str], ...] = (),
 ) -> IngestStats:
     from marsad.store.ingest import ingest_extracted, ingest_pages
 
@@ -143,9 +146,11 @@ def _ingest_group(
         found = progress(iter_extracted_pages(paths, errors), desc="ingest")
         return ingest_extracted(archive, found, on_error=errors, options=options, on_wait=_say)
     from marsad.readers import iter_pages
+    from marsad.readers.options import ReadLimits
 
     total = count_pages(paths) if on_terminal() else None
-    pages: Iterable[Page] = progress(iter_pages(paths, on_error=errors), desc="ingest", total=total)
+    limits = ReadLimits(fields=fields)
+    pages: Iterable[Page] = progress(iter_pages(paths, on_error=errors, limits=limits), desc="ingest", total=total)
     if templates:
         from marsad.pipeline.steps import learn_templates_from_pages
 

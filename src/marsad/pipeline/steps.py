@@ -41,12 +41,16 @@ class ReadPages:
     on_error: ErrorHandler
     name: str = "read"
     stats: Counter[str] = field(default_factory=Counter)
+    # A dump's own names for our fields (`--field published=date_extracted`).
+    fields: tuple[tuple[str, str], ...] = ()
 
     def run(self, data: Iterable[Any] = (), rank: int = 0, world_size: int = 1) -> Iterator[Page]:
         from marsad.readers import ReadStats, iter_pages
+        from marsad.readers.options import ReadLimits
 
         read = ReadStats()
-        for number, page in enumerate(iter_pages(self.inputs, on_error=self.on_error, stats=read)):
+        limits = ReadLimits(fields=self.fields)
+        for number, page in enumerate(iter_pages(self.inputs, on_error=self.on_error, stats=read, limits=limits)):
             if number % world_size == rank:
                 self.stats["pages"] += 1
                 yield page

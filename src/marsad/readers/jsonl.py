@@ -13,6 +13,8 @@ from marsad.records import Page
 
 _CONTENT_FIELDS = ("text", "html")
 _STRING_FIELDS = ("url", "published", "source", "title")
+# What `--field OURS=THEIRS` may name on our side.
+MAPPED_FIELDS = (*_CONTENT_FIELDS, *_STRING_FIELDS, "id")
 # Other names public dumps use for the same fields (SaudiNewsNet has `content`).
 _ALIASES = {"text": ("content", "body", "article"), "published": ("date_published", "datePublished", "date")}
 
@@ -59,7 +61,7 @@ def iter_jsonl_pages(
         if not line.strip():
             continue
         try:
-            yield parse_page_line(line, origin)
+            yield parse_page_line(line, origin, limits.fields)
         except InputError as error:
             on_error(error)
     if line_number == 0 and not _ended_early(inflater):
@@ -81,7 +83,18 @@ def _skip_rest_of_line(stream: Any, chunk: int) -> None:
             return
 
 
-def parse_page_line(line: bytes, origin: str) -> Page:
+def _map_fields(item: dict[str, Any], fields: tuple[tuple[str, str], ...]) -> None:
+    """The dump's names for our fields, as the user gave them: theirs wins over a field of ours
+    of the same name (SaudiNewsNet's `date_extracted` is its only date)."""
+    taken = {theirs: item[theirs] for _ours, theirs in fields if theirs in item}
+    for ours, theirs in fields:
+        if theirs in taken:
+            item[ours] = taken[theirs]
+            if theirs != ours and theirs not in (mapped for mapped, _ in fields):
+                item.pop(theirs, None)
+
+
+def parse_page_line(line: bytes, origin: str, fields: tuple[tuple[str, str], ...] = ()) -> Page:
     """One JSON Lines record as a Page; raises InputError naming `origin` when it is not one."""
     try:
         item = json.loads(line)
@@ -91,6 +104,7 @@ def parse_page_line(line: bytes, origin: str) -> Page:
         raise InputError(origin, f"invalid JSON: {error.msg} at column {error.colno}") from error
     if not isinstance(item, dict):
         raise InputError(origin, f"expected a JSON object, found {type(item).__name__}")
+    _map_fields(item, fields)
     _apply_aliases(item)
 
     content: dict[str, str] = {}

@@ -10,12 +10,15 @@ MIB = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class ReadLimits:
-    """Size caps; anything larger is reported as an error and skipped."""
+    """What the readers are told: size caps (anything larger is reported as an error and
+    skipped), and the names a dump gives its fields."""
 
     max_page_bytes: int = 20 * MIB
     """A `.txt`/`.html` file, a stdin page or one WARC record."""
     max_line_bytes: int = 1 * MIB
     """One JSON Lines record."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """(our field, the dump's field) pairs for JSON Lines, as `--field published=date_extracted` gives them."""
 
 
 @dataclass(slots=True)
