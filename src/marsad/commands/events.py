@@ -5,11 +5,16 @@ from __future__ import annotations
 import datetime
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from marsad.commands.common import require_archive
 from marsad.commands.ingest import DEFAULT_DB, open_archive_or_exit
+
+if TYPE_CHECKING:
+    from marsad.store.base import Archive
+    from marsad.store.browse_events import EventView
 
 
 def parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -92,13 +97,11 @@ def events_command(
         )
 
 
-def _rebuild(archive: object) -> None:
+def _rebuild(archive: Archive) -> None:
     from marsad.events.archive import rebuild_events
     from marsad.progress import on_terminal
-    from marsad.store.base import Archive
     from marsad.store.lock import holding_ingest_lock
 
-    assert isinstance(archive, Archive)
     bar = None
     if on_terminal():
         from tqdm import tqdm
@@ -123,10 +126,7 @@ def _rebuild(archive: object) -> None:
     click.echo(f"marsad: {founded} events over the archive's records", err=True)
 
 
-def _show_event(view: object, as_json: bool) -> None:
-    from marsad.store.browse_events import EventView
-
-    assert isinstance(view, EventView)
+def _show_event(view: EventView, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(view.to_dict(), ensure_ascii=False))
         return

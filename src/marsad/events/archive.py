@@ -19,6 +19,7 @@ from marsad.events.features import EventFeatures, event_features
 from marsad.events.index import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, Assignment, EventIndex
 from marsad.records import Record
 from marsad.store.base import Archive
+from marsad.store.day_keys import day_of
 
 __all__ = ["ArchiveEvents", "rebuild_events"]
 
@@ -100,7 +101,8 @@ def rebuild_events(
     keyed = []
     for rowid, published, ingested_at, cluster in order:
         stored_on = datetime.date.fromisoformat(str(ingested_at)[:10])
-        day = _ordinal(published) if _valid_day(published) else stored_on.toordinal()
+        known = day_of(published)
+        day = _ordinal(known) if known is not None else stored_on.toordinal()
         keyed.append((day, int(rowid), stored_on, cluster))
     keyed.sort(key=lambda item: (item[0], item[1]))
     archive.forget_events()
@@ -121,13 +123,3 @@ def rebuild_events(
         if on_record is not None:
             on_record(min(start + batch, len(keyed)), len(keyed))
     return founded
-
-
-def _valid_day(published: object) -> bool:
-    if not isinstance(published, str) or len(published) < len("2015-08-10"):
-        return False
-    try:
-        datetime.date.fromisoformat(published[:10])
-    except ValueError:
-        return False
-    return True

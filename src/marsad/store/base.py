@@ -318,8 +318,7 @@ class Archive(ABC):
     # --- events across outlets (marsad.events) -------------------------------
 
     def save_event(self, rowid: int, event_id: str, day: str, score: float, features: str) -> None:
-        """Record `rowid` as a member of event `event_id` (replacing an earlier assignment)."""
-        self.execute("DELETE FROM event_members WHERE record_rowid = ?", (rowid,))
+        """Record the newly stored (or just forgotten, see `forget_events`) `rowid` as a member of `event_id`."""
         self.execute(
             "INSERT INTO event_members(record_rowid, event_id, day, source_id, score, features) "
             "SELECT rowid, ?, ?, source_id, ?, ? FROM records WHERE rowid = ?",
@@ -362,6 +361,17 @@ class Archive(ABC):
         self, query: Query | None, filters: SearchFilters, *, by_date: bool, limit: int, offset: int = 0
     ) -> list[int]:
         """Rowids of the matches, best first (newest first when `by_date` or without a query)."""
+
+    @staticmethod
+    def day_counts_sql(where: list[str]) -> str:
+        """Matches by day and outlet among the dated records passing `where` (over `records r`
+        and `sources s`), for `day_counts`."""
+        return (
+            "SELECT substr(r.published, 1, 10), s.name, count(*) FROM records r LEFT JOIN sources s "
+            "ON s.id = r.source_id WHERE "
+            + " AND ".join([*where, "r.published IS NOT NULL"])
+            + " GROUP BY substr(r.published, 1, 10), s.name"
+        )
 
     @abstractmethod
     def day_counts(self, query: Query | None, filters: SearchFilters) -> list[tuple[str, str | None, int]]:

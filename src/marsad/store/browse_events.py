@@ -170,11 +170,11 @@ def event_view(archive: Archive, event_id: str) -> EventView | None:
         for _rowid, rid, title, source, published, day, score in rows
     ]
     rowids = [int(row[0]) for row in rows]
-    first = min(rowids)
+    first_title = min(rows, key=lambda row: int(row[0]))[2]
     sources = sorted({article.source for article in articles if article.source})
     summary = EventSummary(
         id=event_id,
-        title=next((a.title for a, row in zip(articles, rows, strict=True) if int(row[0]) == first), None),
+        title=first_title,
         first_seen=articles[0].day,
         last_seen=max(article.day for article in articles),
         records=len(articles),

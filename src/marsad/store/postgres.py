@@ -490,12 +490,8 @@ class PostgresArchive(Archive):
 
     def day_counts(self, query: Query | None, filters: SearchFilters) -> list[tuple[str, str | None, int]]:
         where, params = self._match_conditions(query, filters)
-        where.append("r.published IS NOT NULL")
-        sql = (
-            "SELECT substr(r.published, 1, 10), s.name, count(*) FROM records r LEFT JOIN sources s "
-            "ON s.id = r.source_id WHERE " + " AND ".join(where) + " GROUP BY substr(r.published, 1, 10), s.name"
-        )
-        return [(str(day), source, int(count)) for day, source, count in self._db.execute(sql, params).fetchall()]
+        found = self._db.execute(self.day_counts_sql(where), params).fetchall()
+        return [(str(day), source, int(count)) for day, source, count in found]
 
     def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
         where, params = self._match_conditions(query, filters)

@@ -429,15 +429,11 @@ class SQLiteArchive(Archive):
 
     def day_counts(self, query: Query | None, filters: SearchFilters) -> list[tuple[str, str | None, int]]:
         where, params = rows.filter_sql(filters, placeholder="?")
-        where.append("r.published IS NOT NULL")
         if query is not None:
             where.append("r.rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
             params.append(fts5_expression(query))
-        sql = (
-            "SELECT substr(r.published, 1, 10), s.name, count(*) FROM records r LEFT JOIN sources s "
-            "ON s.id = r.source_id WHERE " + " AND ".join(where) + " GROUP BY substr(r.published, 1, 10), s.name"
-        )
-        return [(str(day), source, int(count)) for day, source, count in self._db.execute(sql, params)]
+        found = self._db.execute(self.day_counts_sql(where), params)
+        return [(str(day), source, int(count)) for day, source, count in found]
 
     def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
         where, params = rows.filter_sql(filters, placeholder="?")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from marsad.store.base import Archive, SearchFilters
+from marsad.store.day_keys import day_of
 from marsad.store.search import Query
 
 __all__ = ["INTERVALS", "Interval", "Series", "Timeline", "period_of", "timeline"]
@@ -86,14 +87,6 @@ def _periods(first: str, last: str, interval: Interval) -> list[str]:
     return found
 
 
-def _valid_day(day: str) -> bool:
-    try:
-        datetime.date.fromisoformat(day)
-    except ValueError:
-        return False
-    return True
-
-
 def timeline(
     archive: Archive,
     searches: list[tuple[str, Query | None]],
@@ -103,7 +96,7 @@ def timeline(
 ) -> Timeline:
     """Matches per period of each (label, query) within `filters`; the first search is also
     split by outlet."""
-    counted = [[row for row in archive.day_counts(query, filters) if _valid_day(row[0])] for _label, query in searches]
+    counted = [[row for row in archive.day_counts(query, filters) if day_of(row[0])] for _label, query in searches]
     days = sorted({day for rows in counted for day, _source, _count in rows})
     if not days:
         return Timeline(interval or "day", [], [Series(label, []) for label, _query in searches])
