@@ -32,6 +32,11 @@ def _rebuild_input_error(origin: str, message: str, stage: str | None) -> InputE
     return InputError(origin, message, stage=stage)
 
 
+class InputWarning(InputError):
+    """Something in a page that was left out or repaired while the page itself was read (a
+    publication date in no known form): reported, never counted as a page lost."""
+
+
 class StageFailed(MarsadError):
     """An unexpected exception in one stage of one page's extraction, with the stage named."""
 

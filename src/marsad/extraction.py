@@ -16,6 +16,7 @@ from marsad.enrich import enrich_record
 from marsad.errors import OverBudget, StageFailed
 from marsad.published import iso_published
 from marsad.records import Article, Page, Record, Removed
+from marsad.segment.labels import says_something
 from marsad.segment.page import PageHints, segment
 from marsad.urls import host_of
 from marsad.valid_text import clean_page
@@ -90,7 +91,7 @@ def prepare_page(page: Page, budget: float | None = None) -> PreparedPage:
 
 def _page_text(page: Page) -> tuple[str, PageHints, Page]:
     if page.html is None:
-        return page.text or "", PageHints(title=page.title), page
+        return page.text or "", PageHints(title=_label(page.title), category=page.category), page
     from marsad.readers.html import html_to_text
 
     found = html_to_text(page.html, url=page.url)
@@ -103,15 +104,21 @@ def _page_text(page: Page) -> tuple[str, PageHints, Page]:
         published=page.published or found.published,
         title=page.title or found.title,
         id=page.id,
+        category=page.category,
         extra=page.extra,
     )
     hints = PageHints(
-        title=enriched.title,
-        category=found.category,
+        title=_label(enriched.title),
+        category=page.category or found.category,
         outside=found.dropped,
         site_names=frozenset(name for name in (found.site_name,) if name),
     )
     return found.text, hints, enriched
+
+
+def _label(text: str | None) -> str | None:
+    """A title that is only digits, punctuation, a date or a time is none: the UI shows the lead instead."""
+    return text if says_something(text) else None
 
 
 def _record(article: Article, page: Page, record_id: str, parent: str | None) -> Record:
@@ -122,7 +129,7 @@ def _record(article: Article, page: Page, record_id: str, parent: str | None) ->
         url=page.url,
         published=iso_published(page.published),
         category=article.category,
-        title=article.title,
+        title=_label(article.title),
         body=article.body,
         boilerplate=article.boilerplate,
         origin=page.origin,

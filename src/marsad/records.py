@@ -29,6 +29,8 @@ class Page:
     published: str | None = None
     title: str | None = None
     id: str | None = None
+    category: str | None = None
+    """The dump's own section name, trusted over what segmentation finds."""
     extra: dict[str, Any] = field(default_factory=dict)
     prepared: Any = field(default=None, repr=False, compare=False)
     """The page's main text when a step already extracted it (template learning in `marsad

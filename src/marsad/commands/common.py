@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from marsad.budget import DEFAULT_PAGE_TIMEOUT
 from marsad.cluster.index import DEFAULT_THRESHOLD
-from marsad.errors import InputError, MarsadError
+from marsad.errors import InputError, InputWarning, MarsadError
 
 if TYPE_CHECKING:
     from marsad.store.browse import ArchiveBrowser
@@ -29,29 +29,103 @@ def _timeout_or_none(ctx: click.Context, param: click.Parameter, value: float) -
     return value or None
 
 
-def _field_pairs(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _checked_pair(ours: str, theirs: str, shown: str, hint: str) -> tuple[str, str]:
     from marsad.readers.jsonl import MAPPED_FIELDS
 
+    ours, theirs = ours.strip(), theirs.strip()
+    if not theirs or ours not in MAPPED_FIELDS:
+        raise click.BadParameter(
+            f"{shown!r}: expected OURS=THEIRS with OURS one of {', '.join(MAPPED_FIELDS)}", param_hint=hint
+        )
+    return ours, theirs
+
+
+def read_field_map(path: str) -> tuple[tuple[str, str], ...]:
+    """(ours, theirs) pairs of a mapping file: TOML (`published = "date_extracted"`) or a JSON object."""
+    import json
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        table = json.loads(raw) if path.endswith(".json") else tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise click.BadParameter(f"{path}: {error}", param_hint="--field-map") from None
+    if not isinstance(table, dict):
+        raise click.BadParameter(f"{path}: expected a table of OURS = THEIRS", param_hint="--field-map")
     pairs = []
-    for value in values:
-        ours, equals, theirs = value.partition("=")
-        ours, theirs = ours.strip(), theirs.strip()
-        if not equals or not theirs or ours not in MAPPED_FIELDS:
-            raise click.BadParameter(
-                f"{value!r}: expected OURS=THEIRS with OURS one of {', '.join(MAPPED_FIELDS)}", param_hint="--field"
-            )
-        pairs.append((ours, theirs))
+    for ours, theirs in table.items():
+        if not isinstance(theirs, str):
+            raise click.BadParameter(f"{path}: {ours} must name one field, as text", param_hint="--field-map")
+        pairs.append(_checked_pair(ours, theirs, f"{ours} = {theirs}", f"--field-map {path}"))
     return tuple(pairs)
 
 
-field_option = click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    callback=_field_pairs,
-    metavar="OURS=THEIRS",
-    help="A JSON Lines dump's name for one of our fields, e.g. --field published=date_extracted "
-    "--field source=country (repeatable).",
+def _remember_field_map(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.meta["marsad.field_map"] = read_field_map(value)
+
+
+def _field_pairs(ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    given = []
+    for value in values:
+        ours, equals, theirs = value.partition("=")
+        if not equals:
+            _checked_pair("", "", value, "--field")
+        given.append(_checked_pair(ours, theirs, value, "--field"))
+    # The command line wins over the mapping file, field by field.
+    named = {ours for ours, _ in given}
+    from_file = [pair for pair in ctx.meta.get("marsad.field_map", ()) if pair[0] not in named]
+    return (*from_file, *given)
+
+
+def field_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--field OURS=THEIRS` (repeatable) and `--field-map FILE`, given to the command as `fields`."""
+    command = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        callback=_field_pairs,
+        metavar="OURS=THEIRS",
+        help="A JSON Lines dump's name for one of our fields, e.g. --field published=date_extracted "
+        "--field source=country; `metadata.date` names a field inside another (repeatable). Common "
+        "names (content, date_extracted, category_ar, ...) are recognized without it.",
+    )(command)
+    return click.option(
+        "--field-map",
+        type=click.Path(dir_okay=False),
+        expose_value=False,
+        is_eager=True,
+        callback=_remember_field_map,
+        help='A TOML file of OURS = "THEIRS" lines (or a .json object) with the dump\'s names for our fields.',
+    )(command)
+
+
+def read_source_names(path: str) -> dict[str, str]:
+    """A source-names file: TOML lines `okaz = "عكاظ"` (or a .json object), how each source is shown."""
+    import json
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+        table = json.loads(raw) if path.endswith(".json") else tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise click.BadParameter(f"{path}: {error}", param_hint="--source-names") from None
+    if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
+        raise click.BadParameter(f'{path}: expected lines like okaz = "عكاظ"', param_hint="--source-names")
+    return {str(name): value.strip() for name, value in table.items()}
+
+
+def _source_names(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dict[str, str]:
+    return read_source_names(value) if value else {}
+
+
+source_names_option = click.option(
+    "--source-names",
+    type=click.Path(dir_okay=False),
+    callback=_source_names,
+    help='A TOML file of SOURCE = "الاسم" lines: how each source is shown in the web UI (stored in the archive).',
 )
 
 page_timeout_option = click.option(
@@ -88,15 +162,23 @@ def open_browser_or_exit(db: str) -> ArchiveBrowser:
 
 class ErrorLog:
     """Reports each input that could not be read, extracted, written or stored (or only in
-    part), as it is found, and counts them."""
+    part), as it is found, and counts them; warnings (a page read without one of its fields)
+    are reported and counted apart. Printed above the progress bar, never on its line."""
 
     def __init__(self) -> None:
         self.count = 0
+        self.warnings = 0
 
     def __call__(self, error: InputError) -> None:
+        from marsad.progress import say
+
+        if isinstance(error, InputWarning):
+            self.warnings += 1
+            say(f"marsad: {error.origin}: {error.message}")
+            return
         self.count += 1
         stage = f" [{error.stage}]" if error.stage else ""
-        click.echo(f"marsad: skipped {error.origin}{stage}: {error.message}", err=True)
+        say(f"marsad: skipped {error.origin}{stage}: {error.message}")
 
 
 def count_pages(paths: Iterable[str]) -> int | None:

@@ -31,9 +31,10 @@ def extraction_pipeline(
 ) -> LocalExecutor:
     options = ExtractOptions(enrich=enrich, page_timeout=page_timeout)
     total = count_pages(paths) if on_terminal() else None
+    reader = ReadPages(paths, errors, fields=fields)
     steps: list[Step] = [
-        ReadPages(paths, errors, fields=fields),
-        ShowProgress("extract", total),
+        reader,
+        ShowProgress("extract", total, position=lambda: reader.read.consumed),
         PreparePages(errors, published, page_timeout),
     ]
     if templates:
@@ -119,6 +120,8 @@ def extract_command(
     read = pipeline.stats()["read"]
     if read.get("repaired"):
         click.echo(f"marsad: {repair_note(read)}", err=True)
+    if errors.warnings:
+        click.echo(f"marsad: {errors.warnings} warnings (see above): those records lack the field", err=True)
     if errors.count:
         click.echo(f"marsad: {written} records written; {errors.count} inputs skipped (see above)", err=True)
         if strict:

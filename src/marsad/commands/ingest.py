@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from marsad.commands.common import ErrorLog, cluster_threshold_option, count_pages, field_option, page_timeout_option
+from marsad.commands.common import (
+    ErrorLog,
+    cluster_threshold_option,
+    count_pages,
+    field_option,
+    page_timeout_option,
+    source_names_option,
+)
 from marsad.errors import MarsadError
 from marsad.progress import on_terminal, progress
 from marsad.records import Page, Record
@@ -77,6 +84,7 @@ def _extractor(options: ExtractOptions) -> Callable[[Page], list[Record]]:
     default=None,
     help="Seconds to wait while another ingest holds the archive, then give up (default: wait until it ends).",
 )
+@source_names_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page could not be read or stored.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -91,6 +99,7 @@ def ingest_command(
     page_timeout: float | None,
     fields: tuple[tuple[str, str], ...],
     lock_timeout: float | None,
+    source_names: dict[str, str],
     strict: bool,
 ) -> None:
     """Extract and store PATHS (what `marsad extract` reads) in the archive.
@@ -114,6 +123,7 @@ def ingest_command(
         lock_timeout=lock_timeout,
     )
     with open_archive_or_exit(db) as archive:
+        archive.set_source_names(source_names)
         for extracted, group in itertools.groupby(paths, key=is_run_output):
             extract_options = ExtractOptions(enrich=enrich, page_timeout=page_timeout)
             try:
@@ -123,6 +133,10 @@ def ingest_command(
             except IngestLocked as error:
                 raise click.ClickException(str(error)) from None
             click.echo(f"marsad: {stats.summary()} -> {archive.display_name()}", err=True)
+    if errors.warnings:
+        click.echo(
+            f"marsad: {errors.warnings} warnings (see above): those pages were stored without the field", err=True
+        )
     if errors.count and strict:
         sys.exit(1)
 
@@ -146,11 +160,17 @@ def _ingest_group(
         found = progress(iter_extracted_pages(paths, errors), desc="ingest")
         return ingest_extracted(archive, found, on_error=errors, options=options, on_wait=_say)
     from marsad.readers import iter_pages
-    from marsad.readers.options import ReadLimits
+    from marsad.readers.options import ReadLimits, ReadStats
 
     total = count_pages(paths) if on_terminal() else None
     limits = ReadLimits(fields=fields)
-    pages: Iterable[Page] = progress(iter_pages(paths, on_error=errors, limits=limits), desc="ingest", total=total)
+    read = ReadStats()
+    pages: Iterable[Page] = progress(
+        iter_pages(paths, on_error=errors, limits=limits, stats=read),
+        desc="ingest",
+        total=total,
+        position=lambda: read.consumed,
+    )
     if templates:
         from marsad.pipeline.steps import learn_templates_from_pages
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from marsad.commands.common import ErrorLog, cluster_threshold_option, page_timeout_option
+from marsad.commands.common import ErrorLog, cluster_threshold_option, field_option, page_timeout_option
 from marsad.errors import MarsadError
 from marsad.pipeline.engines import ENGINES
 from marsad.progress import on_terminal
@@ -89,6 +89,7 @@ def shard_progress(results: Iterator[ShardResult], total: int, out_dir: Path) ->
 )
 @cluster_threshold_option
 @page_timeout_option
+@field_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page or shard could not be processed.")
 def run_command(
     inputs: tuple[str, ...],
@@ -102,6 +103,7 @@ def run_command(
     clusters: bool,
     cluster_threshold: float,
     page_timeout: float | None,
+    fields: tuple[tuple[str, str], ...],
     strict: bool,
 ) -> None:
     """Extract records from INPUTS (files, or directories of files) into --out: one Parquet
@@ -129,6 +131,7 @@ def run_command(
         clusters=clusters,
         cluster_threshold=cluster_threshold,
         page_timeout=page_timeout,
+        fields=fields,
     )
     try:
         executor = open_executor(engine, workers, address)

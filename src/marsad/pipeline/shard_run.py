@@ -56,10 +56,15 @@ class RunOptions:
     page_timeout: float | None = None
     """Seconds per page (see `ExtractOptions.page_timeout`); not part of `extraction_key`: a
     page either finishes within it, with the same records, or is reported."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """A dump's own names for our fields (`--field published=date_extracted`)."""
 
     def extraction_key(self) -> str:
         """The options a finished shard's records depend on; a change means the shard is redone."""
-        return json.dumps({"published": self.published, "templates": self.templates, "enrich": self.enrich})
+        key: dict[str, object] = {"published": self.published, "templates": self.templates, "enrich": self.enrich}
+        if self.fields:
+            key["fields"] = [list(pair) for pair in self.fields]
+        return json.dumps(key)
 
 
 @dataclass(slots=True)
@@ -92,7 +97,7 @@ class ExtractShard:
 
         extract_options = ExtractOptions(enrich=self.options.enrich, page_timeout=self.options.page_timeout)
         steps: list[Step] = [
-            ReadPages((shard.path,), report),
+            ReadPages((shard.path,), report, fields=self.options.fields),
             PreparePages(report, self.options.published, self.options.page_timeout),
         ]
         if self.options.templates:

@@ -18,6 +18,7 @@ from marsad.errors import ErrorHandler, page_error
 from marsad.extraction import ExtractOptions, PreparedPage, enrich_prepared, prepare_page, segment_prepared
 from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
+from marsad.readers.options import ReadStats
 from marsad.records import Page, Record
 from marsad.segment.templates import TemplateLearner
 
@@ -43,18 +44,20 @@ class ReadPages:
     stats: Counter[str] = field(default_factory=Counter)
     # A dump's own names for our fields (`--field published=date_extracted`).
     fields: tuple[tuple[str, str], ...] = ()
+    read: ReadStats = field(default_factory=ReadStats)
+    """What the readers saw so far; `read.consumed` is where a progress bar stands."""
 
     def run(self, data: Iterable[Any] = (), rank: int = 0, world_size: int = 1) -> Iterator[Page]:
-        from marsad.readers import ReadStats, iter_pages
+        from marsad.readers import iter_pages
         from marsad.readers.options import ReadLimits
 
-        read = ReadStats()
+        read = self.read
         limits = ReadLimits(fields=self.fields)
         for number, page in enumerate(iter_pages(self.inputs, on_error=self.on_error, stats=read, limits=limits)):
             if number % world_size == rank:
                 self.stats["pages"] += 1
                 yield page
-        for key in ("repaired", "removed_controls", "replaced_surrogates"):
+        for key in ("repaired", "removed_controls", "replaced_surrogates", "warnings"):
             if getattr(read, key):
                 self.stats[key] = getattr(read, key)
 
@@ -68,9 +71,11 @@ class ShowProgress:
     unit: str = "page"
     name: str = "progress"
     stats: Counter[str] = field(default_factory=Counter)
+    position: Callable[[], int] | None = None
+    """How much of `total` is done, when items are not the unit of `total` (lines read)."""
 
     def run(self, data: Iterable[Any], rank: int = 0, world_size: int = 1) -> Iterator[Any]:
-        yield from progress(data, desc=self.desc, unit=self.unit, total=self.total)
+        yield from progress(data, desc=self.desc, unit=self.unit, total=self.total, position=self.position)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from typing import BinaryIO
 
-from marsad.errors import ErrorHandler, InputError
+from marsad.errors import ErrorHandler, InputError, InputWarning
 from marsad.readers.compressed import GzipStream
 from marsad.readers.html import HtmlText, html_to_text
 from marsad.readers.jsonl import iter_jsonl_pages
@@ -47,7 +47,10 @@ def iter_pages(
     stats = stats if stats is not None else ReadStats()
 
     def report(error: InputError) -> None:
-        stats.errors += 1
+        if isinstance(error, InputWarning):
+            stats.warnings += 1
+        else:
+            stats.errors += 1
         try:
             on_error(error)
         except Exception as raised:
@@ -56,6 +59,7 @@ def iter_pages(
     try:
         for source in expand_inputs(inputs, report):
             stats.files += 1
+            lines_before = stats.consumed
             for page in _read_source(source, report, limits, stats):
                 stats.pages += 1
                 repaired = clean_page(page)
@@ -64,6 +68,8 @@ def iter_pages(
                     stats.removed_controls += repaired.controls
                     stats.replaced_surrogates += repaired.surrogates
                 yield page
+            if stats.consumed == lines_before:
+                stats.consumed += 1  # a file of one page (or none): one unit, as `count_pages` counts it
     except _HandlerRaised as stop:
         # The caller's handler chose to stop (`--strict`): give it back its own exception, once.
         raise stop.raised from None
@@ -117,7 +123,7 @@ def _read_format(
     stats: ReadStats,
 ) -> Iterator[Page]:
     if fmt is Format.JSONL:
-        yield from iter_jsonl_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits)
+        yield from iter_jsonl_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits, stats=stats)
     elif fmt is Format.WARC:
         yield from iter_warc_pages(raw, name, gzipped=gzipped, on_error=on_error, limits=limits, stats=stats)
     else:

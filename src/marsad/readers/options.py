@@ -28,6 +28,10 @@ class ReadStats:
     files: int = 0
     pages: int = 0
     errors: int = 0
+    warnings: int = 0
+    """Things left out of pages that were read all the same (a publication date in no known form)."""
+    consumed: int = 0
+    """Input units read so far, counted as `count_pages` counts them (JSON Lines lines, files)."""
     skipped: Counter[str] = field(default_factory=Counter)
     """Records passed over on purpose, by reason (`no arabic`, `not html`, `http 404`, ...)."""
     repaired: int = 0

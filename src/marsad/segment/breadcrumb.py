@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 import regex
 
+from marsad.segment.labels import says_something
 from marsad.segment.rules import chrome_rules, line_folded, line_key, nav_prefixes, section_names
 
 _SEPARATORS = regex.compile(r"\s*(?:[»›>|/\\•·]|&gt;|--)\s*")
@@ -90,7 +91,7 @@ def plausible_category(text: str | None) -> str | None:
     if _SLUG.match(text):
         spelled = regex.sub(r"[-_]+", " ", text)
         return spelled if line_key(spelled) in section_names() else None
-    if not _LETTER.search(text) or len(text.split()) > _MAX_CATEGORY_WORDS:
+    if not says_something(text) or len(text.split()) > _MAX_CATEGORY_WORDS:
         return None
     key = line_key(text)
     match = chrome_rules().match(text, key, line_folded(text), len(key.split()))

@@ -36,6 +36,12 @@ class SearchFilters:
     entity: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    sources: tuple[str, ...] = ()
+    """Several sources, any of which (a facet with more than one value chosen); `source` is then None."""
+    categories: tuple[str, ...] = ()
+    entity_keys: tuple[str, ...] = ()
+    """Every key stored for `entity` (all the names of its identity), when the caller looked
+    them up (`ArchiveBrowser.resolve`); else the keys of `entity` as written."""
 
 
 @dataclass(slots=True)
@@ -315,6 +321,72 @@ class Archive(ABC):
         if not found or found[0][0] != DAY_KEYS_VERSION:
             self.rebuild_day_keys()
 
+    # --- how sources are shown ---------------------------------------------------
+
+    def set_source_names(self, names: dict[str, str]) -> None:
+        """Store how each source is shown (`okaz` -> `عكاظ`); a name given again replaces the old one."""
+        from marsad.store.entity_identity import IDENTITY_SCHEMA
+
+        if not names or self.schema_version() < IDENTITY_SCHEMA:
+            return
+        self.execute_many("DELETE FROM source_names WHERE name = ?", [(name,) for name in names])
+        self.execute_many("INSERT INTO source_names(name, display) VALUES (?, ?)", list(names.items()))
+        self.commit()
+
+    # --- one entity per person, place or organisation --------------------------
+
+    def rebuild_entity_identities(self) -> None:
+        """Every entity key's identity, from the whole archive (`marsad.store.entity_identity`);
+        run after each ingest, since a new full name can gather names stored before it."""
+        from marsad.store.entity_identity import IDENTITY_SCHEMA, IDENTITY_VERSION, KeyStats, merge_identities
+
+        if self.schema_version() < IDENTITY_SCHEMA:
+            return
+        stats: dict[str, KeyStats] = {}
+        for key, kind, name, count in self.fetch(
+            "SELECT match_key, type, coalesce(canonical, text), count(DISTINCT record_rowid) FROM entities "
+            "WHERE match_key <> '' GROUP BY match_key, type, coalesce(canonical, text)"
+        ):
+            item = stats.setdefault(str(key), KeyStats(str(key)))
+            item.types[str(kind)] += int(count)
+            item.names[str(name or key)] += int(count)
+        for key, count in self.fetch(
+            "SELECT match_key, count(DISTINCT record_rowid) FROM entities WHERE match_key <> '' GROUP BY match_key"
+        ):
+            stats[str(key)].records = int(count)
+        found = merge_identities(stats.values())
+        members: dict[str, list[str]] = {}
+        for key, found_identity in found.items():
+            members.setdefault(found_identity.identity, []).append(key)
+        records = {root: stats[keys[0]].records for root, keys in members.items() if len(keys) == 1}
+        for root, keys in members.items():
+            if len(keys) > 1 and root:
+                # Records naming two variants count once.
+                condition, param = self.in_condition("match_key", keys)
+                counted = self.fetch(f"SELECT count(DISTINCT record_rowid) FROM entities WHERE {condition}", (param,))
+                records[root] = int(counted[0][0])
+        self.execute("DELETE FROM entity_identities")
+        self.execute_many(
+            "INSERT INTO entity_identities(match_key, identity, type, name, records) VALUES (?, ?, ?, ?, ?)",
+            [
+                (key, item.identity, item.type, item.name, records.get(item.identity, 0) if key == item.identity else 0)
+                for key, item in found.items()
+            ],
+        )
+        self.execute("DELETE FROM meta WHERE key = 'entity_identities'")
+        self.execute("INSERT INTO meta VALUES ('entity_identities', ?)", (IDENTITY_VERSION,))
+        self.commit()
+
+    def check_entity_identities(self) -> None:
+        """Build the identities when the archive has none of this version."""
+        from marsad.store.entity_identity import IDENTITY_SCHEMA, IDENTITY_VERSION
+
+        if self.schema_version() < IDENTITY_SCHEMA:
+            return
+        found = self.fetch("SELECT value FROM meta WHERE key = 'entity_identities'")
+        if not found or found[0][0] != IDENTITY_VERSION:
+            self.rebuild_entity_identities()
+
     # --- events across outlets (marsad.events) -------------------------------
 
     def save_event(self, rowid: int, event_id: str, day: str, score: float, features: str) -> None:
@@ -380,6 +452,11 @@ class Archive(ABC):
     @abstractmethod
     def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
         """How many records `query` matches within `filters`."""
+
+    @abstractmethod
+    def match_conditions(self, query: Query | None, filters: SearchFilters) -> tuple[list[str], list[Any]]:
+        """SQL conditions (over `records r` and `sources s`, in this backend's placeholders) and
+        their values that hold for exactly the records `query` matches within `filters`."""
 
     def __enter__(self) -> Archive:
         return self

@@ -16,6 +16,7 @@ import json
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Hashable, Iterator
+from dataclasses import replace
 from typing import Any, Literal
 
 from marsad.arabic.normalize import fold_for_search
@@ -33,8 +34,11 @@ from marsad.store.browse_results import (
     RecordLink,
     SearchPage,
     SearchResult,
+    last_page,
 )
 from marsad.store.collapse import one_per_story
+from marsad.store.entity_identity import IDENTITY_SCHEMA
+from marsad.store.leads import LEAD_SQL, lead_words
 from marsad.store.search import Clause, Query, passage_snippet
 from marsad.store.trends import Trends, latest_day, trends_of_day
 
@@ -83,7 +87,13 @@ def open_read_only(location: str) -> Archive:
 
 
 def _link(row: tuple[Any, ...]) -> RecordLink:
-    return RecordLink(id=str(row[0]), title=row[1], published=row[2], source=row[3] if len(row) > 3 else None)
+    return RecordLink(
+        id=str(row[0]),
+        title=row[1],
+        published=row[2],
+        source=row[3] if len(row) > 3 else None,
+        lead=lead_words(row[4]) if len(row) > 4 else None,
+    )
 
 
 _RECORD_COLUMNS = (
@@ -93,7 +103,7 @@ _RECORD_COLUMNS = (
 _RECORD_FROM = (
     "records r LEFT JOIN sources s ON s.id = r.source_id LEFT JOIN cluster_members m ON m.record_rowid = r.rowid"
 )
-_LINK_COLUMNS = "r.id, r.title, r.published, s.name"
+_LINK_COLUMNS = f"r.id, r.title, r.published, s.name, {LEAD_SQL}"
 _LINK_FROM = "records r LEFT JOIN sources s ON s.id = r.source_id"
 
 
@@ -149,9 +159,11 @@ class ArchiveBrowser:
         self._speakers = _Recent(1)
         self._entity_counts = _Recent(1 if cache_size else 0)
         self._trends = _Recent(16 if cache_size else 0)
+        self._source_names: dict[str, str] | None = None
         self._seen: Any = None
         # Fail now, not on the first request, if the archive cannot be opened.
         self.schema_version = self.archive().schema_version()
+        self.identities = self.schema_version >= IDENTITY_SCHEMA
 
     def _forget_if_changed(self) -> None:
         found = self.archive().fetch("SELECT max(rowid) FROM records")
@@ -164,6 +176,7 @@ class ArchiveBrowser:
                 self._speakers.clear()
                 self._entity_counts.clear()
                 self._trends.clear()
+                self._source_names = None
 
     def archive(self) -> Archive:
         archive: Archive | None = getattr(self._local, "archive", None)
@@ -233,19 +246,22 @@ class ArchiveBrowser:
         matching copies it has; later pages list every record."""
         archive = self.archive()
         by_date = sort == "date" or query is None
-        offset = (page - 1) * page_size
+        filters = self.resolve(filters)
         self._forget_if_changed()
         cache_key = (query.text if query else None, filters, by_date)
         cached = self._searches.get(cache_key)
         if cached is None:
             sample = archive.ranked_rowids(query, filters, by_date=by_date, limit=FACET_SAMPLE)
             total = len(sample) if len(sample) < FACET_SAMPLE else archive.count_matches(query, filters)
-            facets, date_range = self._facets(sample)
+            facets, date_range = self._facets(query, filters, sample, total)
             kept, copies = self._one_per_story(sample)
             cached = (sample, total, facets, date_range, kept, copies)
             self._searches.put(cache_key, cached)
         sample, total, facets, date_range, kept, copies = cached
         listed, hidden = (kept, len(sample) - len(kept)) if collapse else (sample, 0)
+        # A page past the last one shows the last one: every page number the user can reach answers.
+        page = min(page, last_page(total - hidden, page_size))
+        offset = (page - 1) * page_size
         if offset + page_size <= len(listed) or len(sample) < FACET_SAMPLE:
             page_rowids = listed[offset : offset + page_size]
         else:
@@ -260,7 +276,7 @@ class ArchiveBrowser:
             page=page,
             page_size=page_size,
             facets=facets,
-            facet_sample=len(sample),
+            facet_sample=total,
             date_range=date_range,
             duplicates_hidden=hidden,
         )
@@ -312,41 +328,52 @@ class ArchiveBrowser:
                     cluster=row[7],
                     snippet=passage_snippet(body, row[2] or "", keys),
                     copies=copies.get(rowid, 0),
+                    lead=None if row[2] else lead_words(json.dumps(body[:1], ensure_ascii=False)),
                 )
             )
         return results
 
-    def _facets(self, sample: list[int]) -> tuple[dict[str, Facet], tuple[str | None, str | None]]:
+    def _facets(
+        self, query: Query | None, filters: SearchFilters, sample: list[int], total: int
+    ) -> tuple[dict[str, Facet], tuple[str | None, str | None]]:
+        """Facet counts over every match (not a sample), so each count is the number of results
+        that choosing the value gives; and the matches' date range."""
         facets = {name: Facet(name) for name in ("source", "category", "entity", "month")}
         if not sample:
             return facets, (None, None)
         archive = self.archive()
-        condition, param = archive.in_condition("r.rowid", sample)
+        if total <= len(sample):
+            where, param = archive.in_condition("r.rowid", sample)
+            params: list[Any] = [param]
+        else:
+            conditions, params = archive.match_conditions(query, filters)
+            where = " AND ".join(conditions) or "r.rowid IS NOT NULL"
         for name, column in (("source", "s.name"), ("category", "r.category"), ("month", "substr(r.published, 1, 7)")):
             facets[name].values = [
                 (str(value), int(count))
                 for value, count in archive.fetch(
-                    f"SELECT {column} AS v, count(*) AS n FROM {_LINK_FROM} WHERE {condition} AND {column} IS NOT NULL "
+                    f"SELECT {column} AS v, count(*) AS n FROM {_LINK_FROM} WHERE {where} AND {column} IS NOT NULL "
                     "GROUP BY v ORDER BY n DESC, v LIMIT ?",
-                    (param, 100 if name == "month" else _FACET_VALUES),
+                    (*params, 100 if name == "month" else _FACET_VALUES),
                 )
             ]
         facets["month"].values.sort()
-        entity_condition, entity_param = archive.in_condition("e.record_rowid", sample)
-        # Records per entity: each (record, entity) pair once, then counted. The name
-        # shown is the lowest canonical spelling: diacritics sort after every letter,
-        # so `الله` comes before `اللَّهِ`, and hamza forms before bare alef.
-        entity_rows = archive.fetch(
-            "SELECT match_key, min(name), count(*) AS n FROM (SELECT e.record_rowid, e.match_key, "
-            f"min(e.canonical) AS name FROM entities e WHERE {entity_condition} AND e.match_key <> '' "
-            "GROUP BY e.record_rowid, e.match_key) pairs GROUP BY match_key ORDER BY n DESC, match_key LIMIT ?",
-            (entity_param, _FACET_VALUES),
-        )
-        facets["entity"].values = [(str(name or key), int(n)) for key, name, n in entity_rows]
-        dates = archive.fetch(
-            f"SELECT min(r.published), max(r.published) FROM records r WHERE {condition}",
-            (param,),
-        )
+        facets["source"].labels = {value: self.source_label(value) for value, _ in facets["source"].values}
+        if query is None and filters == SearchFilters():
+            # Every record: the entity index's counts are these, and already kept.
+            top = self.entity_index(kind=None, name=None, page=1, page_size=_FACET_VALUES)[0]
+            facets["entity"].values = [(entity.name, entity.records) for entity in top]
+        else:
+            join, group, label = self._entity_grouping()
+            # Records per entity: each (record, entity) pair once, then counted.
+            entity_rows = archive.fetch(
+                f"SELECT k, min(name), count(*) AS n FROM (SELECT e.record_rowid, {group} AS k, min({label}) AS name "
+                f"FROM entities e {join} WHERE e.record_rowid IN (SELECT r.rowid FROM {_LINK_FROM} WHERE {where}) "
+                f"AND {group} <> '' GROUP BY e.record_rowid, {group}) pairs GROUP BY k ORDER BY n DESC, k LIMIT ?",
+                (*params, _FACET_VALUES),
+            )
+            facets["entity"].values = [(str(name or key), int(n)) for key, name, n in entity_rows]
+        dates = archive.fetch(f"SELECT min(r.published), max(r.published) FROM {_LINK_FROM} WHERE {where}", params)
         low, high = dates[0] if dates else (None, None)
         return facets, (low, high)
 
@@ -354,6 +381,8 @@ class ArchiveBrowser:
 
     def entity(self, name: str, *, quotes: int = 20) -> EntityView | None:
         key = self.entity_match_key(name)
+        if key:
+            key = self.identity_of(key)
         if not key:
             return None
         self._forget_if_changed()
@@ -365,10 +394,12 @@ class ArchiveBrowser:
 
     def _entity(self, key: str, name: str, quotes: int) -> EntityView | None:
         archive = self.archive()
+        members = self.identity_members(key)
+        keys, keys_param = archive.in_condition("match_key", members)
         variants = archive.fetch(
-            "SELECT text, canonical, type, count(*) AS n FROM entities WHERE match_key = ? "
+            f"SELECT text, canonical, type, count(*) AS n FROM entities WHERE {keys} "
             "GROUP BY text, canonical, type ORDER BY n DESC",
-            (key,),
+            (keys_param,),
         )
         if not variants:
             return None
@@ -383,31 +414,33 @@ class ArchiveBrowser:
             if kind:
                 types[str(kind)] += int(n)
         display = (canonicals or texts).most_common(1)[0][0] if (canonicals or texts) else name
-        record_count = archive.fetch("SELECT count(DISTINCT record_rowid) FROM entities WHERE match_key = ?", (key,))
+        record_count = archive.fetch(f"SELECT count(DISTINCT record_rowid) FROM entities WHERE {keys}", (keys_param,))
         # Each record once (not each mention): a frequent name has several mentions per record.
         months = archive.fetch(
             "SELECT substr(r.published, 1, 7) AS month, count(*) FROM records r "
-            "WHERE r.rowid IN (SELECT record_rowid FROM entities WHERE match_key = ?) AND r.published IS NOT NULL "
+            f"WHERE r.rowid IN (SELECT record_rowid FROM entities WHERE {keys}) AND r.published IS NOT NULL "
             "GROUP BY month ORDER BY month",
-            (key,),
+            (keys_param,),
         )
         latest_rowids = [
             int(r)
             for (r,) in archive.fetch(
-                "SELECT DISTINCT record_rowid FROM entities WHERE match_key = ? ORDER BY record_rowid DESC LIMIT ?",
-                (key, COOCCURRENCE_SAMPLE),
+                f"SELECT DISTINCT record_rowid FROM entities WHERE {keys} ORDER BY record_rowid DESC LIMIT ?",
+                (keys_param, COOCCURRENCE_SAMPLE),
             )
         ]
         condition, param = archive.in_condition("e.record_rowid", latest_rowids)
+        join, group, label = self._entity_grouping()
         cooccurring = archive.fetch(
-            "SELECT e.match_key, min(e.canonical), max(e.type), count(DISTINCT e.record_rowid) AS n FROM entities e "
-            f"WHERE {condition} AND e.match_key <> ? AND e.match_key <> '' "
-            "GROUP BY e.match_key ORDER BY n DESC, e.match_key LIMIT 20",
+            f"SELECT {group} AS k, min({label}), max(e.type), count(DISTINCT e.record_rowid) AS n FROM entities e "
+            f"{join} WHERE {condition} AND {group} <> ? AND {group} <> '' "
+            f"GROUP BY {group} ORDER BY n DESC, k LIMIT 20",
             (param, key),
         )
         latest = self._links(latest_rowids[:10])
+        names = sorted(set(texts) | set(canonicals))
         return EntityView(
-            name=display,
+            name=self.identity_name(key) or display,
             key=key,
             type=types.most_common(1)[0][0] if types else None,
             mentions=sum(texts.values()),
@@ -415,9 +448,70 @@ class ArchiveBrowser:
             variants=texts.most_common(30),
             months=[(str(month), int(n)) for month, n in months if month],
             cooccurring=[(str(canonical or k), kind, int(n)) for k, canonical, kind, n in cooccurring],
-            quotes=self.entity_quotes(key, sorted(set(texts) | set(canonicals)), limit=quotes),
+            quotes=self.entity_quotes(members, names, limit=quotes),
             latest=latest,
         )
+
+    # --- how sources are shown ------------------------------------------------------
+
+    def source_names(self) -> dict[str, str]:
+        """How each source is shown (`okaz` -> `عكاظ`), as `marsad ingest --source-names` stored it."""
+        names = self._source_names
+        if names is None:
+            names = {}
+            if self.identities:
+                names = {str(n): str(d) for n, d in self.archive().fetch("SELECT name, display FROM source_names")}
+            self._source_names = names
+        return names
+
+    def source_label(self, name: str | None) -> str:
+        return self.source_names().get(name, name) if name else ""
+
+    # --- identities: one entity per person, place or organisation -------------------
+
+    def _entity_grouping(self) -> tuple[str, str, str]:
+        """(join, group, label) SQL over `entities e` that counts each identity once, under its
+        usual name, and leaves out what is no entity; plain keys in an archive without identities."""
+        if not self.identities:
+            return "", "e.match_key", "e.canonical"
+        return (
+            "LEFT JOIN entity_identities i ON i.match_key = e.match_key",
+            "coalesce(i.identity, e.match_key)",
+            "coalesce(i.name, e.canonical)",
+        )
+
+    def identity_of(self, key: str) -> str | None:
+        """The identity `key` belongs to (itself without identities); None when it names no entity."""
+        if not self.identities:
+            return key
+        found = self.archive().fetch("SELECT identity FROM entity_identities WHERE match_key = ?", (key,))
+        if not found:
+            return key  # stored after the identities were last built
+        return str(found[0][0]) or None
+
+    def identity_name(self, key: str) -> str | None:
+        if not self.identities:
+            return None
+        found = self.archive().fetch("SELECT name FROM entity_identities WHERE match_key = ?", (key,))
+        return str(found[0][0]) if found else None
+
+    def identity_members(self, key: str) -> list[str]:
+        """Every key stored for the identity `key` (just `key` without identities)."""
+        if not self.identities:
+            return [key]
+        found = self.archive().fetch(
+            "SELECT match_key FROM entity_identities WHERE identity = ? ORDER BY match_key", (key,)
+        )
+        return list(dict.fromkeys([key, *(str(k) for (k,) in found)]))
+
+    def resolve(self, filters: SearchFilters) -> SearchFilters:
+        """`filters` with its entity's every stored key, so that the records of all its names match."""
+        if not filters.entity or filters.entity_keys:
+            return filters
+        key = self.entity_match_key(filters.entity)
+        root = self.identity_of(key) if key else None
+        keys = [*rows.entity_keys(filters.entity), *(self.identity_members(root) if root else [])]
+        return replace(filters, entity_keys=tuple(dict.fromkeys(keys)))
 
     def entity_match_key(self, name: str) -> str | None:
         """The key an entity is stored under: `name`'s own when it is a canonical name,
@@ -449,7 +543,7 @@ class ArchiveBrowser:
         }
         return [found[rowid] for rowid in rowids if rowid in found]
 
-    def entity_quotes(self, key: str, names: list[str], *, limit: int) -> list[QuoteHit]:
+    def entity_quotes(self, keys: list[str], names: list[str], *, limit: int) -> list[QuoteHit]:
         """Quotes whose speaker is the entity: said by one of its `names`, in a record that mentions it
         (so that a bare family name quoted in an unrelated story is not taken for this person).
         A quote repeated by near-duplicate copies of a story is listed once, from its newest copy."""
@@ -457,12 +551,13 @@ class ArchiveBrowser:
             return []
         archive = self.archive()
         condition, param = archive.in_condition("q.speaker", names)
+        mentions, mentions_param = archive.in_condition("e.match_key", keys)
         found = archive.fetch(
             "SELECT q.speaker, q.text, q.cue, q.direct, r.id, r.title, r.published, s.name FROM quotes q "
             f"{_join_records('q.record_rowid')} WHERE {condition} "
-            "AND EXISTS (SELECT 1 FROM entities e WHERE e.record_rowid = q.record_rowid AND e.match_key = ?) "
+            f"AND EXISTS (SELECT 1 FROM entities e WHERE e.record_rowid = q.record_rowid AND {mentions}) "
             "ORDER BY r.published DESC, q.record_rowid DESC, q.position LIMIT ?",
-            (param, key, limit * _REPEATS_PER_QUOTE),
+            (param, mentions_param, limit * _REPEATS_PER_QUOTE),
         )
         quotes: list[QuoteHit] = []
         seen: set[str] = set()
@@ -553,13 +648,15 @@ class ArchiveBrowser:
         if len(names) > _SPEAKER_NAMES:
             names = set(sorted(names, key=len)[:_SPEAKER_NAMES])
         key = self.entity_match_key(speaker)
-        if key:
+        root = self.identity_of(key) if key else None
+        if root:
+            condition, param = archive.in_condition("match_key", self.identity_members(root))
             names.update(
                 str(name)
                 for (name,) in archive.fetch(
-                    "SELECT DISTINCT text FROM entities WHERE match_key = ? "
-                    "UNION SELECT DISTINCT canonical FROM entities WHERE match_key = ?",
-                    (key, key),
+                    f"SELECT DISTINCT text FROM entities WHERE {condition} "
+                    f"UNION SELECT DISTINCT canonical FROM entities WHERE {condition}",
+                    (param, param),
                 )
                 if name
             )
@@ -584,8 +681,16 @@ class ArchiveBrowser:
         """The entity a search text names (`الكاظمي` → `مصطفى الكاظمي`), with the records that
         mention it under its most frequent type; None when it names none."""
         key = self.entity_match_key(text)
+        key = self.identity_of(key) if key else None
         if not key:
             return None
+        if self.identities:
+            known = self.archive().fetch(
+                "SELECT name, type, records FROM entity_identities WHERE match_key = ? AND identity = ?", (key, key)
+            )
+            if known and int(known[0][2]):
+                name, kind, records = known[0]
+                return EntityCount(name=str(name), type=str(kind), records=int(records), key=key)
         found = self.archive().fetch(
             "SELECT min(canonical), type, count(DISTINCT record_rowid) AS n FROM entities "
             "WHERE match_key = ? GROUP BY type ORDER BY n DESC, type LIMIT 1",
@@ -604,7 +709,7 @@ class ArchiveBrowser:
         self._forget_if_changed()
         counts: list[EntityCount] | None = self._entity_counts.get("all")
         if counts is None:
-            counts = entity_counts(self.archive())
+            counts = entity_counts(self.archive(), identities=self.identities)
             self._entity_counts.put("all", counts)
         chosen = select_entities(counts, kind=kind, name=name)
         start = (page - 1) * page_size
@@ -659,9 +764,9 @@ class ArchiveBrowser:
             (cluster_id,),
         )
         representative_rowid = int(head[0][0])
-        links = [(_link(row[:4]), float(row[4])) for row in members]
+        links = [(_link(row[:5]), float(row[5])) for row in members]
         representative = next(
-            (link for (link, _), row in zip(links, members, strict=True) if int(row[5]) == representative_rowid),
+            (link for (link, _), row in zip(links, members, strict=True) if int(row[6]) == representative_rowid),
             links[0][0] if links else RecordLink(id=cluster_id, title=None),
         )
         dates = [link.published for link, _ in links if link.published]

@@ -26,12 +26,21 @@ class EntityCount:
         return found
 
 
-def entity_counts(archive: Archive) -> list[EntityCount]:
-    """Every (entity, type) with the records that mention it, most mentioned first.
+def entity_counts(archive: Archive, *, identities: bool = False) -> list[EntityCount]:
+    """Every entity with the records that mention it, most mentioned first.
 
-    The name shown is the lowest canonical spelling, as in the search facets, so
-    that `الله` comes before a diacritized `اللَّهِ`. One aggregate over the
-    entities table: the caller keeps the result until the archive changes."""
+    With `identities` (schema 6), one entry per identity (all its names), under the spelling
+    its articles use most, currencies and units left out (`store.entity_identity`). In an older
+    archive, one per (key, type), under the lowest canonical spelling. The caller keeps the
+    result until the archive changes."""
+    if identities:
+        return [
+            EntityCount(name=str(name), type=str(kind), records=int(n), key=str(key))
+            for key, name, kind, n in archive.fetch(
+                "SELECT identity, name, type, records FROM entity_identities "
+                "WHERE match_key = identity AND identity <> '' AND records > 0 ORDER BY records DESC, identity"
+            )
+        ]
     found = archive.fetch(
         "SELECT match_key, min(canonical), type, count(DISTINCT record_rowid) AS n FROM entities "
         "WHERE match_key <> '' GROUP BY match_key, type ORDER BY n DESC, match_key, type"

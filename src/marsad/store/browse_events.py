@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from marsad.store.base import Archive
+from marsad.store.leads import LEAD_SQL, lead_words
 
 __all__ = ["EVENTS_SCHEMA", "EventArticle", "EventSummary", "EventView", "count_events", "event_view", "list_events"]
 
@@ -35,6 +36,7 @@ class EventSummary:
     records: int
     outlets: int
     sources: list[str] = field(default_factory=list)
+    lead: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,6 +50,7 @@ class EventArticle:
     published: str | None
     day: str
     score: float
+    lead: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -98,7 +101,8 @@ def list_events(
     return [
         EventSummary(
             id=str(event),
-            title=titles.get(int(first)),
+            title=titles.get(int(first), (None, None))[0],
+            lead=titles.get(int(first), (None, None))[1],
             first_seen=str(first_day),
             last_seen=str(last_day),
             records=int(count),
@@ -133,11 +137,14 @@ def _period(since: str | None, until: str | None) -> tuple[str, list[str]]:
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
-def _titles(archive: Archive, rowids: list[int]) -> dict[int, str | None]:
-    condition, param = archive.in_condition("rowid", rowids)
+def _titles(archive: Archive, rowids: list[int]) -> dict[int, tuple[str | None, str | None]]:
+    """(title, lead words when it has no title) of each record."""
+    condition, param = archive.in_condition("r.rowid", rowids)
     return {
-        int(rowid): title
-        for rowid, title in archive.fetch(f"SELECT rowid, title FROM records WHERE {condition}", (param,))
+        int(rowid): (title, lead_words(start))
+        for rowid, title, start in archive.fetch(
+            f"SELECT r.rowid, r.title, {LEAD_SQL} FROM records r WHERE {condition}", (param,)
+        )
     }
 
 
@@ -158,7 +165,7 @@ def _sources(archive: Archive, events: list[str], since: str | None, until: str 
 def event_view(archive: Archive, event_id: str) -> EventView | None:
     """One event: its articles in time order, entities and quotes."""
     rows = archive.fetch(
-        "SELECT e.record_rowid, r.id, r.title, s.name, r.published, e.day, e.score FROM event_members e "
+        f"SELECT e.record_rowid, r.id, r.title, s.name, r.published, e.day, e.score, {LEAD_SQL} FROM event_members e "
         "JOIN records r ON r.rowid = e.record_rowid LEFT JOIN sources s ON s.id = r.source_id "
         "WHERE e.event_id = ? ORDER BY e.day, r.published, e.record_rowid",
         (event_id,),
@@ -166,15 +173,16 @@ def event_view(archive: Archive, event_id: str) -> EventView | None:
     if not rows:
         return None
     articles = [
-        EventArticle(str(rid), title, source, published, str(day), float(score))
-        for _rowid, rid, title, source, published, day, score in rows
+        EventArticle(str(rid), title, source, published, str(day), float(score), lead_words(start))
+        for _rowid, rid, title, source, published, day, score, start in rows
     ]
     rowids = [int(row[0]) for row in rows]
-    first_title = min(rows, key=lambda row: int(row[0]))[2]
+    first = min(rows, key=lambda row: int(row[0]))
     sources = sorted({article.source for article in articles if article.source})
     summary = EventSummary(
         id=event_id,
-        title=first_title,
+        title=first[2],
+        lead=lead_words(first[7]),
         first_seen=articles[0].day,
         last_seen=max(article.day for article in articles),
         records=len(articles),

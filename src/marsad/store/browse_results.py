@@ -20,6 +20,15 @@ __all__ = [
 ]
 
 
+# Deep pages cost an OFFSET scan; nobody reads page 500 of a search. Past it, narrow the search.
+MAX_PAGE = 500
+
+
+def last_page(total: int, page_size: int) -> int:
+    """The last page a listing of `total` items serves: never past `MAX_PAGE`, never below 1."""
+    return max(1, min(MAX_PAGE, -(-total // page_size)))
+
+
 @dataclass(slots=True)
 class RecordLink:
     """Enough of a record to link to it."""
@@ -28,6 +37,8 @@ class RecordLink:
     title: str | None
     published: str | None = None
     source: str | None = None
+    lead: str | None = None
+    """The lead's first words, for a record without a title (shown marked as such)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -45,6 +56,7 @@ class SearchResult:
     snippet: str
     # Other matching records of the same near-duplicate story, listed under this one.
     copies: int = 0
+    lead: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -79,7 +91,12 @@ class SearchPage:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-(self.total - self.duplicates_hidden) // self.page_size))
+        return last_page(self.total - self.duplicates_hidden, self.page_size)
+
+    @property
+    def pages_capped(self) -> bool:
+        """More results than `MAX_PAGE` pages show: the user is told to narrow the search."""
+        return self.total - self.duplicates_hidden > MAX_PAGE * self.page_size
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -320,6 +320,9 @@ def _ingest_run(
             archive.rollback()
             raise
         archive.commit()
+        if run.stats.stored:
+            # A new full name can gather names stored before it: identities are of the whole archive.
+            archive.rebuild_entity_identities()
 
 
 def _add_in_parallel(

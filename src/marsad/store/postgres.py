@@ -116,6 +116,7 @@ class PostgresArchive(Archive):
         self._migrate()
         self._check_analyzer()
         self.check_day_keys()
+        self.check_entity_identities()
 
     def _migrate(self) -> None:
         with self._db.cursor() as cur:
@@ -382,7 +383,7 @@ class PostgresArchive(Archive):
     # --- reading -----------------------------------------------------------
 
     def search(self, query: Query | None, filters: SearchFilters, limit: int) -> list[SearchHit]:
-        where, params = self._match_conditions(query, filters)
+        where, params = self.match_conditions(query, filters)
         score = "0.0"
         score_params: list[Any] = []
         if query is not None:
@@ -461,7 +462,7 @@ class PostgresArchive(Archive):
     def in_condition(self, column: str, values: Sequence[int] | Sequence[str]) -> tuple[str, Any]:
         return f"{column} = ANY(?)", list(values)
 
-    def _match_conditions(self, query: Query | None, filters: SearchFilters) -> tuple[list[str], list[Any]]:
+    def match_conditions(self, query: Query | None, filters: SearchFilters) -> tuple[list[str], list[Any]]:
         where, params = rows.filter_sql(filters, placeholder="%s")
         if query is not None:
             groups, excluded = tsquery_clauses(query)
@@ -476,7 +477,7 @@ class PostgresArchive(Archive):
     def ranked_rowids(
         self, query: Query | None, filters: SearchFilters, *, by_date: bool, limit: int, offset: int = 0
     ) -> list[int]:
-        where, params = self._match_conditions(query, filters)
+        where, params = self.match_conditions(query, filters)
         order = "r.published DESC NULLS LAST, r.rowid DESC"
         score_params: list[Any] = []
         if query is not None and not by_date:
@@ -489,12 +490,12 @@ class PostgresArchive(Archive):
         return [int(rowid) for (rowid,) in found]
 
     def day_counts(self, query: Query | None, filters: SearchFilters) -> list[tuple[str, str | None, int]]:
-        where, params = self._match_conditions(query, filters)
+        where, params = self.match_conditions(query, filters)
         found = self._db.execute(self.day_counts_sql(where), params).fetchall()
         return [(str(day), source, int(count)) for day, source, count in found]
 
     def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
-        where, params = self._match_conditions(query, filters)
+        where, params = self.match_conditions(query, filters)
         sql = "SELECT count(*) FROM records r LEFT JOIN sources s ON s.id = r.source_id"
         sql += (" WHERE " + " AND ".join(where)) if where else ""
         row = self._db.execute(sql, params).fetchone()

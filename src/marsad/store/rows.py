@@ -114,14 +114,16 @@ def filter_sql(filters: SearchFilters, placeholder: str) -> tuple[list[str], lis
     """WHERE conditions over `records r` / `sources s` for `filters`, with their parameters."""
     where: list[str] = []
     params: list[Any] = []
-    if filters.source:
-        where.append(f"s.name = {placeholder}")
-        params.append(filters.source)
-    if filters.category:
-        where.append(f"r.category = {placeholder}")
-        params.append(filters.category)
+    for column, one, several in (
+        ("s.name", filters.source, filters.sources),
+        ("r.category", filters.category, filters.categories),
+    ):
+        values = [one] if one else list(several)
+        if values:
+            where.append(f"{column} IN ({', '.join(placeholder for _ in values)})")
+            params.extend(values)
     if filters.entity:
-        keys = entity_keys(filters.entity)
+        keys = list(filters.entity_keys) or entity_keys(filters.entity)
         marks = ", ".join(placeholder for _ in keys)
         where.append(f"r.rowid IN (SELECT record_rowid FROM entities WHERE match_key IN ({marks}))")
         params.extend(keys)

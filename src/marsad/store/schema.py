@@ -176,6 +176,22 @@ _DAY_KEYS: tuple[str, ...] = (
 )
 SQLITE_MIGRATIONS[5] = _DAY_KEYS
 
+# Version 6: every entity key's identity (marsad.store.entity_identity), rebuilt after each ingest.
+_ENTITY_IDENTITIES: tuple[str, ...] = (
+    """CREATE TABLE entity_identities (
+        match_key TEXT PRIMARY KEY,
+        identity TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        records INTEGER NOT NULL
+    )""",
+    "CREATE INDEX entity_identities_identity ON entity_identities(identity, match_key)",
+    "CREATE INDEX entity_identities_records ON entity_identities(records)",
+    # How each source is shown (`okaz` -> `عكاظ`), from `marsad ingest --source-names FILE`.
+    "CREATE TABLE source_names (name TEXT PRIMARY KEY, display TEXT NOT NULL)",
+)
+SQLITE_MIGRATIONS[6] = _ENTITY_IDENTITIES
+
 SQLITE_VERSION = max(SQLITE_MIGRATIONS)
 
 
@@ -272,5 +288,6 @@ POSTGRES_MIGRATIONS[2] = _BROWSE_INDEXES
 POSTGRES_MIGRATIONS[3] = _JOINED_ABD
 POSTGRES_MIGRATIONS[4] = _event_members("BIGINT", "DOUBLE PRECISION")
 POSTGRES_MIGRATIONS[5] = _DAY_KEYS
+POSTGRES_MIGRATIONS[6] = _ENTITY_IDENTITIES
 
 POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)

@@ -37,7 +37,12 @@ __all__ = [
 
 
 class QuerySyntaxError(MarsadError):
-    """A query the user has to fix; the message says what and where."""
+    """A query the user has to fix; the message says what and where, `arabic` says it to a reader
+    of the web UI with the fix that fits."""
+
+    def __init__(self, message: str, arabic: str) -> None:
+        super().__init__(message)
+        self.arabic = arabic
 
 
 # Words and phrases (each alternative of an OR, each excluded item) in one query,
@@ -51,7 +56,8 @@ class QueryTooLarge(QuerySyntaxError):
 
     def __init__(self, terms: int) -> None:
         super().__init__(
-            f"the query has {terms} different words and phrases; at most {MAX_QUERY_TERMS} are searched at once"
+            f"the query has {terms} different words and phrases; at most {MAX_QUERY_TERMS} are searched at once",
+            f"في الاستعلام {terms} كلمة وعبارة مختلفة، ولا يُبحث بأكثر من {MAX_QUERY_TERMS} معًا: احذف بعضها.",
         )
         self.terms = terms
 
@@ -85,7 +91,10 @@ def _clause(text: str, phrase: bool, position: int) -> Clause | None:
     keys = tuple(key for key in (search_key(word) for word in regex.findall(r"[\p{L}\p{M}\p{N}]+", text)) if key)
     if not keys:
         if phrase:
-            raise QuerySyntaxError(f"the phrase at character {position + 1} has no words to search for")
+            raise QuerySyntaxError(
+                f"the phrase at character {position + 1} has no words to search for",
+                f"العبارة بين علامتي التنصيص عند الحرف {position + 1} فارغة: اكتب فيها كلمة أو احذفها.",
+            )
         return None
     return Clause(keys, phrase=phrase and len(keys) > 1)
 
@@ -108,25 +117,37 @@ def parse_query(text: str) -> Query:
             word = match.group(4)
             if word == "OR" and not negated:
                 if pending_or or not query.all_of:
-                    raise QuerySyntaxError(f"OR at character {start + 1} needs an item on both sides")
+                    raise QuerySyntaxError(
+                        f"OR at character {start + 1} needs an item on both sides",
+                        f"كلمة OR عند الحرف {start + 1} تصل بين بديلين: ضع كلمة أو عبارة قبلها وبعدها.",
+                    )
                 pending_or = True
                 continue
             clause = _clause(word, False, start)
             if clause is None:
                 if negated and word == "-":
-                    raise QuerySyntaxError(f"'-' at character {start + 1} must be followed by a word or phrase")
+                    raise QuerySyntaxError(
+                        f"'-' at character {start + 1} must be followed by a word or phrase",
+                        f"علامة الاستبعاد (-) عند الحرف {start + 1} يجب أن تلتصق بالكلمة المستبعدة، مثل -الرياض.",
+                    )
                 continue
         else:
             if match.group(2) is None:
                 continue
             if not match.group(3):
-                raise QuerySyntaxError(f"the quote at character {start + 1} is never closed")
+                raise QuerySyntaxError(
+                    f"the quote at character {start + 1} is never closed",
+                    f"علامة التنصيص عند الحرف {start + 1} لم تُغلق: أغلق العبارة بعلامة تنصيص ثانية.",
+                )
             clause = _clause(match.group(2), True, start)
             if clause is None:
                 continue
         if negated:
             if pending_or:
-                raise QuerySyntaxError(f"OR cannot join an excluded item (character {start + 1})")
+                raise QuerySyntaxError(
+                    f"OR cannot join an excluded item (character {start + 1})",
+                    f"لا تصل OR بين كلمة مستبعدة وغيرها (الحرف {start + 1}): احذف OR أو علامة الاستبعاد.",
+                )
             query.none_of.append(clause)
         elif pending_or:
             query.all_of[-1].append(clause)
@@ -134,11 +155,19 @@ def parse_query(text: str) -> Query:
         else:
             query.all_of.append([clause])
     if pending_or:
-        raise QuerySyntaxError("the query ends with OR; put a word or phrase after it")
+        raise QuerySyntaxError(
+            "the query ends with OR; put a word or phrase after it",
+            "ينتهي الاستعلام بكلمة OR: أضف بعدها كلمة أو عبارة.",
+        )
     if not query.all_of:
         if query.none_of:
-            raise QuerySyntaxError("a query cannot only exclude; add a word or phrase to look for")
-        raise QuerySyntaxError("the query has no words to search for")
+            raise QuerySyntaxError(
+                "a query cannot only exclude; add a word or phrase to look for",
+                "لا يكفي الاستبعاد وحده: أضف كلمة أو عبارة يُبحث عنها.",
+            )
+        raise QuerySyntaxError(
+            "the query has no words to search for", "لا كلمات في الاستعلام يُبحث عنها: اكتب كلمة أو عبارة."
+        )
     _collapse(query)
     terms = sum(len(group) for group in query.all_of) + len(query.none_of)
     if terms > MAX_QUERY_TERMS:

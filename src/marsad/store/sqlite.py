@@ -59,6 +59,7 @@ class SQLiteArchive(Archive):
         self._migrate()
         self._check_analyzer()
         self.check_day_keys()
+        self.check_entity_identities()
 
     def _open_read_only(self, path: Path) -> None:
         # `mode=ro` makes SQLite itself refuse every write, whatever SQL reaches it;
@@ -428,12 +429,16 @@ class SQLiteArchive(Archive):
         return [int(rowid) for (rowid,) in self._db.execute(sql, [*all_params, limit, offset])]
 
     def day_counts(self, query: Query | None, filters: SearchFilters) -> list[tuple[str, str | None, int]]:
+        where, params = self.match_conditions(query, filters)
+        found = self._db.execute(self.day_counts_sql(where), params)
+        return [(str(day), source, int(count)) for day, source, count in found]
+
+    def match_conditions(self, query: Query | None, filters: SearchFilters) -> tuple[list[str], list[Any]]:
         where, params = rows.filter_sql(filters, placeholder="?")
         if query is not None:
             where.append("r.rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)")
             params.append(fts5_expression(query))
-        found = self._db.execute(self.day_counts_sql(where), params)
-        return [(str(day), source, int(count)) for day, source, count in found]
+        return where, params
 
     def count_matches(self, query: Query | None, filters: SearchFilters) -> int:
         where, params = rows.filter_sql(filters, placeholder="?")

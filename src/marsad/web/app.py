@@ -30,7 +30,7 @@ from marsad.web.middleware import (
     TimeLimit,
     security_headers,
 )
-from marsad.web.params import WebError
+from marsad.web.params import WebError, arabic_name
 from marsad.web.time_limit import DEFAULT_TIME_LIMIT, is_time_limit_error, limit_archive
 
 __all__ = ["Admission", "ServerTiming", "create_app"]
@@ -64,23 +64,36 @@ _MESSAGES = {
 }
 
 
-def _error(request: Request, status: int, message: str, page_message: str | None = None) -> Response:
+# What a page says when the error brought no Arabic message of its own.
+_PAGE_MESSAGES = {
+    400: "الطلب غير صالح.",
+    404: "لم يُعثر على هذه الصفحة في الأرشيف.",
+    405: "هذا العنوان لا يقبل هذا النوع من الطلبات.",
+    422: "في الرابط قيمة غير صالحة.",
+    500: "حدث خطأ في الخادم؛ أعد المحاولة بعد قليل.",
+}
+
+
+def _error(
+    request: Request, status: int, message: str, page_message: str | None = None, *, hint: bool = False
+) -> Response:
     """The error in the caller's format: JSON under /api, else an Arabic page
-    (`page_message` when there is one). Its own security headers: a crash's
-    answer is sent from outside the middleware that adds them."""
+    (`page_message` when there is one, else the status's own; never English). With `hint`
+    (a query to fix) the page gives the search box back with the query in it. Its own
+    security headers: a crash's answer is sent from outside the middleware that adds them."""
     if _wants_json(request):
         response: Response = JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
         response.headers.update(security_headers(API_POLICY))
         return response
     # A search refused or stopped comes back in a search box, to be fixed rather than retyped.
-    asked = request.query_params.get("q") if request.url.path == "/" else None
+    asked = request.query_params.get("q") if hint and request.url.path == "/" else None
     response = pages.render(
         request,
         "error.html",
         status=status,
         status_code=status,
         title=_MESSAGES.get(status, "خطأ"),
-        message=page_message or message,
+        message=page_message or _PAGE_MESSAGES.get(status, "تعذّر إتمام الطلب."),
         asked=asked[:200] if asked else None,
     )
     response.headers.update(security_headers(PAGE_POLICY))
@@ -96,6 +109,7 @@ def _too_slow(request: Request, seconds: float | None) -> Response:
         "narrow the search: rarer words, a phrase, a source or a date range",
         f"استغرق هذا الطلب أكثر من المهلة المحددة ({limit} ث) فأُوقف. "
         "ضيّق البحث: كلمات أندر، أو عبارة بين علامتي تنصيص، أو مصدر، أو فترة زمنية.",
+        hint=True,
     )
 
 
@@ -105,6 +119,27 @@ def _validation_message(error: RequestValidationError) -> str:
         where = ".".join(str(part) for part in item.get("loc", ()) if part not in ("query", "path"))
         parts.append(f"{where}: {item.get('msg', 'invalid')}" if where else str(item.get("msg", "invalid")))
     return "; ".join(parts) or "invalid parameters"
+
+
+def _validation_arabic(error: RequestValidationError) -> str:
+    """The same, in Arabic, for the pages: which parameter, and what it must be."""
+    parts = []
+    for item in error.errors():
+        names = [str(part) for part in item.get("loc", ()) if part not in ("query", "path")]
+        name = arabic_name(names[0]) if names else "قيمة"
+        kind = str(item.get("type", ""))
+        context = item.get("ctx") or {}
+        if kind == "greater_than_equal":
+            parts.append(f"«{name}» يجب ألا يقل عن {context.get('ge')}")
+        elif kind == "less_than_equal":
+            parts.append(f"«{name}» يجب ألا يزيد على {context.get('le')}")
+        elif kind.startswith(("int_", "float_")):
+            parts.append(f"«{name}» يجب أن يكون عددًا")
+        elif kind == "missing":
+            parts.append(f"«{name}» مطلوب")
+        else:
+            parts.append(f"قيمة «{name}» غير صالحة")
+    return "؛ ".join(parts) + "." if parts else "في الرابط قيمة غير صالحة."
 
 
 # `marsad serve --workers N`: each worker process builds its app from these settings.
@@ -157,6 +192,7 @@ def create_app(
     )
     app.state.browser = browser
     app.state.templates = pages.template_environment()
+    app.state.templates.globals["source_label"] = browser.source_label
     app.state.read_only = read_only
     app.state.time_limit = time_limit
     app.state.swagger_ui = docs.swagger_ui_files()
@@ -172,7 +208,7 @@ def create_app(
 
     @app.exception_handler(WebError)
     async def on_web_error(request: Request, error: WebError) -> Response:
-        return _error(request, error.status, error.message, error.page_message)
+        return _error(request, error.status, error.message, error.page_message, hint=error.hint)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, error: StarletteHTTPException) -> Response:
@@ -184,7 +220,7 @@ def create_app(
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, error: RequestValidationError) -> Response:
-        return _error(request, 422, _validation_message(error))
+        return _error(request, 422, _validation_message(error), _validation_arabic(error))
 
     if db.startswith(("postgresql://", "postgres://")):
         from psycopg.errors import QueryCanceled  # what statement_timeout raises

@@ -16,7 +16,8 @@ from marsad.errors import MarsadError
 from marsad.store.base import SearchFilters
 from marsad.store.browse import ArchiveBrowser
 from marsad.store.browse_entities import ENTITY_TYPES
-from marsad.store.search import MAX_QUERY_TERMS, Query, QueryTooLarge, parse_query
+from marsad.store.browse_results import MAX_PAGE
+from marsad.store.search import MAX_QUERY_TERMS, Query, QuerySyntaxError, QueryTooLarge, parse_query
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
@@ -44,20 +45,51 @@ __all__ = [
 MAX_QUERY_CHARS = 200
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
-# Deep pages cost an OFFSET scan; nobody reads page 500 of a search.
-MAX_PAGE = 500
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# What the pages call each parameter, for messages about it.
+_ARABIC_NAMES = {
+    "q": "الاستعلام",
+    "compare": "البحث المقارن",
+    "source": "المصدر",
+    "category": "القسم",
+    "entity": "الكيان",
+    "from": "من تاريخ",
+    "to": "إلى تاريخ",
+    "since": "من تاريخ",
+    "until": "إلى تاريخ",
+    "day": "اليوم",
+    "sort": "الترتيب",
+    "duplicates": "المكررات",
+    "interval": "الفترة",
+    "format": "الصيغة",
+    "page": "رقم الصفحة",
+    "size": "عدد النتائج في الصفحة",
+    "limit": "الحد",
+    "outlets": "عدد المصادر",
+    "baseline": "أيام المقارنة",
+    "type": "النوع",
+    "name": "الاسم",
+    "speaker": "المتحدث",
+}
+
+
+def arabic_name(name: str) -> str:
+    return _ARABIC_NAMES.get(name, name)
 
 
 class WebError(Exception):
     """A request the app refuses or cannot answer, with its HTTP status and a readable
-    message; `page_message`, in Arabic, is what an HTML page shows instead when given."""
+    message; `page_message`, in Arabic, is what an HTML page shows instead when given;
+    `hint`: the search box comes back with the query, to be fixed (a malformed query)."""
 
-    def __init__(self, status: int, message: str, page_message: str | None = None) -> None:
+    def __init__(self, status: int, message: str, page_message: str | None = None, *, hint: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.page_message = page_message
+        self.hint = hint
 
 
 def browser(request: Request) -> ArchiveBrowser:
@@ -73,7 +105,11 @@ def _clean(value: str | None) -> str | None:
 def _text(value: str | None, name: str) -> str | None:
     value = _clean(value)
     if value is not None and len(value) > MAX_QUERY_CHARS:
-        raise WebError(400, f"'{name}' is {len(value)} characters long; the limit is {MAX_QUERY_CHARS}")
+        raise WebError(
+            400,
+            f"'{name}' is {len(value)} characters long; the limit is {MAX_QUERY_CHARS}",
+            f"النص طويل ({len(value)} حرفًا) والحد {MAX_QUERY_CHARS} حرف: اختصره.",
+        )
     return value
 
 
@@ -89,9 +125,12 @@ def parsed_query(text: str | None) -> Query | None:
             f"bad query: {error}",
             f"في الاستعلام {error.terms} كلمة وعبارة مختلفة، ولا يُبحث بأكثر من {MAX_QUERY_TERMS} معًا: "
             "احذف بعضها (الكلمة المكررة تُعد مرة واحدة).",
+            hint=True,
         ) from None
+    except QuerySyntaxError as error:
+        raise WebError(400, f"bad query: {error}", error.arabic, hint=True) from None
     except MarsadError as error:
-        raise WebError(400, f"bad query: {error}") from None
+        raise WebError(400, f"bad query: {error}", "تعذّر فهم الاستعلام: صحّحه وأعد البحث.", hint=True) from None
 
 
 def _date(value: str | None, name: str) -> str | None:
@@ -99,11 +138,19 @@ def _date(value: str | None, name: str) -> str | None:
     if value is None:
         return None
     if not _DATE.match(value):
-        raise WebError(422, f"'{name}' must be a date like 2021-07-27, not {value[:40]!r}")
+        raise WebError(
+            422,
+            f"'{name}' must be a date like 2021-07-27, not {value[:40]!r}",
+            f"«{_ARABIC_NAMES.get(name, name)}» يجب أن يكون تاريخًا مثل 2021-07-27.",
+        )
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise WebError(422, f"'{name}' is not a calendar date: {value!r}") from None
+        raise WebError(
+            422,
+            f"'{name}' is not a calendar date: {value!r}",
+            f"«{_ARABIC_NAMES.get(name, name)}» ليس تاريخًا في التقويم.",
+        ) from None
     return value
 
 
@@ -112,7 +159,11 @@ def _choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str:
     if value is None:
         return allowed[0]
     if value not in allowed:
-        raise WebError(422, f"'{name}' must be one of {', '.join(allowed)}, not {value[:40]!r}")
+        raise WebError(
+            422,
+            f"'{name}' must be one of {', '.join(allowed)}, not {value[:40]!r}",
+            f"قيمة «{_ARABIC_NAMES.get(name, name)}» غير معروفة؛ المقبول: {'، '.join(allowed)}.",
+        )
     return value
 
 
@@ -122,8 +173,27 @@ _Q = Annotated[
         description=f'Words (all must match), "a phrase", -excluded, a OR b; at most {MAX_QUERY_CHARS} characters.'
     ),
 ]
-_PAGE = Annotated[int, QueryParam(ge=1, le=MAX_PAGE, description="1-based page number.")]
-_SOURCE = Annotated[str | None, QueryParam(description="Only records from this source.")]
+_PAGE = Annotated[
+    int, QueryParam(ge=1, description=f"1-based page number; one past the last (at most {MAX_PAGE}) gives the last.")
+]
+_SOURCE = Annotated[
+    list[str] | None, QueryParam(description="Only records from this source (repeat it for any of several).")
+]
+_CATEGORY = Annotated[
+    list[str] | None, QueryParam(description="Only records in this category (repeat it for any of several).")
+]
+
+
+def _choices(values: list[str] | None, name: str) -> tuple[str, ...]:
+    """The distinct non-empty values of a repeatable parameter."""
+    found = [_text(value, name) for value in values or []]
+    return tuple(dict.fromkeys(value for value in found if value))
+
+
+def _one_or_several(values: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    return (values[0], ()) if len(values) == 1 else (None, values)
+
+
 _ENTITY = Annotated[str | None, QueryParam(description="Only records mentioning this entity.")]
 _FROM = Annotated[str | None, QueryParam(alias="from", description="Published on or after (YYYY-MM-DD).")]
 _TO = Annotated[str | None, QueryParam(alias="to", description="Published on or before (YYYY-MM-DD).")]
@@ -144,8 +214,8 @@ class SearchParams:
         """The parameters as they appear in the page's URL, for building links."""
         return {
             "q": self.text,
-            "source": self.filters.source,
-            "category": self.filters.category,
+            "source": chosen_values(self.filters.source, self.filters.sources),
+            "category": chosen_values(self.filters.category, self.filters.categories),
             "entity": self.filters.entity,
             "from": self.filters.date_from,
             "to": self.filters.date_to,
@@ -156,10 +226,15 @@ class SearchParams:
         }
 
 
+def chosen_values(one: str | None, several: tuple[str, ...]) -> list[str]:
+    """A facet's chosen values, as the URL repeats them."""
+    return [one] if one else list(several)
+
+
 def search_params(
     q: _Q = None,
     source: _SOURCE = None,
-    category: Annotated[str | None, QueryParam(description="Only records in this category.")] = None,
+    category: _CATEGORY = None,
     entity: _ENTITY = None,
     date_from: _FROM = None,
     date_to: _TO = None,
@@ -176,12 +251,16 @@ def search_params(
 ) -> SearchParams:
     chosen = _choice(sort, "sort", ("relevance", "date"))
     shown = _choice(duplicates, "duplicates", ("collapse", "all"))
+    one_source, sources = _one_or_several(_choices(source, "source"))
+    one_category, categories = _one_or_several(_choices(category, "category"))
     return SearchParams(
         text=_text(q, "q"),
         query=parsed_query(q),
         filters=SearchFilters(
-            source=_text(source, "source"),
-            category=_text(category, "category"),
+            source=one_source,
+            sources=sources,
+            category=one_category,
+            categories=categories,
             entity=_text(entity, "entity"),
             date_from=_date(date_from, "from"),
             date_to=_date(date_to, "to"),
@@ -266,7 +345,7 @@ class TimelineParams:
             "q": self.text,
             "compare": self.compare_text,
             "entity": self.filters.entity,
-            "source": self.filters.source,
+            "source": chosen_values(self.filters.source, self.filters.sources),
             "from": self.filters.date_from,
             "to": self.filters.date_to,
             "interval": self.interval,
@@ -293,7 +372,8 @@ def timeline_params(
         compare_text=_text(compare, "compare"),
         compare=parsed_query(compare),
         filters=SearchFilters(
-            source=_text(source, "source"),
+            source=_one_or_several(_choices(source, "source"))[0],
+            sources=_one_or_several(_choices(source, "source"))[1],
             entity=_text(entity, "entity"),
             date_from=_date(date_from, "from"),
             date_to=_date(date_to, "to"),

@@ -234,10 +234,16 @@ def url_with(path: str, params: Mapping[str, Any], **changes: Any) -> str:
     merged = {**params, **changes}
     if "page" not in changes:
         merged.pop("page", None)
-    kept = {key: value for key, value in merged.items() if value is not None and value != ""}
+    kept = {key: value for key, value in merged.items() if value is not None and value != "" and value != []}
     if kept.get("page") == 1:
         kept.pop("page")
-    return path + ("?" + urlencode(kept) if kept else "")
+    return path + ("?" + urlencode(kept, doseq=True) if kept else "")
+
+
+def toggled(chosen: list[str] | None, value: str) -> list[str]:
+    """A multi-select facet's values after clicking `value`: added, or taken out when chosen."""
+    values = list(chosen or [])
+    return [v for v in values if v != value] if value in values else [*values, value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,3 +303,46 @@ def mentions_chart(months: Sequence[tuple[str, int]], *, width: int = 640, heigh
         for i in range(0, len(bars), step)
     ]
     return Chart(width, height, bars, peak, ticks)
+
+
+# Why a line was taken out of the article, as a reader of the article page is told.
+REASON_LABELS = {
+    "about_site": "تعريف بالموقع",
+    "adblock": "تنبيه مانع الإعلانات",
+    "advertisement": "إعلان",
+    "back_to_top": "زر العودة إلى الأعلى",
+    "breadcrumb": "مسار التصفح",
+    "byline": "سطر الكاتب أو المصدر",
+    "comment_form": "نموذج التعليق",
+    "copyright": "حقوق النشر",
+    "credit": "حقوق الصورة",
+    "date_line": "سطر التاريخ",
+    "duplicate_title": "تكرار العنوان",
+    "embedded_marker": "بداية خبر مضمّن",
+    "follow_widget": "دعوة للمتابعة",
+    "header": "رأس قائمة",
+    "login": "تسجيل الدخول",
+    "navigation": "قائمة التنقل",
+    "newsletter_promo": "دعوة للاشتراك في النشرة",
+    "non_arabic": "نص غير عربي",
+    "outside_content": "خارج متن الخبر",
+    "photo_caption": "تعليق على صورة",
+    "print": "زر الطباعة",
+    "read_more": "اقرأ أيضًا",
+    "related_articles": "أخبار ذات صلة",
+    "search_form": "نموذج البحث",
+    "share_widget": "أزرار المشاركة",
+    "short_fragment": "سطر قصير منفصل",
+    "short_sentence": "جملة قصيرة منفصلة",
+    "sign_off": "توقيع الوكالة",
+    "sms_promo": "دعوة للاشتراك بالرسائل",
+    "tags": "الوسوم",
+    "template": "سطر يتكرر في صفحات المصدر",
+    "title": "العنوان",
+    "weather": "حالة الطقس",
+}
+
+
+def reason_label(reason: str) -> str:
+    """A removed line's reason in Arabic (the code itself for a reason this table lacks)."""
+    return REASON_LABELS.get(reason, reason)

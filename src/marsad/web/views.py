@@ -9,6 +9,7 @@ from marsad.store.base import SearchFilters
 from marsad.store.browse import ArchiveBrowser, ArticleView, ClusterSummary, EntityView, QuoteHit, SearchPage
 from marsad.store.browse_entities import EntityCount
 from marsad.store.browse_events import EVENTS_SCHEMA, EventSummary, EventView, count_events, event_view, list_events
+from marsad.store.browse_results import MAX_PAGE, last_page
 from marsad.store.search import Query
 from marsad.store.timeline import Timeline
 from marsad.store.timeline import timeline as build_timeline
@@ -69,14 +70,18 @@ def search(browser: ArchiveBrowser, params: SearchParams) -> SearchPage:
 def article(browser: ArchiveBrowser, record_id: str) -> ArticleView:
     found = browser.article(record_id)
     if found is None:
-        raise WebError(404, f"no record with id {record_id!r}")
+        raise WebError(404, f"no record with id {record_id!r}", "لا خبر بهذا المعرّف في الأرشيف.")
     return found
 
 
 def entity(browser: ArchiveBrowser, name: str) -> EntityView:
     found = browser.entity(name) if name.strip() else None
     if found is None:
-        raise WebError(404, f"no entity named {name!r} in the archive")
+        raise WebError(
+            404,
+            f"no entity named {name!r} in the archive",
+            "لا كيان بهذا الاسم في الأرشيف (والعملات والوحدات ليست كيانات).",
+        )
     return found
 
 
@@ -88,8 +93,9 @@ class QuotesPage:
 
 
 def quotes(browser: ArchiveBrowser, params: QuoteParams) -> QuotesPage:
-    found = browser.quotes(speaker=params.speaker, query=params.query, page=params.page, page_size=params.size)
-    return QuotesPage(quotes=found[: params.size], page=params.page, has_next=len(found) > params.size)
+    page = min(params.page, MAX_PAGE)
+    found = browser.quotes(speaker=params.speaker, query=params.query, page=page, page_size=params.size)
+    return QuotesPage(quotes=found[: params.size], page=page, has_next=len(found) > params.size and page < MAX_PAGE)
 
 
 @dataclass(slots=True)
@@ -100,7 +106,7 @@ class _Paged:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.size))
+        return last_page(self.total, self.size)
 
     def paging(self) -> dict[str, int]:
         """The paging fields of the page's JSON twin."""
@@ -112,15 +118,23 @@ class StoriesPage(_Paged):
     stories: list[ClusterSummary]
 
 
+def _clamped(page: int, total: int, size: int) -> int:
+    """A page past the last one is the last one: every page number the user can reach answers."""
+    return min(page, last_page(total, size))
+
+
 def stories(browser: ArchiveBrowser, params: StoryParams) -> StoriesPage:
     found, total = browser.clusters(sort=params.sort, page=params.page, page_size=params.size)
-    return StoriesPage(stories=found, total=total, page=params.page, size=params.size)
+    page = _clamped(params.page, total, params.size)
+    if page != params.page:
+        found, total = browser.clusters(sort=params.sort, page=page, page_size=params.size)
+    return StoriesPage(stories=found, total=total, page=page, size=params.size)
 
 
 def story(browser: ArchiveBrowser, cluster_id: str) -> ClusterSummary:
     found = browser.cluster(cluster_id)
     if found is None:
-        raise WebError(404, f"no story cluster with id {cluster_id!r}")
+        raise WebError(404, f"no story cluster with id {cluster_id!r}", "لا قصة بهذا المعرّف في الأرشيف.")
     return found
 
 
@@ -141,12 +155,13 @@ def _require_events(browser: ArchiveBrowser) -> None:
 
 def export_rowids(browser: ArchiveBrowser, params: SearchParams, limit: int) -> list[int]:
     """The records a download holds: the search's matches in the page's order, at most `limit`."""
-    return matching_rowids(browser.archive(), params.query, params.filters, by_date=params.sort == "date", limit=limit)
+    filters = browser.resolve(params.filters)
+    return matching_rowids(browser.archive(), params.query, filters, by_date=params.sort == "date", limit=limit)
 
 
 def feed_rowids(browser: ArchiveBrowser, query: Query | None, filters: SearchFilters) -> list[int]:
     """The newest matches, for a feed."""
-    return browser.archive().ranked_rowids(query, filters, by_date=True, limit=FEED_ENTRIES)
+    return browser.archive().ranked_rowids(query, browser.resolve(filters), by_date=True, limit=FEED_ENTRIES)
 
 
 def timeline(browser: ArchiveBrowser, params: TimelineParams) -> Timeline:
@@ -155,7 +170,7 @@ def timeline(browser: ArchiveBrowser, params: TimelineParams) -> Timeline:
     searches: list[tuple[str, Query | None]] = [(params.text or params.filters.entity or "كل السجلات", params.query)]
     if params.compare is not None:
         searches.append((params.compare_text or "", params.compare))
-    return build_timeline(browser.archive(), searches, params.filters, interval=params.interval)
+    return build_timeline(browser.archive(), searches, browser.resolve(params.filters), interval=params.interval)
 
 
 def trends(browser: ArchiveBrowser, params: TrendParams) -> Trends:
@@ -176,15 +191,16 @@ def events(browser: ArchiveBrowser, params: EventParams) -> EventsPage:
     _require_events(browser)
     archive = browser.archive()
     total = count_events(archive, since=params.since, until=params.until, min_outlets=params.outlets)
+    page = _clamped(params.page, total, params.size)
     found = list_events(
         archive,
         since=params.since,
         until=params.until,
         min_outlets=params.outlets,
         limit=params.size,
-        offset=(params.page - 1) * params.size,
+        offset=(page - 1) * params.size,
     )
-    return EventsPage(events=found, total=total, page=params.page, size=params.size)
+    return EventsPage(events=found, total=total, page=page, size=params.size)
 
 
 def event(browser: ArchiveBrowser, event_id: str) -> EventView:
@@ -202,4 +218,7 @@ class EntityIndexPage(_Paged):
 
 def entity_index(browser: ArchiveBrowser, params: EntityIndexParams) -> EntityIndexPage:
     found, total = browser.entity_index(kind=params.kind, name=params.name, page=params.page, page_size=params.size)
-    return EntityIndexPage(entities=found, total=total, page=params.page, size=params.size)
+    page = _clamped(params.page, total, params.size)
+    if page != params.page:
+        found, total = browser.entity_index(kind=params.kind, name=params.name, page=page, page_size=params.size)
+    return EntityIndexPage(entities=found, total=total, page=page, size=params.size)
