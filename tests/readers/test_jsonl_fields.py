@@ -155,3 +155,16 @@ def test_progress_counts_skipped_lines_and_prints_warnings_above_the_bar(tmp_pat
     for line in shown.replace("\r", "\n").splitlines():
         if "is not a date" in line or "skipped" in line:
             assert line.startswith("marsad:"), line
+
+
+def test_ingest_stores_the_sources_display_names(tmp_path: Path) -> None:
+    names = tmp_path / "names.toml"
+    names.write_text('"akhbar.example" = "أخبار"\n', encoding="utf-8")
+    db = tmp_path / "archive.db"
+    result = CliRunner().invoke(ingest_command, [str(_dump(tmp_path)), "--db", str(db), "--source-names", str(names)])
+    assert result.exit_code == 0, result.output
+    with open_archive(str(db)) as archive:
+        assert archive.fetch("SELECT name, display FROM source_names") == [("akhbar.example", "أخبار")]
+    names.write_text("akhbar = 3\n", encoding="utf-8")
+    refused = CliRunner().invoke(ingest_command, [str(_dump(tmp_path)), "--db", str(db), "--source-names", str(names)])
+    assert refused.exit_code == 2 and "names.toml" in refused.output

@@ -40,8 +40,8 @@ def _checked_pair(ours: str, theirs: str, shown: str, hint: str) -> tuple[str, s
     return ours, theirs
 
 
-def read_field_map(path: str) -> tuple[tuple[str, str], ...]:
-    """(ours, theirs) pairs of a mapping file: TOML (`published = "date_extracted"`) or a JSON object."""
+def read_name_table(path: str, option: str) -> dict[str, Any]:
+    """A TOML file of `name = "value"` lines, or a `.json` object; a usage error naming `option` when it is not."""
     import json
     import tomllib
 
@@ -50,9 +50,15 @@ def read_field_map(path: str) -> tuple[tuple[str, str], ...]:
             raw = handle.read()
         table = json.loads(raw) if path.endswith(".json") else tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise click.BadParameter(f"{path}: {error}", param_hint="--field-map") from None
+        raise click.BadParameter(f"{path}: {error}", param_hint=option) from None
     if not isinstance(table, dict):
-        raise click.BadParameter(f"{path}: expected a table of OURS = THEIRS", param_hint="--field-map")
+        raise click.BadParameter(f'{path}: expected lines of name = "value"', param_hint=option)
+    return table
+
+
+def read_field_map(path: str) -> tuple[tuple[str, str], ...]:
+    """(ours, theirs) pairs of a mapping file: TOML (`published = "date_extracted"`) or a JSON object."""
+    table = read_name_table(path, "--field-map")
     pairs = []
     for ours, theirs in table.items():
         if not isinstance(theirs, str):
@@ -103,16 +109,8 @@ def field_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def read_source_names(path: str) -> dict[str, str]:
     """A source-names file: TOML lines `okaz = "عكاظ"` (or a .json object), how each source is shown."""
-    import json
-    import tomllib
-
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-        table = json.loads(raw) if path.endswith(".json") else tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise click.BadParameter(f"{path}: {error}", param_hint="--source-names") from None
-    if not isinstance(table, dict) or not all(isinstance(v, str) and v.strip() for v in table.values()):
+    table = read_name_table(path, "--source-names")
+    if not all(isinstance(v, str) and v.strip() for v in table.values()):
         raise click.BadParameter(f'{path}: expected lines like okaz = "عكاظ"', param_hint="--source-names")
     return {str(name): value.strip() for name, value in table.items()}
 

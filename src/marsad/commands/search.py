@@ -78,6 +78,14 @@ def search_command(
         raise click.UsageError(f"bad query: {error}") from None
     require_archive(db)
     with open_archive_or_exit(db) as archive:
+        if entity:
+            from dataclasses import replace
+
+            from marsad.store.entity_identity import keys_of_identity
+            from marsad.store.rows import entity_keys
+
+            # Every name of the entity: `--entity السعودية` finds `المملكة العربية السعودية` too.
+            filters = replace(filters, entity_keys=tuple(keys_of_identity(archive, entity_keys(entity))))
         hits, copies = _search(archive, parsed, filters, limit, collapse=not all_copies)
     keys = parsed.highlight_keys() if parsed else set()
     color = sys.stdout.isatty()

@@ -348,13 +348,26 @@ class ArchiveBrowser:
         else:
             conditions, params = archive.match_conditions(query, filters)
             where = " AND ".join(conditions) or "r.rowid IS NOT NULL"
+        # A facet whose values are chosen counts without its own choice, so that its other values
+        # stay there to be added (each count: the records of that value within the other filters).
+        own = {
+            "source": replace(filters, source=None, sources=()) if filters.source or filters.sources else None,
+            "category": replace(filters, category=None, categories=())
+            if filters.category or filters.categories
+            else None,
+        }
         for name, column in (("source", "s.name"), ("category", "r.category"), ("month", "substr(r.published, 1, 7)")):
+            facet_where, facet_params = where, params
+            without = own.get(name)
+            if without is not None:
+                conditions, facet_params = archive.match_conditions(query, without)
+                facet_where = " AND ".join(conditions) or "r.rowid IS NOT NULL"
             facets[name].values = [
                 (str(value), int(count))
                 for value, count in archive.fetch(
-                    f"SELECT {column} AS v, count(*) AS n FROM {_LINK_FROM} WHERE {where} AND {column} IS NOT NULL "
-                    "GROUP BY v ORDER BY n DESC, v LIMIT ?",
-                    (*params, 100 if name == "month" else _FACET_VALUES),
+                    f"SELECT {column} AS v, count(*) AS n FROM {_LINK_FROM} WHERE {facet_where} "
+                    f"AND {column} IS NOT NULL GROUP BY v ORDER BY n DESC, v LIMIT ?",
+                    (*facet_params, 100 if name == "month" else _FACET_VALUES),
                 )
             ]
         facets["month"].values.sort()

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from marsad.store.base import Archive
 from marsad.store.rows import entity_key
 
 JoinFn = Callable[[str, str], None]
@@ -89,6 +90,19 @@ def not_entity_keys() -> frozenset[str]:
         key = entity_key(word)
         keys.update({key, f"ال{key}", f"{key}ا", f"{key}ات", f"ال{key}ات", f"{key}ان", f"{key}ين"})
     return frozenset(keys)
+
+
+def keys_of_identity(archive: Archive, keys: list[str]) -> list[str]:
+    """`keys` with every key of their identities (all the names of the entities they name)."""
+    if archive.schema_version() < IDENTITY_SCHEMA or not keys:
+        return keys
+    condition, param = archive.in_condition("match_key", keys)
+    found = archive.fetch(
+        "SELECT match_key FROM entity_identities WHERE identity IN "
+        f"(SELECT identity FROM entity_identities WHERE {condition} AND identity <> '')",
+        (param,),
+    )
+    return list(dict.fromkeys([*keys, *(str(key) for (key,) in found)]))
 
 
 def merge_identities(stats: Iterable[KeyStats]) -> dict[str, Identity]:

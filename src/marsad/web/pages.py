@@ -158,7 +158,7 @@ def timeline_page(
         "timeline.html",
         params=params,
         found=found,
-        chart=timeline_chart(found),
+        chart=timeline_chart(found, name_of=archive.source_label),
         period_label=period_label,
     )
 

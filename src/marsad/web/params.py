@@ -162,7 +162,7 @@ def _choice(value: str | None, name: str, allowed: tuple[str, ...]) -> str:
         raise WebError(
             422,
             f"'{name}' must be one of {', '.join(allowed)}, not {value[:40]!r}",
-            f"قيمة «{_ARABIC_NAMES.get(name, name)}» غير معروفة؛ المقبول: {'، '.join(allowed)}.",
+            f"قيمة «{_ARABIC_NAMES.get(name, name)}» غير معروفة في هذا الرابط.",
         )
     return value
 

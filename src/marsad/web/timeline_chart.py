@@ -4,6 +4,7 @@ side-by-side bars for two, right to left like the page (the first period at the 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from marsad.store.timeline import Timeline
@@ -47,7 +48,10 @@ def period_label(period: str, interval: str) -> str:
     return arabic_date(period)
 
 
-def timeline_chart(found: Timeline, *, width: int = 720, height: int = 220) -> TimelineChart:
+def timeline_chart(
+    found: Timeline, *, width: int = 720, height: int = 220, name_of: Callable[[str], str] = str
+) -> TimelineChart:
+    """The chart of `found`; `name_of` gives each outlet's display name (`okaz` -> `عكاظ`)."""
     periods = found.periods
     if not periods:
         return TimelineChart(width, height, [], [], [], 0)
@@ -63,7 +67,7 @@ def timeline_chart(found: Timeline, *, width: int = 720, height: int = 220) -> T
     else:
         stacks = list(found.series[0].by_source.items())
         for number, (source, counts) in enumerate(stacks):
-            legend.append((f"src-{number}", source or OTHER_OUTLETS, sum(counts)))
+            legend.append((f"src-{number}", name_of(source) if source else OTHER_OUTLETS, sum(counts)))
     for index, period in enumerate(periods):
         x = width - (index + 1) * slot
         label = period_label(period, found.interval)
@@ -97,7 +101,7 @@ def timeline_chart(found: Timeline, *, width: int = 720, height: int = 220) -> T
                     round(slot * 0.8, 2),
                     round(tall, 2),
                     f"src-{number}",
-                    f"{source or OTHER_OUTLETS} · {label}: {count}",
+                    f"{name_of(source) if source else OTHER_OUTLETS} · {label}: {count}",
                 )
             )
     # Labels at least a label's width apart, centred under their bar and kept inside the chart.

@@ -58,7 +58,9 @@ def test_every_page_is_arabic_right_to_left(tab: Tab, kind: str) -> None:
     tab.watch.assert_clean()
 
 
-@pytest.mark.parametrize("kind", ["search", "article", "entity", "events", "event", "today", "timeline"])
+@pytest.mark.parametrize(
+    "kind", ["search", "article", "entity", "entities", "quotes", "events", "event", "today", "timeline"]
+)
 def test_phone_width_needs_no_sideways_scrolling(tab: Tab, kind: str) -> None:
     tab.page.set_viewport_size({"width": 390, "height": 844})
     tab.open(_resolve(tab, kind))
