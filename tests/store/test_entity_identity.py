@@ -42,6 +42,8 @@ def test_variants_nasab_prefixes_and_kinds_merge_and_currencies_are_out() -> Non
             _stats("العتيبي", "PER", 30),
             _stats("خالد العتيبي", "PER", 12),
             _stats("سامي العتيبي", "PER", 11),
+            _stats("الشيخ راشد الغنوشي", "PER", 3),
+            _stats("راشد الغنوشي", "PER", 9),
         ]
     )
 
@@ -59,6 +61,8 @@ def test_variants_nasab_prefixes_and_kinds_merge_and_currencies_are_out() -> Non
     assert not same("تنظيم الدولة", "الدولة")
     # A family name two people share is nobody's short form.
     assert not same("العتيبي", "خالد العتيبي") and not same("العتيبي", "سامي العتيبي")
+    # A title in front of a name of two words or more.
+    assert same("الشيخ راشد الغنوشي", "راشد الغنوشي")
     assert found[entity_key("دولار")].identity == found[entity_key("الريال")].identity == NOT_AN_ENTITY
 
 

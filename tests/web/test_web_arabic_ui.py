@@ -131,3 +131,14 @@ def test_sources_show_under_their_display_names(named_sources: TestClient) -> No
     assert "صحيفة الاختبار" in html
     facet = named_sources.get("/api/search").json()["facets"]["source"]
     assert "صحيفة الاختبار" in {value["label"] for value in facet}
+
+
+def test_a_very_broad_search_marks_its_entity_counts_as_an_estimate(
+    archive_path: Path, small_sample: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(browse, "ENTITY_FACET_EXACT", 3)
+    with TestClient(create_app(str(archive_path))) as fresh:
+        found = fresh.get("/api/search?q=" + quote("في")).json()
+        assert found["total"] > 3 and found["estimated_facets"] == {"entity": 3}
+        html = fresh.get("/?q=" + quote("في")).text
+        assert 'data-testid="facet-estimate"' in html and "تقدير" in html

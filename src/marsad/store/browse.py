@@ -61,6 +61,8 @@ __all__ = [
 # older archive is still served, only slower, and without looking names up by variant.
 BROWSE_SCHEMA = 2
 FACET_SAMPLE = 500
+# Above this many matches the entity facet is counted over the first FACET_SAMPLE (and marked so).
+ENTITY_FACET_EXACT = 10_000
 COOCCURRENCE_SAMPLE = 400
 QUOTE_RECORD_SAMPLE = 500
 QUOTE_SCAN = 300
@@ -378,12 +380,20 @@ class ArchiveBrowser:
             facets["entity"].values = [(entity.name, entity.records) for entity in top]
         else:
             join, group, label = self._entity_grouping()
+            entity_where, entity_params = where, params
+            if total > ENTITY_FACET_EXACT:
+                # Every mention of a very broad search is too many to group per request: its first
+                # matches stand for it, and the page says so.
+                entity_where, param = archive.in_condition("r.rowid", sample)
+                entity_params = [param]
+                facets["entity"].estimated_from = len(sample)
             # Records per entity: each (record, entity) pair once, then counted.
             entity_rows = archive.fetch(
                 f"SELECT k, min(name), count(*) AS n FROM (SELECT e.record_rowid, {group} AS k, min({label}) AS name "
-                f"FROM entities e {join} WHERE e.record_rowid IN (SELECT r.rowid FROM {_LINK_FROM} WHERE {where}) "
-                f"AND {group} <> '' GROUP BY e.record_rowid, {group}) pairs GROUP BY k ORDER BY n DESC, k LIMIT ?",
-                (*params, _FACET_VALUES),
+                f"FROM entities e {join} WHERE e.record_rowid IN "
+                f"(SELECT r.rowid FROM {_LINK_FROM} WHERE {entity_where}) AND {group} <> '' "
+                f"GROUP BY e.record_rowid, {group}) pairs GROUP BY k ORDER BY n DESC, k LIMIT ?",
+                (*entity_params, _FACET_VALUES),
             )
             facets["entity"].values = [(str(name or key), int(n)) for key, name, n in entity_rows]
         dates = archive.fetch(f"SELECT min(r.published), max(r.published) FROM {_LINK_FROM} WHERE {where}", params)

@@ -64,11 +64,13 @@ class SearchResult:
 
 @dataclass(slots=True)
 class Facet:
-    """Counts of one field's values over the facet sample, largest first."""
+    """Counts of one field's values over every match, largest first; `estimated_from`: counted
+    over only that many of the first matches instead (the entities of a very broad search)."""
 
     name: str
     values: list[tuple[str, int]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    estimated_from: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +109,9 @@ class SearchPage:
             "results": [result.to_dict() for result in self.results],
             "facets": {name: facet.to_dict()["values"] for name, facet in self.facets.items()},
             "facets_over": self.facet_sample,
+            "estimated_facets": {
+                name: facet.estimated_from for name, facet in self.facets.items() if facet.estimated_from is not None
+            },
             "date_range": {"from": self.date_range[0], "to": self.date_range[1]},
             "duplicates_hidden": self.duplicates_hidden,
         }

@@ -14,7 +14,8 @@ it), rebuilt after each ingest from the whole archive, by three general rules:
    `محمد بن سلمان بن عبد العزيز`), and a one-word person's name that one full name ending
    with it holds nearly all records of (`أوباما` -> `باراك أوباما`);
 3. an organisation named with its kind in front (`تنظيم`, `جماعة`, `حركة`, `ميليشيات`) or an
-   adjective behind (`الإرهابي`) and also without them.
+   adjective behind (`الإرهابي`) and also without them; a person's name with a title in front
+   (`الشيخ`, `الأمير`, `الدكتور`) and also without it (two words or more).
 
 Currencies and units of measure (`data/not_entities.txt`) get the empty identity: they are
 left out of the entity index and the facets.
@@ -45,6 +46,10 @@ _CONNECTORS = frozenset({"بن", "ابن", "بنت", "ال", "عبد", "ابو",
 _KINDS = frozenset({"تنظيم", "جماعه", "حركه", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "حزب", "منظمه"})
 # Common nouns an organisation's kind may precede (`تنظيم الدولة`): never an entity's bare name.
 _GENERIC = frozenset({"الدوله", "الحكومه", "الجماعه", "الحركه", "المنظمه", "الحزب", "التنظيم", "الشركه", "المجلس"})
+# Titles a person's name may be stored with (`الشيخ راشد الغنوشي`): the same person as the name without.
+_TITLES = frozenset(
+    {"الشيخ", "الملك", "الامير", "الاميره", "الرييس", "الدكتور", "الدكتوره", "المهندس", "السيد", "السيده"}
+)
 _TRAILING = frozenset({"الارهابي", "الارهابيه", "المتطرف", "المتطرفه"})
 
 
@@ -130,6 +135,7 @@ def merge_identities(stats: Iterable[KeyStats]) -> dict[str, Identity]:
             join(present[0], other)
     _join_prefixes(by_key, excluded, join, find)
     _join_kinds(by_key, excluded, join)
+    _join_titles(by_key, excluded, join)
 
     members: dict[str, list[str]] = defaultdict(list)
     for key in by_key:
@@ -184,6 +190,16 @@ def _dominant(candidates: list[KeyStats], share: float, find: FindFn) -> str | N
         records[find(item.key)] += item.records
     best, held = max(records.items(), key=lambda pair: (pair[1], pair[0]))
     return best if held >= share * sum(records.values()) else None
+
+
+def _join_titles(by_key: dict[str, KeyStats], excluded: frozenset[str], join: JoinFn) -> None:
+    for item in by_key.values():
+        words = item.key.split()
+        if item.type != "PER" or len(words) < 3 or words[0] not in _TITLES:
+            continue
+        bare = by_key.get(" ".join(words[1:]))
+        if bare is not None and bare.type == "PER" and bare.key not in excluded:
+            join(item.key, bare.key)
 
 
 def _join_kinds(by_key: dict[str, KeyStats], excluded: frozenset[str], join: JoinFn) -> None:

@@ -50,7 +50,10 @@ class SearchResult(BaseModel):
 class FacetValue(BaseModel):
     value: str = Field(description="What to pass back as the filter parameter.")
     label: str
-    count: int = Field(description="Matching records with this value, among the first `facets_over`.")
+    count: int = Field(
+        description="Matching records with this value (among the first `estimated_facets[name]` matches "
+        "where that is given)."
+    )
 
 
 class DateRange(BaseModel):
@@ -75,7 +78,10 @@ class SearchResponse(BaseModel):
     pages: int
     results: list[SearchResult]
     facets: dict[str, list[FacetValue]] = Field(description="source, category, entity and month.")
-    facets_over: int = Field(description="How many of the first matches the facets count.")
+    facets_over: int = Field(description="How many matches the facets count: all of them.")
+    estimated_facets: dict[str, int] = Field(
+        description="Facets counted over only the first N matches (the entities of a very broad search), by name."
+    )
     date_range: DateRange
     duplicates_hidden: int = Field(
         description="Matching records not listed because their near-duplicate story is listed once; "
