@@ -488,3 +488,19 @@ def test_meta_fields_side_by_side_with_a_middle_dot_are_a_meta_line() -> None:
 def test_a_media_link_with_its_running_time_and_a_table_caption_are_cut(line: str) -> None:
     record = host("\n".join([HEADLINE, P1, line, P2, P3]))
     assert record.body == [P1, P2, P3]
+
+
+def test_a_wire_dateline_alone_on_its_line_is_neither_title_nor_body() -> None:
+    dateline = "الطائف - 31 يوليو 2015 (خعا) --"
+    record = host("\n".join(["وكالة الخبر العربي للأنباء", HEADLINE, dateline, P1, P2, P3, "// انتهى //"]))
+    assert record.title == HEADLINE
+    assert dateline not in record.body and reasons(record)[dateline] == "date_line"
+
+
+def test_a_speaker_named_in_the_tags_is_not_cut_from_the_headline_as_a_site_name() -> None:
+    headline = "المتحدث: المستشفى الجديد يخدم نصف مليون نسمة في الطائف"
+    page = "\n".join(
+        ["صحيفة الواحة", "محليات", headline, "الطائف - الواحة", P1, P2, P3, "الوسوم: المتحدث، الطائف، الصحة",
+         "جميع الحقوق محفوظة © صحيفة الواحة 2015"]
+    )  # fmt: skip
+    assert host(page).title == headline

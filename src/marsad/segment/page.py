@@ -329,6 +329,8 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
             if line.index != title_index
             and not start <= line.index <= end
             and (line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN))
+            # A tag list names the article's people (`الوسوم: ميسي، مارتينو`), not the site.
+            and not (line.chrome is not None and line.chrome.reason == "tags")
         ]
         # ... and the lines its pages repeat (learned templates: mastheads, footers).
         others += hints.templates
