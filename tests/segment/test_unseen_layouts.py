@@ -504,3 +504,16 @@ def test_a_speaker_named_in_the_tags_is_not_cut_from_the_headline_as_a_site_name
          "جميع الحقوق محفوظة © صحيفة الواحة 2015"]
     )  # fmt: skip
     assert host(page).title == headline
+
+
+def test_a_caption_credited_to_the_site_itself_is_cut() -> None:
+    caption = "مبنى المستشفى الجديد في الطائف (صحيفة الواحة)"
+    page = "\n".join(
+        ["صحيفة الواحة | أخبار المنطقة", HEADLINE, P1, P2, caption, P3, P4, "جميع الحقوق محفوظة © صحيفة الواحة 2015"]
+    )
+    record = host(page)
+    assert caption not in record.body and reasons(record)[caption] == "photo_caption"
+    assert record.body == [P1, P2, P3, P4]
+    # A name in brackets the page does not give as its own stays in the text.
+    other = host(page.replace(caption, "مبنى المستشفى الجديد في الطائف (وزارة الصحة)"))
+    assert "مبنى المستشفى الجديد في الطائف (وزارة الصحة)" in other.body

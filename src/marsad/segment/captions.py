@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 
 from marsad.segment.lines import Kind, Line
-from marsad.segment.rules import Match
+from marsad.segment.rules import Match, line_key
 
 __all__ = ["mark_photo_captions", "mark_video_links"]
 
@@ -52,17 +52,36 @@ def _caption(line: Line) -> bool:
     )
 
 
+# A caption with its credit glued at its end in brackets: ``طريق متضرر في حجة (صدى صنعاء)``.
+_GLUED_CREDIT = re.compile(r"\s\(([^()\d]{2,30})\)$")
+_MAX_CREDIT_NAME_WORDS = 3
+
+
 def mark_photo_captions(lines: list[Line]) -> None:
     """Mark as `photo_caption` a caption line and the credit under it, inside the page (not its
-    first line, nor the last two)."""
+    first line, nor the last two); and a caption whose bracketed credit at its end is the site's
+    own name, which the page's masthead or copyright line also gives."""
     for index in range(1, len(lines) - 2):
         caption, credit = lines[index], lines[index + 1]
         if not (_caption(caption) and _credit(credit)):
             continue
         for line in (caption, credit):
-            line.chrome = _CAPTION
-            line.kind = Kind.CHROME
-            line.boxed = True  # inside the article: no argument that it ends here
+            _mark(line)
+    site_lines = [f" {line.key} " for line in lines if line.chrome is not None or line.kind is Kind.FRAGMENT]
+    for line in lines[1:-2]:
+        short = line.chrome is None and line.words <= _MAX_CAPTION_WORDS
+        found = _GLUED_CREDIT.search(line.text) if short else None
+        if found is None:
+            continue
+        name = line_key(found.group(1))
+        if name and len(name.split()) <= _MAX_CREDIT_NAME_WORDS and any(f" {name} " in other for other in site_lines):
+            _mark(line)
+
+
+def _mark(line: Line) -> None:
+    line.chrome = _CAPTION
+    line.kind = Kind.CHROME
+    line.boxed = True  # inside the article: no argument that it ends here
 
 
 # ``فيديو | غزة تغرق في الظلام``, ``Vidéo | فيديو : ...``, ``شاهد بالفيديو: ...``: a video's label
