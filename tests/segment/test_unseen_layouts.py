@@ -517,3 +517,12 @@ def test_a_caption_credited_to_the_site_itself_is_cut() -> None:
     # A name in brackets the page does not give as its own stays in the text.
     other = host(page.replace(caption, "مبنى المستشفى الجديد في الطائف (وزارة الصحة)"))
     assert "مبنى المستشفى الجديد في الطائف (وزارة الصحة)" in other.body
+
+
+@pytest.mark.parametrize(
+    "caption", ["لاعبو الفريق في تدريبات الأمس (ملاعب 24)", "مبنى المستشفى الجديد في الطائف (ph. DR)"]
+)
+def test_a_caption_credited_to_a_site_with_a_number_or_in_french_is_cut(caption: str) -> None:
+    page = "\n".join(["ملاعب 24", HEADLINE, P1, P2, caption, P3, P4, "حقوق النشر محفوظة © ملاعب 24 - 2015"])
+    record = host(page)
+    assert caption not in record.body and reasons(record)[caption] == "photo_caption"

@@ -53,7 +53,8 @@ def _caption(line: Line) -> bool:
 
 
 # A caption with its credit glued at its end in brackets: ``طريق متضرر في حجة (صدى صنعاء)``.
-_GLUED_CREDIT = re.compile(r"\s\(([^()\d]{2,30})\)$")
+_GLUED_CREDIT = re.compile(r"\s\(([^()]{2,30})\)$")
+_LETTER = re.compile(r"[^\W\d_]{2}")
 _MAX_CREDIT_NAME_WORDS = 3
 
 
@@ -74,7 +75,7 @@ def mark_photo_captions(lines: list[Line]) -> None:
         if found is None:
             continue
         name = line_key(found.group(1))
-        if name and len(name.split()) <= _MAX_CREDIT_NAME_WORDS and any(f" {name} " in other for other in site_lines):
+        if name and _LETTER.search(name) and len(name.split()) <= _MAX_CREDIT_NAME_WORDS and any(f" {name} " in other for other in site_lines):
             _mark(line)
 
 
