@@ -526,3 +526,11 @@ def test_a_caption_credited_to_a_site_with_a_number_or_in_french_is_cut(caption:
     page = "\n".join(["ملاعب 24", HEADLINE, P1, P2, caption, P3, P4, "حقوق النشر محفوظة © ملاعب 24 - 2015"])
     record = host(page)
     assert caption not in record.body and reasons(record)[caption] == "photo_caption"
+
+
+def test_a_related_header_with_one_link_is_cut_when_the_text_goes_on_with_a_demonstrative() -> None:
+    link = "خبراء: المستشفيات الجديدة تخفف الضغط عن المراكز الصحية"
+    p3 = "هذا التحليل لا يلغي أن أمام الجهات المعنية طريقا طويلا قبل أن يلمس الناس نتائج ملموسة على الأرض."
+    record = host("\n".join([HEADLINE, P1, P2, "مواضيع ذات صلة", link, p3, P4]))
+    assert record.body == [P1, P2, p3, P4]
+    assert reasons(record)[link] == "related_articles"
