@@ -27,8 +27,11 @@ def test_dates_with_slashes_and_hijri_days_without_a_year(sentence: str, text: s
     assert (text, value) in found
 
 
-def test_a_hijri_day_without_a_year_has_no_value_without_a_publication_date() -> None:
-    assert [d["value"] for d in find_dates(["تبدأ الدراسة في 20 رمضان."], None)] == []
+def test_a_hijri_day_without_a_year_is_found_without_a_value_without_a_publication_date() -> None:
+    # The guidelines: a relative date is labelled, with value null when nothing anchors it.
+    assert [(d["text"], d["value"]) for d in find_dates(["تبدأ الدراسة في 20 رمضان."], None)] == [("20 رمضان", None)]
+    found = find_dates(["انطلقت الفعاليات في شهر رمضان الجاري بمشاركة واسعة."], None)
+    assert [(d["text"], d["value"]) for d in found] == [("شهر رمضان الجاري", None)]
 
 
 @pytest.mark.parametrize(

@@ -217,7 +217,8 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
         if day is None and relative is None and not m.group().startswith("شهر"):
             return None
         if published is None:
-            return None
+            # Found all the same, as a relative date without a value (the guidelines' `null`).
+            return m.start(), relative.end() if day is None and relative is not None else end, "relative", None, None
         from marsad.enrich.dates_hijri import nearest_hijri_year, relative_hijri_year
 
         if day is None and relative is not None:

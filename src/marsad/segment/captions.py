@@ -75,7 +75,12 @@ def mark_photo_captions(lines: list[Line]) -> None:
         if found is None:
             continue
         name = line_key(found.group(1))
-        if name and _LETTER.search(name) and len(name.split()) <= _MAX_CREDIT_NAME_WORDS and any(f" {name} " in other for other in site_lines):
+        if (
+            name
+            and _LETTER.search(name)
+            and len(name.split()) <= _MAX_CREDIT_NAME_WORDS
+            and any(f" {name} " in other for other in site_lines)
+        ):
             _mark(line)
 
 
