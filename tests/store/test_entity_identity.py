@@ -169,3 +169,15 @@ def test_the_search_command_finds_every_name_of_an_entity(new_location: Callable
     )
     assert result.exit_code == 0, result.output
     assert len(result.output.splitlines()) == 4
+
+
+def test_an_events_people_and_places_are_counted_by_identity(new_location: Callable[[], str]) -> None:
+    from marsad.store.browse_events import _event_entities
+
+    location = new_location()
+    with open_location(location) as archive:
+        ingest_pages(archive, _pages(), _extract, on_error=lambda e: None, options=IngestOptions(events=False))
+        rowids = [int(rowid) for (rowid,) in archive.fetch("SELECT rowid FROM records ORDER BY rowid")]
+        found = _event_entities(archive, rowids)
+    assert ("السعودية", "LOC", 4) in found
+    assert not any("دولار" in name or name == "المملكة العربية السعودية" for name, _, _ in found)

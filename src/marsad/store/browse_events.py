@@ -193,19 +193,44 @@ def event_view(archive: Archive, event_id: str) -> EventView | None:
 
 
 def _event_entities(archive: Archive, rowids: list[int]) -> list[tuple[str, str, int]]:
+    """The event's people, places and organisations, each with how many of its articles name it:
+    one entry per identity (`store.entity_identity`), currencies and units left out."""
     condition, param = archive.in_condition("record_rowid", rowids)
-    per_record: Counter[tuple[str, str]] = Counter()
-    names: dict[tuple[str, str], Counter[str]] = {}
-    for _rowid, key, kind, name in archive.fetch(
+    found = archive.fetch(
         f"SELECT DISTINCT record_rowid, match_key, type, coalesce(canonical, text) FROM entities WHERE {condition}",
         (param,),
-    ):
+    )
+    identities = _identities(archive, sorted({str(key) for _, key, _, _ in found if key}))
+    records: dict[tuple[str, str], set[int]] = {}
+    names: dict[tuple[str, str], Counter[str]] = {}
+    for rowid, key, kind, name in found:
         if kind not in _ENTITY_TYPES or not key:
             continue
-        per_record[(key, kind)] += 1
-        names.setdefault((key, kind), Counter())[str(name)] += 1
-    ranked = sorted(per_record.items(), key=lambda item: (-item[1], item[0]))[:_EVENT_ENTITIES]
-    return [(names[key].most_common(1)[0][0], key[1], count) for key, count in ranked]
+        identity, shown_kind, shown = identities.get(str(key), (str(key), str(kind), None))
+        if not identity:
+            continue  # a currency or a unit
+        entry = (identity, shown_kind if shown_kind in _ENTITY_TYPES else str(kind))
+        records.setdefault(entry, set()).add(int(rowid))
+        names.setdefault(entry, Counter())[shown or str(name)] += 1
+    ranked = sorted(records.items(), key=lambda item: (-len(item[1]), item[0]))[:_EVENT_ENTITIES]
+    return [(names[entry].most_common(1)[0][0], entry[1], len(rowids)) for entry, rowids in ranked]
+
+
+def _identities(archive: Archive, keys: list[str]) -> dict[str, tuple[str, str, str]]:
+    """(identity, type, name) of each key, in an archive that keeps identities."""
+    from marsad.store.entity_identity import IDENTITY_SCHEMA
+
+    if not keys or archive.schema_version() < IDENTITY_SCHEMA:
+        return {}
+    condition, param = archive.in_condition("i.match_key", keys)
+    return {
+        str(key): (str(identity), str(kind or ""), str(name or key))
+        for key, identity, kind, name in archive.fetch(
+            "SELECT i.match_key, i.identity, root.type, root.name FROM entity_identities i "
+            f"LEFT JOIN entity_identities root ON root.match_key = i.identity WHERE {condition}",
+            (param,),
+        )
+    }
 
 
 def _event_quotes(archive: Archive, rowids: list[int]) -> list[tuple[str | None, str, str]]:
