@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import regex
 
 from marsad.arabic.normalize import fold_for_search
-from marsad.arabic.search_terms import search_key, word_spans
+from marsad.arabic.search_terms import marked_words, search_key
 from marsad.errors import MarsadError
 
 __all__ = [
@@ -235,10 +235,9 @@ def make_snippet(paragraphs: list[str], keys: set[str], words: int = 30) -> str:
     matches, HTML-escaped, with matching words wrapped in <mark>...</mark>."""
     best: tuple[int, str, list[tuple[int, int, bool]], int] | None = None
     for paragraph in paragraphs:
-        spans = word_spans(paragraph)
-        if not spans:
+        marked = marked_words(paragraph, keys)
+        if not marked:
             continue
-        marked = [(start, end, bool(keys & forms)) for start, end, forms in spans]
         hits = [i for i, span in enumerate(marked) if span[2]]
         if best is None:
             best = (0, paragraph, marked, 0)
@@ -280,15 +279,26 @@ def passage_snippet(body: list[str], title: str, keys: set[str]) -> str:
     """A highlighted snippet from the passages most likely to hold the query: those
     whose folded text contains a query key (a cheap test), else the first. Analyzing
     every word of a long article for each of twenty results is what is slow, and some
-    sources put a whole article in one paragraph, hence passages of bounded length."""
-    passages = [passage for paragraph in body for passage in _passages(paragraph)]
-    if not passages:
-        return make_snippet([title], keys)
-    if keys:
-        likely = [passage for passage in passages if any(key in fold_for_search(passage) for key in keys)]
-        if likely:
-            return make_snippet(likely[:_SNIPPET_PASSAGES], keys)
-    return make_snippet(passages[:1], keys)
+    sources put a whole article in one paragraph, hence passages of bounded length;
+    they are cut and folded only until the first likely ones are found."""
+    first: str | None = None
+    likely: list[str] = []
+    for paragraph in body:
+        for passage in _passages(paragraph):
+            if first is None:
+                first = passage
+            if not keys:
+                break
+            folded = fold_for_search(passage)
+            if any(key in folded for key in keys):
+                likely.append(passage)
+                if len(likely) == _SNIPPET_PASSAGES:
+                    return make_snippet(likely, keys)
+        if first is not None and not keys:
+            break
+    if likely:
+        return make_snippet(likely, keys)
+    return make_snippet([first] if first is not None else [title], keys)
 
 
 def _passages(paragraph: str) -> Iterator[str]:
