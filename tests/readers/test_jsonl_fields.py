@@ -168,3 +168,19 @@ def test_ingest_stores_the_sources_display_names(tmp_path: Path) -> None:
     names.write_text("akhbar = 3\n", encoding="utf-8")
     refused = CliRunner().invoke(ingest_command, [str(_dump(tmp_path)), "--db", str(db), "--source-names", str(names)])
     assert refused.exit_code == 2 and "names.toml" in refused.output
+
+
+def test_marsad_run_reads_the_dump_with_a_mapping_file(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from marsad.commands.run import run_command
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({**ITEMS[0], "when": "06/08/2015"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_text('published = "when"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(run_command, [str(dump), "--out", str(out), "--no-enrich", "--field-map", str(mapping)])
+    assert result.exit_code == 0, result.output
+    [shard] = list(out.glob("*.parquet"))
+    assert pq.read_table(shard).column("published").to_pylist() == ["2015-08-06"]
