@@ -312,3 +312,18 @@ def test_weeks_after_next_historical_hijri_years_and_weeks_without_a_date(
 def test_bracketed_spaced_and_reversed_decimal_numbers(sentence: str, expected: list[tuple[float, str]]) -> None:
     found = [(q["value"], q["unit"]) for q in find_quantities([sentence])]
     assert found[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marks"),
+    [
+        ("سجل كازورلا في الدقائق 32 و34 و60 من المباراة.", ["32", "34", "60"]),
+        ("أضاف ريدينج هدفين في الدقيقتين 66 و71.", ["66", "71"]),
+        ('تعاملت العيادات خلال الأسبوع "133" مع 970 حالة.', ["133"]),
+        ("يستمر المعرض حتى 27 منه بمشاركة فنانين من الأردن.", ["27"]),
+        ("وفقا للشروط المحددة في المواد 80 و84 من الدستور.", ["80", "84"]),
+    ],
+)
+def test_minutes_weeks_articles_and_days_of_the_month_are_no_quantities(sentence: str, marks: list[str]) -> None:
+    found = {q["text"] for q in find_quantities([sentence])}
+    assert not found & set(marks), found

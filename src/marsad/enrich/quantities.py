@@ -69,7 +69,11 @@ _WORD = regex.compile(r"\p{L}+")
 _ANY_DIGIT = re.compile(r"\d")
 _SPACES = regex.compile(r"\s+")
 # ``إف- 16``: a hyphen after a model's letters is skipped too.
-_WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(\-]*$")
+_WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(\-\"«“]*$")
+# ``32 و34``: a number joined by ``و`` to the one before it shares its designator.
+_JOINED = regex.compile(r"^\s*و\s*$")
+# ``حتى 27 منه``: a day of the month the text is in, not a count.
+_DAY_OF_THE_MONTH = regex.compile(r"\s+(?:منه|من الشهر)(?!\p{L})")
 _NOUN_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _NUMBER_WORD_FORMS = frozenset(prefix + word for word in NUMBER_WORDS for prefix in ("", "و", "ب", "ل"))
 _CLOCK = regex.compile(r"\s*\(?\s*ت\s*[غم](?!\p{L})")  # ``10,30 ت غ``: a time of day
@@ -142,6 +146,7 @@ def _currency_unit(folded: FoldedText, m: regex.Match[str]) -> str | None:
 def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
     text = folded.text
     found: list[tuple[int, int, int | float, str | None]] = []
+    designated_end = -1  # where the last number a designator made a mark ends
     for m in _DIGIT_QUANTITY.finditer(text):
         digits = m["num"]
         if len(digits) >= 7 and "," not in digits and "." not in digits:
@@ -150,9 +155,12 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``012``: a code or a dialling prefix; a count is not written with a leading zero
         previous = _previous_word(text, m.start())
         glued_article = _GLUED_ARTICLE.search(text[max(0, m.start() - 8) : m.start()])
-        if previous in _NOT_BEFORE or previous in {"/", ":"} or glued_article:
+        if previous in _NOT_BEFORE or (designated_end >= 0 and _JOINED.match(text[designated_end : m.start()])):
+            designated_end = m.end("num")
             continue
-        if _CLOCK.match(text, m.end()):
+        if previous in {"/", ":"} or glued_article:
+            continue
+        if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
             continue
         if _LATIN_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _LATIN_AFTER.match(text, m.end()):
             continue  # ``PRDM 16``, ``55 Cancri``: a number inside a Latin name
