@@ -322,6 +322,8 @@ def test_bracketed_spaced_and_reversed_decimal_numbers(sentence: str, expected: 
         ('تعاملت العيادات خلال الأسبوع "133" مع 970 حالة.', ["133"]),
         ("يستمر المعرض حتى 27 منه بمشاركة فنانين من الأردن.", ["27"]),
         ("وفقا للشروط المحددة في المواد 80 و84 من الدستور.", ["80", "84"]),
+        ("وطالبت الجمعية بإلغاء القانون عدد 88 لسنة 2005 المتعلق بالمنافع.", ["88"]),
+        ("وصدر القرار 10690 المؤرخة في 12 مارس بتعيين لجنة من خمسة أعضاء.", ["10690"]),
     ],
 )
 def test_minutes_weeks_articles_and_days_of_the_month_are_no_quantities(sentence: str, marks: list[str]) -> None:

@@ -72,6 +72,8 @@ _SPACES = regex.compile(r"\s+")
 _WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(\-\"«“]*$")
 # ``32 و34``: a number joined by ``و`` to the one before it shares its designator.
 _JOINED = regex.compile(r"^\s*و\s*$")
+# ``القرار 10690 المؤرخ في``, ``عددها 15601 بتاريخ``, ``القانون عدد 88 لسنة 2005``: a reference number.
+_REFERENCE_AFTER = regex.compile(r"\s+(?:المؤرخ|المؤرخه|بتاريخ|لسنه)(?!\p{L})")
 # ``حتى 27 منه``: a day of the month the text is in, not a count.
 _DAY_OF_THE_MONTH = regex.compile(r"\s+(?:منه|من الشهر)(?!\p{L})")
 _NOUN_BEFORE = regex.compile(r"(\p{L}+)\s+$")
@@ -161,6 +163,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if previous in {"/", ":"} or glued_article:
             continue
         if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
+            continue
+        if _REFERENCE_AFTER.match(text, m.end("num")):
             continue
         if _LATIN_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _LATIN_AFTER.match(text, m.end()):
             continue  # ``PRDM 16``, ``55 Cancri``: a number inside a Latin name
