@@ -142,3 +142,13 @@ def test_a_very_broad_search_marks_its_entity_counts_as_an_estimate(
         assert found["total"] > 3 and found["estimated_facets"] == {"entity": 3}
         html = fresh.get("/?q=" + quote("في")).text
         assert 'data-testid="facet-estimate"' in html and "تقدير" in html
+
+
+def test_a_quoted_person_links_to_their_page_and_every_speaker_link_answers(client: TestClient) -> None:
+    from webfixtures import SPEAKER
+
+    html = client.get("/quotes").text
+    speakers = re.findall(r'<a class="speaker" data-testid="quote-speaker" href="([^"]+)"', html)
+    assert "/entities/" + quote(SPEAKER) in [href.replace("&amp;", "&") for href in speakers]
+    for href in speakers:
+        assert client.get(href.replace("&amp;", "&")).status_code == 200, href

@@ -475,6 +475,18 @@ class ArchiveBrowser:
             latest=latest,
         )
 
+    def name_speakers(self, hits: list[QuoteHit]) -> list[QuoteHit]:
+        """Each quote's speaker as an entity of the archive, where it is one (`speaker_entity`)."""
+        known: dict[str, str | None] = {}
+        for hit in hits:
+            if not hit.speaker:
+                continue
+            if hit.speaker not in known:
+                found = self.entity_named(hit.speaker)
+                known[hit.speaker] = found.name if found is not None and found.type in ("PER", "ORG") else None
+            hit.speaker_entity = known[hit.speaker]
+        return hits
+
     # --- how sources are shown ------------------------------------------------------
 
     def source_names(self) -> dict[str, str]:

@@ -140,6 +140,8 @@ class QuoteHit:
     cue: str | None
     direct: bool | None
     record: RecordLink
+    speaker_entity: str | None = None
+    """The entity the speaker is (its usual name), when the archive holds one: its page is linked."""
 
     def to_dict(self) -> dict[str, Any]:
         return {

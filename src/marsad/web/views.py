@@ -95,7 +95,8 @@ class QuotesPage:
 def quotes(browser: ArchiveBrowser, params: QuoteParams) -> QuotesPage:
     page = min(params.page, MAX_PAGE)
     found = browser.quotes(speaker=params.speaker, query=params.query, page=page, page_size=params.size)
-    return QuotesPage(quotes=found[: params.size], page=page, has_next=len(found) > params.size and page < MAX_PAGE)
+    shown = browser.name_speakers(found[: params.size])
+    return QuotesPage(quotes=shown, page=page, has_next=len(found) > params.size and page < MAX_PAGE)
 
 
 @dataclass(slots=True)
