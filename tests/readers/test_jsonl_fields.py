@@ -79,6 +79,16 @@ def test_common_dump_layouts_are_recognized_without_a_mapping() -> None:
     assert dotted.published == "2021-12-31"
 
 
+def test_an_empty_or_null_text_is_named_as_the_dump_names_it() -> None:
+    for item in ({"content": "   ", "title": "عنوان"}, {"content": None, "title": "عنوان"}):
+        try:
+            parse_page_line(_line(item), "s.jsonl:4")
+        except InputError as error:
+            assert str(error) == "s.jsonl:4: empty 'content' field"
+        else:
+            raise AssertionError("a page without text was read")
+
+
 def test_dates_in_other_forms_are_read_and_bad_ones_reported_not_stored() -> None:
     warnings: list[InputError] = []
     forms = {

@@ -204,6 +204,9 @@ def parse_page_line(
     if not content:
         if blank:
             raise InputError(origin, f"empty {' and '.join(repr(names.get(key, key)) for key in blank)} field")
+        named = [name for name in ("text", "html", *ALIASES["text"]) if name in item]
+        if named:
+            raise InputError(origin, f"empty {named[0]!r} field")  # ``"content": null``
         raise InputError(origin, "no 'text' or 'html' field")
 
     meta: dict[str, str | None] = {}
