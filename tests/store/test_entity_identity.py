@@ -181,3 +181,14 @@ def test_an_events_people_and_places_are_counted_by_identity(new_location: Calla
         found = _event_entities(archive, rowids)
     assert ("السعودية", "LOC", 4) in found
     assert not any("دولار" in name or name == "المملكة العربية السعودية" for name, _, _ in found)
+
+
+def test_trends_name_each_key_by_its_entity_and_leave_currencies_out(new_location: Callable[[], str]) -> None:
+    from marsad.store.trends import _identity_names
+
+    location = new_location()
+    with open_location(location) as archive:
+        ingest_pages(archive, _pages(), _extract, on_error=lambda e: None, options=IngestOptions(events=False))
+        found = _identity_names(archive, [entity_key("المملكة العربية السعودية"), entity_key("دولار")])
+    assert found[entity_key("المملكة العربية السعودية")] == (entity_key("السعودية"), "السعودية")
+    assert found[entity_key("دولار")] is None

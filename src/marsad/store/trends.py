@@ -130,6 +130,23 @@ def trends_of_day(
     return found
 
 
+def _identity_names(archive: Archive, keys: list[str]) -> dict[str, tuple[str, str] | None]:
+    """The entity (its key and usual name) of each key; None for a key that names no entity (a currency)."""
+    from marsad.store.entity_identity import IDENTITY_SCHEMA
+
+    if not keys or archive.schema_version() < IDENTITY_SCHEMA:
+        return {}
+    condition, param = archive.in_condition("i.match_key", keys)
+    return {
+        str(key): ((str(identity), str(name or key)) if identity else None)
+        for key, identity, name in archive.fetch(
+            "SELECT i.match_key, i.identity, root.name FROM entity_identities i "
+            f"LEFT JOIN entity_identities root ON root.match_key = i.identity WHERE {condition}",
+            (param,),
+        )
+    }
+
+
 def _rising(archive: Archive, day: str, first: str, volume: tuple[int, int], min_articles: int) -> list[Rising]:
     """Names and headline words with enough articles and outlets on `day`, scored against
     their share of the articles from `first` to the day before (`marsad.store.day_keys`)."""
@@ -150,11 +167,24 @@ def _rising(archive: Archive, day: str, first: str, volume: tuple[int, int], min
         )
     }
     today_total, before_total = volume
+    identities = _identity_names(archive, [str(row[1]) for row in candidates if row[0] != "TERM"])
     found = []
     for kind, key, articles, outlets, name in candidates:
+        if kind != "TERM" and str(key) in identities:
+            entity = identities[str(key)]
+            if entity is None:
+                continue  # a currency or a unit is no entity (`store.entity_identity`)
+            key, name = entity
         expected = today_total * before.get((str(kind), str(key)), 0) / before_total
         score = burst_score(int(articles), expected)
         if score >= MIN_SCORE:
             found.append(Rising(str(key), str(name), str(kind), int(articles), int(outlets), expected, score))
     found.sort(key=lambda item: (-item.score, -item.articles, item.key))
-    return found
+    # One entry per entity: two of its names rising together show as its best-scored one.
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in found:
+        if (item.kind, item.key) not in seen:
+            seen.add((item.kind, item.key))
+            kept.append(item)
+    return kept
