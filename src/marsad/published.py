@@ -63,7 +63,7 @@ def _month_number(name: str) -> int | None:
     lowered = name.lower()
     found = _month_numbers().get(lowered)
     if found is None:
-        found = _month_numbers().get(fold_word(lowered.removeprefix("ل") if lowered.startswith("ل") else lowered))
+        found = _month_numbers().get(fold_word(lowered.removeprefix("ل")))
     return found
 
 

@@ -37,8 +37,8 @@ from marsad.store.browse_results import (
     last_page,
 )
 from marsad.store.collapse import one_per_story
-from marsad.store.entity_identity import IDENTITY_SCHEMA
-from marsad.store.leads import LEAD_SQL, lead_words
+from marsad.store.entity_identity import IDENTITY_SCHEMA, keys_of_identity
+from marsad.store.leads import LEAD_SQL, first_words, lead_words
 from marsad.store.search import Clause, Query, passage_snippet
 from marsad.store.trends import Trends, latest_day, trends_of_day
 
@@ -278,7 +278,6 @@ class ArchiveBrowser:
             page=page,
             page_size=page_size,
             facets=facets,
-            facet_sample=total,
             date_range=date_range,
             duplicates_hidden=hidden,
         )
@@ -330,7 +329,7 @@ class ArchiveBrowser:
                     cluster=row[7],
                     snippet=passage_snippet(body, row[2] or "", keys),
                     copies=copies.get(rowid, 0),
-                    lead=None if row[2] else lead_words(json.dumps(body[:1], ensure_ascii=False)),
+                    lead=None if row[2] or not body else first_words(body[0]),
                 )
             )
         return results
@@ -544,9 +543,8 @@ class ArchiveBrowser:
         if not filters.entity or filters.entity_keys:
             return filters
         key = self.entity_match_key(filters.entity)
-        root = self.identity_of(key) if key else None
-        keys = [*rows.entity_keys(filters.entity), *(self.identity_members(root) if root else [])]
-        return replace(filters, entity_keys=tuple(dict.fromkeys(keys)))
+        written = list(dict.fromkeys([*rows.entity_keys(filters.entity), *([key] if key else [])]))
+        return replace(filters, entity_keys=tuple(keys_of_identity(self.archive(), written)))
 
     def entity_match_key(self, name: str) -> str | None:
         """The key an entity is stored under: `name`'s own when it is a canonical name,

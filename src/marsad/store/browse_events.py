@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from marsad.store.base import Archive
+from marsad.store.entity_identity import stored_identities
 from marsad.store.leads import LEAD_SQL, lead_words
 
 __all__ = ["EVENTS_SCHEMA", "EventArticle", "EventSummary", "EventView", "count_events", "event_view", "list_events"]
@@ -200,37 +201,21 @@ def _event_entities(archive: Archive, rowids: list[int]) -> list[tuple[str, str,
         f"SELECT DISTINCT record_rowid, match_key, type, coalesce(canonical, text) FROM entities WHERE {condition}",
         (param,),
     )
-    identities = _identities(archive, sorted({str(key) for _, key, _, _ in found if key}))
+    identities = stored_identities(archive, sorted({str(key) for _, key, _, _ in found if key}))
     records: dict[tuple[str, str], set[int]] = {}
     names: dict[tuple[str, str], Counter[str]] = {}
     for rowid, key, kind, name in found:
         if kind not in _ENTITY_TYPES or not key:
             continue
-        identity, shown_kind, shown = identities.get(str(key), (str(key), str(kind), None))
-        if not identity:
+        known = identities.get(str(key))
+        if known is not None and not known.identity:
             continue  # a currency or a unit
-        entry = (identity, shown_kind if shown_kind in _ENTITY_TYPES else str(kind))
+        identity = known.identity if known is not None else str(key)
+        entry = (identity, known.type if known is not None and known.type in _ENTITY_TYPES else str(kind))
         records.setdefault(entry, set()).add(int(rowid))
-        names.setdefault(entry, Counter())[shown or str(name)] += 1
+        names.setdefault(entry, Counter())[known.name if known is not None else str(name)] += 1
     ranked = sorted(records.items(), key=lambda item: (-len(item[1]), item[0]))[:_EVENT_ENTITIES]
     return [(names[entry].most_common(1)[0][0], entry[1], len(rowids)) for entry, rowids in ranked]
-
-
-def _identities(archive: Archive, keys: list[str]) -> dict[str, tuple[str, str, str]]:
-    """(identity, type, name) of each key, in an archive that keeps identities."""
-    from marsad.store.entity_identity import IDENTITY_SCHEMA
-
-    if not keys or archive.schema_version() < IDENTITY_SCHEMA:
-        return {}
-    condition, param = archive.in_condition("i.match_key", keys)
-    return {
-        str(key): (str(identity), str(kind or ""), str(name or key))
-        for key, identity, kind, name in archive.fetch(
-            "SELECT i.match_key, i.identity, root.type, root.name FROM entity_identities i "
-            f"LEFT JOIN entity_identities root ON root.match_key = i.identity WHERE {condition}",
-            (param,),
-        )
-    }
 
 
 def _event_quotes(archive: Archive, rowids: list[int]) -> list[tuple[str | None, str, str]]:

@@ -86,10 +86,14 @@ class SearchPage:
     page: int
     page_size: int
     facets: dict[str, Facet]
-    facet_sample: int
     date_range: tuple[str | None, str | None]
     # Near-duplicate copies not listed because their story is listed once (within the sample).
     duplicates_hidden: int = 0
+
+    @property
+    def facet_sample(self) -> int:
+        """How many matches the facets count: all of them."""
+        return self.total
 
     @property
     def pages(self) -> int:

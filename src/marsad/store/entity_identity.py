@@ -110,6 +110,22 @@ def keys_of_identity(archive: Archive, keys: list[str]) -> list[str]:
     return list(dict.fromkeys([*keys, *(str(key) for (key,) in found)]))
 
 
+def stored_identities(archive: Archive, keys: list[str]) -> dict[str, Identity]:
+    """Each key's identity as the archive stores it, with the type and usual name of its entity
+    (an empty `identity` for what is no entity); {} in an archive without identities."""
+    if not keys or archive.schema_version() < IDENTITY_SCHEMA:
+        return {}
+    condition, param = archive.in_condition("i.match_key", keys)
+    return {
+        str(key): Identity(str(identity), str(kind or ""), str(name or key))
+        for key, identity, kind, name in archive.fetch(
+            "SELECT i.match_key, i.identity, root.type, root.name FROM entity_identities i "
+            f"LEFT JOIN entity_identities root ON root.match_key = i.identity WHERE {condition}",
+            (param,),
+        )
+    }
+
+
 def merge_identities(stats: Iterable[KeyStats]) -> dict[str, Identity]:
     """Every key's identity (see the module's rules); pure, so the rules are tested on their own."""
     by_key = {item.key: item for item in stats}

@@ -29,7 +29,12 @@ def lead_words(body_start: str | None, words: int = LEAD_WORDS) -> str | None:
         paragraph = json.loads('"' + piece.rstrip("\\") + '"')
     except json.JSONDecodeError:
         paragraph = piece
+    return first_words(paragraph, words, cut=end < 0)
+
+
+def first_words(paragraph: str, words: int = LEAD_WORDS, *, cut: bool = False) -> str | None:
+    """The first `words` words of a paragraph, with `…` when there are more (or it was `cut`)."""
     found = paragraph.split()
     if not found:
         return None
-    return " ".join(found[:words]) + ("…" if len(found) > words or end < 0 else "")
+    return " ".join(found[:words]) + ("…" if len(found) > words or cut else "")

@@ -28,6 +28,7 @@ from marsad.events.index import DEFAULT_WINDOW_DAYS
 from marsad.store.base import Archive
 from marsad.store.browse_events import EventSummary, list_events
 from marsad.store.day_keys import DAY_KEYS_SCHEMA
+from marsad.store.entity_identity import stored_identities
 
 __all__ = ["DEFAULT_BASELINE_DAYS", "TRENDS_SCHEMA", "Rising", "Trends", "burst_score", "latest_day", "trends_of_day"]
 
@@ -132,18 +133,9 @@ def trends_of_day(
 
 def _identity_names(archive: Archive, keys: list[str]) -> dict[str, tuple[str, str] | None]:
     """The entity (its key and usual name) of each key; None for a key that names no entity (a currency)."""
-    from marsad.store.entity_identity import IDENTITY_SCHEMA
-
-    if not keys or archive.schema_version() < IDENTITY_SCHEMA:
-        return {}
-    condition, param = archive.in_condition("i.match_key", keys)
     return {
-        str(key): ((str(identity), str(name or key)) if identity else None)
-        for key, identity, name in archive.fetch(
-            "SELECT i.match_key, i.identity, root.name FROM entity_identities i "
-            f"LEFT JOIN entity_identities root ON root.match_key = i.identity WHERE {condition}",
-            (param,),
-        )
+        key: (found.identity, found.name) if found.identity else None
+        for key, found in stored_identities(archive, keys).items()
     }
 
 
