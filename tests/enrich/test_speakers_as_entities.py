@@ -246,3 +246,57 @@ def test_a_name_in_quotation_marks_inside_reported_speech_is_no_quote(name: str)
     paragraphs = [f'وقال المحلل خالد العتيبي إن مصرف "{name}" رفع توقعاته لأرباح الشركات في المنطقة هذا العام.']
     spans = find_quotes(paragraphs, entities=find_entities(paragraphs))
     assert [q["text"] for q in spans if q["direct"]] == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # The verb's object runs on after the subject's name: NER's person ends it.
+        (
+            [
+                "طالب رئيس الأركان العماد سمير حداد عناصر الحرس وضباطه باليقظة التامة.",
+                "وقال، في كلمة له أمس: «كونوا على أهبة الاستعداد في كل لحظة».",
+            ],
+            "سمير حداد",
+        ),
+        (['واعتبر الرئيس الأميركي باراك أوباما تنظيم الحوار الوطني "خطوة مهمة نحو الاستقرار".'], "باراك أوباما"),
+        # A title in apposition after the name is not part of it.
+        (["وقالت سارة بلومفيلد المنسقة الفنية للمعرض “المعرض يضم أعمالا لعشرة فنانين من المنطقة”."], "سارة بلومفيلد"),
+    ],
+)
+def test_a_name_that_runs_on_into_the_sentence_is_cut_where_ner_ends_it(paragraphs: list[str], speaker: str) -> None:
+    assert {s for s, _, _ in _said(paragraphs)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # An adjective after an organisation is part of its name.
+        (['وقال الجيش السوري الحر في بيان: "العملية جاءت ردا على القصف".'], "الجيش السوري الحر"),
+        # A family name NER left out is more of the name, not a word that ran on.
+        (['وقال المهندس عدنان المعيبد: "المشروع يكتمل قبل نهاية العام".'], "عدنان المعيبد"),
+    ],
+)
+def test_more_of_a_name_is_not_cut(paragraphs: list[str], speaker: str) -> None:
+    assert {s for s, _, _ in _said(paragraphs)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # A nisba without the article after an indefinite noun describes it: no name there.
+        (["ونقلت وكالة الأنباء عن مسؤول أمني عراقي قوله إن «الهجوم وقع فجرا قرب الحدود»."], "مسؤول أمني عراقي"),
+        (["ويرى محلل غربي أن «الخيار الوحيد أمام المصرف هو طبع المزيد من العملة»."], "محلل غربي"),
+        # One of a group the article does not name, without whom he spoke to.
+        (["وقال أحد الباعة في السوق لمراسلنا: «الطلب يزداد مع اقتراب العيد»."], "أحد الباعة"),
+        (["ويقول أحد رجال الأعمال البارزين «الوقت الآن للعمل لا للكلام»."], "أحد رجال الأعمال البارزين"),
+        # The day of the statement is not part of the speaker.
+        (["وقال مسؤول عسكري أميركي الخميس إن «القوات ستبقى حتى نهاية العام»."], "مسؤول عسكري أميركي"),
+    ],
+)
+def test_an_unnamed_speaker_is_the_description_the_article_gives(paragraphs: list[str], speaker: str) -> None:
+    assert {s for s, _, _ in _said(paragraphs)} == {speaker}
+
+
+def test_one_of_alone_names_nobody() -> None:
+    assert [s for s, _, _ in _said(["وقال واحد: «لا أعرف شيئا عن الموضوع»."])] == [None]

@@ -28,6 +28,7 @@ from functools import cache
 import regex
 
 from marsad.enrich.data import fold_entry, read_list
+from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.speaker_referents import Referents
 
 __all__ = ["NameBook", "Word"]
@@ -239,6 +240,19 @@ def descriptor_view(words: Sequence[Word]) -> list[str]:
 _HAMZA_AL = frozenset({"أل", "إل"})
 
 
+def _indefinite_adjective(before: str, word: str) -> bool:
+    """``مسؤول أمني عراقي``, ``محلل غربي``: a nisba without the article after an indefinite noun
+    describes it; the news writes it as a name now and then only (``common_words``), unlike
+    ``هاني`` or ``فتحي``."""
+    return (
+        len(word) >= 4
+        and word.endswith("ي")
+        and word != "علي"
+        and not before.startswith(("ال", "وال", "بال", "لل"))
+        and word in common_words()
+    )
+
+
 def name_start(words: Sequence[str]) -> int:
     """Index of the first word of the name after a subject's descriptors (``len`` if none).
 
@@ -248,7 +262,7 @@ def name_start(words: Sequence[str]) -> int:
     """
     i = 0
     n = len(words)
-    while i < n and is_descriptor(words[i]):
+    while i < n and (is_descriptor(words[i]) or (i > 0 and _indefinite_adjective(words[i - 1], words[i]))):
         i += 1
         if _takes_complement(words[i - 1]) and i + 1 < n and not is_descriptor(words[i]):
             i += 1
@@ -278,6 +292,7 @@ class NameBook:
     given: list[tuple[str, ...]] = field(default_factory=list)
     # The article's people and organisations from NER: folded words -> canonical name.
     entities: dict[tuple[str, ...], str] = field(default_factory=dict)
+    persons_found: set[tuple[str, ...]] = field(default_factory=set)  # keys of `entities` NER tagged PER
     people: list[str] = field(default_factory=list)  # canonical names of NER persons
     # Names a title introduced (``الوزير عادل الجبير``): people, unlike words after a nisba.
     titled: set[tuple[str, ...]] = field(default_factory=set)
@@ -336,6 +351,8 @@ class NameBook:
                     key = tuple(fold_entry(form).split())
                     if key and len(self.entities.get(key, "")) < len(canonical):
                         self.entities[key] = canonical
+                    if key and entity.get("type") == "PER":
+                        self.persons_found.add(key)
 
     def entity_in(self, words: Sequence[str]) -> str | None:
         """The canonical name of the longest NER person or organisation that `words` contain."""
@@ -394,6 +411,8 @@ class NameBook:
             ]
             if described and len(name) == 1 and _takes_complement(described[-1].folded):
                 continue  # ``المتحدث باسم تعليم المدينة``: the complement, not a name
+            if described and _indefinite_adjective(described[-1].folded, name[0].folded):
+                continue  # ``مسؤول أمني عراقي قوله``: an adjective of the description, not a name
             while described and len(name) > 1 and _takes_complement(described[-1].folded):
                 # ``رئيس وزراء ماليزيا نجيب``: the construct takes the first word of the match.
                 described, name = [*described, name[0]], name[1:]
@@ -578,6 +597,7 @@ def _runs_past_name(rest: Sequence[str]) -> bool:
 
 _fold_word = cache(fold_entry)  # speakers' first words repeat across cues
 _KIN = frozenset({"عبد", "ابو", "بن", "ابن", "بنت"})
+_ONE_OF = frozenset({"احد", "احدي"})
 _CALLED = frozenset(fold_entry(w) for w in ("يدعى", "ويدعى", "تدعى", "وتدعى", "واسمه", "واسمها", "اسمه", "اسمها"))
 
 
@@ -666,6 +686,12 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     first = subject[0].folded
     if first in ORGANISATIONS:
         return " ".join(w.original for w in subject)
+    if first in _ONE_OF and len(subject) > 1:
+        # ``أحد رجال الأعمال البارزين``: one of a group the article does not name, up to whom
+        # he spoke to (``لمراسل``) or ``ما نصه``
+        stops = (k for k in range(2, len(subject)) if subject[k].folded[:1] == "ل" or subject[k].folded == "ما")
+        end = next(stops, None)
+        return " ".join(w.original for w in subject[:end])
     quoted = [w for w in subject if w.quoted]
     if quoted and len(quoted) < len(subject) and (len(quoted) > 1 or subject[-1].quoted):
         # ``المدير الفني لنادي برشلونة «لويس إنريكي»``: the marks delimit the name.
@@ -674,6 +700,8 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         return book.resolve(key)
     if quoted and len(quoted) < len(subject):
         subject = [w for w in subject if not w.quoted]  # ``الشركة "سياحية" المهندس صالح قدح``
+    while len(subject) > 1 and subject[-1].folded in NAME_STOPS:
+        subject = subject[:-1]  # ``مسؤول عسكري أميركي الخميس``: the day is not the speaker's
     i = name_start(descriptor_view(subject))
     if i == len(subject):
         if len(subject) == 1 and subject[0].folded not in TITLES:

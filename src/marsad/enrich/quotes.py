@@ -76,6 +76,7 @@ from marsad.enrich.speaker_checks import (
     opens_l_phrase,
     starts_a_name,
     trimmed,
+    without_run_on,
 )
 from marsad.records import Span
 
@@ -854,7 +855,7 @@ def find_quotes(
     kept = _without_repeats(spans)
     for span in kept:
         if entities is not None and span["speaker"] is not None:
-            span["speaker"] = trimmed(str(span["speaker"]))
+            span["speaker"] = without_run_on(book, trimmed(str(span["speaker"])))
         if (
             entities is not None
             and span["speaker"] is not None

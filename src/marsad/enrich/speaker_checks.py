@@ -19,6 +19,7 @@ from marsad.enrich.data import fold_entry, read_list
 from marsad.enrich.quote_speakers import (
     _KIN,
     _NISBA,
+    _ONE_OF,
     ORGANISATIONS,
     TITLES,
     NameBook,
@@ -30,7 +31,15 @@ from marsad.enrich.quote_speakers import (
     is_l_name,
 )
 
-__all__ = ["canonical", "is_given_name", "names_someone", "opens_l_phrase", "starts_a_name", "trimmed"]
+__all__ = [
+    "canonical",
+    "is_given_name",
+    "names_someone",
+    "opens_l_phrase",
+    "starts_a_name",
+    "trimmed",
+    "without_run_on",
+]
 
 
 def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = frozenset()) -> bool:
@@ -57,6 +66,8 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
     if _given_and_family_name(words) and (starts_a_name(book, words[0]) or book.entity_in(words[-1:])):
         return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
     head = words[0]
+    if head.removeprefix("و") in _ONE_OF:
+        return len(words) > 1  # ``أحد الباعة``: one of a group; ``أحد`` alone names nobody
     if _strip_article(head) in _PLACE_WORDS:
         return False  # ``مدينة غاو``: a place does not speak
     for form in (head, head.removeprefix("و")):
@@ -139,6 +150,58 @@ def trimmed(speaker: str) -> str:
     while end - at > 1 and folded[end - 1] in _KIN:
         end -= 1
     return " ".join(written[at:end])
+
+
+def without_run_on(book: NameBook, speaker: str) -> str:
+    """`speaker` cut after the person or organisation NER found at its start, where the subject
+    ran on into the verb's object or an apposition: ``جان قهوجي عناصر الجيش``, ``باراك أوباما
+    تنظيم أول``, ``أماندا سميث المنسقة الفنية``. NER's boundary is trusted for people unless the
+    next word may be more of the name; an organisation keeps an adjective or an ``ل`` complement
+    after it (``الجيش السوري الحر``, ``مجلس التعاون لدول الخليج``); a person named after it is left."""
+    written = speaker.split()
+    folded = fold_entry(speaker).split()
+    if len(written) != len(folded):
+        return speaker
+    at = 1 if len(folded) > 2 and folded[0] in ORGANISATIONS else 0  # ``منظمة «هيومان رايتس ووتش»``
+    best = max((key for key in book.entities if tuple(folded[at : at + len(key)]) == key), key=len, default=())
+    rest = folded[at + len(best) :]
+    if not best or not rest or rest[0] in _KIN or _person_in(book, rest):
+        return speaker
+    if best in book.persons_found:
+        if _more_of_a_name(book, rest):
+            return speaker
+    elif rest[0].startswith("ال") or rest[0][:1] == "ل" or rest[0].endswith(("يه", "يين", "يون")):
+        return speaker
+    return " ".join(written[: at + len(best)])
+
+
+def _person_in(book: NameBook, words: Sequence[str]) -> bool:
+    return any(
+        tuple(words[i : i + len(key)]) == key for key in book.persons_found for i in range(len(words) - len(key) + 1)
+    )
+
+
+def _pronoun_suffixed(word: str) -> bool:
+    return len(word) >= 4 and word.endswith(("ها", "هم", "هن"))
+
+
+def _more_of_a_name(book: NameBook, rest: Sequence[str]) -> bool:
+    """Whether the words after a person NER found may still be the name NER cut short: one more
+    name (``اوركهاو جورا براهما``) or a family name with the article (``عدنان المعيبد``), not a
+    title (``العضو``), a feminine or plural noun (``المنسقة``, ``الليبيين``) or, with more words
+    after it, the start of an organisation or place the article names (``بانيتا الكونغرس الأميركي``)."""
+    first = rest[0]
+    if any(first in key for key in book.persons_found):
+        return True  # ``خالد السلامة`` where the article names ``السلامة`` elsewhere
+    if len(rest) == 1 and not first.startswith("ال") and not _pronoun_suffixed(first) and first not in TITLES:
+        return True  # ``سوزان ورال``
+    return (
+        first.startswith("ال")
+        and first not in TITLES
+        and _strip_article(first) not in TITLES
+        and not first.endswith(("ه", "ين", "ون", "ات"))
+        and (len(rest) == 1 or not any(key[0] == first for key in book.entities if key not in book.persons_found))
+    )
 
 
 def canonical(book: NameBook, speaker: str | None) -> str | None:
