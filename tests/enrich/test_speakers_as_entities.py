@@ -300,3 +300,10 @@ def test_an_unnamed_speaker_is_the_description_the_article_gives(paragraphs: lis
 
 def test_one_of_alone_names_nobody() -> None:
     assert [s for s, _, _ in _said(["وقال واحد: «لا أعرف شيئا عن الموضوع»."])] == [None]
+
+
+def test_a_participle_with_no_cue_before_it_speaks_for_the_clause_s_first_person() -> None:
+    paragraphs = [
+        "ويوافقه في الرأي د. نبيل عاشور، استشاري طب الأطفال بجامعة القاهرة، قائلا: «حركة الطفل الزائدة لا تعني المرض»."
+    ]
+    assert [s for s, _, _ in _said(paragraphs)] == ["نبيل عاشور"]

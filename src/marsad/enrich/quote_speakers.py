@@ -364,6 +364,16 @@ class NameBook:
                 best = key
         return self.entities[best] if best else None
 
+    def first_person_in(self, words: Sequence[Word]) -> str | None:
+        """The canonical name of the first person NER found in `words`: a clause's subject where
+        its verb is no speech verb (``ويوافقه في الرأي د. مظهر عاشور، ... قائلا``)."""
+        folded = [w.folded for w in words]
+        for at in range(len(folded)):
+            keys = [key for key in self.persons_found if tuple(folded[at : at + len(key)]) == key]
+            if keys:
+                return self.entities[max(keys, key=len)]
+        return None
+
     def bounded_by_entity(self, name: Sequence[Word]) -> list[Word]:
         """`name` cut after the NER person or organisation it starts with: ``لويس تينا عزمه
         التتويج`` -> ``لويس تينا`` (the verb's object ran on after the subject)."""

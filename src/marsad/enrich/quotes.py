@@ -1073,7 +1073,11 @@ def _sentence_quotes(
             speaker = _statement_speaker(para, first, cue, current, book)
         elif cue.kind == "participle":
             opening = None if speakers else _opening_subject(para, first, cue.token, book)
-            speaker = opening or book.mentioned(para.words(first, cue.token)) or current
+            before = para.words(first, cue.token)
+            # ``ويوافقه في الرأي د. مظهر عاشور، ... قائلا``: with no cue before it in the sentence,
+            # the first person NER found in the clause.
+            named = book.mentioned(before) or (None if speakers else book.first_person_in(before))
+            speaker = opening or named or current
         else:
             subject = para.words(*cue.subject)
             if not subject and cue.token + 1 < last and para.tokens[cue.token + 1].text in _PRONOUN_TITLES:
