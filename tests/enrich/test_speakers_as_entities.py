@@ -307,3 +307,8 @@ def test_a_participle_with_no_cue_before_it_speaks_for_the_clause_s_first_person
         "ويوافقه في الرأي د. نبيل عاشور، استشاري طب الأطفال بجامعة القاهرة، قائلا: «حركة الطفل الزائدة لا تعني المرض»."
     ]
     assert [s for s, _, _ in _said(paragraphs)] == ["نبيل عاشور"]
+
+
+def test_titles_joined_by_wa_describe_the_person_named_after_them() -> None:
+    paragraphs = ["وقالت الباحثة وناشطة حقوق الإنسان سلمى الكردي لـ«الصحيفة» إن «الملف لم يعالج بصورة قانونية»."]
+    assert [c for _, c, _ in _said(paragraphs)] == ["سلمى الكردي"]

@@ -197,7 +197,7 @@ def _strip_article(word: str) -> str:
 
 
 def is_descriptor(word: str) -> bool:
-    """A title, a word with the article (``الوزراء``, ``للمنظمة``), a ``ل`` complement
+    """A title (or ``و`` + a title), a word with the article (``الوزراء``, ``للمنظمة``), a ``ل`` complement
     (``الناطق الإعلامي لنادي الزوراء``, ``لكرة القدم``) or an organisation word
     (``مدير إدارة``, ``ببلدية``): not a given name. Any other word starting with ``ل``
     may be one (``ليلى``, ``لوران``)."""
@@ -206,6 +206,7 @@ def is_descriptor(word: str) -> bool:
         or word.startswith(("ال", "لل", "بال", "وال"))
         or _organisation_word(word)
         or (word[:1] in "لب" and word[1:] in _CONSTRUCT_HEADS)
+        or (word[:1] == "و" and word[1:] in TITLES)  # ``المحامية وناشطة حقوق الإنسان``: titles joined
     )
 
 
