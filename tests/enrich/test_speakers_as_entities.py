@@ -312,3 +312,42 @@ def test_a_participle_with_no_cue_before_it_speaks_for_the_clause_s_first_person
 def test_titles_joined_by_wa_describe_the_person_named_after_them() -> None:
     paragraphs = ["وقالت الباحثة وناشطة حقوق الإنسان سلمى الكردي لـ«الصحيفة» إن «الملف لم يعالج بصورة قانونية»."]
     assert [c for _, c, _ in _said(paragraphs)] == ["سلمى الكردي"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "وقد قال تعالى: «وقل رب زدني علما».",
+        "ويقول الله تعالى في محكم كتابه: «إنما يخشى الله من عباده العلماء».",
+        "قال الله عز وجل: «ولا تقتلوا أنفسكم».",
+        "وقال سبحانه وتعالى «ولكم في القصاص حياة».",
+    ],
+)
+def test_a_verse_is_god_s_words(paragraph: str) -> None:
+    assert [s for s, _, _ in _said([paragraph])] == ["الله"]
+
+
+def test_god_as_the_object_of_a_verb_or_most_of_a_group_is_no_speaker() -> None:
+    said = _said(
+        [
+            "وافتتح رئيس الجمعية اللقاء، وسأل الله عز وجل أن «يجعل اللقاء خيرا وبركة على الجميع».",
+            "وقال جل المشاركين إن «الدورة كانت مفيدة جدا لهم».",
+        ]
+    )
+    assert "الله" not in {s for s, _, _ in said}
+
+
+def test_a_verse_does_not_become_the_speaker_of_what_follows() -> None:
+    paragraphs = [
+        'وقال الشيخ عادل الكلباني في خطبته إن "التعاون واجب على الجميع"، مستشهدا بقوله تعالى: «وتعاونوا على البر والتقوى».',
+        'وأضاف: "المجتمع يحتاج إلى كل فرد فيه".',
+    ]
+    assert [c for _, c, _ in _said(paragraphs)][-1] == "عادل الكلباني"
+
+
+def test_a_title_of_address_before_a_surname_gives_the_full_name() -> None:
+    paragraphs = [
+        "أعلن مدير جامعة الأمير سطام الدكتور عبدالرحمن العاصمي فتح باب القبول للعام الجديد.",
+        'وقال الدكتور العاصمي إن "القبول سيكون إلكترونيا بالكامل".',
+    ]
+    assert [c for _, c, _ in _said(paragraphs)] == ["عبدالرحمن العاصمي"]

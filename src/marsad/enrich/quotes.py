@@ -1069,7 +1069,9 @@ def _sentence_quotes(
         if cue.kind == "passive":
             speakers.append(None)  # ``أفيد``: nobody is named, and the previous speaker is not meant
             continue
-        if cue.kind == "statement":
+        if _names_god(tokens, cue.token, last):
+            speaker = _GOD  # ``قال تعالى``, ``قوله سبحانه``: the Quran is quoted
+        elif cue.kind == "statement":
             speaker = _statement_speaker(para, first, cue, current, book)
         elif cue.kind == "participle":
             opening = None if speakers else _opening_subject(para, first, cue.token, book)
@@ -1135,7 +1137,7 @@ def _sentence_quotes(
             book.record_speaker(speaker)
             book.referents.note_issuer([t.text for t in tokens[first:last] if t.is_word], speaker)
         speakers.append(speaker)
-        if speaker:
+        if speaker and speaker != _GOD:  # after a verse the article's own speakers go on
             current = speaker
     for number, cue in enumerate(cues):
         scope_start = tokens[cue.token].end
@@ -1152,6 +1154,8 @@ def _sentence_quotes(
         if number == 0:
             # ``“...”، وفق البيان``: a quotation before the first cue belongs to it.
             inside = [r for r in regions if r[1] < tokens[cue.token].start] + inside
+        if speakers[number] == _GOD:
+            inside = [r for r in inside if r[0] >= tokens[cue.token].end][:1]  # the verse right after the cue
         direct = [r for r in inside if _is_quotation(para.folded.text, r)]
         for open_at, close_at in direct:
             spans.append(_span(para, index, open_at + 1, close_at, speakers[number], cue.word, True))
@@ -1162,6 +1166,23 @@ def _sentence_quotes(
                 start = cue.reported_from + body.index(trimmed)
                 spans.append(_span(para, index, start, start + len(trimmed), speakers[number], cue.word, False))
     return current
+
+
+_GOD = "الله"
+# What follows ``قال``, ``يقول`` or ``قوله`` when the Quran is quoted: ``تعالى``, ``سبحانه``, ``عز وجل``,
+# ``جل وعلا``, after ``الله`` or alone (over a thousand times in the news collections). Other verbs
+# take God as their object (``وسأل الله عز وجل أن``), and ``جل`` alone is "most of".
+_SAYING = frozenset({"قال", "يقول", "قوله", "لقوله", "بقوله"})
+_DIVINE = frozenset({("تعالي",), ("سبحانه",), ("عز", "وجل"), ("جل", "وعلا"), ("جل", "شانه"), ("جل", "جلاله")})
+
+
+def _names_god(tokens: list[_Token], cue: int, last: int) -> bool:
+    if tokens[cue].text.removeprefix("و").removeprefix("ف") not in _SAYING:
+        return False
+    at = cue + 1
+    if at < last and tokens[at].text == _GOD:
+        at += 1
+    return any(tuple(t.text for t in tokens[at : at + len(words)]) == words for words in _DIVINE)
 
 
 def _is_quotation(text: str, region: tuple[int, int]) -> bool:

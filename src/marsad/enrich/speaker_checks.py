@@ -209,18 +209,53 @@ def canonical(book: NameBook, speaker: str | None) -> str | None:
     ``أليسون كامبل``); else the speaker. A longer description is never cut to a name in it."""
     if not speaker:
         return speaker
+    written = speaker.split()
     words = tuple(fold_entry(speaker).split())
+    if len(words) >= 2 and len(written) == len(words) and words[0] in _HONORIFIC_TITLES:
+        # ``الدكتور الشعيبي`` -> ``فاروق الشعيبي``, ``الشيخ محمد عبد الرازق`` -> ``محمد عبد الرازق``:
+        # the name the title precedes, as fully as the article gives it.
+        rest = " ".join(written[1:])
+        named = canonical(book, rest)
+        if named is not None and (named != rest or words[1:] in book.entities):
+            return named  # only a name the article gives: NER found it, or a fuller one ends with it
     best, found = words, speaker
-    for canonical in book.people:
-        full = tuple(fold_entry(canonical).split())
-        given = canonical.split()[: len(full) - len(words)]
+    for person in book.people:
+        full = tuple(fold_entry(person).split())
+        given = person.split()[: len(full) - len(words)]
         if len(full) > len(best) and full[len(full) - len(words) :] == words and _given_names(given):
-            best, found = full, canonical
+            best, found = full, person
     if found == speaker and len(words) == 1:
         return _spelled_otherwise(book, words[0]) or speaker
     return found
 
 
+# Titles of address and rank before a name that are no part of it (``الفريق`` is also "the team").
+_HONORIFIC_TITLES = frozenset(
+    fold_entry(w)
+    for w in (
+        "الشيخ",
+        "الدكتور",
+        "الدكتورة",
+        "د",
+        "المهندس",
+        "المهندسة",
+        "السيد",
+        "السيدة",
+        "الأستاذ",
+        "الأستاذة",
+        "الأمير",
+        "الأميرة",
+        "سمو",
+        "معالي",
+        "فضيلة",
+        "اللواء",
+        "العميد",
+        "العقيد",
+        "المقدم",
+        "الرائد",
+        "النقيب",
+    )
+)
 _LONG_VOWELS = str.maketrans("", "", "اويى")
 _MIN_SKELETON = 3
 
