@@ -1069,6 +1069,7 @@ def _sentence_quotes(
         if cue.kind == "passive":
             speakers.append(None)  # ``أفيد``: nobody is named, and the previous speaker is not meant
             continue
+        speaker: str | None
         if _names_god(tokens, cue.token, last):
             speaker = _GOD  # ``قال تعالى``, ``قوله سبحانه``: the Quran is quoted
         elif cue.kind == "statement":
@@ -1078,8 +1079,8 @@ def _sentence_quotes(
             before = para.words(first, cue.token)
             # ``ويوافقه في الرأي د. مظهر عاشور، ... قائلا``: with no cue before it in the sentence,
             # the first person NER found in the clause.
-            named = book.mentioned(before) or (None if speakers else book.first_person_in(before))
-            speaker = opening or named or current
+            in_clause = book.mentioned(before) or (None if speakers else book.first_person_in(before))
+            speaker = opening or in_clause or current
         else:
             subject = para.words(*cue.subject)
             if not subject and cue.token + 1 < last and para.tokens[cue.token + 1].text in _PRONOUN_TITLES:
