@@ -271,16 +271,17 @@ def make_snippet(paragraphs: list[str], keys: set[str], words: int = 30) -> str:
     return "".join(pieces)
 
 
-_SNIPPET_PASSAGES = 2
-_PASSAGE_WORDS = 60
+_SNIPPET_PASSAGES = 1
+_PASSAGE_WORDS = 45
 
 
 def passage_snippet(body: list[str], title: str, keys: set[str]) -> str:
-    """A highlighted snippet from the passages most likely to hold the query: those
-    whose folded text contains a query key (a cheap test), else the first. Analyzing
-    every word of a long article for each of twenty results is what is slow, and some
+    """A highlighted snippet from the first passage likely to hold the query: one whose
+    folded text contains a query key (a cheap test), else the first passage. Analyzing
+    every word of a long article for each of twenty results is what is slow (issue #19:
+    two likely passages instead of one cost a third of a query's time), and some
     sources put a whole article in one paragraph, hence passages of bounded length;
-    they are cut and folded only until the first likely ones are found."""
+    they are cut and folded only until the likely one is found."""
     first: str | None = None
     likely: list[str] = []
     for paragraph in body:
