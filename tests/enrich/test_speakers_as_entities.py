@@ -351,3 +351,12 @@ def test_a_title_of_address_before_a_surname_gives_the_full_name() -> None:
         'وقال الدكتور العاصمي إن "القبول سيكون إلكترونيا بالكامل".',
     ]
     assert [c for _, c, _ in _said(paragraphs)] == ["عبدالرحمن العاصمي"]
+
+
+def test_a_surname_gets_the_full_name_ner_gives_before_words_a_title_happened_to_precede() -> None:
+    paragraphs = [
+        "فاز السباح المجري أليكس تاريكس بميدالية ذهبية مع منتخب بلاده قبل ستين عاما.",
+        "وببلوغه 90 عاما، أصبح تاريكس أكبر بطل أولمبي سنا في بلاده.",
+        'ويقول تاريكس: "كانت القرية الأولمبية تبدو مثل المعسكرات الحربية".',
+    ]
+    assert [c for _, c, _ in _said(paragraphs)] == ["أليكس تاريكس"]

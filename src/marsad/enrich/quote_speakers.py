@@ -442,7 +442,10 @@ class NameBook:
             self.add(name, described, person=person)
 
     def resolve(self, key: tuple[str, ...]) -> str:
-        """The fullest known name ending with `key` (token-wise), else `key` as written."""
+        """The fullest known name ending with `key` (token-wise), else `key` as written. A
+        surname NER tagged as a person gives the full name NER resolved it to, before any
+        words a title happened to precede (``أصبح تاريكس``)."""
+        ner = self._ner_full_name(key)
         best: tuple[str, ...] | None = None
         for name in self.names:
             if (
@@ -451,10 +454,30 @@ class NameBook:
                 and (best is None or len(name) > len(best))
             ):
                 best = name
+        if ner is not None and (best is None or len(best) <= len(ner.split())):
+            return ner
         if len(key) == 1 and (best is None or len(best) == 1):
             # ``قال نجيب`` after ``نجيب عبد الرزاق``: a person called by the first name.
             best = next((name for name in self.persons if name[0] == key[0]), None) or self._expand(key[0])
         return self.display[best] if best is not None else self.display.get(key, " ".join(key))
+
+    def _ner_full_name(self, key: tuple[str, ...]) -> str | None:
+        """The full name NER resolved the person `key` to, when it ends with `key` and adds given
+        names only (not ``الإنابة`` or ``قرية آل سرور`` that NER ran into it)."""
+        if key not in self.persons_found:
+            return None
+        named = self.entities.get(key, "")
+        folded = tuple(fold_entry(named).split())
+        extra = folded[: len(folded) - len(key)]
+        if not extra or folded[len(extra) :] != key or len(extra) > _MAX_NAME_WORDS - 1:
+            return None
+        written = named.split()[: len(extra)]
+        for word, form in zip(written, extra, strict=False):
+            if word[:2] in _HAMZA_AL:
+                continue  # ``أليكس``: a hamza, not the article
+            if is_descriptor(form) or not (_name_like(form) or form in _KIN):
+                return None
+        return named
 
     def _expand(self, surname: str) -> tuple[str, ...] | None:
         """``عسيري`` -> ``موسى أحمد عسيري``: where the article writes the surname after one
