@@ -360,3 +360,11 @@ def test_a_surname_gets_the_full_name_ner_gives_before_words_a_title_happened_to
         'ويقول تاريكس: "كانت القرية الأولمبية تبدو مثل المعسكرات الحربية".',
     ]
     assert [c for _, c, _ in _said(paragraphs)] == ["أليكس تاريكس"]
+
+
+def test_a_definite_description_with_adjectives_names_the_speaker_it_refers_back_to() -> None:
+    paragraphs = [
+        'وقال مسؤول أمني تركي لوكالة الأنباء إن "أفراد العائلة غادروا المنزل قبل الهجوم".',
+        'وأضاف المسؤول الأمني أن "التحقيقات ما زالت جارية".',
+    ]
+    assert [s for s, _, _ in _said(paragraphs)] == ["مسؤول أمني تركي", "مسؤول أمني تركي"]

@@ -310,13 +310,19 @@ class NameBook:
         head = _fold_word(speaker.split()[0]) if speaker.split() else ""
         self.spoke.append((_strip_article(head), speaker))
 
-    def mentioned_again(self, word: str) -> str | None:
+    def mentioned_again(self, word: str, adjectives: Sequence[str] = ()) -> str | None:
         """``وأضاف المصدر`` after ``قال مصدر أمني``, ``وقالت الأمانة`` after ``أكدت الأمانة
-        العامة لهيئة كبار العلماء``: the definite noun names the last speaker it started."""
-        if not word.startswith(("ال", "وال")):
+        العامة لهيئة كبار العلماء``: the definite noun names the last speaker it started;
+        with definite `adjectives` (``قال الخبير القانوني`` after ``خبير قانوني ملم``), the
+        last one that also has each of them."""
+        if not word.startswith(("ال", "وال")) or not all(a.startswith("ال") for a in adjectives):
             return None
         head = _strip_article(word)
-        return next((speaker for first, speaker in reversed(self.spoke) if first == head), None)
+        wanted = {_strip_article(a) for a in adjectives}
+        for first, speaker in reversed(self.spoke):
+            if first == head and wanted <= {_strip_article(w) for w in fold_entry(speaker).split()}:
+                return speaker
+        return None
 
     def add(self, words: Sequence[Word], descriptor: Sequence[Word] = (), *, person: bool = True) -> tuple[str, ...]:
         key = tuple(w.folded for w in words)

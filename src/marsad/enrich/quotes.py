@@ -1094,7 +1094,8 @@ def _sentence_quotes(
                     or _subject_after_kana(para, first, cue.token)
                     or _entity_before(para, first, cue.token, book)
                 )
-            again = book.mentioned_again(subject[0].folded) if len(subject) == 1 else None
+            described = 1 <= len(subject) <= 3
+            again = book.mentioned_again(subject[0].folded, [w.folded for w in subject[1:]]) if described else None
             titled = _by_pronoun_title(subject, book)
             if titled is None and len(subject) == 1 and subject[0].folded in _PRONOUN_TITLES:
                 subject = []  # ``وقال سموه`` with no prince named: the previous speaker
