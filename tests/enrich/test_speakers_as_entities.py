@@ -368,3 +368,14 @@ def test_a_definite_description_with_adjectives_names_the_speaker_it_refers_back
         'وأضاف المسؤول الأمني أن "التحقيقات ما زالت جارية".',
     ]
     assert [s for s, _, _ in _said(paragraphs)] == ["مسؤول أمني تركي", "مسؤول أمني تركي"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('وقال لـ"الاقتصادية" سباستيان جرلاخ مدير الشركة إن "السوق ستتعافى قريبا".', "سباستيان جرلاخ"),
+        ('وأكد لـ"سبق" مدير الشؤون الصحية أن "الحالة مستقرة تماما الآن".', "مدير الشؤون الصحية"),
+    ],
+)
+def test_the_newspaper_the_speaker_told_comes_before_the_subject(paragraph: str, speaker: str) -> None:
+    assert [s for s, _, _ in _said([paragraph])] == [speaker]

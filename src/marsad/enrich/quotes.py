@@ -503,11 +503,18 @@ def _statement(tokens: list[_Token], index: int, last: int) -> tuple[int, int] |
 
 
 def _after_so_called(tokens: list[_Token], first: int, last: int) -> int:
-    """``أعلن ما يسمى المجلس الوطني``: the subject starts after "so-called"."""
+    """``أعلن ما يسمى المجلس الوطني``: the subject starts after "so-called"; ``وأوضح لـ«عكاظ»
+    وكيل الوزارة``: after the newspaper the speaker told (some 470 times in the news collections)."""
     for phrase in _SO_CALLED:
         words = phrase.split()
         if all(first + k < last and tokens[first + k].text == w for k, w in enumerate(words)):
             return first + len(words)
+    if first + 2 < last and tokens[first].text == "ل" and tokens[first + 1].text in _OPENERS:
+        closers = _OPENERS[tokens[first + 1].text]
+        close = next((k for k in range(first + 2, min(last, first + 7)) if tokens[k].text in closers), None)
+        if close is not None:
+            after = close + 1
+            return after + 1 if after < last and tokens[after].text in "،," else after
     return first
 
 
