@@ -379,3 +379,12 @@ def test_a_definite_description_with_adjectives_names_the_speaker_it_refers_back
 )
 def test_the_newspaper_the_speaker_told_comes_before_the_subject(paragraph: str, speaker: str) -> None:
     assert [s for s, _, _ in _said([paragraph])] == [speaker]
+
+
+def test_a_bare_title_names_the_person_ner_found_with_it_not_words_it_happened_to_precede() -> None:
+    paragraphs = [
+        "يرى فريدريك مونتان الباحث في معهد الدراسات الاستراتيجية أن الأرز سلعة مهملة.",
+        "ويقول الباحث سوق الأرز إنها لا تحظى باهتمام صناع القرار.",
+        'وأشار الباحث إلى أن آسيا "تستهلك تسعة أعشار الأرز في العالم".',
+    ]
+    assert [c for _, c, _ in _said(paragraphs) if c is not None][-1] == "فريدريك مونتان"

@@ -531,6 +531,12 @@ class NameBook:
         """``اللاعب السويسري`` -> the name ``السويسري`` (with or without a title) introduced."""
         wanted = frozenset(_strip_article(w.folded) for w in descriptor)
         nisbas = frozenset(_strip_article(w.folded) for w in descriptor if _NISBA.fullmatch(w.folded))
+        if len(descriptor) == 1:
+            # ``واشار الباحث`` after ``سيباستيان ابيس الباحث في مؤسسة ...``: the one person of that
+            # title, before any other words the title happened to precede
+            only = self.only_one_titled(descriptor[0].folded)
+            if only is not None:
+                return only
         for described, key in reversed(self.by_descriptor):
             if wanted <= described:
                 return self.resolve(key)
@@ -557,6 +563,9 @@ class NameBook:
             self.resolve(key) for described, key in self.by_descriptor if head in described and key in self.persons
         }
         people |= {name for described, name in self.titles_after if head in described}
+        if len(people) > 1:
+            # ``الباحث سوق القمح`` is a title before other words; the person NER found is the one.
+            people = {name for name in people if tuple(fold_entry(name).split()) in self.persons_found}
         return people.pop() if len(people) == 1 else None
 
     def add_titles_after(self, name: str, following: Sequence[str]) -> None:
