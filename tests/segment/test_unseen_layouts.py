@@ -534,3 +534,76 @@ def test_a_related_header_with_one_link_is_cut_when_the_text_goes_on_with_a_demo
     record = host("\n".join([HEADLINE, P1, P2, "مواضيع ذات صلة", link, p3, P4]))
     assert record.body == [P1, P2, p3, P4]
     assert reasons(record)[link] == "related_articles"
+
+
+def test_an_author_s_name_alone_under_the_deck_is_no_title_candidate() -> None:
+    # headline, deck, the author's name, the date: the headline is the longer of the two headlines
+    page = "\n".join(
+        [
+            "الرئيسية > صحة",
+            HEADLINE + " وقسم للطوارئ يعمل طوال اليوم",
+            "الوزارة: التشغيل يبدأ الشهر المقبل",
+            "مولاي إدريس البقالي",
+            "2015/07/22 - 09:22",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    assert host(page).title == HEADLINE + " وقسم للطوارئ يعمل طوال اليوم"
+
+
+def test_a_video_link_over_the_body_is_no_title() -> None:
+    # headline and deck of as many words: the upper is the headline, once the link is no candidate
+    deck = "المتحدث باسم الوزارة: المستشفى يخدم نصف مليون نسمة"
+    page = "\n".join([HEADLINE, deck, "الأربعاء 22 يوليو 2015", "▶ شاهد التقرير المصور", P1, P2, P3])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert "▶ شاهد التقرير المصور" not in record.body
+
+
+def test_the_last_item_of_a_most_read_list_over_the_headline_is_no_title() -> None:
+    page = "\n".join(
+        [
+            "الأكثر قراءة اليوم",
+            "الهلال يحسم صفقة المدافع البرازيلي",
+            "النصر يبدأ معسكره في النمسا الأسبوع المقبل",
+            "الاتحاد يعلن قائمته للموسم الجديد بعد معسكر طويل",
+            "افتتاح مستشفى جديد في الطائف بطاقة كبيرة",
+            "تاريخ النشر: الخميس 10 مايو 2012 | آخر تحديث: 01:15 صباحاً",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    assert host(page).title == "افتتاح مستشفى جديد في الطائف بطاقة كبيرة"
+
+
+def test_a_ticker_above_the_latest_news_header_is_no_title() -> None:
+    page = "\n".join(
+        [
+            "أسعار الذهب الآن: الأوقية 1,286 دولاراً | الغرام عيار 21 نحو 155 ريالاً",
+            "آخر الأخبار",
+            HEADLINE,
+            "الجمعة 31 يوليو 2015 - 03:19 مساءً",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    assert host(page).title == HEADLINE
+
+
+def test_a_language_switcher_is_no_breadcrumb() -> None:
+    page = "\n".join(["عربي | English | Français", HEADLINE, P1, P2, P3])
+    assert host(page).category is None
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["مدخل المستشفى الجديد في الطائف صباح أمس (د ب أ)", "جانب من قاعة الطوارئ في المستشفى - أرشيف الساحل"],
+)
+def test_a_caption_credited_to_an_agency_or_a_site_s_archive_is_cut(caption: str) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, caption, P3, P4]))
+    assert caption not in record.body
+    assert record.body == [P1, P2, P3, P4]

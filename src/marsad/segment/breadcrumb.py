@@ -40,6 +40,12 @@ def _home_keys() -> frozenset[str]:
     return frozenset(line_key(word) for word in ("الرئيسية", "الصفحة الرئيسية", "home", "accueil", "أخبار", "الأخبار"))
 
 
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    names = ("عربي", "العربية", "english", "français", "francais", "français", "ar", "en", "fr", "english version")
+    return frozenset(line_key(name) for name in names)
+
+
 def _segments(text: str) -> list[str]:
     return [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
 
@@ -61,8 +67,8 @@ def category_from_line(text: str) -> str | None:
     sections = section_names()
     home = _home_keys()
     named = [segment for segment in segments if line_key(segment) not in home]
-    if not named:
-        return None
+    if not named or all(line_key(segment) in _languages() for segment in named):
+        return None  # `عربي | English | Français`: a language switcher, not a trail
     last = named[-1]
     if glued or has_separator:
         return last if len(last.split()) <= 5 else None

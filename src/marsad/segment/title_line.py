@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
+from importlib import resources
 
 from marsad.arabic.normalize import fold_for_search
 from marsad.segment.lines import Kind, Line, key_of_line
@@ -136,9 +137,40 @@ def _never_title(line: Line) -> bool:
         or _BREADCRUMB.match(text)
         or _TICKER.match(text)
         or _LIST_ITEM.match(text)
+        or _PLAY.match(text)
+        or _byline_name(line)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
+
+
+# `▶ شاهد التقرير المصور`: a video or photo link, never a headline.
+_PLAY = re.compile(r"^\s*[▶►▷⏵🎥📷📹]")
+_MAX_NAME_WORDS = 4
+_KIN = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال"})
+_NAME_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def _byline_name(line: Line) -> bool:
+    """An author's name alone on its line under the headline (`مولاي إدريس المودن`): a given
+    name, then given or family names only, no punctuation. Of the 31k SaudiNewsNet titles, 44
+    open with a given name in four words or fewer, and those go on with a verb or a noun."""
+    words = line.key.split()
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or _NAME_PUNCTUATION.search(line.text):
+        return False
+    names = _given_names()
+    return words[0] in names and all(w in names or w in _KIN or w.startswith("ال") for w in words[1:])
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Words that open people's names in the tagger's training data (its gazetteer), read here
+    without importing the tagger: extraction alone loads no enrichment code."""
+    path = resources.files("marsad") / "models" / "ner" / "gazetteer.tsv"
+    if not path.is_file():
+        return frozenset()
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return frozenset(row[0] for row in rows if len(row) > 1 and row[1].strip() == "B-PER") | {"مولاي", "سيدي"}
 
 
 _MAX_AFFIX_WORDS = 6
@@ -158,6 +190,18 @@ def _echoed(lines: Sequence[Line], index: int, candidates: Collection[int]) -> b
         and _same_words(line, other)
         for other in lines
     )
+
+
+def _ends_a_list(lines: Sequence[Line], index: int, in_section: Collection[int]) -> bool:
+    """Whether the line at `index` follows two items of a section's list (`الأكثر قراءة` and its
+    links): the list's last item, wherever the section's marking stopped."""
+    return index - 1 in in_section and index - 2 in in_section and lines[index - 1].kind is lines[index].kind
+
+
+def _header_between(lines: Sequence[Line], upper: int, lower: int) -> bool:
+    """Whether a section header (`آخر الأخبار`) stands between two headline candidates."""
+    chrome = [lines[k].chrome for k in range(upper + 1, lower)]
+    return any(match is not None and match.opens_section and match.reason == "related_articles" for match in chrome)
 
 
 def _meta_block(between: Sequence[Line]) -> bool:
@@ -204,6 +248,10 @@ def find_title(
             # (`الأكثر قراءة`) is never it, and one headline written twice is taken where it stands
             # nearer the body.
             side_by_side = all(not lines[k].text.strip() for k in range(index + 1, found))
+            if _ends_a_list(lines, index, in_section) or _header_between(lines, index, found):
+                # `الأكثر قراءة` / items / the list's last item / headline: the list's last item is
+                # another link; a section header between the two opens the article's own head.
+                return found
             if (index in in_section and not side_by_side) or _same_words(lines[found], line):
                 # A list item under a section header is never the title; but a header right over a
                 # headline and its deck (`آخر الأخبار` / headline / deck) labels the article: the
