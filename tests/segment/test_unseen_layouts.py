@@ -607,3 +607,10 @@ def test_a_caption_credited_to_an_agency_or_a_site_s_archive_is_cut(caption: str
     record = host("\n".join([HEADLINE, P1, P2, caption, P3, P4]))
     assert caption not in record.body
     assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_source_line_with_the_kind_of_report_is_no_title() -> None:
+    page = "\n".join(["الرئيسية > تقارير", HEADLINE, "نبض الخليج نت - خاص", "27/06/2012 07:06:13", P1, P2, P3])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert reasons(record)["نبض الخليج نت - خاص"] == "byline"
