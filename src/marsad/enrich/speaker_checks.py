@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 
 from marsad.enrich.data import fold_entry, read_list
 from marsad.enrich.quote_speakers import (
@@ -30,6 +29,7 @@ from marsad.enrich.quote_speakers import (
     is_descriptor,
     is_l_name,
 )
+from marsad.given_names import given_names
 
 __all__ = [
     "canonical",
@@ -229,33 +229,7 @@ def canonical(book: NameBook, speaker: str | None) -> str | None:
     return found
 
 
-# Titles of address and rank before a name that are no part of it (``الفريق`` is also "the team").
-_HONORIFIC_TITLES = frozenset(
-    fold_entry(w)
-    for w in (
-        "الشيخ",
-        "الدكتور",
-        "الدكتورة",
-        "د",
-        "المهندس",
-        "المهندسة",
-        "السيد",
-        "السيدة",
-        "الأستاذ",
-        "الأستاذة",
-        "الأمير",
-        "الأميرة",
-        "سمو",
-        "معالي",
-        "فضيلة",
-        "اللواء",
-        "العميد",
-        "العقيد",
-        "المقدم",
-        "الرائد",
-        "النقيب",
-    )
-)
+_HONORIFIC_TITLES = frozenset(read_list("titles_of_address.txt"))
 _LONG_VOWELS = str.maketrans("", "", "اويى")
 _MIN_SKELETON = 3
 
@@ -293,11 +267,7 @@ _COUNTRIES = frozenset(read_list("speaker_countries.txt"))
 @cache
 def _gazetteer_given_names() -> frozenset[str]:
     """Words that begin people's names in the NER training data (the tagger's gazetteer)."""
-    path = resources.files("marsad") / "models" / "ner" / "gazetteer.tsv"
-    if not path.is_file():
-        return frozenset()
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return frozenset(fold_entry(row[0]) for row in rows if len(row) > 1 and row[1].strip() == "B-PER")
+    return frozenset(fold_entry(word) for word in given_names())
 
 
 def is_given_name(word: str) -> bool:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
-from importlib import resources
 
 from marsad.arabic.normalize import fold_for_search
+from marsad.given_names import given_names
 from marsad.segment.lines import Kind, Line, key_of_line
 from marsad.segment.rules import line_key, section_names
 from marsad.segment.templates import is_dateline
@@ -164,13 +164,7 @@ def _byline_name(line: Line) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    """Words that open people's names in the tagger's training data (its gazetteer), read here
-    without importing the tagger: extraction alone loads no enrichment code."""
-    path = resources.files("marsad") / "models" / "ner" / "gazetteer.tsv"
-    if not path.is_file():
-        return frozenset()
-    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
-    return frozenset(row[0] for row in rows if len(row) > 1 and row[1].strip() == "B-PER") | {"مولاي", "سيدي"}
+    return given_names() | {"مولاي", "سيدي"}  # Maghreb honorifics that open a name
 
 
 _MAX_AFFIX_WORDS = 6
