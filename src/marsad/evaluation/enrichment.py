@@ -120,7 +120,9 @@ def _gold_path() -> Path:
 
 # Which floors hold which part of the gold: ``first`` is enrichment_gold.jsonl (splits dev to
 # test6), ``dev2`` the sets labelled under the blind guidelines, ``blind`` the blind set.
-FIRST, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, BLIND = "first", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "blind"
+FIRST, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, BLIND = (
+    "first", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "blind"
+)  # fmt: skip
 FLOOR_KEYS = {
     FIRST: "floors",
     DEV2: "dev2_floors",
@@ -129,13 +131,14 @@ FLOOR_KEYS = {
     DEV5: "dev5_floors",
     DEV6: "dev6_floors",
     DEV7: "dev7_floors",
+    DEV8: "dev8_floors",
     BLIND: "blind_floors",
 }
 
 
 # The splits of the development gold: the first set's (dev to test6), then the sets labelled under
-# the blind guidelines (dev2 to dev7; dev7 labels quotes only).
-GOLD_SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", DEV2, DEV3, DEV4, DEV5, DEV6, DEV7)
+# the blind guidelines (dev2 to dev8; dev7 and dev8 label quotes only).
+GOLD_SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8)
 
 
 def load_floors(split: str = FIRST) -> dict[str, float]:
