@@ -388,3 +388,8 @@ def test_a_bare_title_names_the_person_ner_found_with_it_not_words_it_happened_t
         'وأشار الباحث إلى أن آسيا "تستهلك تسعة أعشار الأرز في العالم".',
     ]
     assert [c for _, c, _ in _said(paragraphs) if c is not None][-1] == "فريدريك مونتان"
+
+
+def test_a_person_after_the_end_of_a_club_s_name_is_the_speaker() -> None:
+    paragraph = 'وقال رئيس نادي بايرن ميونيخ كارل هاينتس رومينيغه إن "النادي توصل إلى اتفاق مع يوفنتوس".'
+    assert [s for s, _, _ in _said([paragraph])] == ["كارل هاينتس رومينيغه"]

@@ -164,15 +164,43 @@ def without_run_on(book: NameBook, speaker: str) -> str:
         return speaker
     at = 1 if len(folded) > 2 and folded[0] in ORGANISATIONS else 0  # ``منظمة «هيومان رايتس ووتش»``
     best = max((key for key in book.entities if tuple(folded[at : at + len(key)]) == key), key=len, default=())
+    if not best:
+        return _person_at_end(book, written, folded)
     rest = folded[at + len(best) :]
-    if not best or not rest or rest[0] in _KIN or _person_in(book, rest):
+    if not rest or rest[0] in _KIN or _person_in(book, rest):
         return speaker
     if best in book.persons_found:
         if _more_of_a_name(book, rest):
             return speaker
-    elif rest[0].startswith("ال") or rest[0][:1] == "ل" or rest[0].endswith(("يه", "يين", "يون")):
-        return speaker
+    elif (
+        (rest[0].startswith("ال") and not _title(rest[0]))
+        or rest[0][:1] == "ل"
+        or rest[0].endswith(("يه", "يين", "يون"))
+    ):
+        return speaker  # ``الجيش السوري الحر``; but ``مونيكا جيدو الباحثة`` (NER took her for an organisation)
     return " ".join(written[: at + len(best)])
+
+
+def _title(word: str) -> bool:
+    """A title with the article, feminine too (``الباحثه``, ``المنسقه``)."""
+    bare = _strip_article(word)
+    return any(form in TITLES for form in (word, bare, bare.removesuffix("ه"), "ال" + bare.removesuffix("ه")))
+
+
+def _person_at_end(book: NameBook, written: Sequence[str], folded: Sequence[str]) -> str:
+    """``ميونيخ كارل هاينتس رومينيغه``, ``وصناعة جدة محمد النفيعي``: a subject that ends with a
+    person NER found of two words or more, after the end of another name or a word no name
+    has (not a given name, a kin word or a title), is that person."""
+    for size in range(len(folded) - 1, 1, -1):
+        key = tuple(folded[len(folded) - size :])
+        if key in book.persons_found and key[0] not in _KIN:  # ``بن سعد البوعينين`` is no whole name
+            before = folded[len(folded) - size - 1]
+            if before in _KIN or before in TITLES or is_given_name(before) or before.startswith("ال"):
+                break
+            if _name_like(before) and not any(before in other for other in book.entities if other != key):
+                break  # ``عيد عماش الكربولي``: a given name the gazetteer lacks, not another name's end
+            return " ".join(written[len(written) - size :])
+    return " ".join(written)
 
 
 def _person_in(book: NameBook, words: Sequence[str]) -> bool:
