@@ -393,3 +393,11 @@ def test_a_bare_title_names_the_person_ner_found_with_it_not_words_it_happened_t
 def test_a_person_after_the_end_of_a_club_s_name_is_the_speaker() -> None:
     paragraph = 'وقال رئيس نادي بايرن ميونيخ كارل هاينتس رومينيغه إن "النادي توصل إلى اتفاق مع يوفنتوس".'
     assert [s for s, _, _ in _said([paragraph])] == ["كارل هاينتس رومينيغه"]
+
+
+def test_a_surname_ner_tagged_with_the_name_before_it_in_a_longer_span_is_someone() -> None:
+    paragraphs = [
+        "واختتم مدير الوكالة الدولية للطاقة الذرية يوكيا أمانو محادثاته في طهران أمس.",
+        'وقال أمانو بعد اجتماع مع كبير المفاوضين النوويين سعيد جليلي:" أجرينا محادثات مفيدة في أجواء طيبة".',
+    ]
+    assert [s for s, _, _ in _said(paragraphs)] == ["يوكيا أمانو"]

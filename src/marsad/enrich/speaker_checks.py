@@ -17,6 +17,7 @@ from functools import cache
 from marsad.enrich.data import fold_entry, read_list
 from marsad.enrich.quote_speakers import (
     _KIN,
+    _MAX_NAME_WORDS,
     _NISBA,
     _ONE_OF,
     ORGANISATIONS,
@@ -65,6 +66,8 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return True
     if _given_and_family_name(words) and (starts_a_name(book, words[0]) or book.entity_in(words[-1:])):
         return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
+    if len(words) <= _MAX_NAME_WORDS and tuple(words[-1:]) in book.persons_found and _names_before(book, words):
+        return True  # ``يوكيا أمانو``: names before a surname NER tagged as a person
     head = words[0]
     if head.removeprefix("و") in _ONE_OF:
         return len(words) > 1  # ``أحد الباعة``: one of a group; ``أحد`` alone names nobody
@@ -77,6 +80,15 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         if form.startswith("ال") and "ال" + bare in TITLES:
             return True
     return False
+
+
+def _names_before(book: NameBook, words: Sequence[str]) -> bool:
+    """Whether the words before a surname are given names, or the whole stands in a longer name NER
+    found (``الوكالة الدولية للطاقة الذرية يوكيا أمانو``), not a verb (``أصدرت سولانج``)."""
+    if all(map(is_given_name, words[:-1])):
+        return True
+    size = len(words)
+    return any(tuple(words) == key[at : at + size] for key in book.entities for at in range(len(key) - size + 1))
 
 
 def _entity_after_descriptors(book: NameBook, words: Sequence[str]) -> bool:
