@@ -401,3 +401,11 @@ def test_a_surname_ner_tagged_with_the_name_before_it_in_a_longer_span_is_someon
         'وقال أمانو بعد اجتماع مع كبير المفاوضين النوويين سعيد جليلي:" أجرينا محادثات مفيدة في أجواء طيبة".',
     ]
     assert [s for s, _, _ in _said(paragraphs)] == ["يوكيا أمانو"]
+
+
+def test_words_after_a_title_that_open_with_a_negation_are_no_name() -> None:
+    paragraphs = [
+        "يبدو وزير الداخلية غير قلق بالنسبة للوضع الأمني في البلاد وقدرة الأجهزة على السيطرة عليه.",
+        "بل إن الوزير رأى أن الجهاز الأمني «ربما الوحيد في المنطقة الذي حقق نجاحات متتالية».",
+    ]
+    assert "غير قلق بالنسبة للوضع" not in {s for s, _, _ in _said(paragraphs)}
