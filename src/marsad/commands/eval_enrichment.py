@@ -83,7 +83,7 @@ def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[s
             click.echo(f"warning: {problem}", err=True)
         click.echo("\n".join(_table("agreement", scores)))
         return
-    wanted = splits or ("all", "first", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "blind")
+    wanted = splits or ("all", *FLOOR_KEYS)  # the whole gold, then each part with floors, blind last
     report: dict[str, dict[str, float]] = {}
     for split in dict.fromkeys((*wanted, *_CHECKED) if check else wanted):
         try:

@@ -42,7 +42,7 @@ def _home_keys() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _languages() -> frozenset[str]:
-    names = ("عربي", "العربية", "english", "français", "francais", "français", "ar", "en", "fr", "english version")
+    names = ("عربي", "العربية", "english", "english version", "français", "francais", "ar", "en", "fr")
     return frozenset(line_key(name) for name in names)
 
 

@@ -271,7 +271,6 @@ def make_snippet(paragraphs: list[str], keys: set[str], words: int = 30) -> str:
     return "".join(pieces)
 
 
-_SNIPPET_PASSAGES = 1
 _PASSAGE_WORDS = 45
 
 
@@ -283,22 +282,16 @@ def passage_snippet(body: list[str], title: str, keys: set[str]) -> str:
     sources put a whole article in one paragraph, hence passages of bounded length;
     they are cut and folded only until the likely one is found."""
     first: str | None = None
-    likely: list[str] = []
     for paragraph in body:
         for passage in _passages(paragraph):
             if first is None:
                 first = passage
-            if not keys:
-                break
-            folded = fold_for_search(passage)
-            if any(key in folded for key in keys):
-                likely.append(passage)
-                if len(likely) == _SNIPPET_PASSAGES:
-                    return make_snippet(likely, keys)
+                if not keys:
+                    break
+            if any(key in fold_for_search(passage) for key in keys):
+                return make_snippet([passage], keys)
         if first is not None and not keys:
             break
-    if likely:
-        return make_snippet(likely, keys)
     return make_snippet([first] if first is not None else [title], keys)
 
 
