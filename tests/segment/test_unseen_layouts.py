@@ -614,3 +614,69 @@ def test_a_source_line_with_the_kind_of_report_is_no_title() -> None:
     record = host(page)
     assert record.title == HEADLINE
     assert reasons(record)["نبض الخليج نت - خاص"] == "byline"
+
+
+DECK = "الوزارة تعلن خطة لتوسيع الخدمات الصحية في المحافظات والقرى المجاورة خلال العام المقبل"
+
+
+@pytest.mark.parametrize(
+    ("masthead", "headline_line", "cut"),
+    [
+        # a bar made a menu of it; the masthead names the site
+        ("بوابة الواحة", HEADLINE + " | بوابة الواحة", "| بوابة الواحة"),
+        # the name as glued carries a word any outlet's name may (`نيوز`); the masthead another
+        ("قناة الواحة الفضائية", "الواحة نيوز - " + HEADLINE, "الواحة نيوز -"),
+        # a colon parts it where the masthead shows the name among other words
+        ("وكالة الضاد للأنباء", "ضاد: " + HEADLINE, "ضاد:"),
+    ],
+)
+def test_the_headline_the_page_glues_its_name_to_is_the_title(masthead: str, headline_line: str, cut: str) -> None:
+    page = "\n".join(
+        [masthead, "الرئيسية | محليات | اقتصاد | رياضة", "محليات", headline_line, DECK, "الطائف - الواحة", P1, P2, P3]
+    )
+    record = host(page)
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[cut] == "template"
+    assert DECK in reasons(record)
+
+
+def test_a_headline_glued_to_the_site_name_of_the_copyright_line_is_the_title() -> None:
+    footer = "جميع الحقوق محفوظة لجريدة الواحة © 2012"
+    page = "\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE + " - جريدة الواحة", DECK, P1, P2, P3, footer])
+    assert host(page).title == HEADLINE
+
+
+def test_a_byline_under_the_headline_is_no_masthead() -> None:
+    # `واشنطن: ...` is a dateline's place; the byline under it repeats the place, not a site's name
+    title = "واشنطن: الخطوة المقبلة بعد اجتماع باريس هي مجلس الأمن"
+    record = host("\n".join([title, "واشنطن: محمد علي صالح", P1, P2, P3]))
+    assert record.title == title
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [
+        "خلال زيارة وفد برلماني للمستشفى الجديد في محافظة الطائف يوم أمس",
+        "على هامش جولة الوزير في مستشفيات المحافظة والقرى المجاورة لها",
+        "عقب اجتماع مجلس إدارة التجمع الصحي في المحافظة مع مديري المستشفيات",
+    ],
+)
+def test_a_deck_that_sets_the_scene_is_not_the_title(deck: str) -> None:
+    # the deck is the longer line, which would otherwise be taken for the headline
+    record = host("\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, deck, "الطائف - الواحة", P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert deck in reasons(record)
+
+
+def test_a_deck_above_a_byline_leads_to_the_headline_above_it() -> None:
+    deck = "خلال زيارة وفد برلماني للمستشفى الجديد في محافظة الطائف"
+    byline = "الطائف - سامي الحربي- ماجد العتيبي"
+    record = host("\n".join(["محليات", HEADLINE, deck, byline, P1, P2, P3]))
+    assert record.title == HEADLINE
+
+
+def test_a_tickers_last_hour_item_is_no_title() -> None:
+    ticker = "Dernière minute آخر ساعة: المنتخب الوطني يغادر إلى مابوتو بحثاً عن بطاقة التأهل"
+    record = host("\n".join(["Accueil | Sport | Économie", ticker, "رياضة", HEADLINE, P1, P2, P3]))
+    assert record.title == HEADLINE

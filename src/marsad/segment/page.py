@@ -19,7 +19,7 @@ from marsad.segment.captions import mark_photo_captions, mark_video_links
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.rules import chrome_rules, function_words, line_key
-from marsad.segment.site_names import cut_site_name, names_elsewhere
+from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
 from marsad.segment.templates import is_dateline
 from marsad.segment.title_line import find_title, is_section_line, short_sentence
 
@@ -298,6 +298,13 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     for line in lines:
         if line.chrome is None and line.key in hints.templates:
             line.kind = Kind.CHROME
+    named = None if hints.title else site_named_headline(lines, hints.templates)
+    if named is not None and lines[named.index].key not in hints.templates:
+        # The headline the page glues its name to is a headline, whatever its separators made of it.
+        lines[named.index].chrome = None
+        lines[named.index].kind = Kind.HEADLINE
+    else:
+        named = None
     reasons: dict[int, str] = {}
     for line in lines:
         if line.chrome is not None:
@@ -314,12 +321,14 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         return [Article(title=title, body=[], category=hints.category, boilerplate=removed)]
     start, end = block
 
-    title_index = find_title(lines, start, hints.title, section_reasons.keys())
+    title_index = find_title(lines, start, hints.title, section_reasons.keys(), named.index if named else None)
     title = normalize_display(hints.title) if hints.title else None
-    if title is None and title_index is not None:
-        title = lines[title_index].text
     site_name: str | None = None
-    if title is not None:
+    if named is not None and title_index == named.index:
+        title, site_name = named.headline, named.site_name
+    elif title is None and title_index is not None:
+        title = lines[title_index].text
+    if title is not None and site_name is None:
         title, site_name = cut_site_name(title, hints.site_names)
     if title is not None and site_name is None and not hints.title:
         # Where a site names itself: its masthead, copyright and blurb lines, not the links around.

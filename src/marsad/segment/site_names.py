@@ -10,7 +10,7 @@ only where a separator parts it from the rest.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -18,7 +18,7 @@ import regex
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import line_key
 
-__all__ = ["SiteAffixLearner", "cut_site_name", "names_elsewhere"]
+__all__ = ["SiteAffixLearner", "SiteNamedHeadline", "cut_site_name", "names_elsewhere", "site_named_headline"]
 
 # Not `/`: `عام / ...` is a wire's section. A colon after a word separates (``مرايا بريس: العنوان``),
 # but `بايدن: ...` is a speaker: only a name learned over a site's pages, or one another line of the
@@ -90,6 +90,128 @@ def names_elsewhere(title: str, other_keys: Iterable[str]) -> frozenset[str]:
         return any(f" {key} " in other for other in padded)
 
     return frozenset(affix for key, affix in candidates.items() if named(key))
+
+
+# Words any outlet's name may carry (`جريدة`, `نيوز`, `نت`): the rest of the name is what
+# the page must show elsewhere. Folded, as line keys are.
+_MEDIA_WORDS = frozenset(
+    line_key(word)
+    for word in (
+        *("جريدة", "صحيفة", "يومية", "قناة", "الفضائية", "فضائية", "موقع", "بوابة", "وكالة", "شبكة"),
+        *("مجلة", "إذاعة", "راديو", "تلفزيون", "نيوز", "نت", "أخبار", "الأخبار", "الإخباري", "الإخبارية"),
+        *("الإلكترونية", "الإلكتروني", "أونلاين", "news", "net", "tv", "online", "24"),
+        # a link's kind (`بالفيديو: ...`), not a name
+        *("فيديو", "بالفيديو", "صور", "بالصور"),
+    )
+)
+_PREFIXES = ("وال", "بال", "لل", "ال", "ل")
+_MIN_STEM = 3
+# The masthead: a site's name stands in its first lines.
+_MASTHEAD_LINES = 4
+_MASTHEAD_WORDS = 6
+_BLURB_NAME_WORDS = 4
+
+
+_BAR_OR_DASH = regex.compile(r"\s+(?:[-–—|»«]|::)\s+|\s*\|\s*")
+
+
+def _name_and_headline(text: str) -> tuple[str, str, bool] | None:
+    """The two sides of a line a separator parts in two, and whether a colon parts them; a colon
+    parts a line only where no dash or bar does (`دراسة: العنوان - جريدة اللؤلؤة` is a headline
+    and a name)."""
+    parts = [part for part in _BAR_OR_DASH.split(text) if part.strip()]
+    if len(parts) == 1 and (colon := _COLON_HEAD.match(text)):
+        return colon[1], text[colon.end() :], True
+    return (parts[0], parts[1], False) if len(parts) == _TWO else None
+
+
+def _names_the_site(line: Line) -> frozenset[str]:
+    """The word stems of `line` that may name its site: a short line of the masthead (not a
+    menu, `أخبار | لبنان | رياضة`, nor the article's first paragraph), a copyright line, and the
+    opening words of the site's blurb (`المرفأ صحيفة يومية عمانية ...`: the rest of a blurb
+    names the places and subjects the site covers)."""
+    reason = line.chrome.reason if line.chrome is not None else None
+    words = line.key.split()
+    if reason == "about_site":
+        words = words[:_BLURB_NAME_WORDS]
+    elif reason != "copyright" and not (
+        line.index < _MASTHEAD_LINES
+        and line.words <= _MASTHEAD_WORDS
+        and reason in (None, "template")
+        and not _BAR_OR_DASH.search(line.text)
+    ):
+        return frozenset()
+    return frozenset(_stem(word) for word in words)
+
+
+def _stem(word: str) -> str:
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+            return word[len(prefix) :]
+    return word
+
+
+def _name_core(affix: str) -> frozenset[str]:
+    core = frozenset(_stem(word) for word in line_key(affix).split() if word not in _MEDIA_WORDS)
+    # a number is no name (`60 - 65 دينارا ...`)
+    return core if any(not word.isdigit() for word in core) else frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class SiteNamedHeadline:
+    index: int
+    headline: str
+    site_name: str
+
+
+def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) -> SiteNamedHeadline | None:
+    """The one line of a page's head that glues the site's name to a headline (`السنبلة نيوز -
+    العنوان`, `العنوان | بوابة الدانة`): the page's own title, however the line is formed.
+
+    The name is recognised where the site names itself (`_names_the_site`): its masthead above
+    the headline, its copyright line, its blurb; there its words stand, less the words any
+    outlet's name carries (`قناة السنبلة الفضائية` names `السنبلة نيوز`). A page where two lines
+    carry the name glues it to its links too, and shows no headline by it.
+    """
+    names = [(line.index, stems) for line in lines if (stems := _names_the_site(line))]
+    found: list[SiteNamedHeadline] = []
+    for line in lines[: _HEAD_LINES * 2]:
+        if (
+            line.key in templates
+            or line.bullet
+            or (line.chrome is not None and line.chrome.reason not in _HEADLINE_REASONS)
+        ):
+            continue  # a line every page prints, a list's item, a caption or a byline naming the site
+        parts = _name_and_headline(line.text)
+        if parts is None:
+            continue
+        # The short lines under a headline are its deck, byline and caption, not a masthead
+        # (`واشنطن: محمد علي صالح` under `واشنطن: ...`).
+        above = [stems for index, stems in names if index < line.index or index >= _MASTHEAD_LINES]
+        first, second, colon = parts
+        for affix, headline in ((first, second), (second, first)):
+            core = _name_core(affix)
+            if (
+                core
+                and len(affix.split()) <= _MAX_AFFIX_WORDS
+                and _MIN_HEADLINE_WORDS <= len(headline.split()) <= _MAX_HEADLINE_WORDS
+                and not headline.rstrip().endswith(".")
+                # `الوزير: ...` is a speaker where the page shows the word alone; a site's name
+                # stands among other words too (`وكالة الضاد للأنباء` over `ضاد: ...`)
+                and any(core < stems if colon else core <= stems for stems in above)
+            ):
+                headline = headline.strip()
+                # what is cut keeps its separator, as `cut_site_name` gives it (`المدينة نيوز -`)
+                found.append(SiteNamedHeadline(line.index, headline, line.text.replace(headline, "", 1).strip()))
+                break
+    return found[0] if len(found) == 1 else None
+
+
+_MIN_HEADLINE_WORDS = 3
+_MAX_HEADLINE_WORDS = 30
+# Separators made a menu or a breadcrumb of the headline line; other chrome is no headline.
+_HEADLINE_REASONS = frozenset({"navigation", "breadcrumb", "related_articles"})
+_TWO = 2  # a name and a headline
 
 
 @dataclass(slots=True)
