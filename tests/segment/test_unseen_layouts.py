@@ -680,3 +680,32 @@ def test_a_tickers_last_hour_item_is_no_title() -> None:
     ticker = "Dernière minute آخر ساعة: المنتخب الوطني يغادر إلى مابوتو بحثاً عن بطاقة التأهل"
     record = host("\n".join(["Accueil | Sport | Économie", ticker, "رياضة", HEADLINE, P1, P2, P3]))
     assert record.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["قرئ 863 مرة", "Lu 1 874 fois | Réactions (3)", "Lu 863 fois | قرئ 863 مرة", "بورصة عمّان: 1,912.4 نقطة (-0.27%)"],
+)
+def test_read_counts_and_market_indexes_are_never_titles_nor_body(meta: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, meta, P1, P2, meta, P3]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+
+
+def test_a_channels_on_air_line_is_no_title() -> None:
+    on_air = "على الهواء الآن: نشرة الاقتصاد المسائية | التالي: مسلسل السهرة"
+    record = host("\n".join(["قناة الواحة الفضائية", on_air, "الرئيسيةالأخباراقتصاد", HEADLINE, P1, P2, P3]))
+    assert record.title == HEADLINE
+
+
+def test_a_masthead_in_two_scripts_names_the_site() -> None:
+    page = "\n".join(["Accueil | Sport | Vidéos", "ستاد الواحة | Stade Oasis", "ستاد الواحة - " + HEADLINE, P1, P2, P3])
+    assert host(page).title == HEADLINE
+
+
+def test_a_paragraph_broken_off_mid_sentence_is_body() -> None:
+    # no final stop, but clauses parted by commas: a sentence the line break cut, not a headline
+    broken = "استقبل مدير المستشفى، الدكتور سامي العتيبي، في مكتبه صباح اليوم وفد الوزارة الذي يزور المحافظة لمتابعة سير العمل في"
+    record = host("\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, "الطائف - الواحة", broken, P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert record.body == [broken, P1, P2, P3]

@@ -138,7 +138,8 @@ def _names_the_site(line: Line) -> frozenset[str]:
         line.index < _MASTHEAD_LINES
         and line.words <= _MASTHEAD_WORDS
         and reason in (None, "template")
-        and not _BAR_OR_DASH.search(line.text)
+        # a name in two scripts (`ستاد الجزائر | Stade DZ`), not a menu of three entries or more
+        and len(_BAR_OR_DASH.split(line.text)) <= _TWO
     ):
         return frozenset()
     return frozenset(_stem(word) for word in words)

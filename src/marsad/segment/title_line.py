@@ -54,10 +54,11 @@ _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 
 # `الرئيسية / أخبار لبنان`, `أنت هنا: الرئيسية / اقتصاد`: a breadcrumb.
 _BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?الرئيسي[ةه]\s*[/›>»|]")
-# A ticker's item (`عاجل | ...`, `Flash | ...`, `Dernière minute آخر ساعة: ...`) or a list's (`- ...`,
-# `• ...`): no title of the 31k in SaudiNewsNet opens so.
+# A ticker's item (`عاجل | ...`, `Flash | ...`, `Dernière minute آخر ساعة: ...`, a channel's `على الهواء
+# الآن: ...`) or a list's (`- ...`, `• ...`): no title of the 31k in SaudiNewsNet opens so.
 _TICKER = re.compile(
-    r"^\W*(?:عاجل|خبر عاجل|مباشر|[آا]خر ساع[ةه]|flash|urgent|breaking|live|derni[eè]re minute)"
+    r"^\W*(?:عاجل|خبر عاجل|مباشر|[آا]خر ساع[ةه]|على الهواء(?: الآن)?|يعرض الآن|flash|urgent|breaking|live"
+    r"|derni[eè]re minute|en direct)"
     r"(?:\s+(?:عاجل|[آا]خر ساع[ةه]))?\s*[|:\-–]",
     re.IGNORECASE,
 )
