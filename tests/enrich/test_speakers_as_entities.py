@@ -409,3 +409,54 @@ def test_words_after_a_title_that_open_with_a_negation_are_no_name() -> None:
         "بل إن الوزير رأى أن الجهاز الأمني «ربما الوحيد في المنطقة الذي حقق نجاحات متتالية».",
     ]
     assert "غير قلق بالنسبة للوضع" not in {s for s, _, _ in _said(paragraphs)}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "canonical"),
+    [
+        # NER tags the surname alone; the article writes a given name before it elsewhere, after a
+        # verb (``قادها``), and the given name written with ``آل`` is no article.
+        (
+            [
+                "وأظهرت دراسة في عام 2011 قادها آلان نيفيل من جامعة ولفرهامبتون أن العدائين الأطول أسرع.",
+                "ويقول نيفيل «في أول خمسين مترا لن يتفوق العداؤون النحاف على غيرهم»",
+            ],
+            "آلان نيفيل",
+        ),
+        # A given name shaped like an adverbial participle (``مونيكا``) stands before the surname.
+        (
+            [
+                "وقالت مونيكا جيدو الباحثة الرئيسية في الدراسة إن النتائج واضحة.",
+                "وقالت جيدو لنشرة طبية إن الدراسة مهمة.",
+                'وقالت "العدد لم يكن كبيرا بالضرورة لكن الاتجاهات واضحة".',
+            ],
+            "مونيكا جيدو",
+        ),
+    ],
+)
+def test_a_surname_gets_the_given_names_the_article_writes_before_it(paragraphs: list[str], canonical: str) -> None:
+    assert _said(paragraphs)[-1][1] == canonical
+
+
+def test_fa_inna_after_an_attribution_opens_the_statement() -> None:
+    paragraphs = [
+        "وقال السفير التونسي لدى روسيا علي قوطالي في حديث مع وكالة أنباء إن البلدين يتعاونان.",
+        "وبحسب السفير قوطالي فإن الحديث يدور عن إنشاء مركز للصناعات، إذ قال: «اتفقنا على إقامة شراكة استراتيجية تشمل المجالات كلها».",
+    ]
+    speaker, canonical, _ = _said(paragraphs)[-1]
+    assert speaker is not None and "فإن" not in speaker
+    assert canonical == "علي قوطالي"
+
+
+def test_fan_is_a_name_where_no_hamza_makes_it_fa_inna() -> None:
+    paragraph = 'وقال لاعب الوسط الهولندي رافاييل فان دير فارت "توتنهام ذو طبيعة خاصة بالنسبة لي".'
+    assert _said([paragraph])[0][0] == "رافاييل فان دير فارت"
+
+
+def test_a_hyphenated_name_keeps_its_part_after_the_hyphen() -> None:
+    paragraphs = [
+        "وكشف المدير الفني راؤول زامورا-روس عن خطة الفريق للموسم المقبل.",
+        'وقال زامورا "سنلعب كل مباراة كأنها نهائي ولن نستسلم".',
+        'وقال راؤول زامورا "الجمهور يستحق فريقا ينافس على اللقب".',
+    ]
+    assert _said(paragraphs)[-1][0] == "راؤول زامورا-روس"

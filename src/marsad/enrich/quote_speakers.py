@@ -30,6 +30,7 @@ import regex
 from marsad.enrich.data import fold_entry, read_list
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.speaker_referents import Referents
+from marsad.given_names import given_names
 
 __all__ = ["NameBook", "Word"]
 
@@ -418,8 +419,8 @@ class NameBook:
         for (n_start, n_end), (desc_start, desc_end) in spans + _names_before_titles(text) + _names_apposed(text):
             name = []
             for w in _RUN.finditer(text, n_start, n_end):
-                if w.group() in _CUE_WORDS:
-                    break
+                if w.group() in _CUE_WORDS or (w.group() == "فان" and original(w.start(), w.end()) == "فإن"):
+                    break  # a speech verb, or ``فإن`` (with its hamza; ``فان دير فارت`` is a name)
                 name.append(Word(w.group(), original(w.start(), w.end())))
             if not name:
                 continue
@@ -508,10 +509,11 @@ class NameBook:
                 given: list[re.Match[str]] = []
                 for word in reversed(before[-3:]):
                     gap = text[word.end() : (given[0].start() if given else m.start())]
-                    if gap.strip() or len(given) == 2 or not _name_like(word.group()):
+                    named = _given_before(word.group(), original(word.start(), word.end()))
+                    if gap.strip() or len(given) == 2 or not named:
                         break
                     given.insert(0, word)
-                while given and not _introduces_name(text, given[0].start()):
+                while given and not (_introduces_name(text, given[0].start()) or _known_given(given[0], original)):
                     given.pop(0)
                 if len(given) + 1 > len(best):
                     best = [Word(w.group(), original(w.start(), w.end())) for w in given]
@@ -521,6 +523,23 @@ class NameBook:
         key = self.add(best, [])
         self._add_person(key)
         return key
+
+    def full_name_of(self, surname: str) -> str | None:
+        """The full name the article writes before `surname` (`_expand`), as written; none for a
+        word of the language (``رسول``, ``الهيئة``) or God's name, which ends ``عبد الله``."""
+        if surname in common_words() or surname == "الله":
+            return None
+        key = self._expand(surname)
+        if key is None:
+            return None
+        written = self.display.get(key, " ".join(key))
+        # the words before it are names, not a verb or a preposition (``أصدرت سولانج``)
+        given = zip(key[:-1], written.split(), strict=False)
+        if not all(
+            w in _KIN or is_given_name(w) or (_given_before(w, o) and w not in common_words()) for w, o in given
+        ):
+            return None
+        return written
 
     def resolve_words(self, words: Sequence[Word]) -> str:
         key = tuple(w.folded for w in words)
@@ -678,7 +697,7 @@ def _cut_after_surname(name: list[Word]) -> list[Word]:
 _ADVERBIAL = re.compile(r"م[^\Wا]\w{2,}ا")
 
 
-def _name_like(word: str) -> bool:
+def _name_like(word: str, *, before_name: bool = False) -> bool:
     return (
         len(word) > 1
         and not word.startswith(("ال", "و", "ف", "بال", "لل"))  # ``وهددت``: a verb with its conjunction
@@ -687,9 +706,42 @@ def _name_like(word: str) -> bool:
         and word not in _CUE_WORDS
         and word not in _SPEAKER_STOPS
         and not _organisation_word(word)
-        and not _ADVERBIAL.fullmatch(word)
+        and (before_name or not _ADVERBIAL.fullmatch(word))
         and not word.endswith(("ها", "هم", "هن", "كم"))  # ``احترامها``: a noun with its pronoun
     )
+
+
+@cache
+def _gazetteer_given_names() -> frozenset[str]:
+    """Words that begin people's names in the NER training data (the tagger's gazetteer)."""
+    return frozenset(fold_entry(word) for word in given_names())
+
+
+def is_given_name(word: str) -> bool:
+    """Whether `word` (folded) begins people's names in the tagger's gazetteer."""
+    return word in _gazetteer_given_names()
+
+
+def _given_before(folded: str, written: str) -> bool:
+    """Whether a word right before a surname may be a given name of it: name-like, and also
+    what `_name_like` turns down that is a name here: a name shaped like an adverbial participle
+    (one follows a name, never precedes it: ``مونيكا`` is no ``متهكما``), ``علي`` written with
+    ``ي``, a name written with ``آل`` that folding makes look like the article (``آلان``)."""
+    return _name_like(folded, before_name=True) or is_given_ali(folded, written) or _written_with_al(written)
+
+
+_AL_WORDS = ("آلاف", "آلي", "آلة", "آلات", "آلام")
+
+
+def _known_given(word: re.Match[str], original: Callable[[int, int], str]) -> bool:
+    """A given name known as one wherever it stands (``قادها آلان نيفيل``): ``علي`` written with
+    ``ي``, or a name written with ``آل`` that folding makes look like the article."""
+    written = original(word.start(), word.end())
+    return is_given_ali(word.group(), written) or _written_with_al(written)
+
+
+def _written_with_al(written: str) -> bool:
+    return written.startswith("آل") and not written.startswith(_AL_WORDS)
 
 
 def _introduces_name(text: str, start: int) -> bool:

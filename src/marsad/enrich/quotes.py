@@ -111,7 +111,11 @@ _CUE_LOOKUP: dict[str, tuple[str, int]] = {
 _CUE_LOOKUP.update({"ب" + word: ("participle", 1) for word in _NOMINALS})
 _CUE_FORMS = frozenset(_CUE_LOOKUP)
 _SUBJECT_STOPS = frozenset(read_list("speaker_stops.txt"))
-_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "بانهم", "اننا", "باننا", ":"})
+# ``وبحسب السفير قوطالي فإنه ...``: ``فإن`` after an attribution opens the statement, too (written
+# with its hamza: ``فان دير فارت`` is a name).
+_COMPLEMENTIZERS = frozenset(
+    {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "بانهم", "اننا", "باننا", "فانه", "فانها", "فانهم", ":"}
+)
 _NOT_QUOTE_BEFORE = frozenset(read_list("not_quote_before.txt"))
 _NAMED_BEFORE = re.compile(r"([^\W\d_]+)[\s:]*$")
 _MIN_QUOTE_WORDS = 3  # shorter quotations count only right after ``:`` or ``إن``/``أن``
@@ -409,6 +413,8 @@ def _subject_range(
             i += 1  # ``قال د. زكريا الآغا``: the full stop of an abbreviated title
             continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
+            break
+        if t.text == "فان" and written is not None and written(t.start, t.end) == "فإن":
             break
         if i == first and t.text.startswith(("بال", "وبال")):
             break  # ``وذكر بالتطورات``: a prepositional phrase, the verb's subject is the last speaker
@@ -869,10 +875,23 @@ def find_quotes(
             and not names_someone(book, str(span["speaker"]), _STATEMENT_NOUNS)
         ):
             span["speaker"] = None  # ``وقلة احترام قواعد الانضباط``: no speaker rather than a wrong one
+        if span["speaker"] is not None:
+            span["speaker"] = _with_hyphenated_part(paragraphs, str(span["speaker"]))
         span["canonical"] = canonical(book, span["speaker"])
         if entities is not None and span["speaker"] is not None and span["canonical"] == span["speaker"]:
             span["canonical"] = _titled_person(book, str(span["speaker"])) or span["canonical"]
     return kept
+
+
+def _with_hyphenated_part(paragraphs: Sequence[str], speaker: str) -> str:
+    """``راؤول زامورا`` -> ``راؤول زامورا-روس``, ``بان كي`` -> ``بان كي-مون``: the name's part after a
+    hyphen, which the words of a sentence leave out, where the article writes the name so."""
+    pattern = re.compile(rf"(?<!\w){re.escape(speaker)}((?:-[^\W\d_]{{2,}})+)")
+    for paragraph in paragraphs:
+        found = pattern.search(paragraph)
+        if found is not None:
+            return speaker + found.group(1)
+    return speaker
 
 
 def _titled_person(book: NameBook, speaker: str) -> str | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from marsad.enrich.data import fold_entry, read_list
 from marsad.enrich.quote_speakers import (
@@ -28,9 +27,10 @@ from marsad.enrich.quote_speakers import (
     _strip_article,
     descriptor_view,
     is_descriptor,
+    is_given_ali,
+    is_given_name,
     is_l_name,
 )
-from marsad.given_names import given_names
 
 __all__ = [
     "canonical",
@@ -58,11 +58,15 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         or (words[0].endswith(("ها", "هم", "هما")) and words[0] not in TITLES and len(words[0]) > 4)
     ):
         return False  # ``فهو يبلغ``, ``عدم تنفيذ``, ``لصوامع الغلال``, ``اللجنة ... بمحاكمته``
-    if _entity_after_descriptors(book, words) or tuple(words) in book.titled or canonical(book, speaker) != speaker:
+    if (
+        _entity_after_descriptors(book, words)
+        or tuple(words) in book.titled
+        or canonical(book, speaker, expand=False) != speaker
+    ):
         return True
     if len(words) == 1 and words[0] in ORGANISATIONS and not words[0].startswith("ال") and words[0] not in _PEOPLE:
         return False  # ``شركة`` alone: which one is not said
-    if " ".join(words) in _COUNTRIES or _starts_with_given_name(words):
+    if " ".join(words) in _COUNTRIES or _starts_with_given_name(words, speaker.split()[0]):
         return True
     if _given_and_family_name(words) and (starts_a_name(book, words[0]) or book.entity_in(words[-1:])):
         return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
@@ -108,7 +112,7 @@ def starts_a_name(book: NameBook, word: str) -> bool:
     """Whether `word` (folded) is a given name: known to the tagger's gazetteer, or the first
     word of a person NER or a title introduced in this article."""
     return (
-        word in _gazetteer_given_names()
+        is_given_name(word)
         or any(key[0] == word for key in book.entities if len(key) > 1)
         or any(name[0] == word for name in book.persons)
     )
@@ -130,7 +134,7 @@ def opens_l_phrase(word: str) -> bool:
         and word not in ORGANISATIONS
         and word not in TITLES
         and not is_l_name(word)
-        and word not in _gazetteer_given_names()
+        and not is_given_name(word)
     )
 
 
@@ -244,9 +248,11 @@ def _more_of_a_name(book: NameBook, rest: Sequence[str]) -> bool:
     )
 
 
-def canonical(book: NameBook, speaker: str | None) -> str | None:
+def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> str | None:
     """The full name NER gives for `speaker` where the speaker is a part of it (``كامبل`` ->
-    ``أليسون كامبل``); else the speaker. A longer description is never cut to a name in it."""
+    ``أليسون كامبل``); else the speaker. A longer description is never cut to a name in it. With
+    `expand`, a surname NER missed gets the given names the article writes before it elsewhere
+    (not evidence that the speaker names someone: ``مكة`` stands before ``المكرمة``)."""
     if not speaker:
         return speaker
     written = speaker.split()
@@ -265,7 +271,9 @@ def canonical(book: NameBook, speaker: str | None) -> str | None:
         if len(full) > len(best) and full[len(full) - len(words) :] == words and _given_names(given):
             best, found = full, person
     if found == speaker and len(words) == 1:
-        return _spelled_otherwise(book, words[0]) or speaker
+        # ``نيفيل`` -> ``آلان نيفيل``, written after a given name where NER missed the person
+        expanded = book.full_name_of(words[0]) if expand else None
+        return _spelled_otherwise(book, words[0]) or expanded or speaker
     return found
 
 
@@ -304,22 +312,11 @@ _IMPERFECT_PLURAL = re.compile(r"(?:و|ف|ل|لا)?[يت]\w{2,}(?:ون|ان)")
 _COUNTRIES = frozenset(read_list("speaker_countries.txt"))
 
 
-@cache
-def _gazetteer_given_names() -> frozenset[str]:
-    """Words that begin people's names in the NER training data (the tagger's gazetteer)."""
-    return frozenset(fold_entry(word) for word in given_names())
-
-
-def is_given_name(word: str) -> bool:
-    """Whether `word` (folded) begins people's names in the tagger's gazetteer."""
-    return word in _gazetteer_given_names()
-
-
-def _starts_with_given_name(words: Sequence[str]) -> bool:
-    """``رأفت الصباغ``: a known given name and up to three more words of a name."""
+def _starts_with_given_name(words: Sequence[str], first_written: str = "") -> bool:
+    """``رأفت الصباغ``, ``علي قوطالي``: a known given name and up to three more words of a name."""
     return (
         2 <= len(words) <= 4
-        and words[0] in _gazetteer_given_names()
+        and (is_given_name(words[0]) or is_given_ali(words[0], first_written))
         and all(_name_like(w) or w in _KIN or w.startswith("ال") for w in words[1:])
     )
 
