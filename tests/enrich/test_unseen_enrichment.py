@@ -329,3 +329,34 @@ def test_bracketed_spaced_and_reversed_decimal_numbers(sentence: str, expected: 
 def test_minutes_weeks_articles_and_days_of_the_month_are_no_quantities(sentence: str, marks: list[str]) -> None:
     found = {q["text"] for q in find_quantities([sentence])}
     assert not found & set(marks), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("ارتفعت مبيعات الشركة خلال الربع الأول من 2012 بنسبة كبيرة.", "2012", "2012"),
+        ("وتراجعت الأسعار في النصف الثاني من 2015 بسبب ضعف الطلب.", "2015", "2015"),
+        ("ويشارك في البطولة لاعبون من مواليد 1997 وما بعدها.", "1997", "1997"),
+        ("كتب الوزير في حسابه يوليو 18, 2012 أن الاجتماع انتهى.", "يوليو 18, 2012", "2012-07-18"),
+    ],
+)
+def test_years_of_a_quarter_or_a_birth_and_a_month_written_first(sentence: str, text: str, value: str) -> None:
+    found = {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
+    assert (text, value) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("وزعت الجمعية مواد غذائية على أكثر من 30.000 شخص في المدينة.", 30000),
+        ("وبلغ عدد المراجعين 351.585 مراجعا خلال العام.", 351585),
+        ("ويبلغ راتبه الشهري 4.500 ريال.", 4500),
+        # a measure, a percentage or a dinar may have thousandths
+        ("وقطع العداؤون مسافة 42.195 كلم في الماراثون.", 42.195),
+        ("وارتفع السهم بنسبة 3.850 في المائة.", 3.85),
+        ("وبلغ سعر الكيلو 1.500 دينار في تونس.", 1.5),
+        ("وبيعت في المهرجان 584.376 طنا من التمور.", 584.376),
+    ],
+)
+def test_a_dot_groups_thousands_before_what_is_counted_whole(sentence: str, value: float) -> None:
+    assert [q["value"] for q in find_quantities([sentence])] == [value]

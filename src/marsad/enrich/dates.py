@@ -169,6 +169,11 @@ def _month_year(m: regex.Match[str]) -> _Found | None:
     return m.start(), m.end(), "absolute", f"{year:04d}-{month:02d}", None
 
 
+def _month_day_year(m: regex.Match[str]) -> _Found | None:
+    when = _valid_day(int(m["year"]), p.GREGORIAN_MONTHS[m["m1"]], int(m["day"]))
+    return (m.start(), m.end(), "absolute", when.isoformat(), None) if when else None
+
+
 def _month_relative(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     month = _month_of(m)
     if month is None:
@@ -565,6 +570,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
             _day_month(m, published, folded) for at in glued if (m := p.DAY_MONTH_AFTER_GLUE.match(folded, at))
         ]
         candidates += [_month_year(m) for m in _matches(p.MONTH_YEAR, folded, w)]
+        candidates += [_month_day_year(m) for m in _matches(p.MONTH_DAY_YEAR, folded, w)]
         candidates += [_month_relative(m, published) for m in _matches(p.MONTH_RELATIVE, folded, w)]
         candidates += [_bare_month(m, published) for m in _matches(p.BARE_MONTH, folded, w)]
         candidates += [_paired_month(m, published) for m in _matches(p.PAIRED_MONTH, folded, w)]

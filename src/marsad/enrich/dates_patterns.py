@@ -68,6 +68,8 @@ DAY_MONTH = regex.compile(rf"{_START}{_DAY_MONTH_BODY}")
 DAY_MONTH_AFTER_GLUE = regex.compile(rf"(?<=(?<![\p{{L}}\p{{N}}])[وفبل]){_DAY_MONTH_BODY}")
 GLUED_DIGIT = regex.compile(r"(?<![\p{L}\p{N}])[وفبل](?=\d)")
 
+# ``يوليو 18, 2012``: the month first, as English writes it (blog datelines, embedded tweets).
+MONTH_DAY_YEAR = regex.compile(rf"{_START}(?P<m1>{_GM})\s+(?P<day>\d{{1,2}})\s*[,،]\s*(?P<year>\d{{4}}){_YEAR_TAIL}")
 MONTH_YEAR = regex.compile(rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}")
 
 PAIRED_MONTH = regex.compile(rf"{_START}(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])")

@@ -191,6 +191,10 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             unit = _currency_unit(folded, m)
         else:
             unit = _counted_noun(folded, m.end(), m.start())
+        if not m["scale"] and unit is not None and _DOT_THOUSANDS.fullmatch(digits) and _counted_whole(unit):
+            # ``30.000 شخص``, ``1.500 ريال``: a dot groups thousands before what is counted whole;
+            # a measure may have thousandths (``42.195 كلم``), and so may a dinar (Tunis, Kuwait).
+            value = int(digits.replace(".", ""))
         if unit is not None and not m["scale"] and _MONTH_WORDS.intersection(FoldedText.of(unit).text.split()):
             continue  # ``ثورة 25 يناير``: a day of a month the date reader left as a name
         if _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"] and previous in _NAMES_WITH_YEARS:
@@ -224,6 +228,30 @@ _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 _DASH_AFTER = regex.compile(r"\s?[-–]\s?")
 _PAIR_AFTER = regex.compile(r"\s?-\s?(\d+)(?!\d)")
 _PAIR_BEFORE = regex.compile(r"(?<!\d)(\d+)\s?-\s?$")
+_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+# Counted whole, a dot before three digits groups thousands: people and things, and currencies
+# quoted to the cent. A percentage, a measure (``42.195 كلم``, ``584.376 طنا`` of dates sold by
+# the kilo) and a currency with thousandths (the dinar, the dirham's share prices) keep a decimal.
+_WHOLE_CURRENCIES = frozenset({"SAR", "USD", "EUR", "GBP"})
+_MEASURES = tuple(
+    fold_entry(w)
+    for w in (
+        *("كم", "كلم", "كيلو", "متر", "م", "كغ", "كجم", "غرام", "جرام", "طن", "طنا", "اطنان", "لتر"),
+        *("ميل", "قدم", "هكتار", "ثاني", "درج", "دونم", "فدان", "برميل", "ميغاواط", "ميجاواط"),
+    )
+)
+
+
+def _counted_whole(unit: str) -> bool:
+    """Whether `unit` (a currency code, ``%`` or the noun as written) is counted in whole numbers."""
+    if unit.isascii():
+        return unit in _WHOLE_CURRENCIES
+    noun = fold_entry(unit).removeprefix("ال")
+    return noun not in _CURRENCY_WORDS and noun not in _MEASURES and not noun.startswith(_MEASURE_STEMS)
+
+
+_MEASURE_STEMS = tuple(m for m in _MEASURES if len(m) >= 3)  # ``طنا``, ``كيلومترات``; ``م`` only alone
+_CURRENCY_WORDS = frozenset(fold_entry(row[0]).removeprefix("ال") for row in read_table("currencies.tsv"))
 _MAX_SCORE = 15
 _MAX_GAME_SCORE = 200
 _NO_NOUN_AFTER = regex.compile(r"\s*(?:[^\p{L}\p{N}\s%]|$|و\s?\d)")
