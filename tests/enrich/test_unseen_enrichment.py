@@ -360,3 +360,16 @@ def test_years_of_a_quarter_or_a_birth_and_a_month_written_first(sentence: str, 
 )
 def test_a_dot_groups_thousands_before_what_is_counted_whole(sentence: str, value: float) -> None:
     assert [q["value"] for q in find_quantities([sentence])] == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وسيبدأ الفريق المرحلة الثالثة من الإعداد الأسبوع المقبل.",
+        "وزار الوزير العاصمة هذا الأسبوع.",
+        "وقدمت العيادات خلال الأسبوع الماضي خدماتها.",
+    ],
+)
+def test_a_week_is_no_date(sentence: str) -> None:
+    # the guidelines: a week has no calendar value of its own
+    assert find_dates([sentence], PUBLISHED) == []

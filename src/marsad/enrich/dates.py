@@ -397,18 +397,16 @@ def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found |
     direction = 0 if m["this"] else p.RELATIVE_WORDS[m["rel"]]
     # ``للسنة الماضية``: the span opens at the article, the preposition glued before it stays out.
     start = m.start("this") if m["this"] else m.start("period2") - 2
+    if period == "week":
+        # ``الأسبوع المقبل``: a week is no date (docs/guidelines/blind_enrichment.md: it has no
+        # calendar value unless the text gives its month or day, which a date of its own then holds).
+        return None
     if published is None:
-        # Without a publication date a week has no value at all, and the guidelines label a week
-        # only when it can be given one.
-        return None if period == "week" else (start, m.end(), "relative", None, None)
+        return start, m.end(), "relative", None, None
     if period == "year":
         return start, m.end(), "relative", f"{published.year + direction:04d}", None
-    if period == "month":
-        month_index = published.year * 12 + published.month - 1 + direction
-        return start, m.end(), "relative", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", None
-    # A week has no ISO value of our three shapes: the month it mostly falls in is right.
-    middle = published + dt.timedelta(days=7 * direction)
-    return start, m.end(), "relative", f"{middle.year:04d}-{middle.month:02d}", None
+    month_index = published.year * 12 + published.month - 1 + direction
+    return start, m.end(), "relative", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", None
 
 
 _TWO_YEARS = re.compile(r"\d{4}\s*(?:-|–|/|و|الي|حتي)\s*\d{4}")
