@@ -460,3 +460,11 @@ def test_a_hyphenated_name_keeps_its_part_after_the_hyphen() -> None:
         'وقال راؤول زامورا "الجمهور يستحق فريقا ينافس على اللقب".',
     ]
     assert _said(paragraphs)[-1][0] == "راؤول زامورا-روس"
+
+
+def test_a_demonstrative_phrase_after_the_verb_leaves_the_last_speaker() -> None:
+    paragraphs = [
+        "وأعلن وزير الموارد المائية حسام مغازي تقديم دراستين للسودان وإثيوبيا.",
+        "وقال بهذا الخصوص «لقد تم التوافق على المكاتب الاستشارية الدولية».",
+    ]
+    assert _said(paragraphs)[-1][0] == "حسام مغازي"
