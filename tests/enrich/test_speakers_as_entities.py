@@ -468,3 +468,18 @@ def test_a_demonstrative_phrase_after_the_verb_leaves_the_last_speaker() -> None
         "وقال بهذا الخصوص «لقد تم التوافق على المكاتب الاستشارية الدولية».",
     ]
     assert _said(paragraphs)[-1][0] == "حسام مغازي"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("وقال بيان للأمم المتحدة إن «الحرب خلفت نتائج مروعة على السكان في الجنوب».", "الأمم المتحدة"),
+        (
+            "وذكر تقرير مؤسسة النقد العربي السعودي أن «الاقتصاد المحلي حقق نموا جيدا خلال العام».",
+            "مؤسسة النقد العربي السعودي",
+        ),
+        ("وبينت دراسة أجرتها هيئة الاتصالات أخيرا أن «المملكة أكبر سوق للهواتف الذكية في المنطقة».", "هيئة الاتصالات"),
+    ],
+)
+def test_a_document_stands_for_the_organisation_that_issued_it(paragraph: str, speaker: str) -> None:
+    assert _said([paragraph])[0][0] == speaker

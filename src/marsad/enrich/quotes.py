@@ -877,10 +877,48 @@ def find_quotes(
             span["speaker"] = None  # ``وقلة احترام قواعد الانضباط``: no speaker rather than a wrong one
         if span["speaker"] is not None:
             span["speaker"] = _with_hyphenated_part(paragraphs, str(span["speaker"]))
+            span["speaker"] = _issuer_of_document(book, str(span["speaker"])) or span["speaker"]
         span["canonical"] = canonical(book, span["speaker"])
         if entities is not None and span["speaker"] is not None and span["canonical"] == span["speaker"]:
             span["canonical"] = _titled_person(book, str(span["speaker"])) or span["canonical"]
     return kept
+
+
+# ``تقرير مشترك أصدرته وكالتا الأمم المتحدة``: a verb of issuing between the document and its issuer.
+_ISSUED_BY = frozenset(
+    fold_entry(w)
+    for w in (
+        *("أصدرته", "أصدرتها", "أعدته", "أعدتها", "أجرته", "أجرتها"),
+        *("نشرته", "نشرتها", "قامت", "قام", "وزعته", "وزعتها"),
+    )
+)
+_DOCUMENTS = _STATEMENT_NOUNS | {"دراسه", "بحث", "استطلاع"}
+_WHEN_WORDS = frozenset(fold_entry(w) for w in ("أخيرا", "أخيراً", "مؤخرا", "مؤخراً", "أمس", "اليوم", "حديثا"))
+
+
+def _issuer_of_document(book: NameBook, speaker: str) -> str | None:
+    """The organisation a document stands for (issue #17: the institute, not its study):
+    ``بيان للأمم المتحدة`` -> ``الأمم المتحدة``, ``تقرير مؤسسة النقد`` -> ``مؤسسة النقد``, ``بيان البيت
+    الأبيض`` -> ``البيت الأبيض``, ``تقرير مشترك أصدرته وكالتا الأمم المتحدة`` -> ``وكالتا الأمم المتحدة``."""
+    written = speaker.split()
+    folded = fold_entry(speaker).split()
+    if len(folded) < 2 or len(folded) != len(written) or folded[0].removeprefix("ال") not in _DOCUMENTS:
+        return None
+    after = next((i + 1 for i, w in enumerate(folded) if w in _ISSUED_BY), None)
+    if after is not None:
+        if after < len(folded) and folded[after] == "بها":
+            after += 1  # ``قامت بها``
+        issuer = written[after:]
+    elif folded[1].startswith("لل") or (folded[1][:1] == "ل" and folded[1][1:] in ORGANISATIONS):
+        issuer = ["ال" + written[1][2:] if folded[1].startswith("لل") else written[1][1:], *written[2:]]
+    elif folded[1] in ORGANISATIONS or book.entity_in(folded[1:]) is not None:
+        issuer = written[1:]
+    else:
+        return None
+    # ``غرفة مكة المكرمة أخيراً``: a time adverb after the issuer ends it
+    cut = next((i for i, w in enumerate(issuer) if fold_entry(w) in _WHEN_WORDS), len(issuer))
+    named = " ".join(issuer[:cut])
+    return named if named and names_someone(book, named) else None
 
 
 def _with_hyphenated_part(paragraphs: Sequence[str], speaker: str) -> str:
