@@ -299,12 +299,10 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         if line.chrome is None and line.key in hints.templates:
             line.kind = Kind.CHROME
     named = None if hints.title else site_named_headline(lines, hints.templates)
-    if named is not None and lines[named.index].key not in hints.templates:
+    if named is not None:
         # The headline the page glues its name to is a headline, whatever its separators made of it.
         lines[named.index].chrome = None
         lines[named.index].kind = Kind.HEADLINE
-    else:
-        named = None
     reasons: dict[int, str] = {}
     for line in lines:
         if line.chrome is not None:

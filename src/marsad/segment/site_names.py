@@ -110,8 +110,11 @@ _MIN_STEM = 3
 _MASTHEAD_LINES = 4
 _MASTHEAD_WORDS = 6
 _BLURB_NAME_WORDS = 4
-
-
+_MIN_HEADLINE_WORDS = 3
+_MAX_HEADLINE_WORDS = 30
+# Separators made a menu or a breadcrumb of the headline line; other chrome is no headline.
+_HEADLINE_REASONS = frozenset({"navigation", "breadcrumb", "related_articles"})
+_TWO = 2  # a name and a headline
 _BAR_OR_DASH = regex.compile(r"\s+(?:[-–—|»«]|::)\s+|\s*\|\s*")
 
 
@@ -160,6 +163,8 @@ def _name_core(affix: str) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class SiteNamedHeadline:
+    """The line (`index`) that glues the site's name to a headline, the headline, and what is cut."""
+
     index: int
     headline: str
     site_name: str
@@ -201,18 +206,11 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
                 # stands among other words too (`وكالة الضاد للأنباء` over `ضاد: ...`)
                 and any(core < stems if colon else core <= stems for stems in above)
             ):
-                headline = headline.strip()
+                title = headline.strip()
                 # what is cut keeps its separator, as `cut_site_name` gives it (`المدينة نيوز -`)
-                found.append(SiteNamedHeadline(line.index, headline, line.text.replace(headline, "", 1).strip()))
+                found.append(SiteNamedHeadline(line.index, title, line.text.replace(title, "", 1).strip()))
                 break
     return found[0] if len(found) == 1 else None
-
-
-_MIN_HEADLINE_WORDS = 3
-_MAX_HEADLINE_WORDS = 30
-# Separators made a menu or a breadcrumb of the headline line; other chrome is no headline.
-_HEADLINE_REASONS = frozenset({"navigation", "breadcrumb", "related_articles"})
-_TWO = 2  # a name and a headline
 
 
 @dataclass(slots=True)
