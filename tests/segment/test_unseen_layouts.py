@@ -709,3 +709,11 @@ def test_a_paragraph_broken_off_mid_sentence_is_body() -> None:
     record = host("\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, "الطائف - الواحة", broken, P1, P2, P3]))
     assert record.title == HEADLINE
     assert record.body == [broken, P1, P2, P3]
+
+
+def test_an_agency_byline_with_the_site_name_leaves_the_headline_named() -> None:
+    # `الواحة 24 - و م ع`: the site's name and an agency's initials, no second headline
+    page = "\n".join(
+        ["الواحة 24", "الرئيسية | محليات | اقتصاد", HEADLINE + " – الواحة 24", DECK, "الواحة 24 - و م ع", P1, P2, P3]
+    )
+    assert host(page).title == HEADLINE

@@ -200,7 +200,8 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
             if (
                 core
                 and len(affix.split()) <= _MAX_AFFIX_WORDS
-                and _MIN_HEADLINE_WORDS <= len(headline.split()) <= _MAX_HEADLINE_WORDS
+                # words of two letters or more: an agency's initials (`و م ع`) are no headline
+                and _MIN_HEADLINE_WORDS <= sum(len(w) > 1 for w in headline.split()) <= _MAX_HEADLINE_WORDS
                 and not headline.rstrip().endswith(".")
                 # `الوزير: ...` is a speaker where the page shows the word alone; a site's name
                 # stands among other words too (`وكالة الضاد للأنباء` over `ضاد: ...`)
