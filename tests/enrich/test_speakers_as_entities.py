@@ -483,3 +483,23 @@ def test_a_demonstrative_phrase_after_the_verb_leaves_the_last_speaker() -> None
 )
 def test_a_document_stands_for_the_organisation_that_issued_it(paragraph: str, speaker: str) -> None:
     assert _said([paragraph])[0][0] == speaker
+
+
+def test_a_word_with_the_accusatives_tanween_ends_the_speaker() -> None:
+    paragraph = "وذكرت الصحيفة الأمريكية نقلاً عن مسؤولين في الادعاء أن «المدعين استجوبوا عددا من المسؤولين في البنك»."
+    assert _said([paragraph])[0][0] == "الصحيفة الأمريكية"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # ``ب`` + a word opens a prepositional phrase, not a name
+        "قال رئيس اللجنة الأمنية لدراسة كل الأوضاع والإجراءات الخاصة بعمليات العبور للمركبات والمسافرين من المنفذ، "
+        'مدير عام الجمارك الشيخ خالد بن سعد آل ثاني، إن العمل جارٍ على مشروع "البوابة الموحدة" في المنفذ، مشيراً '
+        "إلى أن «التجربة ستعمم على المنافذ الأخرى قريبا».",
+        # ``غير`` opens a negation, not a name
+        "واعتبر الدكتور الزياني هذه التصريحات الاستفزازية غير الواقعية بأنها تندرج ضمن محاولات معروفة لإطالة الأزمة.",
+    ],
+)
+def test_a_phrase_that_opens_with_a_preposition_or_a_negation_names_nobody(paragraph: str) -> None:
+    assert _said([paragraph])[-1][0] is None

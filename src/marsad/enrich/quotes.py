@@ -868,7 +868,7 @@ def find_quotes(
     kept = _without_repeats(spans)
     for span in kept:
         if entities is not None and span["speaker"] is not None:
-            span["speaker"] = without_run_on(book, trimmed(str(span["speaker"])))
+            span["speaker"] = without_run_on(book, _before_adverb(trimmed(str(span["speaker"]))))
         if (
             entities is not None
             and span["speaker"] is not None
@@ -919,6 +919,19 @@ def _issuer_of_document(book: NameBook, speaker: str) -> str | None:
     cut = next((i for i, w in enumerate(issuer) if fold_entry(w) in _WHEN_WORDS), len(issuer))
     named = " ".join(issuer[:cut])
     return named if named and names_someone(book, named) else None
+
+
+# The tanween of the accusative: an adverb or a circumstantial word (``نقلاً``, ``مدهوشًا``); no name
+# is written with it.
+_TANWEEN = "\u064b"
+
+
+def _before_adverb(speaker: str) -> str:
+    """`speaker` cut before its first word with the accusative's tanween (``الصحيفة الأمريكية
+    نقلاً`` -> ``الصحيفة الأمريكية``)."""
+    words = speaker.split()
+    cut = next((i for i, word in enumerate(words) if _TANWEEN in word), len(words))
+    return " ".join(words[:cut]) if cut else speaker
 
 
 def _with_hyphenated_part(paragraphs: Sequence[str], speaker: str) -> str:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from marsad.enrich.data import fold_entry, read_list
+from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.quote_speakers import (
     _KIN,
     _MAX_NAME_WORDS,
@@ -53,6 +54,7 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
     if (
         words[0] in _NOT_A_NAME_START
         or opens_l_phrase(words[0])
+        or (_opens_b_phrase(words[0]) and book.entity_in(words) is None)
         or _object_pronoun_phrase(words[-1])
         or (len(words[0]) < 3 and len(words) == 1)
         or (words[0].endswith(("ها", "هم", "هما")) and words[0] not in TITLES and len(words[0]) > 4)
@@ -120,8 +122,23 @@ def starts_a_name(book: NameBook, word: str) -> bool:
 
 # Words that open a clause, never a name (a pronoun, ``عدم``, a demonstrative).
 _NOT_A_NAME_START = frozenset(
-    fold_entry(w) for w in ("فهو", "وهو", "فهي", "وهي", "هو", "هي", "عدم", "ذلك", "هذا", "هذه", "كما", "لكن")
+    fold_entry(w) for w in ("فهو", "وهو", "فهي", "وهي", "هو", "هي", "عدم", "ذلك", "هذا", "هذه", "كما", "لكن", "غير")
 )
+
+
+def _opens_b_phrase(word: str) -> bool:
+    """``بعمليات الدخول``: ``ب`` + a word of the language opens a phrase, not a speaker (``بندر``,
+    ``بشار`` are no ``ب`` + a word; ``برهان`` is, and NER's person then tells)."""
+    return (
+        len(word) > _MIN_B_PHRASE
+        and word[0] == "ب"
+        and word[1:] in common_words()
+        and word not in common_words()
+        and not is_given_name(word)
+    )
+
+
+_MIN_B_PHRASE = 3
 
 
 def opens_l_phrase(word: str) -> bool:
