@@ -373,3 +373,15 @@ def test_a_dot_groups_thousands_before_what_is_counted_whole(sentence: str, valu
 def test_a_week_is_no_date(sentence: str) -> None:
     # the guidelines: a week has no calendar value of its own
     assert find_dates([sentence], PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("وأحرزت العداءة لقب سباق 200 م في زغرب.", "م"),
+        ("وفازت بسباق 100م حرة بزمن قياسي.", "م"),
+        ("منذ 1436 م والعمل مستمر.", None),
+    ],
+)
+def test_an_m_after_a_number_is_metres_unless_the_number_is_a_year(sentence: str, unit: str | None) -> None:
+    assert [q["unit"] for q in find_quantities([sentence])] == [unit]

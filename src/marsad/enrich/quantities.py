@@ -191,6 +191,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             unit = _currency_unit(folded, m)
         else:
             unit = _counted_noun(folded, m.end(), m.start())
+            if unit is None and not _YEAR_LIKE.fullmatch(digits) and _METRES.match(text, m.end()):
+                unit = "م"  # ``200 م``, ``100م``: metres (a year's ``م`` follows four digits of a year)
         if not m["scale"] and unit is not None and _DOT_THOUSANDS.fullmatch(digits) and _counted_whole(unit):
             # ``30.000 شخص``, ``1.500 ريال``: a dot groups thousands before what is counted whole;
             # a measure may have thousandths (``42.195 كلم``), and so may a dinar (Tunis, Kuwait).
@@ -228,6 +230,9 @@ _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 _DASH_AFTER = regex.compile(r"\s?[-–]\s?")
 _PAIR_AFTER = regex.compile(r"\s?-\s?(\d+)(?!\d)")
 _PAIR_BEFORE = regex.compile(r"(?<!\d)(\d+)\s?-\s?$")
+_METRES = regex.compile(r"\s?م(?![\p{L}\p{N}])")
+# A Gregorian or Hijri year: its ``م`` is the era's, not metres (``1436 م`` is a writer's slip).
+_YEAR_LIKE = regex.compile(r"1[3-9]\d\d|2[01]\d\d")
 _DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 # Counted whole, a dot before three digits groups thousands: people and things, and currencies
 # quoted to the cent. A percentage, a measure (``42.195 كلم``, ``584.376 طنا`` of dates sold by
