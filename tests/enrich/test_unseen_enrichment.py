@@ -385,3 +385,15 @@ def test_a_week_is_no_date(sentence: str) -> None:
 )
 def test_an_m_after_a_number_is_metres_unless_the_number_is_a_year(sentence: str, unit: str | None) -> None:
     assert [q["unit"] for q in find_quantities([sentence])] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("تقدم الفريق بنقطة واحدة على منافسه.", "نقطة"),
+        ("حدث ذلك لمرة واحدة فقط.", "مرة"),
+        ("سهر ليلة واحدة في المدينة.", "ليلة"),
+    ],
+)
+def test_one_counts_the_noun_before_it_without_its_preposition(sentence: str, unit: str) -> None:
+    assert [q["unit"] for q in find_quantities([sentence])] == [unit]

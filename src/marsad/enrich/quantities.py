@@ -28,6 +28,7 @@ from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import alternation, fold_entry, read_list, read_table
 from marsad.enrich.dates import date_spans
 from marsad.enrich.dates_patterns import GREGORIAN_MONTHS, HIJRI_MONTHS, ORDINAL_DAYS
+from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.numbers import NUMBER_WORDS, WordNumber, parse_digits, parse_number_words, tidy_number
 from marsad.enrich.quantities_durations import combine_durations
 from marsad.records import Span
@@ -386,13 +387,21 @@ def _noun_before(folded: FoldedText, start: int) -> str | None:
     return _without_preposition(str(_DIACRITICS.sub("", folded.original[s:e])))
 
 
+_SHORT_NOUN = 3
+
+
 def _without_preposition(noun: str) -> str:
     """``للدول الثلاث``, ``بالمدن الخمس``: the noun without the preposition glued to its article."""
     if noun.startswith("لل") and len(noun) > 4:
         return "ال" + noun[2:]
     if noun.startswith(("بال", "وال")) and len(noun) > 5:
         return noun[1:]
-    return noun  # a single ``ب``/``ل`` may be the noun's own letter (``بطولة``, ``ليلة``)
+    # A single ``ب``/``ل`` may be the noun's own letter (``بطولة``, ``ليلة``): it is a preposition
+    # where the rest is a word and the whole is none (``بنقطة``, ``لمرة``).
+    folded = fold_entry(noun)
+    if noun[:1] in "بل" and len(folded) > _SHORT_NOUN and folded[1:] in common_words() and folded not in common_words():
+        return noun[1:]
+    return noun
 
 
 def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float, str | None]]:
