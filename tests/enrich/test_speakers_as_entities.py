@@ -503,3 +503,24 @@ def test_a_word_with_the_accusatives_tanween_ends_the_speaker() -> None:
 )
 def test_a_phrase_that_opens_with_a_preposition_or_a_negation_names_nobody(paragraph: str) -> None:
     assert _said([paragraph])[-1][0] is None
+
+
+def test_gods_name_is_never_a_longer_name_ending_with_it() -> None:
+    paragraphs = [
+        "وقال الشيخ إن الإسلام يحث على التفاؤل ولا ييأس المؤمن من رحمة الله مهما اشتدت المحن.",
+        "وقال تعالى «ولا تيأسوا من روح الله إنه لا ييأس من روح الله إلا القوم الكافرون».",
+    ]
+    speaker, canonical, _ = _said(paragraphs)[-1]
+    assert (speaker, canonical) == ("الله", "الله")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("وقال مارادونا بخصوص رئيس الاتحاد الأوروبي: «يجب أن يوضح ما جرى في تلك المباريات».", "مارادونا"),
+        ("وأكمل مورينيو حديثه قائلا «لقد ظهر اللاعبان بشكل جيد للغاية في المباراة».", "مورينيو"),
+        ("من جهته، قال هيرومي أوسونو البالغ من العمر 68 سنة: «فقدت أقارب لي في الانفجار».", "هيرومي أوسونو"),
+    ],
+)
+def test_a_speaker_ends_before_the_subject_of_the_speech_or_an_age(paragraph: str, speaker: str) -> None:
+    assert _said([paragraph])[0][0] == speaker

@@ -274,6 +274,8 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
         return speaker
     written = speaker.split()
     words = tuple(fold_entry(speaker).split())
+    if words == (_GOD,):
+        return speaker  # God's name ends many names (``رحمة الله``, ``عبد الله``) and is none of them
     if len(words) >= 2 and len(written) == len(words) and words[0] in _HONORIFIC_TITLES:
         # ``الدكتور الشعيبي`` -> ``فاروق الشعيبي``, ``الشيخ محمد عبد الرازق`` -> ``محمد عبد الرازق``:
         # the name the title precedes, as fully as the article gives it.
@@ -295,6 +297,7 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
 
 
 _HONORIFIC_TITLES = frozenset(read_list("titles_of_address.txt"))
+_GOD = "الله"
 _LONG_VOWELS = str.maketrans("", "", "اويى")
 _MIN_SKELETON = 3
 
