@@ -717,3 +717,25 @@ def test_an_agency_byline_with_the_site_name_leaves_the_headline_named() -> None
         ["الواحة 24", "الرئيسية | محليات | اقتصاد", HEADLINE + " – الواحة 24", DECK, "الواحة 24 - و م ع", P1, P2, P3]
     )
     assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "لا تفوّتي",
+        "شاهدي أيضاً: جولة مصورة في أجمل قطع الموسم",
+        "عن الكاتبة: من كتّاب المجلة الدائمين في باب الفنون.",
+        "(من حفل التكريم - وكالة الأنباء)",
+        "▶ فيديو | سلاح الجو يكثف طلعاته شرق البلاد",
+    ],
+)
+def test_a_womens_sites_headers_an_authors_note_a_bracketed_caption_and_a_video_link_are_chrome(line: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, P1, P2, line, P3]))
+    assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("marker", ["📌 اقرأ أيضاً", "اقرئي أيضاً"])
+def test_a_read_also_box_after_an_icon_or_in_the_feminine(marker: str) -> None:
+    link = "عروض الصيف تشعل المنافسة بين مكاتب السفر في المنطقة"
+    record = host("\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, P1, P2, marker, link, P3]))
+    assert record.body == [P1, P2, P3]

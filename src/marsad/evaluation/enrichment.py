@@ -139,7 +139,10 @@ FLOOR_KEYS = {
 
 # The splits of the development gold: the first set's (dev to test6), then the sets labelled under
 # the blind guidelines (dev2 to dev9; dev7 to dev9 label quotes only).
-GOLD_SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9)
+GOLD_SPLITS = (
+    *("dev", "test", "test2", "test3", "test4", "test5", "test6"),
+    *(DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9),
+)
 
 
 def load_floors(split: str = FIRST) -> dict[str, float]:

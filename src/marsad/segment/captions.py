@@ -98,8 +98,19 @@ _VIDEO = Match("related_articles", False)
 _MAX_VIDEO_LABEL_WORDS = 14
 
 
+# ``▶ فيديو | سلاح الجو يكثف طلعاته``: a play sign and a video word, a link to a video on its own line
+# (folding drops the sign, so the written line is read).
+_PLAY_LINK = re.compile(r"^\W{0,3}[▶►]\s*(?:فيديو|بالفيديو|شاهد)")
+
+
 def mark_video_links(lines: list[Line]) -> None:
-    """Mark as related a video's label over its player line (a running time, ``▶ تشغيل``)."""
+    """Mark as related a video's label over its player line (a running time, ``▶ تشغيل``), and a
+    video link after a play sign."""
+    for line in lines:
+        if line.chrome is None and _PLAY_LINK.match(line.text):
+            line.chrome = _VIDEO
+            line.kind = Kind.CHROME
+            line.boxed = True
     for title, player in pairwise(lines):
         if title.chrome is not None or player.chrome is None or not _VIDEO_TITLE.match(title.text):
             continue

@@ -8,11 +8,12 @@ import regex
 
 from marsad.arabic.normalize import DROPPED_BY_FOLDING, fold_for_search
 
+# ``اقرأ أيضاً``, ``اقرئي أيضاً`` (a women's site), after an icon (``📌 اقرأ أيضاً``).
 _MARKER = regex.compile(
-    r"^\s*[(\[«]?\s*(?:ا|إ|أ)?قرا(?:\s*(?:ايضا|أيضا|ايضاً)|\s+(?:المزيد|كذلك|ايضا))\s*[)\]»]?"
+    r"^[^\p{L}\p{N}]*(?:ا|إ|أ)?قر(?:ا|يي)(?:\s*(?:ايضا|أيضا|ايضاً)|\s+(?:المزيد|كذلك|ايضا))\s*[)\]»]?"
     r"\s*(?:[.…:\-–|»]+\s*)?(?P<title>.*)$"
 )
-_FOLDED_MARKER = regex.compile(r"^\s*[(\[«]?\s*ا?قرا\s*(?:ايضا|المزيد|كذلك)")
+_FOLDED_MARKER = regex.compile(r"^[^\p{L}\p{N}]*ا?قر(?:ا|يي)\s*(?:ايضا|المزيد|كذلك)")
 
 # A paragraph that opens with one of these continues the article it follows;
 # a new story's lede does not (it opens with its own verb or subject).
@@ -37,7 +38,12 @@ _BEFORE_QAF = "".join(regex.findall(r"\s", "".join(map(chr, range(0x3001))))) + 
 
 def _may_have_marker(text: str) -> bool:
     rest = text.lstrip(_BEFORE_QAF)
+    if rest and not rest[0].isalnum() and not "\ufb50" <= rest[0] <= "\ufeff":
+        rest = _ICON.sub("", rest, count=1).lstrip(_BEFORE_QAF)  # an icon before the marker (``📌``)
     return bool(rest) and (rest[0] == "ق" or "\ufb50" <= rest[0] <= "\ufeff")
+
+
+_ICON = regex.compile(r"^[^\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)
