@@ -20,9 +20,14 @@ PUBLISHED = "2015-07-20"
         ("تبدأ الدراسة في 20 رمضان حسب التقويم.", "20 رمضان", "2015-07-07"),
         ("يعقد المؤتمر يوم 15 شوال في جدة.", "15 شوال", "2015-07-31"),
         ("وصل الوفد يوم 21 شوال 1436 هـ إلى تبوك.", "21 شوال 1436 هـ", "2015-08-06"),
+        # a year of a part of the year or of a birth, and a month written first
+        ("ارتفعت مبيعات الشركة خلال الربع الأول من 2012 بنسبة كبيرة.", "2012", "2012"),
+        ("وتراجعت الأسعار في النصف الثاني من 2015 بسبب ضعف الطلب.", "2015", "2015"),
+        ("ويشارك في البطولة لاعبون من مواليد 1997 وما بعدها.", "1997", "1997"),
+        ("كتب الوزير في حسابه يوليو 18, 2012 أن الاجتماع انتهى.", "يوليو 18, 2012", "2012-07-18"),
     ],
 )
-def test_dates_with_slashes_and_hijri_days_without_a_year(sentence: str, text: str, value: str) -> None:
+def test_dates_in_the_forms_the_rules_missed(sentence: str, text: str, value: str) -> None:
     found = {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
     assert (text, value) in found
 
@@ -179,9 +184,13 @@ def test_relative_months_tenses_and_years_before_words(sentence: str, text: str,
         "ومنذ ثورة 25 يناير تغير المشهد.",
         "وشارك اللاعب في كأس العالم 2014 مع منتخب بلاده.",
         "وتسعى المملكة لتحقيق رؤية 2030 في كل القطاعات.",
+        # the guidelines: a week has no calendar value of its own
+        "وسيبدأ الفريق المرحلة الثالثة من الإعداد الأسبوع المقبل.",
+        "وزار الوزير العاصمة هذا الأسبوع.",
+        "وقدمت العيادات خلال الأسبوع الماضي خدماتها.",
     ],
 )
-def test_event_names_and_years_inside_names_are_no_dates(sentence: str) -> None:
+def test_event_names_years_inside_names_and_weeks_are_no_dates(sentence: str) -> None:
     assert find_dates([sentence], PUBLISHED) == []
     assert find_quantities([sentence]) == []
 
@@ -332,20 +341,6 @@ def test_minutes_weeks_articles_and_days_of_the_month_are_no_quantities(sentence
 
 
 @pytest.mark.parametrize(
-    ("sentence", "text", "value"),
-    [
-        ("ارتفعت مبيعات الشركة خلال الربع الأول من 2012 بنسبة كبيرة.", "2012", "2012"),
-        ("وتراجعت الأسعار في النصف الثاني من 2015 بسبب ضعف الطلب.", "2015", "2015"),
-        ("ويشارك في البطولة لاعبون من مواليد 1997 وما بعدها.", "1997", "1997"),
-        ("كتب الوزير في حسابه يوليو 18, 2012 أن الاجتماع انتهى.", "يوليو 18, 2012", "2012-07-18"),
-    ],
-)
-def test_years_of_a_quarter_or_a_birth_and_a_month_written_first(sentence: str, text: str, value: str) -> None:
-    found = {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
-    assert (text, value) in found
-
-
-@pytest.mark.parametrize(
     ("sentence", "value"),
     [
         ("وزعت الجمعية مواد غذائية على أكثر من 30.000 شخص في المدينة.", 30000),
@@ -360,19 +355,6 @@ def test_years_of_a_quarter_or_a_birth_and_a_month_written_first(sentence: str, 
 )
 def test_a_dot_groups_thousands_before_what_is_counted_whole(sentence: str, value: float) -> None:
     assert [q["value"] for q in find_quantities([sentence])] == [value]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "وسيبدأ الفريق المرحلة الثالثة من الإعداد الأسبوع المقبل.",
-        "وزار الوزير العاصمة هذا الأسبوع.",
-        "وقدمت العيادات خلال الأسبوع الماضي خدماتها.",
-    ],
-)
-def test_a_week_is_no_date(sentence: str) -> None:
-    # the guidelines: a week has no calendar value of its own
-    assert find_dates([sentence], PUBLISHED) == []
 
 
 @pytest.mark.parametrize(
