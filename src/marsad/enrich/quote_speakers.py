@@ -38,6 +38,8 @@ TITLES = frozenset(read_list("speaker_titles.txt"))
 # ``الأمريكي``, ``السويسري``: a nisba adjective before a name describes its bearer.
 _NISBA = regex.compile(r"(?:وال|ال)\p{L}{2,}ي")
 ORGANISATIONS = frozenset(read_list("speaker_organisations.txt"))
+# God's name: the speaker of the Quran, and the end of many names (``عبد الله``, ``رحمة الله``).
+GOD = "الله"
 NAME_STOPS = frozenset(read_list("name_stops.txt"))
 
 _MAX_NAME_WORDS = 4
@@ -527,7 +529,7 @@ class NameBook:
     def full_name_of(self, surname: str) -> str | None:
         """The full name the article writes before `surname` (`_expand`), as written; none for a
         word of the language (``رسول``, ``الهيئة``) or God's name, which ends ``عبد الله``."""
-        if surname in common_words() or surname == "الله":
+        if surname in common_words() or surname == GOD:
             return None
         key = self._expand(surname)
         if key is None:

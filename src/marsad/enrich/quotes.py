@@ -58,6 +58,7 @@ from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import fold_entry, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.quote_speakers import (
+    GOD,
     NAME_STOPS,
     ORGANISATIONS,
     TITLES,
@@ -898,8 +899,9 @@ _WHEN_WORDS = frozenset(fold_entry(w) for w in ("أخيرا", "أخيراً", "�
 
 def _issuer_of_document(book: NameBook, speaker: str) -> str | None:
     """The organisation a document stands for (issue #17: the institute, not its study):
-    ``بيان للأمم المتحدة`` -> ``الأمم المتحدة``, ``تقرير مؤسسة النقد`` -> ``مؤسسة النقد``, ``بيان البيت
-    الأبيض`` -> ``البيت الأبيض``, ``تقرير مشترك أصدرته وكالتا الأمم المتحدة`` -> ``وكالتا الأمم المتحدة``."""
+    ``بيان للأمم المتحدة`` -> ``الأمم المتحدة``, ``تقرير مؤسسة النقد`` -> ``مؤسسة النقد``, ``دراسة أجرتها
+    هيئة الاتصالات`` -> ``هيئة الاتصالات``: the issuer after ``ل``, in the construct, or after a verb of
+    issuing, where it names someone (`names_someone`); else None and the document stays the speaker."""
     written = speaker.split()
     folded = fold_entry(speaker).split()
     if len(folded) < 2 or len(folded) != len(written) or folded[0].removeprefix("ال") not in _DOCUMENTS:
@@ -1148,7 +1150,7 @@ def _sentence_quotes(
             continue
         speaker: str | None
         if _names_god(tokens, cue.token, last):
-            speaker = _GOD  # ``قال تعالى``, ``قوله سبحانه``: the Quran is quoted
+            speaker = GOD  # ``قال تعالى``, ``قوله سبحانه``: the Quran is quoted
         elif cue.kind == "statement":
             speaker = _statement_speaker(para, first, cue, current, book)
         elif cue.kind == "participle":
@@ -1216,7 +1218,7 @@ def _sentence_quotes(
             book.record_speaker(speaker)
             book.referents.note_issuer([t.text for t in tokens[first:last] if t.is_word], speaker)
         speakers.append(speaker)
-        if speaker and speaker != _GOD:  # after a verse the article's own speakers go on
+        if speaker and speaker != GOD:  # after a verse the article's own speakers go on
             current = speaker
     for number, cue in enumerate(cues):
         scope_start = tokens[cue.token].end
@@ -1233,7 +1235,7 @@ def _sentence_quotes(
         if number == 0:
             # ``“...”، وفق البيان``: a quotation before the first cue belongs to it.
             inside = [r for r in regions if r[1] < tokens[cue.token].start] + inside
-        if speakers[number] == _GOD:
+        if speakers[number] == GOD:
             inside = [r for r in inside if r[0] >= tokens[cue.token].end][:1]  # the verse right after the cue
         direct = [r for r in inside if _is_quotation(para.folded.text, r)]
         for open_at, close_at in direct:
@@ -1247,7 +1249,6 @@ def _sentence_quotes(
     return current
 
 
-_GOD = "الله"
 # What follows ``قال``, ``يقول`` or ``قوله`` when the Quran is quoted: ``تعالى``, ``سبحانه``, ``عز وجل``,
 # ``جل وعلا``, after ``الله`` or alone (over a thousand times in the news collections). Other verbs
 # take God as their object (``وسأل الله عز وجل أن``), and ``جل`` alone is "most of".
@@ -1259,7 +1260,7 @@ def _names_god(tokens: list[_Token], cue: int, last: int) -> bool:
     if tokens[cue].text.removeprefix("و").removeprefix("ف") not in _SAYING:
         return False
     at = cue + 1
-    if at < last and tokens[at].text == _GOD:
+    if at < last and tokens[at].text == GOD:
         at += 1
     return any(tuple(t.text for t in tokens[at : at + len(words)]) == words for words in _DIVINE)
 

@@ -20,6 +20,7 @@ from marsad.enrich.quote_speakers import (
     _MAX_NAME_WORDS,
     _NISBA,
     _ONE_OF,
+    GOD,
     ORGANISATIONS,
     TITLES,
     NameBook,
@@ -274,7 +275,7 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
         return speaker
     written = speaker.split()
     words = tuple(fold_entry(speaker).split())
-    if words == (_GOD,):
+    if words == (GOD,):
         return speaker  # God's name ends many names (``رحمة الله``, ``عبد الله``) and is none of them
     if len(words) >= 2 and len(written) == len(words) and words[0] in _HONORIFIC_TITLES:
         # ``الدكتور الشعيبي`` -> ``فاروق الشعيبي``, ``الشيخ محمد عبد الرازق`` -> ``محمد عبد الرازق``:
@@ -297,7 +298,6 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
 
 
 _HONORIFIC_TITLES = frozenset(read_list("titles_of_address.txt"))
-_GOD = "الله"
 _LONG_VOWELS = str.maketrans("", "", "اويى")
 _MIN_SKELETON = 3
 
