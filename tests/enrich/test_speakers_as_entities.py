@@ -524,3 +524,14 @@ def test_gods_name_is_never_a_longer_name_ending_with_it() -> None:
 )
 def test_a_speaker_ends_before_the_subject_of_the_speech_or_an_age(paragraph: str, speaker: str) -> None:
     assert _said([paragraph])[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("قال رسول الله صلى الله عليه وسلم: «إنما الأعمال بالنيات وإنما لكل امرئ ما نوى».", "رسول الله"),
+        ("وقال عمر بن الخطاب رضي الله عنه: «حاسبوا أنفسكم قبل أن تحاسبوا وزنوها قبل أن توزن».", "عمر بن الخطاب"),
+    ],
+)
+def test_a_blessing_after_a_name_ends_it_and_the_prophet_speaks(paragraph: str, speaker: str) -> None:
+    assert _said([paragraph])[0][0] == speaker

@@ -415,6 +415,8 @@ def _subject_range(
             continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
             break
+        if i > first and _blessing_at(tokens, i, limit):
+            break  # ``رسول الله صلى الله عليه وسلم``, ``عمر بن الخطاب رضي الله عنه``: the name ends there
         if t.text == "فان" and written is not None and written(t.start, t.end) == "فإن":
             break
         if i == first and t.text.startswith(("بال", "وبال")):
@@ -430,6 +432,27 @@ def _subject_range(
             break
         i += 1
     return first, i
+
+
+# The blessings written after the Prophet's and his companions' names (folded): they close the name.
+_BLESSINGS = tuple(
+    tuple(fold_entry(w) for w in phrase.split())
+    for phrase in (
+        "صلى الله عليه وسلم",
+        "عليه الصلاة والسلام",
+        "عليه السلام",
+        "رضي الله عنه",
+        "رضي الله عنها",
+        "رضي الله عنهم",
+        "رضي الله عنهما",
+        "رحمه الله",
+    )
+)
+
+
+def _blessing_at(tokens: list[_Token], at: int, limit: int) -> bool:
+    words = [t.text for t in tokens[at:limit] if t.is_word][:4]
+    return any(tuple(words[: len(b)]) == b for b in _BLESSINGS)
 
 
 def _completes_title(tokens: list[_Token], first: int, at: int) -> bool:
