@@ -962,6 +962,8 @@ def _before_adverb(speaker: str) -> str:
 def _with_hyphenated_part(paragraphs: Sequence[str], speaker: str) -> str:
     """``راؤول زامورا`` -> ``راؤول زامورا-روس``, ``بان كي`` -> ``بان كي-مون``: the name's part after a
     hyphen, which the words of a sentence leave out, where the article writes the name so."""
+    if not any(speaker + "-" in paragraph for paragraph in paragraphs):
+        return speaker  # the common case, without compiling a pattern for each speaker
     pattern = re.compile(rf"(?<!\w){re.escape(speaker)}((?:-[^\W\d_]{{2,}})+)")
     for paragraph in paragraphs:
         found = pattern.search(paragraph)
