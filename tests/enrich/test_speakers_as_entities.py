@@ -510,3 +510,56 @@ def test_gods_name_is_never_a_longer_name_ending_with_it() -> None:
 )
 def test_the_speaker_of_one_sentence(paragraph: str, speaker: str) -> None:
     assert _said([paragraph])[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        # Brackets stand for quote marks once speech is introduced: the Prophet's sayings, the
+        # Quran's braces, the Saudi agency's ``// ... /``.
+        (
+            "وقال رسول الله صلى الله عليه وسلم: (إن الملائكة لتضع أجنحتها لطالب العلم رضا بما يصنع).",
+            "رسول الله",
+            "إن الملائكة لتضع أجنحتها لطالب العلم رضا بما يصنع",
+        ),
+        ("قال الله تعالى: {ولكم في القصاص حياة يا أولي الألباب}.", "الله", "ولكم في القصاص حياة يا أولي الألباب"),
+        (
+            'وقالت صحيفة "الوطن" في كلمتها // إن ما حدث في الملعب كان حادثا فرديا لا يمثل الجماهير /.',
+            "صحيفة الوطن",
+            "إن ما حدث في الملعب كان حادثا فرديا لا يمثل الجماهير",
+        ),
+        # The Prophet by his blessing alone, the title given with it, and God by His names.
+        (
+            "تحدث الخطيب عن رسول الله، ويقول عليه الصلاة والسلام: «يسروا ولا تعسروا وبشروا ولا تنفروا».",
+            "رسول الله",
+            "يسروا ولا تعسروا وبشروا ولا تنفروا",
+        ),
+        (
+            "ويدل على ذلك قول النبي صلى الله عليه وسلم: «الصلوات الخمس كفارة لما بينهن».",
+            "النبي",
+            "الصلوات الخمس كفارة لما بينهن",
+        ),
+        (
+            "ويعمل المؤمنون بقول الحق تبارك وتعالى: «ولا تقتلوا أنفسكم إن الله كان بكم رحيما».",
+            "الله",
+            "ولا تقتلوا أنفسكم إن الله كان بكم رحيما",
+        ),
+    ],
+)
+def test_bracketed_sayings_and_their_speakers(paragraph: str, speaker: str, said: str) -> None:
+    assert [(s, text) for s, _, text in _said([paragraph])] == [(speaker, said)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a bracketed aside after a bare verb, a list after a colon no speech verb introduced, a
+        # number in brackets, and a saying that quotes nothing
+        "إن كان الواعظ يقول (في المعاهدين من غير المسلمين) كلاما آخر فذلك شأنه.",
+        "وتشمل الدورة ثلاثة محاور: (العقيدة، والعبادات، والأخلاق والسلوك) في كل أسبوع.",
+        "وأوضح المدير أن (3) أشخاص أصيبوا في الحادث.",
+        "وقديما قالت العرب رب قول أنفذ من صول في مثل هذه المواقف الصعبة.",
+    ],
+)
+def test_brackets_and_sayings_that_are_no_quotation(paragraph: str) -> None:
+    assert all(not q["direct"] for q in find_quotes([paragraph]))

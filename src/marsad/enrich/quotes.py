@@ -1,7 +1,8 @@
 """Quotes and their speakers.
 
 A quote is speech in quote marks (“ ” « » " ″ and the ASCII apostrophes some
-agencies use, direct) or a clause reported
+agencies use; after a cue and ``:``, also brackets: ``( )``, ``(( ))``, ``{ }``,
+``﴿ ﴾`` and the Saudi agency's ``// ... /``; direct) or a clause reported
 after a cue and ``إن``/``أن`` (not direct). A cue is a speech verb
 (``قال``, ``أكد``, ``أضاف`` ...) whose subject is the speaker, a participle
 (``مضيفا``, ``مؤكدا`` ...) that continues the subject of its clause,
@@ -71,6 +72,7 @@ from marsad.enrich.quote_speakers import (
     speaker_of,
 )
 from marsad.enrich.speaker_checks import (
+    PROPHET,
     canonical,
     is_given_name,
     names_someone,
@@ -110,6 +112,11 @@ _CUE_LOOKUP: dict[str, tuple[str, int]] = {
 }
 # ``انضم إلى المنتقدين بقوله: "..."``: like a participle, the clause's subject speaks.
 _CUE_LOOKUP.update({"ب" + word: ("participle", 1) for word in _NOMINALS})
+# ``قول النبي صلى الله عليه وسلم: «...»``, ``بقول الحق تبارك وتعالى: «...»``: the saying's owner follows
+# the noun, as a verb's subject does.
+_SAYING_NOUNS = frozenset(prefix + "قول" for prefix in ("", "و", "ب", "وب"))
+_CUE_LOOKUP.update({word: ("verb", len(word) - 3) for word in _SAYING_NOUNS})
+_SAYING_REACH = 10  # tokens from the noun to the colon: the owner's name and a blessing
 _CUE_FORMS = frozenset(_CUE_LOOKUP)
 _SUBJECT_STOPS = frozenset(read_list("speaker_stops.txt"))
 # ``وبحسب السفير قوطالي فإنه ...``: ``فإن`` after an attribution opens the statement, too (written
@@ -225,6 +232,36 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         elif ch in _STRAIGHT and close is None:
             break  # an unpaired ASCII quote leaves the rest unpaired too
         k += 1
+    return regions
+
+
+# Brackets that stand for quote marks once speech is introduced: ``قال: (( ... ))`` and
+# ``{ ... }``/``﴿ ... ﴾`` in religious texts, ``// ... /`` in the Saudi agency's wire copy
+# (``قالت صحيفة "عكاظ" في كلمتها // إن ... /``). In the news collections a cue and a colon
+# open ``(`` 460 times.
+_BRACKET_OPEN = re.compile(r"\(\(?|[{﴿]|(?<![^\s])//(?!/)")
+_SPEECH_BEFORE_PAREN = re.compile(r"(?:[:：]|(?<!\w)(?:ان|انه|انها|بان))\s*$")
+_BRACKET_CLOSE = {"(": ")", "((": "))", "{": "}", "﴿": "﴾", "//": "/"}
+
+
+def bracket_regions(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in brackets after ``:``, ``إن``/``أن`` or a speech verb, as (last opening
+    character, closing bracket) offsets, outside the quotations already found."""
+    regions: list[tuple[int, int]] = []
+    for match in _BRACKET_OPEN.finditer(text):
+        at, opener = match.start(), match.group()
+        if opener == "(" and not _SPEECH_BEFORE_PAREN.search(text, max(0, at - 8), at):
+            continue  # ``يقول (في المعاهدين ...) "..."``: after a bare verb, an aside
+        if not _cue_shortly_before(text, at) or (opener != "//" and not _introduced(text, at)):
+            continue  # ``تشمل: (العقيدة، العبادات)``: a list, not speech
+        segment_end = next((m.start() for m in _PARAGRAPH_BREAK.finditer(text, at)), len(text))
+        close = text.find(_BRACKET_CLOSE[opener], match.end(), segment_end)
+        inner = text[match.end() : close]
+        if close < 0 or opener[0] in inner or _word_count(inner) < _MIN_QUOTE_WORDS:
+            continue  # unclosed, nested, or a number or a word in brackets
+        if any(s <= close and at <= e for s, e in taken) or (regions and at < regions[-1][1]):
+            continue  # quote marks inside or around it: those are the quotations
+        regions.append((match.end() - 1, close))
     return regions
 
 
@@ -348,7 +385,9 @@ class _Paragraph:
     def quotes(self) -> list[tuple[int, int]]:
         if self._quotes is None:
             text = self.folded.text
-            self._quotes = quote_regions(text) if _QUOTE_MARK.search(text) else []
+            marked = quote_regions(text) if _QUOTE_MARK.search(text) else []
+            bracketed = bracket_regions(text, marked) if _BRACKET_OPEN.search(text) else []
+            self._quotes = sorted(marked + bracketed) if bracketed else marked
         return self._quotes
 
     def has_cue(self) -> bool:
@@ -450,9 +489,32 @@ _BLESSINGS = tuple(
 )
 
 
-def _blessing_at(tokens: list[_Token], at: int, limit: int) -> bool:
+def _blessing_at(tokens: list[_Token], at: int, limit: int, blessings: Sequence[tuple[str, ...]] = _BLESSINGS) -> bool:
     words = [t.text for t in tokens[at:limit] if t.is_word][:4]
-    return any(tuple(words[: len(b)]) == b for b in _BLESSINGS)
+    return any(tuple(words[: len(b)]) == b for b in blessings)
+
+
+# The Prophet's own blessings (``عليه السلام`` is said of every prophet), and the titles an
+# article gives him: the name a speaker with no name but the blessing takes.
+_PROPHET_BLESSINGS = _BLESSINGS[:2]
+_PROPHET_TITLE = re.compile(r"(?<!\w)(?:رسول الله|الرسول|النبي|نبي الله)(?!\w)")
+_THE_PROPHET = "رسول الله"
+
+
+def _prophet_blessed(para: _Paragraph, cue: int, last: int) -> str | None:
+    """``وقال النبي صلى الله عليه وسلم:``, ``ويقول عليه الصلاة والسلام: (...)``: the Prophet
+    speaks, by the title given with the blessing or else the one the paragraph last gave him."""
+    tokens = para.tokens
+    title = next(
+        (n for n in (2, 1) if " ".join(t.text for t in tokens[cue + 1 : cue + 1 + n]) in PROPHET and cue + n < last),
+        0,
+    )
+    if not _blessing_at(tokens, cue + 1 + title, last, _PROPHET_BLESSINGS):
+        return None
+    if title:
+        return para.original(tokens[cue + 1].start, tokens[cue + title].end)
+    titles = list(_PROPHET_TITLE.finditer(para.folded.text, 0, tokens[cue].start))
+    return para.original(*titles[-1].span()) if titles else _THE_PROPHET
 
 
 def _completes_title(tokens: list[_Token], first: int, at: int) -> bool:
@@ -483,6 +545,8 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
         found = _CUE_LOOKUP.get(token.text)
         if found is None or (para.quotes and _inside(para.quotes, token.start)):
             continue
+        if token.text in _SAYING_NOUNS and not _opens_quotation(para, index, last):
+            continue  # ``رب قول أنفذ من صول``, ``في قول الحكومة إنها``: a saying, no speech quoted
         for kind in (found[0],):
             word = para.original(token.start + found[1], token.end)
             if kind == "participle":
@@ -510,6 +574,13 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             cues.append(_Cue(kind, index, word, subject, _reported_start(tokens, subject[1], last)))
             break
     return cues
+
+
+def _opens_quotation(para: _Paragraph, index: int, last: int) -> bool:
+    """Whether a colon shortly after the token at `index` opens a quotation (``قول النبي ...: «``)."""
+    tokens = para.tokens
+    colon = next((k for k in range(index + 1, min(last, index + _SAYING_REACH)) if tokens[k].text == ":"), None)
+    return colon is not None and any(tokens[colon].end <= start <= tokens[colon].end + 2 for start, _ in para.quotes)
 
 
 def _named_before(tokens: list[_Token], first: int, cue: int) -> tuple[int, int]:
@@ -1176,6 +1247,8 @@ def _sentence_quotes(
         speaker: str | None
         if _names_god(tokens, cue.token, last):
             speaker = GOD  # ``قال تعالى``, ``قوله سبحانه``: the Quran is quoted
+        elif cue.kind == "verb" and (prophet := _prophet_blessed(para, cue.token, last)) is not None:
+            speaker = prophet
         elif cue.kind == "statement":
             speaker = _statement_speaker(para, first, cue, current, book)
         elif cue.kind == "participle":
@@ -1277,15 +1350,19 @@ def _sentence_quotes(
 # What follows ``قال``, ``يقول`` or ``قوله`` when the Quran is quoted: ``تعالى``, ``سبحانه``, ``عز وجل``,
 # ``جل وعلا``, after ``الله`` or alone (over a thousand times in the news collections). Other verbs
 # take God as their object (``وسأل الله عز وجل أن``), and ``جل`` alone is "most of".
-_SAYING = frozenset({"قال", "يقول", "قوله", "لقوله", "بقوله"})
-_DIVINE = frozenset({("تعالي",), ("سبحانه",), ("عز", "وجل"), ("جل", "وعلا"), ("جل", "شانه"), ("جل", "جلاله")})
+_SAYING = frozenset({"قال", "يقول", "قوله", "لقوله", "بقوله", "قول", "بقول"})
+_DIVINE = frozenset(
+    {("تعالي",), ("سبحانه",), ("تبارك",), ("عز", "وجل"), ("جل", "وعلا"), ("جل", "شانه"), ("جل", "جلاله")}
+)
+# ``قول الحق تبارك وتعالى``, ``قال المولى عز وجل``: names of God before the praise.
+_GOD_NAMES = frozenset({GOD, "الحق", "المولي"})
 
 
 def _names_god(tokens: list[_Token], cue: int, last: int) -> bool:
     if tokens[cue].text.removeprefix("و").removeprefix("ف") not in _SAYING:
         return False
     at = cue + 1
-    if at < last and tokens[at].text == GOD:
+    if at < last and tokens[at].text in _GOD_NAMES:
         at += 1
     return any(tuple(t.text for t in tokens[at : at + len(words)]) == words for words in _DIVINE)
 

@@ -69,7 +69,7 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return True
     if len(words) == 1 and words[0] in ORGANISATIONS and not words[0].startswith("ال") and words[0] not in _PEOPLE:
         return False  # ``شركة`` alone: which one is not said
-    if " ".join(words) in _PROPHET:
+    if " ".join(words) in PROPHET:
         return True  # ``قال رسول الله صلى الله عليه وسلم``: the Prophet, by the title the article gives
     if " ".join(words) in _COUNTRIES or _starts_with_given_name(words, speaker.split()[0]):
         return True
@@ -142,9 +142,18 @@ def _opens_b_phrase(word: str) -> bool:
 
 
 _MIN_B_PHRASE = 3
-_PROPHET = frozenset(
+PROPHET = frozenset(
     fold_entry(t)
-    for t in ("رسول الله", "الرسول", "نبي الله", "الرسول الكريم", "النبي الكريم", "رسولنا الكريم", "نبينا الكريم")
+    for t in (
+        "رسول الله",
+        "الرسول",
+        "النبي",
+        "نبي الله",
+        "الرسول الكريم",
+        "النبي الكريم",
+        "رسولنا الكريم",
+        "نبينا الكريم",
+    )
 )
 
 
