@@ -379,3 +379,14 @@ def test_an_m_after_a_number_is_metres_unless_the_number_is_a_year(sentence: str
 )
 def test_one_counts_the_noun_before_it_without_its_preposition(sentence: str, unit: str) -> None:
     assert [q["unit"] for q in find_quantities([sentence])] == [unit]
+
+
+def test_monday_and_friday_alone_date_a_statement_in_the_agencies_order() -> None:
+    # ``الاثنين`` is also "the two" and ``الجمعة`` the Friday prayer: alone they date only what
+    # someone said that day (speaker, day, ``إن``/``أن``).
+    found = find_dates(["وقال وزير الخارجية الجمعة إن المحادثات ستستأنف قريبا."], PUBLISHED)
+    assert [(d["text"], d["value"]) for d in found] == [("الجمعة", "2015-07-17")]
+    found = find_dates(["وأعلن الاتحاد الاثنين أنه أوقف اللاعب ثلاث مباريات."], PUBLISHED)
+    assert [(d["text"], d["value"]) for d in found] == [("الاثنين", "2015-07-20")]
+    assert find_dates(["وأكد خطباء الجمعة أن الوحدة واجب على الجميع."], PUBLISHED) == []
+    assert find_dates(["وجرى الاتفاق بين الاثنين على تقاسم الأرباح."], PUBLISHED) == []

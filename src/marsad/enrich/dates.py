@@ -305,7 +305,10 @@ def _weekday_value(weekday: int, published: dt.date, *, future: bool, include_to
 _IS_WEEKDAY_SPAN = regex.compile(rf"(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الي", "احد"})
-_PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب)\s+$")
+_PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب|خطباء|ائمه)\s+$")
+# ``وقال اردوغان الجمعة إن``, ``أعلن الاتحاد الاثنين أنه``: the day a statement was made, in the
+# agencies' order (speaker, day, what was said).
+_STATEMENT_AFTER = regex.compile(r"\s+(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)")
 _SENTENCE_START = regex.compile(r"[.!?؟؛\n]")
 
 
@@ -353,7 +356,13 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
 
 
 def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
-    if not (m["part"] or m["rel"] or m["wd"] in p.WEEKDAYS_ALONE or _set_off(folded, m.start("wd"), m.end("wd"))):
+    if not (
+        m["part"]
+        or m["rel"]
+        or m["wd"] in p.WEEKDAYS_ALONE
+        or _set_off(folded, m.start("wd"), m.end("wd"))
+        or _STATEMENT_AFTER.match(folded, m.end("wd"))
+    ):
         return None
     if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
         return None  # ``صلاة الجمعة`` is a prayer, not a day
