@@ -390,3 +390,38 @@ def test_monday_and_friday_alone_date_a_statement_in_the_agencies_order() -> Non
     assert [(d["text"], d["value"]) for d in found] == [("الاثنين", "2015-07-20")]
     assert find_dates(["وأكد خطباء الجمعة أن الوحدة واجب على الجميع."], PUBLISHED) == []
     assert find_dates(["وجرى الاتفاق بين الاثنين على تقاسم الأرباح."], PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        # months that are also words, after a word of time
+        ("وتصاعدت المعارك منذ بدء الحرب في أواخر مارس في المدينة.", "مارس", "2015-03"),
+        ("وسجلت الأسعار أكبر خسائرها الشهرية منذ مارس بسبب تخمة المعروض.", "مارس", "2015-03"),
+        # a Hijri month after a word of time, resolved against publication
+        ("وارتفعت مبيعات المحلات خلال رمضان بنسبة كبيرة.", "رمضان", "2015"),
+        ("وتستمر فعاليات المهرجان حتى نهاية شوال في الحدائق العامة.", "شوال", "2015"),
+    ],
+)
+def test_months_after_a_word_of_time(sentence: str, text: str, value: str) -> None:
+    found = {(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)}
+    assert (text, value) in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وهو لاعب مارس الرياضة منذ صغره في الحي.",
+        "وفي إب تواصلت الاشتباكات بين الطرفين.",
+        "وجاء الاتصال بعد رجب طيب أردوغان بساعات.",
+        "وقال محمد رمضان إن الفيلم حقق نجاحا كبيرا.",
+        "وارتفع عدد الإصابات إلى الصفر في آخر يوم.",
+    ],
+)
+def test_words_and_names_that_look_like_months_are_no_dates(sentence: str) -> None:
+    assert find_dates([sentence], PUBLISHED) == []
+
+
+def test_a_hijri_month_with_its_own_early_year_is_not_this_years() -> None:
+    found = find_dates(["وتوفي العالم ببغداد في ذي القعدة سنة 638هـ بعد مرض."], PUBLISHED)
+    assert all(d["value"] != "2015" for d in found)

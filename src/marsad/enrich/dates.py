@@ -219,7 +219,7 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
         # without a year are read. Without a day, only ``شهر رجب`` or ``رجب الماضي`` is surely
         # a month (``رمضان`` alone may be a name, ``صفر`` zero); without a date, no value.
         relative = _HIJRI_RELATIVE.match(m.string, end)
-        if day is None and relative is None and not m.group().startswith("شهر"):
+        if day is None and relative is None and not m.group().startswith("شهر") and not _in_the_month(m, month):
             return None
         if published is None:
             # Found all the same, as a relative date without a value (the guidelines' `null`).
@@ -241,6 +241,25 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
         return None
     value, hijri = found
     return m.start(), end, "hijri", value, hijri
+
+
+# ``خلال رمضان``, ``حتى نهاية شوال``: after a word of time a Hijri month is a month, unless it is
+# also a common word or a given name (``محرم`` forbidden, ``صفر`` zero, ``رجب طيب أردوغان``, ``شعبان``).
+# (``بعد رمضان``, ``قبل رمضان`` are left: religious essays say them of every year.)
+_TIME_BEFORE_MONTH = regex.compile(r"(?:^|\s)[و]?(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+$")
+_MONTHS_ALSO_WORDS = frozenset({1, 2, 7, 8})
+
+
+_EARLY_YEAR_AFTER = regex.compile(r"\s+(?:سنه|عام|العام)\s+\d")
+
+
+def _in_the_month(m: regex.Match[str], month: int) -> bool:
+    start = m.start()
+    return (
+        month not in _MONTHS_ALSO_WORDS
+        and _TIME_BEFORE_MONTH.search(m.string, max(0, start - 12), start) is not None
+        and not _EARLY_YEAR_AFTER.match(m.string, m.end())  # ``في ذي القعدة سنة 638هـ``: a year of its own
+    )
 
 
 def _hijri_year(m: regex.Match[str]) -> _Found | None:
