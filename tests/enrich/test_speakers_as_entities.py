@@ -563,3 +563,29 @@ def test_bracketed_sayings_and_their_speakers(paragraph: str, speaker: str, said
 )
 def test_brackets_and_sayings_that_are_no_quotation(paragraph: str) -> None:
     assert all(not q["direct"] for q in find_quotes([paragraph]))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        # ``بالقول``: the clause's subject speaks, as after ``بقوله``
+        (
+            "واكتفى قائد الجيش جان قهوجي بالقول: «تصديتم للاعتداءات بكل شجاعة وقدمتم التضحيات».",
+            "جان قهوجي",
+            "تصديتم للاعتداءات بكل شجاعة وقدمتم التضحيات",
+        ),
+        # ``أورد`` reports, ``صرخ`` and ``كرر`` say
+        (
+            "وأوردت صحيفة الغارديان أن «أكثر من ثلاثة ملايين شخص تأثروا بالفيضانات».",
+            "صحيفة الغارديان",
+            "أكثر من ثلاثة ملايين شخص تأثروا بالفيضانات",
+        ),
+        (
+            "وصرخ المدرب فيرناندو سانتوس: «لا أحد يستطيع إيقاف هذا الفريق».",
+            "فيرناندو سانتوس",
+            "لا أحد يستطيع إيقاف هذا الفريق",
+        ),
+    ],
+)
+def test_more_speech_cues(paragraph: str, speaker: str, said: str) -> None:
+    assert [(s, text) for s, _, text in _said([paragraph])] == [(speaker, said)]

@@ -112,6 +112,9 @@ _CUE_LOOKUP: dict[str, tuple[str, int]] = {
 }
 # ``انضم إلى المنتقدين بقوله: "..."``: like a participle, the clause's subject speaks.
 _CUE_LOOKUP.update({"ب" + word: ("participle", 1) for word in _NOMINALS})
+# ``مكتفيا بالقول إن «...»``, ``وتوجه إلى العسكريين بالقول: «...»`` (303 times in the news
+# collections before a quotation or ``إن``): the clause's subject speaks.
+_CUE_LOOKUP.update({prefix + "بالقول": ("participle", len(prefix) + 1) for prefix in ("", "و")})
 # ``قول النبي صلى الله عليه وسلم: «...»``, ``بقول الحق تبارك وتعالى: «...»``: the saying's owner follows
 # the noun, as a verb's subject does.
 _SAYING_NOUNS = frozenset(prefix + "قول" for prefix in ("", "و", "ب", "وب"))
