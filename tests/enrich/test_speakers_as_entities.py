@@ -589,3 +589,28 @@ def test_brackets_and_sayings_that_are_no_quotation(paragraph: str) -> None:
 )
 def test_more_speech_cues(paragraph: str, speaker: str, said: str) -> None:
     assert [(s, text) for s, _, text in _said([paragraph])] == [(speaker, said)]
+
+
+def test_a_long_quotation_without_a_cue_goes_on_quoting_the_current_speaker() -> None:
+    paragraphs = [
+        "وقالت وزارة الداخلية الكويتية في بيان إنها أوقفت ثلاثة أشخاص.",
+        "ويشتبه في أن أحد الموقوفين «قام بدعم وتسهيل سفرهم للمشاركة في العمليات في العراق».",
+    ]
+    said = [(speaker, text) for speaker, _, text in _said(paragraphs) if text.startswith("قام")]
+    assert said == [("وزارة الداخلية الكويتية", "قام بدعم وتسهيل سفرهم للمشاركة في العمليات في العراق")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "direct"),
+    [
+        # before anyone spoke: a quotation with no speaker
+        ("وعلى اللافتات في الساحة «الحكومة لم تعد تصغي إلى صوت الشعب في الشارع».", [None]),
+        # a title of six words and more, and a short scare quote, are no quotations
+        ("وصدر للكاتب كتاب بعنوان «البحر المتوسط والعالم المتوسط في عصر فيليب الثاني».", []),
+        ("وتحدث التقرير عن «الصفقة» التي أبرمتها الشركة مع المصرف.", []),
+    ],
+)
+def test_long_quotations_without_a_cue_and_what_is_no_quotation(paragraph: str, direct: list[str | None]) -> None:
+    later = "وقال وزير الداخلية إن الأمن مستتب في كل المناطق."
+    found = find_quotes([paragraph, later])
+    assert [q["speaker"] for q in found if q["direct"] and q["paragraph"] == 0] == direct
