@@ -425,3 +425,9 @@ def test_words_and_names_that_look_like_months_are_no_dates(sentence: str) -> No
 def test_a_hijri_month_with_its_own_early_year_is_not_this_years() -> None:
     found = find_dates(["وتوفي العالم ببغداد في ذي القعدة سنة 638هـ بعد مرض."], PUBLISHED)
     assert all(d["value"] != "2015" for d in found)
+
+
+def test_a_hijri_month_with_its_epithet_and_this_years_number_is_one_date() -> None:
+    # the guidelines' own example: one span, the Gregorian year holding the month's middle
+    found = find_dates(["وانطلقت الحملة في رمضان المبارك للعام الحالي 1436هـ في كل المناطق."], PUBLISHED)
+    assert [(d["text"], d["value"]) for d in found] == [("رمضان المبارك للعام الحالي 1436هـ", "2015")]
