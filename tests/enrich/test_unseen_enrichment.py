@@ -431,3 +431,19 @@ def test_a_hijri_month_with_its_epithet_and_this_years_number_is_one_date() -> N
     # the guidelines' own example: one span, the Gregorian year holding the month's middle
     found = find_dates(["وانطلقت الحملة في رمضان المبارك للعام الحالي 1436هـ في كل المناطق."], PUBLISHED)
     assert [(d["text"], d["value"]) for d in found] == [("رمضان المبارك للعام الحالي 1436هـ", "2015")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("ووقعت الوزارة عقودا بتكلفة 3 مليارات و200 مليون ريال.", "3 مليارات و200 مليون ريال", 3200000000, "SAR"),
+        ("وبلغ عدد السكان 23 مليون و348 ألف نسمة.", "23 مليون و348 ألف", 23348000, "نسمة"),
+    ],
+)
+def test_a_smaller_scale_after_wa_adds_to_the_number_before(sentence: str, text: str, value: int, unit: str) -> None:
+    assert [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])] == [(text, value, unit)]
+
+
+def test_the_same_scale_twice_is_two_numbers() -> None:
+    found = find_quantities(["وتراوح الإنتاج بين 500 ألف و600 ألف برميل يوميا."])
+    assert [q["value"] for q in found] == [500000, 600000]
