@@ -447,3 +447,22 @@ def test_a_smaller_scale_after_wa_adds_to_the_number_before(sentence: str, text:
 def test_the_same_scale_twice_is_two_numbers() -> None:
     found = find_quantities(["وتراوح الإنتاج بين 500 ألف و600 ألف برميل يوميا."])
     assert [q["value"] for q in found] == [500000, 600000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "والبشير واحد من أكثر الرؤساء بقاء في الحكم.",
+        "وسجل المهاجم ثلاثيته دفعة واحدة بعد صمود طويل.",
+        "وطالب المجلس الحكومة بصوت واحد بوقف القرار.",
+        "وتقف الدولة على مسافة واحدة من جميع الأطراف.",
+        "وخرج اللاعبون واحدا تلو الآخر من الملعب.",
+    ],
+)
+def test_one_of_a_group_and_idioms_with_one_count_nothing(sentence: str) -> None:
+    assert [q for q in find_quantities([sentence]) if q["value"] == 1] == []
+
+
+def test_one_in_every_few_is_a_ratio_that_counts() -> None:
+    found = find_quantities(["وتعاني واحدة من كل ثلاث نساء من المرض."])
+    assert ("واحدة", 1) in [(q["text"], q["value"]) for q in found]
