@@ -466,3 +466,11 @@ def test_one_of_a_group_and_idioms_with_one_count_nothing(sentence: str) -> None
 def test_one_in_every_few_is_a_ratio_that_counts() -> None:
     found = find_quantities(["وتعاني واحدة من كل ثلاث نساء من المرض."])
     assert ("واحدة", 1) in [(q["text"], q["value"]) for q in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [("وجاء الرفض بعد يوم واحد من دعوة الإمام.", "يوم"), ("ومدد النادي عقد اللاعب لموسم واحد من أجل إعارته.", "موسم")],
+)
+def test_one_after_a_counted_noun_counts_it_before_min(sentence: str, unit: str) -> None:
+    assert [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])] == [("واحد", 1, unit)]

@@ -329,7 +329,12 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             end = words[nxt].end()
         previous = _previous_word(text, start)
         ordinal_teen = parsed.words == 1 and parsed.last_role == "teen" and previous.startswith("ال")
-        if previous in _NOT_BEFORE or ordinal_teen or _inside_fixed_phrase(text, start, end):
+        if (
+            previous in _NOT_BEFORE
+            or ordinal_teen
+            or _inside_fixed_phrase(text, start, end)
+            or _one_of_a_group(text, start, previous)
+        ):
             next_free = index + parsed.words
             continue
         tail = _WORD_CURRENCY_OR_PERCENT.match(text, end)
@@ -371,18 +376,23 @@ def _indefinite_noun_after(folded: FoldedText, words: list[regex.Match[str]], in
     )
 
 
-# ``واحد من أبرز اللاعبين`` picks one of a group (1,208 times in the news collections) and counts
-# nothing; ``واحدة من كل ثلاث`` is a ratio and counts.
-_ONE_OF = regex.compile(r"واحد[ها]?\s+من\s+(?!كل(?!\p{L}))")
-
-
 def _inside_fixed_phrase(text: str, start: int, end: int) -> bool:
     window = text[max(0, start - 8) : end]
     # ``في آن واحد`` ends at the number; ``ربع النهائي`` starts with it.
-    return (
-        any(window.endswith(phrase) or text.startswith(phrase, start) for phrase in _FIXED_PHRASES)
-        or _ONE_OF.match(text, start) is not None
-    )
+    return any(window.endswith(phrase) or text.startswith(phrase, start) for phrase in _FIXED_PHRASES)
+
+
+# ``واحد من أبرز اللاعبين`` picks one of a group (1,208 times in the news collections) and counts
+# nothing; ``واحدة من كل ثلاث`` is a ratio, and after a counted noun (``بعد يوم واحد من دعوته``)
+# the one counts the noun.
+_ONE_OF = regex.compile(r"واحد[ها]?\s+من\s+(?!كل(?!\p{L}))")
+_CLITIC = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+
+
+def _one_of_a_group(text: str, start: int, previous: str) -> bool:
+    noun = _CLITIC.sub("", previous)
+    counted = {noun, noun.removesuffix("ا"), noun.removesuffix("ه")} & _COUNTED_NOUNS
+    return not counted and _ONE_OF.match(text, start) is not None
 
 
 def _noun_before(folded: FoldedText, start: int) -> str | None:
