@@ -614,3 +614,12 @@ def test_long_quotations_without_a_cue_and_what_is_no_quotation(paragraph: str, 
     later = "وقال وزير الداخلية إن الأمن مستتب في كل المناطق."
     found = find_quotes([paragraph, later])
     assert [q["speaker"] for q in found if q["direct"] and q["paragraph"] == 0] == direct
+
+
+def test_a_short_form_of_an_organisation_gets_the_full_name_as_canonical() -> None:
+    paragraphs = [
+        "وتوقع صندوق النقد الدولي في تقريره الأخير تباطؤ النمو في المنطقة.",
+        "وقال صندوق النقد إن «النمو سيتباطأ في الربع الأخير من العام الجاري».",
+    ]
+    said = [(speaker, name) for speaker, name, text in _said(paragraphs) if text.startswith("النمو")]
+    assert said == [("صندوق النقد", "صندوق النقد الدولي")]

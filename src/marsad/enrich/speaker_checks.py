@@ -305,11 +305,41 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
         given = person.split()[: len(full) - len(words)]
         if len(full) > len(best) and full[len(full) - len(words) :] == words and _given_names(given):
             best, found = full, person
+    if expand and found == speaker and (fuller := _fuller_organisation(book, words)) is not None:
+        return fuller
     if found == speaker and len(words) == 1:
         # ``نيفيل`` -> ``آلان نيفيل``, written after a given name where NER missed the person
         expanded = book.full_name_of(words[0]) if expand else None
         return _spelled_otherwise(book, words[0]) or expanded or speaker
     return found
+
+
+_MAX_SHORT_FORM = 3
+# The head nouns of a group's name that a short form drops (``جبهة النصرة`` -> ``النصرة``).
+_GROUP_HEADS = ORGANISATIONS | frozenset(fold_entry(w) for w in ("جبهة", "تنظيم", "جماعة", "ائتلاف", "كتائب"))
+
+
+def _fuller_organisation(book: NameBook, words: tuple[str, ...]) -> str | None:
+    """``النصرة`` -> ``جبهة النصرة``, ``صندوق النقد`` -> ``صندوق النقد الدولي``: the one longer
+    organisation NER found in the article that is the speaker's words with a head noun before
+    a one-word definite name, or with relational adjectives after them."""
+    if not words or len(words) > _MAX_SHORT_FORM or words in book.persons_found:
+        return None
+    fuller = {
+        name
+        for key, name in book.entities.items()
+        if key not in book.persons_found
+        and (
+            (len(words) == 1 and words[0].startswith("ال") and key[1:] == words and key[0] in _GROUP_HEADS)
+            or (len(key) > len(words) and key[: len(words)] == words and all(map(_nisba, key[len(words) :])))
+        )
+    }
+    return fuller.pop() if len(fuller) == 1 else None
+
+
+def _nisba(word: str) -> bool:
+    """``الدولي``, ``التونسيه``: a relational adjective after an organisation's name."""
+    return word.startswith("ال") and word.endswith(("ي", "يه"))
 
 
 _HONORIFIC_TITLES = frozenset(read_list("titles_of_address.txt"))
