@@ -739,3 +739,27 @@ def test_a_read_also_box_after_an_icon_or_in_the_feminine(marker: str) -> None:
     link = "عروض الصيف تشعل المنافسة بين مكاتب السفر في المنطقة"
     record = host("\n".join(["الرئيسية | محليات | اقتصاد", HEADLINE, P1, P2, marker, link, P3]))
     assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower", "title"),
+    [
+        # an overline that opens as the article's sentences do, over a shorter headline
+        (
+            "أثار جدلا قانونيا واسعا بسبب تجاهله قرار المحكمة الدستورية العليا",
+            "وزير الصحة يلغي قرار إغلاق المستشفى القديم",
+            "وزير الصحة يلغي قرار إغلاق المستشفى القديم",
+        ),
+        # a deck that opens with a preposition under a shorter headline
+        (
+            "وزير الصحة يفتتح مستشفى جديدا في الطائف",
+            "في حفل أقامته الوزارة بحضور المحافظ ومديري القطاعات الصحية وعدد كبير من الأهالي",
+            "وزير الصحة يفتتح مستشفى جديدا في الطائف",
+        ),
+        # an author's name under the headline is no headline, however it opens
+        ("بناء المنظور في الرواية العربية المعاصرة", "د. كريم حسن اللامي", "بناء المنظور في الرواية العربية المعاصرة"),
+    ],
+)
+def test_of_two_headlines_the_one_that_opens_as_sentences_do_is_the_deck(upper: str, lower: str, title: str) -> None:
+    page = "\n".join(["الرئيسية | محليات", upper, lower, P1, P2, P3, P4])
+    assert host(page).title == title

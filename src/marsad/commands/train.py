@@ -394,3 +394,23 @@ def ner_e5_probe_command(shared: Path | None, epochs: int, hidden: int, layers: 
         p, r, f = scores.micro()
         kinds = "  ".join(f"{kind} {values[2]:.3f}" for kind, values in sorted(scores.per_type().items()))
         click.echo(f"{name:5} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   {kinds}")
+
+
+@train_group.command(name="headline-openers")
+@_shared_option
+@click.option("--out", type=_FILE, default=None, help="Where to write first_words.tsv (default: the shipped one).")
+def headline_openers_command(shared: Path | None, out: Path | None) -> None:
+    """Count how often each word opens a SaudiNewsNet headline and how often it opens a
+    sentence of an article: of two headlines side by side, the one that opens as the
+    article's sentences do is the deck (`segment.title_line`)."""
+    from importlib import resources
+
+    from marsad.training.headline_openers import FIRST_WORDS_FILE, first_word_counts, write_first_words
+
+    shared = shared or shared_dir()
+    collection = shared / "data" / "news" / "saudinewsnet.jsonl.gz"
+    if not collection.is_file():
+        raise click.ClickException(f"{collection}: not found; set --shared or MARSAD_SHARED")
+    out = out or Path(str(resources.files("marsad.segment").joinpath("data", FIRST_WORDS_FILE)))
+    titles, sentences = first_word_counts(collection)
+    click.echo(json.dumps({"words": write_first_words(titles, sentences, out), "out": str(out)}))
