@@ -248,8 +248,6 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
 # (``بعد رمضان``, ``قبل رمضان`` are left: religious essays say them of every year.)
 _TIME_BEFORE_MONTH = regex.compile(r"(?:^|\s)[و]?(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+$")
 _MONTHS_ALSO_WORDS = frozenset({1, 2, 7, 8})
-
-
 _EARLY_YEAR_AFTER = regex.compile(r"\s+(?:سنه|عام|العام)\s+\d")
 
 

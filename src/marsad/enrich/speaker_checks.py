@@ -339,7 +339,7 @@ def _fuller_organisation(book: NameBook, words: tuple[str, ...]) -> str | None:
 
 def _nisba(word: str) -> bool:
     """``الدولي``, ``التونسيه``: a relational adjective after an organisation's name."""
-    return word.startswith("ال") and word.endswith(("ي", "يه"))
+    return _NISBA.fullmatch(word.removesuffix("ه")) is not None
 
 
 _HONORIFIC_TITLES = frozenset(read_list("titles_of_address.txt"))
