@@ -727,6 +727,11 @@ def test_an_agency_byline_with_the_site_name_leaves_the_headline_named() -> None
         "عن الكاتبة: من كتّاب المجلة الدائمين في باب الفنون.",
         "(من حفل التكريم - وكالة الأنباء)",
         "▶ فيديو | سلاح الجو يكثف طلعاته شرق البلاد",
+        # font-size buttons, a francophone publication line, a drawing's credit, a cover's caption
+        "A- | A+",
+        "Publié le 21/07/2012 à 10:05",
+        "(رسم: قسم الجرافيك)",
+        "غلاف الرواية في طبعتها الأولى",
     ],
 )
 def test_a_womens_sites_headers_an_authors_note_a_bracketed_caption_and_a_video_link_are_chrome(line: str) -> None:
