@@ -732,6 +732,10 @@ def test_an_agency_byline_with_the_site_name_leaves_the_headline_named() -> None
         "Publié le 21/07/2012 à 10:05",
         "(رسم: قسم الجرافيك)",
         "غلاف الرواية في طبعتها الأولى",
+        # a weekday and a date over the site's name, a source line, related links glued to their header
+        ":الخميس ,19/07/2012   البوابة الإخبارية",
+        "القاهرة-وكالات-البوابة الإخبارية:",
+        "مواضيع ذات صلة ارتفاع الأسعار في الأسواق المحلية وزير التجارة يتفقد المخازن",
     ],
 )
 def test_a_womens_sites_headers_an_authors_note_a_bracketed_caption_and_a_video_link_are_chrome(line: str) -> None:
