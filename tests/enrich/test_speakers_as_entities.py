@@ -561,6 +561,12 @@ def test_the_speaker_of_one_sentence(paragraph: str, speaker: str) -> None:
             "فيرناندو سانتوس",
             "لا أحد يستطيع إيقاف هذا الفريق",
         ),
+        # a foreign given name NER took for a place, before the person it found
+        (
+            'وقال هونج ليو سيفيرت، مستشار أبحاث في شركة إيلي ليلي: "نحن متحمسون بشكل خاص تجاه تلك البيانات".',
+            "هونج ليو سيفيرت",
+            "نحن متحمسون بشكل خاص تجاه تلك البيانات",
+        ),
     ],
 )
 def test_bracketed_sayings_more_cues_and_their_speakers(paragraph: str, speaker: str, said: str) -> None:

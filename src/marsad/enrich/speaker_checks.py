@@ -77,6 +77,8 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
     if len(words) <= _MAX_NAME_WORDS and tuple(words[-1:]) in book.persons_found and _names_before(book, words):
         return True  # ``يوكيا أمانو``: names before a surname NER tagged as a person
+    if len(words) <= _MAX_NAME_WORDS and _named_through(book, words):
+        return True  # ``هونج ليو سيفيرت``: a person NER found, after a word NER took for a name too
     head = words[0]
     if head.removeprefix("و") in _ONE_OF:
         return len(words) > 1  # ``أحد الباعة``: one of a group; ``أحد`` alone names nobody
@@ -89,6 +91,13 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         if form.startswith("ال") and "ال" + bare in TITLES:
             return True
     return False
+
+
+def _named_through(book: NameBook, words: Sequence[str]) -> bool:
+    """Whether the words end with a person of two words or more that NER found, and every word
+    before it is a given name or no word of the language (a foreign given name NER cut off)."""
+    ending = next((k for k in range(len(words) - 1, 1, -1) if tuple(words[len(words) - k :]) in book.persons_found), 0)
+    return bool(ending) and all(is_given_name(w) or w not in common_words() for w in words[: len(words) - ending])
 
 
 def _names_before(book: NameBook, words: Sequence[str]) -> bool:
