@@ -561,6 +561,12 @@ def test_the_speaker_of_one_sentence(paragraph: str, speaker: str) -> None:
             "فيرناندو سانتوس",
             "لا أحد يستطيع إيقاف هذا الفريق",
         ),
+        # ``لكن`` + a subject + a verb and its object, then ``وقال``
+        (
+            "لكن خورخي دا سيلفا مدرب النصر أكد قدرة ناديه على التعامل مع الموقف وقال “لن تؤثر الغيابات في الفريق”.",
+            "خورخي دا سيلفا",
+            "لن تؤثر الغيابات في الفريق",
+        ),
         # a foreign given name NER took for a place, before the person it found
         (
             'وقال هونج ليو سيفيرت، مستشار أبحاث في شركة إيلي ليلي: "نحن متحمسون بشكل خاص تجاه تلك البيانات".',

@@ -753,17 +753,20 @@ def _strip_honorifics(words: list[Word]) -> list[Word]:
     return words
 
 
-def _fronted_subject(para: _Paragraph, first: int, cue: int) -> list[Word]:
+_BUT = frozenset({"لكن", "ولكن"})
+
+
+def _fronted_subject(para: _Paragraph, first: int, cue: int, openers: frozenset[str] = _SUBJECT_OPENERS) -> list[Word]:
     """``أن النبي صلى الله عليه وسلم قال «...»``: a subject between ``أن``/``عن`` and its verb."""
     tokens = para.tokens
-    opener = next((k for k in range(cue - 1, max(first, cue - 10) - 1, -1) if tokens[k].text in _SUBJECT_OPENERS), None)
+    opener = next((k for k in range(cue - 1, max(first, cue - 10) - 1, -1) if tokens[k].text in openers), None)
     if opener is None or not all(t.is_word for t in tokens[opener + 1 : cue]):
         return []
     written = para.words(opener + 1, cue)
     words = _strip_honorifics(written)
     if tokens[opener].text == "عن" and len(words) == len(written):
         return []  # ``حديثه عن ميسي حين أكد``: after ``عن`` only a narrator with a blessing
-    if tokens[opener].text in {"لكن", "ولكن"} and 2 <= len(words) <= 7 and words[0].folded not in _SUBJECT_STOPS:
+    if tokens[opener].text in _BUT and 2 <= len(words) <= 7 and words[0].folded not in _SUBJECT_STOPS:
         # ``لكن اياد البزم المتحدث باسم الوزارة قال``: a name, then its title
         end = next((k for k, w in enumerate(words) if w.folded in TITLES), len(words))
         return words if end >= 2 and all(_name_like_word(w) for w in words[:end]) else []
@@ -1271,6 +1274,10 @@ def _sentence_quotes(
                 subject = para.words(cue.token + 1, cue.token + 2)  # ``وقال سموه``
             if _object_phrase(subject):
                 subject = []
+            if subject and cue.kind == "verb" and not book.entity_in([w.folded for w in subject]):
+                # ``لكن خورخي دا سيلفا مدرب النصر أكد قدرة ناديه``: the subject stands between
+                # ``لكن`` and the verb; what follows the verb is its object.
+                subject = _fronted_subject(para, first, cue.token, _BUT) or subject
             if not subject and cue.kind == "verb":
                 subject = (
                     _fronted_subject(para, first, cue.token)
