@@ -448,3 +448,18 @@ def test_one_in_every_few_is_a_ratio_that_counts() -> None:
 )
 def test_one_after_a_counted_noun_counts_it_before_min(sentence: str, unit: str) -> None:
     assert [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])] == [("واحد", 1, unit)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # a conjunction or preposition glued to a word of the language is no counted noun
+        ("وحكم على عشرة بالإعدام بينما عوقب 269 بالسجن ثلاث سنوات.", "269", None),
+        ("وبلغ الإنفاق الاستهلاكي في الربع الأول 294 مليارا وارتفعت النسبة في الربع الثاني.", "294 مليارا", None),
+        # a noun that begins with those letters is one
+        ("وحقق النادي خلال تاريخه (26) بطولة رسمية.", "26", "بطولة"),
+        ("ووزعت الجمعية 300 وجبة على الأسر المحتاجة.", "300", "وجبة"),
+    ],
+)
+def test_a_glued_particle_is_no_counted_noun(sentence: str, text: str, unit: str | None) -> None:
+    assert (text, unit) in [(q["text"], q["unit"]) for q in find_quantities([sentence])]

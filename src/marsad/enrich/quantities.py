@@ -123,6 +123,8 @@ def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str
         return None
     if word[:1] == "و" and word[1:] in NUMBER_WORDS:
         return None  # ``ستة وثمانية أسابيع``: the next number, which shares the noun
+    if _glued_particle(word):
+        return None  # ``عوقب 269 بالسجن``, ``أكثر من 400 وقضت``: a phrase or a clause goes on
     stop_at = m.end("word")
     # ``متر مكعب``, ``كيلومتر مربع``, ``سنة ضوئية``, ``كيلومترات في الساعة``: a unit made of more
     # than its noun.
@@ -130,6 +132,20 @@ def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str
         stop_at = more.end()
     start, stop = folded.span(m.start("word"), stop_at)
     return str(_DIACRITICS.sub("", folded.original[start:stop]))
+
+
+def _glued_particle(word: str) -> bool:
+    """A conjunction or preposition glued to a word of the language (``وقضت``, ``فهناك``,
+    ``للحصول``, ``بالسجن``), not a noun that begins with those letters (``وزير``, ``بطاقة``)."""
+    if word in _COUNTED_NOUNS:
+        return False  # ``(24) بطولة``: a noun numbers count, not ``ب`` + ``طولة``
+    for prefix in ("وال", "بال", "لل", "و", "ف", "ب", "ل"):
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) > _SHORT_NOUN and word not in common_words():
+            stem = "ال" + rest if prefix in ("بال", "لل", "وال") and not rest.startswith("ال") else rest
+            if stem in common_words() or rest in common_words():
+                return True
+    return False
 
 
 _UNIT_COMPLEMENT = regex.compile(
