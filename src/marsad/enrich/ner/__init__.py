@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from marsad.enrich.ner.article import CONLL_WINDOW, article_names, known_entities, name_key_for, propagate_in_windows
 from marsad.enrich.ner.model import shipped_model
+from marsad.enrich.ner.nested_places import places_inside_organisations
 from marsad.enrich.ner.passes import ARTICLE_PASSES, SENTENCE_PASSES, ArticleNames, TaggedSentence, run_passes
 from marsad.enrich.ner.shipped_lists import news_institutions, news_places
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
@@ -86,4 +87,6 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         run_passes(sentence, names, ARTICLE_PASSES)
         fixed.update((sentence.paragraph, sentence.run[start][1]) for start, _ in sentence.fixed)
         spans.extend(spans_from_tags(paragraphs[sentence.paragraph], sentence.run, sentence.tags, sentence.paragraph))
-    return link_short_forms(spans, fixed=fixed)
+    linked = link_short_forms(spans, fixed=fixed)
+    inside = places_inside_organisations(linked, names.names, names.name_key)
+    return sorted(linked + inside, key=lambda span: (span["paragraph"], span["start"])) if inside else linked

@@ -1,0 +1,58 @@
+"""Places named inside an organisation's name.
+
+`بلدية جدة`, `بنك الإمارات دبي الوطني`, `جامعة بريستول`, `روسيا اليوم`: the organisation is one
+entity, and the article also mentions the place its name carries. A reader looking for what
+an article says about Dubai wants that article too, and the annotation of places counts
+them (`evaluation.news_entities`). The tags stay one layer; the place is added as a second
+span inside the organisation's, where the article or the shipped lists know it as a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from marsad.arabic.clitics import name_proclitics
+from marsad.arabic.normalize import fold_word
+from marsad.enrich.ner.spans import Span
+from marsad.enrich.ner.tokens import tokenize
+
+_LONGEST_PLACE = 3  # words
+
+
+def places_inside_organisations(
+    spans: Sequence[Span], names: Mapping[tuple[str, ...], str], key: Callable[[str], str]
+) -> list[Span]:
+    """A LOC span for every place inside an ORG span (`names`: name keys to types, as the
+    article's passes know them): `مانشستر يونايتد`, `جامعة بريستول`, `مصر للطيران`."""
+    canonical = {fold_word(span["text"]): span["canonical"] for span in spans if span["type"] == "LOC"}
+    found: list[Span] = []
+    for span in spans:
+        if span["type"] != "ORG":
+            continue
+        run = tokenize(span["text"])
+        keys = [key(token) for token, _, _ in run]
+        at = 0
+        while at < len(run):
+            size = next(
+                (n for n in range(min(_LONGEST_PLACE, len(run) - at), 0, -1) if names.get(tuple(keys[at : at + n])) == "LOC"),
+                0,
+            )
+            if not size:
+                at += 1
+                continue
+            token, start, _ = run[at]
+            start += len(name_proclitics(token))
+            end = run[at + size - 1][2]
+            text = span["text"][start:end]
+            found.append(
+                {
+                    "text": text,
+                    "type": "LOC",
+                    "canonical": canonical.get(fold_word(text), text),
+                    "paragraph": span["paragraph"],
+                    "start": span["start"] + start,
+                    "end": span["start"] + end,
+                }
+            )
+            at += size
+    return found
