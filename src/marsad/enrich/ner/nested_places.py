@@ -33,10 +33,8 @@ def places_inside_organisations(
         keys = [key(token) for token, _, _ in run]
         at = 0
         while at < len(run):
-            size = next(
-                (n for n in range(min(_LONGEST_PLACE, len(run) - at), 0, -1) if names.get(tuple(keys[at : at + n])) == "LOC"),
-                0,
-            )
+            sizes = range(min(_LONGEST_PLACE, len(run) - at), 0, -1)
+            size = next((n for n in sizes if names.get(tuple(keys[at : at + n])) == "LOC"), 0)
             if not size:
                 at += 1
                 continue
