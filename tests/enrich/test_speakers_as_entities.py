@@ -594,6 +594,12 @@ def test_brackets_and_sayings_that_are_no_quotation(paragraph: str) -> None:
     assert all(not q["direct"] for q in find_quotes([paragraph]))
 
 
+def test_chants_right_after_the_verb_are_what_was_said() -> None:
+    paragraph = "وقال شهود إن مئات من طلاب الجامعة هتفوا «الشعب يريد إسقاط النظام» و«لا للغلاء لا للفساد»."
+    said = [q["text"] for q in find_quotes([paragraph]) if q["direct"]]
+    assert said == ["الشعب يريد إسقاط النظام", "لا للغلاء لا للفساد"]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "opening", "speaker", "name"),
     [

@@ -449,6 +449,8 @@ def _subject_range(
             # A short quoted name inside the subject (``الشركة "سياحية" المهندس ...``); a longer
             # quotation after the verb is what was said.
             close = next((j for j in range(i + 1, min(limit, i + 6)) if tokens[j].text in "”»\"″'"), None)
+            if i == first and close is not None and close - i > _MIN_QUOTE_WORDS and _ends_speech(tokens, close, limit):
+                break  # ``هتفوا «الشعب يريد اسقاط النظام» و«...»``: speech right after the verb
             if close is not None and close + 1 < limit and tokens[close + 1].is_word:
                 i = close + 1
                 continue
@@ -492,6 +494,16 @@ _BLESSINGS = tuple(
         "رحمه الله",
     )
 )
+
+
+def _ends_speech(tokens: list[_Token], close: int, limit: int) -> bool:
+    """Whether a quotation right after a speech verb is what was said, not the speaker's quoted
+    name: the sentence ends after it, or another quotation follows (``«...» و«...»``); a name is
+    followed by ``إن``, ``:`` or the rest of the clause (``قال «الشبكة السورية» إن``)."""
+    after = close + 1
+    if after >= limit or tokens[after].text in ".!؟?":
+        return True
+    return tokens[after].text == "و" and after + 1 < limit and tokens[after + 1].text in _OPENERS
 
 
 def _blessing_at(tokens: list[_Token], at: int, limit: int, blessings: Sequence[tuple[str, ...]] = _BLESSINGS) -> bool:
