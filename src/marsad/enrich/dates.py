@@ -246,7 +246,7 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
 # ``خلال رمضان``, ``حتى نهاية شوال``: after a word of time a Hijri month is a month, unless it is
 # also a common word or a given name (``محرم`` forbidden, ``صفر`` zero, ``رجب طيب أردوغان``, ``شعبان``).
 # (``بعد رمضان``, ``قبل رمضان`` are left: religious essays say them of every year.)
-_TIME_BEFORE_MONTH = regex.compile(r"(?:^|\s)[و]?(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+$")
+_TIME_BEFORE_MONTH = regex.compile(rf"(?:^|\s)[و]?(?:{p.IN_MONTH_WORDS}|حتي)\s+$")
 _MONTHS_ALSO_WORDS = frozenset({1, 2, 7, 8})
 _EARLY_YEAR_AFTER = regex.compile(r"\s+(?:سنه|عام|العام)\s+\d")
 

@@ -89,10 +89,12 @@ COORDINATED_MONTH = regex.compile(
 # Months that are also words (``مارس`` practised, ``تموز``, ``ماي``) only after ``في``, ``خلال``,
 # ``منذ`` and the words of a month's part, where no verb or name stands (``آب`` never: folded, it
 # is the Yemeni city ``إب`` too).
+# Words of time a bare month name follows (``في``, ``خلال``, ``أواخر`` ...).
+IN_MONTH_WORDS = "في|خلال|منذ|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف"
 BARE_MONTH = regex.compile(
-    rf"(?<=(?:^|\s)[و]?(?:في|خلال|منذ|حتي|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف|عن|بين|قبل|بعد)\s+)"
+    rf"(?<=(?:^|\s)[و]?(?:{IN_MONTH_WORDS}|حتي|عن|بين|قبل|بعد)\s+)"
     rf"(?:شهر\s+)?(?P<m1>{alternation(list(BARE_MONTHS))}){_END}"
-    rf"|(?<=(?:^|\s)[و]?(?:في|خلال|منذ|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف)\s+)"
+    rf"|(?<=(?:^|\s)[و]?(?:{IN_MONTH_WORDS})\s+)"
     rf"(?P<m1>{alternation([m for m in GREGORIAN_MONTHS if m not in BARE_MONTHS and m != 'اب'])}){_END}"
     rf"|(?<=(?:^|\s)[و]?)شهر\s+(?P<m1>{_GM}){_END}"
 )
