@@ -8,7 +8,9 @@ the number (``جرعة`` in ``500 ألف جرعة``), else None.
 
 Not quantities: dates and years (found by `marsad.enrich.dates` and skipped
 here), identifiers after ``رقم``/``المادة``/``الساعة`` and the like, phone
-numbers, scores and ranges written with a hyphen, ordinals (``الـ15``), and
+numbers, scores and ranges written with a hyphen, ordinals (``الدورة الـ15``; a
+number with the article counts where a counted noun follows, ``الـ28 شهرا``), times
+of day (``الـ 12 ظهراً``), and
 numbers glued to Latin letters or hyphens (``كوفيد-19``, ``G20``), model numbers
 (``بوينغ 777``, ``إف- 16``).
 
@@ -53,7 +55,7 @@ _PERCENT = alternation(_PERCENT_WORDS)
 
 _BIDI = "[\u200e\u200f\u061c]*"  # direction marks a site left around ``ر``
 _DIGIT_QUANTITY = regex.compile(
-    r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي)))"
+    r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي))|(?<=(?:^|[\s(])(?:[وب]?ال|لل)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
     rf"(?:[(“\"]\s?(?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+{_BIDI}\s?ر\s?{_BIDI}\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
@@ -79,7 +81,8 @@ _REFERENCE_AFTER = regex.compile(r"\s+(?:المؤرخ|المؤرخه|بتاري�
 _DAY_OF_THE_MONTH = regex.compile(r"\s+(?:منه|من الشهر)(?!\p{L})")
 _NOUN_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 _NUMBER_WORD_FORMS = frozenset(prefix + word for word in NUMBER_WORDS for prefix in ("", "و", "ب", "ل"))
-_CLOCK = regex.compile(r"\s*\(?\s*ت\s*[غم](?!\p{L})")  # ``10,30 ت غ``: a time of day
+# ``10,30 ت غ``, ``الـ 12 ظهراً``: a time of day
+_CLOCK = regex.compile(r"\s*\(?\s*(?:ت\s*[غم]|صباحا|مساء|ظهرا|عصرا|ليلا|فجرا)(?!\p{L})")
 _LOOKS_LIKE_YEAR = regex.compile(r"(?:19|20)\d\d")
 _LIST_MARKER = regex.compile(r"\s*[-.)]")
 _DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
@@ -177,7 +180,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if previous in _NOT_BEFORE or (designated_end >= 0 and _JOINED.match(text[designated_end : m.start()])):
             designated_end = m.end("num")
             continue
-        if previous in {"/", ":"} or glued_article:
+        if previous in {"/", ":"}:
             continue
         if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
             continue
@@ -210,6 +213,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             unit = _counted_noun(folded, m.end(), m.start())
             if unit is None and not _YEAR_LIKE.fullmatch(digits) and _METRES.match(text, m.end()):
                 unit = "م"  # ``200 م``, ``100م``: metres (a year's ``م`` follows four digits of a year)
+        measured = m["scale"] or m["percent"] or m["pre_percent"] or m["currency"] or m["pre_currency"]
+        if glued_article and not measured and not (unit is not None and _counted_after_article(unit)):
+            continue  # ``الدورة الـ15``: an ordinal, where ``الـ 450 قاتلا``, ``ال٢٤ ساعة`` count
         if not m["scale"] and unit is not None and _DOT_THOUSANDS.fullmatch(digits) and _counted_whole(unit):
             # ``30.000 شخص``, ``1.500 ريال``: a dot groups thousands before what is counted whole;
             # a measure may have thousandths (``42.195 كلم``), and so may a dinar (Tunis, Kuwait).
@@ -239,6 +245,19 @@ def _counts_noun(unit: str) -> bool:
 
 
 _COUNTED_NOUNS = frozenset(read_list("counted_nouns.txt"))
+_ACCUSATIVE = regex.compile(r"\p{L}{2,}ا")
+
+
+def _counted_after_article(unit: str) -> bool:
+    """Whether a number with the article glued to it (``الـ28``) counts `unit`: an indefinite
+    counted noun (``ال٢٤ ساعة``, ``الـ28 شهرا``, ``الـ200م``) or one in the accusative a count
+    governs (``الـ 450 قاتلا``), never a definite word (``القرن الـ20 الميلادي``)."""
+    folded = FoldedText.of(unit).text
+    if folded.startswith("ال") or folded in _UNIT_STOPWORDS:
+        return False
+    return unit == "م" or _counts_noun(unit) or _ACCUSATIVE.fullmatch(folded) is not None
+
+
 _LATIN_BEFORE = regex.compile(r"\p{Latin}{2,}\s$")
 _LATIN_AFTER = regex.compile(r"\s\p{Latin}{2,}")
 _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
@@ -448,6 +467,8 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
         found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     if not _DEFINITE_NUMBERS.isdisjoint(folded.word_set()):
         found += [w for w in _definite_counts(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+    if not _DEFINITE_FORMS.isdisjoint(folded.word_set()):
+        found += [w for w in _definite_numbers(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     found = combine_durations(folded, _compound_scales(folded.text, _shared_scales(folded.text, sorted(found))))
     if not found:
         return []
@@ -482,6 +503,56 @@ def _definite_counts(folded: FoldedText) -> list[tuple[int, int, int | float, st
         start, stop = folded.span(m.start("noun"), m.end("noun"))
         noun = _without_preposition(str(_DIACRITICS.sub("", folded.original[start:stop])))
         found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], noun))
+    return found
+
+
+# ``الأربع نقاط``, ``الثلاثة آلاف مشاهد``, ``المليار دولار``, ``في العشرين من العمر``: a number
+# with the article counts an indefinite noun after it, or gives an age; two (``الاثنين``) and the
+# weekdays spelled like four and three are days, and a number alone after a noun is an ordinal.
+_DEFINITE_PREFIXES = ("وال", "بال", "لل", "ال")
+_WEEKDAY_FORMS = frozenset({"اثنان", "اثنين", "اثنا", "اثني", "اربعا", "ثلاثا", "واحد", "واحده"})
+_DEFINITE_FORMS = frozenset(
+    prefix + word
+    for word, (value, role) in NUMBER_WORDS.items()
+    if word not in _WEEKDAY_FORMS and role in {"unit", "teen", "ten", "hundred", "scale"}
+    for prefix in _DEFINITE_PREFIXES
+)
+_HALF_OF = frozenset({"نصف", "ونصف", "ربع", "وربع"})
+_AGE_AFTER = regex.compile(r"\s+من\s+العمر(?![\p{L}])")
+
+
+def _definite_numbers(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
+    text = folded.text
+    words = list(_WORD.finditer(text))
+    found: list[tuple[int, int, int | float, str | None]] = []
+    for index, word in enumerate(words):
+        if word[0] not in _DEFINITE_FORMS:
+            continue
+        prefix = next(p for p in _DEFINITE_PREFIXES if word[0].startswith(p) and word[0][len(p) :] in NUMBER_WORDS)
+        previous = _previous_word(text, word.start())
+        if prefix == "وال" or previous in _HALF_OF or previous in _NOT_BEFORE:
+            continue  # ``الحادي والعشرين``, ``مليوناً ونصف المليون``: part of the number before
+        parsed = parse_number_words([word[0][len(prefix) :]] + [w[0] for w in words[index + 1 : index + 6]])
+        if parsed is None:
+            continue
+        # The span keeps the article (``الأربع``) and leaves a conjunction or preposition out.
+        start, end = word.start() + len(prefix) - 2 + (prefix == "لل"), words[index + parsed.words - 1].end()
+        if _DAY_OF_THE_MONTH.match(text, end):
+            continue  # ``إلى العشرين منه``: a day of the month
+        if _AGE_AFTER.match(text, end) or previous == "سن":
+            found.append((start, end, parsed.value, None))  # ``سن الستين``: an age
+            continue
+        tail = _WORD_CURRENCY_OR_PERCENT.match(text, end)
+        if tail is not None:
+            unit = "%" if tail["percent"] else _currency_unit(folded, tail)
+            found.append((start, tail.end(), parsed.value, unit))
+            continue
+        noun = _counted_noun(folded, end)
+        indefinite = noun is not None and not fold_entry(noun).startswith("ال")
+        if (parsed.last_role == "scale" and parsed.words > 1) or (
+            indefinite and (parsed.value >= 3 or parsed.words > 1)
+        ):
+            found.append((start, end, parsed.value, noun if indefinite else None))
     return found
 
 
