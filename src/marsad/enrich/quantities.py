@@ -517,6 +517,7 @@ _DEFINITE_FORMS = frozenset(
     if word not in _WEEKDAY_FORMS and role in {"unit", "teen", "ten", "hundred", "scale"}
     for prefix in _DEFINITE_PREFIXES
 )
+_HUNDRED = 100  # ``في المائة``, ``بالمئة``: per cent, not a hundred
 _HALF_OF = frozenset({"نصف", "ونصف", "ربع", "وربع"})
 _AGE_AFTER = regex.compile(r"\s+من\s+العمر(?![\p{L}])")
 
@@ -530,7 +531,8 @@ def _definite_numbers(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         prefix = next(p for p in _DEFINITE_PREFIXES if word[0].startswith(p) and word[0][len(p) :] in NUMBER_WORDS)
         previous = _previous_word(text, word.start())
-        if prefix == "وال" or previous in _HALF_OF or previous in _NOT_BEFORE:
+        percent = NUMBER_WORDS[word[0][len(prefix) :]][0] == _HUNDRED and (previous == "في" or prefix == "بال")
+        if prefix == "وال" or previous in _HALF_OF or previous in _NOT_BEFORE or percent:
             continue  # ``الحادي والعشرين``, ``مليوناً ونصف المليون``: part of the number before
         parsed = parse_number_words([word[0][len(prefix) :]] + [w[0] for w in words[index + 1 : index + 6]])
         if parsed is None:
@@ -548,12 +550,32 @@ def _definite_numbers(folded: FoldedText) -> list[tuple[int, int, int | float, s
             found.append((start, tail.end(), parsed.value, unit))
             continue
         noun = _counted_noun(folded, end)
-        indefinite = noun is not None and not fold_entry(noun).startswith("ال")
+        indefinite = noun is not None and _counted_by(parsed.value, fold_entry(noun))
         if (parsed.last_role == "scale" and parsed.words > 1) or (
             indefinite and (parsed.value >= 3 or parsed.words > 1)
         ):
             found.append((start, end, parsed.value, noun if indefinite else None))
     return found
+
+
+# The plural a number from three to ten counts: sound (``سنوات``, ``عجلات``) or broken on the
+# commonest templates (``أيام``, ``أشهر``, ``أعوام``, ``شهور``, ``نقاط``, ``مراحل``, ``أسابيع``).
+_PLURAL = regex.compile(
+    r"\p{L}{3,}ات|ا\p{L}{3}|ا\p{L}{2}ا\p{L}|\p{L}{2}و\p{L}|\p{L}{2}ا\p{L}|م\p{L}ا\p{L}{2}|\p{L}{2}ا\p{L}ي\p{L}"
+)
+_TEN = 10
+
+
+def _counted_by(value: float, noun: str) -> bool:
+    """Whether an indefinite `noun` (folded) is what a number with the article counts: a plural
+    after three to ten (``الأربع نقاط``), a singular in the accusative or a counted noun after more
+    (``الأربعين عاماً``, ``العشرين سنة``); a verb or particle after a number (``محاوره الأربعة بدأت``,
+    ``القرن العشرين حيث``) is none."""
+    if noun.startswith("ال"):
+        return False
+    if value <= _TEN:
+        return _PLURAL.fullmatch(noun) is not None or noun in _COUNTED_NOUNS
+    return _ACCUSATIVE.fullmatch(noun) is not None or _counts_noun(noun)
 
 
 _RANGE_LINK = regex.compile(r"\s*(?:-|–|الي|حتي|و)\s*")
