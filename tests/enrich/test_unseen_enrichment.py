@@ -208,6 +208,24 @@ def test_ordinals_times_rounds_and_days_with_the_article_are_no_quantities(sente
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "فاز الفريق بأربعة أهداف لهدف في ملعبه.",
+        "انتهت المباراة بثلاثة أهداف مقابل هدفين.",
+        "تغلب النادي على ضيفه برباعية مقابل هدف واحد.",
+        "عادت الفرقة إلى حكايات ألف ليلة وليلة.",
+    ],
+)
+def test_scores_in_goals_and_the_title_of_the_nights_are_no_quantities(sentence: str) -> None:
+    assert find_quantities([sentence]) == []
+
+
+def test_points_against_points_are_two_readings_not_a_score() -> None:
+    found = find_quantities(["سجل المؤشر 53.7 نقطة مقابل 54.2 نقطة في الشهر السابق."])
+    assert [(q["value"], q["unit"]) for q in found] == [(53.7, "نقطة"), (54.2, "نقطة")]
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "value", "unit"),
     [
         ("قضى اللاعب سنة ونصف السنة مصابا.", "سنة ونصف السنة", 1.5, "سنة"),

@@ -237,6 +237,23 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
     return found
 
 
+# ``بأربعة أهداف لهدف``, ``بخمسة أهداف مقابل هدفين``, ``برباعية مقابل هدف واحد``: a result in
+# goals, one side against the other, is a score (points against points are an index's readings).
+_GOALS = frozenset(fold_entry(w) for w in ("هدف", "هدفا", "أهداف", "هدفين", "هدفان"))
+_OTHER_SIDE = r"(?:\d+\s+)?(?:هدف|هدفين|اهداف|لا ?شيء?)(?![\p{L}])"
+_AGAINST_AFTER = regex.compile(rf"\s*\p{{L}}+\s+(?:مقابل\s+|ل){_OTHER_SIDE}")
+_AGAINST_BEFORE = regex.compile(r"مقابل\s+(?:\p{L}+\s+)?$")
+
+
+def _in_a_score(text: str, start: int, end: int, unit: str | None) -> bool:
+    if unit is None or fold_entry(unit) not in _GOALS:
+        return False
+    return (
+        _AGAINST_AFTER.match(text, end) is not None
+        or _AGAINST_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
+
+
 def _counts_noun(unit: str) -> bool:
     """Whether a year-like number before `unit` counts it: a unit or a noun numbers count
     (``2000 منزل``), or a plural in ``ات``."""
@@ -470,6 +487,7 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
     if not _DEFINITE_FORMS.isdisjoint(folded.word_set()):
         found += [w for w in _definite_numbers(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     found = combine_durations(folded, _compound_scales(folded.text, _shared_scales(folded.text, sorted(found))))
+    found = [q for q in found if not _in_a_score(folded.text, q[0], q[1], q[3])]
     if not found:
         return []
     in_dates = date_spans(paragraph) if has_digit else ()
@@ -550,11 +568,10 @@ def _definite_numbers(folded: FoldedText) -> list[tuple[int, int, int | float, s
             found.append((start, tail.end(), parsed.value, unit))
             continue
         noun = _counted_noun(folded, end)
-        indefinite = noun is not None and _counted_by(parsed.value, fold_entry(noun))
-        if (parsed.last_role == "scale" and parsed.words > 1) or (
-            indefinite and (parsed.value >= 3 or parsed.words > 1)
-        ):
-            found.append((start, end, parsed.value, noun if indefinite else None))
+        if parsed.last_role == "scale" and parsed.words > 1:  # ``الثلاثة آلاف``: a count whatever follows
+            found.append((start, end, parsed.value, noun if noun and not fold_entry(noun).startswith("ال") else None))
+        elif noun is not None and _counted_by(parsed.value, fold_entry(noun)):
+            found.append((start, end, parsed.value, noun))
     return found
 
 
