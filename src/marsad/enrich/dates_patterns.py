@@ -92,11 +92,11 @@ COORDINATED_MONTH = regex.compile(
 # Words of time a bare month name follows (``في``, ``خلال``, ``أواخر`` ...).
 IN_MONTH_WORDS = "في|خلال|منذ|مطلع|بدايه|نهايه|اواخر|اوائل|اواسط|منتصف"
 BARE_MONTH = regex.compile(
-    rf"(?<=(?:^|\s)[و]?(?:{IN_MONTH_WORDS}|حتي|عن|بين|قبل|بعد)\s+)"
+    rf"(?<=(?:^|\s)[و]?(?:{IN_MONTH_WORDS}|حتي|عن|بين|قبل|بعد|من|الي)\s+)"
     rf"(?:شهر\s+)?(?P<m1>{alternation(list(BARE_MONTHS))}){_END}"
     rf"|(?<=(?:^|\s)[و]?(?:{IN_MONTH_WORDS})\s+)"
     rf"(?P<m1>{alternation([m for m in GREGORIAN_MONTHS if m not in BARE_MONTHS and m != 'اب'])}){_END}"
-    rf"|(?<=(?:^|\s)[و]?)شهر\s+(?P<m1>{_GM}){_END}"
+    rf"|(?<=(?:^|\s)[و]?[بل]?)شهر\s+(?P<m1>{_GM}){_PAIR}?{_END}"
 )
 
 _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
