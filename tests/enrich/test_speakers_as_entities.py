@@ -646,3 +646,22 @@ def test_long_quotations_without_a_cue_and_what_is_no_quotation(paragraph: str, 
     later = "وقال وزير الداخلية إن الأمن مستتب في كل المناطق."
     found = find_quotes([paragraph, later])
     assert [q["speaker"] for q in found if q["direct"] and q["paragraph"] == 0] == direct
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # A person NER found opens the subject where the rules would read ``العز`` as a title.
+        (["قال العز بن عبد السلام: «إن العدل أساس الملك وبه تستقيم أمور الناس»."], "العز بن عبد السلام"),
+        # A title after the name NER found describes the speaker and is no part of the name.
+        (
+            [
+                "وقال ريتشارد هورويل المحامي المكلف الدفاع عن الشركة أمام المحكمة "
+                "«لن نعرف مدى الضرر قبل انتهاء التحقيق»."
+            ],
+            "ريتشارد هورويل",
+        ),
+    ],
+)
+def test_a_person_ner_found_opening_the_subject_is_the_speaker(paragraphs: list[str], speaker: str) -> None:
+    assert [said[0] for said in _said(paragraphs)] == [speaker]

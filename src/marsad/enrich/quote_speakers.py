@@ -374,6 +374,11 @@ class NameBook:
                 best = key
         return self.entities[best] if best else None
 
+    def person_opening(self, words: Sequence[Word]) -> int:
+        """How many of `words` the longest NER person of two words or more they open with takes."""
+        folded = tuple(w.folded for w in words)
+        return max((len(key) for key in self.persons_found if len(key) > 1 and folded[: len(key)] == key), default=0)
+
     def first_person_in(self, words: Sequence[Word]) -> str | None:
         """The canonical name of the first person NER found in `words`: a clause's subject where
         its verb is no speech verb (``ويوافقه في الرأي د. مظهر عاشور، ... قائلا``)."""
@@ -774,6 +779,10 @@ def _continues_name(subject: Sequence[Word], first: int, j: int) -> bool:
     return after_kin or not word.startswith(("بال", "لل"))
 
 
+def _title_after(subject: Sequence[Word], size: int) -> bool:
+    return size < len(subject) and (subject[size].folded in TITLES or is_descriptor(subject[size].folded))
+
+
 def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     """The speaker a cue's subject names, resolved against `book`; None for no subject."""
     if not subject:
@@ -786,6 +795,11 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     given = book.given_in(subject)
     if given is not None:
         return given
+    size = book.person_opening(subject)
+    if size and (name_start(descriptor_view(subject)) > 0 or _title_after(subject, size)):
+        # ``قال العز بن عبد السلام``: a person NER found where the rules read a title first;
+        # ``ريتشارد هورويل المحامي المكلف``: a title after the name describes it
+        return book.resolve(book.add(subject[:size], subject[size:]))
     first = subject[0].folded
     if first in ORGANISATIONS:
         return " ".join(w.original for w in subject)
