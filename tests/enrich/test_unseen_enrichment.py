@@ -505,3 +505,11 @@ def test_one_after_a_counted_noun_counts_it_before_min(sentence: str, unit: str)
 )
 def test_a_glued_particle_is_no_counted_noun(sentence: str, text: str, unit: str | None) -> None:
     assert (text, unit) in [(q["text"], q["unit"]) for q in find_quantities([sentence])]
+
+
+def test_a_bare_number_after_a_name_ner_found_is_part_of_the_name() -> None:
+    paragraphs = ["ويعمل الحاسوب الجديد بنظام ويندوز 8 الذي طرحته الشركة، وبيع منه 20 ألف جهاز."]
+    found = find_quantities(paragraphs, [{"type": "MISC", "paragraph": 0, "start": 27, "end": 33}])
+    assert paragraphs[0][27:33] == "ويندوز"
+    assert [(q["value"], q["unit"]) for q in found] == [(20000, "جهاز")]
+    assert [q["value"] for q in find_quantities(paragraphs)] == [8, 20000]

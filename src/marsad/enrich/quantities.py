@@ -22,7 +22,7 @@ only before an indefinite noun (``ست مقاتلات``, not ``لست`` or ``س�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import regex
 
@@ -648,11 +648,29 @@ def _compound_scales(
     return out
 
 
-def find_quantities(paragraphs: Sequence[str]) -> list[Span]:
-    """Every quantity in `paragraphs` with its value (scale words applied) and unit."""
+_NAMES_WITH_NUMBERS = frozenset({"MISC", "ORG"})
+_SPACE_AFTER_NAME = regex.compile(r"[ \u00a0]{1,2}")
+
+
+def _name_end(named_ends: set[tuple[int, int]], paragraph: int, start: int) -> int:
+    """Where a name NER found ends, one or two spaces before `start`, else `start` (no match)."""
+    return next((start - gap for gap in (1, 2) if (paragraph, start - gap) in named_ends), start)
+
+
+def find_quantities(paragraphs: Sequence[str], entities: Sequence[Mapping[str, object]] = ()) -> list[Span]:
+    """Every quantity in `paragraphs` with its value (scale words applied) and unit. Given the
+    article's NER `entities`, a bare number right after a name (``ويندوز 8``, a product's or an
+    event's edition) is part of the name, not a count."""
+    named_ends = {
+        (int(str(e["paragraph"])), int(str(e["end"]))) for e in entities if e.get("type") in _NAMES_WITH_NUMBERS
+    }
     spans: list[Span] = []
     for index, paragraph in enumerate(paragraphs):
         for start, end, value, unit in quantities_in_paragraph(paragraph):
+            after_name = _SPACE_AFTER_NAME.fullmatch(paragraph, _name_end(named_ends, index, start), start)
+            digits = _ANY_DIGIT.search(paragraph, start, end) is not None
+            if after_name and digits and (unit is None or fold_entry(unit).startswith("ال")):
+                continue  # ``ويندوز 8 المستقبلي``: the name's number, and a definite word after it
             spans.append(
                 {
                     "text": paragraph[start:end],

@@ -348,9 +348,12 @@ class Output:
     @classmethod
     def of_marsad(cls, gold: GoldArticle) -> Output:
         paragraphs = gold.paragraphs
-        quotes = find_quotes(paragraphs, entities=find_entities(paragraphs))
+        entities = find_entities(paragraphs)
+        quotes = find_quotes(paragraphs, entities=entities)
         return cls(
-            find_dates(paragraphs, gold.published), find_quantities(paragraphs), [q for q in quotes if q["direct"]]
+            find_dates(paragraphs, gold.published),
+            find_quantities(paragraphs, entities),
+            [q for q in quotes if q["direct"]],
         )
 
     @classmethod
