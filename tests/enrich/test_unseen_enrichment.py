@@ -63,6 +63,11 @@ PUBLISHED = "2015-07-20"
         ("ونزلت عقود الخام لشهر أغسطس آب 13 سنتا.", "شهر أغسطس آب", "2015-08"),
         ("تراجع الإنتاج في الفترة من أبريل إلى يونيو بنسبة طفيفة.", "أبريل", "2015-04"),
         ("تراجع الإنتاج في الفترة من أبريل إلى يونيو بنسبة طفيفة.", "يونيو", "2015-06"),
+        # A part of the year or month the article is in.
+        ("ويتوقع أن تستمر الأسعار في الانخفاض بقية العام.", "العام", "2015"),
+        ("نما الاقتصاد في النصف الثاني من العام، بحسب التقرير.", "العام", "2015"),
+        ("وستصل الدفعة الأولى من الطائرات نهاية السنة.", "نهاية السنة", "2015"),
+        ("وأعلنت الوزارة أن التوزيع سيتم آخر الشهر، دون تفاصيل.", "آخر الشهر", "2015-07"),
     ],
 )
 def test_dates_in_the_forms_the_rules_missed(sentence: str, text: str, value: str) -> None:
@@ -195,6 +200,18 @@ def test_a_number_with_the_article_counts_the_noun_after_it_or_gives_an_age(
     sentence: str, text: str, value: float, unit: str | None
 ) -> None:
     assert [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])] == [(text, value, unit)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تتدفق مياه العين طوال العام.",
+        "وقال المدير العام للشركة إن الرأي العام ينتظر.",
+        "ويبدأ التسجيل من اليوم الثاني من الشهر.",
+    ],
+)
+def test_all_year_round_and_the_words_of_a_title_are_no_dates(sentence: str) -> None:
+    assert find_dates([sentence], "2015-07-20") == []
 
 
 @pytest.mark.parametrize(

@@ -435,6 +435,13 @@ def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found |
     return start, m.end(), "relative", f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", None
 
 
+def _part_of_this_period(m: regex.Match[str], published: dt.date | None) -> _Found:
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    value = f"{published.year:04d}" if m["period"] != "الشهر" else f"{published.year:04d}-{published.month:02d}"
+    return m.start(), m.end(), "relative", value, None
+
+
 _TWO_YEARS = re.compile(r"\d{4}\s*(?:-|–|/|و|الي|حتي)\s*\d{4}")
 _EARLY = re.compile(r"في\s+1\d{3}")
 
@@ -608,6 +615,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if "period" in by_kind:
         w = _windows(folded, by_kind["period"])
         candidates += [_relative_period(m, published) for m in _matches(p.RELATIVE_PERIOD, folded, w)]
+        candidates += [_part_of_this_period(m, published) for m in _matches(p.PART_OF_THIS_PERIOD, folded, w)]
     if "day" in by_kind:
         w = _windows(folded, by_kind["day"])
         candidates += [_relative_day(m, published, folded) for m in _matches(p.RELATIVE_DAY, folded, w)]

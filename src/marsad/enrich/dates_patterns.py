@@ -154,6 +154,13 @@ YEAR_BEFORE_WORD = regex.compile(
 YEAR_AFTER_FROM = regex.compile(r"(?<=(?:^|\s)[و]?(?:من|عن)\s+)(?P<year>(?:19[5-9]\d|20[0-3]\d))\s+(?P<next>\p{L}+)")
 YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\p{{L}}])")
 
+# ``بقية العام``, ``نهاية السنة``, ``النصف الثاني من العام``, ``آخر الشهر``: a part of the year or month
+# the article is in, where nothing after the period word says which one.
+PART_OF_THIS_PERIOD = regex.compile(
+    r"(?:(?<=(?:^|\s)[و]?(?:بقيه|(?:النصف|الربع|الثلث)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s+من)\s+)"
+    r"|(?<=(?:^|\s)[و]?)(?:نهايه|بدايه|مطلع|منتصف|اواخر|اوائل|اخر)\s+)"
+    r"(?P<period>العام|السنه|الشهر)(?=\s*(?:[.,،؛:)\"”»!?]|$)|\s+(?:و|في|من|علي|الي|حتي|مع|قبل|بعد)(?!\p{L}))"
+)
 RELATIVE_PERIOD = regex.compile(
     rf"{_GLUED}(?:(?P<this>هذا|هذه)\s+(?P<period>العام|السنه|الشهر|الاسبوع)"
     rf"|(?:ال|(?<=ل)ل)(?P<period2>اسبوع|شهر|عام|سنه)\s+(?P<rel>{_REL})){_END}"
