@@ -97,6 +97,8 @@ BARE_MONTH = regex.compile(
     rf"|(?<=(?:^|\s)[و]?(?:{IN_MONTH_WORDS})\s+)"
     rf"(?P<m1>{alternation([m for m in GREGORIAN_MONTHS if m not in BARE_MONTHS and m != 'اب'])}){_END}"
     rf"|(?<=(?:^|\s)[و]?[بل]?)شهر\s+(?P<m1>{_GM}){_PAIR}?{_END}"
+    # ``من تموز إلى تشرين الثاني``: any month name opening a span of months is a month.
+    rf"|(?<=(?:^|\s)[و]?من\s+)(?P<m1>{_GM})(?=\s+(?:الي|حتي)\s+(?:شهر\s+)?(?:{_GM}){_END})"
 )
 
 _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
@@ -123,7 +125,7 @@ NUMERIC_DATE = regex.compile(
 # context is checked behind the year once one is found.
 # ``عام1980``, ``مونديال2010``: newsrooms glue the year to its context word too.
 YEAR_IN_CONTEXT = regex.compile(
-    rf"(?<![\p{{N}}])(?P<year>\d{{4}})(?<=(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s*\d{{4}}){_YEAR_TAIL}"
+    rf"(?<![\p{{N}}])(?P<year>\d{{4}})(?<=(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s*[،,]?\d{{4}}){_YEAR_TAIL}"
 )
 # ``2019-2021``, ``2014 / 2015``: two years in a row are years whatever stands before them.
 YEAR_RANGE = regex.compile(
