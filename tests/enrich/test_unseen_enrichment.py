@@ -71,6 +71,8 @@ PUBLISHED = "2015-07-20"
         # Any month name opens a span of months; a comma typed between ``عام`` and its year.
         ("ارتفع الدين في الفترة من تموز إلى تشرين الثاني الماضي.", "تموز", "2015-07"),
         ("وزار تونس في عام ،2013 قرابة 300 ألف سائح.", "2013", "2013"),
+        # Two weekdays joined by ``و``: ``الجمعة`` is a day, not the prayer, beside another day.
+        ("واعتقلت الشرطة العشرات الجمعة والسبت في العاصمة.", "الجمعة", "2015-07-17"),
     ],
 )
 def test_dates_in_the_forms_the_rules_missed(sentence: str, text: str, value: str) -> None:

@@ -379,6 +379,8 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         or m["wd"] in p.WEEKDAYS_ALONE
         or _set_off(folded, m.start("wd"), m.end("wd"))
         or _STATEMENT_AFTER.match(folded, m.end("wd"))
+        or _WEEKDAY_AND_AFTER.match(folded, m.end("wd"))
+        or _WEEKDAY_AND_BEFORE.search(folded, max(0, m.start("wd") - 16), m.start("wd"))
     ):
         return None
     if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
@@ -402,6 +404,9 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
     return start, end, "relative", value, None
 
 
+# ``اعتقلوا الجمعة والسبت``, ``يومي الخميس والجمعة``: two weekdays joined by ``و`` are days.
+_WEEKDAY_AND_AFTER = regex.compile(rf"\s+و(?:{p.WEEKDAY_NAMES})(?![\p{{L}}])")
+_WEEKDAY_AND_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{p.WEEKDAY_NAMES})\s+و$")
 _AFTER_NEXT = regex.compile(r"\s+بعد\s+(?:المقبل|القادم)(?!\w)")
 
 
