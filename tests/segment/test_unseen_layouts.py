@@ -260,6 +260,17 @@ def test_a_deck_under_the_headline_is_not_the_title() -> None:
     assert record.title == HEADLINE
 
 
+def test_a_deck_longer_than_its_headline_stays_under_it() -> None:
+    deck = "الوزارة تبدأ التشغيل التجريبي الشهر المقبل وتعد بخدمة أكثر من نصف مليون نسمة في المحافظة"
+    record = host("\n".join(["محليات", HEADLINE, deck, P1, P2]))
+    assert record.title == HEADLINE
+
+
+def test_a_short_kicker_over_the_headline_is_not_the_title() -> None:
+    record = host("\n".join(["محليات", "الصحة في المحافظات", HEADLINE, P1, P2]))
+    assert record.title == HEADLINE
+
+
 def test_a_news_ticker_item_under_its_header_is_not_the_title() -> None:
     ticker = "وزير الداخلية يتفقد مراكز الحدود الشمالية في جولة مفاجئة للاطلاع على الاستعدادات"
     record = host("\n".join(["شريط الأخبار", ticker, "محليات", HEADLINE, P1, P2]))
