@@ -271,6 +271,31 @@ def test_a_short_kicker_over_the_headline_is_not_the_title() -> None:
     assert record.title == HEADLINE
 
 
+def test_a_numbered_list_item_is_never_the_title() -> None:
+    items = ["1. وزير التعليم يزور جامعة الملك سعود", "2. وزير الصحة يتفقد مستشفيات المنطقة الشرقية"]
+    record = host("\n".join(["مقالات", *items, HEADLINE, P1, P2]))
+    assert record.title == HEADLINE
+
+
+def test_a_row_of_labels_is_never_the_title() -> None:
+    question = "هل يكفي مستشفى واحد لنصف مليون نسمة؟"
+    record = host("\n".join(["مقالات", question, "كاتب ضيف | مقالات الرأي", "في الذكرى الخامسة للافتتاح", P1, P2]))
+    assert record.title == question
+
+
+def test_an_overline_ending_in_a_colon_hands_on_to_the_headline() -> None:
+    overline = "أخصائية في الأمراض الجلدية تؤكد:"
+    record = host("\n".join(["الرئيسية | محليات | رياضة", overline, HEADLINE, "الطائف - واس", P1, P2]))
+    assert record.title == HEADLINE
+
+
+def test_a_disclaimer_of_the_opinions_is_the_sites_own_line() -> None:
+    disclaimer = "الآراء الواردة في المقال تعبّر عن رأي كاتبها ولا تعكس بالضرورة رأي الصحيفة"
+    record = host("\n".join(["مقالات", HEADLINE, disclaimer, P1, P2]))
+    assert record.title == HEADLINE
+    assert reasons(record)[disclaimer] == "about_site"
+
+
 def test_a_news_ticker_item_under_its_header_is_not_the_title() -> None:
     ticker = "وزير الداخلية يتفقد مراكز الحدود الشمالية في جولة مفاجئة للاطلاع على الاستعدادات"
     record = host("\n".join(["شريط الأخبار", ticker, "محليات", HEADLINE, P1, P2]))

@@ -63,7 +63,9 @@ _TICKER = re.compile(
     r"(?:\s+(?:عاجل|[آا]خر ساع[ةه]))?\s*[|:\-–]",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^\s*[-–•·]\s")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•·]|\d{1,2}[.)])\s")  # ``2. وزير الصحة يتفقد ...``: a list's item
+# ``كاتب ضيف | مقالات الرأي``: labels side by side (no SaudiNewsNet title is made of them).
+_LABEL_WORDS = 3
 
 
 # Month and weekday names of every series (Gregorian, Levantine, Maghreb, Hijri, French),
@@ -145,9 +147,15 @@ def _never_title(line: Line) -> bool:
         or _LIST_ITEM.match(text)
         or _PLAY.match(text)
         or _byline_name(line)
+        or _labels(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
+
+
+def _labels(text: str) -> bool:
+    parts = [part.split() for part in text.split("|")]
+    return len(parts) > 1 and all(0 < len(part) <= _LABEL_WORDS for part in parts)
 
 
 # `▶ شاهد التقرير المصور`: a video or photo link, never a headline.
@@ -317,6 +325,10 @@ def find_title(
                 # headline and its deck (`آخر الأخبار` / headline / deck) labels the article: the
                 # two side by side are compared. A line between them (`محليات`) starts it anew.
                 return found
+            introduces = [lines[k].text.rstrip().endswith(":") for k in (index, found)]
+            if introduces[0] != introduces[1]:
+                # ``أخصائية في الأمراض الجلدية تؤكد:`` over its headline: the colon hands on to it
+                return found if introduces[0] else index
             echoed = [_echoed(lines, k, (index, found)) for k in (index, found)]
             if echoed[0] != echoed[1]:
                 # the page repeats its headline elsewhere (a `<title>` with the site's name)
