@@ -296,6 +296,13 @@ def test_a_disclaimer_of_the_opinions_is_the_sites_own_line() -> None:
     assert reasons(record)[disclaimer] == "about_site"
 
 
+def test_a_caption_credited_to_activists_is_a_caption() -> None:
+    caption = "عناصر الدفاع المدني ينتشلون المصابين من تحت الأنقاض في المدينة القديمة (ناشطون)"
+    record = host("\n".join([HEADLINE, P1, caption, P2]))
+    assert reasons(record)[caption] == "photo_caption"
+    assert record.body == [P1, P2]
+
+
 def test_a_news_ticker_item_under_its_header_is_not_the_title() -> None:
     ticker = "وزير الداخلية يتفقد مراكز الحدود الشمالية في جولة مفاجئة للاطلاع على الاستعدادات"
     record = host("\n".join(["شريط الأخبار", ticker, "محليات", HEADLINE, P1, P2]))
