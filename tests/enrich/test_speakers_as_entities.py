@@ -665,3 +665,17 @@ def test_long_quotations_without_a_cue_and_what_is_no_quotation(paragraph: str, 
 )
 def test_a_person_ner_found_opening_the_subject_is_the_speaker(paragraphs: list[str], speaker: str) -> None:
     assert [said[0] for said in _said(paragraphs)] == [speaker]
+
+
+def test_a_name_cut_short_of_its_lineage_gets_the_whole_of_it() -> None:
+    paragraphs = [
+        "ورعى الأمير خالد بن فيصل بن عبدالعزيز حفل افتتاح المهرجان مساء أمس.",
+        "وقال الأمير خالد بن فيصل: «سنعمل جميعا على أن يكون المهرجان في مستوى تطلعات الأهالي».",
+    ]
+    (said,) = _said(paragraphs)
+    assert said[1] == "خالد بن فيصل بن عبدالعزيز"
+
+
+def test_a_number_glued_to_the_article_stays_in_the_speaker() -> None:
+    paragraphs = ["وأعرب وزراء خارجية الدول الـ28 في بيانهم الختامي عن الأمل «في ترسيخ الثقة بين الأطراف كلها»."]
+    assert [said[0] for said in _said(paragraphs)] == ["وزراء خارجية الدول الـ28"]

@@ -416,8 +416,12 @@ class _Paragraph:
 
     def words(self, first: int, last: int) -> list[Word]:
         """Words of tokens first..last, leaving out words inside quotation marks."""
-        words = []
+        words: list[Word] = []
         for t in self.tokens[first:last]:
+            if not t.is_word and t.text.isdigit() and words and words[-1].folded == "ال":
+                # ``الدول الـ28``: the number glued to the article, one word with it
+                words[-1] = Word("ال" + t.text, words[-1].original + self.original(t.start, t.end))
+                continue
             if not t.is_word:
                 continue
             region = _region_of(self.quotes, t.start) if self.quotes else None
@@ -458,6 +462,9 @@ def _subject_range(
                 return first, close + 1  # ``وقال "البرناوي": "..."``: the quoted name ends the subject
         if t.text == "." and i > first and tokens[i - 1].text in _ABBREVIATED_TITLES:
             i += 1  # ``قال د. زكريا الآغا``: the full stop of an abbreviated title
+            continue
+        if t.text.isdigit() and i > first and tokens[i - 1].text == "ال":
+            i += 1  # ``وزراء خارجية الدول الـ28``: the number the article is glued to
             continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
             break

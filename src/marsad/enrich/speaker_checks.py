@@ -316,11 +316,30 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
             best, found = full, person
     if expand and found == speaker and (fuller := _fuller_organisation(book, words)) is not None:
         return fuller
+    if found == speaker and len(words) >= _MIN_LINEAGE_WORDS and (longer := _lineage_goes_on(book, words)) is not None:
+        return longer
     if found == speaker and len(words) == 1:
         # ``نيفيل`` -> ``آلان نيفيل``, written after a given name where NER missed the person
         expanded = book.full_name_of(words[0]) if expand else None
         return _spelled_otherwise(book, words[0]) or expanded or speaker
     return found
+
+
+_MIN_LINEAGE_WORDS = 2
+_LINEAGE = frozenset({"بن", "بنت", "ابن", "ال"})
+
+
+def _lineage_goes_on(book: NameBook, words: tuple[str, ...]) -> str | None:
+    """``فيصل بن خالد`` -> ``فيصل بن خالد بن عبدالعزيز``: the one person NER found whose name
+    opens with the speaker's and goes on with the lineage (``بن``, ``آل``)."""
+    longer = {
+        person
+        for person in book.people
+        if (full := tuple(fold_entry(person).split()))[: len(words)] == words
+        and len(full) > len(words)
+        and full[len(words)] in _LINEAGE
+    }
+    return next(iter(longer)) if len(longer) == 1 else None
 
 
 _MAX_SHORT_FORM = 3
