@@ -73,6 +73,8 @@ PUBLISHED = "2015-07-20"
         ("وزار تونس في عام ،2013 قرابة 300 ألف سائح.", "2013", "2013"),
         # Two weekdays joined by ``و``: ``الجمعة`` is a day, not the prayer, beside another day.
         ("واعتقلت الشرطة العشرات الجمعة والسبت في العاصمة.", "الجمعة", "2015-07-17"),
+        # A relative year and its figures are one date, as the guidelines' ``للعام الحالي 1436هـ``.
+        ("ارتفعت المبيعات في العام الماضي 2014 بنسبة 12 في المئة.", "العام الماضي 2014", "2014"),
     ],
 )
 def test_dates_in_the_forms_the_rules_missed(sentence: str, text: str, value: str) -> None:

@@ -639,7 +639,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     kept = [c for c in _longest_first([c for c in candidates if c is not None]) if c[2] != _INVALID]
     if same_month:
         kept = _same_month(kept, folded)
-    return _drop_weekdays_before_dates(_agree_with_explicit(kept, folded), folded)
+    return _drop_weekdays_before_dates(_agree_with_explicit(_year_named_twice(kept, folded), folded), folded)
 
 
 _SAME_WORDS = frozenset({"نفسه", "ذاته", "نفس", "ذات"})
@@ -690,6 +690,35 @@ def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found
 
 
 _EQUALS = regex.compile(r"\s*[،,]?\s*(?:الموافق|الموافق\s+ل|الموافقه)\s*:?\s*$")
+
+
+# ``العام الماضي 2014``, ``العام الحالي ٢٠١٢م``: the year said relatively, then in figures.
+_RELATIVE_YEAR_WORDS = regex.compile(r"(?:[وبلف]|لل)?(?:ال)?(?:عام|سنه)\s+\p{L}+")
+_JUST_SPACE = regex.compile(r"\s{1,3}")
+
+
+def _year_named_twice(found: list[_Found], folded: str) -> list[_Found]:
+    """A relative year and the year in figures right after it are one date (the guidelines' one
+    span, as ``رمضان المبارك للعام الحالي 1436هـ`` is), valued by the figures."""
+    out: list[_Found] = []
+    for item in found:
+        if out:
+            here = out[-1]
+            if (
+                here[2] == "relative"
+                and item[2] == "absolute"
+                and item[3] is not None
+                and len(item[3]) == _YEAR_DIGITS
+                and _JUST_SPACE.fullmatch(folded, here[1], item[0])
+                and _RELATIVE_YEAR_WORDS.fullmatch(folded, here[0], here[1])
+            ):
+                out[-1] = (here[0], item[1], "absolute", item[3], item[4])
+                continue
+        out.append(item)
+    return out
+
+
+_YEAR_DIGITS = 4
 
 
 def _agree_with_explicit(found: list[_Found], folded: str) -> list[_Found]:
