@@ -75,6 +75,9 @@ PUBLISHED = "2015-07-20"
         ("واعتقلت الشرطة العشرات الجمعة والسبت في العاصمة.", "الجمعة", "2015-07-17"),
         # A relative year and its figures are one date, as the guidelines' ``للعام الحالي 1436هـ``.
         ("ارتفعت المبيعات في العام الماضي 2014 بنسبة 12 في المئة.", "العام الماضي 2014", "2014"),
+        # A Hijri month's epithet is part of its name; ``شهر`` may have a preposition glued to it.
+        ("أطلقت الجمعية حملتها الخاصة بشهر رمضان المبارك أمس.", "شهر رمضان المبارك", "2015"),
+        ("ويقام الحفل يوم 24 شوال الجاري في جدة.", "24 شوال الجاري", "2015-08-09"),
     ],
 )
 def test_dates_in_the_forms_the_rules_missed(sentence: str, text: str, value: str) -> None:

@@ -214,6 +214,10 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     month = p.HIJRI_MONTHS[_SPACES.sub(" ", m["hm"])]
     day = _day_of(m) if (m["day"] or m["ord"]) else None
     end = m.end()
+    if m["year"] is None and (epithet := _HIJRI_EPITHET.match(m.string, end)) is not None:
+        end = epithet.end()  # ``شهر رمضان المبارك``: the month's epithet is part of its name
+    if m["year"] is None and day is not None and (this := _THIS_MONTH.match(m.string, end)) is not None:
+        end = this.end()  # ``24 شوال الجاري``
     if m["year"] is None:
         # ``20 رمضان`` alone: the Ramadan nearest publication, as a Gregorian day and month
         # without a year are read. Without a day, only ``شهر رجب`` or ``رجب الماضي`` is surely
@@ -241,6 +245,10 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
         return None
     value, hijri = found
     return m.start(), end, "hijri", value, hijri
+
+
+_HIJRI_EPITHET = regex.compile(r"\s+(?:المبارك|الكريم|المعظم|الفضيل|الحرام)(?![\p{L}])")
+_THIS_MONTH = regex.compile(r"\s+(?:الجاري|الحالي)(?![\p{L}])")
 
 
 # ``خلال رمضان``, ``حتى نهاية شوال``: after a word of time a Hijri month is a month, unless it is

@@ -105,7 +105,7 @@ _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s
 # ``رمضان المبارك للعام الحالي 1436هـ`` is one date: the month's epithet and the year's
 # ``الحالي``/``الجاري`` between the month and its year.
 HIJRI_DATE = regex.compile(
-    rf"{_START}(?:{_DAY}{_SLASH}(?:من\s+)?)?(?:شهر\s+)?(?P<hm>{_HM})"
+    rf"(?:{_START}(?:{_DAY}{_SLASH}(?:من\s+)?)?(?:شهر\s+)?|(?<=(?:^|\s)[وبل])شهر\s+)(?P<hm>{_HM})"
     rf"(?:[\s,،/]*(?:(?:المبارك|الكريم|المعظم|الحرام)\s+)?(?:(?:من\s+)?(?:عام|العام|سنه|للعام)\s+"
     rf"(?:(?:الحالي|الجاري)\s+)?)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
 )
