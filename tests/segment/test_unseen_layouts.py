@@ -254,39 +254,42 @@ def test_meta_fields_alone_or_side_by_side_are_never_the_title(meta: str) -> Non
     assert record.body == [P1, P2]
 
 
-def test_a_deck_under_the_headline_is_not_the_title() -> None:
-    deck = "الوزارة تبدأ التشغيل التجريبي الشهر المقبل"
-    record = host("\n".join(["محليات", HEADLINE, deck, "الطائف - واس", P1, P2]))
-    assert record.title == HEADLINE
-
-
-def test_a_deck_longer_than_its_headline_stays_under_it() -> None:
-    deck = "الوزارة تبدأ التشغيل التجريبي الشهر المقبل وتعد بخدمة أكثر من نصف مليون نسمة في المحافظة"
-    record = host("\n".join(["محليات", HEADLINE, deck, P1, P2]))
-    assert record.title == HEADLINE
-
-
-def test_a_short_kicker_over_the_headline_is_not_the_title() -> None:
-    record = host("\n".join(["محليات", "الصحة في المحافظات", HEADLINE, P1, P2]))
-    assert record.title == HEADLINE
-
-
-def test_a_numbered_list_item_is_never_the_title() -> None:
-    items = ["1. وزير التعليم يزور جامعة الملك سعود", "2. وزير الصحة يتفقد مستشفيات المنطقة الشرقية"]
-    record = host("\n".join(["مقالات", *items, HEADLINE, P1, P2]))
-    assert record.title == HEADLINE
-
-
-def test_a_row_of_labels_is_never_the_title() -> None:
-    question = "هل يكفي مستشفى واحد لنصف مليون نسمة؟"
-    record = host("\n".join(["مقالات", question, "كاتب ضيف | مقالات الرأي", "في الذكرى الخامسة للافتتاح", P1, P2]))
-    assert record.title == question
-
-
-def test_an_overline_ending_in_a_colon_hands_on_to_the_headline() -> None:
-    overline = "أخصائية في الأمراض الجلدية تؤكد:"
-    record = host("\n".join(["الرئيسية | محليات | رياضة", overline, HEADLINE, "الطائف - واس", P1, P2]))
-    assert record.title == HEADLINE
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a deck under the headline, shorter or longer than it
+        (["محليات", HEADLINE, "الوزارة تبدأ التشغيل التجريبي الشهر المقبل", "الطائف - واس"], HEADLINE),
+        (
+            [
+                "محليات",
+                HEADLINE,
+                "الوزارة تبدأ التشغيل التجريبي الشهر المقبل وتعد بخدمة أكثر من نصف مليون نسمة في المحافظة",
+            ],
+            HEADLINE,
+        ),
+        # a short kicker over the headline
+        (["محليات", "الصحة في المحافظات", HEADLINE], HEADLINE),
+        # a numbered list's items over it
+        (
+            [
+                "مقالات",
+                "1. وزير التعليم يزور جامعة الملك سعود",
+                "2. وزير الصحة يتفقد مستشفيات المنطقة الشرقية",
+                HEADLINE,
+            ],
+            HEADLINE,
+        ),
+        # a row of labels under a question headline
+        (
+            ["مقالات", "هل يكفي مستشفى واحد لنصف مليون نسمة؟", "كاتب ضيف | مقالات الرأي", "في الذكرى الخامسة للافتتاح"],
+            "هل يكفي مستشفى واحد لنصف مليون نسمة؟",
+        ),
+        # an overline ending in a colon hands on to the headline
+        (["الرئيسية | محليات | رياضة", "أخصائية في الأمراض الجلدية تؤكد:", HEADLINE, "الطائف - واس"], HEADLINE),
+    ],
+)
+def test_the_headline_among_the_lines_over_the_body(head: list[str], title: str) -> None:
+    assert host("\n".join([*head, P1, P2])).title == title
 
 
 def test_a_disclaimer_of_the_opinions_is_the_sites_own_line() -> None:

@@ -551,7 +551,9 @@ def _definite_numbers(folded: FoldedText) -> list[tuple[int, int, int | float, s
         previous = _previous_word(text, word.start())
         percent = NUMBER_WORDS[word[0][len(prefix) :]][0] == _HUNDRED and (previous == "في" or prefix == "بال")
         if prefix == "وال" or previous in _HALF_OF or previous in _NOT_BEFORE or percent:
-            continue  # ``الحادي والعشرين``, ``مليوناً ونصف المليون``: part of the number before
+            # ``الحادي والعشرين``, ``مليوناً ونصف المليون``: part of the number before; ``دور الثمانية``:
+            # a round's name; ``في المائة``: per cent
+            continue
         parsed = parse_number_words([word[0][len(prefix) :]] + [w[0] for w in words[index + 1 : index + 6]])
         if parsed is None:
             continue
