@@ -212,6 +212,10 @@ def test_all_year_round_and_the_words_of_a_title_are_no_dates(sentence: str) -> 
         "تأهل المنتخب إلى دور الثمانية بعد فوزه.",
         "وتستمر الدورة إلى العشرين منه.",
         "في القرن الحادي والعشرين تغيرت الصحافة.",
+        # a score after a word of a result, whatever dash parts it; a name's number after its hyphen
+        "فاز الفريق بنتيجة 88 – 82 نقطة في المباراة.",
+        "انتهت فترات المباراة لصالح الفريق ( 17 – 10 ، 14 – 18، 18 – 12 ، 26 – 12 ).",
+        "أجل المركز اختبار القدرات (تقييم- 1) إلى العام المقبل.",
         # a score in goals, and the title of the Nights
         "فاز الفريق بأربعة أهداف لهدف في ملعبه.",
         "انتهت المباراة بثلاثة أهداف مقابل هدفين.",
@@ -524,3 +528,8 @@ def test_a_bare_number_after_a_name_ner_found_is_part_of_the_name() -> None:
     assert paragraphs[0][27:33] == "ويندوز"
     assert [(q["value"], q["unit"]) for q in found] == [(20000, "جهاز")]
     assert [q["value"] for q in find_quantities(paragraphs)] == [8, 20000]
+
+
+def test_a_range_with_an_en_dash_and_no_result_is_two_quantities() -> None:
+    found = find_quantities(["وتوقع التقرير أن ترتفع الأسعار بين 15 – 20 في المئة."])
+    assert [(q["value"], q["unit"]) for q in found] == [(15, "%"), (20, "%")]

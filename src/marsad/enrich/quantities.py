@@ -190,7 +190,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``PRDM 16``, ``55 Cancri``: a number inside a Latin name
         if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
             continue
-        if _looks_like_score(text, m.start("num"), m.end("num")):
+        if _looks_like_score(text, m.start("num"), m.end("num")) or _in_a_result(text, m.start("num"), m.end("num")):
             continue
         if "،" in digits:
             digits = digits.replace("،", ".")  # ``1،2 مليون``: the Arabic comma as a decimal mark before a scale
@@ -222,6 +222,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             value = int(digits.replace(".", ""))
         if unit is not None and not m["scale"] and _MONTH_WORDS.intersection(FoldedText.of(unit).text.split()):
             continue  # ``ثورة 25 يناير``: a day of a month the date reader left as a name
+        if unit is None and not measured and _DESIGNATED.search(text, max(0, m.start() - 4), m.start()):
+            continue  # ``(تقييم- 1)``, ``بلوتونيوم- 210``: a name's number after its hyphen
         if _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"] and previous in _NAMES_WITH_YEARS:
             continue  # ``يورو 2016``, ``كأس العالم 2014``: the year of a name
         plain = not (m["scale"] or m["percent"] or m["pre_percent"] or m["currency"] or m["pre_currency"])
@@ -281,6 +283,7 @@ _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 
 
 _DASH_AFTER = regex.compile(r"\s?[-–]\s?")
+_DESIGNATED = regex.compile(r"\p{L}-\s$")
 _PAIR_AFTER = regex.compile(r"\s?-\s?(\d+)(?!\d)")
 _PAIR_BEFORE = regex.compile(r"(?<!\d)(\d+)\s?-\s?$")
 _METRES = regex.compile(r"\s?م(?![\p{L}\p{N}])")
@@ -313,6 +316,19 @@ _CURRENCY_WORDS = frozenset(fold_entry(row[0]).removeprefix("ال") for row in r
 _MAX_SCORE = 15
 _MAX_GAME_SCORE = 200
 _NO_NOUN_AFTER = regex.compile(r"\s*(?:[^\p{L}\p{N}\s%]|$|و\s?\d)")
+
+
+# ``بنتيجة 88 – 82 نقطة``, ``لصالح نفط الجنوب ( 17 – 10 ، 14 – 18 )``: a pair after a word of a
+# result is a score, whatever dash and spaces part it (a range, ``15 – 20 في المئة``, has none).
+_RESULT_REACH = 90
+_RESULT_BEFORE = regex.compile(r"(?:نتيجه|بنتيجه|النتيجه|لصالح|الشوط|الاشواط|فترات)(?![\p{L}])[^.؛]{0,80}$")
+_WIDE_PAIR_AFTER = regex.compile(r"\s{0,2}[-–]\s{0,2}\d+(?!\d)")
+_WIDE_PAIR_BEFORE = regex.compile(r"(?<!\d)\d+\s{0,2}[-–]\s{0,2}$")
+
+
+def _in_a_result(text: str, start: int, end: int) -> bool:
+    paired = _WIDE_PAIR_AFTER.match(text, end) or _WIDE_PAIR_BEFORE.search(text, max(0, start - 10), start)
+    return paired is not None and _RESULT_BEFORE.search(text, max(0, start - _RESULT_REACH), start) is not None
 
 
 def _looks_like_score(text: str, start: int, end: int) -> bool:
