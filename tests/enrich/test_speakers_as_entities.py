@@ -679,3 +679,12 @@ def test_a_name_cut_short_of_its_lineage_gets_the_whole_of_it() -> None:
 def test_a_number_glued_to_the_article_stays_in_the_speaker() -> None:
     paragraphs = ["وأعرب وزراء خارجية الدول الـ28 في بيانهم الختامي عن الأمل «في ترسيخ الثقة بين الأطراف كلها»."]
     assert [said[0] for said in _said(paragraphs)] == ["وزراء خارجية الدول الـ28"]
+
+
+def test_a_participle_cut_off_by_a_full_stop_goes_on_with_the_sentence_before() -> None:
+    paragraphs = [
+        "ودعا إدريس المرزوقي رئيس بلدية المدينة، إلى حماية الحدائق العامة، وطالب بزيادة ميزانيتها السنوية. "
+        "مضيفًا في كلمة أمام الحضور «العمل المشترك بين البلدية والأهالي سيكون حاسما في الحفاظ عليها».",
+        "وتابع «من أجل أن تبقى المدينة خضراء علينا أن نبدأ من اليوم».",
+    ]
+    assert [said[0] for said in _said(paragraphs)] == ["إدريس المرزوقي", "إدريس المرزوقي"]

@@ -884,6 +884,19 @@ def _phrase_end(tokens: list[_Token], start: int, last: int) -> int:
 _CONNECTORS = frozenset({"كما", "بينما", "ثم", "وقد", "قد", "لكن", "ولكن", "فيما", "وفيما", "حيث", "اذ"})
 
 
+def _opening_person(sentence: _Paragraph, book: NameBook) -> str | None:
+    """The person NER found that the sentence's opening verb has for its subject, if one."""
+    tokens = sentence.tokens
+    verb = next((k for k, t in enumerate(tokens) if t.is_word and t.text not in _CONNECTORS), None)
+    if verb is None or verb + 1 >= len(tokens):
+        return None
+    subject = sentence.words(*_subject_range(tokens, verb + 1, len(tokens), sentence.original))
+    return book.first_person_in(subject[:_MAX_OPENING_WORDS]) if subject else None
+
+
+_MAX_OPENING_WORDS = 4
+
+
 def _opening_subject(para: _Paragraph, first: int, cue: int, book: NameBook) -> str | None:
     """``وأعرب ناتشو مونريال نجم ملقة ... قائلا:``: a participle's speaker is the subject
     of the verb that opens its sentence, when that subject names someone."""
@@ -983,10 +996,12 @@ def find_quotes(
             current = _narrative_subject(para, book) or current
             continue
         sentences = _joined_at_semicolons(para.folded.text, _split_at_breaks(para.folded.text))
+        previous_view: _Paragraph | None = None
         for s_start, s_end in sentences:
             view = para.sentence(s_start, s_end)
             if view is not None and view.tokens:
-                current = _sentence_quotes(view, index, 0, len(view.tokens), s_end, book, current, spans)
+                current = _sentence_quotes(view, index, 0, len(view.tokens), s_end, book, current, spans, previous_view)
+                previous_view = view
         _uncued_quotes(para, index, current, spans)
         carried = _left_open(para, sentences, spans, index)
     kept = _without_repeats(spans)
@@ -1261,6 +1276,7 @@ def _sentence_quotes(
     book: NameBook,
     current: str | None,
     spans: list[Span],
+    before_sentence: _Paragraph | None = None,
 ) -> str | None:
     cues = _find_cues(para, first, last)
     if not cues:
@@ -1282,6 +1298,10 @@ def _sentence_quotes(
             speaker = _statement_speaker(para, first, cue, current, book)
         elif cue.kind == "participle":
             opening = None if speakers else _opening_subject(para, first, cue.token, book)
+            if opening is None and not speakers and cue.token == first and before_sentence is not None:
+                # ``وحث كازومي ماتسوي ... العسكرية. مضيفًا ...``: a participle the writer cut off
+                # from its sentence by a full stop goes on with the person that sentence opens with.
+                opening = _opening_person(before_sentence, book)
             before = para.words(first, cue.token)
             # ``ويوافقه في الرأي د. مظهر عاشور، ... قائلا``: with no cue before it in the sentence,
             # the first person NER found in the clause.
