@@ -688,3 +688,13 @@ def test_a_participle_cut_off_by_a_full_stop_goes_on_with_the_sentence_before() 
         "وتابع «من أجل أن تبقى المدينة خضراء علينا أن نبدأ من اليوم».",
     ]
     assert [said[0] for said in _said(paragraphs)] == ["إدريس المرزوقي", "إدريس المرزوقي"]
+
+
+def test_an_unnamed_source_who_asked_not_to_be_named_is_not_someone_named_before() -> None:
+    paragraphs = [
+        "وقال سامر الحلبي الناشط في المدينة إن الوضع هادئ نسبيا منذ الصباح.",
+        "وقال ناشط لرويترز، طلب عدم ذكر اسمه، إن السكان يتأهبون لمزيد من المصاعب.",
+        "وأضاف «يوجد آلاف المقاتلين في بعض من هذه الضواحي».",
+    ]
+    spans = find_quotes(paragraphs, entities=find_entities(paragraphs))
+    assert [(q["speaker"], q["canonical"]) for q in spans if q["direct"]] == [("ناشط", "ناشط")]

@@ -555,6 +555,8 @@ class NameBook:
 
     def by_description(self, descriptor: Sequence[Word]) -> str | None:
         """``اللاعب السويسري`` -> the name ``السويسري`` (with or without a title) introduced."""
+        if len(descriptor) == 1 and descriptor[0].folded in _UNNAMED_PEOPLE:
+            return None  # ``قال ناشط``: an unnamed one, not the activist the article named before
         wanted = frozenset(_strip_article(w.folded) for w in descriptor)
         nisbas = frozenset(_strip_article(w.folded) for w in descriptor if _NISBA.fullmatch(w.folded))
         if len(descriptor) == 1:
@@ -781,6 +783,10 @@ def _continues_name(subject: Sequence[Word], first: int, j: int) -> bool:
 
 def _title_after(subject: Sequence[Word], size: int) -> bool:
     return size < len(subject) and (subject[size].folded in TITLES or is_descriptor(subject[size].folded))
+
+
+# ``ناشط``, ``مسؤول``, ``مصدر``: indefinite, these stand for someone the article does not name.
+_UNNAMED_PEOPLE = frozenset(w for w in read_list("speaker_nouns.txt") if not w.startswith("ال"))
 
 
 def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:

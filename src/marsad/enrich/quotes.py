@@ -468,6 +468,9 @@ def _subject_range(
             continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
             break
+        if t.text in _NOT_DONE and i > first + 1:
+            i -= 1  # ``مصدر مطلع فضل عدم ذكر اسمه``: the verb before ``عدم`` ends the subject
+            break
         if i > first and _blessing_at(tokens, i, limit):
             break  # ``رسول الله صلى الله عليه وسلم``, ``عمر بن الخطاب رضي الله عنه``: the name ends there
         if t.text == "فان" and written is not None and written(t.start, t.end) == "فإن":
@@ -561,6 +564,9 @@ def _source_range(para: _Paragraph, first: int, limit: int) -> tuple[int, int]:
     return _subject_range(tokens, i, limit, para.original)
 
 
+_NOT_DONE = frozenset({"عدم", "دون", "بدون"})
+
+
 def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
     tokens = para.tokens
     cues: list[_Cue] = []
@@ -571,6 +577,8 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             continue
         if token.text in _SAYING_NOUNS and not _opens_quotation(para, index, last):
             continue  # ``رب قول أنفذ من صول``, ``في قول الحكومة إنها``: a saying, no speech quoted
+        if index > first and tokens[index - 1].text in _NOT_DONE:
+            continue  # ``طلب عدم ذكر اسمه``, ``دون أن يوضح``: what was not said
         for kind in (found[0],):
             word = para.original(token.start + found[1], token.end)
             if kind == "participle":
@@ -1093,6 +1101,8 @@ def _titled_person(book: NameBook, speaker: str) -> str | None:
     words = fold_entry(speaker).split()
     if not words or book.entity_in(words) is not None or any(book.knows_person(w) for w in words[1:]):
         return None
+    if len(words) == 1 and not words[0].startswith("ال"):
+        return None  # ``قال ناشط``: an unnamed one, not the activist the article named before
     return book.only_one_titled(words[0])
 
 
