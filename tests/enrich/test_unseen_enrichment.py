@@ -78,6 +78,8 @@ PUBLISHED = "2015-07-20"
         # A Hijri month's epithet is part of its name; ``شهر`` may have a preposition glued to it.
         ("أطلقت الجمعية حملتها الخاصة بشهر رمضان المبارك أمس.", "شهر رمضان المبارك", "2015"),
         ("ويقام الحفل يوم 24 شوال الجاري في جدة.", "24 شوال الجاري", "2015-08-09"),
+        # ``منذ`` makes a bare weekday a date but is no date word
+        ("وتغلق المحلات أبوابها منذ الأحد الماضي بسبب الأمطار.", "الأحد الماضي", "2015-07-19"),
     ],
 )
 def test_dates_in_the_forms_the_rules_missed(sentence: str, text: str, value: str) -> None:

@@ -353,7 +353,7 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
     if word == "اليوم" and not (m["part"] or weekday_name):
         return None  # ``اليوم`` alone is as often "nowadays" as "today"
     if published is None:
-        return m.start("part") if m["part"] else m.start("word"), m.end(), "relative", None, None
+        return _span_start(m, "word"), m.end(), "relative", None, None
     offsets = {
         "امس": -1,
         "البارحه": -1,
@@ -376,8 +376,22 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         value = published.isoformat()
     else:
         value = (published + dt.timedelta(days=offsets[word])).isoformat()
-    start = m.start("part") if m["part"] else m.start("word")
+    start = _span_start(m, "word")
     return start, m.end(), "relative", value, None
+
+
+# ``منذ``/``حتى`` make a bare weekday or ``أمس`` a date but are no date words: the span starts after.
+_NOT_DATE_PARTS = frozenset({"منذ", "حتي"})
+_SPACES_AFTER = regex.compile(r"\s+")
+
+
+def _span_start(m: regex.Match[str], word: str) -> int:
+    if not m["part"]:
+        return m.start(word)
+    if m["part"] in _NOT_DATE_PARTS:
+        spaces = _SPACES_AFTER.match(m.string, m.end("part"))
+        return spaces.end() if spaces else m.end("part")
+    return m.start("part")
 
 
 def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
@@ -393,7 +407,7 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         return None
     if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
         return None  # ``صلاة الجمعة`` is a prayer, not a day
-    start = m.start("part") if m["part"] else m.start("wd")
+    start = _span_start(m, "wd")
     end = m.end("rel") if m["rel"] else m.end("wd")
     after_next = _AFTER_NEXT.match(folded, end) if not m["rel"] else None
     if after_next is not None:
