@@ -387,11 +387,11 @@ _SPACES_AFTER = regex.compile(r"\s+")
 
 def _span_start(m: regex.Match[str], word: str) -> int:
     if not m["part"]:
-        return m.start(word)
+        return int(m.start(word))
     if m["part"] in _NOT_DATE_PARTS:
         spaces = _SPACES_AFTER.match(m.string, m.end("part"))
-        return spaces.end() if spaces else m.end("part")
-    return m.start("part")
+        return int(spaces.end() if spaces else m.end("part"))
+    return int(m.start("part"))
 
 
 def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
