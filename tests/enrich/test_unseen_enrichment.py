@@ -535,3 +535,21 @@ def test_a_bare_number_after_a_name_ner_found_is_part_of_the_name() -> None:
 def test_a_range_with_an_en_dash_and_no_result_is_two_quantities() -> None:
     found = find_quantities(["وتوقع التقرير أن ترتفع الأسعار بين 15 – 20 في المئة."])
     assert [(q["value"], q["unit"]) for q in found] == [(15, "%"), (20, "%")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a pair of small numbers before a unit is a range, not a score
+        ("وستتراوح العقوبة بين 3-10 سنوات بحسب التهمة.", [(3, "سنوات"), (10, "سنوات")]),
+        ("فاز الفريق 3-1 على ضيفه أمس.", []),
+        ("اعتمد المدرب خطة 4-4-2 لأول مرة.", []),
+        # a fraction with the article after a word of amount
+        ("هبطت أسعار المنازل إلى النصف تقريبا خلال عامين.", [(0.5, None)]),
+        ("تراجع الإنتاج إلى النصف الأول من مستوياته.", []),
+    ],
+)
+def test_ranges_of_small_numbers_and_fractions_with_the_article(
+    sentence: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(q["value"], q["unit"]) for q in find_quantities([sentence])] == expected

@@ -331,6 +331,9 @@ def _in_a_result(text: str, start: int, end: int) -> bool:
     return paired is not None and _RESULT_BEFORE.search(text, max(0, start - _RESULT_REACH), start) is not None
 
 
+_TRIPLE = regex.compile(r"\d\s?-\s?\d+\s?-\s?\d")
+
+
 def _looks_like_score(text: str, start: int, end: int) -> bool:
     """``3-1`` is a score (no quantity); ``15-35 كم`` is a range of two quantities; so is a
     pair with no noun after it that could be a basketball score (``102-83``, ``32-14،``)
@@ -342,7 +345,15 @@ def _looks_like_score(text: str, start: int, end: int) -> bool:
     if other is None:
         return False
     if here <= _MAX_SCORE and int(other[1]) <= _MAX_SCORE:
-        return True
+        # ``بين 3-10 سنوات``: a unit after the pair makes it a range; ``فاز 3-1 على`` is a score
+        pair_end = after.end() if after is not None else end
+        word = _AFTER_WORD.match(text, pair_end)
+        noun = word["word"] if word is not None and word.start("word") - pair_end <= 1 else ""
+        if not noun or noun in _UNIT_STOPWORDS or _TRIPLE.search(text, max(0, start - 8), pair_end + 3):
+            return True  # ``4-4-3``, ``1-2-1``: a formation or a heading's number, not a range
+        if noun.startswith(("ال", "ب", "ل")) and noun not in _COUNTED_NOUNS:
+            return True  # ``2-3 الأسبوع الماضي``, ``7-6 بركلات الترجيح``
+        return not (_counts_noun(noun) or _PLURAL.fullmatch(noun))
     pair_end = after.end() if after is not None else end
     if not (here < _MAX_GAME_SCORE and int(other[1]) < _MAX_GAME_SCORE):
         return False
@@ -504,6 +515,8 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
         found += [w for w in _definite_numbers(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
     found = combine_durations(folded, _compound_scales(folded.text, _shared_scales(folded.text, sorted(found))))
     found = [q for q in found if not _in_a_score(folded.text, q[0], q[1], q[3])]
+    if not _DEFINITE_FRACTION_WORDS.isdisjoint(folded.word_set()):
+        found += [f for f in _definite_fractions(folded.text) if all(f[1] <= d[0] or f[0] >= d[1] for d in found)]
     if not found:
         return []
     in_dates = date_spans(paragraph) if has_digit else ()
@@ -611,6 +624,23 @@ def _counted_by(value: float, noun: str) -> bool:
     if value <= _TEN:
         return _PLURAL.fullmatch(noun) is not None or noun in _COUNTED_NOUNS
     return _ACCUSATIVE.fullmatch(noun) is not None or _counts_noun(noun)
+
+
+# ``هبطت إلى النصف``, ``بنحو الثلثين``: a fraction with the article after a word of amount.
+_DEFINITE_FRACTIONS = {"النصف": 0.5, "الثلث": 1 / 3, "الربع": 0.25, "الثلثين": 2 / 3, "الثلثان": 2 / 3}
+_DEFINITE_FRACTION_WORDS = frozenset(_DEFINITE_FRACTIONS)
+_DEFINITE_FRACTION = regex.compile(
+    r"(?<=(?:^|\s)(?:الي|بنحو|نحو|بمقدار|حوالي|بحوالي|قرابه|بقرابه)\s+)"
+    rf"(?P<fraction>{alternation(list(_DEFINITE_FRACTIONS))})(?![\p{{L}}])"
+    r"(?!\s+(?:الاول|الثاني|الثالث|الرابع|الاخير|النهائي|من\s+(?:العام|السنه|الشهر|القرن)))"
+)
+
+
+def _definite_fractions(text: str) -> list[tuple[int, int, int | float, str | None]]:
+    return [
+        (m.start(), m.end(), tidy_number(_DEFINITE_FRACTIONS[m["fraction"]]), None)
+        for m in _DEFINITE_FRACTION.finditer(text)
+    ]
 
 
 _RANGE_LINK = regex.compile(r"\s*(?:-|–|الي|حتي|و)\s*")
