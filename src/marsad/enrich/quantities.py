@@ -501,6 +501,13 @@ def _without_preposition(noun: str) -> str:
     return noun
 
 
+def _apart(
+    new: list[tuple[int, int, int | float, str | None]], found: list[tuple[int, int, int | float, str | None]]
+) -> list[tuple[int, int, int | float, str | None]]:
+    """The quantities of `new` that overlap none already `found` (the first reader of a span keeps it)."""
+    return [q for q in new if all(q[1] <= d[0] or q[0] >= d[1] for d in found)]
+
+
 def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float, str | None]]:
     """(start, end, value, unit) in original offsets, dates left out."""
     folded = FoldedText.of(paragraph)
@@ -508,15 +515,15 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
     found = _digit_quantities(folded) if has_digit else []
     if not _NUMBER_WORD_FORMS.isdisjoint(folded.word_set()):
         # Scale words after digits (``500 ألف``) belong to the digit quantity.
-        found += [w for w in _word_quantities(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+        found += _apart(_word_quantities(folded), found)
     if not _DEFINITE_NUMBERS.isdisjoint(folded.word_set()):
-        found += [w for w in _definite_counts(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+        found += _apart(_definite_counts(folded), found)
     if not _DEFINITE_FORMS.isdisjoint(folded.word_set()):
-        found += [w for w in _definite_numbers(folded) if all(w[1] <= d[0] or w[0] >= d[1] for d in found)]
+        found += _apart(_definite_numbers(folded), found)
     found = combine_durations(folded, _compound_scales(folded.text, _shared_scales(folded.text, sorted(found))))
     found = [q for q in found if not _in_a_score(folded.text, q[0], q[1], q[3])]
     if not _DEFINITE_FRACTION_WORDS.isdisjoint(folded.word_set()):
-        found += [f for f in _definite_fractions(folded.text) if all(f[1] <= d[0] or f[0] >= d[1] for d in found)]
+        found += _apart(_definite_fractions(folded.text), found)
     if not found:
         return []
     in_dates = date_spans(paragraph) if has_digit else ()
