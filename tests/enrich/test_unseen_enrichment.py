@@ -553,3 +553,62 @@ def test_ranges_of_small_numbers_and_fractions_with_the_article(
     sentence: str, expected: list[tuple[float, str | None]]
 ) -> None:
     assert [(q["value"], q["unit"]) for q in find_quantities([sentence])] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # after a definite plural a number with the article counts it; after a singular it ranks
+        ("اجتمع وزراء خارجية الدول الـ28 في العاصمة.", [(28, "الدول")]),
+        ("ارتفعت الأسعار خلال الأشهر الـ18 الماضية.", [(18, "الأشهر")]),
+        ("ارتفعت أسهم المصارف العربية الـ 75 المدرجة في البورصة.", [(75, "المصارف")]),
+        ("خسر الفريق في الجولة الـ37 من الدوري.", []),
+        ("يعقد مجلس الإدارة الـ112 اجتماعه غدا.", []),
+        ("انطلقت بطولة الأمم الأوروبية الـ14 لكرة اليد.", []),
+        # a verse's or a book's number, a product's in its marks, a scorer's minute
+        ("وقال تعالى: «وأوفوا الكيل» (الأنعام 152) وفي الحديث ما يؤيده.", []),
+        ("وجاء في سورة الرعد آية 11 ما يدل على ذلك.", []),
+        ("واشترى هاتف «آيفون 6» بمبلغ 700 دينار.", [(700, "دينار")]),
+        ("وأرجأت روسيا تسليم نظام (إس 300) لإيران.", []),
+    ],
+)
+def test_plurals_before_an_article_number_and_names_in_marks(
+    sentence: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(q["value"], q["unit"]) for q in find_quantities([sentence])] == expected
+
+
+def test_a_bare_number_after_a_person_ner_found_is_a_minute_not_a_count() -> None:
+    paragraphs = ["وسجل هدف الفوز إيهاب كاظم 31، أمام 5 آلاف متفرج."]
+    person = paragraphs[0].index("إيهاب كاظم")
+    found = find_quantities(paragraphs, [{"type": "PER", "paragraph": 0, "start": person, "end": person + 10}])
+    assert [(q["value"], q["unit"]) for q in found] == [(5000, "متفرج")]
+    assert [q["value"] for q in find_quantities(paragraphs)] == [31, 5000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("تجري الانتخابات في 29 فبراير المقبل بحسب الدستور.", "2015-07-31", [("29 فبراير المقبل", "2016-02-29")]),
+        ("الجمعة, 21-سبتمبر-2012", None, [("21-سبتمبر-2012", "2012-09-21")]),
+        ("تقدم الفريق 1-صفر في الشوط الأول.", "2015-07-31", []),
+        (
+            "ارتفع عدد الزوار خلال شهري نيسان (أبريل) وأيار (مايو) من العام.",
+            "2015-07-21",
+            [("شهري نيسان (أبريل)", "2015-04"), ("أيار (مايو)", "2015-05")],
+        ),
+        ("تعطلت المحاكم مرارا وديسمبر- كانون أول 2014 شاهد.", "2015-07-21", [("ديسمبر- كانون أول 2014", "2014-12")]),
+        ("وبلغت الصادرات 800 مليون دولار في سنة .2011 أما الواردات فتراجعت.", None, [("2011", "2011")]),
+        ("تضاعف الإنتاج بين سنتي 2006 و.2011 في المنطقة.", None, [("2006", "2006"), ("2011", "2011")]),
+        ("وستستمر الحملة إلى غاية نهاية السنة نتيجة الطلب.", "2015-07-21", [("نهاية السنة", "2015")]),
+    ],
+)
+def test_leap_days_hyphens_glued_months_and_years_after_a_stray_full_stop(
+    sentence: str, published: str | None, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([sentence], published)] == expected
+
+
+def test_an_age_set_off_by_slashes_counts_years() -> None:
+    found = find_quantities(["ويرتبط المدرب هودجسون 67/ عاما/ بعقد مع الاتحاد."])
+    assert [(q["value"], q["unit"]) for q in found] == [(67, "عاما")]

@@ -150,7 +150,8 @@ def _day_month(m: regex.Match[str], published: dt.date | None, folded: str) -> _
     elif m["mrel"]:
         direction = p.RELATIVE_WORDS[m["mrel"]]
         year = published.year
-        candidate = _valid_day(year, month, day)
+        # ``29 فبراير المقبل``: this year may lack the day; the 28th places the month
+        candidate = _valid_day(year, month, day) or _valid_day(year, month, 28)
         if direction > 0 and candidate is not None and candidate <= published:
             year += 1
         elif direction < 0 and candidate is not None and candidate >= published:

@@ -41,7 +41,7 @@ WEEKDAY_NAMES, MONTH_NAMES, HIJRI_MONTH_NAMES = _WD, _GM, _HM
 _LEVANTINE = alternation([name for name, series in LEVANTINE_NAMES])
 # Reuters-style pairs need no mark at all: ``يونيو حزيران``, ``فبراير شباط 2007``.
 _PAIR = rf"(?:\s*[/\\-]\s*(?P<m2>{_GM})|\s*\(\s*(?P<m3>{_GM})\s*\)|\s+(?P<m4>{_LEVANTINE})(?![\p{{L}}]))"
-_MONTH = rf"(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}?"
+_MONTH = rf"(?:شهري?\s+)?(?P<m1>{_GM}){_PAIR}?"  # ``شهري مارس وأبريل``: the dual too
 _YEAR_TAIL = r"(?:\s?م(?![\p{L}])|(?![\p{L}\p{N}]))"
 # An optional conjunction or preposition glued to the first word stays outside the span.
 _GLUED = r"(?<![\p{L}\p{N}])[وفبل]?"
@@ -53,8 +53,9 @@ _SLASH = r"(?:\s*/\s*|\s*)"
 # is left to the Hijri patterns, which read ``أول رمضان المقبل`` as the month).
 _GREGORIAN_DAY = rf"(?:{_DAY}|(?P<first>اول))"
 _DAY_MONTH_BODY = (
-    rf"{_GREGORIAN_DAY}{_SLASH}(?:من\s+)?{_MONTH}"
-    rf"(?:[\s,،/]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
+    # ``21-سبتمبر-2012``: hyphens only where a year follows (``1-صفر`` is a score, not Safar)
+    rf"{_GREGORIAN_DAY}(?:{_SLASH}|\s*-\s*(?=(?:{_GM})\s*-\s*\d{{4}}))(?:من\s+)?{_MONTH}"
+    rf"(?:(?:[\s,،/]*|\s*-\s*)(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}"
     # ``31 ديسمبر 99999``: a year no calendar has makes the whole date invalid.
     rf"|[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<badyear>\d{{5,}})"
     rf"|\s+{_RELATIVE_YEAR}{_END}"
@@ -70,9 +71,16 @@ GLUED_DIGIT = regex.compile(r"(?<![\p{L}\p{N}])[وفبل](?=\d)")
 
 # ``يوليو 18, 2012``: the month first, as English writes it (blog datelines, embedded tweets).
 MONTH_DAY_YEAR = regex.compile(rf"{_START}(?P<m1>{_GM})\s+(?P<day>\d{{1,2}})\s*[,،]\s*(?P<year>\d{{4}}){_YEAR_TAIL}")
-MONTH_YEAR = regex.compile(rf"{_START}{_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>\d{{4}}){_YEAR_TAIL}")
+# ``وآذار (مارس) 2015``: a month glued to ``و`` keeps its year (the ``و`` stays outside the span).
+MONTH_YEAR = regex.compile(
+    rf"(?:{_START}|(?<=(?<![\p{{L}}\p{{N}}])و)){_MONTH}[\s,،]*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
+    rf"(?P<year>\d{{4}}){_YEAR_TAIL}"
+)
 
-PAIRED_MONTH = regex.compile(rf"{_START}(?:شهر\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])")
+# ``وأيار (مايو)``: the second of two months joined by ``و``, which stays outside the span.
+PAIRED_MONTH = regex.compile(
+    rf"(?:{_START}|(?<=(?<![\p{{L}}\p{{N}}])و))(?:شهري?\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])"
+)
 
 # ``مارس العام الماضي``, ``مارس من العام المقبل``: the year is the relative one.
 # A month may follow ``و`` glued to it (``سبتمبر ويناير الماضيين``), which stays outside the span.
@@ -125,7 +133,7 @@ NUMERIC_DATE = regex.compile(
 # context is checked behind the year once one is found.
 # ``عام1980``, ``مونديال2010``: newsrooms glue the year to its context word too.
 YEAR_IN_CONTEXT = regex.compile(
-    rf"(?<![\p{{N}}])(?P<year>\d{{4}})(?<=(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s*[،,]?\d{{4}}){_YEAR_TAIL}"
+    rf"(?<![\p{{N}}])(?P<year>\d{{4}})(?<=(?<![\p{{L}}])[وبلف]?(?P<ctx>{_YEAR_CTX})\s*[،,]?\.?\d{{4}}){_YEAR_TAIL}"
 )
 # ``2019-2021``, ``2014 / 2015``: two years in a row are years whatever stands before them.
 YEAR_RANGE = regex.compile(
@@ -139,7 +147,9 @@ YEAR_SPAN = regex.compile(
 # ``في 1573،``: an early year after ``في`` and before punctuation (a count has its noun after it).
 EARLY_YEAR = regex.compile(r"(?<=(?:^|\s)[و]?في\s+)(?P<year>1[0-9]\d\d)(?=\s*[.,،؛)])")
 # A year after another year: ``عامي 2014 و2015``, ``2007 - 2011``.
-NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|_|و|الي|حتي)?\s*(?P<year>\d{4})(?![\p{L}\p{N}])")
+# ``سنة .2011``, ``بين عامي 2000 و.2014``: a sentence's full stop a right-to-left copy moved
+# before its closing year (79 times in the news collections) leaves the year a year.
+NEXT_YEAR = regex.compile(r"\G\s*(?:-|–|/|_|و|الي|حتي)?\s*\.?(?P<year>\d{4})(?![\p{L}\p{N}])")
 BARE_YEAR = regex.compile(
     # Not after ``إلى``: ``ارتفع العدد إلى 2000.`` is a count; a year after ``إلى`` follows one before it.
     r"(?:(?<=(?:^|\s)[و]?(?:في|من|قبل|بعد|عن)\s+)|(?<=\(\s*))(?P<year>(?:19|20)\d\d)"
@@ -161,7 +171,9 @@ YEAR_SUFFIXED = regex.compile(rf"{_START}(?P<year>(?:1[89]|20|21)\d\d)\s?م(?![\
 PART_OF_THIS_PERIOD = regex.compile(
     r"(?:(?<=(?:^|\s)[و]?(?:بقيه|(?:النصف|الربع|الثلث)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s+من)\s+)"
     r"|(?<=(?:^|\s)[و]?)(?:نهايه|بدايه|مطلع|منتصف|اواخر|اوائل|اخر)\s+)"
-    r"(?P<period>العام|السنه|الشهر)(?=\s*(?:[.,،؛:)\"”»!?]|$)|\s+(?:و|في|من|علي|الي|حتي|مع|قبل|بعد)(?!\p{L}))"
+    r"(?P<period>العام|السنه|الشهر)(?=\s*(?:[.,،؛:)\"”»!?]|$)|\s+(?:و|في|من|علي|الي|حتي|مع|قبل|بعد)(?!\p{L})"
+    # or a word no period takes as its adjective or year (``نهاية السنة نتيجة``, ``من العام ارتفع``)
+    r"|\s+(?!ال|لل|\d)\p{L}{3})"
 )
 RELATIVE_PERIOD = regex.compile(
     rf"{_GLUED}(?:(?P<this>هذا|هذه)\s+(?P<period>العام|السنه|الشهر|الاسبوع)"

@@ -180,8 +180,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if previous in _NOT_BEFORE or (designated_end >= 0 and _JOINED.match(text[designated_end : m.start()])):
             designated_end = m.end("num")
             continue
-        if previous in {"/", ":"}:
-            continue
+        if previous in {"/", ":"} or previous == _VERSE:
+            continue  # ``(الرعد آية 11)``: a verse's number, where ``آية واحدة`` counts one
         if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
             continue
         if _REFERENCE_AFTER.match(text, m.end("num")):
@@ -215,7 +215,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
                 unit = "م"  # ``200 م``, ``100م``: metres (a year's ``م`` follows four digits of a year)
         measured = m["scale"] or m["percent"] or m["pre_percent"] or m["currency"] or m["pre_currency"]
         if glued_article and not measured and not (unit is not None and _counted_after_article(unit)):
-            continue  # ``الدورة الـ15``: an ordinal, where ``الـ 450 قاتلا``, ``ال٢٤ ساعة`` count
+            unit = _plural_before(folded, m.start())
+            if unit is None:
+                continue  # ``الدورة الـ15``: an ordinal, where ``الـ 450 قاتلا``, ``ال٢٤ ساعة`` count
         if not m["scale"] and unit is not None and _DOT_THOUSANDS.fullmatch(digits) and _counted_whole(unit):
             # ``30.000 شخص``, ``1.500 ريال``: a dot groups thousands before what is counted whole;
             # a measure may have thousandths (``42.195 كلم``), and so may a dinar (Tunis, Kuwait).
@@ -224,6 +226,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``ثورة 25 يناير``: a day of a month the date reader left as a name
         if unit is None and not measured and _DESIGNATED.search(text, max(0, m.start() - 4), m.start()):
             continue  # ``(تقييم- 1)``, ``بلوتونيوم- 210``: a name's number after its hyphen
+        if unit is None and not measured and _in_marks_after_a_name(text, m.start(), m.end()):
+            continue  # ``(البقرة 233)``, ``«بازل 3»``, ``(إس 300)``: a reference or a name in its marks
         if _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"] and previous in _NAMES_WITH_YEARS:
             continue  # ``يورو 2016``, ``كأس العالم 2014``: the year of a name
         plain = not (m["scale"] or m["percent"] or m["pre_percent"] or m["currency"] or m["pre_currency"])
@@ -277,9 +281,53 @@ def _counted_after_article(unit: str) -> bool:
     return unit == "م" or _counts_noun(unit) or _ACCUSATIVE.fullmatch(folded) is not None
 
 
+# ``الدول الـ28``, ``السنوات الـ15 الأخيرة``, ``المصارف العربية الـ75``: after a definite plural
+# (and its adjective) a number with the article counts it, where after a singular it ranks
+# (``الجولة الـ37``, ``القرن الـ20``) and a name's plural with ``ل`` after the number is a
+# competition's (``الأمم الأوروبية الـ14 لكرة القدم``).
+_PLURAL_BEFORE_ARTICLE = regex.compile(
+    r"(?:^|(?<=[^\p{L}]))(?P<noun>(?:وال|بال|لل|ال)\p{L}{2,})(?:\s+ال\p{L}+(?:ي|يه|يين|يون))?\s+ال\s*$"
+)
+_BROKEN_PLURAL = regex.compile(
+    # أفعل أفعال (not افتعال) فعول (not a تفعّل noun) مفاعل مفاعيل فعلاء فعايا فعائل فواعل فواعيل أفعلة
+    r"ا\p{L}{3}|ا(?!ت)\p{L}{2}ا\p{L}|(?!ت)\p{L}{2}و\p{L}|م\p{L}ا\p{L}{2}|م\p{L}ا\p{L}ي\p{L}|(?!ا)\p{L}{3}اء"
+    r"|\p{L}{2}ايا|\p{L}{2}اي\p{L}|\p{L}وا\p{L}{2}|\p{L}وا\p{L}ي\p{L}|ا[^ا]{3}ه|دول|اعضاء|ابناء|اطباء"
+)
+_NOT_PLURAL = frozenset({"يورو", "اسبوع", "اكبر", "اول", "اخر"})
+
+
+def _plural_before(folded: FoldedText, start: int) -> str | None:
+    """The definite plural before a number with the article glued to it, as written, or None."""
+    text = folded.text
+    m = _PLURAL_BEFORE_ARTICLE.search(text, max(0, start - 40), start)
+    if m is None or regex.match(r"\d+\s+ل", text[start:]):
+        return None
+    noun = text[m.start("noun") : m.end("noun")]
+    noun = noun[1:] if noun.startswith(("وال", "بال")) else "ال" + noun[2:] if noun.startswith("لل") else noun
+    stem = noun[2:]
+    plural = (
+        (stem.endswith("ات") and len(stem) >= 4)
+        or (stem.endswith(("ين", "ون")) and len(stem) >= 5 and (stem.startswith("م") or stem[-3] == "ي"))
+        or (stem not in _NOT_PLURAL and _BROKEN_PLURAL.fullmatch(stem) is not None)
+    )
+    if not plural:
+        return None
+    s, e = folded.span(m.start("noun"), m.end("noun"))
+    return _without_preposition(str(_DIACRITICS.sub("", folded.original[s:e])))
+
+
 _LATIN_BEFORE = regex.compile(r"\p{Latin}{2,}\s$")
 _LATIN_AFTER = regex.compile(r"\s\p{Latin}{2,}")
 _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
+
+
+_VERSE = fold_entry("آية")
+_NAMED_IN_MARKS = regex.compile(r"[(«\"“]\s*(?:\p{L}+\s+){1,3}$")
+_CLOSING_MARK = regex.compile(r"\s*[)»\"”]")
+
+
+def _in_marks_after_a_name(text: str, start: int, end: int) -> bool:
+    return bool(_NAMED_IN_MARKS.search(text, max(0, start - 40), start) and _CLOSING_MARK.match(text, end))
 
 
 _DASH_AFTER = regex.compile(r"\s?[-–]\s?")
@@ -703,8 +751,9 @@ def _compound_scales(
     return out
 
 
-_NAMES_WITH_NUMBERS = frozenset({"MISC", "ORG"})
+_NAMES_WITH_NUMBERS = frozenset({"MISC", "ORG", "PER"})
 _SPACE_AFTER_NAME = regex.compile(r"[ \u00a0]{1,2}")
+_AGE_IN_SLASHES = regex.compile(r"\s*/\s*(?P<unit>عاما|عامًا|سنة|عام)(?![\p{L}])")
 
 
 def _name_end(named_ends: set[tuple[int, int]], paragraph: int, start: int) -> int:
@@ -722,6 +771,8 @@ def find_quantities(paragraphs: Sequence[str], entities: Sequence[Mapping[str, o
     spans: list[Span] = []
     for index, paragraph in enumerate(paragraphs):
         for start, end, value, unit in quantities_in_paragraph(paragraph):
+            if unit is None and (age := _AGE_IN_SLASHES.match(paragraph, end)) is not None:
+                unit = age["unit"]  # ``هودجسون 67/ عاما/``: an age set off by slashes
             after_name = _SPACE_AFTER_NAME.fullmatch(paragraph, _name_end(named_ends, index, start), start)
             digits = _ANY_DIGIT.search(paragraph, start, end) is not None
             if after_name and digits and (unit is None or fold_entry(unit).startswith("ال")):
