@@ -818,3 +818,54 @@ def test_a_read_also_box_after_an_icon_or_in_the_feminine(marker: str) -> None:
 def test_of_two_headlines_the_one_that_opens_as_sentences_do_is_the_deck(upper: str, lower: str, title: str) -> None:
     page = "\n".join(["الرئيسية | محليات", upper, lower, P1, P2, P3, P4])
     assert host(page).title == title
+
+
+def test_a_ticker_over_the_sites_head_is_no_title_however_long() -> None:
+    ticker = "وزير النقل يعلن تشغيل خط الحافلات الجديد بين المحافظات الشهر المقبل"
+    head = ["عاجل", ticker, "الخميس، 6 أغسطس 2015", "بحث", "تابعنا: فيسبوك تويتر يوتيوب", "محليات", "كتب: سامي العلي"]
+    page = "\n".join([*head, HEADLINE, "آخر تحديث: منذ ساعتين", P1, P2, P3, P4])
+    assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "التصنيف: صحة / مستشفيات",
+        "الأكثر تداولاً: موسم الحج ، الدوري السعودي ، صيف 2015",
+    ],
+)
+def test_a_label_with_a_list_is_no_title(label: str) -> None:
+    page = "\n".join(["الرئيسية | محليات", label, "الخميس 6 أغسطس 2015", HEADLINE, P1, P2, P3, P4])
+    assert host(page).title == HEADLINE
+    page = "\n".join(["الرئيسية | محليات", HEADLINE, label, P1, P2, P3, P4])
+    assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Crédit photo : DR",
+        "Photo d'archives / صورة من الأرشيف",
+        "الصور المرفقة: الوزير يتفقد المستشفى",
+        "صورة من صفحة الوزارة على فيسبوك",
+    ],
+)
+def test_french_credits_attached_photos_and_a_photo_of_something_are_captions(caption: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, caption, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[caption] == "photo_caption"
+
+
+def test_a_short_headline_over_a_dated_source_line_is_the_title() -> None:
+    headline = "عجز رياضي مغربي جديد"
+    source = "سامي العلي مراسل صحيفة المساء في الرباط 05 - 09 - 2012"
+    page = "\n".join(["الرئيسية | رأي", "الأربعاء 5 سبتمبر 2012", headline, source, P1, P2, P3, P4])
+    assert host(page).title == headline
+
+
+def test_background_after_a_one_link_box_goes_on_with_the_article() -> None:
+    link = "الوزارة تعلن نتائج حملة التطعيم الموسمية"
+    background = "يذكر أن الحملة السابقة انطلقت قبل عامين بمشاركة فرق تطوعية جاءت من جميع أنحاء البلاد."
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, "مواضيع ذات صلة", link, background]))
+    assert record.body == [P1, P2, background]
+    assert reasons(record)[link] == "related_articles"

@@ -25,6 +25,8 @@ _CONTINUATION = regex.compile(
     r"|^(?:كما|ال[يى] ذلك|من جهه)"
     # a demonstrative pointing back at what came before (``هذا التحليل``, ``هذه الخطوه``)
     r"|^(?:هذا|هذه|ذلك|تلك) \w"
+    # background an article closes with (``يذكر أن``, ``يشار إلى``, ``الجدير بالذكر``): no lede opens so
+    r"|^(?:يذكر|يشار|يجدر|الجدير)(?!\w)"
 )
 
 
