@@ -294,17 +294,17 @@ _BROKEN_PLURAL = regex.compile(
     r"|\p{L}{2}ايا|\p{L}{2}اي\p{L}|\p{L}وا\p{L}{2}|\p{L}وا\p{L}ي\p{L}|ا[^ا]{3}ه|دول|اعضاء|ابناء|اطباء"
 )
 _NOT_PLURAL = frozenset({"يورو", "اسبوع", "اكبر", "اول", "اخر"})
+_COMPETITION_AFTER = regex.compile(r"\d+\s+ل")
 
 
 def _plural_before(folded: FoldedText, start: int) -> str | None:
     """The definite plural before a number with the article glued to it, as written, or None."""
     text = folded.text
     m = _PLURAL_BEFORE_ARTICLE.search(text, max(0, start - 40), start)
-    if m is None or regex.match(r"\d+\s+ل", text[start:]):
+    if m is None or _COMPETITION_AFTER.match(text, start):
         return None
-    noun = text[m.start("noun") : m.end("noun")]
-    noun = noun[1:] if noun.startswith(("وال", "بال")) else "ال" + noun[2:] if noun.startswith("لل") else noun
-    stem = noun[2:]
+    noun = m["noun"]
+    stem = next(noun[len(article) :] for article in _DEFINITE_PREFIXES if noun.startswith(article))
     plural = (
         (stem.endswith("ات") and len(stem) >= 4)
         or (stem.endswith(("ين", "ون")) and len(stem) >= 5 and (stem.startswith("م") or stem[-3] == "ي"))

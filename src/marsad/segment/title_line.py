@@ -258,7 +258,8 @@ _HEAD_REASONS = frozenset({"search_form", "follow_widget", "login", "weather"})
 
 
 def _page_head_between(between: Sequence[Line]) -> bool:
-    """Whether the site's head (a search box, a follow widget, a menu) stands between two headlines."""
+    """Whether the site's head (a search box, a follow widget, a login or weather bar) stands between
+    two headline candidates."""
     return any(line.chrome is not None and line.chrome.reason in _HEAD_REASONS for line in between)
 
 
@@ -376,8 +377,8 @@ def find_title(
                 # the page repeats its headline elsewhere (a `<title>` with the site's name)
                 return index if echoed[0] else found
             if not side_by_side and _page_head_between(lines[index + 1 : found]):
-                # a ticker or a menu over the site's head (search, follow, site name) and then
-                # the headline: the head opens the article below it
+                # a ticker or a menu over the site's head (a search box, a follow widget) and
+                # then the headline: the head opens the article below it
                 return found
             if _meta_block(lines[index + 1 : found]):
                 # headline, then its meta lines (date, views, print), then a deck or the body's
