@@ -604,3 +604,61 @@ def test_leap_days_hyphens_glued_months_and_years_after_a_stray_full_stop(
 def test_an_age_set_off_by_slashes_counts_years() -> None:
     found = find_quantities(["ويرتبط المدرب هودجسون 67/ عاما/ بعقد مع الاتحاد."])
     assert [(q["value"], q["unit"]) for q in found] == [(67, "عاما")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # the first day of a range shares the month (and calendar) written after the last
+        (
+            "ويعقد الملتقى يومي 14 و15 أكتوبر المقبل في الدمام.",
+            "2015-07-31",
+            [("14", "2015-10-14"), ("15 أكتوبر المقبل", "2015-10-15")],
+        ),
+        (
+            "وتقام الدورة التدريبية خلال الفترة من 5 إلى 9 ذي القعدة 1436هـ بالطائف.",
+            "2015-07-31",
+            [("5", "2015-08-20"), ("9 ذي القعدة 1436هـ", "2015-08-24")],
+        ),
+        ("وتبقى الأسعار بين 3 و4 بالمئة حتى نهاية أغسطس.", "2015-07-31", [("أغسطس", "2015-08")]),
+        # two recent years before a word no number counts
+        ("وتضاعفت الصادرات بين 2009 و2013 مع توسع الموانئ.", None, [("2009", "2009"), ("2013", "2013")]),
+        ("ويتراوح راتبه بين 2000 و2010 ريالات شهريا.", None, []),
+        # a Hijri month with the year said relatively, then in figures
+        (
+            "ويبدأ التسجيل في شهر محرم من العام المقبل 1437هـ للطلاب.",
+            "2015-07-31",
+            [("شهر محرم من العام المقبل 1437هـ", "2015")],
+        ),
+    ],
+)
+def test_first_days_of_ranges_spans_of_years_and_hijri_months_of_next_year(
+    sentence: str, published: str | None, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([sentence], published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count of some of a group names the group after من
+        (
+            "وأسفرت المداهمة عن ضبط 37 من المطلوبين وثلاثة من العاملين في المستودع.",
+            [(37, "المطلوبين"), (3, "العاملين")],
+        ),
+        ("ونقل خمسة من الجرحى إلى مستشفى الملك فهد.", [(5, "الجرحى")]),
+        ("وقضى الطالب 13 من العمر في القرية.", [(13, None)]),
+        # after a scale in the accusative nothing is counted; an adjective of the counted is no unit
+        ("وبلغ عدد المشتركين 12 مليونا يتابعون القناة يوميا.", [(12_000_000, None)]),
+        ("ورصدت الحكومة أربعة مليارات أخرى للمشاريع.", [(4_000_000_000, None)]),
+        ("وأصيب سبعة آخرون في الحادث.", [(7, "آخرون")]),
+        # Latin symbols of measures, and dots grouping thousands twice over
+        ("ويعمل المعالج بسرعة 2.1 GHz مع ذاكرة 4 GB وبطارية 3000 mAh.", [(2.1, "GHz"), (4, "GB"), (3000, "mAh")]),
+        ("واستقبلت المنافذ 2.417.350 مسافرا خلال الموسم.", [(2417350, "مسافرا")]),
+        ("ويدور الكوكب حول النجم 61 Cygni منذ الأزل.", []),
+    ],
+)
+def test_counted_groups_accusative_scales_latin_symbols_and_grouped_millions(
+    sentence: str, expected: list[tuple[float, str | None]]
+) -> None:
+    assert [(q["value"], q["unit"]) for q in find_quantities([sentence])] == expected

@@ -470,6 +470,7 @@ def _part_of_this_period(m: regex.Match[str], published: dt.date | None) -> _Fou
     return m.start(), m.end(), "relative", value, None
 
 
+_RECENT, _RECENT_SPAN = 1950, 30  # a span of years before a word: recent years, a few apart
 _TWO_YEARS = re.compile(r"\d{4}\s*(?:-|–|/|و|الي|حتي)\s*\d{4}")
 _EARLY = re.compile(r"في\s+1\d{3}")
 
@@ -480,6 +481,10 @@ def _years(folded: str, published: dt.date | None) -> list[_Found]:
     for pattern, widest in ((p.YEAR_RANGE, 30), (p.YEAR_SPAN, 150)) if two_years else ():
         for m in pattern.finditer(folded):
             first, second = int(m["year"]), int(m["year2"])
+            if m.groupdict().get("next") and (
+                _counted_after(m["next"]) or second - first > _RECENT_SPAN or first < _RECENT
+            ):
+                continue
             year = _year(m.start("year"), m.end("year"), m["year"], folded, explicit=True)
             if 0 < second - first <= widest and year is not None:
                 found += [year, (m.start("year2"), m.end("year2"), "absolute", f"{second:04d}", None)]
@@ -662,7 +667,8 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     kept = [c for c in _longest_first([c for c in candidates if c is not None]) if c[2] != _INVALID]
     if same_month:
         kept = _same_month(kept, folded)
-    return _drop_weekdays_before_dates(_agree_with_explicit(_year_named_twice(kept, folded), folded), folded)
+    kept = _drop_weekdays_before_dates(_agree_with_explicit(_year_named_twice(kept, folded), folded), folded)
+    return _first_days_of_ranges(kept, folded)
 
 
 _SAME_WORDS = frozenset({"نفسه", "ذاته", "نفس", "ذات"})
@@ -708,6 +714,31 @@ def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found
         explicit_next = after is not None and after[2] in {"absolute", "hijri"} and after[3] is not None
         if is_weekday and explicit_next and after is not None and _ONLY_SPACE.match(folded[item[1] : after[0]]):
             continue
+        out.append(item)
+    return out
+
+
+# ``يومي 28 و29 يوليو``, ``من 20 إلى 21 ربيع الآخر``, ``10 - 12 شوال``: the first day of a range
+# shares the month and year written once after the last day (261 times in SaudiNewsNet).
+_RANGE_FIRST_DAY = regex.compile(r"(?<![\p{L}\p{N}/.,:\-])(?P<day>\d{1,2})\s*(?:-|–|و|الي|حتي|و\s*حتي)\s*$")
+_DAY_FIRST = regex.compile(r"\d{1,2}(?!\d)")
+_DAY_VALUE = 10  # ``YYYY-MM-DD``
+
+
+def _first_days_of_ranges(found: list[_Found], folded: str) -> list[_Found]:
+    out: list[_Found] = []
+    for item in found:
+        start, _, kind, value, hijri = item
+        last_day = _DAY_FIRST.match(folded, start)
+        if last_day is not None and value is not None and len(value) == _DAY_VALUE:
+            floor = out[-1][1] if out else 0
+            first = _RANGE_FIRST_DAY.search(folded[max(floor, start - 16) : start])
+            gap = int(last_day.group()) - int(first["day"]) if first else 0
+            if first is not None and 0 < gap < int(last_day.group()):
+                at = max(floor, start - 16) + first.start("day")
+                day = dt.date.fromisoformat(value) - dt.timedelta(days=gap)
+                first_hijri = f"{hijri[:8]}{int(hijri[8:]) - gap:02d}" if hijri and len(hijri) == _DAY_VALUE else hijri
+                out.append((at, at + len(first["day"]), kind, day.isoformat(), first_hijri))
         out.append(item)
     return out
 

@@ -110,12 +110,12 @@ BARE_MONTH = regex.compile(
 )
 
 _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
-# ``رمضان المبارك للعام الحالي 1436هـ`` is one date: the month's epithet and the year's
-# ``الحالي``/``الجاري`` between the month and its year.
+# ``رمضان المبارك للعام الحالي 1436هـ``, ``شهر صفر من العام القادم 1437هـ`` are one date: the month's
+# epithet and the year's ``الحالي``/``القادم`` between the month and its year.
 HIJRI_DATE = regex.compile(
     rf"(?:{_START}(?:{_DAY}{_SLASH}(?:من\s+)?)?(?:شهر\s+)?|(?<=(?:^|\s)[وبل])شهر\s+)(?P<hm>{_HM})"
     rf"(?:[\s,،/]*(?:(?:المبارك|الكريم|المعظم|الحرام)\s+)?(?:(?:من\s+)?(?:عام|العام|سنه|للعام)\s+"
-    rf"(?:(?:الحالي|الجاري)\s+)?)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
+    rf"(?:(?:الحالي|الجاري|القادم|المقبل|الماضي)\s+)?)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
 )
 # ``عام 116 هجري``: an early year needs the suffix written out, as ``5 ه`` may be anything.
 HIJRI_YEAR = regex.compile(
@@ -139,10 +139,11 @@ YEAR_IN_CONTEXT = regex.compile(
 YEAR_RANGE = regex.compile(
     r"(?<![\p{L}\p{N}.,٫٬])(?P<year>(?:19|20)\d\d)\s*(?:-|–|/)\s*(?P<year2>(?:19|20)\d\d)(?![\p{L}\p{N}]|[.,٫٬]\d)"
 )
-# ``بين 1831 و1910.``: a span of years closing a clause, old years included.
+# ``بين 1831 و1910.``: a span of years closing a clause, old years included; or a recent span
+# before a word no number counts (``بين 2014 و2018 مع``).
 YEAR_SPAN = regex.compile(
     r"(?<=(?:^|\s)[و]?(?:بين|من)\s+)(?P<year>(?:1[5-9]|20)\d\d)\s*(?:-|–|و|الي|حتي)\s*"
-    r"(?P<year2>(?:1[5-9]|20)\d\d)(?=\s*(?:[.,،؛:)]|$))"
+    r"(?P<year2>(?:1[5-9]|20)\d\d)(?=\s*(?:[.,،؛:)]|$)|\s+(?P<next>\p{L}+))"
 )
 # ``في 1573،``: an early year after ``في`` and before punctuation (a count has its noun after it).
 EARLY_YEAR = regex.compile(r"(?<=(?:^|\s)[و]?في\s+)(?P<year>1[0-9]\d\d)(?=\s*[.,،؛)])")

@@ -58,7 +58,7 @@ _DIGIT_QUANTITY = regex.compile(
     r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي))|(?<=(?:^|[\s(])(?:[وب]?ال|لل)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
     rf"(?:[(“\"]\s?(?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+{_BIDI}\s?ر\s?{_BIDI}\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}|\d+{_BIDI}\s?ر\s?{_BIDI}\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
     # ``90 ,11 ألف``: a decimal comma whose fraction the text put first (11.90 thousand)
     rf"|\d{{1,3}} ,\d{{1,3}}(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
@@ -186,7 +186,10 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         if _REFERENCE_AFTER.match(text, m.end("num")):
             continue
-        if _LATIN_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _LATIN_AFTER.match(text, m.end()):
+        latin_unit = _LATIN_UNIT.match(text, m.end()) if not m["scale"] else None
+        if _LATIN_BEFORE.search(text, max(0, m.start() - 12), m.start()) or (
+            latin_unit is None and _LATIN_AFTER.match(text, m.end())
+        ):
             continue  # ``PRDM 16``, ``55 Cancri``: a number inside a Latin name
         if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
             continue
@@ -197,6 +200,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if " ," in digits:
             whole_last, _, fraction_first = digits.partition(" ,")
             digits = f"{fraction_first}.{whole_last}"
+        if digits.count(".") > 1:
+            digits = digits.replace(".", "")  # ``3.075.601 محاولة``: dots grouping thousands, twice over
         value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)
         if value is None:
             continue
@@ -209,6 +214,10 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             unit = _CURRENCIES[m["pre_currency"]]
         elif m["currency"]:
             unit = _currency_unit(folded, m)
+        elif latin_unit is not None:
+            unit = latin_unit["unit"]  # ``480 Mbps``, ``1 TB``: a measure in its Latin symbol
+        elif m["scale"] and m["scale"].endswith("ا"):
+            unit = None  # ``522 مليونا يدخلون``: after a scale in the accusative no noun is counted
         else:
             unit = _counted_noun(folded, m.end(), m.start())
             if unit is None and not _YEAR_LIKE.fullmatch(digits) and _METRES.match(text, m.end()):
@@ -303,21 +312,48 @@ def _plural_before(folded: FoldedText, start: int) -> str | None:
     m = _PLURAL_BEFORE_ARTICLE.search(text, max(0, start - 40), start)
     if m is None or _COMPETITION_AFTER.match(text, start):
         return None
-    noun = m["noun"]
-    stem = next(noun[len(article) :] for article in _DEFINITE_PREFIXES if noun.startswith(article))
-    plural = (
-        (stem.endswith("ات") and len(stem) >= 4)
-        or (stem.endswith(("ين", "ون")) and len(stem) >= 5 and (stem.startswith("م") or stem[-3] == "ي"))
-        or (stem not in _NOT_PLURAL and _BROKEN_PLURAL.fullmatch(stem) is not None)
-    )
-    if not plural:
+    if not _definite_plural(m["noun"]):
         return None
     s, e = folded.span(m.start("noun"), m.end("noun"))
     return _without_preposition(str(_DIACRITICS.sub("", folded.original[s:e])))
 
 
+def _definite_plural(noun: str) -> bool:
+    """Whether `noun`, folded with its article, is a plural (``الدول``, ``المصارف``, ``الأبناء``)."""
+    stem = next((noun[len(article) :] for article in _DEFINITE_PREFIXES if noun.startswith(article)), noun)
+    return (
+        (stem.endswith("ات") and len(stem) >= 4)
+        or (stem.endswith(("ين", "ون")) and len(stem) >= 5 and (stem.startswith("م") or stem[-3] == "ي"))
+        or (stem not in _NOT_PLURAL and _BROKEN_PLURAL.fullmatch(stem) is not None)
+    )
+
+
+# After ``من`` the group's plural may also be a participle's (``العاملين``, ``اللاعبين``) or ``فعلى``
+# (``القتلى``, ``المرضى``), which a definite singular before a number rarely is not.
+_PARTICIPLE_PLURAL = regex.compile(r"\p{L}ا\p{L}{2}(?:ين|ون)|\p{L}{3}ي")
+
+
+# ``4703 من الأبناء``, ``أربعة من المتهمين``: a count of some of a group names the group after ``من``.
+_PARTITIVE = regex.compile(r"\s+من\s+(?P<noun>ال\p{L}{3,})(?![\p{L}])")
+
+
+def _partitive_plural(folded: FoldedText, end: int) -> str | None:
+    m = _PARTITIVE.match(folded.text, end)
+    if m is None:
+        return None
+    noun = m["noun"]
+    if not _definite_plural(noun) and _PARTICIPLE_PLURAL.fullmatch(noun[2:]) is None:
+        return None
+    s, e = folded.span(m.start("noun"), m.end("noun"))
+    return str(_DIACRITICS.sub("", folded.original[s:e]))
+
+
 _LATIN_BEFORE = regex.compile(r"\p{Latin}{2,}\s$")
 _LATIN_AFTER = regex.compile(r"\s\p{Latin}{2,}")
+# Symbols of measures tech and science copy keeps in Latin letters (case as the SI writes them).
+_LATIN_UNIT = regex.compile(
+    r"\s?(?P<unit>[kMGTP]i?(?:B|Wh|W)|[kMGT]?(?:bps|Hz)|mAh|km/h|km|kg|cm|mm|ml|mg|kph|mph)(?![\p{L}\p{N}/])"
+)
 _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 
 
@@ -570,6 +606,7 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
         found += _apart(_definite_numbers(folded), found)
     found = combine_durations(folded, _compound_scales(folded.text, _shared_scales(folded.text, sorted(found))))
     found = [q for q in found if not _in_a_score(folded.text, q[0], q[1], q[3])]
+    found = [(s, e, v, u if u is not None else _partitive_plural(folded, e)) for s, e, v, u in found]
     if not _DEFINITE_FRACTION_WORDS.isdisjoint(folded.word_set()):
         found += _apart(_definite_fractions(folded.text), found)
     if not found:
