@@ -869,3 +869,78 @@ def test_background_after_a_one_link_box_goes_on_with_the_article() -> None:
     record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, "مواضيع ذات صلة", link, background]))
     assert record.body == [P1, P2, background]
     assert reasons(record)[link] == "related_articles"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a ticker's label alone, its item under it, a section line, then the headline
+        ["عاجل", "الدفاع المدني يخمد حريقاً في مستودع بحي الصناعية", "محليات | صحة", "رقم الخبر: 15-0811-0482"],
+        # a ticker then a breadcrumb in French
+        ["Flash info : انطلاق امتحانات الشهادة الثانوية صباح الغد", "Accueil » Santé » مستشفيات", "صحة"],
+        # a results ticker, then the label of a breaking article over its own headline
+        ["مباريات اليوم: الاتحاد 2 - 1 الهلال (انتهت) | النصر × الأهلي الخميس", "عاجل"],
+    ],
+)
+def test_a_tickers_item_and_a_breadcrumb_open_the_head_below_them(head: list[str]) -> None:
+    page = "\n".join(["صحيفة الواحة", *head, HEADLINE, "منذ 40 دقيقة", P1, P2, P3, P4])
+    assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        ["بقلم: سلطان العتيبي", "مراسل الواحة في مكة المكرمة", "عدد المقالات: 418"],
+        ["بقلم: نورة الدوسري", "محررة الشؤون الصحية - الرياض", "🔁 مشاركة 1.2 ألف"],
+    ],
+)
+def test_an_authors_post_and_a_widgets_count_under_the_headline_are_no_titles(meta: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, *meta, P1, P2, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(
+    ("lines", "reason"),
+    [
+        (["مستشفى الملك فهد في الطائف من الخارج", "(أ ف ب)"], "photo_caption"),
+        (["صورة أرشيفية لمبنى المستشفى الجديد في الطائف", "(وكالات)"], "photo_caption"),
+        (["طاقم المستشفى الجديد في الطائف - صورة بثتها الوزارة"], "photo_caption"),
+        (["- تابع المقال أسفل الإعلان -"], "advertisement"),
+    ],
+)
+def test_agency_initials_dashed_credits_and_ad_pointers_leave_the_body(lines: list[str], reason: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, *lines, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert all(reasons(record)[line] == reason for line in lines)
+
+
+def test_a_credit_over_its_caption_in_the_head_and_a_french_read_also_box() -> None:
+    page = "\n".join(
+        [
+            "الرئيسية | محليات",
+            HEADLINE,
+            "صورة: أرشيف الواحة",
+            "مبنى المستشفى الجديد قبل افتتاحه",
+            P1,
+            P2,
+            "Lire aussi :",
+            "Santé : un nouvel hôpital à Taëf",
+            "الوزارة تعلن نتائج حملة التطعيم الموسمية",
+            P3,
+            P4,
+        ]
+    )
+    record = host(page)
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)["مبنى المستشفى الجديد قبل افتتاحه"] == "photo_caption"
+    assert reasons(record)["Santé : un nouvel hôpital à Taëf"] == "related_articles"
+
+
+def test_a_french_byline_under_a_deck_and_a_date_is_no_title() -> None:
+    deck = "المستشفى يخدم نصف مليون نسمة ويبدأ التشغيل الشهر المقبل"
+    meta = ["Publié le 21/08/2015 à 09h47", "Par : الواحة - الطائف"]
+    record = host("\n".join(["Accueil | Santé", HEADLINE, deck, *meta, P1, P2, P3, P4]))
+    assert record.title == HEADLINE
+    assert reasons(record)["Par : الواحة - الطائف"] == "byline"

@@ -23,7 +23,10 @@ _MAX_CREDIT_WORDS = 4
 # ``(المصدر: الشركة المنتجة)``, ``(ريدان - خاص)``, ``(بترا)``: one source word in brackets, or a
 # source and a word; no figure. ``(375 مليون دولار)`` or ``(مليار دولار)`` under a name in a list
 # is data, and a bracketed verse under a verse is poetry (both seen in the news collections).
-_PARENTHESISED = re.compile(r"^\((?:[^()\d\s]{2,20}|[^()\d]{2,30}(?::| - )[^()\d]{2,30})\)$")
+# ``(أ ف ب)``, ``(ا ب)``: an agency's initials, letters apart.
+_PARENTHESISED = re.compile(
+    r"^\((?:[^()\d\s]{2,20}|[^()\d]{2,30}(?::| - )[^()\d]{2,30}|(?:[^\W\d_]\s){1,3}[^\W\d_])\)$"
+)
 _CAPTION = Match("photo_caption", False)
 
 
@@ -41,6 +44,22 @@ def _credit(line: Line) -> bool:
     if line.chrome.reason != "photo_caption":
         return False
     return any(mark in line.text for mark in ":()") or line.key.startswith(_CREDIT_OPENERS)
+
+
+def _known_caption(line: Line) -> bool:
+    """A caption the rules know by its words (``صورة أرشيفية لعناصر ...``): a bracketed source under
+    it is its credit too."""
+    return line.chrome is not None and line.chrome.reason == "photo_caption" and line.words > _MAX_CREDIT_WORDS
+
+
+def _credit_first(line: Line) -> bool:
+    """A credit that says it is one by its first word and a colon (``صورة: ...``, ``تصوير: ...``),
+    which may stand over its caption as well as under it."""
+    return _credit(line) and line.key.startswith(_CREDIT_OPENERS) and ":" in line.text
+
+
+def _opens_text(lines: list[Line], index: int) -> bool:
+    return index < len(lines) and lines[index].kind is Kind.PROSE
 
 
 def _caption(line: Line) -> bool:
@@ -64,10 +83,20 @@ def mark_photo_captions(lines: list[Line]) -> None:
     own name, which the page's masthead or copyright line also gives."""
     for index in range(1, len(lines) - 2):
         caption, credit = lines[index], lines[index + 1]
-        if not (_caption(caption) and _credit(credit)):
-            continue
-        for line in (caption, credit):
-            _mark(line)
+        if (
+            _credit_first(credit)
+            and _caption(lines[index + 2])
+            and _opens_text(lines, index + 3)
+            and not any(line.kind is Kind.PROSE for line in lines[:index])
+        ):
+            # ``صورة: أرشيف الضاد`` / ``فرسان خلال سباق سابق`` / the text, in the page's head: the credit
+            # over its caption, and the line above it the headline (inside the text, a line after a
+            # credit is a sub-heading as often)
+            _mark(credit)
+            _mark(lines[index + 2])
+        elif (_caption(caption) or _known_caption(caption)) and _credit(credit):
+            for line in (caption, credit):
+                _mark(line)
     site_lines = [f" {line.key} " for line in lines if line.chrome is not None or line.kind is Kind.FRAGMENT]
     for line in lines[1:-2]:
         short = line.chrome is None and line.words <= _MAX_CAPTION_WORDS
