@@ -328,8 +328,8 @@ def _definite_plural(noun: str) -> bool:
     )
 
 
-# After ``من`` the group's plural may also be a participle's (``العاملين``, ``اللاعبين``) or ``فعلى``
-# (``القتلى``, ``المرضى``), which a definite singular before a number rarely is not.
+# After ``من`` two more plurals name a group: a participle's sound plural the stem test misses
+# (``العاملين``, ``اللاعبين``) and ``فعلى`` (``القتلى``, ``المرضى``; folding writes its ى as ي).
 _PARTICIPLE_PLURAL = regex.compile(r"\p{L}ا\p{L}{2}(?:ين|ون)|\p{L}{3}ي")
 
 
