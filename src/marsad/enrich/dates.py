@@ -731,11 +731,12 @@ def _first_days_of_ranges(found: list[_Found], folded: str) -> list[_Found]:
         start, _, kind, value, hijri = item
         last_day = _DAY_FIRST.match(folded, start)
         if last_day is not None and value is not None and len(value) == _DAY_VALUE:
-            floor = out[-1][1] if out else 0
-            first = _RANGE_FIRST_DAY.search(folded[max(floor, start - 16) : start])
-            gap = int(last_day.group()) - int(first["day"]) if first else 0
-            if first is not None and 0 < gap < int(last_day.group()):
-                at = max(floor, start - 16) + first.start("day")
+            last = int(last_day.group())
+            window = max(out[-1][1] if out else 0, start - 16)  # never into the date before
+            first = _RANGE_FIRST_DAY.search(folded[window:start])
+            gap = last - int(first["day"]) if first else 0
+            if first is not None and 0 < gap < last:
+                at = window + first.start("day")
                 day = dt.date.fromisoformat(value) - dt.timedelta(days=gap)
                 first_hijri = f"{hijri[:8]}{int(hijri[8:]) - gap:02d}" if hijri and len(hijri) == _DAY_VALUE else hijri
                 out.append((at, at + len(first["day"]), kind, day.isoformat(), first_hijri))

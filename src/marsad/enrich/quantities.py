@@ -239,7 +239,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``(البقرة 233)``, ``«بازل 3»``, ``(إس 300)``: a reference or a name in its marks
         if _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"] and previous in _NAMES_WITH_YEARS:
             continue  # ``يورو 2016``, ``كأس العالم 2014``: the year of a name
-        plain = not (m["scale"] or m["percent"] or m["pre_percent"] or m["currency"] or m["pre_currency"])
+        plain = not measured
         if plain and unit is not None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not _counts_noun(unit):
             continue  # ``عام 2012 نموا``, ``2002 وحاز``: a year, and the word after it is not counted
         if unit is None and _LOOKS_LIKE_YEAR.fullmatch(digits) and not m["scale"]:
@@ -428,9 +428,9 @@ def _looks_like_score(text: str, start: int, end: int) -> bool:
     other = after or before
     if other is None:
         return False
+    pair_end = after.end() if after is not None else end
     if here <= _MAX_SCORE and int(other[1]) <= _MAX_SCORE:
         # ``بين 3-10 سنوات``: a unit after the pair makes it a range; ``فاز 3-1 على`` is a score
-        pair_end = after.end() if after is not None else end
         word = _AFTER_WORD.match(text, pair_end)
         noun = word["word"] if word is not None and word.start("word") - pair_end <= 1 else ""
         if not noun or noun in _UNIT_STOPWORDS or _TRIPLE.search(text, max(0, start - 8), pair_end + 3):
@@ -438,7 +438,6 @@ def _looks_like_score(text: str, start: int, end: int) -> bool:
         if noun.startswith(("ال", "ب", "ل")) and noun not in _COUNTED_NOUNS:
             return True  # ``2-3 الأسبوع الماضي``, ``7-6 بركلات الترجيح``
         return not (_counts_noun(noun) or _PLURAL.fullmatch(noun))
-    pair_end = after.end() if after is not None else end
     if not (here < _MAX_GAME_SCORE and int(other[1]) < _MAX_GAME_SCORE):
         return False
     word = _AFTER_WORD.match(text, pair_end)
