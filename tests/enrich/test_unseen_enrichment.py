@@ -80,6 +80,12 @@ PUBLISHED = "2015-07-20"
         ("ويقام الحفل يوم 24 شوال الجاري في جدة.", "24 شوال الجاري", "2015-08-09"),
         # ``منذ`` makes a bare weekday a date but is no date word
         ("وتغلق المحلات أبوابها منذ الأحد الماضي بسبب الأمطار.", "الأحد الماضي", "2015-07-19"),
+        # the feminine ``السابقة``, ``غد`` after a part of the day, a bare Friday, an edition's year
+        ("واستضاف المعرض في السنة السابقة حوالي عشرين ألف زائر.", "السنة السابقة", "2014"),
+        ("ويلتقي الفريقان مساء غد الثلاثاء في الرياض.", "مساء غد الثلاثاء", "2015-07-21"),
+        ("وتنطلق صباح الغد فعاليات المهرجان في الحديقة.", "صباح الغد", "2015-07-21"),
+        ("وأسفر قمع تظاهرات الجمعة عن عشرات الجرحى.", "الجمعة", "2015-07-17"),
+        ("وشارك المنتخب في نسخة 2012 من البطولة القارية.", "2012", "2012"),
     ],
 )
 def test_dates_in_the_forms_the_rules_missed(sentence: str, text: str, value: str) -> None:
@@ -199,6 +205,10 @@ def test_a_definite_number_alone_is_no_count() -> None:
         "تتدفق مياه العين طوال العام.",
         "وقال المدير العام للشركة إن الرأي العام ينتظر.",
         "ويبدأ التسجيل من اليوم الثاني من الشهر.",
+        # ``العام`` of an office is "general"; Friday's pulpits; ``الغد`` alone is "the future"
+        "وكرّم الحفل المدير العام السابق للمؤسسة.",
+        "ودعا الخطباء من على منابر الجمعة إلى التبرع.",
+        "ويتحدث الكتاب عن أحلام جيل الغد.",
     ],
 )
 def test_all_year_round_and_the_words_of_a_title_are_no_dates(sentence: str) -> None:
@@ -640,3 +650,9 @@ def test_leap_days_hyphens_stray_full_stops_and_ranges_of_days_and_years(
 def test_an_age_set_off_by_slashes_counts_years() -> None:
     found = find_quantities(["ويرتبط المدرب هودجسون 67/ عاما/ بعقد مع الاتحاد."])
     assert [(q["value"], q["unit"]) for q in found] == [(67, "عاما")]
+
+
+def test_a_weekday_before_a_date_after_a_comma_is_left_to_the_date() -> None:
+    # The guidelines leave a weekday right before an explicit date out of the span (a page's date bar).
+    found = find_dates(["الخميس، 28 يونيو 2012"], None)
+    assert [(d["text"], d["value"]) for d in found] == [("28 يونيو 2012", "2012-06-28")]

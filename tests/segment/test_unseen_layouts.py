@@ -944,3 +944,52 @@ def test_a_french_byline_under_a_deck_and_a_date_is_no_title() -> None:
     record = host("\n".join(["Accueil | Santé", HEADLINE, deck, *meta, P1, P2, P3, P4]))
     assert record.title == HEADLINE
     assert reasons(record)["Par : الواحة - الطائف"] == "byline"
+
+
+@pytest.mark.parametrize(
+    ("meta", "reason"),
+    [
+        ("تم قراءة الموضوع 873 مرة", "share_widget"),
+        ("واشنطن 26 يوليو 2015 (ضاد) - وكالات", "date_line"),
+        ("تقديم الأستاذ حامد العبيدي", "byline"),
+    ],
+)
+def test_a_read_count_a_dated_wire_line_and_a_presenters_credit_are_no_titles(meta: str, reason: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, meta, P1, P2]))
+    assert record.title == HEADLINE
+    assert reasons(record)[meta] == reason
+    # under a headline too short to be taken for one, the meta line is still no title
+    assert host("\n".join(["الرئيسية | آراء", "فوضى المكان", meta, P1, P2])).title != meta
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["(أرشيفية) طوابير المراجعين أمام المستشفى القديم"],
+        ["(أ ف ب) ممرضة تجهز غرفة العمليات في المستشفى الجديد"],
+        [
+            "Sur le même sujet | مواضيع ذات صلة",
+            "وزير الصحة يتفقد مستشفيات المنطقة الشرقية",
+            "Santé : un nouvel hôpital à Taëf",
+        ],
+        ["مواضيع قد تهمك", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية", "افتتاح مركز للقلب في جدة بعد عامين من العمل"],
+    ],
+)
+def test_credits_before_captions_and_bilingual_or_you_may_like_boxes_leave_the_body(lines: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, *lines, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert all(line in reasons(record) for line in lines)
+
+
+def test_a_longer_sub_heading_under_a_box_stays_where_the_article_heads_its_parts() -> None:
+    # The article heads its parts (``خدمات الطوارئ``), and the line under the box names what the
+    # paragraph under it tells: a sub-heading, not the box's last link.
+    first = "خدمات الطوارئ"
+    second = "وحدة العناية المركزة للمستشفى الجديد"
+    links = ["وزير الصحة يتفقد مستشفيات المنطقة الشرقية", "افتتاح مركز للقلب في جدة بعد عامين من العمل"]
+    page = [HEADLINE, P1, first, P2, "اقرأ أيضاً", *links, second, P3, P4]
+    record = host("\n".join(page))
+    assert record.body == [P1, first, P2, second, P3, P4]
+    # Without other sub-headings in the article the line stays with the box's links.
+    plain = host("\n".join([HEADLINE, P1, P2, "اقرأ أيضاً", *links, second, P3, P4]))
+    assert second not in plain.body

@@ -332,6 +332,8 @@ _IS_WEEKDAY_SPAN = regex.compile(rf"(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الي", "احد"})
 _PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب|خطباء|ائمه)\s+$")
+# ``إمام الجمعة``, ``منابر الجمعة``, ``أيام الجمعة``: Friday's prayer or Fridays in general.
+_FRIDAY_PRAYER = regex.compile(r"(?:امام|مسجد|جامع|منبر|منابر|ايام)\s+$")
 # ``وقال اردوغان الجمعة إن``, ``أعلن الاتحاد الاثنين أنه``: the day a statement was made, in the
 # agencies' order (speaker, day, what was said).
 _STATEMENT_AFTER = regex.compile(r"\s+(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)")
@@ -353,6 +355,8 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
     weekday_name = m["wd"] or m["wd2"]
     if word == "اليوم" and not (m["part"] or weekday_name):
         return None  # ``اليوم`` alone is as often "nowadays" as "today"
+    if word in {"غد", "الغد"} and not (m["part"] and m["part"] not in _NOT_DATE_PARTS):
+        return None  # ``مساء غد`` is a day; ``الغد`` alone is as often "the future" (``جيل الغد``)
     if published is None:
         return _span_start(m, "word"), m.end(), "relative", None, None
     offsets = {
@@ -366,6 +370,8 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         "الليله قبل الماضيه": -2,
         "غدا": 1,
         "يوم غد": 1,
+        "غد": 1,
+        "الغد": 1,
         "بعد غد": 2,
     }
     if weekday_name:
@@ -408,6 +414,9 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         return None
     if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
         return None  # ``صلاة الجمعة`` is a prayer, not a day
+    friday = m["wd"] == "الجمعه" and not (m["part"] or m["rel"])
+    if friday and _FRIDAY_PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
+        return None
     start = _span_start(m, "wd")
     end = m.end("rel") if m["rel"] else m.end("wd")
     after_next = _AFTER_NEXT.match(folded, end) if not m["rel"] else None
@@ -446,7 +455,16 @@ def _set_off(folded: str, start: int, end: int) -> bool:
     return closes and previous is not None and previous[1] not in _NOT_BEFORE_WEEKDAY
 
 
+# ``المدير العام السابق``, ``الأمين العام المقبل``: after an office ``العام`` is "general", no year.
+_GENERAL_OFFICE = regex.compile(
+    r"(?:^|\s)[وبلف]?(?:ال|لل)(?:مدير|امين|نائب|مدعي|مراقب|مفتش|منسق|قائد|مرشد|مستشار|محامي|مسجل|رئيس|مقرر)\s+$"
+)
+
+
 def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    office_before = max(0, m.start("period2") - 16), m.start("period2") - 2
+    if m["period2"] == "عام" and _GENERAL_OFFICE.search(m.string, *office_before):
+        return None
     period = p.PERIODS.get(m["period"] or "ال" + m["period2"], "year")
     direction = 0 if m["this"] else p.RELATIVE_WORDS[m["rel"]]
     # ``للسنة الماضية``: the span opens at the article, the preposition glued before it stays out.
@@ -576,7 +594,7 @@ def _trigger_words() -> dict[str, str]:
         ("month", p.GREGORIAN_MONTHS),
         ("hijri", p.HIJRI_MONTHS),
         ("weekday", p.WEEKDAYS),
-        ("day", ("امس", "غدا", "غد", "اليوم", "البارحه", "الليله")),
+        ("day", ("امس", "غدا", "غد", "الغد", "اليوم", "البارحه", "الليله")),
         ("period", ("الاسبوع", "الشهر", "العام", "السنه")),
     )
     for kind, names in sources:
@@ -702,7 +720,7 @@ def _same_month(found: list[_Found], folded: str) -> list[_Found]:
     return out
 
 
-_ONLY_SPACE = regex.compile(r"\s*\(?\s*$")
+_ONLY_SPACE = regex.compile(r"\s*[,،]?\s*\(?\s*$")  # ``الجمعة, 29-يونيو-2012``
 
 
 def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found]:

@@ -106,6 +106,7 @@ _BOX_LINE_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.CHROME, Kind.
 _SHARED_WORDS = 2
 _MAX_SUBHEADING_WORDS = 3  # related links are headlines; `جشع تجار` heads the article's next part
 _MAX_LINK_WORDS = 12
+_MAX_HEADED_WORDS = 6  # a sub-heading where the article has others (`العمراني : غير محظوظ`)
 
 
 def _mark_boxes(lines: list[Line]) -> dict[int, str]:
@@ -142,12 +143,36 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         if not (goes_on or links >= 2 or inline):
             continue
         reason = "read_more" if marker else "related_articles"
-        if links >= 2 and lines[after - 1].words <= _MAX_SUBHEADING_WORDS:
-            after -= 1  # a sub-heading of two or three words over the paragraph, not one more link
+        if links >= 2 and (
+            lines[after - 1].words <= _MAX_SUBHEADING_WORDS
+            or (
+                lines[after - 1].words <= _MAX_HEADED_WORDS
+                and _content_words(lines[after - 1]) & _content_words(lines[after])
+                and _holds_subheadings(lines, index, after)
+            )
+        ):
+            # a sub-heading over the paragraph, not one more link: two or three words, or a few more
+            # where the article heads its other parts so too
+            after -= 1
         for boxed in lines[index:after]:
             boxed.boxed = True
             reasons[boxed.index] = boxed.chrome.reason if boxed.chrome is not None else reason
     return reasons
+
+
+def _holds_subheadings(lines: Sequence[Line], start: int, end: int) -> bool:
+    """Whether the article heads a part of it, outside lines [start, end): a short line that is
+    no chrome, between a paragraph above it (past chrome) and a paragraph under it."""
+    for index in range(1, len(lines) - 1):
+        line = lines[index]
+        if start <= index < end or line.chrome is not None or line.kind not in (Kind.HEADLINE, Kind.FRAGMENT):
+            continue
+        if line.words > _MAX_HEADED_WORDS or lines[index + 1].kind is not Kind.PROSE:
+            continue
+        above = next((lines[k] for k in range(index - 1, -1, -1) if lines[k].kind is not Kind.CHROME), None)
+        if above is not None and above.kind is Kind.PROSE:
+            return True
+    return False
 
 
 def _prose_before(lines: Sequence[Line], index: int) -> bool:

@@ -118,6 +118,8 @@ class Match:
 
 # What `_match_phrases` answers for a short line no phrase rule names.
 _TRY_PATTERNS = Match("", False)
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
 
 
 class ChromeRules:
@@ -187,9 +189,23 @@ class ChromeRules:
                 found[index] = Match(reason, False) if reason is not None else None
         return found
 
+    def _bilingual_header(self, key: str) -> ChromeRule | None:
+        """``Sur le même sujet | مواضيع ذات صلة``: a bilingual site writes its box headers in both
+        scripts; the header in either one is the widget's."""
+        words = key.split()
+        arabic = " ".join(word for word in words if _ARABIC_LETTER.search(word))
+        other = " ".join(word for word in words if not _ARABIC_LETTER.search(word))
+        for part in (arabic, other):
+            rule = self.exact.get(part)
+            if rule is not None and rule.kind == "header":
+                return rule
+        return None
+
     def _match_phrases(self, key: str, words: int) -> Match | None:
         """The phrase rule `key` matches; `_TRY_PATTERNS` when the regex rules have to say."""
         rule = self.exact.get(key)
+        if rule is None and _ARABIC_LETTER.search(key) and _LATIN_LETTER.search(key):
+            rule = self._bilingual_header(key)
         if rule is not None:
             return Match(rule.reason, rule.kind == "header")
         if words <= PREFIX_MAX_WORDS:
