@@ -412,11 +412,12 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         or _WEEKDAY_AND_BEFORE.search(folded, max(0, m.start("wd") - 16), m.start("wd"))
     ):
         return None
-    if not m["part"] and _PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
-        return None  # ``صلاة الجمعة`` is a prayer, not a day
-    friday = m["wd"] == "الجمعه" and not (m["part"] or m["rel"])
-    if friday and _FRIDAY_PRAYER.search(folded, max(0, m.start("wd") - 8), m.start("wd")):
-        return None
+    if not m["part"]:
+        before = max(0, m.start("wd") - 8), m.start("wd")
+        if _PRAYER.search(folded, *before):
+            return None  # ``صلاة الجمعة`` is a prayer, not a day
+        if m["wd"] == "الجمعه" and not m["rel"] and _FRIDAY_PRAYER.search(folded, *before):
+            return None
     start = _span_start(m, "wd")
     end = m.end("rel") if m["rel"] else m.end("wd")
     after_next = _AFTER_NEXT.match(folded, end) if not m["rel"] else None
@@ -462,8 +463,9 @@ _GENERAL_OFFICE = regex.compile(
 
 
 def _relative_period(m: regex.Match[str], published: dt.date | None) -> _Found | None:
-    office_before = max(0, m.start("period2") - 16), m.start("period2") - 2
-    if m["period2"] == "عام" and _GENERAL_OFFICE.search(m.string, *office_before):
+    if m["period2"] == "عام" and _GENERAL_OFFICE.search(
+        m.string, max(0, m.start("period2") - 16), m.start("period2") - 2
+    ):
         return None
     period = p.PERIODS.get(m["period"] or "ال" + m["period2"], "year")
     direction = 0 if m["this"] else p.RELATIVE_WORDS[m["rel"]]

@@ -204,8 +204,8 @@ class ChromeRules:
     def _match_phrases(self, key: str, words: int) -> Match | None:
         """The phrase rule `key` matches; `_TRY_PATTERNS` when the regex rules have to say."""
         rule = self.exact.get(key)
-        if rule is None and _ARABIC_LETTER.search(key) and _LATIN_LETTER.search(key):
-            rule = self._bilingual_header(key)
+        if rule is None and words <= PREFIX_MAX_WORDS and _ARABIC_LETTER.search(key) and _LATIN_LETTER.search(key):
+            rule = self._bilingual_header(key)  # a header is short: long lines skip the two scans
         if rule is not None:
             return Match(rule.reason, rule.kind == "header")
         if words <= PREFIX_MAX_WORDS:
