@@ -18,6 +18,7 @@ from marsad.published import iso_published
 from marsad.records import Article, Page, Record, Removed
 from marsad.segment.labels import says_something
 from marsad.segment.page import PageHints, segment
+from marsad.segment.templates import TemplateLearner
 from marsad.urls import host_of
 from marsad.valid_text import clean_page
 
@@ -32,9 +33,20 @@ class ExtractOptions:
     templates: dict[str, Collection[str]] = field(default_factory=dict)
     site_affixes: dict[str, Collection[str]] = field(default_factory=dict)
     """Per template group, the site names its headlines carry (learned with the templates)."""
+    recurring: dict[str, Collection[str]] = field(default_factory=dict)
+    """Per template group, the lines two of its pages or more carry (`TemplateLearner.recurring`)."""
     page_timeout: float | None = None
     """Seconds one page may take, preparing, extracting and enriching together (None: no limit);
     a page over it raises `OverBudget`. The CLI's engines set `budget.DEFAULT_PAGE_TIMEOUT`."""
+
+
+def learned_options(learner: TemplateLearner, options: ExtractOptions) -> dict[str, frozenset[str]]:
+    """Puts what `learner` learned of each source's chrome into `options`; the templates."""
+    templates = learner.templates()
+    options.templates = dict(templates)
+    options.site_affixes = dict(learner.site_affixes())
+    options.recurring = dict(learner.recurring())
+    return templates
 
 
 def looks_like_html(text: str) -> bool:
@@ -213,6 +225,8 @@ def _segment_records(prepared: PreparedPage, options: ExtractOptions) -> list[Re
         hints.templates = options.templates[group]
     if group in options.site_affixes:
         hints.site_names = frozenset(hints.site_names) | frozenset(options.site_affixes[group])
+    if group in options.recurring:
+        hints.recurring = options.recurring[group]
     articles = segment(prepared.text, hints)
     if not articles:
         return []

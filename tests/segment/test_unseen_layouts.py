@@ -993,3 +993,121 @@ def test_a_longer_sub_heading_under_a_box_stays_where_the_article_heads_its_part
     # Without other sub-headings in the article the line stays with the box's links.
     plain = host("\n".join([HEADLINE, P1, P2, "اقرأ أيضاً", *links, second, P3, P4]))
     assert second not in plain.body
+
+
+def _learned_titles(pages: list[marsad.Page]) -> list[str | None]:
+    from marsad.extraction import ExtractOptions, extract_page, learned_options, prepare_page
+    from marsad.segment.templates import TemplateLearner
+
+    learner = TemplateLearner()
+    for page in pages:
+        prepared = prepare_page(page)
+        learner.observe(prepared.template_group, prepared.text)
+    options = ExtractOptions(enrich=False)
+    learned_options(learner, options)
+    return [extract_page(page, options)[0].title for page in pages]
+
+
+def test_a_columns_name_over_its_pieces_headlines_is_no_title() -> None:
+    # A columnist's pieces stand under the column's name on two pages of the site: the name is
+    # the site's, the headline under it (two words, or longer) the page's own.
+    column = "نقطة نظام"
+    heads = [
+        [column, "رحلة الشفاء", "بقلم: سالم الحارثي"],
+        [column, "المستشفيات الجديدة بين الوعد والتنفيذ", "بقلم: سالم الحارثي"],
+        ["أسرار الطائف", "بقلم: منى الكندي"],
+        ["خدمات تنتظر التشغيل في المحافظات", "بقلم: منى الكندي"],
+    ]
+    pages = [
+        marsad.Page(
+            origin=f"site/{n}.txt",
+            text="\n".join(
+                ["الرئيسية | مقالات | كتاب الرأي", *head, f"{P1[:-1]} {n}.", f"{P2[:-1]} {n}.", "جميع الحقوق محفوظة"]
+            ),
+            source="nuqta",
+        )
+        for n, head in enumerate(heads)
+    ]
+    assert _learned_titles(pages) == [head[-2] for head in heads]
+
+
+def test_a_date_line_opening_with_the_sites_word_is_no_headline_glued_to_its_name() -> None:
+    # ``بوابة الصعيد اليوم`` names itself on top; ``اليوم: الثلاثاء ...`` is its date line, not
+    # a headline with the name glued to it.
+    page = [
+        "بوابة الطائف اليوم",
+        "اليوم: الثلاثاء 21 يوليو 2015",
+        "الرئيسية | محليات | اقتصاد",
+        HEADLINE,
+        "نُشر بتاريخ: 21-07-2015 | 10:45 ص",
+        P1,
+        P2,
+        P3,
+    ]
+    assert host("\n".join(page)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "إنشاء منطقة حرة للمنتجات على ضفاف «السويس»",
+        "«داعش» يتوعد حفتر وأعضاء مجلس النواب الليبي بـ«الذبح والقتل»",
+    ],
+)
+def test_a_headline_ending_with_a_name_in_guillemets_is_a_headline(headline: str) -> None:
+    page = [
+        "الرئيسية | محليات | اقتصاد",
+        "آخر الأخبار",
+        "المنيا: تحرير 45 مخالفة تموينية في حملة على المخابز",
+        "أنت هنا: الرئيسية » اقتصاد",
+        headline,
+        "نُشر بتاريخ: 07-08-2015 | 10:45 ص",
+        "✍ القاهرة - بوابة النيل",
+        "👁 12.3 ألف ⤴ 340",
+        P1,
+        P2,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == headline
+    assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "الكلمات الدلالية: وزارة الصحة، الطائف، المستشفيات",
+        "المزيد في هذه الفئة: « افتتاح مركز للقلب في جدة | وزير الصحة يتفقد مستشفيات الشرقية »",
+        "التعليقات (0)",
+        "مشاركة: فيسبوك تويتر جوجل+",
+        "تقييم المستخدم: / 0",
+        "التتمة ص 14",
+        "تتمة المنشور على الصفحة 11",
+        "تابع ص 1",
+        "المرفقات: خطة التشغيل (PDF - 312 كيلوبايت)",
+        "رابط الخبر بصحيفة الواحة: افتتاح مستشفى جديد في الطائف",
+        "بيان صحفي رقم: 2015/0712",
+        "الجهة المصدرة: وزارة الصحة",
+        "رسم توضيحي لأقسام المستشفى الجديد",
+        "👁 4.7 ألف",
+        "✔ خضع للتدقيق الطبي | راجعه: د. سالم العمري",
+    ],
+)
+def test_release_numbers_continuations_attachments_labels_and_counters_are_chrome(line: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, line, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert line in reasons(record)
+
+
+def test_the_last_paragraph_without_its_full_stop_stays_in_the_body() -> None:
+    # A conjoined sentence after the body, cut of its full stop, goes on with the article.
+    last = "فيما حضر الاستقبال من جانب الوزارة وكيلها للشؤون الصحية ومدير عام المستشفيات في المنطقة الغربية"
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, P3, last, "طباعة الخبر | إرسال بالبريد"]))
+    assert record.body == [P1, P2, P3, last]
+
+
+def test_a_kicker_introducing_its_headline_with_a_colon_inside_quote_marks_is_no_title() -> None:
+    kicker = "مدير المستشفى في حوار مع ''الواحة: ''"
+    record = host("\n".join(["الرئيسية | صحة", kicker, HEADLINE, "نُشر بتاريخ: 07-08-2015", P1, P2, P3]))
+    assert record.title == HEADLINE

@@ -277,14 +277,16 @@ def marsad_collection_extractor(
 ) -> Extractor:
     """marsad over `pages` as one collection: per-source templates are learned
     first over them and over `background` pages of the same sources."""
-    from marsad.extraction import ExtractOptions, extract_page
+    from marsad.extraction import ExtractOptions, extract_page, learned_options
     from marsad.records import Page
-    from marsad.segment.templates import TemplateLearner, learn_templates
+    from marsad.segment.templates import TemplateLearner
 
     observed = [(page.metadata.get("source"), page.content) for page in pages]
     learner = TemplateLearner()
-    templates = learn_templates([*observed, *background], learner)
-    options = ExtractOptions(enrich=False, templates=dict(templates), site_affixes=dict(learner.site_affixes()))
+    for source, text in [*observed, *background]:
+        learner.observe(source, text)
+    options = ExtractOptions(enrich=False)
+    learned_options(learner, options)
 
     def extract(page: GoldPage) -> list[PredictedRecord]:
         meta = page.metadata

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from marsad.errors import ErrorHandler, page_error
-from marsad.extraction import ExtractOptions, PreparedPage, enrich_prepared, prepare_page, segment_prepared
+from marsad.extraction import (
+    ExtractOptions,
+    PreparedPage,
+    enrich_prepared,
+    learned_options,
+    prepare_page,
+    segment_prepared,
+)
 from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
 from marsad.readers.options import ReadStats
@@ -120,9 +127,7 @@ class LearnTemplates:
         def learn(held: list[PreparedPage]) -> None:
             for item in held:
                 observe(self.learner, item)
-            learned = self.learner.templates()
-            self.options.templates = dict(learned)
-            self.options.site_affixes = dict(self.learner.site_affixes())
+            learned = learned_options(self.learner, self.options)
             self.stats["sources"] = len(learned)
             self.stats["lines"] = sum(len(keys) for keys in learned.values())
 
@@ -145,8 +150,7 @@ def learn_templates_from_pages(pages: Iterable[Page], options: ExtractOptions, w
                 continue
             observe(learner, prepared)
             page.prepared = prepared
-        options.templates = dict(learner.templates())
-        options.site_affixes = dict(learner.site_affixes())
+        learned_options(learner, options)
 
     return _after_learning(pages, window, learn)
 

@@ -179,9 +179,29 @@ def _line(index: int, text: str, key: str, tokens: list[str], words: int, chrome
     else:
         function_share = arabic = 0.0
     ends_sentence = text[-1] in _SENTENCE_END_CHARS if text else False
-    kind = Kind.CHROME if chrome else classify(words, arabic, function_share, ends_sentence, text.count("،"))
+    # ``... على ضفاف «السويس»``: a name in guillemets ends the line, not a sentence.
+    ends_as_sentence = ends_sentence and not _ends_with_a_quoted_name(text)
+    kind = Kind.CHROME if chrome else classify(words, arabic, function_share, ends_as_sentence, text.count("،"))
     bullet = text[0] in _BULLET_CHARS and _BULLET.match(text) is not None if text else False
     return Line(index, text, key, words, arabic, function_share, ends_sentence, chrome, kind, bullet)
+
+
+# A name in guillemets at the line's end, glued to a preposition too (``بـ«الذبح والقتل»``), not
+# after a cue (``قال إن «الاتفاق نهائي»``, ``...: «...»``); a line that opens with a quotation
+# (more than a name) quotes.
+_QUOTED_NAME_AT_END = regex.compile(r"(?<!(?:\s[إاأ]ن|:)\s*)(?<=.)«[^«»]{1,30}»$")
+_QUOTATION_AT_START = regex.compile(r"«[^«»]*»")
+_MAX_QUOTED_NAME_WORDS = 3
+
+
+def _ends_with_a_quoted_name(text: str) -> bool:
+    if text[-1] != "»":
+        return False
+    m = _QUOTED_NAME_AT_END.search(text)
+    if m is None or len(m[0].split()) > _MAX_QUOTED_NAME_WORDS:
+        return False
+    opening = _QUOTATION_AT_START.match(text)
+    return opening is None or len(opening[0].split()) <= _MAX_QUOTED_NAME_WORDS
 
 
 def describe_lines(text: str) -> list[Line]:

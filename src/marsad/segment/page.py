@@ -18,6 +18,7 @@ from marsad.segment.breadcrumb import category_from_line, plausible_category
 from marsad.segment.captions import mark_photo_captions, mark_video_links
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
+from marsad.segment.openers import headline_opening
 from marsad.segment.rules import chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
 from marsad.segment.templates import is_dateline
@@ -36,6 +37,9 @@ class PageHints:
     templates: Collection[str] = field(default_factory=frozenset)
     site_names: Collection[str] = field(default_factory=frozenset)
     """Names the site glues to its headlines, cut from the title (`segment.site_names`)."""
+    recurring: Collection[str] | None = None
+    """Lines two pages or more of the source carry, where enough of its pages were seen (None:
+    too few were): a column's name over its headlines is one, a story's headline is not."""
     # Lines already left out before segmentation (by HTML main-content
     # extraction); they are recorded in the boilerplate with their reason.
     outside: Sequence[str] = ()
@@ -59,6 +63,30 @@ def best_block(lines: list[Line]) -> tuple[int, int] | None:
     while first <= last and lines[first].score <= 0:
         first += 1
     return first, last
+
+
+# The article's last paragraph may lack its full stop (``فيما حضر من الجانب الأمريكي ...``): a long
+# line right after the body that opens as a conjoined sentence opens goes on with it.
+_MIN_UNSTOPPED_WORDS = 10
+_SENTENCE_OPENING = -1.0  # its first word opens sentences e times as often as headlines, or more
+_GOING_ON = frozenset({"فيما", "كما", "ثم", "حيث", "يذكر", "يشار"})
+_MIN_CONJOINED = 3
+
+
+def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str]) -> int:
+    after = end + 1
+    if after >= len(lines) or lines[end].kind is not Kind.PROSE:
+        return end
+    line = lines[after]
+    if line.chrome is not None or after in reasons or line.kind not in (Kind.HEADLINE, Kind.MEDIUM):
+        return end
+    first = line.key.split()[0]
+    if line.words < _MIN_UNSTOPPED_WORDS or not (
+        first in _GOING_ON or (first.startswith("و") and len(first) > _MIN_CONJOINED)
+    ):
+        return end
+    opening = headline_opening(line.key)
+    return after if opening is not None and opening < _SENTENCE_OPENING else end
 
 
 def _mark_sections(lines: list[Line]) -> dict[int, str]:
@@ -343,8 +371,11 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         removed = [Removed(line.text, reasons.get(line.index) or _default_reason(line, True)) for line in lines]
         return [Article(title=title, body=[], category=hints.category, boilerplate=removed)]
     start, end = block
+    end = _last_sentence_unstopped(lines, end, reasons)
 
-    title_index = find_title(lines, start, hints.title, section_reasons.keys(), named.index if named else None)
+    title_index = find_title(
+        lines, start, hints.title, section_reasons.keys(), named.index if named else None, hints.recurring
+    )
     title = normalize_display(hints.title) if hints.title else None
     site_name: str | None = None
     if named is not None and title_index == named.index:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from marsad.segment.labels import says_something
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import line_key
 
@@ -203,6 +204,8 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
                 # words of two letters or more: an agency's initials (`و م ع`) are no headline
                 and _MIN_HEADLINE_WORDS <= sum(len(w) > 1 for w in headline.split()) <= _MAX_HEADLINE_WORDS
                 and not headline.rstrip().endswith(".")
+                # `اليوم: الثلاثاء 21 يوليو 2015`: a site's word before a date is a date line
+                and says_something(headline)
                 # `الوزير: ...` is a speaker where the page shows the word alone; a site's name
                 # stands among other words too (`وكالة الضاد للأنباء` over `ضاد: ...`)
                 and any(core < stems if colon else core <= stems for stems in above)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -95,9 +94,29 @@ class TemplateLearner:
                 learned[source] = frozenset(keep)
         return learned
 
+    def recurring(self) -> dict[str, frozenset[str]]:
+        """Per source seen on enough pages, the lines that are not prose and stand on two pages
+        or more: a template's rarer lines, a column's name over its pieces' headlines."""
+        learned: dict[str, frozenset[str]] = {}
+        for source, total in self.pages.items():
+            if total < self.min_pages:
+                continue
+            lines = frozenset(
+                key
+                for key, count in self.counts[source].items()
+                if count >= _RECURRING_PAGES and key not in self.prose[source] and key not in self.datelines[source]
+            )
+            if lines:
+                learned[source] = lines
+        return learned
+
     def site_affixes(self) -> dict[str, frozenset[str]]:
         """Per source, the site names its headlines carry (see `segment.site_names`)."""
         return self.affix_learner.affixes()
+
+
+# Two pages of one source carrying the same line, where copies of a story are not counted.
+_RECURRING_PAGES = 2
 
 
 def _is_copy(prose: set[str], seen: set[str]) -> bool:
@@ -115,7 +134,8 @@ _DATELINE_SEPARATOR = re.compile("[-–—:/(]")
 def is_dateline(text: str) -> bool:
     if _DATELINE_SEPARATOR.search(text) is None and not may_have_presentation_forms(text):
         return False
-    text = fold_for_search(text).strip()
+    # ``✍ طرابلس - منارة ليبيا``: an icon before the dateline is not part of it
+    text = _LEADING_SIGNS.sub("", fold_for_search(text)).strip()
     return len(_WORD.findall(text)) <= _MAX_DATELINE_WORDS and bool(DATELINE.match(text) or _SOURCE_LINE.match(text))
 
 
@@ -125,13 +145,5 @@ _SOURCE_LINE = regex.compile(r"^\p{Arabic}+(?:\s\p{Arabic}+){0,3}\s*[-–—]\s*
 
 
 _WORD = regex.compile(r"\w+")  # words, not the dashes between them
+_LEADING_SIGNS = regex.compile(r"^[^\w«\"(]+")
 _MAX_DATELINE_WORDS = 6
-
-
-def learn_templates(
-    pages: Iterable[tuple[str | None, str]], learner: TemplateLearner | None = None
-) -> dict[str, frozenset[str]]:
-    learner = learner or TemplateLearner()
-    for source, text in pages:
-        learner.observe(source, text)
-    return learner.templates()

@@ -61,6 +61,8 @@ _TICKER_LABELS = frozenset({"عاجل", "خبر عاجل", "عاجل الان", 
 # Of 31k SaudiNewsNet titles 4 open with such a word, all of seven words or more and with a verb.
 _AUTHOR_POSTS = frozenset({"مراسل", "مراسله", "محرر", "محرره", "مندوب", "مندوبه", "موفد", "موفده", "صحفي", "صحفيه"})
 _MAX_POST_WORDS = 6
+# ``الطبيب سكفالي في حوار مع ''الشعب: ''``: quote marks left open after the colon that introduces.
+_CLOSING_MARKS = " '\"”»"
 # `عدد المقالات: 418`, `مشاهدات: 947`: a label and its count; `🔁 مشاركة 1.2 ألف`: a widget's count.
 _COUNTED_LABEL = re.compile(
     r"^[^\d:]{2,30}:\s*[\d.,]+$|^\W*(?:مشارك[ةه]|مشاركات|مشاهد[ةه]|مشاهدات|قراء[ةه]|تعليق|تعليقات|[إا]عجاب)\s*[\d.,]+\s*(?:[أا]لف|k)?$"
@@ -344,12 +346,77 @@ def find_title(
     hint: str | None,
     in_section: Collection[int] = frozenset(),
     site_named: int | None = None,
+    recurring: Collection[str] | None = None,
 ) -> int | None:
     """Index of the title line above the body (or the line repeating the metadata title).
 
     `site_named` is the line that glues the site's name to a headline (`segment.site_names`):
-    the title, unless the headline stands again nearer the body without the name.
+    the title, unless the headline stands again nearer the body without the name. `recurring`
+    holds the lines the source's other pages carry too (None: too few pages were seen).
     """
+    found = _title_above(lines, start, hint, in_section, site_named, recurring)
+    if hint or not recurring or (found is not None and lines[found].key not in recurring):
+        return found
+    # A column's or a series' name, on the source's other pages too, over this page's own
+    # headline: a headline of two words reads as a fragment, and only the name was found.
+    low = max(0, start - _TITLE_LOOKBACK)
+    for index in range(start - 1, low, -1):
+        label, line = lines[index - 1], lines[index]
+        if (
+            _label_of_the_source(label, recurring)
+            and line.key not in recurring
+            and _short_line(line)
+            and _may_head(line)
+        ):
+            return index
+    if found is None:
+        # Nothing reads as a headline: a two-word one reads as a fragment. The source's other
+        # pages tell it from a label: the line over the meta lines and the author's name that no
+        # other page has.
+        for index in range(start - 1, low - 1, -1):
+            line = lines[index]
+            if line.chrome is not None or _byline_name(line):
+                continue
+            if line.kind is Kind.FRAGMENT and line.key not in recurring and _headline_of_two_words(line):
+                return index
+            break
+    return found
+
+
+def _headline_of_two_words(line: Line) -> bool:
+    """A fragment that may be a short headline: two words or more, no label (`تحقيق:`), no
+    name alone (an author's: `علي جاسم`)."""
+    words = line.key.split()
+    if len(words) < 2 or line.text.rstrip().endswith(":") or words[0] in _given_names():
+        return False
+    return _may_head(line)
+
+
+def _may_head(line: Line) -> bool:
+    return not (_never_title(line) or is_section_line(line) or is_dateline(line.text))
+
+
+# A column's or a section's name runs to a few words; a headline the source carries twice is a
+# story published twice (its copies differ too much to be told as copies).
+_MAX_LABEL_WORDS = 6
+
+
+def _label_of_the_source(line: Line, recurring: Collection[str] | None) -> bool:
+    return recurring is not None and line.key in recurring and line.words <= _MAX_LABEL_WORDS and _short_line(line)
+
+
+def _short_line(line: Line) -> bool:
+    return line.chrome is None and line.kind in (Kind.HEADLINE, Kind.FRAGMENT)
+
+
+def _title_above(
+    lines: list[Line],
+    start: int,
+    hint: str | None,
+    in_section: Collection[int],
+    site_named: int | None,
+    recurring: Collection[str] | None,
+) -> int | None:
     low = max(0, start - _TITLE_LOOKBACK)
     if site_named is not None and low <= site_named < start:
         again = any(
@@ -391,7 +458,7 @@ def find_title(
                 # headline and its deck (`آخر الأخبار` / headline / deck) labels the article: the
                 # two side by side are compared. A line between them (`محليات`) starts it anew.
                 return found
-            introduces = [lines[k].text.rstrip().endswith(":") for k in (index, found)]
+            introduces = [lines[k].text.rstrip(_CLOSING_MARKS).endswith(":") for k in (index, found)]
             if introduces[0] != introduces[1]:
                 # ``أخصائية في الأمراض الجلدية تؤكد:`` over its headline: the colon hands on to it
                 return found if introduces[0] else index
@@ -423,6 +490,11 @@ def find_title(
             opening = _opens_as_headline(line, lines[found]) if side_by_side else None
             if opening is not None:
                 return index if opening == 0 else found
+            labels = [_label_of_the_source(lines[k], recurring) for k in (index, found)]
+            if labels[0] != labels[1]:
+                # the source's other pages carry one of the two, a short one (a column's name, a
+                # section's label): the headline is the line of this page alone
+                return found if labels[0] else index
             kicker = line.words <= _KICKER_WORDS and lines[found].words > line.words
             return found if kicker else index
         if line.kind is Kind.PROSE:
