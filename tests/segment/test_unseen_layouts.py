@@ -1111,3 +1111,31 @@ def test_a_kicker_introducing_its_headline_with_a_colon_inside_quote_marks_is_no
     kicker = "مدير المستشفى في حوار مع ''الواحة: ''"
     record = host("\n".join(["الرئيسية | صحة", kicker, HEADLINE, "نُشر بتاريخ: 07-08-2015", P1, P2, P3]))
     assert record.title == HEADLINE
+
+
+PULL = "«المستشفى الجديد خطوة أولى في خطة تمتد إلى كل محافظات المنطقة»"
+# A paragraph that tells, with no one speaking in its last sentence.
+TOLD = "ويقع المستشفى على طريق المطار، وقد استغرق بناؤه ثلاث سنوات بتكلفة بلغت أربعمئة مليون ريال من ميزانية الوزارة."
+
+
+def test_a_pull_quote_between_two_paragraphs_is_cut() -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, PULL, P3, P4]))
+    assert record.body == [P1, TOLD, P3, P4]
+    assert reasons(record)[PULL] == "pull_quote"
+
+
+@pytest.mark.parametrize(
+    ("before", "quoted"),
+    [
+        # the speaker of the paragraph before goes on
+        (P2, "«سنفتح قسماً للطوارئ يعمل على مدار الساعة في الأسبوع الأول من التشغيل»"),
+        ("وختم المتحدث بيانه قائلاً إن العمل يبدأ الشهر المقبل.", PULL),
+        # a verse, vocalised, is cited
+        (TOLD, "«وَإِذَا مَرِضْتُ فَهُوَ يَشْفِينِ وَالَّذِي يُمِيتُنِي ثُمَّ يُحْيِينِ»"),
+        # a quoted sub-heading of a few words
+        (TOLD, "«طوارئ على مدار الساعة»"),
+    ],
+)
+def test_a_quotation_the_article_itself_makes_stays(before: str, quoted: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, before, quoted, P3, P4]))
+    assert quoted in record.body

@@ -19,6 +19,7 @@ from marsad.segment.captions import mark_photo_captions, mark_video_links
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.openers import headline_opening
+from marsad.segment.pull_quotes import mark_pull_quotes
 from marsad.segment.rules import chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
 from marsad.segment.templates import is_dateline
@@ -348,6 +349,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         return []
     mark_photo_captions(lines)
     mark_video_links(lines)
+    mark_pull_quotes(lines)
     for line in lines:
         if line.chrome is None and line.key in hints.templates:
             line.kind = Kind.CHROME
