@@ -656,3 +656,45 @@ def test_a_weekday_before_a_date_after_a_comma_is_left_to_the_date() -> None:
     # The guidelines leave a weekday right before an explicit date out of the span (a page's date bar).
     found = find_dates(["الخميس، 28 يونيو 2012"], None)
     assert [(d["text"], d["value"]) for d in found] == [("28 يونيو 2012", "2012-06-28")]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        # God before the verb, with his praise, or by "صدق الله"
+        (["ويرى الكاتب أن الرحمة أساس التعامل، والله تعالى يقول: «وقولوا للناس حسنا» في محكم التنزيل."], ["الله"]),
+        (["وصدق الله العظيم في قوله «إن مع العسر يسرا» فلا ييأس المؤمن."], ["الله"]),
+        # the Prophet far from the verb, or named after it, or only by the blessing's abbreviation
+        (
+            ["عن أنس رضي الله عنه أن رسول الله صلى الله عليه وسلم مر على رجل يبيع طعاما فقال له: «من غشنا فليس منا»."],
+            ["رسول الله"],
+        ),
+        (
+            [
+                "كما أوضح ذلك رسول الله صلى الله عليه وسلم «الدين النصيحة لله ولكتابه ولرسوله» وأضاف «ولأئمة المسلمين وعامتهم أجمعين»"
+            ],
+            ["رسول الله"] * 2,
+        ),
+        (["ومن هدي النبي أنه كان يوصي بالجار، ومصداق ذلك قوله (ص): «ما زال جبريل يوصيني بالجار»."], ["النبي"]),
+    ],
+)
+def test_god_and_the_prophet_speak_the_quran_and_the_hadith(paragraphs: list[str], speakers: list[str]) -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    found = [q["speaker"] for q in find_quotes(paragraphs, entities=[]) if q["direct"]]
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # who comes to the Prophet speaks himself
+        "وجاء رجل إلى النبي صلى الله عليه وسلم فقال: «يا رسول الله أوصني»",
+        # God's name governed by a word before it is no subject
+        "بفضل الله سبحانه وتعالى فاز المنتخب، وقال المدرب سالم الحارثي: «اللاعبون قدموا مباراة كبيرة»",
+    ],
+)
+def test_a_saying_near_gods_or_the_prophets_name_is_not_always_theirs(paragraph: str) -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    assert all(q["speaker"] not in ("الله", "رسول الله", "النبي") for q in find_quotes([paragraph], entities=[]))

@@ -73,6 +73,7 @@ from marsad.enrich.quote_speakers import (
     name_start,
     speaker_of,
 )
+from marsad.enrich.sacred_speakers import give_sacred_speakers
 from marsad.enrich.speaker_checks import (
     PROPHET,
     canonical,
@@ -1028,6 +1029,7 @@ def find_quotes(
         span["canonical"] = canonical(book, span["speaker"])
         if entities is not None and span["speaker"] is not None and span["canonical"] == span["speaker"]:
             span["canonical"] = _titled_person(book, str(span["speaker"])) or span["canonical"]
+    give_sacred_speakers(paragraphs, kept)
     return kept
 
 
