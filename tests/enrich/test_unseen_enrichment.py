@@ -698,3 +698,26 @@ def test_a_saying_near_gods_or_the_prophets_name_is_not_always_theirs(paragraph:
     from marsad.enrich.quotes import find_quotes
 
     assert all(q["speaker"] not in ("الله", "رسول الله", "النبي") for q in find_quotes([paragraph], entities=[]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        # the weekday tells the calendar and the order of the figures
+        ("قدم النادي عرضه بتاريخ يوم السبت ٢-١٠ ثاني أيام العيد.", "2015-07-24", "٢-١٠", "2015-07-18"),
+        ("وحددت الكلية يوم الثلاثاء 10/12 موعدا لتسليم المستندات.", "2015-07-25", "10/12", "2015-07-28"),
+        ("ورد البلاغ مساء يوم الأربعاء 28/9 عن حريق شاحنة.", "2015-07-21", "28/9", "2015-07-15"),
+        ("وتعقد الجمعية اجتماعها يوم الخميس 6/8 في مقرها.", "2015-07-21", "6/8", "2015-08-06"),
+    ],
+)
+def test_a_weekday_before_a_day_and_month_in_figures_names_the_date(
+    sentence: str, published: str, text: str, value: str
+) -> None:
+    found = [(d["text"], d["value"]) for d in find_dates([sentence], published)]
+    assert found == [(text, value)]
+
+
+def test_figures_no_reading_puts_on_the_weekday_are_no_date() -> None:
+    # a score after a weekday: no reading of 2-1 falls on a Saturday near the publication
+    found = [(d["text"], d["value"]) for d in find_dates(["فاز الفريق يوم السبت 2-1 على ضيفه."], "2015-07-21")]
+    assert found == [("يوم السبت", "2015-07-18")]

@@ -328,7 +328,9 @@ def _weekday_value(weekday: int, published: dt.date, *, future: bool, include_to
     return (published - dt.timedelta(days=delta)).isoformat()
 
 
-_IS_WEEKDAY_SPAN = regex.compile(rf"(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
+# ``مساء يوم الأربعاء 28/9``, ``اليوم الأربعاء 20 / 10 / 1436هـ``: a weekday with its day part or
+# ``اليوم`` before an explicit date leaves the value to the date.
+_IS_WEEKDAY_SPAN = regex.compile(rf"(?:(?:{p.DAY_PART_NAMES}|اليوم)\s+)?(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الي", "احد"})
 _PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب|خطباء|ائمه)\s+$")
@@ -435,6 +437,45 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
     # in Thursday's paper); ``الماضي`` pushes it a week back.
     value = _weekday_value(p.WEEKDAYS[m["wd"]], published, future=future, include_today=direction == 0)
     return start, end, "relative", value, None
+
+
+# Days from the publication: a weekday and a day-month name a date this near (a date a paper gives
+# its weekday is of the weeks around it), and figures no reading puts on the weekday are no date
+# (a score, ``السبت 2-1``).
+_WEEKDAY_DATE_REACH = 60
+
+
+def _weekday_day_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    """``يوم السبت ٢-١٠`` in a paper of 24 July 2015 is 2 Shawwal 1436 (18 July), the one reading
+    of the figures (day-month or month-day, Gregorian or Hijri) that falls on a Saturday near the
+    publication; with none, or no publication date to tell, the figures are left alone."""
+    start, end = m.start("a"), m.end("b")
+    a, b = int(m["a"]), int(m["b"])
+    if published is None:
+        return None
+    from marsad.enrich.dates_hijri import hijri_to_gregorian_value, nearest_hijri_year
+
+    weekday = p.WEEKDAYS[m["wd"]]
+    readings: list[tuple[int, str, str | None]] = []
+    for day, month in {(a, b), (b, a)}:
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        for year in (published.year - 1, published.year, published.year + 1):
+            when = _valid_day(year, month, day)
+            if when is not None:
+                readings.append((abs((when - published).days), when.isoformat(), None))
+        hijri_year = nearest_hijri_year(month, day, published)
+        found = hijri_to_gregorian_value(hijri_year, month, day) if hijri_year else None
+        if found is not None and found[0] is not None:
+            when = dt.date.fromisoformat(found[0])
+            readings.append((abs((when - published).days), found[0], found[1]))
+    matching = [
+        r for r in readings if dt.date.fromisoformat(r[1]).isoweekday() == weekday and r[0] <= _WEEKDAY_DATE_REACH
+    ]
+    if not matching:
+        return None
+    _, value, hijri = min(matching)
+    return start, end, "hijri" if hijri else "absolute", value, hijri
 
 
 # ``اعتقلوا الجمعة والسبت``, ``يومي الخميس والجمعة``: two weekdays joined by ``و`` are days.
@@ -675,6 +716,8 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if "weekday" in by_kind:
         w = _windows(folded, by_kind["weekday"])
         candidates += [_weekday(m, published, folded) for m in _matches(p.WEEKDAY, folded, w)]
+        if has_digit:
+            candidates += [_weekday_day_month(m, published) for m in _matches(p.WEEKDAY_DAY_MONTH, folded, w)]
     relative_day = not _DAY_IN_MONTH_WORDS.isdisjoint(all_words)
     if (("period" in by_kind or "month" in by_kind) and "من" in all_words) or (relative_day and has_digit):
         around = by_kind.get("period", set()) | by_kind.get("month", set()) | (_DAY_IN_MONTH_WORDS & all_words)

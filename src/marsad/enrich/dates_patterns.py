@@ -35,7 +35,7 @@ RELATIVE_ALTERNATION = _REL
 _PART = alternation(read_list("day_parts.txt"))
 _YEAR_CTX = alternation(read_list("year_context.txt"))
 _DAY = rf"(?:(?P<day>\d{{1,2}})|(?P<ord>{alternation(list(ORDINAL_DAYS))}))"
-WEEKDAY_NAMES, MONTH_NAMES, HIJRI_MONTH_NAMES = _WD, _GM, _HM
+WEEKDAY_NAMES, MONTH_NAMES, HIJRI_MONTH_NAMES, DAY_PART_NAMES = _WD, _GM, _HM, _PART
 
 # ``ديسمبر/كانون الأول``, ``كانون الأول (ديسمبر)``, ``ديسمبر - كانون الأول``.
 _LEVANTINE = alternation([name for name, series in LEVANTINE_NAMES])
@@ -193,6 +193,12 @@ RELATIVE_DAY = regex.compile(
 # (``حتى يوم الخميس`` keeps ``حتى`` out: ``يوم`` is then the part).
 WEEKDAY = regex.compile(
     rf"{_GLUED}(?:(?P<part>{_PART})\s+(?:(?<!(?:منذ|حتي)\s+)يوم\s+)?)?(?P<wd>{_WD})(?:\s+(?P<rel>{_REL}))?{_END}"
+)
+
+# ``يوم السبت ٢-١٠``, ``الثلاثاء 10/12``, ``الاثنين الموافق 4/ 10``: a weekday, then a day and a month
+# in figures without a year (in either order, of either calendar: the weekday tells which).
+WEEKDAY_DAY_MONTH = regex.compile(
+    rf"(?P<wd>{_WD})\s*[,،]?\s*(?:الموافق\s*)?(?P<a>\d{{1,2}})\s*[-/]\s*(?P<b>\d{{1,2}})(?!\d)(?!\s*[-/.]\s*\d)"
 )
 
 # ``في الثامن من الشهر نفسه``: the day of the month the paragraph named last.

@@ -29,7 +29,8 @@ reading. Splits:
 
 Conventions: a date span is the date words only (``شهر``, a year suffix and a
 glued ``يوم`` of a weekday included; a weekday right before an explicit date
-left out); bare ``اليوم`` is not a date; a quantity is a numeral (digits or
+left out, with its day part or ``اليوم``, as the blind guidelines have it: six labels of the
+first set were brought to that reading in session 18); bare ``اليوم`` is not a date; a quantity is a numeral (digits or
 number words, not duals of ordinary nouns, not ordinals, identifiers, times,
 scores or numbers in names; since #17 the number after a definite counted
 plural, ``السنوات الخمس``, and the dual of a scale word, ``مليوني``, count, as
