@@ -1139,3 +1139,60 @@ def test_a_pull_quote_between_two_paragraphs_is_cut() -> None:
 def test_a_quotation_the_article_itself_makes_stays(before: str, quoted: str) -> None:
     record = host("\n".join(["الرئيسية | محليات", HEADLINE, before, quoted, P3, P4]))
     assert quoted in record.body
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a market box: labels over their values
+        ["أسعار الصرف", "الدولار الأميركي", "1,507.50 ل.ل.", "الريال السعودي: 401.95 ل.ل."],
+        # a social post's counters and links
+        ["128 إعادة تغريد 540 إعجاب"],
+        ["أعجب بها 3,214 شخصاً", "عرض كل التعليقات (87)", "إضافة تعليق..."],
+        # a gallery's counter, a video's running time
+        ["الصورة 3 من 8"],
+        ["المدة 02:09"],
+        # a match card's labels
+        ["نتيجة المباراة", "الدقيقة 90+5"],
+        # an appeal for donations
+        [
+            "نداء عاجل",
+            "للتبرع: حساب الأمل الخيري - رقم 3300145",
+            "صحافة مستقلة تحتاج إلى دعمكم؛ تبرعك يساعدنا على الاستمرار",
+        ],
+        # a related link after an arrow
+        [">> مهرجان الطائف يعلن برنامج دورته المقبلة"],
+    ],
+)
+def test_boxes_between_paragraphs_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, *box, P2, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "إخلاء مسؤولية: البيانات والأسعار الواردة للاستئناس فقط وقد تتأخر عن السوق",
+        "تنويه: هذا المحتوى إخباري ولا يمثل نصيحة استثمارية.",
+        "الحوارات المنشورة تعبر عن آراء أصحابها، ولا تتبنى بالضرورة موقف الموقع",
+        "ملاحظة: ما ورد في هذا المقال يمثل رأي الكاتب ولا يلزم هيئة التحرير",
+        "كاتب ومحلل في الشأن البرلماني، يكتب في الواحة منذ انطلاقتها",
+        "تيليجرام: تابعونا على @alwaha_news",
+        "نقلاً عن صحيفة الواحة",
+    ],
+)
+def test_disclaimers_bios_and_source_credits_after_the_article_are_chrome(line: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, P3, line, "جميع الحقوق محفوظة"]))
+    assert record.body == [P1, P2, P3]
+    assert line in reasons(record)
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["قراءة في دقيقتين", "الرئيسية موضة جمال صحة ورشاقة مطبخ أسرة", "ابحثي في المجلة..."],
+)
+def test_a_reading_time_a_glued_menu_or_a_search_box_is_never_the_title(above: str) -> None:
+    record = host("\n".join(["مجلة الواحة", above, HEADLINE, P1, P2, P3]))
+    assert record.title == HEADLINE

@@ -15,7 +15,7 @@ from itertools import pairwise
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match, line_key
 
-__all__ = ["mark_photo_captions", "mark_video_links"]
+__all__ = ["mark_data_labels", "mark_photo_captions", "mark_video_links"]
 
 _CAPTION_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.FOREIGN)
 _MAX_CAPTION_WORDS = 12
@@ -148,3 +148,20 @@ def mark_video_links(lines: list[Line]) -> None:
         title.chrome = _VIDEO
         title.kind = Kind.CHROME
         title.boxed = player.boxed = True
+
+
+_MAX_LABEL_WORDS = 4
+
+
+def mark_data_labels(lines: list[Line]) -> None:
+    """``الدولار الأميركي`` over ``1,507.50 ل.ل.``, ``بنك عودة`` over its price: inside a data box, the
+    short line over a value is that value's label, part of the box."""
+    for label, value in pairwise(lines):
+        if (
+            value.chrome is not None
+            and value.chrome.reason == "data_box"
+            and label.chrome is None
+            and label.kind in (Kind.HEADLINE, Kind.FRAGMENT, Kind.FOREIGN)
+            and label.words <= _MAX_LABEL_WORDS
+        ):
+            label.chrome, label.kind, label.boxed = value.chrome, Kind.CHROME, True

@@ -105,6 +105,11 @@ _CLAUSED_WORDS = 15
 _CLAUSE_COMMAS = 2
 
 
+# Chrome that sits between the article's paragraphs (a market box, a match card, a social post's
+# counters, an appeal for donations): not body, and no argument that the article ends there.
+INLINE_REASONS = frozenset({"data_box", "embed", "appeal"})
+
+
 def classify(words: int, arabic: float, function_share: float, ends_sentence: bool, commas: int = 0) -> Kind:
     if words == 0 or arabic < 0.4:
         return Kind.FOREIGN if words else Kind.FRAGMENT
@@ -183,7 +188,8 @@ def _line(index: int, text: str, key: str, tokens: list[str], words: int, chrome
     ends_as_sentence = ends_sentence and not _ends_with_a_quoted_name(text)
     kind = Kind.CHROME if chrome else classify(words, arabic, function_share, ends_as_sentence, text.count("،"))
     bullet = text[0] in _BULLET_CHARS and _BULLET.match(text) is not None if text else False
-    return Line(index, text, key, words, arabic, function_share, ends_sentence, chrome, kind, bullet)
+    boxed = chrome is not None and chrome.reason in INLINE_REASONS
+    return Line(index, text, key, words, arabic, function_share, ends_sentence, chrome, kind, bullet, boxed)
 
 
 # A name in guillemets at the line's end, glued to a preposition too (``بـ«الذبح والقتل»``), not

@@ -55,6 +55,9 @@ _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 
 # `الرئيسية / أخبار لبنان`, `أنت هنا: الرئيسية / اقتصاد`, `Accueil » Régions`: a breadcrumb.
 _BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?(?:الرئيسي[ةه]|accueil|home)\s*[/›>»|]", re.IGNORECASE)
+# ``الرئيسية موضة جمال صحة ورشاقة مطبخ``: a menu glued without separators (no line of the news
+# collections opens with the word and three more).
+_HOME_MENU = re.compile(r"^الرييسيه(?:\s\S+){3,}$")
 # A ticker's label alone on its line, its item on the next (`عاجل` / `الأمم المتحدة تدعو ...`).
 _TICKER_LABELS = frozenset({"عاجل", "خبر عاجل", "عاجل الان", "flash", "flash info", "breaking", "breaking news"})
 # `مراسل المدار في معسكر النمسا`, `محررة الشؤون الاقتصادية - جدة`: an author's post under a byline.
@@ -155,6 +158,7 @@ def _never_title(line: Line) -> bool:
         _SIGNS.search(text)
         or _CLOCK.search(text)
         or _BREADCRUMB.match(text)
+        or _HOME_MENU.match(line.key)
         or _TICKER.match(text)
         or _LIST_ITEM.match(text)
         or _PLAY.match(text)
@@ -229,7 +233,8 @@ def _byline_name(line: Line) -> bool:
     name, then given or family names only, no punctuation. Of the 31k SaudiNewsNet titles, 44
     open with a given name in four words or fewer, and those go on with a verb or a noun."""
     words = line.key.split()
-    if not 2 <= len(words) <= _MAX_NAME_WORDS or _NAME_PUNCTUATION.search(line.text):
+    # ``محمد علي السهماني -``: a dash or a colon left at the name's end hands on to the text
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or _NAME_PUNCTUATION.search(line.text.rstrip(" -–:")):
         return False
     names = _given_names()
     return words[0] in names and all(w in names or w in _KIN or w.startswith("ال") for w in words[1:])
