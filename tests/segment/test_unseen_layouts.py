@@ -25,6 +25,14 @@ def reasons(record: marsad.Record) -> dict[str, str]:
     return {removed.text: removed.reason for removed in record.boilerplate}
 
 
+def cut_between_paragraphs(line: str) -> dict[str, str]:
+    """The removed lines' reasons, once `line` between two paragraphs left the article whole."""
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, line, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    return reasons(record)
+
+
 @pytest.mark.parametrize(
     "meta",
     [
@@ -851,9 +859,7 @@ def test_a_label_with_a_list_is_no_title(label: str) -> None:
     ],
 )
 def test_french_credits_attached_photos_and_a_photo_of_something_are_captions(caption: str) -> None:
-    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, caption, P3, P4]))
-    assert record.body == [P1, P2, P3, P4]
-    assert reasons(record)[caption] == "photo_caption"
+    assert cut_between_paragraphs(caption)[caption] == "photo_caption"
 
 
 def test_a_short_headline_over_a_dated_source_line_is_the_title() -> None:
@@ -1094,10 +1100,7 @@ def test_a_headline_ending_with_a_name_in_guillemets_is_a_headline(headline: str
     ],
 )
 def test_release_numbers_continuations_attachments_labels_and_counters_are_chrome(line: str) -> None:
-    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, line, P3, P4]))
-    assert record.title == HEADLINE
-    assert record.body == [P1, P2, P3, P4]
-    assert line in reasons(record)
+    assert line in cut_between_paragraphs(line)
 
 
 def test_the_last_paragraph_without_its_full_stop_stays_in_the_body() -> None:

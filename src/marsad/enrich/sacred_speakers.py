@@ -61,16 +61,13 @@ _NAMED_WITH_BLESSING = regex.compile(rf"(?<!\w)محمد\s*{_BLESSING}|(?:سيد�
 _THE_PROPHET = "prophet"  # named as the article names him (`_prophet_of`)
 _OPENING_MARKS = "«\"“”'(‹{﴿ "
 _CLOSING_MARKS = "»\"”“')›}﴾"
-_ARTICLE_FORMS = (("رسول الله", "رسول الله"), ("النبي", "النبي"), ("الرسول", "الرسول"))
+_ARTICLE_FORMS = tuple((form, regex.compile(rf"(?<!\w){form}(?!\w)")) for form in ("رسول الله", "النبي", "الرسول"))
 
 
 def _prophet_of(folded_article: str) -> str:
     if _NAMED_WITH_BLESSING.search(folded_article):
         return "محمد"
-    for form, name in _ARTICLE_FORMS:
-        if regex.search(rf"(?<!\w){form}(?!\w)", folded_article):
-            return name
-    return "رسول الله"
+    return next((form for form, written in _ARTICLE_FORMS if written.search(folded_article)), "رسول الله")
 
 
 # ``بفضل الله سبحانه``, ``إلى رحمة الله تعالى``, ``بإذن الله``: God's name governed by a word before it
