@@ -1121,18 +1121,22 @@ PULL = "«المستشفى الجديد خطوة أولى في خطة تمتد �
 TOLD = "ويقع المستشفى على طريق المطار، وقد استغرق بناؤه ثلاث سنوات بتكلفة بلغت أربعمئة مليون ريال من ميزانية الوزارة."
 
 
-def test_a_pull_quote_between_two_paragraphs_is_cut() -> None:
-    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, PULL, P3, P4]))
-    assert record.body == [P1, TOLD, P3, P4]
+@pytest.mark.parametrize("before", [TOLD, P2])
+def test_a_pull_quote_between_two_paragraphs_is_cut(before: str) -> None:
+    # after a paragraph that tells, or one that reports speech and closes its sentence
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, before, PULL, P3, P4]))
+    assert record.body == [P1, before, P3, P4]
     assert reasons(record)[PULL] == "pull_quote"
 
 
 @pytest.mark.parametrize(
     ("before", "quoted"),
     [
-        # the speaker of the paragraph before goes on
-        (P2, "«سنفتح قسماً للطوارئ يعمل على مدار الساعة في الأسبوع الأول من التشغيل»"),
-        ("وختم المتحدث بيانه قائلاً إن العمل يبدأ الشهر المقبل.", PULL),
+        # speech in the first person, or written down sentence by sentence
+        (P2, "«نحن نعد المرضى بقسم للطوارئ يعمل على مدار الساعة منذ الأسبوع الأول»"),
+        (TOLD, "«بدأ العمل في المستشفى. وسيفتح قسم الطوارئ أبوابه الأسبوع المقبل»"),
+        # the speaker's quotation goes on from the paragraph before
+        ("وقال المتحدث باسم الوزارة: «العمل يبدأ الشهر المقبل في كل الأقسام»", PULL),
         # a verse, vocalised, is cited
         (TOLD, "«وَإِذَا مَرِضْتُ فَهُوَ يَشْفِينِ وَالَّذِي يُمِيتُنِي ثُمَّ يُحْيِينِ»"),
         # a quoted sub-heading of a few words
