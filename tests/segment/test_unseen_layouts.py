@@ -1159,8 +1159,9 @@ def test_a_quotation_the_article_itself_makes_stays(before: str, quoted: str) ->
         # a gallery's counter, a video's running time
         ["الصورة 3 من 8"],
         ["المدة 02:09"],
-        # a match card's labels
+        # a match card: its labels, and the teams and scores that run with them
         ["نتيجة المباراة", "الدقيقة 90+5"],
+        ["نتيجة المباراة", "الهلال 3", "النصر 1", "استاد الملك فهد الدولي"],
         # an appeal for donations
         [
             "نداء عاجل",

@@ -151,17 +151,27 @@ def mark_video_links(lines: list[Line]) -> None:
 
 
 _MAX_LABEL_WORDS = 4
+_LABEL_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.FOREIGN)
 
 
 def mark_data_labels(lines: list[Line]) -> None:
-    """``الدولار الأميركي`` over ``1,507.50 ل.ل.``, ``بنك عودة`` over its price: inside a data box, the
-    short line over a value is that value's label, part of the box."""
-    for label, value in pairwise(lines):
+    """``الدولار الأميركي`` over ``1,507.50 ل.ل.``, ``الزمالك 3`` beside ``نتيجة المباراة``: inside a data
+    box, the short lines that run with a figure the rules know are the box's too."""
+    run: list[Line] = []
+    for line in [*lines, None]:
         if (
-            value.chrome is not None
-            and value.chrome.reason == "data_box"
-            and label.chrome is None
-            and label.kind in (Kind.HEADLINE, Kind.FRAGMENT, Kind.FOREIGN)
-            and label.words <= _MAX_LABEL_WORDS
+            line is not None
+            and line.words <= _MAX_LABEL_WORDS
+            and ((line.chrome is None and line.kind in _LABEL_KINDS) or _in_a_data_box(line))
         ):
-            label.chrome, label.kind, label.boxed = value.chrome, Kind.CHROME, True
+            run.append(line)
+            continue
+        box = next((member for member in run if _in_a_data_box(member)), None)
+        if box is not None:
+            for member in run:
+                member.chrome, member.kind, member.boxed = box.chrome, Kind.CHROME, True
+        run = []
+
+
+def _in_a_data_box(line: Line) -> bool:
+    return line.chrome is not None and line.chrome.reason == "data_box"
