@@ -460,10 +460,9 @@ def _weekday_day_month(m: regex.Match[str], published: dt.date | None) -> _Found
     for day, month in {(a, b), (b, a)}:
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
-        for year in (published.year - 1, published.year, published.year + 1):
-            when = _valid_day(year, month, day)
-            if when is not None:
-                readings.append((abs((when - published).days), when.isoformat(), None))
+        when = _valid_day(_nearest_year(month, day, published), month, day)
+        if when is not None:
+            readings.append((abs((when - published).days), when.isoformat(), None))
         hijri_year = nearest_hijri_year(month, day, published)
         found = hijri_to_gregorian_value(hijri_year, month, day) if hijri_year else None
         if found is not None and found[0] is not None:

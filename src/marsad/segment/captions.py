@@ -157,6 +157,8 @@ _LABEL_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.FOREIGN)
 def mark_data_labels(lines: list[Line]) -> None:
     """``الدولار الأميركي`` over ``1,507.50 ل.ل.``, ``الزمالك 3`` beside ``نتيجة المباراة``: inside a data
     box, the short lines that run with a figure the rules know are the box's too."""
+    if not any(map(_in_a_data_box, lines)):
+        return  # most pages have no data box: no walk over their lines
     run: list[Line] = []
     for line in [*lines, None]:
         if (
