@@ -698,3 +698,37 @@ def test_an_unnamed_source_who_asked_not_to_be_named_is_not_someone_named_before
     ]
     spans = find_quotes(paragraphs, entities=find_entities(paragraphs))
     assert [(q["speaker"], q["canonical"]) for q in spans if q["direct"]] == [("ناشط", "ناشط")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # the name after a comma that follows the titles
+        ("وقال الرئيس التنفيذي للمجموعة، مارك فان دايك: «نستعد لعام صعب في الأسواق».", "مارك فان دايك"),
+        # the name after the title's place (``لدى``, ``في``), found by NER or opening with a given name
+        ("وقال السفير المصري لدى اليونان علي الشربيني في حديث للإذاعة: «العلاقات بين البلدين متينة».", "علي الشربيني"),
+        ("وقال المتحدث باسم وزارة الخارجية الأمريكية جون كيربي: «نتابع الوضع عن كثب».", "جون كيربي"),
+    ],
+)
+def test_the_name_after_a_title_and_its_place_is_the_speaker(paragraph: str, speaker: str) -> None:
+    assert [q[0] for q in _said([paragraph]) if q[0] is not None] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # someone unnamed keeps the organisation or the place the article gives
+        (
+            "وقال مصدر أمني في وزارة الداخلية الكويتية إن «التحقيقات مستمرة مع المتهمين».",
+            "مصدر أمني في وزارة الداخلية الكويتية",
+        ),
+        ("وقال مندوب خليجي في منظمة أوبك: «لم يحن وقت التغيير».", "مندوب خليجي في منظمة أوبك"),
+        # but not where it was said, nor the words after it that are no place
+        ("وقال مسؤول في تصريح صحفي: «لا جديد في الملف».", "مسؤول"),
+        ("وقال مصدر أمني في المدينة طالبا عدم كشف هويته: «الوضع تحت السيطرة».", "مصدر أمني"),
+        # a definite title stands for the person the article names, and keeps no place
+        ("وقالت الشرطة في بيان: «تم توقيف المشتبه به».", "الشرطة"),
+    ],
+)
+def test_an_unnamed_speaker_keeps_the_organisation_it_speaks_from(paragraph: str, speaker: str) -> None:
+    assert [q[0] for q in _said([paragraph])] == [speaker]

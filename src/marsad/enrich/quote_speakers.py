@@ -308,6 +308,7 @@ class NameBook:
     titles_after: list[tuple[frozenset[str], str]] = field(default_factory=list)
     # ``الصحيفة``, ``البيان``: the medium or the statement's issuer the article named before.
     referents: Referents = field(default_factory=Referents)
+    places: set[tuple[str, ...]] = field(default_factory=set)  # folded words of the places NER found
 
     def record_speaker(self, speaker: str) -> None:
         head = _fold_word(speaker.split()[0]) if speaker.split() else ""
@@ -353,6 +354,8 @@ class NameBook:
 
     def add_entities(self, entities: Sequence[Mapping[str, object]]) -> None:
         for entity in entities:
+            if entity.get("type") == "LOC":
+                self.places.add(tuple(fold_entry(str(entity.get("text") or "")).split()))
             if entity.get("type") in {"PER", "ORG"}:
                 canonical = str(entity.get("canonical") or entity.get("text") or "")
                 if entity.get("type") == "PER" and canonical not in self.people:

@@ -879,6 +879,137 @@ def _name_after_phrase(para: _Paragraph, at: int, last: int) -> list[Word]:
     return para.words(start, index)
 
 
+# What may stand between a subject of titles and the name it introduces: the title's place
+# (``السفير التونسي لدى روسيا``, ``المتحدث باسم الرئاسة``), a comma.
+_PLACE_OF_TITLE = frozenset({"لدي", "في", "باسم", "بـ", "ب"})
+_MAX_PLACE_WORDS = 4
+
+
+def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: int, book: NameBook) -> str | None:
+    """``قال الرئيس التنفيذي للشركة، بن فان بيوردن:``, ``وقال السفير التونسي لدى روسيا علي قوطالي
+    في حديث``: the person NER found right after a subject of titles, past a comma or the title's
+    place, and ending where the words before what was said end (punctuation, ``إن``/``أن``, or
+    a preposition); never a person further on (``خلال لقائه الرئيس الفرنسي``)."""
+    tokens = para.tokens
+    starts = [at]
+    index = at
+    if index < last and tokens[index].text in "،,":
+        index += 1
+        starts = [index]
+    elif index < last and tokens[index].text in _PLACE_OF_TITLE:
+        # the name opens after one to four words of the place (marks around them aside)
+        words = [k for k in range(index + 1, last) if tokens[k].is_word][: _MAX_PLACE_WORDS + 1]
+        starts = words[1:]
+    folded = [t.text if t.is_word else "" for t in tokens]
+    for start in starts:
+        if any(not tokens[k].is_word and tokens[k].text not in '"«»“”' for k in range(at + 1, start)):
+            return None  # a comma or a full stop inside the place: the clause has moved on
+        if any(folded[k] in _CUE_FORMS or folded[k] in _COMPLEMENTIZERS for k in range(at, start)):
+            return None
+        keys = [key for key in book.persons_found if len(key) > 1 and tuple(folded[start : start + len(key)]) == key]
+        if keys:
+            end = start + len(max(keys, key=len))
+        elif start < last and (
+            is_given_name(folded[start])
+            or is_given_ali(folded[start], para.original(tokens[start].start, tokens[start].end))
+        ):
+            # ``علي قوطالي``, ``تركي فدعق``: a given name and one or two more that NER missed
+            end = start + 1
+            while end < last and end - start < 3 and tokens[end].is_word and _name_word(folded[end]):
+                end += 1
+            if end - start < 2:
+                continue
+        else:
+            continue
+        if end < last and tokens[end].is_word and tokens[end].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS:
+            return None  # ``... الرئيس الفرنسي فرانسوا هولاند بقوة``: the name runs on into a clause
+        name = para.words(start, end)
+        while len(name) > 2 and (name[0].folded in TITLES or is_descriptor(name[0].folded)):
+            name = name[1:]  # ``الطيار الركن قاسم سعد الدين``: NER took ranks for the name's
+        key = book.add(name, subject)  # the titles describe the name for later mentions (``السفير``)
+        resolved = book.resolve(key)
+        written = " ".join(w.original for w in name)
+        return resolved if resolved and len(resolved) >= len(written) else written
+    return None
+
+
+_PEOPLE_NOUNS = frozenset(read_list("speaker_nouns.txt"))
+
+
+def _unnamed(subject: list[Word], book: NameBook) -> bool:
+    """Whether `subject` describes someone without naming them: it opens with a title, an
+    organisation's word or a noun for people (``مصدر``, ``محلل``), and no word of it is a name
+    the article gives a person."""
+    head = subject[0].folded
+    if head.removeprefix("ال") in _DOCUMENTS:
+        return False  # ``بيان وافق عليه الوزراء``: a statement, whose issuer is found elsewhere
+    if head.startswith("ال") and head not in ORGANISATIONS and head.removeprefix("ال") not in ORGANISATIONS:
+        return False  # ``المتحدث الأمني``: a definite title stands for someone the article names
+    if head not in TITLES and head not in ORGANISATIONS and head not in _PEOPLE_NOUNS and not is_descriptor(head):
+        return False
+    folded = [w.folded for w in subject]
+    return book.entity_in(folded) is None and not any(book.knows_person(w) for w in folded)
+
+
+_AFFILIATION = frozenset({"في", "لدي", "داخل"})
+_MAX_AFFILIATION_WORDS = 5
+_MAX_UNKNOWN_AFFILIATION = 3
+
+
+def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int, book: NameBook) -> str:
+    """A subject of titles the article names no one for, with the organisation or place it
+    belongs to (issue #17's guidelines ask for the fullest description): ``مصدر أمني في وزارة
+    الداخلية``, ``محلل غربي في دمشق``, ``البعثة الأميركية لدى الحلف الأطلسي``. The words after
+    ``في``/``لدى`` count only where they open with an organisation's word, an organisation or a
+    place NER found (never ``في تصريح``, ``في مؤتمر صحفي``), and end before punctuation, ``إن``/``أن``,
+    a speech word or a time word."""
+    written = " ".join(w.original for w in subject)
+    tokens = para.tokens
+    if at >= last or tokens[at].text not in _AFFILIATION:
+        return written
+    end = at + 1
+    while (
+        end < last
+        and end - at <= _MAX_AFFILIATION_WORDS
+        and tokens[end].is_word
+        and tokens[end].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS | _CUE_FORMS | NAME_STOPS
+        and not opens_l_phrase(tokens[end].text)  # ``لصحيفة "حريت"``: whom it was said to
+        and "\u064b" not in para.original(tokens[end].start, tokens[end].end)  # ``رافضاً``: an adverb
+    ):
+        end += 1
+    words = [t.text for t in tokens[at + 1 : end]]
+    if any(w in _NOT_DONE for w in words):
+        return written  # ``في المدينة طالبا عدم كشف هويته``: the phrase ran into a clause
+    stops = _SUBJECT_STOPS | _COMPLEMENTIZERS | _CUE_FORMS | NAME_STOPS
+    if not words or (end < last and tokens[end].text not in stops and tokens[end].text not in ":،,.؛"):
+        return written  # the phrase runs on past five words: not a name's place
+    head = words[0].removeprefix("ال")
+    if head in _DOCUMENTS:
+        return written  # ``في بيان``: where it was said, not whom it speaks for
+    # ``لدى سلطنة عمان ملابسات الحادثة``: the phrase ends with the last organisation or place NER
+    # found in it; with none, an organisation's word opens at most three words.
+    known = [
+        k + len(key)
+        for key in (*book.entities, *book.places)
+        for k in range(len(words))
+        if tuple(words[k : k + len(key)]) == key
+    ]
+    if known:
+        end = at + 1 + max(known)
+    elif (head not in ORGANISATIONS and words[0] not in ORGANISATIONS) or len(words) > _MAX_UNKNOWN_AFFILIATION:
+        return written
+    return written + " " + para.original(tokens[at].start, tokens[end - 1].end)
+
+
+def _name_word(word: str) -> bool:
+    return (
+        word not in _SUBJECT_STOPS
+        and word not in _COMPLEMENTIZERS
+        and word not in _CUE_FORMS
+        and not is_descriptor(word)
+    )
+
+
 def _phrase_end(tokens: list[_Token], start: int, last: int) -> int:
     """Where the words after a subject stop: punctuation, ``إن``/``أن``, or twelve words."""
     end = start
@@ -1363,7 +1494,13 @@ def _sentence_quotes(
                     # ``قال رئيس النادي، القطري ناصر الخليفي``: the name follows the comma.
                     after = para.words(cue.subject[1], _phrase_end(para.tokens, cue.subject[1], last))
                     named = _name_after_phrase(para, cue.subject[1], last)
-                    speaker = book.mentioned(after) or (book.resolve(book.add(named, subject)) if named else speaker)
+                    speaker = (
+                        _person_after_titles(para, subject, cue.subject[1], last, book)
+                        or book.mentioned(after)
+                        or (book.resolve(book.add(named, subject)) if named else speaker)
+                    )
+                if speaker == " ".join(w.original for w in subject) and _unnamed(subject, book):
+                    speaker = _with_affiliation(para, subject, cue.subject[1], last, book)
             elif cue.kind == "verb":
                 # ``طمأن المدافع نواف الصبحي ... وقال "..."``: the clause's own subject,
                 # named right after the clause's first verb.
