@@ -721,3 +721,53 @@ def test_figures_no_reading_puts_on_the_weekday_are_no_date() -> None:
     # a score after a weekday: no reading of 2-1 falls on a Saturday near the publication
     found = [(d["text"], d["value"]) for d in find_dates(["فاز الفريق يوم السبت 2-1 على ضيفه."], "2015-07-21")]
     assert found == [("يوم السبت", "2015-07-18")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # a number set off in marks of its own counts the noun after them
+        ('وتعاملت العيادات مع " 640 " حالة مرضية من اللاجئين.', "640", "حالة"),
+        ("ويحتاج المريض عادة إلى «12» جلسة علاجية.", "12", "جلسة"),
+    ],
+)
+def test_a_number_in_marks_of_its_own_counts_the_noun_after_them(sentence: str, text: str, unit: str) -> None:
+    assert (text, unit) in [(q["text"], q["unit"]) for q in find_quantities([sentence])]
+
+
+def test_a_number_that_ends_a_quotation_counts_nothing_after_it() -> None:
+    found = find_quantities(['وقال المدير: "بلغ عدد المتطوعين 50" وأضاف أن العمل مستمر.'])
+    assert all(q["unit"] is None for q in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # "two of them", a verb, a particle or a word with a pronoun before one or two: no noun counted
+        ("وتبادل المسلحون إطلاق النار مع الشرطة وقتل اثنان منهم.", None),
+        ("وفي بعض البيوت يعمل الجميع، ولديهم واحد فقط يعيل الأسرة.", None),
+        # a definite noun before an indefinite one or two says what it is, it is not counted
+        ("وأكد أن الهدف واحد وهو خدمة الجمهور.", None),
+        # an indefinite noun before them is counted
+        ("وقال مصدر واحد فقط إن الاجتماع تأجل.", "مصدر"),
+    ],
+)
+def test_one_and_two_count_only_a_noun_that_agrees_with_them(sentence: str, unit: str | None) -> None:
+    found = [q for q in find_quantities([sentence]) if q["value"] in (1, 2)]
+    assert [q["unit"] for q in found] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # some of a group named by a plural in the construct after ``من``
+        ("وشملت الدراسة أكثر من 6000 من موظفي الوزارة في المدن الثلاث.", "موظفي"),
+        ("وقتل 12 من مسلحي الجماعة في الاشتباكات.", "مسلحي"),
+        # a demonstrative or a superlative there is no group
+        ("وقال إن 40 من هؤلاء الزوار عادوا إلى بلادهم.", None),
+        ("واجتمع رؤساء 16 من كبريات الشركات الوطنية.", None),
+    ],
+)
+def test_some_of_a_group_in_the_construct_counts_the_group(sentence: str, unit: str | None) -> None:
+    found = [q for q in find_quantities([sentence]) if q["value"] in (6000, 12, 40, 16)]
+    assert [q["unit"] for q in found] == [unit]

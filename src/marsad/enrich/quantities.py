@@ -115,7 +115,17 @@ def _previous_word(folded: str, start: int) -> str:
     return m[1] if m else ""
 
 
+_QUOTED_ALONE_AFTER = regex.compile(r"\s?[\"”»]")
+_QUOTED_ALONE_BEFORE = regex.compile(r"[\"“«]\s?$")
+
+
 def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str | None:
+    if (
+        start
+        and (mark := _QUOTED_ALONE_AFTER.match(folded.text, end))
+        and _QUOTED_ALONE_BEFORE.search(folded.text, max(0, start - 2), start)
+    ):
+        end = mark.end()  # ``" 970 " حالة``, ``«21» جلسة``: a number set off in marks counts the noun after them
     m = _AFTER_WORD.match(folded.text, end)
     if m is None or m.start("word") - end > 2:
         return None
@@ -337,15 +347,40 @@ _PARTICIPLE_PLURAL = regex.compile(r"\p{L}ا\p{L}{2}(?:ين|ون)|\p{L}{3}ي")
 _PARTITIVE = regex.compile(r"\s+من\s+(?P<noun>ال\p{L}{3,})(?![\p{L}])")
 
 
+# ``7000 من موظفي الحكومة``, ``نحو ألف من طلاب جامعة الخرطوم``: a plural in the construct, then its
+# complement.
+_PARTITIVE_CONSTRUCT = regex.compile(r"\s+من\s+(?P<noun>\p{L}{3,})\s+(?:ال\p{L}|\p{L}+\s+ال\p{L})")
+
+
 def _partitive_plural(folded: FoldedText, end: int) -> str | None:
     m = _PARTITIVE.match(folded.text, end)
-    if m is None:
-        return None
-    noun = m["noun"]
-    if not _definite_plural(noun) and _PARTICIPLE_PLURAL.fullmatch(noun[2:]) is None:
-        return None
+    if m is not None:
+        noun = m["noun"]
+        if not _definite_plural(noun) and _PARTICIPLE_PLURAL.fullmatch(noun[2:]) is None:
+            return None
+    else:
+        m = _PARTITIVE_CONSTRUCT.match(folded.text, end)
+        if m is None or not _construct_plural(m["noun"]):
+            return None
     s, e = folded.span(m.start("noun"), m.end("noun"))
     return str(_DIACRITICS.sub("", folded.original[s:e]))
+
+
+# ``ثلاثة من هؤلاء الحجاج``, ``16 من كبريات الشركات``: a demonstrative or a superlative, not the group.
+_NOT_A_GROUP = frozenset(
+    fold_entry(w)
+    for w in ("هؤلاء", "أولئك", "كبريات", "كبار", "أبرز", "أكثر", "أهم", "أفضل", "أكبر", "أقدم", "أحدث", "أغلب", "أشهر")
+)
+
+
+def _construct_plural(noun: str) -> bool:
+    """``موظفي``, ``طلاب``, ``ضباط``: a plural standing before its complement (a sound masculine
+    plural loses its ``ن`` there)."""
+    if noun in _NOT_A_GROUP:
+        return False
+    if noun.endswith("ي") and len(noun) >= 5 and noun.startswith("م"):
+        return True  # ``موظفي``, ``مشجعي``, ``مقاتلي``
+    return noun not in _NOT_PLURAL and not noun.endswith("ي") and _definite_plural("ال" + noun)
 
 
 _LATIN_BEFORE = regex.compile(r"\p{Latin}{2,}\s$")
@@ -507,7 +542,7 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             unit, end = _currency_unit(folded, tail), tail.end()
         else:
             if parsed.value in {1, 2} and parsed.last_role == "unit":
-                unit = _noun_before(folded, start)
+                unit = None if _OF_THEM.match(text, end) else _noun_before(folded, start, first.startswith("ال"))
             else:
                 unit = _counted_noun(folded, end)
         found.append((start, end, parsed.value, unit))
@@ -557,10 +592,23 @@ def _one_of_a_group(text: str, start: int, previous: str) -> bool:
     return not counted and _ONE_OF.match(text, start) is not None
 
 
-def _noun_before(folded: FoldedText, start: int) -> str | None:
-    """``مصدر واحد``: one and two follow the noun they count."""
+# ``قتل اثنان منهم``: "two of them" counts no noun.
+_OF_THEM = regex.compile(r"\s+من(?:هم|ها|هما|هن|كم|نا)(?!\p{L})")
+# ``فإن واحدة``, ``كل اثنتين``, ``لديهم واحد``: words before one or two that are no noun they count.
+_NOT_NOUN_BEFORE = frozenset({"فان", "ان", "كل", "لكل", "هناك", "فهناك", "لدي", "سوي", "الا", "غير", "اي", "كان"})
+_PRONOUN_END = ("هم", "ها", "هما", "هن", "كم")
+
+
+def _noun_before(folded: FoldedText, start: int, definite: bool = False) -> str | None:
+    """``مصدر واحد``, ``الهيكل الواحد``: one and two follow the noun they count, which agrees
+    with them in definiteness (``الجائزة واحدة`` says the prize is one) and is no particle or word
+    with a pronoun (``لديهم واحد``)."""
     m = _NOUN_BEFORE.search(folded.text[max(0, start - 30) : start])
-    if m is None or m[1] in _UNIT_STOPWORDS:
+    if m is None or m[1] in _UNIT_STOPWORDS or m[1] in _NOT_NOUN_BEFORE:
+        return None
+    word = m[1]
+    with_pronoun = any(word.endswith(p) and len(word) - len(p) >= _SHORT_NOUN for p in _PRONOUN_END)
+    if definite != word.startswith(("ال", "وال", "بال", "لل")) or with_pronoun:
         return None
     base = max(0, start - 30)
     s, e = folded.span(base + m.start(1), base + m.end(1))
