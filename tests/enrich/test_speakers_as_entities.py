@@ -732,3 +732,14 @@ def test_the_name_after_a_title_and_its_place_is_the_speaker(paragraph: str, spe
 )
 def test_an_unnamed_speaker_keeps_the_organisation_it_speaks_from(paragraph: str, speaker: str) -> None:
     assert [q[0] for q in _said([paragraph])] == [speaker]
+
+
+def test_a_title_the_current_speaker_holds_stands_for_him() -> None:
+    paragraphs = [
+        # two coaches named: the one who just spoke is meant
+        "أكد ماركوس باكيتا مدرب الأهلي أن الفريق جاهز لمباراة الغد أمام فريق خوان غاريدو مدرب الاتحاد.",
+        "وقال باكيتا في مؤتمر صحفي “نحترم المنافس ونسعى للفوز في كل مباراة.”",
+        "وأضاف المدرب البرازيلي الذي تولى المهمة قبل شهرين “اللاعبون في حالة جيدة ولا نشكو من إصابات.”",
+    ]
+    said = [(speaker, canonical) for speaker, canonical, _ in _said(paragraphs)]
+    assert said[-1][0] == "ماركوس باكيتا" or said[-1][1] == "ماركوس باكيتا"

@@ -599,6 +599,16 @@ class NameBook:
             people = {name for name in people if tuple(fold_entry(name).split()) in self.persons_found}
         return people.pop() if len(people) == 1 else None
 
+    def holds_title(self, person: str, title: str) -> bool:
+        """Whether the article gave `person` the title `title` (folded, with or without the
+        article): before the name (``المدرب سامي الجابر``) or after it (``دونيس مدرب الهلال``)."""
+        head = _strip_article(title)
+        if head not in TITLES and title not in TITLES:
+            return False
+        if any(head in described and name == person for described, name in self.titles_after):
+            return True
+        return any(head in described and self.resolve(key) == person for described, key in self.by_descriptor)
+
     def add_titles_after(self, name: str, following: Sequence[str]) -> None:
         """``جاري كاهيل مدافع تشيلسي``: a person NER found, then a title and its complement.
         Kept apart from the names the subjects resolve against: only `only_one_titled` reads it."""

@@ -1001,6 +1001,29 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
     return written + " " + para.original(tokens[at].start, tokens[end - 1].end)
 
 
+def _the_current_speakers_title(subject: list[Word], current: str | None, book: NameBook) -> bool:
+    """Whether `subject` is a definite title with no name (``المدرب اليوناني``) that the article
+    gave the current speaker."""
+    if not subject or current is None or not subject[0].folded.startswith("ال"):
+        return False
+    # only adjectives of origin or more titles after it (``الدكتور البنيان`` names someone)
+    names = {word for key in book.persons_found for word in key}
+    if any(
+        not (_NISBA_WORD.fullmatch(w.folded) or w.folded in TITLES) or book.knows_person(w.folded) or w.folded in names
+        for w in subject[1:]
+    ):
+        return False
+    if current not in book.people:
+        return False  # only a person NER found, never a phrase a cue's subject ran into
+    described = book.by_description(subject)
+    if described is not None and described != current:
+        return False  # ``اللاعب السويسري``: the Swiss player the article introduced
+    return book.holds_title(current, subject[0].folded)
+
+
+_NISBA_WORD = re.compile(r"ال\w{2,}ي")
+
+
 def _name_word(word: str) -> bool:
     return (
         word not in _SUBJECT_STOPS
@@ -1474,6 +1497,9 @@ def _sentence_quotes(
                 subject = []  # ``وقال سموه`` with no prince named: the previous speaker
             if titled is not None:
                 speaker = titled  # ``وقال سموه``: the prince the article named
+            elif _the_current_speakers_title(subject, current, book):
+                # ``وقال دونيس "..."`` then ``وأضاف المدرب اليوناني الذي ...``: the coach who spoke
+                speaker = current
             elif again is not None:
                 speaker = again
             elif _party_of_document(subject, current, book):
