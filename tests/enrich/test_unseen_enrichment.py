@@ -771,3 +771,22 @@ def test_one_and_two_count_only_a_noun_that_agrees_with_them(sentence: str, unit
 def test_some_of_a_group_in_the_construct_counts_the_group(sentence: str, unit: str | None) -> None:
     found = [q for q in find_quantities([sentence]) if q["value"] in (6000, 12, 40, 16)]
     assert [q["unit"] for q in found] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        # a life or a reign in brackets of its own, old years included
+        ("ويتناول الفصل الأول سيرة الشاعر حافظ إبراهيم (1872-1932)، ثم يعرض لقصائده.", ["1872", "1932"]),
+        ("وحكم الملك المؤسس (1902 - 1953) وحد خلالها البلاد.", ["1902", "1953"]),
+    ],
+)
+def test_two_years_in_brackets_of_their_own_are_years_not_counts(sentence: str, years: list[str]) -> None:
+    assert [d["value"] for d in find_dates([sentence])] == years
+    assert not find_quantities([sentence])
+
+
+def test_two_numbers_in_brackets_before_what_they_count_are_counts() -> None:
+    found = find_quantities(["وتتراوح الأسعار (1500-1700) ريال للطن الواحد."])
+    assert [q["value"] for q in found] == [1500, 1700]
+    assert not find_dates(["وتتراوح الأسعار (1500-1700) ريال للطن الواحد."])

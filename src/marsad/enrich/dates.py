@@ -531,6 +531,7 @@ def _part_of_this_period(m: regex.Match[str], published: dt.date | None) -> _Fou
 
 
 _RECENT, _RECENT_SPAN = 1950, 30  # a span of years before a word: recent years, a few apart
+_A_LIFE = 120  # the widest span of two years in brackets (a life, a reign)
 _TWO_YEARS = re.compile(r"\d{4}\s*(?:-|–|/|و|الي|حتي)\s*\d{4}")
 _EARLY = re.compile(r"في\s+1\d{3}")
 
@@ -538,7 +539,8 @@ _EARLY = re.compile(r"في\s+1\d{3}")
 def _years(folded: str, published: dt.date | None) -> list[_Found]:
     found: list[_Found] = []
     two_years = _TWO_YEARS.search(folded) is not None  # a C-speed check before the slower patterns
-    for pattern, widest in ((p.YEAR_RANGE, 30), (p.YEAR_SPAN, 150)) if two_years else ():
+    spans = ((p.YEAR_RANGE, 30), (p.YEAR_SPAN, 150), (p.YEARS_IN_BRACKETS, _A_LIFE))
+    for pattern, widest in spans if two_years else ():
         for m in pattern.finditer(folded):
             first, second = int(m["year"]), int(m["year2"])
             if m.groupdict().get("next") and (

@@ -139,6 +139,12 @@ YEAR_IN_CONTEXT = regex.compile(
 YEAR_RANGE = regex.compile(
     r"(?<![\p{L}\p{N}.,٫٬])(?P<year>(?:19|20)\d\d)\s*(?:-|–|/)\s*(?P<year2>(?:19|20)\d\d)(?![\p{L}\p{N}]|[.,٫٬]\d)"
 )
+# ``أحمد شوقي (1868-1932)``, ``غوته (1749-1832)``: two years in brackets of their own are a life, a
+# reign or a period, old years included (180 such brackets in the news collections), where no
+# noun they would count follows (``(1500-1700) ريال``).
+YEARS_IN_BRACKETS = regex.compile(
+    r"\(\s*(?P<year>1\d{3}|20[0-4]\d)\s*(?:-|–)\s*(?P<year2>1\d{3}|20[0-4]\d)\s*\)(?=\s*(?:$|[^\p{L}\s]|و\p{L}))"
+)
 # ``بين 1831 و1910.``: a span of years closing a clause, old years included; or a recent span
 # before a word no number counts (``بين 2014 و2018 مع``).
 YEAR_SPAN = regex.compile(
