@@ -790,3 +790,25 @@ def test_two_numbers_in_brackets_before_what_they_count_are_counts() -> None:
     found = find_quantities(["وتتراوح الأسعار (1500-1700) ريال للطن الواحد."])
     assert [q["value"] for q in found] == [1500, 1700]
     assert not find_dates(["وتتراوح الأسعار (1500-1700) ريال للطن الواحد."])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        # a preposition, ``قبل``/``بعد`` or a noun of the month's days before it: Ramadan the month
+        ("وتزداد المبيعات في الأسبوع الأخير من رمضان كل عام.", "رمضان"),
+        ("ويستعد التجار قبل رمضان بأسابيع لتخزين البضائع.", "رمضان"),
+        ("ويشتري الناس ما يكفيهم لرمضان، ثم يعودون للشراء.", "رمضان"),
+        ("وتكثر الزيارات العائلية في ليالي رمضان وبعد الإفطار.", "رمضان"),
+    ],
+)
+def test_a_hijri_month_after_a_preposition_or_a_word_of_its_days_is_a_month(sentence: str, text: str) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)] == [(text, "2015")]
+    assert [(d["text"], d["value"]) for d in find_dates([sentence])] == [(text, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["وقال اللاعب أحمد رمضان إن الفريق جاهز.", "ونقل الموقع عن رمضان عبد الله قوله إن الأمر انتهى."]
+)
+def test_ramadan_the_name_is_no_month(sentence: str) -> None:
+    assert find_dates([sentence], PUBLISHED) == []

@@ -252,10 +252,15 @@ _HIJRI_EPITHET = regex.compile(r"\s+(?:المبارك|الكريم|المعظم|
 _THIS_MONTH = regex.compile(r"\s+(?:الجاري|الحالي)(?![\p{L}])")
 
 
-# ``خلال رمضان``, ``حتى نهاية شوال``: after a word of time a Hijri month is a month, unless it is
-# also a common word or a given name (``محرم`` forbidden, ``صفر`` zero, ``رجب طيب أردوغان``, ``شعبان``).
-# (``بعد رمضان``, ``قبل رمضان`` are left: religious essays say them of every year.)
-_TIME_BEFORE_MONTH = regex.compile(rf"(?:^|\s)[و]?(?:{p.IN_MONTH_WORDS}|حتي)\s+$")
+# ``خلال رمضان``, ``حتى نهاية شوال``, ``قبل رمضان``, ``الأسبوع الأول من رمضان``, ``ليالي رمضان``,
+# ``نتزود به لرمضان``: after a word of time, a preposition or a noun of the month's days and coming, a
+# Hijri month is a month (the guidelines label it in religious essays too, which say it of every
+# year), unless it is also a common word or a given name (``محرم`` forbidden, ``صفر`` zero, ``رجب طيب
+# أردوغان``, ``شعبان``).
+_TIME_BEFORE_MONTH = regex.compile(
+    rf"(?:^|\s)[و]?(?:{p.IN_MONTH_WORDS}|حتي|قبل|بعد|من|الي|ب?قدوم|ب?حلول|دخول|ل?استقبال|ايام|ليالي|نهار|صيام"
+    r"|موسم|اجواء)\s+$|(?:^|\s)و?[بل]$"
+)
 _MONTHS_ALSO_WORDS = frozenset({1, 2, 7, 8})
 _EARLY_YEAR_AFTER = regex.compile(r"\s+(?:سنه|عام|العام)\s+\d")
 
