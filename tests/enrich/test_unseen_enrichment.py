@@ -812,3 +812,13 @@ def test_a_hijri_month_after_a_preposition_or_a_word_of_its_days_is_a_month(sent
 )
 def test_ramadan_the_name_is_no_month(sentence: str) -> None:
     assert find_dates([sentence], PUBLISHED) == []
+
+
+def test_a_guillemet_the_other_way_round_after_a_colon_opens_a_quotation() -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = (
+        "وأكد اللاعب لـ«الصباح» أن انتقاله تم بعد مفاوضات طويلة، وتابع قائلا:» كنت قريبا من الرحيل في الموسم الماضي»."
+    )
+    said = [q["text"] for q in find_quotes([paragraph], entities=[]) if q["direct"]]
+    assert said == ["كنت قريبا من الرحيل في الموسم الماضي"]

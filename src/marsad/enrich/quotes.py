@@ -208,6 +208,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             opens = False  # an apostrophe opens only before a word and after no letter
         if ch in _STRAIGHT and _closes_a_word(text, i):
             opens = False  # ``الفريق"،``: the end of a quotation opened in an earlier paragraph
+        turned = not opens and ch == "»" and _after_a_colon_before_a_word(text, i)
+        opens = opens or turned  # ``قائلا:» كنت قريبا ...».``: after a colon a guillemet opens either way round
         if not opens:
             orphan = _speech_before_orphan(text, i, ch, marks, k, breaks, regions)
             if orphan is not None:
@@ -215,7 +217,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             k += 1
             continue
         segment_end = next((b for b in breaks if b > i), n)
-        closers = _OPENERS[ch]
+        closers = "»«" if turned else _OPENERS[ch]
         close = next((j for j in range(k + 1, len(marks)) if marks[j][1] in closers), None)
         if close is not None and marks[close][0] < segment_end:
             reopened = _reopened_before(text, ch, marks, k, close)
@@ -328,6 +330,12 @@ def _reopened_before(text: str, ch: str, marks: list[tuple[int, str]], k: int, c
     if not stops:
         return None
     return _trim_end(text, marks[k][0] + 1, stops[-1].start() + 1)
+
+
+def _after_a_colon_before_a_word(text: str, i: int) -> bool:
+    """A colon, the guillemet at `i` the other way round and a word (199 times in the news
+    collections: ``قائلا:» كنت ...».``)."""
+    return text[max(0, i - 2) : i].rstrip().endswith(":") and text[i + 1 : i + 3].strip()[:1].isalpha()
 
 
 def _speech_before_orphan(
