@@ -391,3 +391,20 @@ def test_dateline_pretest_on_random_text() -> None:
     for text in SAMPLES:
         folded = fold_for_search(text).strip()
         assert templates.is_dateline(text) == (len(folded.split()) <= 6 and bool(templates.DATELINE.match(folded)))
+
+
+def test_anchored_patterns_one_by_one_agree_with_their_alternation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before a first character has opened ten lines its patterns are tried one by one (a one-page run
+    # compiles no alternation); after that, joined. Both read each line the same.
+    from marsad.segment import page_patterns
+
+    folded = [line_folded(text) for text in CHROME_LINES + SAMPLES]
+    monkeypatch.setattr(page_patterns, "_ALTERNATION_AFTER", 10**9)
+    one_by_one = rules.ChromeRules(rules.parse_rules(rules._data_lines("chrome.tsv"))).regexes
+    singly = [one_by_one.reason(line) for line in folded]
+    assert not one_by_one._by_first  # nothing was joined
+    monkeypatch.setattr(page_patterns, "_ALTERNATION_AFTER", 0)
+    joined = rules.ChromeRules(rules.parse_rules(rules._data_lines("chrome.tsv"))).regexes
+    assert [joined.reason(line) for line in folded] == singly
+    assert joined._by_first
+    assert any(reason is not None for reason in singly)

@@ -89,6 +89,9 @@ class PatternRule(Protocol):
     def phrase_pattern(self) -> str: ...
 
 
+_ALTERNATION_AFTER = 10  # lines starting with one character before its patterns are joined into one
+
+
 class PagePatterns:
     """Regex rules tried in order: those anchored at the line start, then the others."""
 
@@ -108,6 +111,8 @@ class PagePatterns:
         self._flags = flags
         self._by_first: dict[str, regex.Pattern[str] | None] = {}
         self._by_numbers: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
+        self._numbers_for: dict[str, tuple[int, ...]] = {}
+        self._seen: dict[str, int] = {}
         self.each_floating = [regex.compile(rule.phrase_pattern, flags) for rule in self.floating]
         # A pattern whose every match holds one of a few literals is not run
         # on a text that holds none of them (a C-level search each).
@@ -117,21 +122,29 @@ class PagePatterns:
             multiline = flags | regex.MULTILINE
             self.page_floating = [regex.compile(rule.phrase_pattern, multiline) for rule in self.floating]
 
-    def _anchored_for(self, first: str) -> regex.Pattern[str] | None:
-        """The anchored patterns a line starting with `first` can match, as one alternation.
+    def _candidates(self, first: str) -> tuple[int, ...]:
+        """The numbers of the anchored patterns a line starting with `first` can match.
 
         A pattern can match such a line only if it matches the string `first`
         at least partially (the engine reaches the end of it still matching),
         which is what regex's partial matching tells.
         """
+        numbers = self._numbers_for.get(first)
+        if numbers is None:
+            numbers = tuple(
+                number
+                for number, pattern in enumerate(self.each_anchored)
+                # A pattern that looks ahead is not judged by its first character.
+                if not self.by_page or pattern.match(first, partial=True) is not None
+            )
+            self._numbers_for[first] = numbers
+        return numbers
+
+    def _anchored_for(self, first: str) -> regex.Pattern[str] | None:
+        """The anchored patterns a line starting with `first` can match, as one alternation."""
         if first in self._by_first:
             return self._by_first[first]
-        numbers = tuple(
-            number
-            for number, pattern in enumerate(self.each_anchored)
-            # A pattern that looks ahead is not judged by its first character.
-            if not self.by_page or pattern.match(first, partial=True) is not None
-        )
+        numbers = self._candidates(first)
         if numbers not in self._by_numbers:
             branches = "|".join(f"(?P<r{n}>{self.anchored[n].phrase_pattern[1:]})" for n in numbers)
             self._by_numbers[numbers] = regex.compile(f"^(?:{branches})", self._flags) if numbers else None
@@ -142,7 +155,18 @@ class PagePatterns:
         if not self.anchored:
             return None
         # An empty line has no first character to choose by: every pattern is tried.
-        pattern = self._anchored_for(folded[:1]) if folded else self._anchored_for("")
+        first = folded[:1]
+        seen = self._seen.get(first, 0)
+        if seen < _ALTERNATION_AFTER and first not in self._by_first:
+            # Compiling a first character's alternation costs more than trying its few patterns one by
+            # one on a few lines (a one-page `marsad extract`); it pays from the corpus's tenth line on.
+            # The first pattern in rule order that matches wins either way.
+            self._seen[first] = seen + 1
+            for number in self._candidates(first):
+                if self.each_anchored[number].match(folded) is not None:
+                    return self.anchored[number].reason
+            return None
+        pattern = self._anchored_for(first)
         if pattern is None:
             return None
         found = pattern.match(folded)
