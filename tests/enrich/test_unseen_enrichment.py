@@ -822,3 +822,19 @@ def test_a_guillemet_the_other_way_round_after_a_colon_opens_a_quotation() -> No
     )
     said = [q["text"] for q in find_quotes([paragraph], entities=[]) if q["direct"]]
     assert said == ["كنت قريبا من الرحيل في الموسم الماضي"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وتقام العروض ضمن فعاليات مهرجان صيف أبها 36 في الحديقة العامة.",
+        "واستعد المنتخب لدورة خليجي 23 التي تقام في الكويت.",
+    ],
+)
+def test_a_number_after_an_events_name_is_its_edition_not_a_count(sentence: str) -> None:
+    assert find_quantities([sentence]) == []
+
+
+def test_a_number_after_an_events_name_that_counts_a_noun_is_a_count() -> None:
+    found = find_quantities(["وشارك في بطولة العالم 25 لاعبا من عشر دول."])
+    assert [(q["value"], q["unit"]) for q in found][:1] == [(25, "لاعبا")]

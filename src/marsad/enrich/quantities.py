@@ -639,6 +639,23 @@ def _apart(
     return [q for q in new if all(q[1] <= d[0] or q[0] >= d[1] for d in found)]
 
 
+# ``مهرجان جدة 36``, ``مهرجان صيف طيبة 36``, ``دورة خليجي 21``: a number after an event's name counts
+# nothing, it is the edition (13 of 13 such bare numbers on every twentieth news article).
+_EVENT_NOUNS = alternation(
+    [fold_entry(w) for w in ("مهرجان", "دورة", "بطولة", "معرض", "مؤتمر", "منتدى", "ملتقى", "كأس", "مسابقة", "جائزة")]
+)
+_EVENT_NAME_BEFORE = regex.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{_EVENT_NOUNS})(?:\s+\p{{L}}+){{1,2}}\s+$")
+_MAX_EDITION = 100
+
+
+def _edition(text: str, start: int, end: int, value: float) -> bool:
+    return (
+        value < _MAX_EDITION
+        and _ANY_DIGIT.search(text, start, end) is not None
+        and _EVENT_NAME_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
 def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float, str | None]]:
     """(start, end, value, unit) in original offsets, dates left out."""
     folded = FoldedText.of(paragraph)
@@ -661,6 +678,8 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
     in_dates = date_spans(paragraph) if has_digit else ()
     out = []
     for start, end, value, unit in sorted(found):
+        if unit is None and _edition(folded.text, start, end, value):
+            continue
         o_start, o_end = folded.span(start, end)
         if any(o_start < de and ds < o_end for ds, de in in_dates):
             continue
