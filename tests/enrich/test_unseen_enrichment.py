@@ -838,3 +838,18 @@ def test_a_number_after_an_events_name_is_its_edition_not_a_count(sentence: str)
 def test_a_number_after_an_events_name_that_counts_a_noun_is_a_count() -> None:
     found = find_quantities(["وشارك في بطولة العالم 25 لاعبا من عشر دول."])
     assert [(q["value"], q["unit"]) for q in found][:1] == [(25, "لاعبا")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["3 – الجندي أول / سالم محمد القحطاني", "(1) قلة التمويل: وهي أول أسباب تعثر المشاريع", "(4)", "7"],
+)
+def test_a_lists_numbering_is_no_quantity(paragraph: str) -> None:
+    assert find_quantities([paragraph]) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "value"), [("(40) متدربا شاركوا في الدورة", 40), ("(5) أشخاص أصيبوا في الحادث", 5)]
+)
+def test_a_number_in_brackets_opening_a_paragraph_may_count_the_noun_after_it(paragraph: str, value: int) -> None:
+    assert [q["value"] for q in find_quantities([paragraph])] == [value]

@@ -84,7 +84,8 @@ _NUMBER_WORD_FORMS = frozenset(prefix + word for word in NUMBER_WORDS for prefix
 # ``10,30 ت غ``, ``الـ 12 ظهراً``: a time of day
 _CLOCK = regex.compile(r"\s*\(?\s*(?:ت\s*[غم]|صباحا|مساء|ظهرا|عصرا|ليلا|فجرا)(?!\p{L})")
 _LOOKS_LIKE_YEAR = regex.compile(r"(?:19|20)\d\d")
-_LIST_MARKER = regex.compile(r"\s*[-.)]")
+# ``1 – العريف ...``, ``(2) عدم التخصص ...``, a paragraph that is only ``(3)``: a list's numbering.
+_LIST_MARKER = regex.compile(r"\s*(?:[-–—.)\]]|$)")
 _DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
 # ``شارك (40) متدربا``: only a number alone in brackets after a word counts the noun after them.
 _OPENS_BRACKET = regex.compile(r"\p{L}\s*\(\s*$")
@@ -147,6 +148,33 @@ def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str
     return str(_DIACRITICS.sub("", folded.original[start:stop]))
 
 
+_MAX_LIST_NUMBER = 20
+
+
+def _numbers_a_list(text: str, m: regex.Match[str]) -> bool:
+    """``1 - ``, ``1 – `` or ``(1)`` opening a paragraph, or the paragraph's only number: its
+    place in a list. In brackets it may count the noun after it (``(40) متدربا شاركوا``): a list's
+    number is small and no counted noun follows it."""
+    before = text[: m.start("num")].strip()
+    if before not in ("", "(", "[") or _LIST_MARKER.match(text, m.end("num")) is None:
+        return False
+    if not before:
+        return True
+    after = _AFTER_WORD.match(text, m.end("num"))
+    if after is None:
+        return True
+    if not m["num"].isdigit() or int(m["num"]) > _MAX_LIST_NUMBER:
+        return False
+    number, word = int(m["num"]), after["word"]
+    if word in _COUNTED_NOUNS:
+        return False
+    if number <= 2:
+        return True  # one and two follow their noun: ``(1) قصور الترجمة`` is an item
+    if number <= 10:
+        return not _definite_plural("ال" + word)  # three to ten count a plural: ``(5) أشخاص``
+    return not word.endswith("ا")  # eleven on count an accusative singular: ``(12) لاعبا``
+
+
 def _glued_particle(word: str) -> bool:
     """A conjunction or preposition glued to a word of the language (``وقضت``, ``فهناك``,
     ``للحصول``, ``بالسجن``), not a noun that begins with those letters (``وزير``, ``بطاقة``)."""
@@ -201,7 +229,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             latin_unit is None and _LATIN_AFTER.match(text, m.end())
         ):
             continue  # ``PRDM 16``, ``55 Cancri``: a number inside a Latin name
-        if m.start() == 0 and _LIST_MARKER.match(text, m.end("num")) and not m["scale"]:
+        if _numbers_a_list(text, m) and not m["scale"]:
             continue
         if _looks_like_score(text, m.start("num"), m.end("num")) or _in_a_result(text, m.start("num"), m.end("num")):
             continue
