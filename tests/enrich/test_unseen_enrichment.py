@@ -853,3 +853,14 @@ def test_a_lists_numbering_is_no_quantity(paragraph: str) -> None:
 )
 def test_a_number_in_brackets_opening_a_paragraph_may_count_the_noun_after_it(paragraph: str, value: int) -> None:
     assert [q["value"] for q in find_quantities([paragraph])] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("وتعرض خط نقل الطاقة 132 كيلو فولت لاعتداء جديد.", "كيلو فولت"),
+        ("ويأتي الهاتف بذاكرة 64 غيغا بايت.", "غيغا بايت"),
+    ],
+)
+def test_a_measure_written_apart_from_its_prefix_is_one_unit(sentence: str, unit: str) -> None:
+    assert [q["unit"] for q in find_quantities([sentence])] == [unit]
