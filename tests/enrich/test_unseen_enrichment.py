@@ -864,3 +864,16 @@ def test_a_number_in_brackets_opening_a_paragraph_may_count_the_noun_after_it(pa
 )
 def test_a_measure_written_apart_from_its_prefix_is_one_unit(sentence: str, unit: str) -> None:
     assert [q["unit"] for q in find_quantities([sentence])] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # the feminine ten after a definite plural counts it, as the other numbers do
+        ("وارتفعت الصادرات خلال السنوات العشر الماضية بنسبة كبيرة.", "السنوات"),
+        # an adjective of origin between them: the noun before it is counted
+        ("ووقعت الاتحادات الإقليمية الخمسة على البيان.", "الاتحادات"),
+    ],
+)
+def test_a_definite_number_after_a_plural_and_its_adjective_counts_the_plural(sentence: str, unit: str) -> None:
+    assert [q["unit"] for q in find_quantities([sentence])] == [unit]

@@ -724,11 +724,14 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
 _DEFINITE_VALUES = {
     "ال" + word: int(value)
     for word, (value, role) in NUMBER_WORDS.items()
-    if (role == "unit" and 3 <= value <= 9) or (role == "ten" and value == 10)
+    # ``السنوات العشر``: the feminine ten after a plural counts it, as ``عشره`` does
+    if (role == "unit" and 3 <= value <= 9) or (value == 10 and role in ("ten", "teen"))
 }
 _DEFINITE_NUMBERS = frozenset(_DEFINITE_VALUES)
+# ``الدول الخليجية الثلاث``, ``الاتحادات المحلية العشرة``: the noun before an adjective of origin counts.
 _DEFINITE_COUNT = regex.compile(
-    rf"(?<![\p{{L}}])(?P<noun>(?:وال|بال|لل|ال)\p{{L}}{{3,}})\s+(?P<num>{alternation(list(_DEFINITE_NUMBERS))})(?![\p{{L}}])"
+    rf"(?<![\p{{L}}])(?P<noun>(?:وال|بال|لل|ال)\p{{L}}{{3,}})(?:\s+ال\p{{L}}{{2,}}(?:يه|ي))?"
+    rf"\s+(?P<num>{alternation(list(_DEFINITE_NUMBERS))})(?![\p{{L}}])"
 )
 
 
