@@ -877,3 +877,17 @@ def test_a_measure_written_apart_from_its_prefix_is_one_unit(sentence: str, unit
 )
 def test_a_definite_number_after_a_plural_and_its_adjective_counts_the_plural(sentence: str, unit: str) -> None:
     assert [q["unit"] for q in find_quantities([sentence])] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("وشهد تدريب الأمس مشاركة جميع اللاعبين.", [("الأمس", "2015-07-19")]),
+        ("ووصل الوفد بالأمس إلى العاصمة.", [("الأمس", "2015-07-19")]),
+        # the past, not yesterday
+        ("وقد عانت المدينة من ذلك في الأمس القريب.", []),
+        ("وعقد مقارنة بين الأمس واليوم في أحوال السوق.", []),
+    ],
+)
+def test_al_ams_is_yesterday_unless_it_means_the_past(sentence: str, found: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)] == found

@@ -364,10 +364,13 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         return None  # ``اليوم`` alone is as often "nowadays" as "today"
     if word in {"غد", "الغد"} and not (m["part"] and m["part"] not in _NOT_DATE_PARTS):
         return None  # ``مساء غد`` is a day; ``الغد`` alone is as often "the future" (``جيل الغد``)
+    if word == "الامس" and _YESTERDAY_AS_THE_PAST.search(folded, max(0, m.start() - 6), min(len(folded), m.end() + 12)):
+        return None  # ``بالأمس القريب``, ``بين الأمس واليوم``: the past, not yesterday
     if published is None:
         return _span_start(m, "word"), m.end(), "relative", None, None
     offsets = {
         "امس": -1,
+        "الامس": -1,
         "البارحه": -1,
         "اول امس": -2,
         "اول من امس": -2,
@@ -392,6 +395,11 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
         value = (published + dt.timedelta(days=offsets[word])).isoformat()
     start = _span_start(m, "word")
     return start, m.end(), "relative", value, None
+
+
+# ``الأمس`` is yesterday (``تدريب الأمس``, ``بالأمس وصل``) but for the past in ``الأمس القريب``,
+# ``بين الأمس واليوم``, ``الأمس واليوم وغدا``.
+_YESTERDAY_AS_THE_PAST = regex.compile(r"الامس\s+(?:القريب|البعيد|واليوم|و\s+اليوم)|بين\s+الامس")
 
 
 # ``منذ``/``حتى`` make a bare weekday or ``أمس`` a date but are no date words: the span starts after.
@@ -643,7 +651,7 @@ def _trigger_words() -> dict[str, str]:
         ("month", p.GREGORIAN_MONTHS),
         ("hijri", p.HIJRI_MONTHS),
         ("weekday", p.WEEKDAYS),
-        ("day", ("امس", "غدا", "غد", "الغد", "اليوم", "البارحه", "الليله")),
+        ("day", ("امس", "الامس", "غدا", "غد", "الغد", "اليوم", "البارحه", "الليله")),
         ("period", ("الاسبوع", "الشهر", "العام", "السنه")),
     )
     for kind, names in sources:
