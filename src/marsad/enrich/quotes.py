@@ -889,7 +889,7 @@ def _name_after_phrase(para: _Paragraph, at: int, last: int) -> list[Word]:
 
 # What may stand between a subject of titles and the name it introduces: the title's place
 # (``السفير التونسي لدى روسيا``, ``المتحدث باسم الرئاسة``), a comma.
-_PLACE_OF_TITLE = frozenset({"لدي", "في", "باسم", "بـ", "ب"})
+_PLACE_OF_TITLE = frozenset({"لدي", "في", "باسم", "ب"})
 _MAX_PLACE_WORDS = 4
 
 
@@ -975,20 +975,20 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
     tokens = para.tokens
     if at >= last or tokens[at].text not in _AFFILIATION:
         return written
+    stops = _SUBJECT_STOPS | _COMPLEMENTIZERS | _CUE_FORMS | NAME_STOPS
     end = at + 1
     while (
         end < last
         and end - at <= _MAX_AFFILIATION_WORDS
         and tokens[end].is_word
-        and tokens[end].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS | _CUE_FORMS | NAME_STOPS
+        and tokens[end].text not in stops
         and not opens_l_phrase(tokens[end].text)  # ``لصحيفة "حريت"``: whom it was said to
-        and "\u064b" not in para.original(tokens[end].start, tokens[end].end)  # ``رافضاً``: an adverb
+        and _TANWEEN not in para.original(tokens[end].start, tokens[end].end)  # ``رافضاً``: an adverb
     ):
         end += 1
     words = [t.text for t in tokens[at + 1 : end]]
     if any(w in _NOT_DONE for w in words):
         return written  # ``في المدينة طالبا عدم كشف هويته``: the phrase ran into a clause
-    stops = _SUBJECT_STOPS | _COMPLEMENTIZERS | _CUE_FORMS | NAME_STOPS
     if not words or (end < last and tokens[end].text not in stops and tokens[end].text not in ":،,.؛"):
         return written  # the phrase runs on past five words: not a name's place
     head = words[0].removeprefix("ال")
