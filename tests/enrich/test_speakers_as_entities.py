@@ -743,3 +743,8 @@ def test_a_title_the_current_speaker_holds_stands_for_him() -> None:
     ]
     said = [(speaker, canonical) for speaker, canonical, _ in _said(paragraphs)]
     assert said[-1][0] == "ماركوس باكيتا" or said[-1][1] == "ماركوس باكيتا"
+
+
+def test_after_a_verb_of_describing_the_object_is_not_the_speaker() -> None:
+    said = _said(['ووصف الرئيس الفرنسي نيكولا ساركوزي الاتفاق بأنه "خطوة تاريخية" في مؤتمر صحفي.'])
+    assert [q[0] for q in said if q[2] == "خطوة تاريخية"] == ["نيكولا ساركوزي"]

@@ -891,3 +891,24 @@ def test_a_definite_number_after_a_plural_and_its_adjective_counts_the_plural(se
 )
 def test_al_ams_is_yesterday_unless_it_means_the_past(sentence: str, found: list[tuple[str, str]]) -> None:
     assert [(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)] == found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "said"),
+    [
+        # what a speaker called something, in marks after ``بأنها`` or ``وصف ... بـ``, however short
+        ('ووصف الوزير المحادثات بأنها "بناءة" وقال إنها ستستأنف.', "بناءة"),
+        ('ووصف رئيس الاتحاد الموسم بـ"التاريخي"، وقال إن الفريق يستحق اللقب.', "التاريخي"),
+    ],
+)
+def test_what_a_speaker_called_something_is_a_quote_however_short(paragraph: str, said: str) -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    assert said in [q["text"] for q in find_quotes([paragraph], entities=[]) if q["direct"]]
+
+
+def test_a_name_in_marks_after_bi_with_no_describing_verb_is_no_quote() -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    spans = find_quotes(["وقال المدرب إن فريقه فاز بـ«كأس الملك» بجدارة."], entities=[])
+    assert all(q["text"] != "كأس الملك" for q in spans)

@@ -475,8 +475,8 @@ def _subject_range(
         if t.text.isdigit() and i > first and tokens[i - 1].text == "ال":
             i += 1  # ``وزراء خارجية الدول الـ28``: the number the article is glued to
             continue
-        if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS:
-            break
+        if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text == "ب":
+            break  # ``ب`` alone: ``بـ"التاريخية"``, what the subject called something
         if t.text in _NOT_DONE and i > first + 1:
             i -= 1  # ``مصدر مطلع فضل عدم ذكر اسمه``: the verb before ``عدم`` ends the subject
             break
@@ -1483,6 +1483,8 @@ def _sentence_quotes(
             speaker = opening or in_clause or current
         else:
             subject = para.words(*cue.subject)
+            if cue.word in _DESCRIBING:
+                subject = _up_to_the_named(subject, book)
             if not subject and cue.token + 1 < last and para.tokens[cue.token + 1].text in _PRONOUN_TITLES:
                 subject = para.words(cue.token + 1, cue.token + 2)  # ``وقال سموه``
             if _object_phrase(subject):
@@ -1624,6 +1626,38 @@ def _uncued_quotes(para: _Paragraph, index: int, current: str | None, spans: lis
         spans.append(_span(para, index, region[0] + 1, region[1], current, "", True))
 
 
+# ``ووصفتها بأنها "غير مقبولة"``, ``وصف الانتخابات بـ"التاريخية"``: what a speaker called something,
+# in marks after ``بأنه``, or after ``بـ`` with ``وصف`` before it, is their words however short
+# (``فاز بـ«كأس الملك»`` names a cup).
+_THAT_IT_IS = re.compile(r"(?<!\w)(?:بانه|بانها|بانهم|بانهما)\s*$")
+_BY_AFTER_DESCRIBING = re.compile(r"(?<!\w)و?(?:وصف|نعت)\w*\s[^.،؛:!؟]{0,60}(?<!\w)ب\s*$")
+
+
+# ``ووصف أنان محادثاته مع الأسد بأنها``: after a verb of describing the object follows its subject.
+_DESCRIBING = frozenset({"وصف", "وصفت", "وصفوا", "نعت", "نعتت"})
+
+
+def _up_to_the_named(subject: list[Word], book: NameBook) -> list[Word]:
+    """`subject` cut after the first person NER found in it, else after the first organisation
+    (``سمير السعود مدير فريق الفتح``: the club is part of his title, he is the subject)."""
+    if book.person_opening(subject):
+        return subject  # ``سمير السعود مدير فريق الفتح ...``: `speaker_of` ends a name it opens with
+    folded = [w.folded for w in subject]
+    for found in (book.persons_found, book.entities):
+        for at in range(len(folded)):
+            keys = [key for key in found if tuple(folded[at : at + len(key)]) == key]
+            if keys:
+                return subject[: at + len(max(keys, key=len))]
+    return subject
+
+
+def _described_as(text: str, opening: int) -> bool:
+    return (
+        _THAT_IT_IS.search(text, max(0, opening - 8), opening) is not None
+        or _BY_AFTER_DESCRIBING.search(text, max(0, opening - 90), opening) is not None
+    )
+
+
 def _is_quotation(text: str, region: tuple[int, int]) -> bool:
     """Three words or more, or two right after ``:``/``إن``; never a name before a colon or a title."""
     named = _NAMED_BEFORE.search(text, max(0, region[0] - 16), region[0])
@@ -1635,7 +1669,7 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         indefinite = not named[1].startswith(("ال", "وال", "بال", "لل"))
         if words <= _MAX_NAME_IN_MARKS and indefinite and noun in ORGANISATIONS and not named.group().endswith(":"):
             return False  # ``بنك "دويتشه رايخ بنك"``: the name of the organisation
-    introduced = words == 2 and _INTRODUCED.search(text, 0, region[0]) is not None
+    introduced = (words == 2 and _INTRODUCED.search(text, 0, region[0]) is not None) or _described_as(text, region[0])
     if (
         words <= _MAX_TERM_WORDS
         and not _introduced(text, region[0])
