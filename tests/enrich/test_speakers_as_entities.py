@@ -748,3 +748,8 @@ def test_a_title_the_current_speaker_holds_stands_for_him() -> None:
 def test_after_a_verb_of_describing_the_object_is_not_the_speaker() -> None:
     said = _said(['ووصف الرئيس الفرنسي نيكولا ساركوزي الاتفاق بأنه "خطوة تاريخية" في مؤتمر صحفي.'])
     assert [q[0] for q in said if q[2] == "خطوة تاريخية"] == ["نيكولا ساركوزي"]
+
+
+def test_before_qawluh_an_unnamed_speaker_keeps_the_place_it_speaks_from() -> None:
+    said = _said(["وتنقل الصحيفة عن محلل غربي في دمشق قوله إن «النظام يواجه أزمة اقتصادية حقيقية»."])
+    assert [q[0] for q in said] == ["محلل غربي في دمشق"]

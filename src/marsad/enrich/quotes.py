@@ -1009,6 +1009,20 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
     return written + " " + para.original(tokens[at].start, tokens[end - 1].end)
 
 
+def _nominal_affiliation(
+    para: _Paragraph, subject: list[Word], cue: _Cue, speaker: str | None, book: NameBook
+) -> str | None:
+    """``عن محلل غربي في دمشق قوله``: before ``قوله`` the unnamed speaker's place is inside the
+    subject, which `speaker_of` ended before ``في``; it is kept as `_with_affiliation` keeps it."""
+    at = next((k for k, w in enumerate(subject) if w.folded in _AFFILIATION), None)
+    first, end = cue.subject
+    if at is None or at == 0 or end - first != len(subject) or speaker != " ".join(w.original for w in subject[:at]):
+        return speaker  # no place, or quoted words make the token count differ from the words'
+    if not _unnamed(subject[:at], book):
+        return speaker
+    return _with_affiliation(para, subject[:at], first + at, end, book)
+
+
 def _the_current_speakers_title(subject: list[Word], current: str | None, book: NameBook) -> bool:
     """Whether `subject` is a definite title with no name (``المدرب اليوناني``) that the article
     gave the current speaker."""
@@ -1537,6 +1551,8 @@ def _sentence_quotes(
                     )
                 if speaker == " ".join(w.original for w in subject) and _unnamed(subject, book):
                     speaker = _with_affiliation(para, subject, cue.subject[1], last, book)
+                elif cue.kind == "nominal":
+                    speaker = _nominal_affiliation(para, subject, cue, speaker, book)
             elif cue.kind == "verb":
                 # ``طمأن المدافع نواف الصبحي ... وقال "..."``: the clause's own subject,
                 # named right after the clause's first verb.
