@@ -671,10 +671,10 @@ def _apart(
 
 # ``مهرجان جدة 36``, ``مهرجان صيف طيبة 36``, ``دورة خليجي 21``: a number after an event's name counts
 # nothing, it is the edition (13 of 13 such bare numbers on every twentieth news article).
-_EVENT_NOUNS = alternation(
+_EVENTS_WITH_EDITIONS = alternation(
     [fold_entry(w) for w in ("مهرجان", "دورة", "بطولة", "معرض", "مؤتمر", "منتدى", "ملتقى", "كأس", "مسابقة", "جائزة")]
 )
-_EVENT_NAME_BEFORE = regex.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{_EVENT_NOUNS})(?:\s+\p{{L}}+){{1,2}}\s+$")
+_EVENT_NAME_BEFORE = regex.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{_EVENTS_WITH_EDITIONS})(?:\s+\p{{L}}+){{1,2}}\s+$")
 _MAX_EDITION = 100
 
 

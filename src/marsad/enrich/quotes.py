@@ -75,6 +75,7 @@ from marsad.enrich.quote_speakers import (
 )
 from marsad.enrich.sacred_speakers import give_sacred_speakers
 from marsad.enrich.speaker_checks import (
+    PEOPLE_NOUNS,
     PROPHET,
     canonical,
     is_given_name,
@@ -941,9 +942,6 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
     return None
 
 
-_PEOPLE_NOUNS = frozenset(read_list("speaker_nouns.txt"))
-
-
 def _unnamed(subject: list[Word], book: NameBook) -> bool:
     """Whether `subject` describes someone without naming them: it opens with a title, an
     organisation's word or a noun for people (``مصدر``, ``محلل``), and no word of it is a name
@@ -953,7 +951,7 @@ def _unnamed(subject: list[Word], book: NameBook) -> bool:
         return False  # ``بيان وافق عليه الوزراء``: a statement, whose issuer is found elsewhere
     if head.startswith("ال") and head not in ORGANISATIONS and head.removeprefix("ال") not in ORGANISATIONS:
         return False  # ``المتحدث الأمني``: a definite title stands for someone the article names
-    if head not in TITLES and head not in ORGANISATIONS and head not in _PEOPLE_NOUNS and not is_descriptor(head):
+    if head not in TITLES and head not in ORGANISATIONS and head not in PEOPLE_NOUNS and not is_descriptor(head):
         return False
     folded = [w.folded for w in subject]
     return book.entity_in(folded) is None and not any(book.knows_person(w) for w in folded)

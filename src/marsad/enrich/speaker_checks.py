@@ -35,6 +35,7 @@ from marsad.enrich.quote_speakers import (
 )
 
 __all__ = [
+    "PEOPLE_NOUNS",
     "canonical",
     "is_given_name",
     "names_someone",
@@ -67,7 +68,7 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         or canonical(book, speaker, expand=False) != speaker
     ):
         return True
-    if len(words) == 1 and words[0] in ORGANISATIONS and not words[0].startswith("ال") and words[0] not in _PEOPLE:
+    if len(words) == 1 and words[0] in ORGANISATIONS and not words[0].startswith("ال") and words[0] not in PEOPLE_NOUNS:
         return False  # ``شركة`` alone: which one is not said
     if " ".join(words) in PROPHET:
         return True  # ``قال رسول الله صلى الله عليه وسلم``: the Prophet, by the title the article gives
@@ -86,7 +87,13 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return False  # ``مدينة غاو``: a place does not speak
     for form in (head, head.removeprefix("و")):
         bare = _strip_article(form)
-        if form in TITLES or form in ORGANISATIONS or bare in ORGANISATIONS or bare in documents or form in _PEOPLE:
+        if (
+            form in TITLES
+            or form in ORGANISATIONS
+            or bare in ORGANISATIONS
+            or bare in documents
+            or form in PEOPLE_NOUNS
+        ):
             return True
         if form.startswith("ال") and "ال" + bare in TITLES:
             return True
@@ -398,7 +405,7 @@ def _given_names(words: Sequence[str]) -> bool:
     return all(not is_descriptor(word) or (at > 0 and folded[at - 1] in _KIN) for at, word in enumerate(folded))
 
 
-_PEOPLE = frozenset(read_list("speaker_nouns.txt"))
+PEOPLE_NOUNS = frozenset(read_list("speaker_nouns.txt"))
 _PLACE_WORDS = frozenset(fold_entry(w) for w in ("مدينة", "بلدة", "قرية", "منطقة", "إقليم", "ولاية", "حي", "مخيم"))
 # ``يحتملون``, ``ويطالبون``: an imperfect verb of a plural subject never stands in a name.
 _IMPERFECT_PLURAL = re.compile(r"(?:و|ف|ل|لا)?[يت]\w{2,}(?:ون|ان)")
