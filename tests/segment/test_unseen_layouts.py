@@ -1204,3 +1204,96 @@ def test_disclaimers_bios_and_source_credits_after_the_article_are_chrome(line: 
 def test_a_reading_time_a_glued_menu_or_a_search_box_is_never_the_title(above: str) -> None:
     record = host("\n".join(["مجلة الواحة", above, HEADLINE, P1, P2, P3]))
     assert record.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a post drawn as its platform draws it: the account, its handle, the text, the time, counters
+        [
+            "مستشفى الواحة",
+            "@alwaha_hospital",
+            "استقبلنا اليوم أول المراجعين في قسم الطوارئ الجديد، شكراً لكل الكوادر",
+            "9:14 م · 3 يناير 2013",
+            "128 إعادة تغريد 540 إعجاب",
+        ],
+        # an Instagram name, its profile link, the text and the likes
+        ["dr.huda.taif", "عرض الملف الشخصي", "زيارة اليوم للمستشفى الجديد مع الفريق", "أعجب بها 3,214 شخصاً"],
+        # a label over the account's name and handle, a post with a hashtag
+        ["تغريدة مضمّنة", "مراسل الواحة @alwaha_taif", "افتتاح المستشفى الجديد صباح اليوم بحضور المحافظ #الطائف"],
+        # a post's text carrying emoji
+        ["الطائف تستحق الأفضل دائماً 💚🏥"],
+        # a gallery's counter and the caption under it, bracketed credit and all
+        ["الصورة 2 من 7", "مبنى المستشفى الجديد من الجهة الشرقية (المصدر: الوزارة)"],
+        # a standings table with its header, and a table of cells parted by bars
+        ["ترتيب المجموعة الثانية", "1. الهلال 9", "2. الاتحاد 6", "3. الشباب 3", "4. الفتح 0"],
+        ["أسعار الخضار اليوم (ريال للكرتون)", "الطماطم | 18 - 22", "البطاطس | 25 - 28", "الخيار | 14 - 16"],
+        ["العملة | شراء | بيع", "الدولار | 3.75 | 3.76", "اليورو | 4.10 | 4.14"],
+        # links to another story, a dossier, a live coverage, a video
+        ["◄ بلدية الطائف تطلق حملة لتنظيف الحدائق العامة"],
+        ["ملف: الخدمات الصحية في المحافظات"],
+        ["Dossier ملف : La santé à Taëf"],
+        ["Suivez notre direct | تابعوا تغطيتنا المباشرة"],
+        ["فيديو | 04:05 - جولة داخل المستشفى الجديد"],
+        ["À voir aussi شاهد أيضا : Vidéo - افتتاح المستشفى"],
+        ["Regarder la vidéo | شاهد الفيديو"],
+        # a sign-up prompt, a quick fact, a poll
+        ["انضم إلى قناة الواحة على تيليجرام لتصلك الأخبار أولاً بأول"],
+        ["معلومة سريعة: ينصح الأطباء بالمشي نصف ساعة كل يوم"],
+        ["Sondage | استطلاع: هل زرت المستشفى الجديد؟"],
+        # a caption with a French credit glued to it
+        ["مدخل قسم الطوارئ في المستشفى - Crédit photo : Al Waha"],
+    ],
+)
+def test_embedded_posts_tables_and_links_between_paragraphs_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, *box, P2, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_a_short_line_under_a_story_link_heads_the_next_part() -> None:
+    subheading = "خدمات الطوارئ"
+    record = host(
+        "\n".join(
+            ["الرئيسية | محليات", HEADLINE, P1, P2, "◄ بلدية الطائف تطلق حملة لتنظيف الحدائق", subheading, P3, P4]
+        )
+    )
+    assert record.body == [P1, P2, subheading, P3, P4]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an address the article gives, and an account quoted by name in a compilation with no post box
+        "www.moh.gov.sa",
+    ],
+)
+def test_a_web_address_in_the_article_is_no_account(line: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, line, P3, P4]))
+    assert line in record.body
+
+
+# The speaker's sentence goes on from the paragraph before, which ends quoting.
+QUOTING = "وقال المتحدث باسم الوزارة إن «التشغيل يبدأ الشهر المقبل في كل الأقسام»."
+
+
+@pytest.mark.parametrize(
+    ("before", "pull"),
+    [
+        # set apart in English quotation marks
+        (TOLD, "“المستشفى الجديد خطوة أولى في خطة تمتد إلى كل محافظات المنطقة”"),
+        # after a paragraph that ends quoting: lifted from the article's own sentences
+        (QUOTING, "«التشغيل يبدأ الشهر المقبل في كل الأقسام بكوادر وطنية مؤهلة»"),
+    ],
+)
+def test_a_pull_quote_in_other_marks_or_after_quoting_is_cut(before: str, pull: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, before, pull, P3, P4]))
+    assert record.body == [P1, before, P3, P4]
+    assert reasons(record)[pull] == "pull_quote"
+
+
+def test_the_speakers_next_quoted_sentence_after_a_quoting_paragraph_stays() -> None:
+    said = "«ونحن ماضون في تطوير الرعاية الأولية حتى تبلغ القرى النائية قبل نهاية العام»"
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, QUOTING, said, P3, P4]))
+    assert said in record.body

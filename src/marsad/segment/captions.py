@@ -15,7 +15,7 @@ from itertools import pairwise
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match, line_key
 
-__all__ = ["mark_data_labels", "mark_photo_captions", "mark_video_links"]
+__all__ = ["mark_data_labels", "mark_photo_captions", "mark_score_tables", "mark_video_links"]
 
 _CAPTION_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.FOREIGN)
 _MAX_CAPTION_WORDS = 12
@@ -130,13 +130,27 @@ _MAX_VIDEO_LABEL_WORDS = 14
 # ``▶ فيديو | سلاح الجو يكثف طلعاته``: a play sign and a video word, a link to a video on its own line
 # (folding drops the sign, so the written line is read).
 _PLAY_LINK = re.compile(r"^\W{0,3}[▶►]\s*(?:فيديو|بالفيديو|شاهد)")
+# ``◄ جمعية ثقافية بتيزنيت تكرم الباحث``: an arrow and a headline without a stop, a link to another
+# story (no line of the news collections opens so); the chrome rules read lines with their leading
+# signs folded away, so the written line is read here.
+_ARROW_LINK = re.compile(r"^[◄►◀▶]\s?[^؟?!.]{5,90}$")
+# ``ملف: المسجد الأقصى تحت التهويد``, ``Dossier ملف : ...``, ``تابعوا تغطيتنا المباشرة``, ``فيديو | 04:05 -
+# جولة بالطائرة ...``: a link to a dossier, a live coverage or a video, a line of its own between
+# paragraphs (none of these opens a line of the news collections).
+_STORY_LINK = re.compile(
+    r"^(?:(?:dossier\s)?ملف(?: خاص)?\s?:\s?[^.]{3,60}$"
+    r"|(?:suivez[^|]{0,30}\|\s?)?تابع(?:وا)? تغطيت(?:نا|ه)"
+    r"|(?:فيديو|بالفيديو)\s?[|:]\s?[^.]{3,80}$)",
+    re.I,
+)
 
 
 def mark_video_links(lines: list[Line]) -> None:
-    """Mark as related a video's label over its player line (a running time, ``▶ تشغيل``), and a
-    video link after a play sign."""
+    """Mark as related a video's label over its player line (a running time, ``▶ تشغيل``), a
+    video link after a play sign, a story's link after an arrow and a dossier's, a coverage's or a
+    video's link."""
     for line in lines:
-        if line.chrome is None and _PLAY_LINK.match(line.text):
+        if line.chrome is None and any(link.match(line.text) for link in (_PLAY_LINK, _ARROW_LINK, _STORY_LINK)):
             line.chrome = _VIDEO
             line.kind = Kind.CHROME
             line.boxed = True
@@ -173,6 +187,71 @@ def mark_data_labels(lines: list[Line]) -> None:
             for member in run:
                 member.chrome, member.kind, member.boxed = box.chrome, Kind.CHROME, True
         run = []
+
+
+# ``1. الزمالك 9``, ``إنبي 59``: a rank perhaps, a name, a figure; a standings table or a price list
+# prints one such row a line. Over every article of the news collections no three such lines run
+# together.
+_TABLE_ROW = re.compile(r"^(?:\d{1,2}\s?[-.)]\s?)?[^\d\s][^\d]{1,30}\s\d{1,3}$")
+# ``الطماطم | 18 - 22``, ``قطعان الأبقار | 30%``, ``السعودية | المغرب``: a table's cells parted by bars,
+# each a few words in Arabic or figures; between two paragraphs, where a menu never stands. (Three
+# runs of such rows in the news collections list foreign films, in Latin letters.)
+_CELL = re.compile(r"[\u0600-\u06ff\d]")
+_MAX_CELL_WORDS = 4
+_MIN_TABLE_ROWS = 3
+_MAX_ROW_WORDS = 8
+_MAX_TABLE_HEADER_WORDS = 8
+_DATA_BOX = Match("data_box", False)
+_DIGIT = re.compile(r"\d")
+
+
+def _score_row(line: Line) -> bool:
+    return line.chrome is None and line.words <= _MAX_ROW_WORDS and _TABLE_ROW.match(line.text) is not None
+
+
+def _barred_row(line: Line) -> bool:
+    # a row the menu rules took for links (``العملة | شراء | بيع``) is judged with its table
+    if (line.chrome is not None and line.chrome.reason != "navigation") or " | " not in line.text:
+        return False
+    if line.words > _MAX_ROW_WORDS:
+        return False
+    cells = [cell.strip() for cell in line.text.split("|")]
+    return all(cell and len(cell.split()) <= _MAX_CELL_WORDS and _CELL.search(cell) for cell in cells)
+
+
+def _table_header(line: Line) -> bool:
+    return (
+        line.chrome is None
+        and line.words <= _MAX_TABLE_HEADER_WORDS
+        and not line.text.endswith((".", "،", ":", "؟", "?", "!"))
+    )
+
+
+def mark_score_tables(lines: list[Line]) -> None:
+    """Three rows or more of a table (``الزمالك 80`` / ``الأهلي 75`` / ``إنبي 59``, or cells parted by
+    bars between two paragraphs) are a data box, with the short header right above them
+    (``ترتيب المجموعة الثانية``)."""
+    for row in (_score_row, _barred_row):
+        start = 0
+        while start < len(lines):
+            end = start
+            while end < len(lines) and row(lines[end]):
+                end += 1
+            if end - start >= _MIN_TABLE_ROWS:
+                _mark_table(lines, start, end, between_paragraphs=row is _barred_row)
+            start = max(end, start + 1)
+
+
+def _mark_table(lines: list[Line], start: int, end: int, *, between_paragraphs: bool) -> None:
+    rows = lines[start:end]
+    if any(row.chrome is not None for row in rows) and sum(bool(_DIGIT.search(row.text)) for row in rows) < 2:
+        return  # a menu the rules know, not figures
+    if start > 0 and _table_header(lines[start - 1]):
+        start -= 1
+    if between_paragraphs and (start == 0 or lines[start - 1].kind is not Kind.PROSE):
+        return
+    for row in lines[start:end]:
+        row.chrome, row.kind, row.boxed = _DATA_BOX, Kind.CHROME, True
 
 
 def _in_a_data_box(line: Line) -> bool:

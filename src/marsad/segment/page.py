@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
 from marsad.segment.breadcrumb import category_from_line, plausible_category
-from marsad.segment.captions import mark_data_labels, mark_photo_captions, mark_video_links
+from marsad.segment.captions import mark_data_labels, mark_photo_captions, mark_score_tables, mark_video_links
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.openers import headline_opening
 from marsad.segment.pull_quotes import mark_pull_quotes
 from marsad.segment.rules import chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
+from marsad.segment.social_posts import mark_social_posts
 from marsad.segment.templates import is_dateline
 from marsad.segment.title_line import find_title, is_section_line, short_sentence
 
@@ -152,7 +153,9 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
     """
     reasons: dict[int, str] = {}
     for index, line in enumerate(lines):
-        header = line.chrome is not None and line.chrome.reason in ("related_articles", "read_more")
+        # A video's or a story's link the page marked on its own (`mark_video_links`) is a box of
+        # one line: the short line under it heads the article's next part.
+        header = not line.boxed and line.chrome is not None and line.chrome.reason in ("related_articles", "read_more")
         marker = find_marker(line.text) is not None
         if not (marker or header) or not _prose_before(lines, index):
             continue
@@ -349,7 +352,9 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         return []
     mark_photo_captions(lines)
     mark_video_links(lines)
+    mark_social_posts(lines)
     mark_pull_quotes(lines)
+    mark_score_tables(lines)
     mark_data_labels(lines)
     for line in lines:
         if line.chrome is None and line.key in hints.templates:

@@ -18,7 +18,7 @@ from marsad.segment.rules import Match
 
 __all__ = ["mark_pull_quotes"]
 
-_QUOTED_LINE = regex.compile(r"^«([^«»]+)»\s*\.?$")
+_QUOTED_LINE = regex.compile(r"^(?:«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\")\s*\.?$")
 _MIN_WORDS = 6
 _MAX_WORDS = 25
 _MAX_VOWEL_MARKS = 3  # a verse is vocalised
@@ -37,17 +37,45 @@ def _said(quoted: str) -> bool:
     return _SPOKEN_SENTENCE.search(quoted) is not None or _FIRST_PERSON.match(quoted) is not None
 
 
+_CONTENT_WORD = regex.compile(r"\w{4,}")
+# ``والكلفة`` lifted from ``كلفة``, ``الدراسة`` from ``للدراسة``: a word's stem without its conjunction,
+# preposition and article.
+_PROCLITICS = regex.compile(r"^(?:و|ف)?(?:ب|ك|ل)?(?:ال|ل)?")
+_MIN_STEM = 3
+_LIFTED_SHARE = 0.6
+
+
+def _lifted(quoted: str, lines: list[Line]) -> bool:
+    """Whether most of the quoted words stand in the article's paragraphs too: a sentence lifted
+    out of the article, where the next sentence of a speaker says something new."""
+    stems = {_stem(word) for word in _CONTENT_WORD.findall(quoted)}
+    if not stems:
+        return False
+    text = " ".join(
+        line.text for line in lines if line.kind is Kind.PROSE and line.chrome is None and quoted not in line.text
+    )
+    return sum(stem in text for stem in stems) >= _LIFTED_SHARE * len(stems)
+
+
+def _stem(word: str) -> str:
+    stem = _PROCLITICS.sub("", word)
+    return stem if len(stem) >= _MIN_STEM else word
+
+
 def mark_pull_quotes(lines: list[Line]) -> None:
     for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
         if line.chrome is not None or before.kind is not Kind.PROSE or after.kind is not Kind.PROSE:
             continue
-        quoted = _QUOTED_LINE.match(line.text)
-        if quoted is None or not _MIN_WORDS <= len(_WORD.findall(quoted[1])) <= _MAX_WORDS:
+        found = _QUOTED_LINE.match(line.text)
+        quoted = next((part for part in found.groups() if part), "") if found else ""
+        if not _MIN_WORDS <= len(_WORD.findall(quoted)) <= _MAX_WORDS:
             continue
-        if len(_VOWEL_MARK.findall(line.text)) > _MAX_VOWEL_MARKS or _said(quoted[1]):
+        if len(_VOWEL_MARK.findall(line.text)) > _MAX_VOWEL_MARKS or _said(quoted):
             continue
-        if _CLOSED.search(before.text) is None or _ENDS_QUOTING.search(before.text):
-            continue  # the paragraph before hands on to it, or its speaker's quotation goes on
+        if _CLOSED.search(before.text) is None:
+            continue  # the paragraph before hands on to it
+        if _ENDS_QUOTING.search(before.text) and not _lifted(quoted, lines):
+            continue  # its speaker's quotation goes on
         line.chrome = _PULL_QUOTE
         line.kind = Kind.CHROME
         line.boxed = True

@@ -1,0 +1,121 @@
+"""Social posts embedded in an article, and the caption under a gallery's counter.
+
+A site embeds a post between two paragraphs as its platform draws it: the account's name, its
+handle (`@noura_fit_uae`, or an Instagram name such as `chef.mariam.q`), the post's text, then the
+post's time (`9:14 م · 3 يناير 2013`) and counters (`128 إعادة تغريد`, `أعجب بها 3,214 شخصاً`). The
+counters and the time are chrome by their words; the name and the text read like a headline and
+a sentence, and only their place says whose they are: next to the handle, with the counters
+closing the post. A line carrying emoji after its first word is a post's text too: over every line of the news
+collections (all newspapers, all of SaudiNewsNet) no article line carries one.
+
+A gallery numbers its photos (`الصورة 2 من 7`), and the line under the number is the photo's
+caption when it is short and no sentence ends it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from marsad.segment.lines import Kind, Line
+from marsad.segment.rules import Match
+
+__all__ = ["mark_social_posts"]
+
+# ``@Falak_Arabi``; ``coach.dana.fit``, ``lulwa.lifestyle`` (lower-case Latin, a dot or an underscore
+# inside, no space): a handle alone on its line; or after the account's name (``مراسل سنابل
+# @SanabelPS``), no colon before it (``عمل Follow للمستخدم : صباح الخير @user`` explains a bot).
+_HANDLE = regex.compile(r"^(?:@[A-Za-z0-9_.]{2,30}|[a-z0-9]+(?:[._][a-z0-9]+)+_?|[^:@]{1,60}\s@[A-Za-z0-9_]{2,30})$")
+# ``www.evisa.gov.bh``, ``najinaaman.org``: an address the article gives, not an account.
+_WEB_ADDRESS = regex.compile(r"^www\.|\.(?:com|org|net|gov|edu|info|[a-z]{2})$")
+_LETTER = regex.compile(r"\p{L}")
+_MAX_HANDLE_LINE_WORDS = 8
+# ``#الخليل``: a hashtag in the text under a handle.
+_HASHTAG = regex.compile(r"(?:^|\s)#\w")
+_EMOJI = regex.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# ``📌 اقرأ أيضاً``, ``✔ تم التحقق``: a sign before a line's first word is the site's icon.
+_LEADING_SIGNS = regex.compile(r"[^\p{L}\p{N}]*")
+_GALLERY_COUNTER = regex.compile(r"^(?:الصورة\s)?\d{1,2}\s?من\s?\d{1,2}$")
+_MAX_NAME_WORDS = 5
+_MAX_HEADER_LINES = 2
+_MAX_POST_WORDS = 60
+_MAX_POST_LINES = 2
+_MAX_CAPTION_WORDS = 15
+_STOPS = (".", "،", ":", "!", "؟", "?")
+_EMBED = Match("embed", False)
+_CAPTION = Match("photo_caption", False)
+
+
+def _closes_a_post(line: Line) -> bool:
+    """The post's counters, or its time (``9:14 م · 3 يناير 2013``, ``24 تموز 2015``)."""
+    return line.chrome is not None and line.chrome.reason in ("embed", "date_line")
+
+
+def _account_name(line: Line) -> bool:
+    return (
+        line.chrome is None
+        and _LETTER.search(line.text) is not None
+        and line.words <= _MAX_NAME_WORDS
+        and not line.text.endswith((".", "،", "؟", "?", "!"))
+        and line.kind is not Kind.PROSE
+    )
+
+
+def _handle(line: Line) -> bool:
+    return (
+        line.words <= _MAX_HANDLE_LINE_WORDS
+        and _HANDLE.match(line.text) is not None
+        and _WEB_ADDRESS.search(line.text) is None
+    )
+
+
+def _mark(line: Line, match: Match = _EMBED) -> None:
+    line.chrome = match
+    line.kind = Kind.CHROME
+    line.boxed = True  # inside the article: no argument that it ends here
+
+
+def _post_after(lines: list[Line], handle: int) -> None:
+    """The post's text after its handle: the lines up to its counters or its time, and those; a
+    line with a hashtag right under the handle is the post's text whatever follows."""
+    pending: list[Line] = []
+    closed = False
+    for line in lines[handle + 1 : handle + 2 + _MAX_POST_LINES + 2]:
+        if _closes_a_post(line):
+            # a profile link right under the handle (``عرض الملف الشخصي``) comes before the text
+            closed = closed or bool(pending)
+            for text in pending:
+                _mark(text)
+            pending = []
+            continue
+        if closed or line.chrome is not None or line.words > _MAX_POST_WORDS or len(pending) == _MAX_POST_LINES:
+            break
+        pending.append(line)
+    if pending and _HASHTAG.search(pending[0].text):
+        _mark(pending[0])
+
+
+def _header_before(lines: list[Line], handle: int) -> None:
+    """The account's name over its handle, and a label over both (``تغريدة مضمّنة``, ``Sur Twitter :``)."""
+    for line in reversed(lines[max(0, handle - _MAX_HEADER_LINES) : handle]):
+        if not _account_name(line):
+            return
+        _mark(line)
+
+
+def mark_social_posts(lines: list[Line]) -> None:
+    for index, line in enumerate(lines):
+        if line.chrome is None and _EMOJI.search(line.text, _LEADING_SIGNS.match(line.text).end()):
+            _mark(line)
+        if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):
+            _mark(line)
+            _header_before(lines, index)
+            _post_after(lines, index)
+        elif (
+            line.chrome is not None
+            and line.chrome.reason == "embed"
+            and _GALLERY_COUNTER.match(line.text)
+            and index + 1 < len(lines)
+        ):
+            caption = lines[index + 1]
+            if caption.chrome is None and caption.words <= _MAX_CAPTION_WORDS and not caption.text.endswith(_STOPS):
+                _mark(caption, _CAPTION)
