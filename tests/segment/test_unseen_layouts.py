@@ -1297,3 +1297,16 @@ def test_the_speakers_next_quoted_sentence_after_a_quoting_paragraph_stays() -> 
     said = "«ونحن ماضون في تطوير الرعاية الأولية حتى تبلغ القرى النائية قبل نهاية العام»"
     record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, QUOTING, said, P3, P4]))
     assert said in record.body
+
+
+def test_a_masthead_in_two_scripts_names_no_headline() -> None:
+    page = ["الواحة | Al Waha News Agency", "الرئيسيةمحليات", HEADLINE, "2012/10/03", P1, P2, P3, "© 2012 الواحة"]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+
+
+def test_a_link_repeating_the_headline_does_not_make_its_speaker_a_site_name() -> None:
+    spoken = "الصحة: " + HEADLINE
+    page = ["الواحة", "الرئيسية | محليات", spoken, P1, P2, P3, "رابط الخبر بصحيفة الواحة: " + spoken]
+    record = host("\n".join(page))
+    assert record.title == spoken

@@ -79,7 +79,10 @@ def names_elsewhere(title: str, other_keys: Iterable[str]) -> frozenset[str]:
     candidates.pop("", None)
     if not candidates:
         return frozenset()
-    padded = [f" {key} " for key in other_keys]
+    # A line that repeats the whole headline (a link to the story, a breadcrumb ending with it)
+    # names what the headline names, not the site.
+    whole = f" {line_key(title)} "
+    padded = [padded for key in other_keys if whole not in (padded := f" {key} ")]
     colon = _COLON_HEAD.match(title)
     spoken = line_key(colon[1]) if colon else None
 
@@ -117,6 +120,14 @@ _MAX_HEADLINE_WORDS = 30
 _HEADLINE_REASONS = frozenset({"navigation", "breadcrumb", "related_articles"})
 _TWO = 2  # a name and a headline
 _BAR_OR_DASH = regex.compile(r"\s+(?:[-–—|»«]|::)\s+|\s*\|\s*")
+
+
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _mostly_arabic(text: str) -> bool:
+    return 2 * len(_ARABIC_LETTER.findall(text)) >= len(_LETTER.findall(text))
 
 
 def _name_and_headline(text: str) -> tuple[str, str, bool] | None:
@@ -206,6 +217,8 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
                 and not headline.rstrip().endswith(".")
                 # `اليوم: الثلاثاء 21 يوليو 2015`: a site's word before a date is a date line
                 and says_something(headline)
+                # `الرابية | Al Rabia News Agency`: the site's name in two scripts, no headline
+                and _mostly_arabic(headline)
                 # `الوزير: ...` is a speaker where the page shows the word alone; a site's name
                 # stands among other words too (`وكالة الضاد للأنباء` over `ضاد: ...`)
                 and any(core < stems if colon else core <= stems for stems in above)
