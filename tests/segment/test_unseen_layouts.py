@@ -1310,3 +1310,61 @@ def test_a_link_repeating_the_headline_does_not_make_its_speaker_a_site_name() -
     page = ["الواحة", "الرئيسية | محليات", spoken, P1, P2, P3, "رابط الخبر بصحيفة الواحة: " + spoken]
     record = host("\n".join(page))
     assert record.title == spoken
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a correction, an editor's note
+        ["تصحيح: ورد في نسخة سابقة أن الافتتاح يوم الأحد، والصحيح أنه يوم الإثنين."],
+        ["ملاحظة المحرر: حُدّث الخبر الساعة 16:40 بإضافة تصريحات مدير المستشفى."],
+        # an app's or a channel's promotion
+        ["📲 حمّل تطبيق الواحة لتصلك الإشعارات العاجلة"],
+        ["لمتابعة آخر الأخبار الصحية حمّل تطبيق الواحة على App Store و Google Play"],
+        ["تابعوا صحيفة الواحة على تلغرام: t.me/alwaha"],
+        # the print edition's pointers
+        ["اقرأ في العدد الورقي", "بلدية الطائف تطلق حملة لتنظيف الحدائق", "(البقية في الصفحة 6)"],
+        # captions: a credit after a dash, a bracketed word before
+        ["(الواحة) صورة أرشيفية لمدخل المستشفى — تصوير: مكتب الصحيفة في الطائف"],
+        ["(صورة) وزير الصحة خلال جولته في المستشفى"],
+        # disclaimers and a bracketed source
+        ["رأي المحلل لا يمثل رأي صحيفة الواحة"],
+        ["تنويه: المواد الصحية المنشورة للتثقيف العام ولا تغني عن استشارة الطبيب المختص."],
+        ["(المصدر: وكالة الأنباء الرسمية)"],
+        # a related box in French or with another word for "related"
+        ["À lire également", "Taëf : un nouvel hôpital pour la région"],
+        ["مواضيع ذات علاقة:", "» نصائح لمرضى السكري في رمضان", "» كيف تتجنب الصداع أثناء الصيام؟"],
+        # a post's counters after a middle dot, a post drawn on one line
+        ["أعجبني 214 · إعادة تغريد 96"],
+        ["منشور مضمّن — @TaifCitizen: المستشفى الجديد فرحة لأهل الطائف · 22 تموز 2015"],
+        # a table whose rows the rules took for dates and menus, its header, a dash for none
+        ["أسرّة المستشفى (سرير)", "2014 | 250", "2015 | 300"],
+        ["الحصيلة بحسب الأقسام", "القسم | مراجعون | منومون", "الطوارئ | — | —", "الباطنة | — | —"],
+        # the end of a live coverage
+        ["انتهت التغطية المباشرة لهذا اليوم. تابعونا غداً."],
+    ],
+)
+def test_notes_promotions_captions_and_tables_of_other_sites_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, *box, P2, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_a_bracketed_source_under_a_caption_credits_the_photo() -> None:
+    caption, credit = "ملصق الحملة الصحية", "(المصدر: وزارة الصحة)"
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, caption, credit, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[caption] == "photo_caption"
+
+
+def test_a_site_name_after_three_colons_is_cut() -> None:
+    page = ["الواحة نت", "الرئيسية | صحة", HEADLINE + " ::: الواحة نت", P1, P2, P3, "جميع الحقوق محفوظة © الواحة نت"]
+    assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_list_the_article_leads_into_with_a_colon_is_no_table_header() -> None:
+    lead_in = "وجاءت أعداد المراجعين كالتالي:"
+    rows = ["الطوارئ | 120", "الباطنة | 80"]
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, lead_in, *rows, P3, P4]))
+    assert lead_in in record.body

@@ -39,7 +39,8 @@ def _credit(line: Line) -> bool:
     (``جانب من ...``, which a headline may stand above)."""
     if line.words > _MAX_CREDIT_WORDS:
         return False
-    if line.chrome is None:
+    if line.chrome is None or line.chrome.reason == "byline":
+        # a bracketed source (``(المصدر: الشركة المنتجة)``) credits the photo over it
         return _PARENTHESISED.match(line.text) is not None
     if line.chrome.reason != "photo_caption":
         return False
@@ -130,10 +131,10 @@ _MAX_VIDEO_LABEL_WORDS = 14
 # ``▶ فيديو | سلاح الجو يكثف طلعاته``: a play sign and a video word, a link to a video on its own line
 # (folding drops the sign, so the written line is read).
 _PLAY_LINK = re.compile(r"^\W{0,3}[▶►]\s*(?:فيديو|بالفيديو|شاهد)")
-# ``◄ جمعية ثقافية بتيزنيت تكرم الباحث``: an arrow and a headline without a stop, a link to another
-# story (no line of the news collections opens so); the chrome rules read lines with their leading
-# signs folded away, so the written line is read here.
-_ARROW_LINK = re.compile(r"^[◄►◀▶]\s?[^؟?!.]{5,90}$")
+# ``◄ جمعية ثقافية بتيزنيت تكرم الباحث``, ``» نصائح لمرضى السكري``: an arrow (a guillemet and a space)
+# and a headline without a stop, a link to another story (no line of the news collections opens so);
+# the chrome rules read lines with their leading signs folded away, so the written line is read here.
+_ARROW_LINK = re.compile(r"^(?:[◄►◀▶]\s?|»\s)[^؟?!.]{5,90}$")
 # ``ملف: المسجد الأقصى تحت التهويد``, ``Dossier ملف : ...``, ``تابعوا تغطيتنا المباشرة``, ``فيديو | 04:05 -
 # جولة بالطائرة ...``: a link to a dossier, a live coverage or a video, a line of its own between
 # paragraphs (none of these opens a line of the news collections).
@@ -193,25 +194,33 @@ def mark_data_labels(lines: list[Line]) -> None:
 # prints one such row a line. Over every article of the news collections no three such lines run
 # together.
 _TABLE_ROW = re.compile(r"^(?:\d{1,2}\s?[-.)]\s?)?[^\d\s][^\d]{1,30}\s\d{1,3}$")
-# ``الطماطم | 18 - 22``, ``قطعان الأبقار | 30%``, ``السعودية | المغرب``: a table's cells parted by bars,
-# each a few words in Arabic or figures; between two paragraphs, where a menu never stands. (Three
-# runs of such rows in the news collections list foreign films, in Latin letters.)
-_CELL = re.compile(r"[\u0600-\u06ff\d]")
-_MAX_CELL_WORDS = 4
+# ``الطماطم | 18 - 22``, ``قطعان الأبقار | 30%``, ``السعودية | المغرب``: two rows or more of a table's
+# cells parted by bars, each a few words in Arabic or figures; between two paragraphs, where a menu
+# never stands. (Four runs of such rows in the news collections list foreign films, in Latin letters.)
+# a cell holds Arabic or figures, or a dash for none
+_CELL = re.compile(r"[\u0600-\u06ff\d]|^[-–—]$")
+_MAX_CELL_WORDS = 5
 _MIN_TABLE_ROWS = 3
+_MIN_BARRED_ROWS = 2
+_TWO_ABOVE = 2
 _MAX_ROW_WORDS = 8
 _MAX_TABLE_HEADER_WORDS = 8
 _DATA_BOX = Match("data_box", False)
-_DIGIT = re.compile(r"\d")
+# a figure, or a dash standing for none (``بغداد | — | —``)
+_FIGURES = re.compile(r"\d|\|\s*[-–—]\s*(?:\||$)")
 
 
 def _score_row(line: Line) -> bool:
     return line.chrome is None and line.words <= _MAX_ROW_WORDS and _TABLE_ROW.match(line.text) is not None
 
 
+# What the rules take a table's row for by its separators and figures (``العملة | شراء | بيع`` a menu,
+# ``2013 | 271.3`` a date): such a row is judged with its table.
+_ROW_MISTAKEN_FOR = frozenset({"navigation", "date_line", "breadcrumb"})
+
+
 def _barred_row(line: Line) -> bool:
-    # a row the menu rules took for links (``العملة | شراء | بيع``) is judged with its table
-    if (line.chrome is not None and line.chrome.reason != "navigation") or " | " not in line.text:
+    if (line.chrome is not None and line.chrome.reason not in _ROW_MISTAKEN_FOR) or " | " not in line.text:
         return False
     if line.words > _MAX_ROW_WORDS:
         return False
@@ -219,11 +228,15 @@ def _barred_row(line: Line) -> bool:
     return all(cell and len(cell.split()) <= _MAX_CELL_WORDS and _CELL.search(cell) for cell in cells)
 
 
+# ``وجاء الترتيب كالتالي:``: the article's own words leading into a list, not a box's header.
+_LEAD_IN = re.compile(r"(?:كالتالي|كالآتي|كما يلي|التالية?|الآتية?|يلي)\s*:$")
+
+
 def _table_header(line: Line) -> bool:
     return (
         line.chrome is None
         and line.words <= _MAX_TABLE_HEADER_WORDS
-        and not line.text.endswith((".", "،", ":", "؟", "?", "!"))
+        and not line.text.endswith((".", "،", "؟", "?", "!"))
     )
 
 
@@ -231,27 +244,37 @@ def mark_score_tables(lines: list[Line]) -> None:
     """Three rows or more of a table (``الزمالك 80`` / ``الأهلي 75`` / ``إنبي 59``, or cells parted by
     bars between two paragraphs) are a data box, with the short header right above them
     (``ترتيب المجموعة الثانية``)."""
-    for row in (_score_row, _barred_row):
+    for row, fewest in ((_score_row, _MIN_TABLE_ROWS), (_barred_row, _MIN_BARRED_ROWS)):
         start = 0
         while start < len(lines):
             end = start
             while end < len(lines) and row(lines[end]):
                 end += 1
-            if end - start >= _MIN_TABLE_ROWS:
+            if end - start >= fewest:
                 _mark_table(lines, start, end, between_paragraphs=row is _barred_row)
             start = max(end, start + 1)
 
 
 def _mark_table(lines: list[Line], start: int, end: int, *, between_paragraphs: bool) -> None:
     rows = lines[start:end]
-    if any(row.chrome is not None for row in rows) and sum(bool(_DIGIT.search(row.text)) for row in rows) < 2:
+    if any(row.chrome is not None for row in rows) and not any(_FIGURES.search(row.text) for row in rows):
         return  # a menu the rules know, not figures
+    if start > 0 and _LEAD_IN.search(lines[start - 1].text):
+        return  # the article's own table, which its words lead into
     if start > 0 and _table_header(lines[start - 1]):
         start -= 1
-    if between_paragraphs and (start == 0 or lines[start - 1].kind is not Kind.PROSE):
+    if between_paragraphs and not _after_a_paragraph(lines, start):
         return
     for row in lines[start:end]:
         row.chrome, row.kind, row.boxed = _DATA_BOX, Kind.CHROME, True
+
+
+def _after_a_paragraph(lines: list[Line], start: int) -> bool:
+    """A paragraph stands right above line `start`, or above the short line (a sub-heading) there."""
+    above = lines[max(0, start - 2) : start][::-1]
+    if above and above[0].kind is Kind.PROSE:
+        return True
+    return len(above) == _TWO_ABOVE and above[0].chrome is None and above[1].kind is Kind.PROSE
 
 
 def _in_a_data_box(line: Line) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from marsad.segment.lines import Kind, Line
-from marsad.segment.rules import Match
+from marsad.segment.rules import Match, line_key
 
 __all__ = ["mark_social_posts"]
 
@@ -102,9 +102,33 @@ def _header_before(lines: list[Line], handle: int) -> None:
         _mark(line)
 
 
+# ``أعجبني 214 · إعادة تغريد 96``: a post's counters, figures and their words and nothing else.
+_COUNTER_WORDS = frozenset(
+    line_key(word)
+    for word in (
+        *("أعجبني", "إعجاب", "إعجابا", "إعجابات", "إعادة", "تغريد", "تغريدة", "تغريدات", "مشاركة", "مشاركات"),
+        *("تعليق", "تعليقات", "مشاهدة", "مشاهدات", "ردود", "رد", "likes", "retweets", "comments", "shares"),
+    )
+)
+_FIGURE = regex.compile(r"^[\d,.]+[kK]?$")
+# ``منشور مضمّن — @BeirutCitizen: الشارع ... · 22 تموز 2015``: a post drawn on one line, the handle
+# with a colon before its text and a middle dot before its time.
+_ONE_LINE_POST = regex.compile(r"(?:^|\s)@[A-Za-z0-9_]{2,30}:\s.{3,300}\s·\s")
+
+
+def _counters(line: Line) -> bool:
+    words = line.key.split()
+    figures = sum(bool(_FIGURE.match(word)) for word in words)
+    return 0 < figures < len(words) and all(_FIGURE.match(word) or word in _COUNTER_WORDS for word in words)
+
+
 def mark_social_posts(lines: list[Line]) -> None:
     for index, line in enumerate(lines):
-        if line.chrome is None and _EMOJI.search(line.text, _LEADING_SIGNS.match(line.text).end()):
+        if line.chrome is None and (
+            _EMOJI.search(line.text, _LEADING_SIGNS.match(line.text).end())
+            or _ONE_LINE_POST.search(line.text)
+            or _counters(line)
+        ):
             _mark(line)
         if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):
             _mark(line)
