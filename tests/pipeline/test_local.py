@@ -19,7 +19,7 @@ PAGE = """{category}
 
 وتوقع خبراء اقتصاديون في التقرير رقم {number} أن يستمر هذا الاتجاه خلال الربع المقبل.
 
-حمّل تطبيق الهيئة على هاتفك
+زوروا معرض الهيئة الدائم في مقرها الرئيسي
 """
 
 
@@ -82,7 +82,7 @@ def test_learn_templates_step_sets_options(tmp_path: Path) -> None:
     records = list(executor.stream())
     assert len(records) == 4
     for record in records:
-        assert {"text": "حمّل تطبيق الهيئة على هاتفك", "reason": "template"} in [b.to_dict() for b in record.boilerplate]
+        assert {"text": "زوروا معرض الهيئة الدائم في مقرها الرئيسي", "reason": "template"} in [b.to_dict() for b in record.boilerplate]
 
 
 def test_executor_needs_steps() -> None:
