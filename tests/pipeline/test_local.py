@@ -82,7 +82,9 @@ def test_learn_templates_step_sets_options(tmp_path: Path) -> None:
     records = list(executor.stream())
     assert len(records) == 4
     for record in records:
-        assert {"text": "زوروا معرض الهيئة الدائم في مقرها الرئيسي", "reason": "template"} in [b.to_dict() for b in record.boilerplate]
+        assert {"text": "زوروا معرض الهيئة الدائم في مقرها الرئيسي", "reason": "template"} in [
+            b.to_dict() for b in record.boilerplate
+        ]
 
 
 def test_executor_needs_steps() -> None:
