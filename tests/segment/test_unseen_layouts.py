@@ -1368,3 +1368,44 @@ def test_a_list_the_article_leads_into_with_a_colon_is_no_table_header() -> None
     rows = ["الطوارئ | 120", "الباطنة | 80"]
     record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, lead_in, *rows, P3, P4]))
     assert lead_in in record.body
+
+
+def test_a_list_a_paragraph_leads_into_stays_in_the_article_however_long() -> None:
+    lead_in = "وحدد التقرير أبرز الخدمات التي يقدمها المستشفى الجديد لسكان المحافظة فيما يلي:"
+    items = [
+        "عيادات للأطفال والنساء والولادة",
+        "قسم للطوارئ يعمل على مدار الساعة",
+        "وحدة لغسيل الكلى بخمسين جهازاً",
+        "مختبرات حديثة للتحاليل الطبية",
+        "صيدلية مركزية لصرف الأدوية",
+        "مركز لإعادة التأهيل والعلاج الطبيعي",
+        "عيادات للأسنان والعيون",
+        "وحدة للرعاية المنزلية لكبار السن",
+        "قاعات للتدريب والتعليم الطبي المستمر",
+        "مهبط للطائرات العمودية لنقل المصابين",
+        "مواقف تتسع لألف سيارة",
+        "مسجد ومطعم للمراجعين والمرافقين",
+    ]
+    page = ["الرئيسية | محليات", HEADLINE, P1, lead_in, *items, "اقرأ أيضاً:", "بلدية الطائف تطلق حملة", P3, P4]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body[:2] == [P1, lead_in]
+    assert all(item in record.body for item in items)
+
+
+def test_a_headline_ending_with_a_colon_does_not_lead_into_its_deck() -> None:
+    from marsad.segment.lines import Kind, describe_lines
+    from marsad.segment.page import _mark_listed_items
+
+    headline = "وزير الصحة يخص قراء الواحة بحديث عن الخدمات الجديدة في محافظة الطائف وما تعد به الأهالي:"
+    deck = "المستشفى الجديد يبدأ استقبال المراجعين الشهر المقبل"
+    lines = describe_lines("\n".join([headline, deck, P1]))
+    assert lines[0].kind is Kind.PROSE
+    _mark_listed_items(lines)
+    assert lines[1].kind is Kind.HEADLINE
+
+
+def test_a_disclaimer_does_not_name_the_site() -> None:
+    deck = "محلل: نتائج الشركات القيادية وأسعار النفط تحدد اتجاه السوق"
+    page = ["مؤشر المال", "تحليلات", HEADLINE, deck, "منذ 3 ساعات", P1, P2, "رأي المحلل لا يمثل رأي «مؤشر المال»", P3]
+    assert host("\n".join(page)).title == HEADLINE

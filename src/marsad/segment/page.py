@@ -47,6 +47,34 @@ class PageHints:
     outside: Sequence[str] = ()
 
 
+_MAX_ITEM_WORDS = 30
+_ITEM_KINDS = (Kind.HEADLINE, Kind.FRAGMENT)
+
+
+def _mark_listed_items(lines: list[Line]) -> None:
+    """The items a paragraph leads into with a colon (``... فيما يلي:`` over ``اهتمام السودان بإنشاء
+    المكتبات``, ...) are the article's list, not a run of links: each counts as a short sentence, so
+    that a long list does not outweigh the paragraphs around it. An ad or a box between items is
+    passed over; a paragraph ends the list. The lead-in follows a paragraph: a headline ending with a
+    colon leads into its deck."""
+    for index, line in enumerate(lines):
+        if line.chrome is not None or line.kind is not Kind.PROSE or not line.text.endswith(":"):
+            continue
+        above = next((lines[k] for k in range(index - 1, -1, -1) if lines[k].kind is not Kind.CHROME), None)
+        if above is None or above.kind is not Kind.PROSE:
+            continue  # a headline leading into its deck, not a paragraph into its list
+        for item in lines[index + 1 :]:
+            if find_marker(item.text) is not None or (
+                item.chrome is not None and item.chrome.reason in ("related_articles", "read_more")
+            ):
+                break  # a box of links after the lead-in paragraph
+            if item.kind is Kind.CHROME:
+                continue
+            if item.chrome is not None or item.kind not in _ITEM_KINDS or item.words > _MAX_ITEM_WORDS:
+                break
+            item.kind = Kind.MEDIUM
+
+
 def best_block(lines: list[Line]) -> tuple[int, int] | None:
     """Indexes [start, end] of the run of lines with the highest total score."""
     best: tuple[float, int, int] | None = None
@@ -359,6 +387,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     for line in lines:
         if line.chrome is None and line.key in hints.templates:
             line.kind = Kind.CHROME
+    _mark_listed_items(lines)
     named = None if hints.title else site_named_headline(lines, hints.templates)
     if named is not None:
         # The headline the page glues its name to is a headline, whatever its separators made of it.

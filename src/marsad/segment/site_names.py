@@ -109,6 +109,7 @@ _MEDIA_WORDS = frozenset(
     )
 )
 _PREFIXES = ("وال", "بال", "لل", "ال", "ل")
+_NEGATIONS = frozenset({"لا", "ولا", "ليس", "ليست", "لم", "لن"})
 _MIN_STEM = 3
 # The masthead: a site's name stands in its first lines.
 _MASTHEAD_LINES = 4
@@ -149,6 +150,8 @@ def _names_the_site(line: Line) -> frozenset[str]:
     words = line.key.split()
     if reason == "about_site":
         words = words[:_BLURB_NAME_WORDS]
+        if _NEGATIONS & set(words):
+            return frozenset()  # a disclaimer (``رأي المحلل لا يمثل ...``) says what it is not, not whose
     elif reason != "copyright" and not (
         line.index < _MASTHEAD_LINES
         and line.words <= _MASTHEAD_WORDS
