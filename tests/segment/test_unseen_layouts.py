@@ -1409,3 +1409,22 @@ def test_a_disclaimer_does_not_name_the_site() -> None:
     deck = "محلل: نتائج الشركات القيادية وأسعار النفط تحدد اتجاه السوق"
     page = ["مؤشر المال", "تحليلات", HEADLINE, deck, "منذ 3 ساعات", P1, P2, "رأي المحلل لا يمثل رأي «مؤشر المال»", P3]
     assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_headline_under_a_section_header_with_its_own_meta_lines_is_the_title() -> None:
+    # `الأكثر قراءة` over the headline: the byline, date, reading time and views under it make it
+    # the article's own head, and a caption nearer the body is no title.
+    page = [
+        "صحيفة الواحة",
+        "الأكثر قراءة",
+        HEADLINE,
+        "الطائف - الواحة",
+        "الخميس 6 أغسطس 2015 - 08:26 صباحاً",
+        "قراءة: 3 د",
+        "المشاهدات 11,402",
+        "مبنى المستشفى الجديد.. الواحة",
+        P1,
+        P2,
+        P3,
+    ]
+    assert host("\n".join(page)).title == HEADLINE

@@ -284,6 +284,16 @@ def _meta_block(between: Sequence[Line]) -> bool:
     )
 
 
+_OWN_HEAD_KINDS = 2
+
+
+def _own_head_below(between: Sequence[Line]) -> bool:
+    """Whether the lines under a headline are its own head, meta lines of two kinds or more (a date
+    and views, a byline and print): a link in a list carries a date at most."""
+    kinds = {line.chrome.reason for line in between if line.chrome is not None and line.chrome.reason in _META_REASONS}
+    return len(kinds) >= _OWN_HEAD_KINDS
+
+
 _HEAD_REASONS = frozenset({"search_form", "follow_widget", "login", "weather"})
 
 
@@ -458,6 +468,14 @@ def _title_above(
                 # `الأكثر قراءة` / items / the list's last item / headline: the list's last item is
                 # another link; a section header between the two opens the article's own head.
                 return found
+            if (
+                index in in_section
+                and _own_head_below(lines[index + 1 : found])
+                and not _same_words(lines[found], line)
+            ):
+                # `الأكثر قراءة` / headline / its byline, date, views and print / a caption: the
+                # section's header closes its list at the headline the article's meta lines follow
+                return index
             if (index in in_section and not side_by_side) or _same_words(lines[found], line):
                 # A list item under a section header is never the title; but a header right over a
                 # headline and its deck (`آخر الأخبار` / headline / deck) labels the article: the
