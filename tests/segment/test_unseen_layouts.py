@@ -1428,3 +1428,55 @@ def test_a_headline_under_a_section_header_with_its_own_meta_lines_is_the_title(
         P3,
     ]
     assert host("\n".join(page)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a post's label over the post drawn with its handle first, its counters in thousands
+        ["تغريدة مضمّنة", "@MOH_Taif: افتتاح المستشفى الجديد خطوة مهمة لخدمة أهالي المحافظة"],
+        ["منشور مضمّن من فيسبوك", "الواحة: المستشفى الجديد يستقبل أول المراجعين", "إعجاب 1.1 ألف · تعليق 340"],
+        ["تغريدة مضمّنة", "مبروك لأهل الطائف هذا الصرح الجديد", "— حساب رسمي على تويتر · 30 يوليو 2015"],
+        # a table of labels parted by bars between paragraphs, under a caption naming it
+        ["جدول: أقسام المستشفى", "الطابق الأول | الطوارئ والعيادات", "الطابق الثاني | الباطنة والجراحة"],
+        ["أرقام سريعة", "كلفة المشروع الإجمالية | 400 مليون ريال", "عدد الأسرّة | 300"],
+        # a map or chart captioned by its kind, sponsored content, ad buttons, promotions
+        ["خريطة: مواقع المراكز الصحية في المحافظة (المصدر: الوزارة)"],
+        ["محتوى برعاية"],
+        ["اعرف أكثر"],
+        ["من العدد الحالي: ملف خاص عن الخدمات الصحية — اطلبه الآن"],
+        ["من أرشيف الواحة: حلقة ما بعد الافتتاح كاملة"],
+        # an aggregator's coverage links, a dossier's link with bars
+        ["نفس الخبر من 3 مصادر أخرى", "عرض التغطيات"],
+        ["ضمن ملف: الخدمات الصحية في المحافظات"],
+        ["Dossier | ملف: الصحة في الطائف"],
+        # a pull quote naming its source after a dash
+        ['"المستشفى الجديد خطوة أولى في خطة تمتد إلى كل محافظات المنطقة" — من التقرير'],
+    ],
+)
+def test_posts_tables_captions_and_promotions_of_more_sites_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_the_last_paragraph_after_a_caption_stays() -> None:
+    last = "وفي عام 2006 افتتحت الوزارة أول مستشفى تخصصي في المحافظة."
+    record = host(
+        "\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, "خريطة: مواقع المستشفيات في المحافظة", last, "وسوم:"])
+    )
+    assert record.body == [P1, P2, last]
+
+
+@pytest.mark.parametrize("place", ["تونس", "الكويت"])
+def test_a_place_before_a_colon_is_never_cut_from_the_headline_as_a_site_name(place: str) -> None:
+    headline = f"{place}: {HEADLINE}"
+    page = ["الواحة", "الرئيسية | محليات", headline, P1, P2, P3, f"© الواحة 2015 — {place}", place]
+    assert host("\n".join(page)).title == headline
+
+
+def test_a_dateline_of_two_places_glues_no_headline_to_the_site_name() -> None:
+    page = ["المقرن نيوز", "الرئيسية ← أخبار السودان", HEADLINE, "7 أغسطس 2015", "الخرطوم - القاهرة: المقرن نيوز"]
+    page += [P1, P2, P3, "© المقرن نيوز 2015 — الخرطوم"]
+    assert host("\n".join(page)).title == HEADLINE

@@ -139,7 +139,7 @@ _ARROW_LINK = re.compile(r"^(?:[◄►◀▶]\s?|»\s)[^؟?!.]{5,90}$")
 # جولة بالطائرة ...``: a link to a dossier, a live coverage or a video, a line of its own between
 # paragraphs (none of these opens a line of the news collections).
 _STORY_LINK = re.compile(
-    r"^(?:(?:dossier\s)?ملف(?: خاص)?\s?:\s?[^.]{3,60}$"
+    r"^(?:(?:dossier\s?\|?\s?)?(?:ضمن )?ملف(?: خاص)?\s?:\s?[^.]{3,60}$"
     r"|(?:suivez[^|]{0,30}\|\s?)?تابع(?:وا)? تغطيت(?:نا|ه)"
     r"|(?:فيديو|بالفيديو)\s?[|:]\s?[^.]{3,80}$)",
     re.I,
@@ -204,6 +204,7 @@ _MIN_TABLE_ROWS = 3
 _MIN_BARRED_ROWS = 2
 _TWO_ABOVE = 2
 _MAX_ROW_WORDS = 8
+_MAX_BARRED_ROW_WORDS = 12
 _MAX_TABLE_HEADER_WORDS = 8
 _DATA_BOX = Match("data_box", False)
 # a figure, or a dash standing for none (``بغداد | — | —``)
@@ -222,7 +223,7 @@ _ROW_MISTAKEN_FOR = frozenset({"navigation", "date_line", "breadcrumb"})
 def _barred_row(line: Line) -> bool:
     if (line.chrome is not None and line.chrome.reason not in _ROW_MISTAKEN_FOR) or " | " not in line.text:
         return False
-    if line.words > _MAX_ROW_WORDS:
+    if line.words > _MAX_BARRED_ROW_WORDS:
         return False
     cells = [cell.strip() for cell in line.text.split("|")]
     return all(cell and len(cell.split()) <= _MAX_CELL_WORDS and _CELL.search(cell) for cell in cells)
@@ -257,8 +258,14 @@ def mark_score_tables(lines: list[Line]) -> None:
 
 def _mark_table(lines: list[Line], start: int, end: int, *, between_paragraphs: bool) -> None:
     rows = lines[start:end]
-    if any(row.chrome is not None for row in rows) and not any(_FIGURES.search(row.text) for row in rows):
-        return  # a menu the rules know, not figures
+    if (
+        any(row.chrome is not None for row in rows)
+        and not any(_FIGURES.search(row.text) for row in rows)
+        and not (end < len(lines) and lines[end].kind is Kind.PROSE)
+    ):
+        # a menu the rules know, not figures; unless paragraphs stand on both sides of it
+        # (``الجلسة الأولى | آفاق العلاقات التجارية``), where no menu is
+        return
     if start > 0 and _LEAD_IN.search(lines[start - 1].text):
         return  # the article's own table, which its words lead into
     if start > 0 and _table_header(lines[start - 1]):
@@ -271,7 +278,8 @@ def _mark_table(lines: list[Line], start: int, end: int, *, between_paragraphs: 
 
 def _after_a_paragraph(lines: list[Line], start: int) -> bool:
     """A paragraph stands right above line `start`, or above the short line (a sub-heading) there."""
-    above = lines[max(0, start - 2) : start][::-1]
+    # past a caption or a label the rules know (``جدول: أبرز محاور المنتدى``)
+    above = [line for line in lines[max(0, start - 4) : start] if line.kind is not Kind.CHROME][::-1][:2]
     if above and above[0].kind is Kind.PROSE:
         return True
     return len(above) == _TWO_ABOVE and above[0].chrome is None and above[1].kind is Kind.PROSE

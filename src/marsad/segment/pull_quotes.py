@@ -18,7 +18,8 @@ from marsad.segment.rules import Match
 
 __all__ = ["mark_pull_quotes"]
 
-_QUOTED_LINE = regex.compile(r"^(?:«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\")\s*\.?$")
+# ``«...» — صفحة أحد النواب``, ``"..." — من التقرير``: a pull quote may name its source after a dash.
+_QUOTED_LINE = regex.compile(r"^(?:«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\")(?:\s*[—–]\s*[^«»“”\".]{2,60})?\s*\.?$")
 _MIN_WORDS = 6
 _MAX_WORDS = 25
 _MAX_VOWEL_MARKS = 3  # a verse is vocalised

@@ -259,6 +259,12 @@ def function_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded keys of the countries and cities that open datelines and headlines (`تونس: ...`)."""
+    return frozenset(line_key(name) for name in _data_lines("places.txt"))
+
+
+@lru_cache(maxsize=1)
 def section_names() -> dict[str, str]:
     """Folded key of each known section name -> the name as written."""
     return {line_key(name): name for name in _data_lines("sections.txt")}

@@ -17,7 +17,7 @@ import regex
 
 from marsad.segment.labels import says_something
 from marsad.segment.lines import Kind, Line
-from marsad.segment.rules import line_key
+from marsad.segment.rules import line_key, place_names
 
 __all__ = ["SiteAffixLearner", "SiteNamedHeadline", "cut_site_name", "names_elsewhere", "site_named_headline"]
 
@@ -77,6 +77,8 @@ def names_elsewhere(title: str, other_keys: Iterable[str]) -> frozenset[str]:
     line, the site's blurb, the masthead): a site name, when there is one page to go by."""
     candidates = {line_key(affix): affix for affix in _affix_candidates(title) if affix}
     candidates.pop("", None)
+    for place in place_names() & candidates.keys():
+        del candidates[place]  # `تونس: ...` names where, not who
     if not candidates:
         return frozenset()
     # A line that repeats the whole headline (a link to the story, a breadcrumb ending with it)
@@ -171,6 +173,8 @@ def _stem(word: str) -> str:
 
 
 def _name_core(affix: str) -> frozenset[str]:
+    if line_key(affix) in place_names():
+        return frozenset()  # a dateline's place (`الخرطوم - ...`), not the site's name
     core = frozenset(_stem(word) for word in line_key(affix).split() if word not in _MEDIA_WORDS)
     # a number is no name (`60 - 65 دينارا ...`)
     return core if any(not word.isdigit() for word in core) else frozenset()

@@ -47,7 +47,9 @@ _CAPTION = Match("photo_caption", False)
 
 def _closes_a_post(line: Line) -> bool:
     """The post's counters, or its time (``9:14 م · 3 يناير 2013``, ``24 تموز 2015``)."""
-    return line.chrome is not None and line.chrome.reason in ("embed", "date_line")
+    return (line.chrome is not None and line.chrome.reason in ("embed", "date_line")) or bool(
+        _POST_SIGNATURE.match(line.text)
+    )
 
 
 def _account_name(line: Line) -> bool:
@@ -108,12 +110,22 @@ _COUNTER_WORDS = frozenset(
     for word in (
         *("أعجبني", "إعجاب", "إعجابا", "إعجابات", "إعادة", "تغريد", "تغريدة", "تغريدات", "مشاركة", "مشاركات"),
         *("تعليق", "تعليقات", "مشاهدة", "مشاهدات", "ردود", "رد", "likes", "retweets", "comments", "shares"),
+        *("ألف", "مليون"),  # ``إعجاب 1.1 ألف``
     )
 )
 _FIGURE = regex.compile(r"^[\d,.]+[kK]?$")
 # ``منشور مضمّن — @BeirutCitizen: الشارع ... · 22 تموز 2015``: a post drawn on one line, the handle
 # with a colon before its text and a middle dot before its time.
 _ONE_LINE_POST = regex.compile(r"(?:^|\s)@[A-Za-z0-9_]{2,30}:\s.{3,300}\s·\s")
+# ``تغريدة مضمّنة``, ``منشور مضمّن من فيسبوك``, ``منشور على فيسبوك``: a post's label over it.
+_POST_LABEL = regex.compile(
+    r"^(?:تغريدة|منشور|تدوينة)(?: مضمّ?نة| مضمّ?ن)?"
+    r"(?:\s(?:من|على|عبر)\s(?:تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|إكس|X))?$"
+)
+# ``@GACA_KSA: نرحب بانضمام ...``: a post that opens with its handle; ``— حساب رسمي على تويتر · 30 يوليو
+# 2015``: the account and the time under a post's text.
+_HANDLE_FIRST = regex.compile(r"^@[A-Za-z0-9_]{2,30}\s?:\s")
+_POST_SIGNATURE = regex.compile(r"^[—–-]\s?[^.]{2,60}\s·\s")
 
 
 def _counters(line: Line) -> bool:
@@ -123,13 +135,21 @@ def _counters(line: Line) -> bool:
 
 
 def mark_social_posts(lines: list[Line]) -> None:
-    for index, line in enumerate(lines):
+    # First the lines a post is known by on their own, so that a post's end is known when its
+    # handle or its label is met.
+    for line in lines:
         if line.chrome is None and (
             _EMOJI.search(line.text, _LEADING_SIGNS.match(line.text).end())
             or _ONE_LINE_POST.search(line.text)
+            or _HANDLE_FIRST.match(line.text)
+            or _POST_SIGNATURE.match(line.text)
             or _counters(line)
         ):
             _mark(line)
+    for index, line in enumerate(lines):
+        if line.chrome is None and _POST_LABEL.match(line.text):
+            _mark(line)
+            _post_after(lines, index)
         if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):
             _mark(line)
             _header_before(lines, index)
