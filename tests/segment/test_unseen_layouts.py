@@ -1480,3 +1480,58 @@ def test_a_dateline_of_two_places_glues_no_headline_to_the_site_name() -> None:
     page = ["المقرن نيوز", "الرئيسية ← أخبار السودان", HEADLINE, "7 أغسطس 2015", "الخرطوم - القاهرة: المقرن نيوز"]
     page += [P1, P2, P3, "© المقرن نيوز 2015 — الخرطوم"]
     assert host("\n".join(page)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # attachments and their sizes, a forum's images
+        ["تنزيل المرفقات: دليل الخدمات الصحية.pdf (340 ك.ب)"],
+        ["للحصول على التقرير الكامل: ملف Excel (48 ك.ب)"],
+        ["الصورة المرفقة 20714", "(حجم الملف: 54.2 كيلوبايت, المشاهدات: 38)"],
+        ["اضغط على الصورة لعرضها بالحجم الكامل"],
+        # a photo album, related headers in other words, a page survey, a thread's "to be continued"
+        ["ألبوم الصور (12 صورة)"],
+        ["انظر أيضاً:", "بلدية الطائف تطلق حملة لتنظيف الحدائق العامة"],
+        ["هل كانت هذه المعلومات مفيدة؟"],
+        ["—– يتبع —–"],
+        # a blog's source line, a fact box's header
+        ["نقلاً عن جريدة الواحة (الطائف - وكالات)"],
+        ["حقائق سريعة", "الطاقة الاستيعابية: ثلاثمئة سرير"],
+    ],
+)
+def test_attachments_albums_surveys_and_fact_boxes_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_an_e_paper_article_goes_on_after_its_continuation_head() -> None:
+    other = "وأعلنت البلدية عن حملة لتنظيف الحدائق العامة في الأحياء الشمالية بمشاركة مئات المتطوعين من أبناء المحافظة."
+    page = [
+        "صحيفة الواحة",
+        HEADLINE,
+        "الطائف - الواحة",
+        P1,
+        P2,
+        "التتمة ص 10 ◄",
+        "8",
+        "بلدية الطائف تطلق حملة للنظافة",
+        other,
+        "10",
+        "محليات",
+        "تتمة: افتتاح مستشفى جديد في الطائف",
+        P3,
+        P4,
+    ]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[other] == "outside_content"
+
+
+def test_a_line_saying_where_a_text_comes_from_opens_no_jump() -> None:
+    # ``تابع ص 1`` at a page's head, ``البقية في الصفحة 15`` at its foot: the article is between them
+    page = ["صحيفة الواحة", "تابع ص 1", HEADLINE, P1, P2, P3, "البقية في الصفحة 15", "- 13 -"]
+    assert host("\n".join(page)).body == [P1, P2, P3]
