@@ -15,7 +15,7 @@ from itertools import pairwise
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match, line_key
 
-__all__ = ["mark_data_labels", "mark_photo_captions", "mark_score_tables", "mark_video_links"]
+__all__ = ["mark_attachments", "mark_data_labels", "mark_photo_captions", "mark_score_tables", "mark_video_links"]
 
 _CAPTION_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.FOREIGN)
 _MAX_CAPTION_WORDS = 12
@@ -146,12 +146,16 @@ _STORY_LINK = re.compile(
 )
 
 
+_LINK = re.compile("|".join(f"(?:{link.pattern})" for link in (_PLAY_LINK, _ARROW_LINK, _STORY_LINK)), re.I)
+_MAX_LINK_WORDS = 20
+
+
 def mark_video_links(lines: list[Line]) -> None:
     """Mark as related a video's label over its player line (a running time, ``▶ تشغيل``), a
     video link after a play sign, a story's link after an arrow and a dossier's, a coverage's or a
     video's link."""
     for line in lines:
-        if line.chrome is None and any(link.match(line.text) for link in (_PLAY_LINK, _ARROW_LINK, _STORY_LINK)):
+        if line.chrome is None and line.words <= _MAX_LINK_WORDS and _LINK.match(line.text):
             line.chrome = _VIDEO
             line.kind = Kind.CHROME
             line.boxed = True
@@ -246,10 +250,13 @@ def mark_score_tables(lines: list[Line]) -> None:
     bars between two paragraphs) are a data box, with the short header right above them
     (``ترتيب المجموعة الثانية``)."""
     for row, fewest in ((_score_row, _MIN_TABLE_ROWS), (_barred_row, _MIN_BARRED_ROWS)):
+        rows = [row(line) for line in lines]
+        if sum(rows) < fewest:
+            continue  # most pages hold no table: no walk over their runs
         start = 0
         while start < len(lines):
             end = start
-            while end < len(lines) and row(lines[end]):
+            while end < len(lines) and rows[end]:
                 end += 1
             if end - start >= fewest:
                 _mark_table(lines, start, end, between_paragraphs=row is _barred_row)
@@ -274,6 +281,35 @@ def _mark_table(lines: list[Line], start: int, end: int, *, between_paragraphs: 
         return
     for row in lines[start:end]:
         row.chrome, row.kind, row.boxed = _DATA_BOX, Kind.CHROME, True
+
+
+# ``تنزيل المرفقات: الهيكل التنظيمي.pdf (340 ك.ب)``, ``(حجم الملف: 54.2 كيلوبايت, المشاهدات: 38)``,
+# ``ملف Excel``: an attachment, by its size or its file's kind, on a short line (in prose, a size is a
+# device's memory). Over the news collections eight lines match, all links, field codes or captions.
+_ATTACHMENT = re.compile(
+    r"[(،,]\s?(?:حجم الملف\s?:\s?)?\d[\d.,]*\s?(?:كيلوبايت|ميجابايت|ميغابايت|ك\.ب|م\.ب|kb|mb)(?![^\W\d_])"
+    r"|\((?:pdf|excel|word)(?:[^()\w][^()]{0,30})?\)"
+    r"|\.(?:pdf|jpe?g|png|gif|docx?|xlsx?)(?![^\W\d_])|ملف (?:excel|pdf|word)",
+    re.I,
+)
+_MAX_ATTACHMENT_CHARS = 170
+_MAX_ATTACHMENT_SENTENCE_WORDS = 8
+_ATTACHMENT_SIGNS = ("(", ".", "ملف")
+_ATTACHED = Match("read_more", False)
+
+
+def mark_attachments(lines: list[Line]) -> None:
+    for line in lines:
+        text = line.text
+        if (
+            line.chrome is None
+            and len(text) <= _MAX_ATTACHMENT_CHARS
+            and not text.endswith(("،", ":"))
+            and not (text.endswith(".") and line.words > _MAX_ATTACHMENT_SENTENCE_WORDS)  # a how-to's step
+            and any(sign in text for sign in _ATTACHMENT_SIGNS)
+            and _ATTACHMENT.search(text)
+        ):
+            line.chrome, line.kind = _ATTACHED, Kind.CHROME
 
 
 def _after_a_paragraph(lines: list[Line], start: int) -> bool:

@@ -35,6 +35,8 @@ def _mark(line: Line, match: Match) -> None:
 
 def mark_continuations(lines: list[Line]) -> None:
     for index, line in enumerate(lines):
+        if line.words > _MAX_HEAD_WORDS or not any(map(str.isdigit, line.key)):
+            continue  # a jump or a source line is a few words and a page's number
         if _CAME_FROM.match(line.key):
             _mark(line, _JUMP_MATCH)
         if not _JUMP.match(line.key):

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
 from marsad.segment.breadcrumb import category_from_line, plausible_category
-from marsad.segment.captions import mark_data_labels, mark_photo_captions, mark_score_tables, mark_video_links
+from marsad.segment.captions import (
+    mark_attachments,
+    mark_data_labels,
+    mark_photo_captions,
+    mark_score_tables,
+    mark_video_links,
+)
 from marsad.segment.continuations import mark_continuations
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
@@ -379,6 +385,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     lines = describe_lines(text)
     if not lines:
         return []
+    mark_attachments(lines)
     mark_continuations(lines)
     mark_photo_captions(lines)
     mark_video_links(lines)

@@ -173,9 +173,10 @@ def _stem(word: str) -> str:
 
 
 def _name_core(affix: str) -> frozenset[str]:
-    if line_key(affix) in place_names():
+    key = line_key(affix)
+    if key in place_names():
         return frozenset()  # a dateline's place (`الخرطوم - ...`), not the site's name
-    core = frozenset(_stem(word) for word in line_key(affix).split() if word not in _MEDIA_WORDS)
+    core = frozenset(_stem(word) for word in key.split() if word not in _MEDIA_WORDS)
     # a number is no name (`60 - 65 دينارا ...`)
     return core if any(not word.isdigit() for word in core) else frozenset()
 

@@ -14,6 +14,8 @@ caption when it is short and no sentence ends it.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from marsad.segment.lines import Kind, Line
@@ -32,6 +34,7 @@ _MAX_HANDLE_LINE_WORDS = 8
 # ``#الخليل``: a hashtag in the text under a handle.
 _HASHTAG = regex.compile(r"(?:^|\s)#\w")
 _EMOJI = regex.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_ANY_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")  # the standard engine scans a class faster
 # ``📌 اقرأ أيضاً``, ``✔ تم التحقق``: a sign before a line's first word is the site's icon.
 _LEADING_SIGNS = regex.compile(r"[^\p{L}\p{N}]*")
 _GALLERY_COUNTER = regex.compile(r"^(?:الصورة\s)?\d{1,2}\s?من\s?\d{1,2}$")
@@ -65,6 +68,7 @@ def _account_name(line: Line) -> bool:
 def _handle(line: Line) -> bool:
     return (
         line.words <= _MAX_HANDLE_LINE_WORDS
+        and ("@" in line.text or "." in line.text or "_" in line.text)
         and _HANDLE.match(line.text) is not None
         and _WEB_ADDRESS.search(line.text) is None
     )
@@ -114,6 +118,7 @@ _COUNTER_WORDS = frozenset(
     )
 )
 _FIGURE = regex.compile(r"^[\d,.]+[kK]?$")
+_MAX_COUNTER_WORDS = 10
 # ``منشور مضمّن — @BeirutCitizen: الشارع ... · 22 تموز 2015``: a post drawn on one line, the handle
 # with a colon before its text and a middle dot before its time.
 _ONE_LINE_POST = regex.compile(r"(?:^|\s)@[A-Za-z0-9_]{2,30}:\s.{3,300}\s·\s")
@@ -128,7 +133,23 @@ _HANDLE_FIRST = regex.compile(r"^@[A-Za-z0-9_]{2,30}\s?:\s")
 _POST_SIGNATURE = regex.compile(r"^[—–-]\s?[^.]{2,60}\s·\s")
 
 
+def _known_by_itself(line: Line) -> bool:
+    """Emoji after the first word, a post drawn on one line or opening with its handle, a post's
+    signature, its counters. (Each test runs only where its sign is on the line: most lines are prose.)"""
+    text = line.text
+    emoji = _ANY_EMOJI.search(text)
+    if emoji is not None and _EMOJI.search(text, _LEADING_SIGNS.match(text).end()):
+        return True
+    if "@" in text and (_ONE_LINE_POST.search(text) or _HANDLE_FIRST.match(text)):
+        return True
+    if "·" in text and _POST_SIGNATURE.match(text):
+        return True
+    return _counters(line)
+
+
 def _counters(line: Line) -> bool:
+    if line.words > _MAX_COUNTER_WORDS or not any(map(str.isdigit, line.key)):
+        return False
     words = line.key.split()
     figures = sum(bool(_FIGURE.match(word)) for word in words)
     return 0 < figures < len(words) and all(_FIGURE.match(word) or word in _COUNTER_WORDS for word in words)
@@ -138,16 +159,10 @@ def mark_social_posts(lines: list[Line]) -> None:
     # First the lines a post is known by on their own, so that a post's end is known when its
     # handle or its label is met.
     for line in lines:
-        if line.chrome is None and (
-            _EMOJI.search(line.text, _LEADING_SIGNS.match(line.text).end())
-            or _ONE_LINE_POST.search(line.text)
-            or _HANDLE_FIRST.match(line.text)
-            or _POST_SIGNATURE.match(line.text)
-            or _counters(line)
-        ):
+        if line.chrome is None and _known_by_itself(line):
             _mark(line)
     for index, line in enumerate(lines):
-        if line.chrome is None and _POST_LABEL.match(line.text):
+        if line.chrome is None and line.words <= _MAX_NAME_WORDS + 1 and _POST_LABEL.match(line.text):
             _mark(line)
             _post_after(lines, index)
         if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):
