@@ -15,14 +15,9 @@ from dataclasses import dataclass, field
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
 from marsad.segment.breadcrumb import category_from_line, plausible_category
-from marsad.segment.captions import (
-    mark_attachments,
-    mark_data_labels,
-    mark_photo_captions,
-    mark_score_tables,
-    mark_video_links,
-)
+from marsad.segment.captions import mark_photo_captions, mark_video_links
 from marsad.segment.continuations import mark_continuations
+from marsad.segment.data_boxes import mark_attachments, mark_data_labels, mark_tables
 from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.openers import headline_opening
@@ -391,7 +386,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     mark_video_links(lines)
     mark_social_posts(lines)
     mark_pull_quotes(lines)
-    mark_score_tables(lines)
+    mark_tables(lines)
     mark_data_labels(lines)
     for line in lines:
         if line.chrome is None and line.key in hints.templates:

@@ -5,8 +5,8 @@ handle (`@noura_fit_uae`, or an Instagram name such as `chef.mariam.q`), the pos
 post's time (`9:14 م · 3 يناير 2013`) and counters (`128 إعادة تغريد`, `أعجب بها 3,214 شخصاً`). The
 counters and the time are chrome by their words; the name and the text read like a headline and
 a sentence, and only their place says whose they are: next to the handle, with the counters
-closing the post. A line carrying emoji after its first word is a post's text too: over every line of the news
-collections (all newspapers, all of SaudiNewsNet) no article line carries one.
+closing the post. A line carrying emoji after its first word is a post's text too: over every
+line of the news collections (all newspapers, all of SaudiNewsNet) no article line carries one.
 
 A gallery numbers its photos (`الصورة 2 من 7`), and the line under the number is the photo's
 caption when it is short and no sentence ends it.
@@ -33,8 +33,8 @@ _LETTER = regex.compile(r"\p{L}")
 _MAX_HANDLE_LINE_WORDS = 8
 # ``#الخليل``: a hashtag in the text under a handle.
 _HASHTAG = regex.compile(r"(?:^|\s)#\w")
-_EMOJI = regex.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
-_ANY_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")  # the standard engine scans a class faster
+# (the standard engine scans a class of characters faster than `regex`)
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 # ``📌 اقرأ أيضاً``, ``✔ تم التحقق``: a sign before a line's first word is the site's icon.
 _LEADING_SIGNS = regex.compile(r"[^\p{L}\p{N}]*")
 _GALLERY_COUNTER = regex.compile(r"^(?:الصورة\s)?\d{1,2}\s?من\s?\d{1,2}$")
@@ -43,7 +43,10 @@ _MAX_HEADER_LINES = 2
 _MAX_POST_WORDS = 60
 _MAX_POST_LINES = 2
 _MAX_CAPTION_WORDS = 15
-_STOPS = (".", "،", ":", "!", "؟", "?")
+_ENDS_A_SENTENCE = (".", "،", "!", "؟", "?")
+_STOPS = (*_ENDS_A_SENTENCE, ":")
+# A post's reach under its handle: its text, then its time and counters.
+_POST_REACH = _MAX_POST_LINES + 3
 _EMBED = Match("embed", False)
 _CAPTION = Match("photo_caption", False)
 
@@ -60,7 +63,7 @@ def _account_name(line: Line) -> bool:
         line.chrome is None
         and _LETTER.search(line.text) is not None
         and line.words <= _MAX_NAME_WORDS
-        and not line.text.endswith((".", "،", "؟", "?", "!"))
+        and not line.text.endswith(_ENDS_A_SENTENCE)
         and line.kind is not Kind.PROSE
     )
 
@@ -85,7 +88,7 @@ def _post_after(lines: list[Line], handle: int) -> None:
     line with a hashtag right under the handle is the post's text whatever follows."""
     pending: list[Line] = []
     closed = False
-    for line in lines[handle + 1 : handle + 2 + _MAX_POST_LINES + 2]:
+    for line in lines[handle + 1 : handle + 1 + _POST_REACH]:
         if _closes_a_post(line):
             # a profile link right under the handle (``عرض الملف الشخصي``) comes before the text
             closed = closed or bool(pending)
@@ -137,8 +140,7 @@ def _known_by_itself(line: Line) -> bool:
     """Emoji after the first word, a post drawn on one line or opening with its handle, a post's
     signature, its counters. (Each test runs only where its sign is on the line: most lines are prose.)"""
     text = line.text
-    emoji = _ANY_EMOJI.search(text)
-    if emoji is not None and _EMOJI.search(text, _LEADING_SIGNS.match(text).end()):
+    if _EMOJI.search(text) and _EMOJI.search(text, _LEADING_SIGNS.match(text).end()):
         return True
     if "@" in text and (_ONE_LINE_POST.search(text) or _HANDLE_FIRST.match(text)):
         return True

@@ -1,0 +1,174 @@
+"""Boxes of data inside an article, and the attachments it announces.
+
+A market box, a match card, a standings table or a fact sheet stands between two paragraphs: its
+short lines (a name over a value, a row of cells parted by bars, a header over them) are not the
+article, and not an argument that the article ends there either (`lines.INLINE_REASONS`). An
+attachment (`تنزيل المرفقات: ... .pdf (340 ك.ب)`) is a link to a file, known by its size or its kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marsad.segment.lines import Kind, Line
+from marsad.segment.rules import Match
+
+__all__ = ["mark_attachments", "mark_data_labels", "mark_tables"]
+
+_MAX_LABEL_WORDS = 4
+_LABEL_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.FOREIGN)
+
+
+def mark_data_labels(lines: list[Line]) -> None:
+    """``الدولار الأميركي`` over ``1,507.50 ل.ل.``, ``الزمالك 3`` beside ``نتيجة المباراة``: inside a data
+    box, the short lines that run with a figure the rules know are the box's too."""
+    if not any(map(_in_a_data_box, lines)):
+        return  # most pages have no data box: no walk over their lines
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if (
+            line is not None
+            and line.words <= _MAX_LABEL_WORDS
+            and ((line.chrome is None and line.kind in _LABEL_KINDS) or _in_a_data_box(line))
+        ):
+            run.append(line)
+            continue
+        box = next((member for member in run if _in_a_data_box(member)), None)
+        if box is not None:
+            for member in run:
+                member.chrome, member.kind, member.boxed = box.chrome, Kind.CHROME, True
+        run = []
+
+
+# ``1. الزمالك 9``, ``إنبي 59``: a rank perhaps, a name, a figure; a standings table or a price list
+# prints one such row a line. Over every article of the news collections no three such lines run
+# together.
+_TABLE_ROW = re.compile(r"^(?:\d{1,2}\s?[-.)]\s?)?[^\d\s][^\d]{1,30}\s\d{1,3}$")
+# ``الطماطم | 18 - 22``, ``قطعان الأبقار | 30%``, ``السعودية | المغرب``: two rows or more of a table's
+# cells parted by bars, each a few words in Arabic or figures; between two paragraphs, where a menu
+# never stands. (Four runs of such rows in the news collections list foreign films, in Latin letters.)
+# A cell holds Arabic or figures, or a dash for none.
+_CELL = re.compile(r"[\u0600-\u06ff\d]|^[-–—]$")
+_MAX_CELL_WORDS = 5
+_MIN_TABLE_ROWS = 3
+_MIN_BARRED_ROWS = 2
+_TWO_ABOVE = 2
+_LOOK_ABOVE = 4
+_MAX_ROW_WORDS = 8
+_MAX_BARRED_ROW_WORDS = 12
+_MAX_TABLE_HEADER_WORDS = 8
+_DATA_BOX = Match("data_box", False)
+# a figure, or a dash standing for none (``بغداد | — | —``)
+_FIGURES = re.compile(r"\d|\|\s*[-–—]\s*(?:\||$)")
+
+
+def _score_row(line: Line) -> bool:
+    return line.chrome is None and line.words <= _MAX_ROW_WORDS and _TABLE_ROW.match(line.text) is not None
+
+
+# What the rules take a table's row for by its separators and figures (``العملة | شراء | بيع`` a menu,
+# ``2013 | 271.3`` a date): such a row is judged with its table.
+_ROW_MISTAKEN_FOR = frozenset({"navigation", "date_line", "breadcrumb"})
+
+
+def _barred_row(line: Line) -> bool:
+    if (line.chrome is not None and line.chrome.reason not in _ROW_MISTAKEN_FOR) or " | " not in line.text:
+        return False
+    if line.words > _MAX_BARRED_ROW_WORDS:
+        return False
+    cells = [cell.strip() for cell in line.text.split("|")]
+    return all(cell and len(cell.split()) <= _MAX_CELL_WORDS and _CELL.search(cell) for cell in cells)
+
+
+# ``وجاء الترتيب كالتالي:``: the article's own words leading into a list, not a box's header.
+_LEAD_IN = re.compile(r"(?:كالتالي|كالآتي|كما يلي|التالية?|الآتية?|يلي)\s*:$")
+
+
+def _table_header(line: Line) -> bool:
+    return (
+        line.chrome is None
+        and line.words <= _MAX_TABLE_HEADER_WORDS
+        and not line.text.endswith((".", "،", "؟", "?", "!"))
+    )
+
+
+def mark_tables(lines: list[Line]) -> None:
+    """The rows of a table (three or more of a name and a figure, ``الزمالك 80`` / ``الأهلي 75`` / ``إنبي
+    59``; two or more of cells parted by bars, between two paragraphs) are a data box, with the short
+    header right above them (``ترتيب المجموعة الثانية``)."""
+    for row, fewest in ((_score_row, _MIN_TABLE_ROWS), (_barred_row, _MIN_BARRED_ROWS)):
+        rows = [row(line) for line in lines]
+        if sum(rows) < fewest:
+            continue  # most pages hold no table: no walk over their runs
+        start = 0
+        while start < len(lines):
+            end = start
+            while end < len(lines) and rows[end]:
+                end += 1
+            if end - start >= fewest:
+                _mark_table(lines, start, end, between_paragraphs=row is _barred_row)
+            start = max(end, start + 1)
+
+
+def _mark_table(lines: list[Line], start: int, end: int, *, between_paragraphs: bool) -> None:
+    rows = lines[start:end]
+    if (
+        any(row.chrome is not None for row in rows)
+        and not any(_FIGURES.search(row.text) for row in rows)
+        and not (end < len(lines) and lines[end].kind is Kind.PROSE)
+    ):
+        # a menu the rules know, not figures; unless paragraphs stand on both sides of it
+        # (``الجلسة الأولى | آفاق العلاقات التجارية``), where no menu is
+        return
+    if start > 0 and _LEAD_IN.search(lines[start - 1].text):
+        return  # the article's own table, which its words lead into
+    if start > 0 and _table_header(lines[start - 1]):
+        start -= 1
+    if between_paragraphs and not _after_a_paragraph(lines, start):
+        return
+    for row in lines[start:end]:
+        row.chrome, row.kind, row.boxed = _DATA_BOX, Kind.CHROME, True
+
+
+# ``تنزيل المرفقات: الهيكل التنظيمي.pdf (340 ك.ب)``, ``(حجم الملف: 54.2 كيلوبايت, المشاهدات: 38)``,
+# ``ملف Excel``: an attachment, by its size or its file's kind, on a short line (in prose, a size is a
+# device's memory). Over the news collections eight lines match, all links, field codes or captions.
+_ATTACHMENT = re.compile(
+    r"[(،,]\s?(?:حجم الملف\s?:\s?)?\d[\d.,]*\s?(?:كيلوبايت|ميجابايت|ميغابايت|ك\.ب|م\.ب|kb|mb)(?![^\W\d_])"
+    r"|\((?:pdf|excel|word)(?:[^()\w][^()]{0,30})?\)"
+    r"|\.(?:pdf|jpe?g|png|gif|docx?|xlsx?)(?![^\W\d_])|ملف (?:excel|pdf|word)",
+    re.I,
+)
+_MAX_ATTACHMENT_CHARS = 170
+_MAX_ATTACHMENT_SENTENCE_WORDS = 8
+_ATTACHMENT_SIGNS = ("(", ".", "ملف")
+_ATTACHED = Match("read_more", False)
+
+
+def mark_attachments(lines: list[Line]) -> None:
+    """Mark as `read_more` a short line announcing an attachment."""
+    for line in lines:
+        text = line.text
+        if (
+            line.chrome is None
+            and len(text) <= _MAX_ATTACHMENT_CHARS
+            and not text.endswith(("،", ":"))
+            and not (text.endswith(".") and line.words > _MAX_ATTACHMENT_SENTENCE_WORDS)  # a how-to's step
+            and any(sign in text for sign in _ATTACHMENT_SIGNS)
+            and _ATTACHMENT.search(text)
+        ):
+            line.chrome, line.kind = _ATTACHED, Kind.CHROME
+
+
+def _after_a_paragraph(lines: list[Line], start: int) -> bool:
+    """A paragraph stands right above line `start`, or above the short line (a sub-heading) there."""
+    # past a caption or a label the rules know (``جدول: أبرز محاور المنتدى``)
+    above = [line for line in lines[max(0, start - _LOOK_ABOVE) : start] if line.kind is not Kind.CHROME][::-1]
+    above = above[:_TWO_ABOVE]
+    if above and above[0].kind is Kind.PROSE:
+        return True
+    return len(above) == _TWO_ABOVE and above[0].chrome is None and above[1].kind is Kind.PROSE
+
+
+def _in_a_data_box(line: Line) -> bool:
+    return line.chrome is not None and line.chrome.reason == "data_box"
