@@ -1535,3 +1535,27 @@ def test_a_line_saying_where_a_text_comes_from_opens_no_jump() -> None:
     # ``تابع ص 1`` at a page's head, ``البقية في الصفحة 15`` at its foot: the article is between them
     page = ["صحيفة الواحة", "تابع ص 1", HEADLINE, P1, P2, P3, "البقية في الصفحة 15", "- 13 -"]
     assert host("\n".join(page)).body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["النتيجة النهائية", "الهلال 3", "النصر 1"],
+        ["تابعوا البث المباشر لقناة الواحة على موقعنا"],
+        ["تابعي حسابنا على انستجرام @alwaha_mag لمزيد من النصائح"],
+        ["المصدر: وزارة الصحة"],
+    ],
+)
+def test_score_headers_follow_prompts_and_source_lines_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_a_headline_ending_like_a_sentence_over_its_own_meta_lines_is_the_title() -> None:
+    headline = "الوزارة تجري اتصالات سرية لافتتاح المستشفى الجديد.. و«خوف من تأخر التجهيزات الطبية»"
+    page = ["وكالة الواحة", "الرئيسية»أخبارمحلية", "آخر الأخبار", headline, "الجمعة 24 يوليو 2015 - 02:10 مساءً"]
+    page += ["رقم الخبر: 41311", "مشاهدات: 3,388", "الطائف - الواحة - خاص", P1, P2, P3]
+    record = host("\n".join(page))
+    assert record.title == headline
+    assert record.body == [P1, P2, P3]

@@ -521,6 +521,10 @@ def _title_above(
             kicker = line.words <= _KICKER_WORDS and lines[found].words > line.words
             return found if kicker else index
         if line.kind is Kind.PROSE:
+            if found is None and not line.text.endswith(".") and _own_head_below(lines[index + 1 : start]):
+                # a headline that ends like a sentence (``... و«خوف من عملية لتحرير صنعاء»``) over its
+                # date, views and byline; a deck closes with a full stop
+                return index
             if found is None and line.words <= _MAX_SHORT_SENTENCE_WORDS:
                 continue  # a deck that ends like a sentence, under its headline
             return found
