@@ -115,9 +115,7 @@ def mark_photo_captions(lines: list[Line]) -> None:
 
 
 def _mark(line: Line) -> None:
-    line.chrome = _CAPTION
-    line.kind = Kind.CHROME
-    line.boxed = True  # inside the article: no argument that it ends here
+    line.box(_CAPTION)
 
 
 # ``فيديو | غزة تغرق في الظلام``, ``Vidéo | فيديو : ...``, ``شاهد بالفيديو: ...``: a video's label
@@ -156,9 +154,7 @@ def mark_video_links(lines: list[Line]) -> None:
     video's link."""
     for line in lines:
         if line.chrome is None and line.words <= _MAX_LINK_WORDS and _LINK.match(line.text):
-            line.chrome = _VIDEO
-            line.kind = Kind.CHROME
-            line.boxed = True
+            line.box(_VIDEO)
     for title, player in pairwise(lines):
         if title.chrome is not None or player.chrome is None or not _VIDEO_TITLE.match(title.text):
             continue

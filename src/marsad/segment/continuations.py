@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from marsad.segment.lines import Kind, Line
+from marsad.segment.lines import Line
 from marsad.segment.rules import Match
 
 __all__ = ["mark_continuations"]
@@ -27,26 +27,20 @@ _JUMP_MATCH = Match("read_more", False)
 _OTHER_PAGE = Match("outside_content", False)
 
 
-def _mark(line: Line, match: Match) -> None:
-    line.chrome = match
-    line.kind = Kind.CHROME
-    line.boxed = True  # the article goes on after it
-
-
 def mark_continuations(lines: list[Line]) -> None:
     for index, line in enumerate(lines):
         if line.words > _MAX_HEAD_WORDS or not any(map(str.isdigit, line.key)):
             continue  # a jump or a source line is a few words and a page's number
         if _CAME_FROM.match(line.key):
-            _mark(line, _JUMP_MATCH)
+            line.box(_JUMP_MATCH)
         if not _JUMP.match(line.key):
             continue
-        _mark(line, _JUMP_MATCH)
+        line.box(_JUMP_MATCH)
         for later in range(index + 1, min(len(lines), index + _MAX_PAGES_BETWEEN)):
             head = lines[later]
             # ``تتمة: نايف الأمنية``, or a line saying where it came from (``تتمة المنشور ص 1``)
             if (_CONTINUED.match(head.text) or _CAME_FROM.match(head.key)) and head.words <= _MAX_HEAD_WORDS:
                 for between in lines[index + 1 : later]:
-                    _mark(between, _OTHER_PAGE)
-                _mark(head, _JUMP_MATCH)
+                    between.box(_OTHER_PAGE)
+                head.box(_JUMP_MATCH)
                 break

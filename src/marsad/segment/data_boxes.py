@@ -34,9 +34,9 @@ def mark_data_labels(lines: list[Line]) -> None:
             run.append(line)
             continue
         box = next((member for member in run if _in_a_data_box(member)), None)
-        if box is not None:
+        if box is not None and box.chrome is not None:
             for member in run:
-                member.chrome, member.kind, member.boxed = box.chrome, Kind.CHROME, True
+                member.box(box.chrome)
         run = []
 
 
@@ -127,7 +127,7 @@ def _mark_table(lines: list[Line], start: int, end: int, *, between_paragraphs: 
     if between_paragraphs and not _after_a_paragraph(lines, start):
         return
     for row in lines[start:end]:
-        row.chrome, row.kind, row.boxed = _DATA_BOX, Kind.CHROME, True
+        row.box(_DATA_BOX)
 
 
 # ``تنزيل المرفقات: الهيكل التنظيمي.pdf (340 ك.ب)``, ``(حجم الملف: 54.2 كيلوبايت, المشاهدات: 38)``,

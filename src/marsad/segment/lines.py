@@ -59,6 +59,12 @@ class Line:
     """Part of a box inside the article (`اقرأ أيضاً` and its links): not body, but no argument
     that the article ends here either."""
 
+    def box(self, match: Match) -> None:
+        """Make this line chrome that sits inside the article (a caption, a post, a table's row)."""
+        self.chrome = match
+        self.kind = Kind.CHROME
+        self.boxed = True
+
     @property
     def score(self) -> float:
         """How much this line argues for being inside the article body."""

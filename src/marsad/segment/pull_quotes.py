@@ -77,6 +77,4 @@ def mark_pull_quotes(lines: list[Line]) -> None:
             continue  # the paragraph before hands on to it
         if _ENDS_QUOTING.search(before.text) and not _lifted(quoted, lines):
             continue  # its speaker's quotation goes on
-        line.chrome = _PULL_QUOTE
-        line.kind = Kind.CHROME
-        line.boxed = True
+        line.box(_PULL_QUOTE)

@@ -78,9 +78,7 @@ def _handle(line: Line) -> bool:
 
 
 def _mark(line: Line, match: Match = _EMBED) -> None:
-    line.chrome = match
-    line.kind = Kind.CHROME
-    line.boxed = True  # inside the article: no argument that it ends here
+    line.box(match)
 
 
 def _post_after(lines: list[Line], handle: int) -> None:
