@@ -7,8 +7,12 @@ from __future__ import annotations
 import pytest
 
 import marsad
+from marsad.extraction import ExtractOptions, extract_prepared, prepare_page
+from marsad.records import Page
 from marsad.segment.breadcrumb import plausible_category
+from marsad.segment.rules import line_key
 from marsad.segment.site_names import cut_site_name
+from marsad.segment.templates import TemplateLearner
 
 P1 = "وأعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة الطائف بطاقة ثلاثمئة سرير، في إطار خطتها لتوسيع الخدمات الصحية في المحافظات."
 P2 = "وقال المتحدث باسم الوزارة إن المستشفى سيخدم أكثر من نصف مليون نسمة في المحافظة والقرى المجاورة لها، وإن التشغيل يبدأ الشهر المقبل."
@@ -1559,3 +1563,104 @@ def test_a_headline_ending_like_a_sentence_over_its_own_meta_lines_is_the_title(
     record = host("\n".join(page))
     assert record.title == headline
     assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # an advertisement's text under its marker: an offer, a call to act, a business and its town
+        ["إعلان", "عروض الصيف من مجوهرات الواحة.. خصم حتى 30% على جميع القطع"],
+        ["إعلان", "احجز الآن: رحلات يومية من الطائف إلى دبي بأسعار تبدأ من 300 ريال"],
+        ["إعلان", "صيدلية الشفاء - الطائف - مفتوحة 24 ساعة"],
+        ["إعلان", "عيادات الواحة لطب الأسنان.. اتصل الآن 0127654321"],
+        # what embed code writes under a post, in French and English, and a post's label
+        ["Voir cette publication sur Instagram", "Une publication partagée par Ahmad (@ahmad.fit) le 20 Juil. 2015"],
+        ["#الطائف | افتتاح المستشفى اليوم pic.twitter.com/ab12cd", "— مراسل الواحة (@Alwaha_News) July 20, 2015"],
+        ["منشور من صفحة بلدية الطائف على فيسبوك"],
+        ["منشور على فيسبوك", "بلدية الطائف", "نبارك لأهالي المحافظة افتتاح المستشفى", "منذ 8 ساعات - 312 إعجاب"],
+        # a caption whose credit names itself, two match results
+        ["مبنى المستشفى الجديد في الطائف - (المصدر: الوزارة)"],
+        ["نتائج الأمس", "الهلال 2 - 1 النصر (ودية)", "الأهلي 0 - 0 الاتحاد (ودية)"],
+    ],
+)
+def test_ad_copy_embed_traces_credits_and_results_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_a_subheading_under_an_ad_marker_stays_in_the_article() -> None:
+    # the line under `إعلان` is the article's when it does not sell: a sub-heading, a paragraph
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, "إعلان", "خدمات الطوارئ", P3, P4]))
+    assert record.body == [P1, P2, "خدمات الطوارئ", P3, P4]
+
+
+_SYRIA_HEADLINES = [
+    "مقتل 28 مدنياً في قصف جوي شمالي سوريا",
+    "قوات النظام تتراجع في الزبداني",
+    "ارتفاع عدد اللاجئين في المخيمات الحدودية",
+    "الدفاع المدني ينتشل الضحايا في ادلب",
+]
+_SYRIA_BODIES = [
+    [
+        "قتل 28 مدنيا في قصف جوي لطائرات النظام على محافظة حلب شمالي سوريا اليوم بحسب ناشطين معارضين.",
+        "وأفاد المرصد السوري لحقوق الإنسان أن طائرات النظام الحربية شنت ست غارات على الأقل على مناطق في المدينة.",
+        "وأوضح المرصد أن سبعة آخرين قتلوا جراء قصف على مناطق في بلدة دير حافر وقرية عيشة في الريف الشرقي.",
+    ],
+    [
+        "تراجعت قوات النظام في الزبداني بعد أسبوعين من بدء الحملة العسكرية على المدينة المحاصرة منذ أشهر.",
+        "وذكر تقرير لناشطين معارضين أن المقاتلين استعادوا عددا من المواقع في الأحياء الغربية من المدينة.",
+        "وتحاول قوات النظام منذ أسابيع التقدم في المدينة الواقعة على الحدود مع لبنان دون تحقيق نتائج.",
+    ],
+    [
+        "ارتفع عدد اللاجئين في المخيمات الحدودية إلى أكثر من مئة ألف شخص خلال الشهر الماضي وحده.",
+        "وطالبت منظمات إنسانية بزيادة المساعدات المقدمة للمخيمات مع اقتراب فصل الشتاء وتردي الأوضاع.",
+        "ويعاني اللاجئون من نقص حاد في المياه النظيفة والأدوية وخدمات الرعاية الصحية الأساسية.",
+    ],
+    [
+        "انتشلت فرق الدفاع المدني جثث الضحايا من تحت الأنقاض بعد غارات جوية استهدفت البلدة صباح اليوم.",
+        "وقال مسؤول في الدفاع المدني إن الفرق تعمل في ظروف صعبة بسبب استمرار القصف على المنطقة.",
+        "وأضاف أن عدد الضحايا مرشح للارتفاع مع استمرار عمليات البحث عن المفقودين تحت الركام.",
+    ],
+]
+
+
+def test_a_read_also_marker_the_site_repeats_is_no_template() -> None:
+    # The marker recurs on every page of the site, so the template learner takes it; it still marks
+    # a box or a story inside the article, not the place where the article starts.
+    texts = []
+    for number, (headline, body) in enumerate(zip(_SYRIA_HEADLINES, _SYRIA_BODIES, strict=True)):
+        page = ["نبض الشمال", "الرئيسية | أخبار سوريا | ميداني", "آخر الأخبار", headline, "فريق التحرير"]
+        page += ["2015-07-24", "منذ ساعتين", "وقت القراءة: دقيقة واحدة", body[0], "إقرأ أيضا:"]
+        page += [f"قصف مدفعي على أحياء حلب الشرقية يوقع جرحى رقم {number}", *body[1:], "© 2015 نبض الشمال"]
+        texts.append("\n".join(page))
+    prepared = [prepare_page(Page(origin=f"p{n}.txt", text=text, source="nabd")) for n, text in enumerate(texts)]
+    learner = TemplateLearner(min_pages=3)
+    for item in prepared:
+        learner.observe(item.template_group, item.text)
+    assert line_key("إقرأ أيضا:") in learner.templates()["nabd"]
+    options = ExtractOptions(enrich=False, templates=dict(learner.templates()))
+    for item, headline, body in zip(prepared, _SYRIA_HEADLINES, _SYRIA_BODIES, strict=True):
+        record = extract_prepared(item, options)[0]
+        assert record.title == headline
+        assert record.body[0] == body[0]
+
+
+def test_a_box_the_article_resumes_after_with_a_lead_in() -> None:
+    items = ["الفحص الأول: قياس الضغط والسكر.", "الفحص الثاني: تحليل الدم الشامل."]
+    page = ["الرئيسية | صحة", HEADLINE, P1, P2, "مواضيع ذات صلة:", "خمس عادات صباحية تحميك من السكري"]
+    page += ["هل يسبب الصيام نقص الفيتامينات؟", "«فحوص مقترحة»", "اليوم الأول:", *items, P3]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, "«فحوص مقترحة»", "اليوم الأول:", *items, P3]
+
+
+def test_a_short_headline_over_its_byline_and_date_is_the_title() -> None:
+    page = ["موقع الواحة", "سعر الدولار في السوق الموازية: 3.75 ريال", "الرئيسية | رأي | مقالات", "رأي"]
+    page += ["أنقذوا الطائف!", "بقلم: كاتب ضيف", "2015-07-23 | 19:00", "وقت القراءة: 6 دقائق", P1, P2, P3]
+    assert host("\n".join(page)).title == "أنقذوا الطائف!"
+
+
+def test_a_name_alone_over_a_date_is_a_byline_not_a_title() -> None:
+    page = ["موقع الواحة", "الرئيسية / أعمدة", "نحن والمستشفى الجديد!!", "عمار ساطع", "منذ يومين"]
+    page += ["2012-07-26 | 09:05", "👁 1,122 مشاهدة", P1, P2, P3]
+    assert host("\n".join(page)).title == "نحن والمستشفى الجديد!!"

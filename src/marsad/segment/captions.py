@@ -74,6 +74,12 @@ def _caption(line: Line) -> bool:
 
 # A caption with its credit glued at its end in brackets: ``طريق متضرر في حجة (صدى صنعاء)``.
 _GLUED_CREDIT = re.compile(r"\s\(([^()]{2,30})\)$")
+# ... which says it is one: ``آثار القصف على أحد الأحياء - (المصدر: ناشطون)``, ``النائب في مؤتمره الصحفي
+# (تصوير: جمال الشمعة)``. Over the news collections five lines end so, all captions or photo credits.
+_NAMED_CREDIT = re.compile(
+    r"\((?:المصدر|مصدر الصورة|تصوير|الصورة|صورة|عدسة|crédit photo|photo)\s?:[^()]{1,30}\)$", re.I
+)
+_MAX_NAMED_CREDIT_CAPTION_WORDS = 16
 _LETTER = re.compile(r"[^\W\d_]{2}")
 _MAX_CREDIT_NAME_WORDS = 3
 
@@ -100,6 +106,14 @@ def mark_photo_captions(lines: list[Line]) -> None:
                 _mark(line)
     site_lines = [f" {line.key} " for line in lines if line.chrome is not None or line.kind is Kind.FRAGMENT]
     for line in lines[1:-2]:
+        if (
+            line.chrome is None
+            and line.words <= _MAX_NAMED_CREDIT_CAPTION_WORDS
+            and line.text.endswith(")")
+            and _NAMED_CREDIT.search(line.text)
+        ):
+            _mark(line)
+            continue
         short = line.chrome is None and line.words <= _MAX_CAPTION_WORDS
         found = _GLUED_CREDIT.search(line.text) if short else None
         if found is None:

@@ -62,6 +62,16 @@ _DATA_BOX = Match("data_box", False)
 _FIGURES = re.compile(r"\d|\|\s*[-–—]\s*(?:\||$)")
 
 
+# ``شبيبة القبائل 1 - 0 مولودية الجزائر (ودية)``: a result, a team, the score, the other team; over the
+# news collections five lines read so, never two together.
+_RESULT_ROW = re.compile(r"^[^\d|]{2,30}\s\d{1,2}\s?[-–:]\s?\d{1,2}\s[^\d|]{2,30}$")
+_MIN_RESULT_ROWS = 2
+
+
+def _result_row(line: Line) -> bool:
+    return line.chrome is None and line.words <= _MAX_BARRED_ROW_WORDS and _RESULT_ROW.match(line.text) is not None
+
+
 def _score_row(line: Line) -> bool:
     return line.chrome is None and line.words <= _MAX_ROW_WORDS and _TABLE_ROW.match(line.text) is not None
 
@@ -94,9 +104,13 @@ def _table_header(line: Line) -> bool:
 
 def mark_tables(lines: list[Line]) -> None:
     """The rows of a table (three or more of a name and a figure, ``الزمالك 80`` / ``الأهلي 75`` / ``إنبي
-    59``; two or more of cells parted by bars, between two paragraphs) are a data box, with the short
-    header right above them (``ترتيب المجموعة الثانية``)."""
-    for row, fewest in ((_score_row, _MIN_TABLE_ROWS), (_barred_row, _MIN_BARRED_ROWS)):
+    59``; two or more of cells parted by bars, between two paragraphs; two or more match results) are a
+    data box, with the short header right above them (``ترتيب المجموعة الثانية``)."""
+    for row, fewest in (
+        (_score_row, _MIN_TABLE_ROWS),
+        (_barred_row, _MIN_BARRED_ROWS),
+        (_result_row, _MIN_RESULT_ROWS),
+    ):
         rows = [row(line) for line in lines]
         if sum(rows) < fewest:
             continue  # most pages hold no table: no walk over their runs

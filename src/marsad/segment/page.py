@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
+from marsad.segment.ad_copy import mark_ad_copy
 from marsad.segment.breadcrumb import category_from_line, plausible_category
 from marsad.segment.captions import mark_photo_captions, mark_video_links
 from marsad.segment.continuations import mark_continuations
@@ -162,6 +163,7 @@ def _default_reason(line: Line, before_body: bool) -> str:
 
 # An in-article box holds a few links at most; more lines than this are a list that ends the article.
 _MAX_BOX_LINKS = 5
+_MIN_HEADED_LINKS = 3  # two links and the sub-heading under them
 _BOX_LINE_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.CHROME, Kind.FOREIGN)
 _SHARED_WORDS = 2
 _MAX_SUBHEADING_WORDS = 3  # related links are headlines; `جشع تجار` heads the article's next part
@@ -192,7 +194,7 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         after = index + 1
         while after < len(lines) and after - index <= _MAX_BOX_LINKS and _may_be_box_link(lines[after]):
             after += 1
-        if after >= len(lines) or lines[after].kind is not Kind.PROSE:
+        if after >= len(lines) or not (lines[after].kind is Kind.PROSE or _resumes_with_lead_in(lines, index, after)):
             continue
         links = after - index - 1
         # A read-also or watch-also line that carries its own link is a box of one line.
@@ -220,6 +222,15 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
             boxed.boxed = True
             reasons[boxed.index] = boxed.chrome.reason if boxed.chrome is not None else reason
     return reasons
+
+
+def _resumes_with_lead_in(lines: Sequence[Line], index: int, after: int) -> bool:
+    """``اليوم الأول:`` after two links or more and a sub-heading: the article resumes with a short
+    lead-in of its own (a list follows it), not with a paragraph."""
+    line = lines[after]
+    return (
+        after - index - 1 >= _MIN_HEADED_LINKS and line.words <= _MAX_SUBHEADING_WORDS + 1 and line.text.endswith(":")
+    )
 
 
 def _holds_subheadings(lines: Sequence[Line], start: int, end: int) -> bool:
@@ -388,8 +399,10 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     mark_pull_quotes(lines)
     mark_tables(lines)
     mark_data_labels(lines)
+    mark_ad_copy(lines)
     for line in lines:
-        if line.chrome is None and line.key in hints.templates:
+        if line.chrome is None and line.key in hints.templates and find_marker(line.text) is None:
+            # (a read-also marker recurs over a site's pages, and still opens a box or a story)
             line.kind = Kind.CHROME
     _mark_listed_items(lines)
     named = None if hints.title else site_named_headline(lines, hints.templates)
@@ -401,7 +414,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     for line in lines:
         if line.chrome is not None:
             reasons[line.index] = line.chrome.reason
-        elif line.key in hints.templates:
+        elif line.key in hints.templates and find_marker(line.text) is None:
             reasons[line.index] = "template"
     reasons.update(_mark_boxes(lines))
     section_reasons = _mark_sections(lines)

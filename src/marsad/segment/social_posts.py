@@ -118,6 +118,8 @@ _COUNTER_WORDS = frozenset(
         *("ألف", "مليون"),  # ``إعجاب 1.1 ألف``
     )
 )
+# ``منذ 8 ساعات - 312 إعجاب``: the post's age beside its counters.
+_AGE_WORDS = frozenset(line_key(word) for word in ("منذ", "ساعة", "ساعات", "دقيقة", "دقائق", "يوم", "أيام", "د", "س"))
 _FIGURE = regex.compile(r"^[\d,.]+[kK]?$")
 _MAX_COUNTER_WORDS = 10
 # ``منشور مضمّن — @BeirutCitizen: الشارع ... · 22 تموز 2015``: a post drawn on one line, the handle
@@ -128,6 +130,23 @@ _POST_LABEL = regex.compile(
     r"^(?:تغريدة|منشور|تدوينة)(?: مضمّ?نة| مضمّ?ن)?"
     r"(?:\s(?:من|على|عبر)\s(?:تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|إكس|X))?$"
 )
+# ``منشور من صفحة اتحاد الكتاب على فيسبوك``, ``منشور مضمّن من تويتر - تعذر تحميل المحتوى``, ``Tweet intégré |
+# تغريدة مضمنة``: a post's label with more words; a short line that opens with a post's name and names
+# its platform or says it is embedded (no line of the news collections does).
+_LONG_POST_LABEL = regex.compile(
+    r"^(?:تغريدة|منشور|تدوينة|Tweet|Publication|Post)\b.{0,80}"
+    r"(?:تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|Twitter|Facebook|Instagram|مضمّ?نة?|intégrée?|embedded)"
+)
+_MAX_LABEL_WORDS = 10
+# ``Une publication partagée par Luis Suárez (@luissuarez9) le 20 Juil. 2015``, ``— مراسل (@Nabd) July 20,
+# 2015``, ``pic.twitter.com/...``, ``Voir cette publication sur Instagram``: what a platform's embed code
+# writes under a post, in any language; a handle in brackets before a year signs a post.
+_EMBED_TRACE = regex.compile(
+    r"pic\.twitter|Voir cette publication|View this post on|publication partagée par|A post shared by"
+    r"|\(@[A-Za-z0-9_.]{2,30}\)\D{0,30}\d[^\n]{0,30}\d{4}"
+)
+_MAX_TRACE_WORDS = 50
+_TRACE_SIGNS = ("@", "pic.", "publication", "post")
 # ``@GACA_KSA: نرحب بانضمام ...``: a post that opens with its handle; ``— حساب رسمي على تويتر · 30 يوليو
 # 2015``: the account and the time under a post's text.
 _HANDLE_FIRST = regex.compile(r"^@[A-Za-z0-9_]{2,30}\s?:\s")
@@ -144,7 +163,15 @@ def _known_by_itself(line: Line) -> bool:
         return True
     if "·" in text and _POST_SIGNATURE.match(text):
         return True
+    if line.words <= _MAX_TRACE_WORDS and any(sign in text for sign in _TRACE_SIGNS) and _EMBED_TRACE.search(text):
+        return True
     return _counters(line)
+
+
+def _post_label(line: Line) -> bool:
+    return (line.words <= _MAX_NAME_WORDS + 1 and _POST_LABEL.match(line.text) is not None) or (
+        line.words <= _MAX_LABEL_WORDS and _LONG_POST_LABEL.match(line.text) is not None
+    )
 
 
 def _counters(line: Line) -> bool:
@@ -152,7 +179,11 @@ def _counters(line: Line) -> bool:
         return False
     words = line.key.split()
     figures = sum(bool(_FIGURE.match(word)) for word in words)
-    return 0 < figures < len(words) and all(_FIGURE.match(word) or word in _COUNTER_WORDS for word in words)
+    return (
+        0 < figures < len(words)
+        and all(_FIGURE.match(word) or word in _COUNTER_WORDS or word in _AGE_WORDS for word in words)
+        and any(word in _COUNTER_WORDS for word in words)
+    )
 
 
 def mark_social_posts(lines: list[Line]) -> None:
@@ -162,7 +193,7 @@ def mark_social_posts(lines: list[Line]) -> None:
         if line.chrome is None and _known_by_itself(line):
             _mark(line)
     for index, line in enumerate(lines):
-        if line.chrome is None and line.words <= _MAX_NAME_WORDS + 1 and _POST_LABEL.match(line.text):
+        if line.chrome is None and _post_label(line):
             _mark(line)
             _post_after(lines, index)
         if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):

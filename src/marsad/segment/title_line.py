@@ -370,6 +370,10 @@ def find_title(
     holds the lines the source's other pages carry too (None: too few pages were seen).
     """
     found = _title_above(lines, start, hint, in_section, site_named, recurring)
+    if not hint and found is not None and site_named is None:
+        short = _short_headline_with_head(lines, start)
+        if short is not None and short > found:
+            return short
     if hint or not recurring or (found is not None and lines[found].key not in recurring):
         return found
     # A column's or a series' name, on the source's other pages too, over this page's own
@@ -396,6 +400,27 @@ def find_title(
                 return index
             break
     return found
+
+
+def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
+    """``أنقذوا ليبيا!`` over its byline and date right above the body: a headline of two or three
+    words reads as a fragment, and its own meta lines of two kinds say it heads the article, not
+    the ticker or link above it that reads as a headline."""
+    low = max(0, start - _TITLE_LOOKBACK)
+    for index in range(start - 1, low - 1, -1):
+        line = lines[index]
+        if line.chrome is not None:
+            continue
+        if (
+            line.kind is Kind.FRAGMENT
+            and not _byline_name(line)
+            and _headline_of_two_words(line)
+            and _own_head_below(lines[index + 1 : start])
+            and any(other.chrome is not None and other.chrome.reason == "byline" for other in lines[index + 1 : start])
+        ):
+            return index  # (with the byline below: a name alone over a date is the byline itself)
+        return None
+    return None
 
 
 def _headline_of_two_words(line: Line) -> bool:
