@@ -1664,3 +1664,25 @@ def test_a_name_alone_over_a_date_is_a_byline_not_a_title() -> None:
     page = ["موقع الواحة", "الرئيسية / أعمدة", "نحن والمستشفى الجديد!!", "عمار ساطع", "منذ يومين"]
     page += ["2012-07-26 | 09:05", "👁 1,122 مشاهدة", P1, P2, P3]
     assert host("\n".join(page)).title == "نحن والمستشفى الجديد!!"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a post's label with its account, its text, and the link to view it on the platform
+        ["Instagram post | alwaha_news", "مدير المستشفى خلال جولته في الأقسام الجديدة", "عرض المنشور على Instagram"],
+        ["تغريدة | @taif_news: «افتتاح المستشفى الجديد أخيراً» #الطائف"],
+        ["تابع الواحة على تويتر @alwaha_news لآخر الأخبار المحلية"],
+        # a copying notice, views that are their writers', a related header in another word
+        ["تنبيه: يمنع نقل هذا المقال دون الإشارة إلى المصدر."],
+        ["الآراء الواردة في زاوية صحة تعبر عن كتّابها."],
+        ["موضوعات ذات صلة:", "بلدية الطائف تطلق حملة لتنظيف الحدائق", "مهرجان الورود يعود إلى الطائف"],
+        # a caption an agency credits, a box of labels and figures
+        ["وزير الصحة خلال افتتاح المستشفى الجديد في الطائف (ماب)"],
+        ["أسعار اللتر الحالية (ريال)", "بنزين 91: 0.75", "بنزين 95: 0.90", "ديزل: 0.45"],
+    ],
+)
+def test_post_labels_notices_agency_captions_and_figure_boxes_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)

@@ -80,6 +80,13 @@ _NAMED_CREDIT = re.compile(
     r"\((?:المصدر|مصدر الصورة|تصوير|الصورة|صورة|عدسة|crédit photo|photo)\s?:[^()]{1,30}\)$", re.I
 )
 _MAX_NAMED_CREDIT_CAPTION_WORDS = 16
+# ``الملك خلال حفل أداء القسم (ماب)``, ``المدرب يعول على رونالدو في البطولة (أ ف ب)``: four words or more
+# and a news agency in brackets closing them; over the news collections six lines, five of them captions
+# and the sixth a caption's second line.
+_AGENCY_CREDIT = re.compile(
+    r"^(?:\S+\s){3,11}\((?:ماب|واس|قنا|وام|بترا|كونا|سانا|أ ف ب|ا ف ب|رويترز|د ب أ|د ب ا|الأناضول|الاناضول|أ ب|ا ب"
+    r"|شينخوا|إرنا|ارنا)\)$"
+)
 _LETTER = re.compile(r"[^\W\d_]{2}")
 _MAX_CREDIT_NAME_WORDS = 3
 
@@ -110,7 +117,7 @@ def mark_photo_captions(lines: list[Line]) -> None:
             line.chrome is None
             and line.words <= _MAX_NAMED_CREDIT_CAPTION_WORDS
             and line.text.endswith(")")
-            and _NAMED_CREDIT.search(line.text)
+            and (_NAMED_CREDIT.search(line.text) or _AGENCY_CREDIT.match(line.text))
         ):
             _mark(line)
             continue

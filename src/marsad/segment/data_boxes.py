@@ -66,6 +66,13 @@ _FIGURES = re.compile(r"\d|\|\s*[-–—]\s*(?:\||$)")
 # news collections five lines read so, never two together.
 _RESULT_ROW = re.compile(r"^[^\d|]{2,30}\s\d{1,2}\s?[-–:]\s?\d{1,2}\s[^\d|]{2,30}$")
 _MIN_RESULT_ROWS = 2
+# ``سوبر 98: 1.83``, ``ديزل: 2.25``: a label, a colon and a figure; over the news collections 31 lines
+# read so, never three together.
+_FIGURE_ROW = re.compile(r"^[^:\d]{1,30}(?:\s\d{1,3})?\s?:\s?[-+]?\d[\d.,]*\s?(?:%|[^\s\d]{1,6})?$")
+
+
+def _figure_row(line: Line) -> bool:
+    return line.chrome is None and line.words <= _MAX_ROW_WORDS and _FIGURE_ROW.match(line.text) is not None
 
 
 def _result_row(line: Line) -> bool:
@@ -104,12 +111,14 @@ def _table_header(line: Line) -> bool:
 
 def mark_tables(lines: list[Line]) -> None:
     """The rows of a table (three or more of a name and a figure, ``الزمالك 80`` / ``الأهلي 75`` / ``إنبي
-    59``; two or more of cells parted by bars, between two paragraphs; two or more match results) are a
+    59``; two or more of cells parted by bars, between two paragraphs; two or more match results; three or
+    more of a label, a colon and a figure) are a
     data box, with the short header right above them (``ترتيب المجموعة الثانية``)."""
     for row, fewest in (
         (_score_row, _MIN_TABLE_ROWS),
         (_barred_row, _MIN_BARRED_ROWS),
         (_result_row, _MIN_RESULT_ROWS),
+        (_figure_row, _MIN_TABLE_ROWS),
     ):
         rows = [row(line) for line in lines]
         if sum(rows) < fewest:
