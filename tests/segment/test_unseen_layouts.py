@@ -1686,3 +1686,38 @@ def test_post_labels_notices_agency_captions_and_figure_boxes_leave_the_article_
     record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
     assert record.body == [P1, TOLD, P2, P3, P4]
     assert all(line in reasons(record) for line in box)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a notice, sponsored and advertise-with-us lines, a video's link, views in thousands
+        ["تنويه: الأرقام أولية وقابلة للتحديث وفق ما يصدر عن الجهات الرسمية."],
+        ["إعلان ممول"],
+        ["للإعلان في الصحيفة تواصل مع إدارة التسويق"],
+        ["شاهد الفيديو: لقطات من افتتاح المستشفى الجديد"],
+        ["المركز الإعلامي: شاهد لحظة وصول أول المرضى إلى المستشفى"],
+        # a caption credited after a dash to the site, whose name the page's masthead gives
+        ["مبنى المستشفى الجديد في حي الشهداء - الواحة"],
+    ],
+)
+def test_notices_sponsored_lines_video_links_and_dashed_credits_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الواحة", "الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4, "© الواحة 2015"]))
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_a_view_count_in_thousands_is_no_title_and_a_by_line_is_a_byline() -> None:
+    page = ["المدرجات", "الرئيسية | رياضة", "آخر الأخبار", HEADLINE, "الخميس 6 أغسطس 2015 - 01:29 صباحاً"]
+    page += ["المشاهدات 1.9 ألف", "بواسطة: القسم الرياضي", P1, P2, P3]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert reasons(record)["بواسطة: القسم الرياضي"] == "byline"
+
+
+def test_a_numbered_item_and_a_headline_with_its_site_are_no_dashed_captions() -> None:
+    items = ["5 - التأمل", "9 - اكتب"]
+    page = ["الواحة", f"{HEADLINE} - الواحة", P1, "وإليك أهم العادات:", P2, items[0], P3, items[1], P4]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert all(item in record.body for item in items)

@@ -72,8 +72,10 @@ def _caption(line: Line) -> bool:
     )
 
 
-# A caption with its credit glued at its end in brackets: ``طريق متضرر في حجة (صدى صنعاء)``.
+# A caption with its credit glued at its end in brackets or after a dash: ``طريق متضرر في حجة (صدى صنعاء)``,
+# ``سوق المواشي في حي المثلث - روافد``, ``(صورة من موقع التفجير - الساحل برس)``.
 _GLUED_CREDIT = re.compile(r"\s\(([^()]{2,30})\)$")
+_DASHED_CREDIT = re.compile(r"^\D\S*\s.*\s[-–—]\s([^()\-–—]{2,30})\)?$")
 # ... which says it is one: ``آثار القصف على أحد الأحياء - (المصدر: ناشطون)``, ``النائب في مؤتمره الصحفي
 # (تصوير: جمال الشمعة)``. Over the news collections five lines end so, all captions or photo credits.
 _NAMED_CREDIT = re.compile(
@@ -112,7 +114,7 @@ def mark_photo_captions(lines: list[Line]) -> None:
             for line in (caption, credit):
                 _mark(line)
     site_lines = [f" {line.key} " for line in lines if line.chrome is not None or line.kind is Kind.FRAGMENT]
-    for line in lines[1:-2]:
+    for position, line in enumerate(lines[1:-2], start=1):
         if (
             line.chrome is None
             and line.words <= _MAX_NAMED_CREDIT_CAPTION_WORDS
@@ -123,6 +125,9 @@ def mark_photo_captions(lines: list[Line]) -> None:
             continue
         short = line.chrome is None and line.words <= _MAX_CAPTION_WORDS
         found = _GLUED_CREDIT.search(line.text) if short else None
+        if short and found is None and _between_paragraphs(lines, position):
+            # after a dash only inside the text: above it a headline glues the site's name so
+            found = _DASHED_CREDIT.match(line.text)
         if found is None:
             continue
         name = line_key(found.group(1))
@@ -137,6 +142,10 @@ def mark_photo_captions(lines: list[Line]) -> None:
 
 def _mark(line: Line) -> None:
     line.box(_CAPTION)
+
+
+def _between_paragraphs(lines: list[Line], index: int) -> bool:
+    return 0 < index < len(lines) - 1 and lines[index - 1].kind is Kind.PROSE and lines[index + 1].kind is Kind.PROSE
 
 
 # ``فيديو | غزة تغرق في الظلام``, ``Vidéo | فيديو : ...``, ``شاهد بالفيديو: ...``: a video's label
