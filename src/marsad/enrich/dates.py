@@ -693,7 +693,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     all_words = words if words is not None else frozenset(_WORDS.findall(folded))
     present = all_words & _TRIGGERS
     has_digit = _DIGIT.search(folded) is not None
-    if not present and not has_digit:
+    if not present and not has_digit and _EID_WORDS.isdisjoint(all_words):
         return []
     by_kind: dict[str, set[str]] = {}
     for word in present:
@@ -732,6 +732,8 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
         candidates += [_weekday(m, published, folded) for m in _matches(p.WEEKDAY, folded, w)]
         if has_digit:
             candidates += [_weekday_day_month(m, published) for m in _matches(p.WEEKDAY_DAY_MONTH, folded, w)]
+    if not _EID_WORDS.isdisjoint(all_words):
+        candidates += [_eid_day(m, published) for m in _EID_DAY.finditer(folded)]
     relative_day = not _DAY_IN_MONTH_WORDS.isdisjoint(all_words)
     if (("period" in by_kind or "month" in by_kind) and "من" in all_words) or (relative_day and has_digit):
         around = by_kind.get("period", set()) | by_kind.get("month", set()) | (_DAY_IN_MONTH_WORDS & all_words)
@@ -746,6 +748,42 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
         kept = _same_month(kept, folded)
     kept = _drop_weekdays_before_dates(_agree_with_explicit(_year_named_twice(kept, folded), folded), folded)
     return _first_days_of_ranges(kept, folded)
+
+
+# ``أول أيام عيد الفطر``, ``ثاني أيام العيد``: a day of an Eid counted from the Hijri date the feast falls on
+# (1 Shawwal, 10 Dhu al-Hijja) in the year that puts it nearest the publication; ``العيد`` alone is the
+# feast nearest the publication.
+_EID_WORDS = frozenset({"عيد", "العيد"})
+_EID_DAY = regex.compile(
+    r"(?<!\p{L})(?:(?P<ord>اول|ثاني|ثالث|رابع)\s+ايام\s+)?"
+    r"(?:عيد\s+(?P<which>الفطر|الاضحي)(?:\s+المبارك|\s+السعيد)?|(?P<bare>العيد)(?!\s+(?:الوطني|الوطنى|الذهبي|الفضي|الماسي)))"
+    r"(?!\p{L})"
+)
+_EID_DAYS = {"اول": 0, "ثاني": 1, "ثالث": 2, "رابع": 3}
+_EID_HIJRI = {"الفطر": (10, 1), "الاضحي": (12, 10)}
+
+
+def _eid_day(m: regex.Match[str], published: dt.date | None) -> _Found | None:
+    if not m["ord"]:
+        return None  # ``بمناسبة عيد الفطر``: the feast named, which annotators leave as no date (3 of 19)
+    if published is None:
+        return m.start(), m.end(), "relative", None, None
+    from marsad.enrich.dates_hijri import hijri_to_gregorian_value, nearest_hijri_year
+
+    feasts = [_EID_HIJRI[m["which"]]] if m["which"] else list(_EID_HIJRI.values())
+    best: tuple[int, dt.date] | None = None
+    for month, day in feasts:
+        year = nearest_hijri_year(month, day, published)
+        found = hijri_to_gregorian_value(year, month, day) if year is not None else None
+        if found is None or found[0] is None:
+            continue
+        when = dt.date.fromisoformat(found[0])
+        if best is None or abs((when - published).days) < best[0]:
+            best = (abs((when - published).days), when)
+    if best is None:
+        return None
+    when = best[1] + dt.timedelta(days=_EID_DAYS.get(m["ord"] or "", 0))
+    return m.start(), m.end(), "relative", when.isoformat(), None
 
 
 _SAME_WORDS = frozenset({"نفسه", "ذاته", "نفس", "ذات"})

@@ -450,9 +450,24 @@ def _region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int] | No
     return next(((s, e) for s, e in regions if s <= pos <= e), None)
 
 
+# ``عنه``, ``عنها``: a pronoun after the verb, what the speech is about; the subject comes after it.
+_ABOUT_HIM = frozenset(fold_entry(w) for w in ("عنه", "عنها", "عنهم", "عنهما", "عنهن"))
+
+
+def _opens_a_speaker(word: str) -> bool:
+    """A title, an organisation's word, a people noun or a given name: a speaker may open with it
+    (not ``أمس``, ``إنهم`` or ``في``, after which the verb's subject is the one named before)."""
+    bare = word.removeprefix("ال")
+    if word in TITLES or bare in TITLES or bare.removesuffix("ه") in TITLES:  # ``المستشارة``
+        return True
+    return word in ORGANISATIONS or word in PEOPLE_NOUNS or is_given_name(word)
+
+
 def _subject_range(
     tokens: list[_Token], first: int, limit: int, written: Callable[[int, int], str] | None = None
 ) -> tuple[int, int]:
+    if first + 1 < limit and tokens[first].text in _ABOUT_HIM and _opens_a_speaker(tokens[first + 1].text):
+        first += 1  # ``الذي قال عنه التلمساني``, ``يقول عنها محلل``: whom it was said of, then who said it
     i = first
     while i < limit and i - first < _MAX_SUBJECT_WORDS:
         t = tokens[i]
@@ -542,6 +557,8 @@ def _prophet_blessed(para: _Paragraph, cue: int, last: int) -> str | None:
     """``وقال النبي صلى الله عليه وسلم:``, ``ويقول عليه الصلاة والسلام: (...)``: the Prophet
     speaks, by the title given with the blessing or else the one the paragraph last gave him."""
     tokens = para.tokens
+    if cue + 2 < last and tokens[cue + 1].text in _ABOUT_HIM:
+        cue += 1  # ``قال عنه النبي صلى الله عليه وسلم:``
     title = next(
         (n for n in (2, 1) if " ".join(t.text for t in tokens[cue + 1 : cue + 1 + n]) in PROPHET and cue + n < last),
         0,
@@ -1529,7 +1546,8 @@ def _sentence_quotes(
                 speaker = current
             elif subject:
                 speaker = speaker_of(subject, book)
-                titles_only = name_start(descriptor_view(subject)) == len(subject)
+                name_at = name_start(descriptor_view(subject))
+                titles_only = name_at == len(subject)
                 apposed = (
                     _apposed_name(para, cue.subject[1], last)
                     if titles_only and subject[0].folded not in ORGANISATIONS
@@ -1547,6 +1565,12 @@ def _sentence_quotes(
                         or book.mentioned(after)
                         or (book.resolve(book.add(named, subject)) if named else speaker)
                     )
+                elif (
+                    speaker == " ".join(w.original for w in subject)
+                    and tuple(w.folded for w in subject[name_at:]) in book.places
+                    and (person := _person_after_titles(para, subject, cue.subject[1], last, book)) is not None
+                ):
+                    speaker = person  # ``قائد شرطة لافاييت، جيم كرافت``: a place NER found ends the titles
                 if speaker == " ".join(w.original for w in subject) and _unnamed(subject, book):
                     speaker = _with_affiliation(para, subject, cue.subject[1], last, book)
                 elif cue.kind == "nominal":

@@ -56,6 +56,8 @@ _TO_QUOTE = regex.compile(rf"^{_FILLERS}$")
 _PROPHET_AFTER = regex.compile(rf"^\s*(?:ذلك\s+)?(?:{_PROPHET.pattern}){_FILLERS}$")
 # A cue alone after a quotation, or a conjunction joining the next one (``وأضاف «``, ``و«``).
 _BARE_CUE = regex.compile(r"^\W*(?:و|او|[وف]?(?:قال|اضاف|تابع|يقول|يضيف|قال لها|قال له)|وحديثه)?\W*$")
+# ``(البقرة: 255)``, ``«الأنعام: 152»``: a verse's reference between two quotations leaves the cue bare.
+_REFERENCE = regex.compile(r"[(«\[]\s*\w+(?:\s\w+)?\s*:\s*\d+(?:\s*[-–]\s*\d+)?\s*[)»\]]")
 _SENTENCE_END = regex.compile(r"[.!؟?]\s+|\.{2,}")
 _NAMED_WITH_BLESSING = regex.compile(rf"(?<!\w)محمد\s*{_BLESSING}|(?:سيدنا|نبينا|النبي|الرسول)\s+محمد(?!\w)")
 _THE_PROPHET = "prophet"  # named as the article names him (`_prophet_of`)
@@ -109,20 +111,27 @@ def give_sacred_speakers(paragraphs: Sequence[str], spans: list[Span]) -> None:
     """Sets `speaker` and `canonical` of the quotations God or the Prophet speaks (in place)."""
     prophet: str | None = None
     previous: str | None = None
+    god_before = False  # the last quotation is God's by the quotation rules (``قال تعالى:``)
     last_end: tuple[int, int] = (-1, 0)
     for span in spans:
         index, start = int(span["paragraph"]), int(span["start"])
         since = last_end[1] if last_end[0] == index else 0
         clause = _clause(paragraphs[index], since, start)
         who = _said_by(clause)
-        if who is None and previous is not None and last_end[0] == index and _BARE_CUE.match(clause):
+        bare = _REFERENCE.sub("", clause)
+        if who is None and previous is not None and last_end[0] == index and _BARE_CUE.match(bare):
             who = previous
+        elif who is None and god_before and last_end[0] == index and _BARE_CUE.match(bare) and _SAYING.search(bare):
+            # ``قال تعالى: {...} (البقرة: 255)، وقال: {...}``: God, whom the quotation rules read, goes on
+            who = GOD
         if who is not None:
             if who == _THE_PROPHET:
                 prophet = prophet or _prophet_of(" ".join(_fold(p) for p in paragraphs))
                 who = prophet
             span["speaker"] = span["canonical"] = who
+        # ``قال تعالى:`` the quotation rules read themselves: God speaks on after a bare cue too.
         previous = who
+        god_before = who is None and span.get("speaker") == GOD
         end = int(span["end"])
         # A quotation closed by its mark ends the clause before the next one; a reported one
         # may hold who speaks next (``قال: سمعت رسول الله - صلى الله عليه وسلم - يقول: ((``).

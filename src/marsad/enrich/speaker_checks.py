@@ -227,8 +227,18 @@ def without_run_on(book: NameBook, speaker: str) -> str:
     folded = fold_entry(speaker).split()
     if len(written) != len(folded):
         return speaker
-    at = 1 if len(folded) > 2 and folded[0] in ORGANISATIONS else 0  # ``منظمة «هيومان رايتس ووتش»``
-    best = max((key for key in book.entities if tuple(folded[at : at + len(key)]) == key), key=len, default=())
+    # NER's name at the start, or after an organisation's word (``منظمة «هيومان رايتس ووتش»``), whichever
+    # reaches further (``الجيش السوري`` opens with the word).
+    names = [key for key in book.entities if not (len(key) == 1 and key[0] in ORGANISATIONS)]  # not ``حزب`` alone
+    at, best = max(
+        (
+            (start, max((key for key in names if tuple(folded[start : start + len(key)]) == key), key=len))
+            for start in ((0, 1) if len(folded) > 2 and folded[0] in ORGANISATIONS else (0,))
+            if any(tuple(folded[start : start + len(key)]) == key for key in names)
+        ),
+        key=lambda found: found[0] + len(found[1]),
+        default=(0, ()),
+    )
     if not best:
         return _person_at_end(book, written, folded)
     rest = folded[at + len(best) :]
@@ -237,13 +247,23 @@ def without_run_on(book: NameBook, speaker: str) -> str:
     if best in book.persons_found:
         if _more_of_a_name(book, rest):
             return speaker
+    elif (verbal := next((k for k, word in enumerate(rest) if _VERBAL_NOUN.fullmatch(word)), None)) is not None and all(
+        word.startswith("ال") and not _title(word) for word in rest[:verbal]
+    ):
+        # ``الجيش السوري الحر التعامل``: the organisation's adjectives, then the verb's object
+        return " ".join(written[: at + len(best) + verbal])
     elif (
-        (rest[0].startswith("ال") and not _title(rest[0]))
+        (rest[0].startswith(("ال", "وال")) and not _title(rest[0]) and not _VERBAL_NOUN.fullmatch(rest[0]))
         or rest[0][:1] == "ل"
         or rest[0].endswith(("يه", "يين", "يون"))
     ):
         return speaker  # ``الجيش السوري الحر``; but ``مونيكا جيدو الباحثة`` (NER took her for an organisation)
     return " ".join(written[: at + len(best)])
+
+
+# ``التعامل``, ``الاستماع``, ``الانسحاب``, ``الاعتراف``: verbal nouns of the derived forms, the verb's
+# object after an organisation (``وأعلن الجيش السوري الحر التعامل``), never a word of its name.
+_VERBAL_NOUN = re.compile(r"ال(?:ت\w{1,2}ا\w{1,2}|است\w{2}ا\w|ان\w{1,2}ا\w|ا\wت\wا\w)")
 
 
 def _title(word: str) -> bool:
@@ -286,6 +306,8 @@ def _more_of_a_name(book: NameBook, rest: Sequence[str]) -> bool:
     first = rest[0]
     if any(first in key for key in book.persons_found):
         return True  # ``خالد السلامة`` where the article names ``السلامة`` elsewhere
+    if len(rest) > 1 and first.startswith("ال") and _complement(rest[1]):
+        return False  # ``روب بروكس المتخصص بعلاقة``: a participle and its complement, no family name
     if len(rest) == 1 and not first.startswith("ال") and not _pronoun_suffixed(first) and first not in TITLES:
         return True  # ``سوزان ورال``
     return (
@@ -443,4 +465,21 @@ def _given_and_family_name(words: Sequence[str]) -> bool:
         and len(last) > 4
         and _name_like(words[0])
         and all(_name_like(w) or w in _KIN for w in words[1:-1])
+    )
+
+
+_PREPOSITIONS = frozenset(fold_entry(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع"))
+
+
+def _complement(word: str) -> bool:
+    """A preposition or a word glued to ``ب``/``ل`` (``بعلاقة``, ``بـ``, ``لشؤون``): what follows a
+    participle (``المتخصص``, ``المعروف``), never the next part of a name (``بن``, ``بو``)."""
+    if word in _PREPOSITIONS or word in {"ب", "بـ", "ل", "لـ"}:
+        return True
+    return (
+        word[:1] in "بل"
+        and len(word) > 3
+        and word not in _KIN
+        and not word.startswith(("بو", "ال"))
+        and not is_given_name(word)
     )
