@@ -996,3 +996,29 @@ def test_speakers_after_about_him_adjectives_places_and_references(paragraphs: l
     quotes = [q for q in find_quotes(paragraphs, entities=find_entities(paragraphs)) if q["direct"]]
     assert quotes
     assert quotes[-1]["speaker"] == speaker
+
+
+_OLYMPIAN = [
+    "وقال الدراج المجري أليكس تاريكس إن «القرية الأولمبية كانت تبدو مثل مدينة صغيرة».",
+    "ويقول البطل الأولمبي: «إنني سعيد للغاية لأنني ما زلت أتابع الألعاب».",
+]
+
+
+@pytest.mark.parametrize(
+    ("last", "speaker"),
+    [
+        # a bare cue opening its sentence goes on with the last one who spoke, named in full
+        ("وقال: «بالتأكيد سأشجع منتخب بلادي حتى النهاية».", "أليكس تاريكس"),
+        # not a woman after a man, nor a cue after a comma (its sentence's own subject speaks)
+        ("وأضافت: «بالتأكيد سأشجع منتخب بلادي حتى النهاية».", None),
+        ("وتحدثت زوجته عن الرحلة، وقالت: «بالتأكيد سنشجع منتخب بلادنا حتى النهاية».", None),
+    ],
+)
+def test_a_bare_cue_goes_on_with_the_last_speaker_named_in_full(last: str, speaker: str | None) -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    paragraphs = [*_OLYMPIAN, last]
+    quotes = [q for q in find_quotes(paragraphs, entities=find_entities(paragraphs)) if q["direct"]]
+    assert quotes[-1]["paragraph"] == len(paragraphs) - 1
+    assert quotes[-1]["speaker"] == speaker
