@@ -1721,3 +1721,37 @@ def test_a_numbered_item_and_a_headline_with_its_site_are_no_dashed_captions() -
     record = host("\n".join(page))
     assert record.title == HEADLINE
     assert all(item in record.body for item in items)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a market box of names and prices, related headers in other words, an announced advertisement
+        ["الأعلى ارتفاعاً", "بوبا العربية +6.8%", "الخطوط السعودية للتموين +4.1%", "جرير +3.2%"],
+        ["أخبار متصلة", "بلدية الطائف تطلق حملة لتنظيف الحدائق", "مهرجان الورود يعود إلى الطائف"],
+        ["المحتوى التالي إعلاني", "افتح حسابك خلال دقائق عبر التطبيق — رسوم مخفضة للعملاء الجدد"],
+        # an Instagram embed in Arabic, a map's zoom prompt
+        ["منشور تمت مشاركته بواسطة الواحة (@alwaha.mag)"],
+        ["خريطة تفاعلية: مواقع المستشفيات في المحافظة - اضغط للتكبير"],
+    ],
+)
+def test_market_boxes_related_headers_announced_ads_and_zoom_prompts_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_a_news_breadcrumb_and_a_writer_with_his_city_are_no_titles() -> None:
+    page = ["تخطي إلى المحتوى", "شوط", "صحيفة الواحة الرياضية", "العدد الرقمي | النسخة الورقية PDF | دخول المشتركين"]
+    page += ["كرة محلية دوري المحترفين ملاعب الخليج ملاعب العالم فروسية فيديو", "مباشر: انطلاق بيع تذاكر السوبر"]
+    page += [
+        "الرئيسيةملاعب الخليج",
+        "تحضيرات الموسم",
+        HEADLINE,
+        "ناصر الطميحي ـ جدة",
+        "الثلاثاء 21 يوليو 2015 | 02:00 م",
+    ]
+    page += ["مدة القراءة دقيقتان", "👁 1,395", P1, P2, P3]
+    assert host("\n".join(page)).title == HEADLINE
+    page = ["وكالة الواحة", "الأخبار › صحة", HEADLINE, "الثلاثاء 21 يوليو 2015", P1, P2, P3]
+    assert host("\n".join(page)).title == HEADLINE

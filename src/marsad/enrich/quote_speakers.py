@@ -70,11 +70,12 @@ def _mention_pattern() -> re.Pattern[str]:
     construct = rf"(?:ل|ب)(?:{words(_CONSTRUCT_HEADS)})\s+\w+"
     descriptor = rf"(?!(?:{words(NAME_STOPS)})(?!\w))(?:(?:{words(TITLES)})(?!\w)|{construct}|(?:ال|لل|بال|وال)\w+)"
     # Folded ``علي`` is also the preposition ``على``; before ``بن`` it is the name.
-    first = rf"(?:علي(?=\s+(?:بن|ابن)\s)|(?!ال|لل|ب|{stop}|ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w+)"
+    # (a lone letter is a preposition, ``لـ«الحياة»`` with its tatweel folded away, never a name)
+    first = rf"(?:علي(?=\s+(?:بن|ابن)\s)|(?!ال|لل|ب|{stop}|ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w{{2,}})"
     # ``عبد الرزاق``, ``بن عبد العزيز``: an article word after these is part of the name.
     more = (
         rf"(?:(?:(?<=عبد\s)|(?<=ابو\s)|(?<=بن\s)|(?<=ابن\s)|(?<=بنت\s))ال\w+"
-        rf"|(?!{stop})(?!و)(?!ال\w+\s+(?!{stop})ال)(?!ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w+)"
+        rf"|(?!{stop})(?!و)(?!ال\w+\s+(?!{stop})ال)(?!ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))(?!ل(?!\w))\w+)"
     )
     return re.compile(
         rf"(?<!\w)(?P<desc>{anchor}(?:\s+{descriptor}(?!\w))*)\s+"

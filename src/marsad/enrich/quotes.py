@@ -491,8 +491,8 @@ def _subject_range(
         if t.text.isdigit() and i > first and tokens[i - 1].text == "ال":
             i += 1  # ``وزراء خارجية الدول الـ28``: the number the article is glued to
             continue
-        if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text == "ب":
-            break  # ``ب`` alone: ``بـ"التاريخية"``, what the subject called something
+        if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text in ("ب", "ل"):
+            break  # ``ب`` alone: ``بـ"التاريخية"``, what the subject called something; ``لـ«رويترز»``, whom it told
         if t.text in _NOT_DONE and i > first + 1:
             i -= 1  # ``مصدر مطلع فضل عدم ذكر اسمه``: the verb before ``عدم`` ends the subject
             break

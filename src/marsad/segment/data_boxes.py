@@ -71,6 +71,21 @@ _MIN_RESULT_ROWS = 2
 _FIGURE_ROW = re.compile(r"^[^:\d]{1,30}(?:\s\d{1,3})?\s?:\s?[-+]?\d[\d.,]*\s?(?:%|[^\s\d]{1,6})?$")
 
 
+# ``آخر سعر 95.25``, ``بوبا العربية +6.8%``, ``التغير -0.52%``: a market box's name and its price or change;
+# over the news collections two runs of three such lines, both telephone lists (no figure of seven digits).
+_MARKET_ROW = re.compile(r"^[^\d:|]{1,30}\s[-+]?\d[\d.,]*\s?%?(?:\s[^\d\s]{1,6}){0,2}$")
+_TELEPHONE = re.compile(r"\d{7,}")
+
+
+def _market_row(line: Line) -> bool:
+    return (
+        line.chrome is None
+        and line.words <= _MAX_ROW_WORDS
+        and _MARKET_ROW.match(line.text) is not None
+        and _TELEPHONE.search(line.text) is None
+    )
+
+
 def _figure_row(line: Line) -> bool:
     return line.chrome is None and line.words <= _MAX_ROW_WORDS and _FIGURE_ROW.match(line.text) is not None
 
@@ -112,13 +127,14 @@ def _table_header(line: Line) -> bool:
 def mark_tables(lines: list[Line]) -> None:
     """The rows of a table (three or more of a name and a figure, ``الزمالك 80`` / ``الأهلي 75`` / ``إنبي
     59``; two or more of cells parted by bars, between two paragraphs; two or more match results; three or
-    more of a label, a colon and a figure) are a
-    data box, with the short header right above them (``ترتيب المجموعة الثانية``)."""
+    more of a label, a colon and a figure, or of a market's names and prices) are a data box, with the
+    short header right above them (``ترتيب المجموعة الثانية``)."""
     for row, fewest in (
         (_score_row, _MIN_TABLE_ROWS),
         (_barred_row, _MIN_BARRED_ROWS),
         (_result_row, _MIN_RESULT_ROWS),
         (_figure_row, _MIN_TABLE_ROWS),
+        (_market_row, _MIN_TABLE_ROWS),
     ):
         rows = [row(line) for line in lines]
         if sum(rows) < fewest:

@@ -138,15 +138,17 @@ _LONG_POST_LABEL = regex.compile(
     r"(?:تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|Twitter|Facebook|Instagram|مضمّ?نة?|intégrée?|embedded)"
 )
 _MAX_LABEL_WORDS = 10
-# ``Une publication partagée par Luis Suárez (@luissuarez9) le 20 Juil. 2015``, ``— مراسل (@Nabd) July 20,
+# ``Une publication partagée par Luis Suárez (@luissuarez9) le 20 Juil. 2015``, ``منشور تمت مشاركته بواسطة
+# ...``, ``— مراسل (@Nabd) July 20,
 # 2015``, ``pic.twitter.com/...``, ``Voir cette publication sur Instagram``: what a platform's embed code
 # writes under a post, in any language; a handle in brackets before a year signs a post.
 _EMBED_TRACE = regex.compile(
     r"pic\.twitter|Voir cette publication|View this post on|publication partagée par|A post shared by"
+    r"|منشور تمت مشاركته بواسطة"
     r"|\(@[A-Za-z0-9_.]{2,30}\)\D{0,30}\d[^\n]{0,30}\d{4}"
 )
 _MAX_TRACE_WORDS = 50
-_TRACE_SIGNS = ("@", "pic.", "publication", "post")
+_TRACE_SIGNS = ("@", "pic.", "publication", "post", "مشاركته")
 # ``@GACA_KSA: نرحب بانضمام ...``: a post that opens with its handle; ``— حساب رسمي على تويتر · 30 يوليو
 # 2015``: the account and the time under a post's text.
 _HANDLE_FIRST = regex.compile(r"^@[A-Za-z0-9_]{2,30}\s?:\s")
