@@ -1755,3 +1755,49 @@ def test_a_news_breadcrumb_and_a_writer_with_his_city_are_no_titles() -> None:
     assert host("\n".join(page)).title == HEADLINE
     page = ["وكالة الواحة", "الأخبار › صحة", HEADLINE, "الثلاثاء 21 يوليو 2015", P1, P2, P3]
     assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_poem_closing_an_article_after_an_ad_is_the_articles() -> None:
+    poem = [
+        "ما كل ما يتمنى المرء يدركه",
+        "هِممُ الكبار تعانق الأفلاكا",
+        "والروحُ تُشرقُ لو تَرى الأملاكا",
+        "يَهوى الخلاص ليوقظُ الإدراكا",
+        "عُمرُ الزمانِ وقد يذوب هناكا",
+    ]
+    page = ["الرئيسية | مقالات", HEADLINE, P1, P2, P3, "إعلان", *poem, "مقالات أخرى للكاتب", "الصبر مفتاح النصر"]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, P3, *poem]
+    assert reasons(record)["إعلان"] == "advertisement"
+
+
+def test_unvocalised_short_lines_after_the_article_are_no_poem() -> None:
+    links = ["بلدية الطائف تطلق حملة لتنظيف الحدائق", "مهرجان الورود يعود إلى الطائف", "افتتاح متحف جديد"]
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, P3, "إعلان", *links]))
+    assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a caption in brackets, a photographer's caption, a printed page's link with its address
+        ["(صورة أرشيفية لمدخل المستشفى الجديد في الطائف)"],
+        ["عدسة الواحة: المرضى في قاعة الانتظار صباح الافتتاح"],
+        ["للمزيد:", "- الصحة تعلن مواعيد العيادات الجديدة (http://www.alwaha.example/News.aspx?NewsID=4181)"],
+        # an appeal for support, an editors' clarification, a gallery's swipe prompt, a related header
+        ["إذا وجدت هذا التقرير مفيداً، فكّر في دعمنا بمبلغ بسيط"],
+        ["توضيح من التحرير: عُدّلت هذه المادة بعد نشرها لتصحيح اسم المستشفى."],
+        ["اسحب لمشاهدة بقية الصور"],
+        ["اقرأ كمان", "بلدية الطائف تطلق حملة لتنظيف الحدائق"],
+    ],
+)
+def test_bracketed_captions_printed_links_appeals_and_clarifications_leave_the_article_whole(box: list[str]) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, TOLD, *box, P2, P3, P4]))
+    assert record.body == [P1, TOLD, P2, P3, P4]
+    assert all(line in reasons(record) for line in box)
+
+
+def test_a_match_centres_minute_lines_are_no_titles() -> None:
+    page = ["المدرج", "FT • ودية - معسكر النمسا", "'90 ⏱ رونالدينيو يكمل اللقاء كاملاً", "الأحداث | التشكيلة | التقرير"]
+    page += [HEADLINE, "آخر تحديث: الجمعة 31/07/2015 - 04:26 ص", P1, P2, P3]
+    assert host("\n".join(page)).title == HEADLINE

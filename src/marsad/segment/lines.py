@@ -113,7 +113,7 @@ _CLAUSE_COMMAS = 2
 
 # Chrome that sits between the article's paragraphs (a market box, a match card, a social post's
 # counters, an appeal for donations): not body, and no argument that the article ends there.
-INLINE_REASONS = frozenset({"data_box", "embed", "appeal", "photo_caption"})
+INLINE_REASONS = frozenset({"data_box", "embed", "appeal", "photo_caption", "advertisement"})
 
 
 def classify(words: int, arabic: float, function_share: float, ends_sentence: bool, commas: int = 0) -> Kind:

@@ -28,6 +28,7 @@ from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named
 from marsad.segment.social_posts import mark_social_posts
 from marsad.segment.templates import is_dateline
 from marsad.segment.title_line import find_title, is_section_line, short_sentence
+from marsad.segment.verses import mark_verses
 
 # How far above the body the breadcrumb may stand.
 _CATEGORY_LOOKBACK = 8
@@ -405,6 +406,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
             # (a read-also marker recurs over a site's pages, and still opens a box or a story)
             line.kind = Kind.CHROME
     _mark_listed_items(lines)
+    mark_verses(lines)
     named = None if hints.title else site_named_headline(lines, hints.templates)
     if named is not None:
         # The headline the page glues its name to is a headline, whatever its separators made of it.

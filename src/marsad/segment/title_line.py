@@ -48,7 +48,10 @@ def _headline_like(line: Line) -> bool:
 # Lines no headline is: a clock time (none in 34k titles of the news collections; a date line
 # with a time is common), a temperature, a market ticker's arrows, a row of hashtags.
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}\s?[:h]\s?\d{2}(?!\d)")
-_SIGNS = re.compile("[°▲▼]")
+_SIGNS = re.compile("[°▲▼⏱🏟]")
+# ``FT • ودية``, ``'90 رونالدينيو يكمل اللقاء``: a match centre's status or minute opens the line (no
+# SaudiNewsNet title of 31k opens so).
+_MATCH_MINUTE = re.compile(r"^(?:FT|HT|\d{1,3}\s?['’′]|['’′]\s?\d{1,3})(?:\s|•|$)")
 _HASHTAG = re.compile(r"(?:^|\s)#\w")
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 
@@ -169,6 +172,7 @@ def _never_title(line: Line) -> bool:
         or _COUNTED_LABEL.match(text)
         or _author_post(line)
         or _name_and_place(line)
+        or _MATCH_MINUTE.match(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
