@@ -58,6 +58,7 @@ import regex
 
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import FoldedText
+from marsad.enrich.bare_cues import give_bare_cues_the_last_speaker
 from marsad.enrich.data import fold_entry, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.quote_speakers import (
@@ -1222,75 +1223,8 @@ def find_quotes(
             span["canonical"] = _titled_person(book, str(span["speaker"])) or span["canonical"]
     give_sacred_speakers(paragraphs, kept)
     if entities is not None:
-        _last_speaker_for_bare_cues(paragraphs, kept, entities)
+        give_bare_cues_the_last_speaker(paragraphs, kept, entities)
     return kept
-
-
-# ``وقال: «``, ``وأضافت "``: a cue with no subject at all opening its sentence (after a comma the
-# sentence's own subject speaks, which the rules find or leave).
-_BARE_SPEECH = regex.compile(
-    r"(?:^|[.!؟?:]\s*)[وف]?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|يقول|تقول|يضيف|تضيف|استطرد|اردف)"
-    r"\s*:?\s*$"
-)
-_SPEAKER_REACH = 2  # paragraphs back
-# ``قالت``, ``أضافت``, ``تقول``: a woman speaks; ``قال``, ``يقول``: a man (or an organisation).
-_FEMININE_CUE = regex.compile(r"(?<!\p{L})[وف]?(?:قالت|اضافت|تابعت|اوضحت|اكدت|تقول|تضيف|ذكرت|اشارت)(?!\p{L})")
-_MASCULINE_CUE = regex.compile(r"(?<!\p{L})[وف]?(?:قال|اضاف|تابع|اوضح|اكد|يقول|يضيف|ذكر|اشار)(?!\p{L})")
-
-
-def _before(paragraphs: Sequence[str], span: Span) -> str:
-    start = int(span["start"])
-    return FoldedText.of(paragraphs[int(span["paragraph"])][max(0, start - 200) : start]).text
-
-
-def _same_gender(cue: str, earlier: str) -> bool:
-    """Whether the bare cue's verb agrees with the one that introduced the earlier speaker's words
-    (``واضافت`` does not go on with a man), where the earlier one shows its verb."""
-    feminine = _FEMININE_CUE.search(cue) is not None
-    masculine = _MASCULINE_CUE.search(earlier) is not None
-    was_feminine = _FEMININE_CUE.search(earlier) is not None
-    return not ((feminine and masculine and not was_feminine) or (not feminine and was_feminine and not masculine))
-
-
-_MIN_FULL_NAME_WORDS = 2
-
-
-def _last_speaker_for_bare_cues(
-    paragraphs: Sequence[str], spans: list[Span], entities: Sequence[Mapping[str, object]]
-) -> None:
-    """A bare cue whose speaker the rules lost after a paragraph of narrative (``وكان تاريكس حضر ...``
-    / ``وقال: "..."``): the last one who spoke before it, in its paragraph or the two before, where
-    that one is named in full (no title, no God or Prophet, whose sayings a column strings together)
-    and no other person NER found stands between them outside the quotations."""
-    people = [
-        (paragraph, begin, str(e.get("canonical") or e.get("text") or ""))
-        for e in entities
-        if e.get("type") == "PER"
-        and isinstance(paragraph := e.get("paragraph"), int)
-        and isinstance(begin := e.get("start"), int)
-    ]
-    quoted = [(int(span["paragraph"]), int(span["start"]), int(span["end"])) for span in spans]
-    people = [(p, s, name) for p, s, name in people if not any(q == p and a <= s < b for q, a, b in quoted)]
-    last: Span | None = None
-    for span in spans:
-        index, start = int(span["paragraph"]), int(span["start"])
-        if span["speaker"] is None and last is not None and index - int(last["paragraph"]) <= _SPEAKER_REACH:
-            before = FoldedText.of(paragraphs[index][max(0, start - 40) : start]).text.rstrip(" «\"“”'(")
-            named = str(last.get("canonical") or last["speaker"])
-            since = (int(last["paragraph"]), int(last["end"]))
-            others = {name for p, s, name in people if since <= (p, s) < (index, start) and name != named}
-            if (
-                _BARE_SPEECH.search(before)
-                and _same_gender(before, _before(paragraphs, last))
-                and not others
-                and len(named.split()) >= _MIN_FULL_NAME_WORDS
-                and named not in PROPHET
-                and named != GOD
-                and fold_entry(named.split()[0]).removeprefix("و") not in TITLES
-            ):
-                span["speaker"], span["canonical"] = last["speaker"], last.get("canonical")
-        if span["speaker"] is not None:
-            last = span
 
 
 # ``تقرير مشترك أصدرته وكالتا الأمم المتحدة``: a verb of issuing between the document and its issuer.

@@ -176,7 +176,7 @@ def _post_label(line: Line) -> bool:
     )
 
 
-def _labels(line: Line) -> bool:
+def _names_a_post(line: Line) -> bool:
     """An embed line that names a post rather than counting it: no figure on it."""
     return line.words <= _MAX_LABEL_WORDS and not any(map(str.isdigit, line.text))
 
@@ -203,7 +203,7 @@ def mark_social_posts(lines: list[Line]) -> None:
         if line.chrome is None and _post_label(line):
             _mark(line)
             _post_after(lines, index)
-        elif line.chrome is not None and line.chrome.reason == "embed" and "@" not in line.text and _labels(line):
+        elif line.chrome is not None and line.chrome.reason == "embed" and "@" not in line.text and _names_a_post(line):
             _post_after(lines, index)  # a label the rules know (``Instagram post | ...``): the post under it
         if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):
             _mark(line)
