@@ -1022,3 +1022,21 @@ def test_a_bare_cue_goes_on_with_the_last_speaker_named_in_full(last: str, speak
     quotes = [q for q in find_quotes(paragraphs, entities=find_entities(paragraphs)) if q["direct"]]
     assert quotes[-1]["paragraph"] == len(paragraphs) - 1
     assert quotes[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # the press a speaker told ends the subject, even after an organisation's words
+        ("وأكدت إدارة شرطة المدينة للصحيفة المحلية أن المنزل كان خاليا «ولم يصب أحد بأذى».", "إدارة شرطة المدينة"),
+        # a front or a brigade names the speaker by its head noun
+        ("وفي بيان قالت كتائب القسام إن هذه المخيمات «ستكون نواة مشروع التحرير القادم».", "كتائب القسام"),
+    ],
+)
+def test_the_press_told_ends_a_subject_and_armed_groups_speak(paragraph: str, speaker: str) -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert quotes
+    assert quotes[-1]["speaker"] == speaker

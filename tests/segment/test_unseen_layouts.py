@@ -1801,3 +1801,16 @@ def test_a_match_centres_minute_lines_are_no_titles() -> None:
     page = ["المدرج", "FT • ودية - معسكر النمسا", "'90 ⏱ رونالدينيو يكمل اللقاء كاملاً", "الأحداث | التشكيلة | التقرير"]
     page += [HEADLINE, "آخر تحديث: الجمعة 31/07/2015 - 04:26 ص", P1, P2, P3]
     assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_paywall_prompt_is_chrome_inside_the_article_and_a_tagline_is_no_headline() -> None:
+    page = ["صحيفة الواحة - سياسية يومية شاملة", "الرئيسية > محليات", HEADLINE, "الطائف: الواحة", P1, P2]
+    page += [
+        "تبقّى لك 4 من أصل 5 مقالات مجانية هذا الشهر",
+        "اشتراكك يحمي استقلالية التحرير. الباقة السنوية بـ 90 ريالاً فقط.",
+    ]
+    page += [P3, "في الملف نفسه", "بلدية الطائف تطلق حملة لتنظيف الحدائق", "مهرجان الورود يعود إلى الطائف"]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)["اشتراكك يحمي استقلالية التحرير. الباقة السنوية بـ 90 ريالاً فقط."] == "appeal"

@@ -140,6 +140,8 @@ _SPELLED_LETTER = 2  # ``يو``, ``بي``, ``أس``: a Latin letter written out
 _MEDIA = frozenset(read_list("media_words.txt"))
 # ``قال الوزير للصحفيين``, ``للحضور``: whom a speaker addressed, after ``لل``.
 _AUDIENCE = _MEDIA | frozenset(read_list("audience_words.txt"))
+# ``للصحيفة``, ``للوكالة``: the press a speaker told, never an organisation's complement.
+_PRESS = frozenset(fold_entry(w) for w in ("صحيفة", "جريدة", "وكالة", "قناة", "مجلة", "إذاعة", "محطة"))
 _STATEMENT_NOUNS = frozenset({"بيان", "تقرير", "رساله", "تصريح", "نص", "خطاب", "كلمه", "تغريده", "مذكره", "وثيقه"})
 _SO_CALLED = ("ما يسمي", "ما تسمي", "ما يعرف ب", "ما تعرف ب")
 _MIN_REPORTED_WORDS = 3
@@ -505,8 +507,9 @@ def _subject_range(
             break  # ``وذكر بالتطورات``: a prepositional phrase, the verb's subject is the last speaker
         if i == first and opens_l_phrase(t.text):
             break  # ``قال لفرانس برس``: whom the speaker told, not who spoke
-        if t.text.startswith("لل") and not (i > first and _completes_title(tokens, first, i)):
-            break  # ``قال للصحفيين``; but ``الجناح المسلح للحزب``, ``المستشار الزراعي للمحافظ`` name the speaker
+        if t.text.startswith("لل") and (t.text[2:] in _PRESS or not (i > first and _completes_title(tokens, first, i))):
+            # ``قال للصحفيين``, ``للصحيفة``; but ``الجناح المسلح للحزب``, ``المستشار الزراعي للمحافظ`` name the speaker
+            break
         if t.text[:1] == "ل" and t.text[1:] in _MEDIA:
             break  # ``قال فابيوس لمحطة ...``
         cue = _CUE_LOOKUP.get(t.text)

@@ -17,7 +17,7 @@ import regex
 
 from marsad.segment.labels import says_something
 from marsad.segment.lines import Kind, Line
-from marsad.segment.rules import line_key, place_names
+from marsad.segment.rules import chrome_rules, line_key, place_names
 
 __all__ = ["SiteAffixLearner", "SiteNamedHeadline", "cut_site_name", "names_elsewhere", "site_named_headline"]
 
@@ -227,6 +227,8 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
                 and says_something(headline)
                 # `الرابية | Al Rabia News Agency`: the site's name in two scripts, no headline
                 and _mostly_arabic(headline)
+                # `صحيفة المقرن - سياسية يومية شاملة`: the masthead's tagline is chrome, no headline
+                and chrome_rules().match(headline) is None
                 # `الوزير: ...` is a speaker where the page shows the word alone; a site's name
                 # stands among other words too (`وكالة الضاد للأنباء` over `ضاد: ...`)
                 and any(core < stems if colon else core <= stems for stems in above)
