@@ -1040,3 +1040,12 @@ def test_the_press_told_ends_a_subject_and_armed_groups_speak(paragraph: str, sp
     quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
     assert quotes
     assert quotes[-1]["speaker"] == speaker
+
+
+def test_an_adverb_after_a_participle_after_a_name_is_no_part_of_it() -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = "وقال الرئيس النيجيري محمد بخاري الموجود حاليا في واشنطن إن «الحرب على الإرهاب مستمرة»."
+    quotes = [q for q in find_quotes([paragraph], entities=find_entities([paragraph])) if q["direct"]]
+    assert [q["speaker"] for q in quotes] == ["محمد بخاري"]

@@ -1814,3 +1814,34 @@ def test_a_paywall_prompt_is_chrome_inside_the_article_and_a_tagline_is_no_headl
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3]
     assert reasons(record)["اشتراكك يحمي استقلالية التحرير. الباقة السنوية بـ 90 ريالاً فقط."] == "appeal"
+
+
+def test_a_spec_table_parted_by_tabs_is_a_data_box() -> None:
+    table = ["مواصفات الجهاز", "الشاشة\t5.5 بوصة", "المعالج\tثماني النواة", "البطارية\t3000 ملي أمبير"]
+    record = host("\n".join(["الرئيسية | تقنية", HEADLINE, P1, P2, *table, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)["المعالج | ثماني النواة"] == "data_box"
+
+
+def test_a_lone_tabbed_line_and_tabbed_bullets_keep_their_text() -> None:
+    from marsad.segment.lines import cells_to_bars
+
+    assert cells_to_bars("هيبة العلماء\tفي قبلة الأمير!!") == "هيبة العلماء\tفي قبلة الأمير!!"
+    assert cells_to_bars("•\tالسؤال الأول\n-\tالجواب الأول") == "•\tالسؤال الأول\n-\tالجواب الأول"
+
+
+def test_a_wires_transmission_lines_leave_the_article_whole() -> None:
+    wire = ["تاريخ البث: 2015-07-25 19:08 (بتوقيت غرينتش +4)", "الطائف في 25 يوليو / الواحة /"]
+    page = [
+        "وكالة الواحة للأنباء",
+        "الأخبار المحلية",
+        HEADLINE,
+        *wire,
+        P1,
+        P2,
+        "الخدمة المصورة: صورتان متاحتان للمشتركين",
+    ]
+    page += [P3, "© وكالة الواحة للأنباء 2015"]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]

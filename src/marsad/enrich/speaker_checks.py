@@ -469,13 +469,14 @@ def _given_and_family_name(words: Sequence[str]) -> bool:
 
 
 _PREPOSITIONS = frozenset(fold_entry(w) for w in ("في", "من", "على", "عن", "إلى", "الى", "مع"))
+_ADVERBS = frozenset(fold_entry(w) for w in ("حاليا", "حالياً", "مؤخرا", "مؤخراً", "سابقا", "سابقاً", "هناك", "هنا"))
 
 
 def _complement(word: str) -> bool:
     """A preposition or a word glued to ``ب``/``ل`` (``بعلاقة``, ``بـ``, ``لشؤون``): what follows a
     participle (``المتخصص``, ``المعروف``), never the next part of a name (``بن``, ``بو``)."""
-    if word in _PREPOSITIONS or word in {"ب", "بـ", "ل", "لـ"}:
-        return True
+    if word in _PREPOSITIONS or word in _ADVERBS or word in {"ب", "بـ", "ل", "لـ"}:
+        return True  # (``بخاري الموجود حاليا``: an adverb after the participle)
     return (
         word[:1] in "بل"
         and len(word) > 3

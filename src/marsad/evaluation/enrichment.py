@@ -121,10 +121,26 @@ def _gold_path() -> Path:
 
 # Which floors hold which part of the gold: ``first`` is enrichment_gold.jsonl (splits dev to
 # test6), ``dev2`` the sets labelled under the blind guidelines, ``blind`` the blind set.
-FIRST, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, BLIND = (
-    "first", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-    "dev14", "dev15", "dev16", "blind",
-)  # fmt: skip
+FIRST, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17 = (
+    "first",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "dev12",
+    "dev13",
+    "dev14",
+    "dev15",
+    "dev16",
+    "dev17",
+)
+BLIND = "blind"  # fmt: skip
 FLOOR_KEYS = {
     FIRST: "floors",
     DEV2: "dev2_floors",
@@ -142,15 +158,16 @@ FLOOR_KEYS = {
     DEV14: "dev14_floors",
     DEV15: "dev15_floors",
     DEV16: "dev16_floors",
+    DEV17: "dev17_floors",
     BLIND: "blind_floors",
 }
 
 
 # The splits of the development gold: the first set's (dev to test6), then the sets labelled under
-# the blind guidelines (dev2 to dev16; dev7 to dev9 label quotes only).
+# the blind guidelines (dev2 to dev17; dev7 to dev9 label quotes only).
 GOLD_SPLITS = (
     *("dev", "test", "test2", "test3", "test4", "test5", "test6"),
-    *(DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16),
+    *(DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17),
 )
 
 

@@ -164,9 +164,35 @@ def key_of_line(line: Line) -> str:
     return line_key(text)
 
 
+# ``الشاشة<TAB>5.5 بوصة``: a spec table's cells parted by a tab, which normalizing turns into a space;
+# read as a bar, the row is a table's as rows parted by bars are (`data_boxes`). Two such rows together
+# make a table: a first cell holding a letter and at most four words (a tab after a bullet or a number,
+# ``•<TAB>``, ``(3)<TAB>``, opens an item; a lone tabbed line of the news collections is a headline's).
+_TAB_CELL = re.compile(r"^([^\t]{0,40}?[^\W\d_][^\t]{0,40}?)\t+(?=\S)")
+_MAX_CELL_WORDS = 4
+
+
+def _first_cell(line: str) -> re.Match[str] | None:
+    found = _TAB_CELL.match(line.strip())
+    return found if found is not None and len(found.group(1).split()) <= _MAX_CELL_WORDS else None
+
+
+def cells_to_bars(text: str) -> str:
+    """Tabs between a table's cells written as bars, where two rows or more run together."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_first_cell(line) if "\t" in line else None for line in lines]
+    for index, found in enumerate(cells):
+        neighbours = cells[max(0, index - 1) : index] + cells[index + 1 : index + 2]
+        if found is not None and any(other is not None for other in neighbours):
+            lines[index] = f"{found.group(1)} | {lines[index].strip()[found.end() :]}"
+    return "\n".join(lines)
+
+
 def describe(index: int, raw: str) -> Line | None:
     """Features of one raw line, or None for a line with nothing visible on it."""
-    text = normalize_display(raw)
+    text = normalize_display(cells_to_bars(raw))
     if not text:
         return None
     folded = line_folded(text[:_HEAD])
@@ -224,7 +250,7 @@ def describe_lines(text: str) -> list[Line]:
     """
     if contains_any(text, _OTHER_LINE_BREAKS, _OTHER_LINE_BREAK):
         text = "\n".join(text.splitlines())
-    display = [line for line in map(str.strip, normalize_display_lines(text).split("\n")) if line]
+    display = [line for line in map(str.strip, normalize_display_lines(cells_to_bars(text)).split("\n")) if line]
     if not display:
         return []
     heads = [line[:_HEAD] for line in display]
