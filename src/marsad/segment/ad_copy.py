@@ -49,5 +49,6 @@ def _ad_copy(line: Line) -> bool:
 def mark_ad_copy(lines: list[Line]) -> None:
     """Mark the line under an advertisement's marker as the advertisement where it sells."""
     for above, line in pairwise(lines):
-        if above.chrome is not None and above.chrome.reason == "advertisement" and _ad_copy(line):
+        chrome = above.chrome
+        if chrome is not None and chrome.reason == "advertisement" and _ad_copy(line):
             line.box(_AD)

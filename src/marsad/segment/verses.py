@@ -39,14 +39,20 @@ def _vocalised(line: Line) -> bool:
 
 def mark_verses(lines: list[Line]) -> None:
     """Mark as verses (`Kind.MEDIUM`) the runs of short lines that a poem's vowel marks give away."""
-    if not any(_VOWEL_MARKS.search(line.text) for line in lines):
-        return  # most pages print no vowel marks at all: no walk over their runs
     run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and _short_line(line):
+    for line in lines:
+        if _short_line(line):
             run.append(line)
             continue
-        if len(run) >= _MIN_VERSES and 2 * sum(map(_vocalised, run)) >= len(run):
-            for verse in run:
-                verse.kind = Kind.MEDIUM
+        if len(run) >= _MIN_VERSES:
+            _mark_run(run)
         run = []
+    if len(run) >= _MIN_VERSES:
+        _mark_run(run)
+
+
+def _mark_run(run: list[Line]) -> None:
+    # (the vowel marks are looked for only in runs long enough to be a poem: most pages have none)
+    if 2 * sum(map(_vocalised, run)) >= len(run):
+        for verse in run:
+            verse.kind = Kind.MEDIUM
