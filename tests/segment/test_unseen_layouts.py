@@ -55,6 +55,8 @@ def cut_between_paragraphs(line: str) -> dict[str, str]:
         "منذ يوم واحد",
         "قراءة: 5 دقائق",
         "قراءة 3 دقائق",
+        "3 د قراءة • 874 مشاهدة",
+        "مدة القراءة ≈ 6 د",
         "الأربعاء 22 يوليو 2015 - 09:22 مساءً",
         "أبريل 2020 09:22 مساءً",
         "الخميس 5 شوال 1436 هجرية",
@@ -1845,3 +1847,162 @@ def test_a_wires_transmission_lines_leave_the_article_whole() -> None:
     record = host("\n".join(page))
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3]
+
+
+# Four stories of one source, for the rules that need the lines its pages repeat.
+SOURCE_STORIES = [
+    (
+        "بلدية طرابلس تطلق حملة لصيانة شبكة تصريف مياه الأمطار",
+        "أطلقت بلدية طرابلس حملة لصيانة شبكة تصريف مياه الأمطار في الأحياء القديمة قبل حلول فصل الشتاء.",
+        "وقال رئيس لجنة الخدمات في البلدية إن فرق الصيانة ستعمل على مدار أسبوعين في ثلاثة عشر حياً.",
+    ),
+    (
+        "افتتاح معرض الكتاب في بنغازي بمشاركة ستين دار نشر",
+        "افتتح معرض الكتاب في بنغازي أبوابه صباح اليوم بمشاركة ستين دار نشر من ليبيا والدول المجاورة.",
+        "وأوضح مدير المعرض أن الدورة الحالية تخصص جناحاً لكتب الأطفال وندوات يومية مع الكتّاب الشباب.",
+    ),
+    (
+        "وزارة الصحة تعلن وصول شحنة جديدة من اللقاحات إلى سبها",
+        "أعلنت وزارة الصحة وصول شحنة جديدة من لقاحات الأطفال إلى مدينة سبها لتوزيعها على المراكز الصحية.",
+        "وأكد مدير إدارة الرعاية الأولية أن الشحنة تكفي احتياجات الجنوب حتى نهاية العام الجاري.",
+    ),
+    (
+        "مصرف ليبيا المركزي يعلن جدول صرف المرتبات لشهر أغسطس",
+        "أعلن مصرف ليبيا المركزي جدول صرف مرتبات العاملين في القطاع العام لشهر أغسطس المقبل.",
+        "وأشار المصرف في بيانه إلى أن الصرف يبدأ في الأسبوع الأول من الشهر عبر المصارف التجارية كلها.",
+    ),
+]
+
+
+def site(pages: list[list[str]]) -> list[marsad.Record]:
+    """The first record of each page, extracted with the templates learned over all of them."""
+    from marsad.extraction import ExtractOptions, extract_prepared, learned_options, prepare_page
+    from marsad.records import Page
+    from marsad.segment.templates import TemplateLearner
+
+    texts = ["\n".join(page) for page in pages]
+    prepared = [prepare_page(Page(origin=f"p{n}.txt", text=text, source="site")) for n, text in enumerate(texts)]
+    learner = TemplateLearner(min_pages=3)
+    for item in prepared:
+        learner.observe(item.template_group, item.text)
+    options = ExtractOptions(enrich=False)
+    learned_options(learner, options)
+    return [extract_prepared(item, options)[0] for item in prepared]
+
+
+def test_a_trail_to_a_known_section_opens_the_head_below_a_ticker_whatever_its_home_is_called() -> None:
+    pages = [
+        [
+            "صحيفة الجفارة",
+            "الأولى",
+            "محليات",
+            "رياضة",
+            f"شريط الأخبار: عاجل | خبر عاجل رقم {n} عن جلسة مجلس النواب",
+            f"الدولار في السوق الموازية: 2.4{n} د.ل",
+            "الأولى » محليات",
+            headline,
+            f"نشر في: 2{n} يوليو 2015 | الساعة 16:59",
+            first,
+            second,
+            "جميع الحقوق محفوظة © صحيفة الجفارة 2015",
+        ]
+        for n, (headline, first, second) in enumerate(SOURCE_STORIES)
+    ]
+    records = site(pages)
+    assert [record.title for record in records] == [headline for headline, _, _ in SOURCE_STORIES]
+    assert [record.body for record in records] == [[first, second] for _, first, second in SOURCE_STORIES]
+
+
+def test_a_columns_name_before_a_colon_opens_the_headline_not_a_dateline() -> None:
+    pages = [
+        [
+            "مِداد",
+            "منبر الرأي",
+            "متابعة الكاتب",
+            f"زاوية: عنوان الزاوية رقم {n}",
+            f"منبر الرأي: {headline}" if n == 0 else headline,
+            f"الأربعاء 2{n} يوليو 2015",
+            first,
+            second,
+            "ما يُنشر في هذه الزاوية يمثّل وجهة نظر كاتبه.",
+        ]
+        for n, (headline, first, second) in enumerate(SOURCE_STORIES)
+    ]
+    records = site(pages)
+    assert records[0].title == SOURCE_STORIES[0][0]
+    assert records[0].body == list(SOURCE_STORIES[0][1:])
+
+
+def test_a_two_word_headline_over_its_byline_is_found_past_the_lines_the_source_repeats() -> None:
+    short = ["قرارٌ صعبٌ", "ليلة ماطرة", "وداع الصيف", "رسالة متأخرة"]
+    pages = [
+        [
+            "دلمون بوست",
+            "محليات",
+            "شريط الأخبار",
+            f"تدشين مرحلة جديدة من مشروع تطوير الطريق رقم {n} في المنامة",
+            "الرئيسية » أعمدة",
+            title,
+            f"تاريخ النشر: {n + 1} أغسطس 2012",
+            f"بقلم: كاتب العمود رقم {n}",
+            f"قراءات: 2,31{n}",
+            "حجم النص: أ+ | أ-",
+            first,
+            second,
+            "جميع الحقوق محفوظة لدلمون بوست",
+        ]
+        for n, (title, (_, first, second)) in enumerate(zip(short, SOURCE_STORIES, strict=True))
+    ]
+    assert [record.title for record in site(pages)] == short
+
+
+def test_related_headers_without_a_word_for_news_and_inline_related_links() -> None:
+    link = "ذو صلة: أهالي النوفلية ينزحون نحو أجدابيا"
+    assert cut_between_paragraphs(link)[link] == "related_articles"
+    for header in ("ذات علاقة", "مواضيع مرتبطة", "اقرأ في إسلاميات", "للكاتب أيضاً في مداد:"):
+        page = [HEADLINE, P1, P2, header, "فضل الصدقة الخفية في أيام العشر", "دروس من الهجرة في بناء المجتمع", P3, P4]
+        record = host("\n".join(page))
+        assert record.body == [P1, P2, P3, P4], header
+
+
+def test_a_sub_heading_that_goes_on_with_the_article_ends_a_box_of_links() -> None:
+    sub = "وفي السياق نفسه فيتامين ب3 قد يحمي الذاكرة عند كبار السن"
+    page = [
+        HEADLINE,
+        P1,
+        P2,
+        "ذات علاقة",
+        "نصائح غذائية لكبار السن في الصيف",
+        "دراسة: المشي اليومي يحمي القلب",
+        sub,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, sub, P3]
+    assert reasons(record)["نصائح غذائية لكبار السن في الصيف"] == "related_articles"
+
+
+def test_a_data_boxs_rows_with_their_figures_run_with_its_header() -> None:
+    rows = ["بالأرقام", "إنتاج الحقل قبل التوقف: نحو 220 ألف برميل يومياً", "حصة كل طرف: 50% من الإنتاج"]
+    removed = cut_between_paragraphs("\n".join(rows))
+    assert [removed[row] for row in rows] == ["data_box"] * 3
+    prices = ["تداولات النفط ظهر الإثنين", "برنت سبتمبر: 56.75 دولار", "غرب تكساس أغسطس: 50.76 دولار"]
+    removed = cut_between_paragraphs("\n".join(prices))
+    assert [removed[row] for row in prices] == ["data_box"] * 3
+
+
+def test_a_fact_box_label_under_it_stays_with_the_article() -> None:
+    label = "- الخضار والفواكه:"
+    page = [HEADLINE, P1, P2, "معلومة سريعة: ينصح أطباء القلب بتناول السمك مرتين أسبوعياً", label, P3, P4]
+    record = host("\n".join(page))
+    assert label in record.body
+
+
+def test_a_health_sites_widgets_inside_the_article() -> None:
+    for widget in (
+        "احسب مؤشر كتلة جسمك",
+        "اختبار قصير: هل تعاني من الأرق؟ أجب عن 5 أسئلة",
+        "(رسم بياني: وحدة الأبحاث — أداء برنت خلال يوليو)",
+        "مستشفى الحكمة — عيادة الأمراض المعدية — احجز أونلاين",
+    ):
+        assert widget in cut_between_paragraphs(widget), widget

@@ -75,6 +75,13 @@ def category_from_line(text: str) -> str | None:
     return sections.get(line_key(last)) and last
 
 
+def is_section_trail(text: str) -> bool:
+    """A trail of crumbs one of which is a known section (`الأولى » محليات » قضايا`), whatever its
+    home link is called."""
+    crumbs = _segments(unglue(text))
+    return len(crumbs) > 1 and category_from_line(text) is not None and any(map(is_section_name, crumbs))
+
+
 def is_section_name(text: str) -> bool:
     return line_key(text) in section_names()
 

@@ -26,11 +26,7 @@ def mark_data_labels(lines: list[Line]) -> None:
         return  # most pages have no data box: no walk over their lines
     run: list[Line] = []
     for line in [*lines, None]:
-        if (
-            line is not None
-            and line.words <= _MAX_LABEL_WORDS
-            and ((line.chrome is None and line.kind in _LABEL_KINDS) or _in_a_data_box(line))
-        ):
+        if line is not None and (_box_row(line) or _label_or_row(line)):
             run.append(line)
             continue
         box = next((member for member in run if _in_a_data_box(member)), None)
@@ -38,6 +34,26 @@ def mark_data_labels(lines: list[Line]) -> None:
             for member in run:
                 member.box(box.chrome)
         run = []
+
+
+# ``إنتاج الوفرة قبل التوقف: نحو 220 ألف برميل يومياً``: a box's row, a label and a colon, then a figure
+# in a few words; the article's sentences run longer or close with a stop.
+_LABELLED_FIGURE = re.compile(r"^[^:\d]{1,40}:\s?\D{0,12}\d[^.،؛]*$")
+_MAX_ROW_LINE_WORDS = 10
+
+
+def _box_row(line: Line) -> bool:
+    """A line of a data box that runs with its labels: a short one, or a row with its figure (a fact
+    the box tells in a sentence, ``معلومة سريعة: ...``, is no row: the article's label under it is its own)."""
+    return _in_a_data_box(line) and (line.words <= _MAX_LABEL_WORDS or any(map(str.isdigit, line.text)))
+
+
+def _label_or_row(line: Line) -> bool:
+    if line.chrome is not None:
+        return False
+    if line.words <= _MAX_LABEL_WORDS and line.kind in _LABEL_KINDS:
+        return True
+    return line.kind is not Kind.PROSE and line.words <= _MAX_ROW_LINE_WORDS and bool(_LABELLED_FIGURE.match(line.text))
 
 
 # ``1. الزمالك 9``, ``إنبي 59``: a rank perhaps, a name, a figure; a standings table or a price list

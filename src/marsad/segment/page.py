@@ -27,7 +27,7 @@ from marsad.segment.rules import chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
 from marsad.segment.social_posts import mark_social_posts
 from marsad.segment.templates import is_dateline
-from marsad.segment.title_line import find_title, is_section_line, short_sentence
+from marsad.segment.title_line import find_title, is_section_line, opens_with_label, short_sentence
 from marsad.segment.verses import mark_verses
 
 # How far above the body the breadcrumb may stand.
@@ -131,8 +131,13 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
         if line.chrome is not None:
             open_reason = line.chrome.reason if line.chrome.opens_section else open_reason
             continue
-        if (line.kind is Kind.PROSE and not short_sentence(line)) or _is_trail(line):
-            # Running text, or a breadcrumb trail that opens the article, ends the widget.
+        if (
+            (line.kind is Kind.PROSE and not short_sentence(line))
+            or _is_trail(line)
+            or (open_reason is not None and line.kind is not Kind.CHROME and continues_previous(line.text))
+        ):
+            # Running text, a breadcrumb trail that opens the article, or a sub-heading that goes on
+            # with it (`وفي السياق نفسه ...`: no link opens so) ends the widget.
             open_reason = None
         elif open_reason is not None:
             reasons[line.index] = open_reason
@@ -195,7 +200,11 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         after = index + 1
         while after < len(lines) and after - index <= _MAX_BOX_LINKS and _may_be_box_link(lines[after]):
             after += 1
-        if after >= len(lines) or not (lines[after].kind is Kind.PROSE or _resumes_with_lead_in(lines, index, after)):
+        if after >= len(lines) or not (
+            lines[after].kind is Kind.PROSE
+            or continues_previous(lines[after].text)
+            or _resumes_with_lead_in(lines, index, after)
+        ):
             continue
         links = after - index - 1
         # A read-also or watch-also line that carries its own link is a box of one line.
@@ -278,8 +287,10 @@ def _same_story(after: Line, before: Sequence[Line]) -> bool:
 def _may_be_box_link(line: Line) -> bool:
     """A line a box may list: a headline, a fragment, a short sentence or question (`ما هي ...؟`)
     that does not carry on the paragraph before it."""
-    if line.text.endswith(":"):
-        return False  # ``وجاء الترتيب كالتالي:``: the article's own lead-in, not a link
+    if line.text.endswith(":") or continues_previous(line.text):
+        # ``وجاء الترتيب كالتالي:``, ``وفي السياق نفسه ...``: the article's own lead-in or
+        # sub-heading, not a link
+        return False
     if line.kind in _BOX_LINE_KINDS:
         return True
     return (
@@ -438,6 +449,8 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         title, site_name = named.headline, named.site_name
     elif title is None and title_index is not None:
         title = lines[title_index].text
+        if opens_with_label(lines[title_index], hints.recurring):
+            title = title.partition(":")[2].strip()  # the column's name stands alone on the page
     if title is not None and site_name is None:
         title, site_name = cut_site_name(title, hints.site_names)
     if title is not None and site_name is None and not hints.title:

@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import fold_for_search
 from marsad.given_names import given_names
+from marsad.segment.breadcrumb import is_section_trail
 from marsad.segment.lines import Kind, Line, key_of_line
 from marsad.segment.openers import headline_opening, headlines_opened
 from marsad.segment.rules import line_key, place_names, section_names
 from marsad.segment.templates import is_dateline
 
-__all__ = ["find_title", "is_section_line", "short_sentence"]
+__all__ = ["find_title", "is_section_line", "opens_with_label", "short_sentence"]
 
 # How far above the body the title may stand.
 _TITLE_LOOKBACK = 15
@@ -429,8 +430,8 @@ def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
     low = max(0, start - _TITLE_LOOKBACK)
     for index in range(start - 1, low - 1, -1):
         line = lines[index]
-        if line.chrome is not None:
-            continue
+        if line.chrome is not None or line.kind is Kind.CHROME:
+            continue  # (a line the source's pages repeat: `حجم النص: أ+ | أ-`)
         if (
             line.kind is Kind.FRAGMENT
             and not _byline_name(line)
@@ -459,6 +460,13 @@ def _may_head(line: Line) -> bool:
 # A column's or a section's name runs to a few words; a headline the source carries twice is a
 # story published twice (its copies differ too much to be told as copies).
 _MAX_LABEL_WORDS = 6
+
+
+def opens_with_label(line: Line, recurring: Collection[str] | None) -> bool:
+    """``منبر الرأي: الوعاظ والسياسة``: a column's name that stands alone elsewhere on the source's
+    pages, then a colon and the headline; it reads as a dateline (``لندن: «الشرق الأوسط»``)."""
+    label, colon, _ = line.text.partition(":")
+    return bool(colon) and recurring is not None and line_key(label) in recurring
 
 
 def _label_of_the_source(line: Line, recurring: Collection[str] | None) -> bool:
@@ -497,7 +505,7 @@ def _title_above(
         if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN) or _never_title(line):
             continue
         if _headline_like(line):
-            if is_section_line(line) or is_dateline(line.text):
+            if is_section_line(line) or (is_dateline(line.text) and not opens_with_label(line, recurring)):
                 continue
             if found is None:
                 found = index
@@ -543,7 +551,8 @@ def _title_above(
                 # first sub-heading: the headline is the one above the meta lines.
                 return index
             if (_ticker_item(lines, index) and not side_by_side) or any(
-                _BREADCRUMB.match(lines[k].text) or lines[k].key in _TICKER_LABELS for k in range(index + 1, found)
+                _BREADCRUMB.match(lines[k].text) or is_section_trail(lines[k].text) or lines[k].key in _TICKER_LABELS
+                for k in range(index + 1, found)
             ):
                 # `عاجل` / its item / a section / the headline; a ticker, a menu or a ticker's label,
                 # then a breadcrumb that opens the article's own head: the headline is the lower one.
