@@ -1049,3 +1049,63 @@ def test_an_adverb_after_a_participle_after_a_name_is_no_part_of_it() -> None:
     paragraph = "وقال الرئيس النيجيري محمد بخاري الموجود حاليا في واشنطن إن «الحرب على الإرهاب مستمرة»."
     quotes = [q for q in find_quotes([paragraph], entities=find_entities([paragraph])) if q["direct"]]
     assert [q["speaker"] for q in quotes] == ["محمد بخاري"]
+
+
+def _direct_speakers(paragraphs: list[str]) -> list[str | None]:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    return [q["speaker"] for q in find_quotes(paragraphs, entities=find_entities(paragraphs)) if q["direct"]]
+
+
+def test_a_source_close_to_someone_keeps_whom_it_is_close_to() -> None:
+    paragraph = "وقال مصدر مقرب من الحكومة المحلية إن «الاجتماع سيعقد الأسبوع المقبل في العاصمة»."
+    assert _direct_speakers([paragraph]) == ["مصدر مقرب من الحكومة المحلية"]
+
+
+def test_the_outlet_a_person_told_is_no_part_of_the_name() -> None:
+    from marsad.enrich.ner import find_entities
+
+    paragraph = (
+        "وقال قائد الشرطة المحلية سيف لفرانس برس «بحسب المعلومات التي تلقيناها فإن انتحاريا دخل السوق». "
+        "وتابع سيف «كنا لا نزال نبحث عنه عندما فجر نفسه»."
+    )
+    names = [str(e["text"]) for e in find_entities([paragraph]) if e["type"] == "PER"]
+    assert names and not any("فرانس" in name for name in names)
+    assert all(speaker is not None and "فرانس" not in speaker for speaker in _direct_speakers([paragraph]))
+
+
+def test_a_noun_with_its_pronoun_after_a_name_is_the_verbs_object() -> None:
+    paragraphs = [
+        "فاز فريق ليستر سيتي على سندرلاند بأربعة أهداف مقابل هدفين بقيادة مدربه كلاوديو رانييري.",
+        "وأبدى رانييري رضاه عن المستوى قائلا: «قدم اللاعبون مباراة كبيرة وأنا فخور بهم».",
+    ]
+    assert _direct_speakers(paragraphs)[-1] in ("رانييري", "كلاوديو رانييري")
+
+
+_CRITIC = (
+    "وقال وزير الخارجية خالد المنصور إن المحادثات انتهت دون اتفاق. من جانبه انتقد قائد القوات البرية العميد "
+    "سامر الحلبي بشدة تصريحات الرئيس الأميركي ضد الجيش. {cue} «هذه تهديدات فارغة لن تخيفنا أبدا»."
+)
+
+
+def test_a_bare_cue_goes_on_with_the_person_the_sentence_before_it_opens_with() -> None:
+    assert _direct_speakers([_CRITIC.format(cue="وقال")]) == ["سامر الحلبي"]
+    # a woman does not go on with him
+    assert _direct_speakers([_CRITIC.format(cue="وقالت")]) != ["سامر الحلبي"]
+
+
+def test_a_persons_name_in_marks_is_no_quotation() -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = (
+        'كشف قائد قوة الدفاع الجوي "اللواء الركن سالم بن محمد العتيبي"، لـ"الصحيفة"؛ تفاصيل إصابته بطلقة طائشة، '
+        'مقدما شكره لصاحب السمو الملكي "الأمير فيصل بن خالد بن عبدالعزيز" على اهتمامه.'
+    )
+    assert [q["text"] for q in find_quotes([paragraph]) if q["direct"]] == []
+
+
+def test_a_month_without_a_year_after_since_has_begun_by_publication() -> None:
+    paragraphs = ["وهبط سعر خام برنت إلى أقل من 50 دولارا للبرميل للمرة الأولى منذ يناير.", "وسيعقد المؤتمر في يناير."]
+    values = [d["value"] for d in find_dates(paragraphs, published="2015-08-08")]
+    assert values == ["2015-01", "2016-01"]

@@ -192,8 +192,7 @@ def _bare_month(m: regex.Match[str], published: dt.date | None) -> _Found:
     month = p.GREGORIAN_MONTHS[m["m1"]]
     if published is None:
         return m.start(), m.end(), "relative", None, None
-    year = _nearest_year(month, 15, published)
-    return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
+    return m.start(), m.end(), "relative", f"{_year_of_month(m, month, published):04d}-{month:02d}", None
 
 
 def _paired_month(m: regex.Match[str], published: dt.date | None) -> _Found | None:
@@ -202,8 +201,18 @@ def _paired_month(m: regex.Match[str], published: dt.date | None) -> _Found | No
         return None
     if published is None:
         return m.start(), m.end(), "relative", None, None
-    year = _nearest_year(month, 15, published)
-    return m.start(), m.end(), "relative", f"{year:04d}-{month:02d}", None
+    return m.start(), m.end(), "relative", f"{_year_of_month(m, month, published):04d}-{month:02d}", None
+
+
+_SINCE = regex.compile(r"(?:^|\s)[و]?منذ\s+$")
+
+
+def _year_of_month(m: regex.Match[str], month: int, published: dt.date) -> int:
+    """A month without a year: the nearest one, but after ``منذ`` (``للمرة الأولى منذ يناير``)
+    one that has begun by publication."""
+    if _SINCE.search(m.string, max(0, m.start() - 12), m.start()) is not None:
+        return published.year if month <= published.month else published.year - 1
+    return _nearest_year(month, 15, published)
 
 
 _HIJRI_RELATIVE = regex.compile(rf"\s+(?P<rel>{p.RELATIVE_ALTERNATION})(?![\p{{L}}\p{{N}}])")

@@ -398,7 +398,8 @@ class NameBook:
         التتويج`` -> ``لويس تينا`` (the verb's object ran on after the subject)."""
         folded = tuple(w.folded for w in name)
         best = max((len(key) for key in self.entities if folded[: len(key)] == key), default=0)
-        return list(name[:best]) if best and _runs_past_name(folded[best:]) else list(name)
+        past = best and (_runs_past_name(folded[best:]) or _possessed(name[best:]))
+        return list(name[:best]) if past else list(name)
 
     def _add_person(self, key: tuple[str, ...]) -> None:
         if len(key) > 1 and key not in self.persons:
@@ -683,6 +684,20 @@ def _runs_past_name(rest: Sequence[str]) -> bool:
         len(rest) >= 2
         and rest[0] not in _KIN
         and any(w.startswith(("ال", "بال", "لل")) or (w[:1] in "بل" and not _name_like(w)) for w in rest)
+    )
+
+
+def _possessed(rest: Sequence[Word]) -> bool:
+    """``رانييري رضاه``: one word after the name that is a noun with its pronoun (written with
+    ``ه``, where a name's feminine ending is ``ة``), the verb's object, not more of the name."""
+    if len(rest) != 1:
+        return False
+    word = rest[0]
+    return (
+        len(word.original) > 3
+        and word.original.endswith("ه")
+        and not word.original.endswith(("له", "اللّه"))
+        and not is_given_name(word.folded)
     )
 
 

@@ -418,6 +418,10 @@ class _Paragraph:
         """This paragraph seen through one sentence's tokens, or None when it has no cue word."""
         if _CUE_FORMS.isdisjoint(_WORDS.findall(self.folded.text, start, end)):
             return None
+        return self.view(start, end)
+
+    def view(self, start: int, end: int) -> _Paragraph:
+        """This paragraph seen through the tokens of its text from `start` to `end`."""
         view = object.__new__(_Paragraph)
         view.folded, view.word_set, view._quotes = self.folded, self.word_set, self.quotes
         view._tokens = _tokens_of(self.folded.text, start, end)
@@ -453,6 +457,9 @@ def _region_of(regions: list[tuple[int, int]], pos: int) -> tuple[int, int] | No
     return next(((s, e) for s, e in regions if s <= pos <= e), None)
 
 
+_CLOSE_TO = frozenset(
+    fold_entry(w) for w in ("مقرب", "مقربة", "قريب", "قريبة", "المقرب", "المقربة", "القريب", "القريبة")
+)
 # ``عنه``, ``عنها``: a pronoun after the verb, what the speech is about; the subject comes after it.
 _ABOUT_HIM = frozenset(fold_entry(w) for w in ("عنه", "عنها", "عنهم", "عنهما", "عنهن"))
 
@@ -493,6 +500,9 @@ def _subject_range(
             continue
         if t.text.isdigit() and i > first and tokens[i - 1].text == "ال":
             i += 1  # ``وزراء خارجية الدول الـ28``: the number the article is glued to
+            continue
+        if t.text == "من" and i > first and tokens[i - 1].text in _CLOSE_TO:
+            i += 1  # ``مصدر مقرب من السلطات المحلية``: whom the source is close to names it
             continue
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text in ("ب", "ل"):
             break  # ``ب`` alone: ``بـ"التاريخية"``, what the subject called something; ``لـ«رويترز»``, whom it told
@@ -1088,17 +1098,33 @@ def _phrase_end(tokens: list[_Token], start: int, last: int) -> int:
 _CONNECTORS = frozenset({"كما", "بينما", "ثم", "وقد", "قد", "لكن", "ولكن", "فيما", "وفيما", "حيث", "اذ"})
 
 
-def _opening_person(sentence: _Paragraph, book: NameBook) -> str | None:
-    """The person NER found that the sentence's opening verb has for its subject, if one."""
+def _opening_person(sentence: _Paragraph, book: NameBook, cue: str | None = None) -> str | None:
+    """The person NER found that the sentence's opening verb has for its subject, if one (and,
+    given the `cue` that goes on with that person, where the two verbs agree in gender)."""
     tokens = sentence.tokens
     verb = next((k for k, t in enumerate(tokens) if t.is_word and t.text not in _CONNECTORS), None)
+    if verb is not None and tokens[verb].text in _ON_ONES_SIDE:
+        verb += 1  # ``بدوره انتقد ...``
+    elif verb is not None and verb + 1 < len(tokens) and tokens[verb].text == "من" and tokens[verb + 1].text in _SIDES:
+        verb += 2  # ``من جانبه انتقد ...``: the sentence's verb comes after whose side it is
+    while verb is not None and verb < len(tokens) and not tokens[verb].is_word:
+        verb += 1
     if verb is None or verb + 1 >= len(tokens):
         return None
+    if cue is not None and _feminine_past(cue) != _feminine_past(tokens[verb].text):
+        return None  # ``انتقد أوباما ... . وتابعت تقول``: she is someone else
     subject = sentence.words(*_subject_range(tokens, verb + 1, len(tokens), sentence.original))
     return book.first_person_in(subject[:_MAX_OPENING_WORDS]) if subject else None
 
 
-_MAX_OPENING_WORDS = 4
+_MAX_OPENING_WORDS = 8
+_ON_ONES_SIDE = frozenset(fold_entry(w) for w in ("بدوره", "بدورها", "وبدوره", "وبدورها"))
+_SIDES = frozenset(fold_entry(w) for w in ("جانبه", "جانبها", "جهته", "جهتها", "ناحيته", "ناحيتها"))
+
+
+def _feminine_past(verb: str) -> bool:
+    """``قالت``, ``وأضافت``, ``انتقدت``: a verb in the past with the feminine ending."""
+    return verb.endswith("ت") and not verb.endswith(("لفت", "ثبت", "سكت", "صمت", "بات", "مات", "فات"))
 
 
 def _opening_subject(para: _Paragraph, first: int, cue: int, book: NameBook) -> str | None:
@@ -1200,12 +1226,14 @@ def find_quotes(
             current = _narrative_subject(para, book) or current
             continue
         sentences = _joined_at_semicolons(para.folded.text, _split_at_breaks(para.folded.text))
-        previous_view: _Paragraph | None = None
+        previous: tuple[int, int] | None = None
         for s_start, s_end in sentences:
             view = para.sentence(s_start, s_end)
             if view is not None and view.tokens:
-                current = _sentence_quotes(view, index, 0, len(view.tokens), s_end, book, current, spans, previous_view)
-                previous_view = view
+                # the sentence right before, with a cue or not (``من جانبه انتقد ... فلان ... . وقال``)
+                before = para.view(*previous) if previous is not None else None
+                current = _sentence_quotes(view, index, 0, len(view.tokens), s_end, book, current, spans, before)
+            previous = (s_start, s_end)
         _uncued_quotes(para, index, current, spans)
         carried = _left_open(para, sentences, spans, index)
     kept = _without_repeats(spans)
@@ -1584,7 +1612,14 @@ def _sentence_quotes(
             elif cue.kind == "verb":
                 # ``طمأن المدافع نواف الصبحي ... وقال "..."``: the clause's own subject,
                 # named right after the clause's first verb.
-                speaker = book.mentioned(_clause_subject(para, first, cue.token)) or current
+                speaker = book.mentioned(_clause_subject(para, first, cue.token))
+                if speaker is None and not speakers and cue.token == first and before_sentence is not None:
+                    # ``انتقد ... العميد أحمد رضا بوردستان ... . وقال "..."``: a bare cue opening its
+                    # sentence goes on with the person the sentence before it opens with.
+                    speaker = _opening_person(before_sentence, book, cue.word)
+                    if speaker is not None and current is not None and (current in speaker or speaker in current):
+                        speaker = current  # the same person, written there with a nisba or a title
+                speaker = speaker or current
             else:
                 speaker = current
         referent = book.referents.stands_for(speaker)
@@ -1720,7 +1755,27 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         and _name_in_marks(text[region[0] + 1 : region[1]])
     ):
         return False  # ``منظمة "جمعية مدافعي حقوق الإنسان"``, ``مصرف "يو بي أس"``: a name, not speech
+    if _person_in_marks(text[region[0] + 1 : region[1]]):
+        return False  # ``صاحب السمو الملكي "الأمير محمد بن نايف بن عبدالعزيز"``: who, not what was said
     return (words >= _MIN_QUOTE_WORDS or introduced) and not _LABEL_AFTER.match(text, region[1] + 1)
+
+
+_KUNYA = frozenset({"ابو", "ابي", "ابا", "ام"})
+_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ال", "عبد"})
+_MAX_NAME_WORDS_IN_MARKS = 8
+
+
+def _person_in_marks(inside: str) -> bool:
+    """A person's name in marks: a title or a kunya, then given names, their links and family
+    names (``اللواء الركن جارالله بن محمد العلويط``, ``أبي حمزة السنحاني``), one word aside at most."""
+    words = _WORDS.findall(inside)
+    if not 2 <= len(words) <= _MAX_NAME_WORDS_IN_MARKS:
+        return False
+    head = words[0].removeprefix("و")
+    if head not in TITLES and head.removeprefix("ال") not in TITLES and head not in _KUNYA:
+        return False
+    others = [w for w in words[1:] if not (is_given_name(w) or w in _NAME_LINKS or w in TITLES or w.startswith("ال"))]
+    return len(others) <= 1 and any(is_given_name(w) for w in words[1:])
 
 
 def _name_in_marks(inside: str) -> bool:

@@ -121,54 +121,17 @@ def _gold_path() -> Path:
 
 # Which floors hold which part of the gold: ``first`` is enrichment_gold.jsonl (splits dev to
 # test6), ``dev2`` the sets labelled under the blind guidelines, ``blind`` the blind set.
-FIRST, DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17 = (
-    "first",
-    "dev2",
-    "dev3",
-    "dev4",
-    "dev5",
-    "dev6",
-    "dev7",
-    "dev8",
-    "dev9",
-    "dev10",
-    "dev11",
-    "dev12",
-    "dev13",
-    "dev14",
-    "dev15",
-    "dev16",
-    "dev17",
-)
-BLIND = "blind"  # fmt: skip
-FLOOR_KEYS = {
-    FIRST: "floors",
-    DEV2: "dev2_floors",
-    DEV3: "dev3_floors",
-    DEV4: "dev4_floors",
-    DEV5: "dev5_floors",
-    DEV6: "dev6_floors",
-    DEV7: "dev7_floors",
-    DEV8: "dev8_floors",
-    DEV9: "dev9_floors",
-    DEV10: "dev10_floors",
-    DEV11: "dev11_floors",
-    DEV12: "dev12_floors",
-    DEV13: "dev13_floors",
-    DEV14: "dev14_floors",
-    DEV15: "dev15_floors",
-    DEV16: "dev16_floors",
-    DEV17: "dev17_floors",
-    BLIND: "blind_floors",
-}
+FIRST = "first"
+# The sets labelled under the blind guidelines, each read first untouched and then for errors.
+LAST_DEV_SPLIT = 18
+DEV_SPLITS = tuple(f"dev{number}" for number in range(2, LAST_DEV_SPLIT + 1))
+BLIND = "blind"
+FLOOR_KEYS = {FIRST: "floors", **{split: f"{split}_floors" for split in DEV_SPLITS}, BLIND: "blind_floors"}
 
 
 # The splits of the development gold: the first set's (dev to test6), then the sets labelled under
-# the blind guidelines (dev2 to dev17; dev7 to dev9 label quotes only).
-GOLD_SPLITS = (
-    *("dev", "test", "test2", "test3", "test4", "test5", "test6"),
-    *(DEV2, DEV3, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17),
-)
+# the blind guidelines (dev2 to dev18; dev7 to dev9 label quotes only).
+GOLD_SPLITS = (*("dev", "test", "test2", "test3", "test4", "test5", "test6"), *DEV_SPLITS)
 
 
 def load_floors(split: str = FIRST) -> dict[str, float]:

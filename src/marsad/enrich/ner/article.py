@@ -17,6 +17,7 @@ from importlib import resources
 
 from marsad.arabic.clitics import restore_article, split_clitics
 from marsad.arabic.normalize import fold_for_search, fold_word
+from marsad.enrich.data import fold_entry, read_list
 from marsad.enrich.ner.conll import entities
 from marsad.enrich.ner.shipped_lists import common_words
 
@@ -227,7 +228,21 @@ def trim_entities(run: Tokens, tags: list[str]) -> list[str]:
                 for j in range(start + k, end):
                     tags[j] = "O"
                 break
+        if kind == "PER":
+            told = next((k for k in range(start + 1, end) if _told_outlet(run[k][0])), None)
+            for j in range(told if told is not None else end, end):
+                tags[j] = "O"  # ``سيف لفرانس برس``: whom the person told, not his name
     return tags
+
+
+def _told_outlet(token: str) -> bool:
+    return token[:1] == "ل" and fold_entry(token[1:]) in _outlets_told()
+
+
+@lru_cache(maxsize=1)
+def _outlets_told() -> frozenset[str]:
+    # the words quotes read as the end of a speaker's name (``قال جونز لرويترز``, ``لصحيفة``)
+    return frozenset(read_list("media_words.txt"))
 
 
 def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
