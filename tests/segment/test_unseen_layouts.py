@@ -57,6 +57,9 @@ def cut_between_paragraphs(line: str) -> dict[str, str]:
         "قراءة 3 دقائق",
         "3 د قراءة • 874 مشاهدة",
         "مدة القراءة ≈ 6 د",
+        "رقم البرقية: AHQ-0802-0203 • الأولوية: عادية",
+        "أنت في: الصفحة 11 ◂ فكر ودعوة – ملحق الخميس",
+        "الصفحة 4 ◂ صحة ومجتمع",
         "الأربعاء 22 يوليو 2015 - 09:22 مساءً",
         "أبريل 2020 09:22 مساءً",
         "الخميس 5 شوال 1436 هجرية",
@@ -2006,3 +2009,66 @@ def test_a_health_sites_widgets_inside_the_article() -> None:
         "مستشفى الحكمة — عيادة الأمراض المعدية — احجز أونلاين",
     ):
         assert widget in cut_between_paragraphs(widget), widget
+
+
+def test_a_box_between_two_lines_the_source_repeats_is_cut_out() -> None:
+    def events(n: int) -> list[str]:
+        return [
+            f"الخميس {n + 2} أغسطس — ساقية الصاوي، قاعة النهر: أمسية عود وناي مع فرقة «سكة» — 8 مساءً",
+            f"السبت {n + 4} أغسطس — جاليري «مدار» بالزمالك: افتتاح معرض «ظلال المدينة» للتصوير الضوئي",
+        ]
+
+    pages = [
+        [
+            "رواق",
+            "مجلة ثقافية مستقلة",
+            headline,
+            first,
+            "أجندة رواق ◆ مواعيد الأسبوع",
+            *events(n),
+            "كل الفعاليات ›",
+            second,
+        ]
+        for n, (headline, first, second) in enumerate(SOURCE_STORIES)
+    ]
+    records = site(pages)
+    assert [record.body for record in records] == [[first, second] for _, first, second in SOURCE_STORIES]
+    assert {reasons(records[0])[event] for event in events(0)} == {"data_box"}
+
+
+def test_a_magazines_related_header_naming_itself_and_a_lens_credit() -> None:
+    links = ["فرق الأندرجراوند تغادر القبو إلى المسارح المفتوحة", "ثلاثون عاماً على أول شريط كاسيت"]
+    for header in ("على رواق أيضاً:", "من أرشيف رواق:", "روابط ذات علاقة:"):
+        record = host("\n".join([HEADLINE, P1, P2, header, *links, P3, P4]))
+        assert record.body == [P1, P2, P3, P4], header
+    caption = "علب الحلوى العمانية معروضة على بسطة في أحد المتنزهات — عدسة اللبان"
+    assert cut_between_paragraphs(caption)[caption] == "photo_caption"
+
+
+def test_a_scorers_table_ranked_with_dashes_is_a_data_box() -> None:
+    rows = [
+        "ترتيب الهدافين — الموسم الماضي",
+        "1 — مروان حسين (الشرطة) ...... 21",
+        "2 — أمجد راضي (أربيل) ........ 17",
+        "3 — علاء عبد الزهرة (الزوراء) .. 15",
+    ]
+    removed = cut_between_paragraphs("\n".join(rows))
+    assert [removed[row] for row in rows] == ["data_box"] * 4
+
+
+def test_a_labelled_pull_quote_goes_with_its_label() -> None:
+    quote = "«الماء صار يُشترى في المدينة كما يُشترى الوقود تماماً» — مواطن من صنعاء للوكالة"
+    removed = cut_between_paragraphs("\n".join(["اقتباس", quote]))
+    assert (removed["اقتباس"], removed[quote]) == ("pull_quote", "pull_quote")
+
+
+def test_a_site_name_after_an_angle_quote_is_cut_from_the_headline() -> None:
+    page = [
+        "رواق",
+        "مجلة ثقافية مستقلة تصدر من القاهرة",
+        f"{HEADLINE} ‹ رواق",
+        P1,
+        P2,
+        "© 2015 رواق. جميع الحقوق محفوظة.",
+    ]
+    assert host("\n".join(page)).title == HEADLINE

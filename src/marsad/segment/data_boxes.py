@@ -56,10 +56,10 @@ def _label_or_row(line: Line) -> bool:
     return line.kind is not Kind.PROSE and line.words <= _MAX_ROW_LINE_WORDS and bool(_LABELLED_FIGURE.match(line.text))
 
 
-# ``1. الزمالك 9``, ``إنبي 59``: a rank perhaps, a name, a figure; a standings table or a price list
-# prints one such row a line. Over every article of the news collections no three such lines run
-# together.
-_TABLE_ROW = re.compile(r"^(?:\d{1,2}\s?[-.)]\s?)?[^\d\s][^\d]{1,30}\s\d{1,3}$")
+# ``1. الزمالك 9``, ``إنبي 59``, ``1 — مروان حسين (الشرطة) ...... 21``: a rank perhaps, a name, a figure;
+# a standings table or a price list prints one such row a line. Over every article of the news
+# collections no three such lines run together.
+_TABLE_ROW = re.compile(r"^(?:\d{1,2}\s?[-–—.)]\s?)?[^\d\s][^\d]{1,30}\s\d{1,3}$")
 # ``الطماطم | 18 - 22``, ``قطعان الأبقار | 30%``, ``السعودية | المغرب``: two rows or more of a table's
 # cells parted by bars, each a few words in Arabic or figures; between two paragraphs, where a menu
 # never stands. (Four runs of such rows in the news collections list foreign films, in Latin letters.)

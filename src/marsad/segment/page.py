@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
@@ -23,7 +24,7 @@ from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.openers import headline_opening
 from marsad.segment.pull_quotes import mark_pull_quotes
-from marsad.segment.rules import chrome_rules, function_words, line_key
+from marsad.segment.rules import Match, chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
 from marsad.segment.social_posts import mark_social_posts
 from marsad.segment.templates import is_dateline
@@ -121,6 +122,36 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
         return end
     opening = headline_opening(line.key)
     return after if opening is not None and opening < _SENTENCE_OPENING else end
+
+
+# A box the source prints inside its articles between two lines of its own (``أجندة رواق`` / events /
+# ``كل الفعاليات ›``): a few lines, none of them a paragraph.
+_MAX_TEMPLATE_BOX_LINES = 6
+_TEMPLATE_BOX = Match("data_box", False)
+
+
+def _mark_template_boxes(lines: list[Line], templates: Collection[str]) -> None:
+    """Box the lines between two of the source's recurring lines when paragraphs stand around the
+    pair and no line between them is a paragraph (a sentence that closes with a stop)."""
+    if not templates:
+        return
+    # (the lines the rules know already, a related header or an ad's marker, open their own boxes)
+    recurring = [
+        line.index for line in lines if line.key in templates and line.kind is Kind.CHROME and line.chrome is None
+    ]
+    for upper, lower in pairwise(recurring):
+        between = lines[upper + 1 : lower]
+        if not 1 <= len(between) <= _MAX_TEMPLATE_BOX_LINES or not _prose_before(lines, upper):
+            continue
+        if lower + 1 >= len(lines) or lines[lower + 1].kind is not Kind.PROSE:
+            continue
+        if any(line.kind is Kind.PROSE and line.text.endswith((".", "؟", "!", "»", '"', "”")) for line in between):
+            continue
+        for line in between:
+            if line.chrome is None:
+                line.box(_TEMPLATE_BOX)
+        # the two lines of the source's own stay its template, inside the article
+        lines[upper].boxed = lines[lower].boxed = True
 
 
 def _mark_sections(lines: list[Line]) -> dict[int, str]:
@@ -416,6 +447,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         if line.chrome is None and line.key in hints.templates and find_marker(line.text) is None:
             # (a read-also marker recurs over a site's pages, and still opens a box or a story)
             line.kind = Kind.CHROME
+    _mark_template_boxes(lines, hints.templates)
     _mark_listed_items(lines)
     mark_verses(lines)
     named = None if hints.title else site_named_headline(lines, hints.templates)

@@ -63,8 +63,15 @@ def _stem(word: str) -> str:
     return stem if len(stem) >= _MIN_STEM else word
 
 
+# ``اقتباس`` over it: the pull quote's label (the word alone also heads a column's part on adaptations).
+_LABELS = frozenset({"اقتباس", "quote"})
+
+
 def mark_pull_quotes(lines: list[Line]) -> None:
-    for before, line, after in zip(lines, lines[1:], lines[2:], strict=False):
+    for index in range(1, len(lines) - 1):
+        line, after = lines[index], lines[index + 1]
+        labelled = index > 1 and lines[index - 1].chrome is None and lines[index - 1].key in _LABELS
+        before = lines[index - 2] if labelled else lines[index - 1]
         if line.chrome is not None or before.kind is not Kind.PROSE or after.kind is not Kind.PROSE:
             continue
         found = _QUOTED_LINE.match(line.text)
@@ -78,3 +85,5 @@ def mark_pull_quotes(lines: list[Line]) -> None:
         if _ENDS_QUOTING.search(before.text) and not _lifted(quoted, lines):
             continue  # its speaker's quotation goes on
         line.box(_PULL_QUOTE)
+        if labelled:
+            lines[index - 1].box(_PULL_QUOTE)

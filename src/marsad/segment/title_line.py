@@ -466,7 +466,9 @@ def opens_with_label(line: Line, recurring: Collection[str] | None) -> bool:
     """``منبر الرأي: الوعاظ والسياسة``: a column's name that stands alone elsewhere on the source's
     pages, then a colon and the headline; it reads as a dateline (``لندن: «الشرق الأوسط»``)."""
     label, colon, _ = line.text.partition(":")
-    return bool(colon) and recurring is not None and line_key(label) in recurring
+    key = line_key(label)
+    # (``البحرين: ...`` where a menu lists the country: a dateline's place, which the title keeps)
+    return bool(colon) and recurring is not None and key in recurring and key not in place_names()
 
 
 def _label_of_the_source(line: Line, recurring: Collection[str] | None) -> bool:
