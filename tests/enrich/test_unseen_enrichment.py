@@ -1109,3 +1109,32 @@ def test_a_month_without_a_year_after_since_has_begun_by_publication() -> None:
     paragraphs = ["وهبط سعر خام برنت إلى أقل من 50 دولارا للبرميل للمرة الأولى منذ يناير.", "وسيعقد المؤتمر في يناير."]
     values = [d["value"] for d in find_dates(paragraphs, published="2015-08-08")]
     assert values == ["2015-01", "2016-01"]
+
+
+def test_a_person_whose_name_opens_with_lam_speaks() -> None:
+    paragraph = (
+        'وقال وزير الخارجية السعودي عادل الجبير إن "المحادثات كانت بناءة ومفيدة". '
+        'من جانبه، أشار لافروف إلى أن "روسيا تدعم الحل السياسي في سوريا".'
+    )
+    assert _direct_speakers([paragraph]) == ["عادل الجبير", "لافروف"]
+
+
+def test_the_name_after_called_speaks_for_an_unnamed_subject() -> None:
+    paragraph = 'وقالت امرأة مقيمة في جروزني تدعى زارا أحمدوفا وهي جالسة قبالة الشاطئ "البحر جميل والناس سعداء هنا".'
+    assert _direct_speakers([paragraph]) == ["زارا أحمدوفا"]
+
+
+def test_a_place_inside_a_title_hands_on_to_the_name_after_the_comma() -> None:
+    paragraph = "وأوضح النائب العام لمدينة ديار بكر، رمضان صولماز، أن «التحقيقات مع رئيس الحزب ليست جديدة»."
+    assert _direct_speakers([paragraph]) == ["رمضان صولماز"]
+
+
+def test_the_text_of_a_statement_is_the_statement() -> None:
+    paragraph = 'وقد جاء في نص البيان: "إننا ندين هذا العمل الإرهابي الجبان بأشد العبارات".'
+    assert _direct_speakers([paragraph]) == ["البيان"]
+
+
+def test_a_weekday_joined_to_the_one_before_it_is_the_next_such_day() -> None:
+    paragraphs = ["تقام على مدار يومي الأربعاء والخميس المسرحية الوطنية في المسرح البلدي."]
+    values = [d["value"] for d in find_dates(paragraphs, published="2015-07-22")]
+    assert values == ["2015-07-22", "2015-07-23"]

@@ -929,10 +929,36 @@ def dates_in_paragraph(paragraph: str, published: dt.date | None) -> tuple[tuple
     for start, end, kind, value, hijri in _find_folded(folded.text, published, folded.word_set()):
         o_start, o_end = folded.span(start, end)
         out.append((o_start, o_end, kind, value, hijri))
+    _weekday_after_weekday(paragraph, out)
     if len(_RECENT_SPANS) > 2048:
         _RECENT_SPANS.clear()
     _RECENT_SPANS[paragraph] = tuple((s, e) for s, e, *_ in out)
     return tuple(out)
+
+
+_JOINED = regex.compile(r"\s*و\s*")
+_BARE_WEEKDAY = regex.compile(r"(?:يوم\s+)?\p{L}+")
+
+
+def _weekday_after_weekday(paragraph: str, found: list[tuple[Any, ...]]) -> None:
+    """``يومي الأربعاء والخميس``: a weekday joined to the one before it is the next such day after
+    it, whatever tense the sentence reads in (in place)."""
+    for k in range(1, len(found)):
+        (_, first_end, first_kind, first_value, _), (start, end, kind, value, hijri) = found[k - 1], found[k]
+        if not (first_kind == kind == "relative" and _is_day(first_value) and _is_day(value)):
+            continue
+        if (
+            _JOINED.fullmatch(paragraph, first_end, start) is None
+            or _BARE_WEEKDAY.fullmatch(paragraph, start, end) is None
+        ):
+            continue
+        earlier, later = dt.date.fromisoformat(first_value), dt.date.fromisoformat(value)
+        following = earlier + dt.timedelta(days=(later.weekday() - earlier.weekday()) % 7)
+        found[k] = (start, end, kind, following.isoformat(), hijri)
+
+
+def _is_day(value: object) -> bool:
+    return isinstance(value, str) and len(value) == len("2015-07-22")
 
 
 # Where dates are does not depend on the publication date, only their values do:

@@ -383,6 +383,11 @@ class NameBook:
         folded = tuple(w.folded for w in words)
         return max((len(key) for key in self.persons_found if len(key) > 1 and folded[: len(key)] == key), default=0)
 
+    def person_starting(self, words: Sequence[Word]) -> int:
+        """How many of `words` the longest NER person they open with takes (0: none)."""
+        folded = tuple(w.folded for w in words)
+        return max((len(key) for key in self.persons_found if folded[: len(key)] == key), default=0)
+
     def first_person_in(self, words: Sequence[Word]) -> str | None:
         """The canonical name of the first person NER found in `words`: a clause's subject where
         its verb is no speech verb (``ويوافقه في الرأي د. مظهر عاشور، ... قائلا``)."""
@@ -704,7 +709,7 @@ def _possessed(rest: Sequence[Word]) -> bool:
 _fold_word = cache(fold_entry)  # speakers' first words repeat across cues
 _KIN = frozenset({"عبد", "ابو", "بن", "ابن", "بنت"})
 _ONE_OF = frozenset({"احد", "احدي"})
-_CALLED = frozenset(fold_entry(w) for w in ("يدعى", "ويدعى", "تدعى", "وتدعى", "واسمه", "واسمها", "اسمه", "اسمها"))
+CALLED = frozenset(fold_entry(w) for w in ("يدعى", "ويدعى", "تدعى", "وتدعى", "واسمه", "واسمها", "اسمه", "اسمها"))
 
 
 def is_l_name(word: str) -> bool:
@@ -822,7 +827,7 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     """The speaker a cue's subject names, resolved against `book`; None for no subject."""
     if not subject:
         return None
-    called = next((at for at, w in enumerate(subject) if w.folded in _CALLED), None)
+    called = next((at for at, w in enumerate(subject) if w.folded in CALLED), None)
     if called is not None and called + 1 < len(subject):
         # ``أحد سكان سوروتش ويدعى محمد جيليك``: the name after "called" is the speaker.
         name = subject[called + 1 : called + 1 + _MAX_NAME_WORDS]

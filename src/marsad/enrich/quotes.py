@@ -62,6 +62,7 @@ from marsad.enrich.bare_cues import give_bare_cues_the_last_speaker
 from marsad.enrich.data import fold_entry, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.quote_speakers import (
+    CALLED,
     GOD,
     NAME_STOPS,
     ORGANISATIONS,
@@ -777,7 +778,10 @@ def _statement_speaker(para: _Paragraph, first: int, cue: _Cue, current: str | N
         issuer = _issuer_after(para, cue.subject[1], book)
         if issuer is not None:
             return issuer
-        noun = para.tokens[cue.subject[0]]
+        at = cue.subject[0]
+        if para.tokens[at].text in _TEXT_OF and at + 1 < len(para.tokens) and para.tokens[at + 1].is_word:
+            at += 1  # ``جاء في نص البيان``: the statement, whose text it is
+        noun = para.tokens[at]
         written = para.original(noun.start, noun.end)
         return written if noun.text.startswith("ال") else "ال" + written
     words = para.words(first, min(cue.token, first + 3))
@@ -793,6 +797,7 @@ def _statement_speaker(para: _Paragraph, first: int, cue: _Cue, current: str | N
 
 
 _ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
+_TEXT_OF = frozenset({"نص", "فحوي", "متن"})
 _MAX_ISSUER_WORDS = 6
 
 
@@ -986,6 +991,22 @@ def _unnamed(subject: list[Word], book: NameBook) -> bool:
         return False
     folded = [w.folded for w in subject]
     return book.entity_in(folded) is None and not any(book.knows_person(w) for w in folded)
+
+
+_CALLED_NEAR = 6  # ``امرأة مقيمة في جروزني تدعى زارا أحمدوفا``: the words between
+
+
+def _called_after(para: _Paragraph, at: int, last: int, book: NameBook) -> str | None:
+    """The person NER found after ``تدعى``/``يدعى`` a few words past an unnamed subject."""
+    tokens = para.tokens
+    for index in range(at, min(last, at + _CALLED_NEAR)):
+        if not tokens[index].is_word:
+            return None  # (a comma or a quotation mark: the subject's clause is over)
+        if tokens[index].text in CALLED:
+            following = para.words(index + 1, min(last, index + 1 + _MAX_OPENING_WORDS))
+            taken = book.person_starting(following)
+            return book.resolve(book.add(following[:taken])) if taken else None
+    return None
 
 
 _AFFILIATION = frozenset({"في", "لدي", "داخل"})
@@ -1550,6 +1571,10 @@ def _sentence_quotes(
                 subject = _up_to_the_named(subject, book)
             if not subject and cue.token + 1 < last and para.tokens[cue.token + 1].text in _PRONOUN_TITLES:
                 subject = para.words(cue.token + 1, cue.token + 2)  # ``وقال سموه``
+            elif not subject and cue.token + 1 < last:
+                # ``قال لافروف إن``: a person NER found, whose name opens with ``ل`` as a phrase would
+                following = para.words(cue.token + 1, min(last, cue.token + 1 + _MAX_OPENING_WORDS))
+                subject = following[: book.person_starting(following)]
             if _object_phrase(subject):
                 subject = []
             if subject and cue.kind == "verb" and not book.entity_in([w.folded for w in subject]):
@@ -1600,12 +1625,15 @@ def _sentence_quotes(
                         or (book.resolve(book.add(named, subject)) if named else speaker)
                     )
                 elif (
-                    speaker == " ".join(w.original for w in subject)
-                    and tuple(w.folded for w in subject[name_at:]) in book.places
+                    any(tuple(w.folded for w in subject[k:]) in book.places for k in range(1, name_at + 1))
                     and (person := _person_after_titles(para, subject, cue.subject[1], last, book)) is not None
                 ):
                     speaker = person  # ``قائد شرطة لافاييت، جيم كرافت``: a place NER found ends the titles
-                if speaker == " ".join(w.original for w in subject) and _unnamed(subject, book):
+                plain = speaker == " ".join(w.original for w in subject)
+                unnamed = plain and _unnamed(subject, book)
+                if (speaker is None or plain) and (called := _called_after(para, cue.subject[1], last, book)):
+                    speaker = called  # ``امرأة مقيمة في جروزني تدعى زارا أحمدوفا``
+                elif unnamed:
                     speaker = _with_affiliation(para, subject, cue.subject[1], last, book)
                 elif cue.kind == "nominal":
                     speaker = _nominal_affiliation(para, subject, cue, speaker, book)

@@ -55,7 +55,7 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return False  # ``لايحتملون غياب الشاوي``: a clause, not a name
     if (
         words[0] in _NOT_A_NAME_START
-        or opens_l_phrase(words[0])
+        or (opens_l_phrase(words[0]) and tuple(words) not in book.persons_found)  # ``لافروف`` is a name
         or (_opens_b_phrase(words[0]) and book.entity_in(words) is None)
         or _object_pronoun_phrase(words[-1])
         or (len(words[0]) < 3 and len(words) == 1)
