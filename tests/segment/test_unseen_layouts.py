@@ -60,6 +60,9 @@ def cut_between_paragraphs(line: str) -> dict[str, str]:
         "رقم البرقية: AHQ-0802-0203 • الأولوية: عادية",
         "أنت في: الصفحة 11 ◂ فكر ودعوة – ملحق الخميس",
         "الصفحة 4 ◂ صحة ومجتمع",
+        "القطاع: الرعاية الصحية ◦ العملة: ريال سعودي",
+        "نتائج أمس: النصر 2 - 0 الشعب (ودية) | الهلال 1 - 1 ميونيخ 1860",
+        "الشرق الأوسط · تقنية",
         "الأربعاء 22 يوليو 2015 - 09:22 مساءً",
         "أبريل 2020 09:22 مساءً",
         "الخميس 5 شوال 1436 هجرية",
@@ -2072,3 +2075,70 @@ def test_a_site_name_after_an_angle_quote_is_cut_from_the_headline() -> None:
         "© 2015 رواق. جميع الحقوق محفوظة.",
     ]
     assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_trail_parted_by_angle_quotes_names_its_section() -> None:
+    from marsad.segment.breadcrumb import category_from_line, is_section_trail
+
+    assert category_from_line("لبنان ‹ سياسة") == "سياسة"
+    assert is_section_trail("لبنان ‹ سياسة")
+
+
+def test_a_video_storys_own_headline_is_its_title() -> None:
+    page = [
+        "البيادر الفضائية",
+        "الرئيسية / القدس",
+        f"بالفيديو | {HEADLINE}",
+        "نُشر بتاريخ: 27-07-2015 | 11:05 صباحاً",
+        P1,
+        P2,
+        f"بالفيديو | {SOURCE_STORIES[0][0]}",
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+
+
+def test_an_aggregators_source_link_and_other_sources_lines() -> None:
+    sub = "* تطبيق جوال"
+    page = [HEADLINE, P1, P2, "اقرأ الخبر كاملاً في موقع الشرق الأوسط ↗", sub, P3, P4]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, sub, P3, P4]
+    line = "غوغل تحدّث تطبيق الخرائط بميزة التجوّل داخل المباني — موقع تقني (3 ساعات)"
+    assert cut_between_paragraphs(line)[line] == "related_articles"
+
+
+def test_market_rows_priced_in_two_words_are_a_data_box() -> None:
+    rows = [
+        "مؤشرات الطاقة",
+        "برنت (سبتمبر) 52.21 دولار للبرميل",
+        "غرب تكساس (سبتمبر) 47.12 دولار للبرميل",
+        "سلة أوبك 51.65 دولار للبرميل",
+    ]
+    removed = cut_between_paragraphs("\n".join(rows))
+    assert [removed[row] for row in rows] == ["data_box"] * 4
+
+
+def test_tips_between_two_lines_the_source_repeats_are_a_box() -> None:
+    tips = [
+        "قبل النوم، دلّكي وجهك بقطرات من زيت التين الشوكي لبشرة مرتاحة صباحاً.",
+        "ثبّتي ظلال العيون في الصيف بطبقة خفيفة من البودرة الشفافة قبل وضعها.",
+        "جل الصبار الطبيعي مرطّب ممتاز بعد الشمس: ضعيه بارداً على الوجه والذراعين.",
+        "كمادات من الشاي الأخضر البارد لعشر دقائق تخفف الهالات تحت العينين.",
+    ]
+    pages = [
+        [
+            "لالّة",
+            "مجلة المرأة التونسية",
+            headline,
+            first,
+            "💄 Astuce beauté | نصيحة لالّة",
+            tip,
+            "Plus d'astuces ›",
+            second,
+        ]
+        for tip, (headline, first, second) in zip(tips, SOURCE_STORIES, strict=True)
+    ]
+    records = site(pages)
+    assert [record.body for record in records] == [[first, second] for _, first, second in SOURCE_STORIES]

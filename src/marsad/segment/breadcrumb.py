@@ -14,7 +14,7 @@ import regex
 from marsad.segment.labels import says_something
 from marsad.segment.rules import chrome_rules, line_folded, line_key, nav_prefixes, section_names
 
-_SEPARATORS = regex.compile(r"\s*(?:[»›>|/\\•·]|&gt;|--)\s*")
+_SEPARATORS = regex.compile(r"\s*(?:[»›‹>|/\\•·◂▸]|&gt;|--)\s*")
 _ARABIC_START = regex.compile(r"[\u0621-\u064a]")
 _MAX_BREADCRUMB_WORDS = 10
 # A trail runs home › section › subsection › page at most; a longer list is a menu.

@@ -178,15 +178,28 @@ _LINK = re.compile("|".join(f"(?:{link.pattern})" for link in (_PLAY_LINK, _ARRO
 _MAX_LINK_WORDS = 20
 
 
+_DATE_REACH = 3
+
+
+def _dated_below(lines: list[Line], index: int) -> bool:
+    below = lines[index + 1 : index + 1 + _DATE_REACH]
+    return any(line.chrome is not None and line.chrome.reason == "date_line" for line in below)
+
+
 def mark_video_links(lines: list[Line]) -> None:
     """Mark as related a video's label over its player line (a running time, ``▶ تشغيل``), a
     video link after a play sign, a story's link after an arrow and a dossier's, a coverage's or a
     video's link."""
-    for line in lines:
+    first_prose = next((line.index for line in lines if line.kind is Kind.PROSE), len(lines))
+    for index, line in enumerate(lines):
         if line.chrome is None and line.words <= _MAX_LINK_WORDS and _LINK.match(line.text):
+            if index < first_prose and _dated_below(lines, index):
+                continue  # ``بالفيديو | ...`` over its own date: the page's headline, a video story's
             line.box(_VIDEO)
-    for title, player in pairwise(lines):
+    for index, (title, player) in enumerate(pairwise(lines)):
         if title.chrome is not None or player.chrome is None or not _VIDEO_TITLE.match(title.text):
+            continue
+        if index < first_prose and _dated_below(lines, index):
             continue
         if title.words > _MAX_VIDEO_LABEL_WORDS or not _VIDEO_CONTROL.search(player.text):
             continue

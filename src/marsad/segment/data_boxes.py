@@ -87,9 +87,10 @@ _MIN_RESULT_ROWS = 2
 _FIGURE_ROW = re.compile(r"^[^:\d]{1,30}(?:\s\d{1,3})?\s?:\s?[-+]?\d[\d.,]*\s?(?:%|[^\s\d]{1,6})?$")
 
 
-# ``آخر سعر 95.25``, ``بوبا العربية +6.8%``, ``التغير -0.52%``: a market box's name and its price or change;
+# ``آخر سعر 95.25``, ``بوبا العربية +6.8%``, ``سلة أوبك 51.65 دولار للبرميل``: a market box's name and its
+# price or change, in a unit of two words at most;
 # over the news collections two runs of three such lines, both telephone lists (no figure of seven digits).
-_MARKET_ROW = re.compile(r"^[^\d:|]{1,30}\s[-+]?\d[\d.,]*\s?%?(?:\s[^\d\s]{1,6}){0,2}$")
+_MARKET_ROW = re.compile(r"^[^\d:|]{1,30}\s[-+]?\d[\d.,]*\s?%?(?:\s[^\d\s]{1,8}){0,2}$")
 _TELEPHONE = re.compile(r"\d{7,}")
 
 

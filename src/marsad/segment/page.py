@@ -13,6 +13,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import regex
+
 from marsad.arabic.normalize import normalize_display
 from marsad.records import Article, Removed
 from marsad.segment.ad_copy import mark_ad_copy
@@ -124,6 +126,9 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
     return after if opening is not None and opening < _SENTENCE_OPENING else end
 
 
+_MEDIA_LABEL = regex.compile(r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o)\s*\|\s*(?=\S)", regex.IGNORECASE)
+
+
 # A box the source prints inside its articles between two lines of its own (``أجندة رواق`` / events /
 # ``كل الفعاليات ›``): a few lines, none of them a paragraph.
 _MAX_TEMPLATE_BOX_LINES = 6
@@ -145,13 +150,28 @@ def _mark_template_boxes(lines: list[Line], templates: Collection[str]) -> None:
             continue
         if lower + 1 >= len(lines) or lines[lower + 1].kind is not Kind.PROSE:
             continue
-        if any(line.kind is Kind.PROSE and line.text.endswith((".", "؟", "!", "»", '"', "”")) for line in between):
-            continue
+        closed = any(line.kind is Kind.PROSE and line.text.endswith((".", "؟", "!", "»", '"', "”")) for line in between)
+        if closed and not _apart_from_the_article(lines, between):
+            continue  # paragraphs of the article between two of the source's lines
         for line in between:
             if line.chrome is None:
                 line.box(_TEMPLATE_BOX)
         # the two lines of the source's own stay its template, inside the article
         lines[upper].boxed = lines[lower].boxed = True
+
+
+_MAX_TIP_WORDS = 25
+
+
+def _apart_from_the_article(lines: list[Line], between: Sequence[Line]) -> bool:
+    """Whether sentences between two of the source's lines are a box's (a tip, a fact): short, and
+    sharing at most one content word with the paragraphs around them (``Astuce beauté`` in a story
+    on diets)."""
+    if any(line.words > _MAX_TIP_WORDS for line in between):
+        return False
+    inside = {id(line) for line in between}
+    told = set().union(*(_content_words(line) for line in lines if line.kind is Kind.PROSE and id(line) not in inside))
+    return len(set().union(*(_content_words(line) for line in between)) & told) < _SHARED_WORDS
 
 
 def _mark_sections(lines: list[Line]) -> dict[int, str]:
@@ -206,6 +226,7 @@ _SHARED_WORDS = 2
 _MAX_SUBHEADING_WORDS = 3  # related links are headlines; `جشع تجار` heads the article's next part
 _MAX_LINK_WORDS = 12
 _MAX_HEADED_WORDS = 6  # a sub-heading where the article has others (`العمراني : غير محظوظ`)
+_OWN_LINK = 4
 
 
 def _mark_boxes(lines: list[Line]) -> dict[int, str]:
@@ -229,7 +250,18 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         if not (marker or header) or not _prose_before(lines, index):
             continue
         after = index + 1
-        while after < len(lines) and after - index <= _MAX_BOX_LINKS and _may_be_box_link(lines[after]):
+        # (a line that carries its own link, ``اقرأ الخبر كاملاً في موقع ...``, takes no more lines)
+        own_link = (
+            not marker
+            and line.chrome is not None
+            and line.chrome.reason == "read_more"
+            and not line.chrome.opens_section
+            and line.words >= _OWN_LINK
+            and not line.text.rstrip().endswith(":")
+        )
+        while (
+            not own_link and after < len(lines) and after - index <= _MAX_BOX_LINKS and _may_be_box_link(lines[after])
+        ):
             after += 1
         if after >= len(lines) or not (
             lines[after].kind is Kind.PROSE
@@ -483,6 +515,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         title = lines[title_index].text
         if opens_with_label(lines[title_index], hints.recurring):
             title = title.partition(":")[2].strip()  # the column's name stands alone on the page
+        title = _MEDIA_LABEL.sub("", title)  # ``بالفيديو | ...``: what the story carries, not its headline
     if title is not None and site_name is None:
         title, site_name = cut_site_name(title, hints.site_names)
     if title is not None and site_name is None and not hints.title:

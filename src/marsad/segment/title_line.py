@@ -54,6 +54,10 @@ _SIGNS = re.compile("[°▲▼⏱🏟]")
 # SaudiNewsNet title of 31k opens so).
 _MATCH_MINUTE = re.compile(r"^(?:FT|HT|\d{1,3}\s?['’′]|['’′]\s?\d{1,3})(?:\s|•|$)")
 _HASHTAG = re.compile(r"(?:^|\s)#\w")
+# ``نتائج أمس: النصر 2 - 0 الشعب (ودية) | الهلال 1 - 1 ميونيخ 1860``: a scores ticker (no SaudiNewsNet
+# title of 31k holds two scores).
+_SCORE = re.compile(r"(?<![\d/.])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d/.])")
+_TICKER_SCORES = 2
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 
 
@@ -174,6 +178,7 @@ def _never_title(line: Line) -> bool:
         or _author_post(line)
         or _name_and_place(line)
         or _MATCH_MINUTE.match(text)
+        or len(_SCORE.findall(text)) >= _TICKER_SCORES
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
@@ -205,8 +210,12 @@ def _ticker_item(lines: Sequence[Line], index: int) -> bool:
     return above is not None and above.key in _TICKER_LABELS
 
 
+_LABEL_SEPARATOR = re.compile(r"[|◦•·]")
+
+
 def _labels(text: str) -> bool:
-    parts = [part.split() for part in text.split("|")]
+    """``القطاع: الرعاية الصحية ◦ العملة: ريال سعودي``, ``الشرق الأوسط · تقنية``: short fields side by side."""
+    parts = [part.split() for part in _LABEL_SEPARATOR.split(text)]
     return len(parts) > 1 and all(0 < len(part) <= _LABEL_WORDS for part in parts)
 
 
