@@ -1138,3 +1138,29 @@ def test_a_weekday_joined_to_the_one_before_it_is_the_next_such_day() -> None:
     paragraphs = ["تقام على مدار يومي الأربعاء والخميس المسرحية الوطنية في المسرح البلدي."]
     values = [d["value"] for d in find_dates(paragraphs, published="2015-07-22")]
     assert values == ["2015-07-22", "2015-07-23"]
+
+
+def test_a_hijri_month_of_a_year_given_after_it() -> None:
+    paragraphs = ["حيث شهد شهر رجب لعام 1366هـ صدور العدد الأول من المجلة."]
+    assert [(d["text"], d["value"]) for d in find_dates(paragraphs, published="2015-07-25")] == [
+        ("شهر رجب لعام 1366هـ", "1947")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "count"),
+    [
+        ("هاجرت المعلمة مع ابنائها الثلاثة إلى خارج البلاد.", ("الثلاثة", 3, "ابنائها")),
+        ("عبر الجسر أكثر من مليوني مسافر خلال الستة الشهور الماضية.", ("الستة", 6, "الشهور")),
+    ],
+)
+def test_a_definite_number_counts_a_possessed_plural_and_the_plural_after_it(
+    paragraph: str, count: tuple[str, int, str]
+) -> None:
+    found = [(q["text"], q["value"], q["unit"]) for q in find_quantities([paragraph])]
+    assert count in found
+
+
+def test_the_last_ten_nights_and_the_other_three_are_no_counts() -> None:
+    paragraphs = ["وتزداد المبيعات في العشر الأواخر من رمضان.", "فاز في اثنتين منها وخسر الثلاث الأخرى."]
+    assert [q["text"] for q in find_quantities(paragraphs) if q["text"] in ("العشر", "الثلاث")] == []

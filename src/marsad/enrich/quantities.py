@@ -750,19 +750,60 @@ _DEFINITE_VALUES = {
 }
 _DEFINITE_NUMBERS = frozenset(_DEFINITE_VALUES)
 # ``الدول الخليجية الثلاث``, ``الاتحادات المحلية العشرة``: the noun before an adjective of origin counts.
+# ``ابنائها الثلاثة``: a plural with its pronoun is definite too.
 _DEFINITE_COUNT = regex.compile(
-    rf"(?<![\p{{L}}])(?P<noun>(?:وال|بال|لل|ال)\p{{L}}{{3,}})(?:\s+ال\p{{L}}{{2,}}(?:يه|ي))?"
-    rf"\s+(?P<num>{alternation(list(_DEFINITE_NUMBERS))})(?![\p{{L}}])"
+    rf"(?<![\p{{L}}])(?P<noun>(?:وال|بال|لل|ال)\p{{L}}{{3,}}|\p{{L}}{{3,}}(?:ها|هم|هما|هن|كم|نا))"
+    rf"(?:\s+ال\p{{L}}{{2,}}(?:يه|ي))?\s+(?P<num>{alternation(list(_DEFINITE_NUMBERS))})(?![\p{{L}}])"
+)
+# ``خلال الأربعة الأشهر الماضية``: the number with the article before the definite plural it counts.
+_DEFINITE_COUNT_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<num>{alternation(list(_DEFINITE_NUMBERS))})\s+(?P<noun>ال\p{{L}}{{3,}})(?![\p{{L}}])"
 )
 
 
 def _definite_counts(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
     found: list[tuple[int, int, int | float, str | None]] = []
     for m in _DEFINITE_COUNT.finditer(folded.text):
-        start, stop = folded.span(m.start("noun"), m.end("noun"))
-        noun = _without_preposition(str(_DIACRITICS.sub("", folded.original[start:stop])))
-        found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], noun))
-    return found
+        if not m["noun"].startswith(_DEFINITE_PREFIXES) and not _definite_plural("ال" + _without_pronoun(m["noun"])):
+            continue  # ``عمرها الثلاثة``: a pronoun on a word that is no plural
+        found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], _written_noun(folded, m)))
+    for m in _DEFINITE_COUNT_BEFORE.finditer(folded.text):
+        if m["noun"] in _NOT_COUNTED_AFTER or not _definite_plural(m["noun"]):
+            continue  # ``العشر الأواخر``, ``الثلاث الأخرى``: an adjective; ``الخمسة الآلاف``: a scale
+        if not any(start <= m.start() < stop for start, stop, _, _ in found):
+            found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], _written_noun(folded, m)))
+    return sorted(found)
+
+
+def _written_noun(folded: FoldedText, m: regex.Match[str]) -> str:
+    start, stop = folded.span(m.start("noun"), m.end("noun"))
+    return _without_preposition(str(_DIACRITICS.sub("", folded.original[start:stop])))
+
+
+_PRONOUNS = ("هما", "ها", "هم", "هن", "كم", "نا")
+_NOT_COUNTED_AFTER = frozenset(
+    fold_entry(w)
+    for w in (
+        "الأواخر",
+        "الأوائل",
+        "الأخيرة",
+        "الأخيرين",
+        "الأخرى",
+        "الآخرين",
+        "الأولى",
+        "الباقية",
+        "المتبقية",
+        "الماضية",
+        "المقبلة",
+        "الآلاف",
+        "الملايين",
+        "المليارات",
+    )
+)
+
+
+def _without_pronoun(noun: str) -> str:
+    return next((noun[: -len(p)] for p in _PRONOUNS if noun.endswith(p)), noun)
 
 
 # ``الأربع نقاط``, ``الثلاثة آلاف مشاهد``, ``المليار دولار``, ``في العشرين من العمر``: a number
