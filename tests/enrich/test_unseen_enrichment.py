@@ -1164,3 +1164,17 @@ def test_a_definite_number_counts_a_possessed_plural_and_the_plural_after_it(
 def test_the_last_ten_nights_and_the_other_three_are_no_counts() -> None:
     paragraphs = ["وتزداد المبيعات في العشر الأواخر من رمضان.", "فاز في اثنتين منها وخسر الثلاث الأخرى."]
     assert [q["text"] for q in find_quantities(paragraphs) if q["text"] in ("العشر", "الثلاث")] == []
+
+
+def test_an_adverb_after_a_name_and_the_agency_that_reported_it() -> None:
+    paragraphs = [
+        "وقال وزير الخارجية الأمريكي جون كيري مازحا في بداية أحد الاجتماعات «هذه العصا لها تاريخ طويل».",
+        "وقال: «هذه العصا تعود إلى السفير في إنجلترا أثناء الحرب»، حسب رويترز.",
+        "وتابع قائلا: «ثم آلت إلى شقيقه الذي أعارها لي مرتين».",
+    ]
+    assert _direct_speakers(paragraphs) == ["جون كيري"] * 3
+
+
+def test_an_attribution_after_the_name_ends_it() -> None:
+    paragraph = "واوضح وزير الاقتصاد محمود سيف حسبما نقل عنه التلفزيون الرسمي ان “الموجودات تبلغ 29 مليار دولار”."
+    assert "حسبما" not in (_direct_speakers([paragraph])[0] or "")

@@ -768,8 +768,9 @@ def _definite_counts(folded: FoldedText) -> list[tuple[int, int, int | float, st
             continue  # ``عمرها الثلاثة``: a pronoun on a word that is no plural
         found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], _written_noun(folded, m)))
     for m in _DEFINITE_COUNT_BEFORE.finditer(folded.text):
-        if m["noun"] in _NOT_COUNTED_AFTER or not _definite_plural(m["noun"]):
-            continue  # ``العشر الأواخر``, ``الثلاث الأخرى``: an adjective; ``الخمسة الآلاف``: a scale
+        if m["noun"] in _NOT_COUNTED_AFTER or m["noun"].endswith(("ين", "ون")) or not _definite_plural(m["noun"]):
+            # ``العشر الأواخر``, ``الثلاث الأخرى``, ``الثلاثة المذكورين``: an adjective; ``الخمسة الآلاف``: a scale
+            continue
         if not any(start <= m.start() < stop for start, stop, _, _ in found):
             found.append((m.start("num"), m.end("num"), _DEFINITE_VALUES[m["num"]], _written_noun(folded, m)))
     return sorted(found)

@@ -737,7 +737,15 @@ def _cut_after_surname(name: list[Word]) -> list[Word]:
 
 
 # ``متهكما``, ``مبتسما``: an adverbial participle after a name describes the speaking.
-_ADVERBIAL = re.compile(r"م[^\Wا]\w{2,}ا")
+# ``مبتسما``, ``مازحا``: a participle in the accusative after a name says how it was said
+_ADVERBIAL = re.compile(r"م[^\Wا]\w{2,}ا|[^\Wا]ا[^\Wا]{2}ا")
+# adverbs of time, which the speaker checks read after a participle (``بخاري الموجود حاليا``)
+_TIME_ADVERBS = frozenset({"حاليا", "سابقا", "لاحقا"})
+
+
+def _adverbial(word: str) -> bool:
+    """(``رانيا``, ``دانيا`` are given names.)"""
+    return _ADVERBIAL.fullmatch(word) is not None and word not in _TIME_ADVERBS and not is_given_name(word)
 
 
 def _name_like(word: str, *, before_name: bool = False) -> bool:
@@ -749,7 +757,7 @@ def _name_like(word: str, *, before_name: bool = False) -> bool:
         and word not in _CUE_WORDS
         and word not in _SPEAKER_STOPS
         and not _organisation_word(word)
-        and (before_name or not _ADVERBIAL.fullmatch(word))
+        and (before_name or not _adverbial(word))
         and not word.endswith(("ها", "هم", "هن", "كم"))  # ``احترامها``: a noun with its pronoun
     )
 
@@ -809,7 +817,7 @@ def _continues_name(subject: Sequence[Word], first: int, j: int) -> bool:
         return False
     if j == first:
         return True
-    if _ADVERBIAL.fullmatch(word):
+    if _adverbial(word):
         return False
     after_kin = subject[j - 1].folded in {"عبد", "ابو", "بن", "ابن", "بنت"}
     return after_kin or not word.startswith(("بال", "لل"))

@@ -993,6 +993,12 @@ def _unnamed(subject: list[Word], book: NameBook) -> bool:
     return book.entity_in(folded) is None and not any(book.knows_person(w) for w in folded)
 
 
+def _an_outlet(speaker: str) -> bool:
+    """``رويترز``, ``وكالة الأنباء الفرنسية``: a news outlet, which reports what others said."""
+    words = fold_entry(speaker).split()
+    return bool(words) and (words[0] in _MEDIA or words[0].removeprefix("ال") in _MEDIA)
+
+
 _CALLED_NEAR = 6  # ``امرأة مقيمة في جروزني تدعى زارا أحمدوفا``: the words between
 
 
@@ -1661,7 +1667,9 @@ def _sentence_quotes(
             book.record_speaker(speaker)
             book.referents.note_issuer([t.text for t in tokens[first:last] if t.is_word], speaker)
         speakers.append(speaker)
-        if speaker and speaker != GOD:  # after a verse the article's own speakers go on
+        reported_by = cue.kind == "attribution" and speaker is not None and _an_outlet(speaker)
+        if speaker and speaker != GOD and not reported_by:
+            # after a verse the article's own speakers go on; after ``، حسب رويترز`` the one quoted
             current = speaker
     for number, cue in enumerate(cues):
         scope_start = tokens[cue.token].end
