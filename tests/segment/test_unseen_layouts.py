@@ -63,6 +63,10 @@ def cut_between_paragraphs(line: str) -> dict[str, str]:
         "القطاع: الرعاية الصحية ◦ العملة: ريال سعودي",
         "نتائج أمس: النصر 2 - 0 الشعب (ودية) | الهلال 1 - 1 ميونيخ 1860",
         "الشرق الأوسط · تقنية",
+        "مباشر الآن: ودية النصر ضد فريق نمساوي 0 - 0 (الدقيقة 21)",
+        "العدد (1139) - الأربعاء 5 أغسطس 2015",
+        "الأرشيف / 2012 / العدد 981 / صفحة الأسرة",
+        "مستخرج آلياً من النسخة المصوّرة وقد يحتوي على أخطاء في التعرّف على الحروف",
         "الأربعاء 22 يوليو 2015 - 09:22 مساءً",
         "أبريل 2020 09:22 مساءً",
         "الخميس 5 شوال 1436 هجرية",
@@ -2142,3 +2146,14 @@ def test_tips_between_two_lines_the_source_repeats_are_a_box() -> None:
     ]
     records = site(pages)
     assert [record.body for record in records] == [[first, second] for _, first, second in SOURCE_STORIES]
+
+
+def test_figures_first_under_a_numbers_header_are_a_data_box() -> None:
+    rows = [
+        "🔢 بالأرقام",
+        "223 شركة مقيدة في السوق الرئيسية",
+        "5 أيام تداول في الأسبوع",
+        "10% الحد الأقصى للصعود اليومي للسهم",
+    ]
+    removed = cut_between_paragraphs("\n".join(rows))
+    assert [removed[row] for row in rows] == ["data_box"] * 4

@@ -48,12 +48,20 @@ def _box_row(line: Line) -> bool:
     return _in_a_data_box(line) and (line.words <= _MAX_LABEL_WORDS or any(map(str.isdigit, line.text)))
 
 
+# ``223 شركة مقيدة في السوق الرئيسية``, ``10% الحد الأقصى للصعود اليومي``: a figure and what it counts.
+_FIGURE_FIRST = re.compile(r"^[\d.,]+\s?%?\s\D")
+
+
 def _label_or_row(line: Line) -> bool:
     if line.chrome is not None:
         return False
     if line.words <= _MAX_LABEL_WORDS and line.kind in _LABEL_KINDS:
         return True
-    return line.kind is not Kind.PROSE and line.words <= _MAX_ROW_LINE_WORDS and bool(_LABELLED_FIGURE.match(line.text))
+    return (
+        line.kind is not Kind.PROSE
+        and line.words <= _MAX_ROW_LINE_WORDS
+        and bool(_LABELLED_FIGURE.match(line.text) or _FIGURE_FIRST.match(line.text))
+    )
 
 
 # ``1. الزمالك 9``, ``إنبي 59``, ``1 — مروان حسين (الشرطة) ...... 21``: a rank perhaps, a name, a figure;
