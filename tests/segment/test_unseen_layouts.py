@@ -2157,3 +2157,11 @@ def test_figures_first_under_a_numbers_header_are_a_data_box() -> None:
     ]
     removed = cut_between_paragraphs("\n".join(rows))
     assert [removed[row] for row in rows] == ["data_box"] * 4
+
+
+def test_the_article_resumes_after_a_form_it_names_the_story_again() -> None:
+    resumed = "وأكد المتحدث باسم الوزارة أن المستشفى الجديد سيخدم القرى المجاورة لمدينة الطائف أيضاً بعد افتتاحه."
+    page = [HEADLINE, P1, P2, P3, "مساحة إعلانية", "بريدك الإلكتروني", "اشترك", resumed]
+    page += ["الكلمات المفتاحية: الطائف، المستشفيات", "شارك: فيسبوك تويتر واتساب"]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, P3, resumed]

@@ -297,6 +297,34 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
     return reasons
 
 
+_MAX_INTERRUPTION = 8
+
+
+def _resumed_past_box(lines: list[Line], start: int, end: int, removed: Collection[int]) -> int:
+    """The article's end, past boxes it resumes after: a run of removed lines (a rumour box, a
+    newsletter form; no read-also marker, which may open another story) and then paragraphs that
+    open with a conjunction and name what the article named (``وبذلك تكون إدارة النادي ...``)."""
+    while True:
+        after = end + 1
+        while after < len(lines) and after - end <= _MAX_INTERRUPTION and after in removed:
+            chrome = lines[after].chrome
+            if find_marker(lines[after].text) is not None or (chrome is not None and chrome.reason == "sign_off"):
+                return end  # (``انتهى المقال``: what follows is no more the article's)
+            after += 1
+        if after == end + 1 or after >= len(lines) or after - end > _MAX_INTERRUPTION:
+            return end
+        resumed = after
+        while resumed < len(lines) and lines[resumed].kind is Kind.PROSE and resumed not in removed:
+            resumed += 1
+        paragraphs = lines[after:resumed]
+        told = [line for line in lines[start : end + 1] if line.kind is Kind.PROSE and line.index not in removed]
+        if not paragraphs or not paragraphs[0].text.startswith(("و", "ف")) or not _same_story(paragraphs[0], told):
+            return end
+        for line in lines[end + 1 : after]:
+            line.boxed = True
+        end = resumed - 1
+
+
 def _resumes_with_lead_in(lines: Sequence[Line], index: int, after: int) -> bool:
     """``اليوم الأول:`` after two links or more and a sub-heading: the article resumes with a short
     lead-in of its own (a list follows it), not with a paragraph."""
@@ -503,6 +531,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         return [Article(title=title, body=[], category=hints.category, boilerplate=removed)]
     start, end = block
     end = _last_sentence_unstopped(lines, end, reasons)
+    end = _resumed_past_box(lines, start, end, reasons.keys() | section_reasons.keys())
 
     title_index = find_title(
         lines, start, hints.title, section_reasons.keys(), named.index if named else None, hints.recurring
