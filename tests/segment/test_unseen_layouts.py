@@ -67,6 +67,9 @@ def cut_between_paragraphs(line: str) -> dict[str, str]:
         "العدد (1139) - الأربعاء 5 أغسطس 2015",
         "الأرشيف / 2012 / العدد 981 / صفحة الأسرة",
         "مستخرج آلياً من النسخة المصوّرة وقد يحتوي على أخطاء في التعرّف على الحروف",
+        "بيان رقم MGW-2015/0727-14",
+        "راجعه طبياً: د. نوف الحربي — استشارية طب الأطفال والكلى",
+        "كل مقالات ريما شمعون (41)",
         "الأربعاء 22 يوليو 2015 - 09:22 مساءً",
         "أبريل 2020 09:22 مساءً",
         "الخميس 5 شوال 1436 هجرية",
@@ -2165,3 +2168,9 @@ def test_the_article_resumes_after_a_form_it_names_the_story_again() -> None:
     page += ["الكلمات المفتاحية: الطائف، المستشفيات", "شارك: فيسبوك تويتر واتساب"]
     record = host("\n".join(page))
     assert record.body == [P1, P2, P3, resumed]
+
+
+def test_a_list_of_days_with_percentages_is_the_articles() -> None:
+    items = ["• الأحد 17/10 (88.55-100%)", "• الاثنين 18/10 (83.37-88.53%)", "• الثلاثاء 19/10 (79.68-83.15%)"]
+    record = host("\n".join([HEADLINE, P1, "وجاءت مواعيد المقابلات حسب النسب على النحو التالي:", *items, P2, P3]))
+    assert all(item in record.body for item in items)

@@ -265,6 +265,10 @@ def describe_lines(text: str) -> list[Line]:
     ]
     chrome = chrome_rules().match_lines(keys, folded, words)
     for index, line in enumerate(display):
+        match = chrome[index]
+        if match is not None and match.reason == "date_line" and "%" in line and _WORDS_BESIDE_PERCENT.search(line):
+            chrome[index] = None  # ``• الأحد 17/10 (88.55-100%)``: a list's item, its day and its share
+    for index, line in enumerate(display):
         if (
             chrome[index] is None
             and ("|" in line or " - " in line or " · " in line or " • " in line)
@@ -274,6 +278,7 @@ def describe_lines(text: str) -> list[Line]:
     return list(map(_line, range(len(display)), display, keys, tokens, words, chrome))
 
 
+_WORDS_BESIDE_PERCENT = regex.compile(r"\p{L}.*%")
 _META_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*\|\s*(?=\S)")
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline", "photo_caption", "weather"})
 
