@@ -2174,3 +2174,23 @@ def test_a_list_of_days_with_percentages_is_the_articles() -> None:
     items = ["• الأحد 17/10 (88.55-100%)", "• الاثنين 18/10 (83.37-88.53%)", "• الثلاثاء 19/10 (79.68-83.15%)"]
     record = host("\n".join([HEADLINE, P1, "وجاءت مواعيد المقابلات حسب النسب على النحو التالي:", *items, P2, P3]))
     assert all(item in record.body for item in items)
+
+
+def test_an_author_box_over_the_headline_is_no_start_of_the_article() -> None:
+    bio = "كاتب وباحث في شؤون المشرق، درس العلوم السياسية في الجامعة ويكتب في المدونة منذ سنوات."
+    page = [
+        "هامش بيروت",
+        "عن الكاتب",
+        "نديم الحاج",
+        bio,
+        "كل مقالات نديم الحاج (74)",
+        HEADLINE,
+        "نُشر في 9 آب 2015",
+        P1,
+        P2,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[bio] == "about_site"

@@ -129,6 +129,28 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
 _MEDIA_LABEL = regex.compile(r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o)\s*\|\s*(?=\S)", regex.IGNORECASE)
 
 
+# ``عن الكاتب`` / the writer's name / a sentence or two about them: an author's box, over the headline on
+# a blog or under the article; the sentences are the box's, never where the article starts.
+_AUTHOR_BOX = frozenset(
+    line_key(w) for w in ("عن الكاتب", "عن الكاتبة", "نبذة عن الكاتب", "نبذة عن الكاتبة", "عن المؤلف")
+)
+_MAX_BIO_LINES = 3
+_MAX_BIO_WORDS = 45
+_AUTHOR_BIO = Match("about_site", False)
+
+
+def _mark_author_boxes(lines: list[Line]) -> None:
+    for index, line in enumerate(lines):
+        if line.key not in _AUTHOR_BOX:
+            continue
+        for member in lines[index + 1 : index + 1 + _MAX_BIO_LINES]:
+            if member.chrome is not None or member.words > _MAX_BIO_WORDS:
+                break
+            if member.kind is Kind.PROSE:
+                member.box(_AUTHOR_BIO)
+                break  # (the bio's one paragraph; the name above it stays the byline it reads as)
+
+
 # A box the source prints inside its articles between two lines of its own (``أجندة رواق`` / events /
 # ``كل الفعاليات ›``): a few lines, none of them a paragraph.
 _MAX_TEMPLATE_BOX_LINES = 6
@@ -503,6 +525,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     mark_tables(lines)
     mark_data_labels(lines)
     mark_ad_copy(lines)
+    _mark_author_boxes(lines)
     for line in lines:
         if line.chrome is None and line.key in hints.templates and find_marker(line.text) is None:
             # (a read-also marker recurs over a site's pages, and still opens a box or a story)
