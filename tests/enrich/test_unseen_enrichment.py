@@ -1178,3 +1178,101 @@ def test_an_adverb_after_a_name_and_the_agency_that_reported_it() -> None:
 def test_an_attribution_after_the_name_ends_it() -> None:
     paragraph = "واوضح وزير الاقتصاد محمود سيف حسبما نقل عنه التلفزيون الرسمي ان “الموجودات تبلغ 29 مليار دولار”."
     assert "حسبما" not in (_direct_speakers([paragraph])[0] or "")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        # A company's name in marks inside the title, and the person NER finds right after it.
+        (
+            ["وعلّق مدير شركة «نجوم الخليج» سامي الربيعان قائلا: «هذا التعاون أكبر مما توقعنا»."],
+            ["سامي الربيعان"],
+        ),
+        # A place NER found is no person though a surname ends it; the participle goes on with the
+        # speaker the sentence named.
+        (
+            [
+                "وأوضح المدعي العام لمدينة ديار بكر، حسن يلماز، أن «التحقيق لم يبدأ أمس»، "
+                "مشيرا إلى أن «الملف مفتوح منذ عامين»."
+            ],
+            ["حسن يلماز", "حسن يلماز"],
+        ),
+        # ``علي`` written with ``ي`` ends the name, even before a clause (``وهو``).
+        (
+            [
+                "وأكد ماركو علي وهو من سكان القرية أن المسلحين «دخلوا من الشرق عند الفجر».",
+                "وأضاف «أحصينا أكثر من عشرين منزلا محترقا».",
+            ],
+            ["ماركو علي", "ماركو علي"],
+        ),
+        # Whom the speaker addressed (``له``, ``لهم``) stands between the verb and its subject.
+        (['وقال لهم مدير السوق بعد الجولة: "البضاعة تصل كل صباح".'], ["مدير السوق"]),
+    ],
+)
+def test_speakers_after_a_company_a_place_a_name_in_ali_and_an_addressee(
+    paragraphs: list[str], speakers: list[str]
+) -> None:
+    assert _direct_speakers(paragraphs) == speakers
+
+
+def test_refusing_to_give_ones_name_is_no_cue() -> None:
+    paragraph = "وقال أحد العاملين في الميناء رافضا ذكر اسمه: «الرافعات متوقفة منذ يومين»."
+    [quote] = [q for q in _quotes([paragraph]) if q["direct"]]
+    assert quote["cue"] == "قال"
+    assert quote["speaker"] == "أحد العاملين"
+
+
+def test_a_title_written_after_a_person_does_not_make_the_next_words_a_name() -> None:
+    paragraphs = [
+        "أكد الفريق خالد بن سالم الحمدان وزير الداخلية في البلاد أن الجناة سينالون عقابهم.",
+        'وقال وزير الداخلية "إن رجال الأمن يؤدون واجبهم بشجاعة".',
+        "ورفع الفريق خالد بن سالم الحمدان وزير الداخلية خالص التعازي لأسر الشهداء.",
+    ]
+    [quote] = [q for q in _quotes(paragraphs) if q["direct"]]
+    assert quote["canonical"] == "خالد بن سالم الحمدان"
+
+
+def test_kana_then_a_person_and_a_long_description_before_qad_and_the_verb() -> None:
+    paragraph = (
+        "وكان هاني حداد رئيس الاتحاد المحلي وعضو اللجنة التنفيذية وهو عضو التحالف الذي يقوده العبدالله "
+        "قد أكد في حديث خاص للصحيفة إن الدعم سيكون بشروط، مضيفا: «لن ننتخب إلا من يحارب الفساد»."
+    )
+    assert _direct_speakers([paragraph]) == ["هاني حداد"]
+
+
+def _quotes(paragraphs: list[str]) -> list[dict[str, object]]:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    return [dict(q) for q in find_quotes(paragraphs, entities=find_entities(paragraphs))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("وارتفعت الإيرادات مقارنة بالعام المالي الماضي بنسبة كبيرة.", "العام المالي الماضي", "2014"),
+        ("وتبدأ الخطة مع العام الدراسي المقبل في كل المدارس.", "العام الدراسي المقبل", "2016"),
+        ("وخصصت الوزارة المبلغ في السنة المالية الحالية.", "السنة المالية الحالية", "2015"),
+    ],
+)
+def test_a_fiscal_or_school_year_named_relatively_is_its_year(sentence: str, text: str, value: str) -> None:
+    assert (text, value) in [(d["text"], d["value"]) for d in find_dates([sentence], PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A number written out to its millions keeps its value before ``مليون``.
+        ("وبلغ عدد المسافرين (4.795.563) مليون راكب خلال العام.", ("(4.795.563) مليون", 4795563, "راكب")),
+        ("وتبلغ قيمة العقد 75,003,560 مليون ريال.", ("75,003,560 مليون ريال", 75003560, "SAR")),
+        ("وبلغت التكلفة 3.5 مليون ريال.", ("3.5 مليون ريال", 3500000, "SAR")),
+        # ``و``/``ف`` glued to the noun one counts are left out of the unit.
+        ("وافتتحت الجامعة 12 كلية للبنين وكلية واحدة للبنات.", ("واحدة", 1, "كلية")),
+        ("فجانب واحد لا يكفي لفهم القصة.", ("واحد", 1, "جانب")),
+        ("ولم يبق إلا فريق واحد في المنافسة.", ("واحد", 1, "فريق")),
+    ],
+)
+def test_millions_written_out_and_a_conjunction_before_the_counted_noun(
+    sentence: str, expected: tuple[str, float, str]
+) -> None:
+    assert expected in [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])]

@@ -46,6 +46,7 @@ def _table(name: str, scores: Scores) -> list[str]:
         lines.append(f"  {'quantity unit right':<22} {scores.unit_accuracy:.3f} of the quantities found")
     lines.append(f"  {'quote speaker right':<22} {scores.speaker_accuracy:.3f} of the direct quotes found")
     lines.append(f"  {'  or names overlap':<22} {scores.speaker_contains_accuracy:.3f} (one name inside the other)")
+    lines.append(f"  {'  no speaker given':<22} {scores.speaker_missing_share:.3f} (the gold names one)")
     return lines
 
 

@@ -182,9 +182,12 @@ PART_OF_THIS_PERIOD = regex.compile(
     # or a word no period takes as its adjective or year (``نهاية السنة نتيجة``, ``من العام ارتفع``)
     r"|\s+(?!ال|لل|\d)\p{L}{3})"
 )
+_YEAR_KIND = r"(?:الماليه|المالي|الدراسيه|الدراسي|الهجريه|الهجري|الميلاديه|الميلادي)"
 RELATIVE_PERIOD = regex.compile(
     rf"{_GLUED}(?:(?P<this>هذا|هذه)\s+(?P<period>العام|السنه|الشهر|الاسبوع)"
-    rf"|(?:ال|(?<=ل)ل)(?P<period2>اسبوع|شهر|عام|سنه)\s+(?P<rel>{_REL})){_END}"
+    # ``العام المالي الماضي``, ``السنة الدراسية المقبلة``: a fiscal or school year named relatively
+    # is the year it begins in (299 in the news collections).
+    rf"|(?:ال|(?<=ل)ل)(?P<period2>اسبوع|شهر|عام|سنه)(?:(?<=عام|سنه)\s+{_YEAR_KIND})?\s+(?P<rel>{_REL})){_END}"
 )
 
 RELATIVE_DAY = regex.compile(

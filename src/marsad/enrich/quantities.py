@@ -68,6 +68,9 @@ _DIGIT_QUANTITY = regex.compile(
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )
 
+# ``(5.969.428) مليون راكب``, ``75,003,560 مليون ريال``: a number written out in groups of
+# thousands to its millions; the scale word after it names its order (129 in the news, all so).
+_GROUPED_MILLIONS = regex.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 _WORD = regex.compile(r"\p{L}+")
 _ANY_DIGIT = re.compile(r"\d")
 _SPACES = regex.compile(r"\s+")
@@ -266,8 +269,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)
         if value is None:
             continue
-        if m["scale"]:
-            value = value * _SCALES[_SPACES.sub(" ", m["scale"])] * (1.5 if m["half"] else 1)
+        scale_value = _SCALES[_SPACES.sub(" ", m["scale"])] if m["scale"] else 1
+        if m["scale"] and not (_GROUPED_MILLIONS.fullmatch(m["num"]) and value >= scale_value):
+            value = value * scale_value * (1.5 if m["half"] else 1)
         unit: str | None
         if m["pre_percent"] or m["percent"]:
             unit = "%"
@@ -676,9 +680,11 @@ def _without_preposition(noun: str) -> str:
     if noun.startswith(("بال", "وال")) and len(noun) > 5:
         return noun[1:]
     # A single ``ب``/``ل`` may be the noun's own letter (``بطولة``, ``ليلة``): it is a preposition
-    # where the rest is a word and the whole is none (``بنقطة``, ``لمرة``).
+    # where the rest is a word and the whole is none (``بنقطة``, ``لمرة``); so are ``و``/``ف``
+    # (``وكلية واحدة``, ``فجانب واحد``; ``وزير``, ``فريق`` are words).
     folded = fold_entry(noun)
-    if noun[:1] in "بل" and len(folded) > _SHORT_NOUN and folded[1:] in common_words() and folded not in common_words():
+    words = common_words()
+    if noun[:1] in "بلوف" and len(folded) > _SHORT_NOUN and folded[1:] in words and folded not in words:
         return noun[1:]
     return noun
 

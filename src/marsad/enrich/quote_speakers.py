@@ -407,7 +407,8 @@ class NameBook:
         return list(name[:best]) if past else list(name)
 
     def _add_person(self, key: tuple[str, ...]) -> None:
-        if len(key) > 1 and key not in self.persons:
+        # ``لمدينة ديار بكر``: a place NER found is no person, though a surname ends it.
+        if len(key) > 1 and key not in self.persons and key not in self.places:
             self.persons.append(key)
 
     def add_text_name(self, name: str) -> None:
@@ -457,6 +458,10 @@ class NameBook:
             if described and len(name) >= 3 and name[0].folded[:1] == "ل" and not is_l_name(name[0].folded):
                 # ``الوسيط المشترك لسورية كوفي عنان``: ``ل`` and a place complete the title.
                 described, name = [*described, name[0]], name[1:]
+            if n_start >= desc_end and self._person_ends_at(text, desc_start):
+                # ``راشد بن عبدالله آل خليفة وزير الداخلية البحريني خالص التعازي``: the description
+                # is the title of the person NER found before it; what follows is the verb's object.
+                continue
             name = self.bounded_by_entity(_cut_after_surname(name))
             before = text[max(0, desc_start - 20) : desc_start].split()
             # ``الأثر الاقتصادي جراء``: a nisba after a definite noun is its adjective.
@@ -464,6 +469,11 @@ class NameBook:
                 before and before[-1].startswith("ال") and before[-1][-1].isalpha()
             )
             self.add(name, described, person=person)
+
+    def _person_ends_at(self, text: str, at: int) -> bool:
+        """Whether the words right before `at` end a person NER found (of two words or more)."""
+        before = tuple(text[max(0, at - 80) : at].split())
+        return any(len(key) > 1 and before[-len(key) :] == key for key in self.persons_found)
 
     def resolve(self, key: tuple[str, ...]) -> str:
         """The fullest known name ending with `key` (token-wise), else `key` as written. A
@@ -858,6 +868,12 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         end = next(stops, None)
         return " ".join(w.original for w in subject[:end])
     quoted = [w for w in subject if w.quoted]
+    after_quoted = subject.index(quoted[-1]) + 1 if quoted else 0
+    size = book.person_opening(subject[after_quoted:]) if quoted else 0
+    if size:
+        # ``مدير شركة «بلاتينوم ريكوردز» تيمور مرمرشي``: the marks hold the company's name in
+        # the description; the person NER found right after it is the speaker.
+        return book.resolve(book.add(subject[after_quoted : after_quoted + size], subject[:after_quoted]))
     if quoted and len(quoted) < len(subject) and (len(quoted) > 1 or subject[-1].quoted):
         # ``المدير الفني لنادي برشلونة «لويس إنريكي»``: the marks delimit the name.
         first_quoted = subject.index(quoted[0])
@@ -865,7 +881,11 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         return book.resolve(key)
     if quoted and len(quoted) < len(subject):
         subject = [w for w in subject if not w.quoted]  # ``الشركة "سياحية" المهندس صالح قدح``
-    while len(subject) > 1 and subject[-1].folded in NAME_STOPS:
+    while (
+        len(subject) > 1
+        and subject[-1].folded in NAME_STOPS
+        and not is_given_ali(subject[-1].folded, subject[-1].original)
+    ):
         subject = subject[:-1]  # ``مسؤول عسكري أميركي الخميس``: the day is not the speaker's
     i = name_start(descriptor_view(subject))
     if i == len(subject):

@@ -463,6 +463,8 @@ _CLOSE_TO = frozenset(
 )
 # ``عنه``, ``عنها``: a pronoun after the verb, what the speech is about; the subject comes after it.
 _ABOUT_HIM = frozenset(fold_entry(w) for w in ("عنه", "عنها", "عنهم", "عنهما", "عنهن"))
+# ``قال لهم موزع الجملة``, ``رد عليها المدرب``: whom the speaker addressed, then the subject.
+_TO_HIM = frozenset(fold_entry(w) for w in ("له", "لها", "لهم", "لهما", "لي", "لنا", "عليه", "عليها", "عليهم"))
 
 
 def _opens_a_speaker(word: str) -> bool:
@@ -477,7 +479,7 @@ def _opens_a_speaker(word: str) -> bool:
 def _subject_range(
     tokens: list[_Token], first: int, limit: int, written: Callable[[int, int], str] | None = None
 ) -> tuple[int, int]:
-    if first + 1 < limit and tokens[first].text in _ABOUT_HIM and _opens_a_speaker(tokens[first + 1].text):
+    if first + 1 < limit and tokens[first].text in _ABOUT_HIM | _TO_HIM and _opens_a_speaker(tokens[first + 1].text):
         first += 1  # ``الذي قال عنه التلمساني``, ``يقول عنها محلل``: whom it was said of, then who said it
     i = first
     while i < limit and i - first < _MAX_SUBJECT_WORDS:
@@ -607,6 +609,15 @@ def _source_range(para: _Paragraph, first: int, limit: int) -> tuple[int, int]:
 
 
 _NOT_DONE = frozenset({"عدم", "دون", "بدون"})
+_OWN_NAME = frozenset(fold_entry(w) for w in ("اسمه", "اسمها", "اسمهم", "أسمائهم", "هويته", "هويتها", "هويتهم"))
+
+
+def _names_the_name(tokens: list[_Token], at: int, last: int) -> bool:
+    """Whether a cue's object is the speaker's own name (``ذكر اسمه``, ``الكشف عن هويته``):
+    256 times in the news collections, never a cue of speech."""
+    if at < last and tokens[at].text == "عن":
+        at += 1
+    return at < last and tokens[at].text in _OWN_NAME
 
 
 def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
@@ -621,6 +632,8 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             continue  # ``رب قول أنفذ من صول``, ``في قول الحكومة إنها``: a saying, no speech quoted
         if index > first and tokens[index - 1].text in _NOT_DONE:
             continue  # ``طلب عدم ذكر اسمه``, ``دون أن يوضح``: what was not said
+        if _names_the_name(tokens, index + 1, last):
+            continue  # ``رافضا ذكر اسمه``, ``رفض الإفصاح عن هويته``: his name, not what he said
         for kind in (found[0],):
             word = para.original(token.start + found[1], token.end)
             if kind == "participle":
@@ -748,6 +761,19 @@ def _subject_after_kana(para: _Paragraph, first: int, cue: int) -> list[Word]:
     ):
         return []
     return words
+
+
+def _person_after_distant_kana(para: _Paragraph, first: int, cue: int, book: NameBook) -> list[Word]:
+    """``وكان هاشم حيدر رئيس الاتحاد ... الذي يقوده الفهد قد أكد``: ``كان`` + a person NER found +
+    a long description + ``قد`` + the verb; the person is the verb's subject however far back."""
+    tokens = para.tokens
+    if cue - 1 <= first or tokens[cue - 1].text != "قد":
+        return []
+    kana = next((k for k in range(cue - 2, first - 1, -1) if tokens[k].text in _KANA), None)
+    if kana is None:
+        return []
+    words = para.words(kana + 1, min(cue - 1, kana + 1 + _MAX_OPENING_WORDS))
+    return words[: book.person_opening(words)]
 
 
 _POSTPOSING = frozenset({"حسبما", "كما", "مثلما", "وفقما"})
@@ -1569,7 +1595,7 @@ def _sentence_quotes(
             before = para.words(first, cue.token)
             # ``ويوافقه في الرأي د. مظهر عاشور، ... قائلا``: with no cue before it in the sentence,
             # the first person NER found in the clause.
-            in_clause = book.mentioned(before) or (None if speakers else book.first_person_in(before))
+            in_clause = book.mentioned(before) or (None if any(speakers) else book.first_person_in(before))
             speaker = opening or in_clause or current
         else:
             subject = para.words(*cue.subject)
@@ -1592,6 +1618,7 @@ def _sentence_quotes(
                     _fronted_subject(para, first, cue.token)
                     or _subject_before(para, first, cue.token)
                     or _subject_after_kana(para, first, cue.token)
+                    or _person_after_distant_kana(para, first, cue.token, book)
                     or _entity_before(para, first, cue.token, book)
                 )
             described = 1 <= len(subject) <= 3

@@ -123,7 +123,7 @@ def _gold_path() -> Path:
 # test6), ``dev2`` the sets labelled under the blind guidelines, ``blind`` the blind set.
 FIRST = "first"
 # The sets labelled under the blind guidelines, each read first untouched and then for errors.
-LAST_DEV_SPLIT = 21
+LAST_DEV_SPLIT = 22
 DEV_SPLITS = tuple(f"dev{number}" for number in range(2, LAST_DEV_SPLIT + 1))
 BLIND = "blind"
 FLOOR_KEYS = {FIRST: "floors", **{split: f"{split}_floors" for split in DEV_SPLITS}, BLIND: "blind_floors"}
@@ -241,6 +241,9 @@ class Scores:
     quote_found: Counts = field(default_factory=Counts)
     speaker_right: int = 0
     speaker_contains: int = 0  # one name inside the other (``الجبير``, ``عادل الجبير``)
+    # Found quotes whose speaker the gold names and marsad leaves empty: a count only, so that
+    # the blind set says whether its speaker misses are silences or wrong names without being read.
+    speaker_missing: int = 0
 
     @property
     def unit_accuracy(self) -> float:
@@ -253,6 +256,10 @@ class Scores:
     @property
     def speaker_contains_accuracy(self) -> float:
         return self.speaker_contains / self.quote_found.tp if self.quote_found.tp else 1.0
+
+    @property
+    def speaker_missing_share(self) -> float:
+        return self.speaker_missing / self.quote_found.tp if self.quote_found.tp else 0.0
 
     def figures(self) -> dict[str, float]:
         return {
@@ -423,6 +430,7 @@ def score_article(gold: GoldArticle, scores: Scores, output: Output | None = Non
         if _fold(named) == _fold(said[3]):
             scores.speaker_right += 1
         else:
+            scores.speaker_missing += named is None
             misses.append(f"speaker {gold.key} p{where[0]} [{q['text'][:30]}] pred={q['speaker']} gold={said[3]}")
     found.fn = len(remaining)
     for missed in remaining:
