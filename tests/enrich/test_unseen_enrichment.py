@@ -1276,3 +1276,55 @@ def test_millions_written_out_and_a_conjunction_before_the_counted_noun(
     sentence: str, expected: tuple[str, float, str]
 ) -> None:
     assert expected in [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speakers"),
+    [
+        # What follows "called" is a name, whether NER knows it or not.
+        (["وقال مقيم في المدينة يدعى مقطر ظاهر «سمعنا انفجارا قويا قرب السوق»."], ["مقطر ظاهر"]),
+        # Titles, their place after ``في``, then the person (NER stopping at the kin word ``أبا``);
+        # ``وفق ما تم التخطيط له`` is no source, so the next cue goes on with him.
+        (
+            [
+                "من جهته أكد نائب رئيس النادي ورئيس بعثة الفريق في معسكر النمسا سالم أبا الخيل أن أوضاع "
+                'الفريق تسير وفق ما تم التخطيط له، وقال: "الفريق جاهز للموسم الجديد".'
+            ],
+            ["سالم أبا الخيل"],
+        ),
+    ],
+)
+def test_a_name_after_called_and_a_person_after_titles_and_their_place(
+    paragraphs: list[str], speakers: list[str]
+) -> None:
+    assert _direct_speakers(paragraphs) == speakers
+
+
+def test_as_was_planned_names_no_source() -> None:
+    paragraph = 'وأكد المدرب جمال الأحمد أن الاستعداد يسير وفق ما تم التخطيط له، وقال: "سنلعب للفوز في كل مباراة".'
+    assert [q["cue"] for q in _quotes([paragraph])] == ["أكد", "قال"]
+    assert _direct_speakers([paragraph]) == ["جمال الأحمد"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The Arabic comma grouping thousands where no scale word follows.
+        ("وبلغ عدد الصفقات 85،539 صفقة بقيمة 143،732،051 ريال.", ("143،732،051 ريال", 143732051, "SAR")),
+        ("وبلغ عدد الصفقات 85،539 صفقة بقيمة 143،732،051 ريال.", ("85،539", 85539, "صفقة")),
+        # Before a scale word it is still a decimal mark.
+        ("وبلغت الأرباح 1،2 مليون ريال.", ("1،2 مليون ريال", 1200000, "SAR")),
+    ],
+)
+def test_the_arabic_comma_groups_thousands(sentence: str, expected: tuple[str, float, str]) -> None:
+    assert expected in [(q["text"], q["value"], q["unit"]) for q in find_quantities([sentence])]
+
+
+def test_a_verse_cited_after_its_surah_is_no_count() -> None:
+    paragraphs = [
+        "قال تعالى « ادْعُ إِلَى سَبِيلِ رَبِّكَ بِالْحِكْمَةِ « النحل 125 وذلك بتوجيه الأهل.",
+        "وتقع سورة البقرة 286 آية في الجزء الأول والثاني والثالث.",
+    ]
+    found = [(q["text"], q["value"]) for q in find_quantities(paragraphs)]
+    assert ("125", 125) not in found
+    assert ("286", 286) in found

@@ -59,6 +59,8 @@ _DIGIT_QUANTITY = regex.compile(
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
     rf"(?:[(“\"]\s?(?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}|\d+{_BIDI}\s?ر\s?{_BIDI}\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
+    # ``779،557 سهم``: the Arabic comma grouping thousands where no scale word follows (97 in the news)
+    rf"|\d{{1,3}}(?:،\d{{3}})+(?![\d،])"
     # ``90 ,11 ألف``: a decimal comma whose fraction the text put first (11.90 thousand)
     rf"|\d{{1,3}} ,\d{{1,3}}(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
@@ -70,6 +72,7 @@ _DIGIT_QUANTITY = regex.compile(
 
 # ``(5.969.428) مليون راكب``, ``75,003,560 مليون ريال``: a number written out in groups of
 # thousands to its millions; the scale word after it names its order (129 in the news, all so).
+_ARABIC_COMMA_GROUPS = regex.compile(r"\d{1,3}(?:،\d{3})+")
 _GROUPED_MILLIONS = regex.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
 _WORD = regex.compile(r"\p{L}+")
 _ANY_DIGIT = re.compile(r"\d")
@@ -235,7 +238,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
     designated_end = -1  # where the last number a designator made a mark ends
     for m in _DIGIT_QUANTITY.finditer(text):
         digits = m["num"]
-        if len(digits) >= 7 and "," not in digits and "." not in digits:
+        if len(digits) >= 7 and not any(mark in digits for mark in ",.،"):
             continue  # a phone or account number
         if len(digits) >= 2 and digits[0] == "0" and digits.isdigit():
             continue  # ``012``: a code or a dialling prefix; a count is not written with a leading zero
@@ -246,6 +249,12 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         if previous in {"/", ":"} or previous == _VERSE:
             continue  # ``(الرعد آية 11)``: a verse's number, where ``آية واحدة`` counts one
+        if (
+            previous in _SURAHS
+            and _CITED.search(text, max(0, m.start() - len(previous) - 12), m.start())
+            and not _VERSES_AFTER.match(text, m.end("num"))
+        ):
+            continue  # ``« النحل 125``, ``سورة البقرة 195``: a verse cited after its surah
         if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
             continue
         if _REFERENCE_AFTER.match(text, m.end("num")) or _a_reference(folded, m.start("num"), m.end("num")):
@@ -259,7 +268,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue
         if _looks_like_score(text, m.start("num"), m.end("num")) or _in_a_result(text, m.start("num"), m.end("num")):
             continue
-        if "،" in digits:
+        if "،" in digits and not m["scale"] and _ARABIC_COMMA_GROUPS.fullmatch(digits):
+            digits = digits.replace("،", "")
+        elif "،" in digits:
             digits = digits.replace("،", ".")  # ``1،2 مليون``: the Arabic comma as a decimal mark before a scale
         if " ," in digits:
             whole_last, _, fraction_first = digits.partition(" ,")
@@ -448,6 +459,10 @@ _MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 
 
 _VERSE = fold_entry("آية")
+_SURAHS = frozenset(read_list("surah_names.txt"))
+_VERSES_AFTER = regex.compile(r"\s*(?:ايه|ايات)(?!\p{L})")  # ``سورة البقرة 286 آية`` counts them
+# A surah's name cited: after ``سورة`` or a mark or bracket that closes the verse (510 in the news).
+_CITED = regex.compile(r"(?:سوره\s+|[»«\"”“)(\[]\s*)(?:\p{L}+\s+)?\p{L}+\s?[:،\-]?\s?\(?$")
 _NAMED_IN_MARKS = regex.compile(r"[(«\"“]\s*(?:\p{L}+\s+){1,3}$")
 _CLOSING_MARK = regex.compile(r"\s*[)»\"”]")
 

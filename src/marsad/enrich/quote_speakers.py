@@ -772,6 +772,12 @@ def _name_like(word: str, *, before_name: bool = False) -> bool:
     )
 
 
+def looks_like_name(word: str) -> bool:
+    """A word that may be part of a name: no article or conjunction glued to it, no title, cue,
+    stop word or organisation's word, no pronoun ending."""
+    return _name_like(word)
+
+
 @cache
 def _gazetteer_given_names() -> frozenset[str]:
     """Words that begin people's names in the NER training data (the tagger's gazetteer)."""

@@ -72,6 +72,7 @@ from marsad.enrich.quote_speakers import (
     descriptor_view,
     is_descriptor,
     is_given_ali,
+    looks_like_name,
     name_start,
     speaker_of,
 )
@@ -609,7 +610,20 @@ def _source_range(para: _Paragraph, first: int, limit: int) -> tuple[int, int]:
 
 
 _NOT_DONE = frozenset({"عدم", "دون", "بدون"})
+_IMPERSONAL = frozenset({"تم", "يتم", "هو", "هي", "جري", "يجري"})
 _OWN_NAME = frozenset(fold_entry(w) for w in ("اسمه", "اسمها", "اسمهم", "أسمائهم", "هويته", "هويتها", "هويتهم"))
+
+
+def _impersonal(tokens: list[_Token], cue: int, last: int) -> bool:
+    """``وفق ما تم التخطيط له``, ``وفقا لما هو متفق عليه``, ``حسبما تم الإعلان``: a passive or a
+    state after ``ما`` names no source (67 in the news collections; ``وفقا لما كان قاله البنا`` does)."""
+    at = cue + 1
+    after_ma = tokens[cue].text.endswith("ما")
+    if at < last and tokens[at].text in {"لما", "ما"}:
+        after_ma, at = True, at + 1
+    elif at + 1 < last and tokens[at].text == "ل" and tokens[at + 1].text == "ما":
+        after_ma, at = True, at + 2
+    return after_ma and at < last and tokens[at].text in _IMPERSONAL
 
 
 def _names_the_name(tokens: list[_Token], at: int, last: int) -> bool:
@@ -655,6 +669,8 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             elif kind == "attribution":
                 if index + 1 < last and tokens[index + 1].text in _CUE_LOOKUP:
                     continue  # ``حسبما أوضح بومجارتنر``: the verb after it is the cue
+                if _impersonal(tokens, index, last):
+                    continue  # ``وفق ما تم التخطيط له``: as was planned, by nobody named
                 subject = _source_range(para, index + 1, last)
             else:
                 subject = _subject_range(tokens, _after_so_called(tokens, index + 1, last), last, para.original)
@@ -953,6 +969,7 @@ def _name_after_phrase(para: _Paragraph, at: int, last: int) -> list[Word]:
 # What may stand between a subject of titles and the name it introduces: the title's place
 # (``السفير التونسي لدى روسيا``, ``المتحدث باسم الرئاسة``), a comma.
 _PLACE_OF_TITLE = frozenset({"لدي", "في", "باسم", "ب"})
+_NAME_GOES_ON = frozenset({"ابو", "ابا", "ابي", "بن", "ابن", "بنت", "عبد", "ال"})
 _MAX_PLACE_WORDS = 4
 
 
@@ -992,6 +1009,8 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
                 continue
         else:
             continue
+        while end < last and tokens[end].is_word and folded[end - 1] in _NAME_GOES_ON:
+            end += 1  # ``فيصل أبا الخيل`` where NER stopped at ``أبا``: a kin word takes the next
         if end < last and tokens[end].is_word and tokens[end].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS:
             return None  # ``... الرئيس الفرنسي فرانسوا هولاند بقوة``: the name runs on into a clause
         name = para.words(start, end)
@@ -1028,6 +1047,11 @@ def _an_outlet(speaker: str) -> bool:
 _CALLED_NEAR = 6  # ``امرأة مقيمة في جروزني تدعى زارا أحمدوفا``: the words between
 
 
+_MAX_CALLED_WORDS = 3
+# A name NER does not know ends the subject where a quotation, a colon or a comma follows it.
+_CLAUSE_END_AFTER_CALLED = frozenset({"«", "“", '"', ":", "،", ","})
+
+
 def _called_after(para: _Paragraph, at: int, last: int, book: NameBook) -> str | None:
     """The person NER found after ``تدعى``/``يدعى`` a few words past an unnamed subject."""
     tokens = para.tokens
@@ -1037,7 +1061,19 @@ def _called_after(para: _Paragraph, at: int, last: int, book: NameBook) -> str |
         if tokens[index].text in CALLED:
             following = para.words(index + 1, min(last, index + 1 + _MAX_OPENING_WORDS))
             taken = book.person_starting(following)
-            return book.resolve(book.add(following[:taken])) if taken else None
+            if not taken:
+                # ``مقيم في مقديشو يدعى مقطر ظاهر «...»``: what follows "called" is a name, NER or not.
+                span = index + 1
+                while span < min(last, index + 1 + _MAX_CALLED_WORDS) and tokens[span].is_word:
+                    span += 1
+                words = para.words(index + 1, span)
+                taken = next((k for k, w in enumerate(words) if not looks_like_name(w.folded)), len(words))
+                if taken < 2 or (span < last and tokens[span].text not in _CLAUSE_END_AFTER_CALLED):
+                    return None
+            # "called" introduces a name as a title does: the book holds it as a person's from here on.
+            key = book.add(following[:taken], para.words(index, index + 1))
+            book.titled.add(key)
+            return book.resolve(key)
     return None
 
 
@@ -1648,6 +1684,15 @@ def _sentence_quotes(
                 if apposed:
                     # ``المتحدث الرسمي باسم تعليم المدينة، عمر البرناوي، أن``
                     speaker = book.resolve(book.add(apposed, subject))
+                elif (
+                    titles_only
+                    and speaker != " ".join(w.original for w in subject)
+                    and (speaker is None or book.entity_in(fold_entry(speaker).split()) is None)
+                    and (person := _person_after_titles(para, subject, cue.subject[1], last, book)) is not None
+                ):
+                    # ``أكد نائب رئيس التعاون ورئيس بعثة الفريق في معسكر هولندا فيصل أبا الخيل أن``:
+                    # the person right after the titles, not whom they described before.
+                    speaker = person
                 elif titles_only and speaker == " ".join(w.original for w in subject):
                     # ``قال رئيس النادي، القطري ناصر الخليفي``: the name follows the comma.
                     after = para.words(cue.subject[1], _phrase_end(para.tokens, cue.subject[1], last))
