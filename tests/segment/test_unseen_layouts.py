@@ -2194,3 +2194,46 @@ def test_an_author_box_over_the_headline_is_no_start_of_the_article() -> None:
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3]
     assert reasons(record)[bio] == "about_site"
+
+
+def test_a_portrait_caption_of_a_title_and_a_name_is_never_the_title() -> None:
+    page = [
+        "الرئيسية | أخبار | محليات",
+        "آخر الأخبار",
+        HEADLINE,
+        "الطائف - واس",
+        "الأربعاء 5 آب 2015 | 20:22",
+        "رقم الخبر: 118960",
+        "Print | Email | A+ A-",
+        "وزير الصحة الدكتور خالد الفالح",
+        P1,
+        P2,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "line", ["الرسم البياني: عدد الأسرة في مستشفيات الطائف قبل الافتتاح وبعده", "التتمة من الصفحة الأولى"]
+)
+def test_a_chart_caption_and_a_continuation_from_the_front_page_are_cut(line: str) -> None:
+    assert line in cut_between_paragraphs(line)
+
+
+def test_an_interview_question_after_a_read_also_box_goes_on_with_the_interview() -> None:
+    qa = [
+        "? متى بدأت رحلتك مع الرسم؟",
+        "- بدأت في المدرسة الابتدائية حين شجعني معلم التربية الفنية على المشاركة في معرض المدرسة السنوي.",
+        "? وما الذي يشغلك في لوحاتك الأخيرة؟",
+        "- الضوء وعلاقته بالمكان، فأنا أحاول أن أنقل إحساس الصباح في الأحياء القديمة إلى سطح اللوحة.",
+    ]
+    box = ["اقرأ أيضاً", "معرض جماعي لخريجي الفنون في قاعة الفنون", "رابطة الأدباء تستأنف أمسياتها الأسبوعية"]
+    after = [
+        "المعادلة الأساسية",
+        "? كيف تنظر إلى الحركة الفنية اليوم؟",
+        "- الحركة غنية بجيل الرواد الذي ما زال يواصل عطاءه، وبجيل شاب يجرب أدوات جديدة في كل معرض.",
+    ]
+    record = host("\n".join([HEADLINE, P1, *qa, *box, *after]))
+    assert record.body == [P1, *qa, *after]

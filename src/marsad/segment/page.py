@@ -282,7 +282,11 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
             and not line.text.rstrip().endswith(":")
         )
         while (
-            not own_link and after < len(lines) and after - index <= _MAX_BOX_LINKS and _may_be_box_link(lines[after])
+            not own_link
+            and after < len(lines)
+            and after - index <= _MAX_BOX_LINKS
+            and _may_be_box_link(lines[after])
+            and not _opens_as_the_interview(lines[after], lines[:index])
         ):
             after += 1
         if after >= len(lines) or not (
@@ -320,6 +324,23 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
 
 
 _MAX_INTERRUPTION = 8
+_INTERVIEW_MARK = regex.compile(r"^\s*([?؟\-–—•*]|[سج]\s?[:/])")
+_MIN_MARKED_PARAGRAPHS = 2
+
+
+def _opens_as_the_interview(line: Line, before: Sequence[Line]) -> bool:
+    """``? كيف تنظر إلى ...؟`` after a read-also box: a line that opens with the mark the article's
+    questions and answers open with (two of its paragraphs before the box) is the interview going
+    on, not one more link."""
+    mark = _INTERVIEW_MARK.match(line.text)
+    if mark is None:
+        return False
+    opened = sum(
+        1
+        for other in before
+        if other.chrome is None and (m := _INTERVIEW_MARK.match(other.text)) is not None and m[1] == mark[1]
+    )
+    return opened >= _MIN_MARKED_PARAGRAPHS
 
 
 def _resumed_past_box(lines: list[Line], start: int, end: int, removed: Collection[int]) -> int:
