@@ -1328,3 +1328,12 @@ def test_a_verse_cited_after_its_surah_is_no_count() -> None:
     found = [(q["text"], q["value"]) for q in find_quantities(paragraphs)]
     assert ("125", 125) not in found
     assert ("286", 286) in found
+
+
+def test_a_title_whose_complement_is_an_organisation_still_stands_for_the_one_person_given_it() -> None:
+    paragraphs = [
+        "أكد سامي الحربي مدافع منتخب السعودية أن الفريق استعد جيدا للمباراة.",
+        "وقال مدافع منتخب السعودية «دعونا نعترف بأن المنافس كان أفضل في الشوط الأول».",
+    ]
+    [quote] = [q for q in _quotes(paragraphs) if q["direct"]]
+    assert quote["canonical"] == "سامي الحربي"

@@ -288,6 +288,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "papers-places",
         "papers-persons",
         "papers-organisations",
+        "papersdev-places",
+        "papersdev-persons",
+        "papersdev-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -378,6 +378,10 @@ class NameBook:
                 best = key
         return self.entities[best] if best else None
 
+    def person_in_words(self, words: Sequence[str]) -> bool:
+        """Whether folded `words` contain a person NER found."""
+        return any(tuple(words[at : at + len(key)]) == key for key in self.persons_found for at in range(len(words)))
+
     def person_opening(self, words: Sequence[Word]) -> int:
         """How many of `words` the longest NER person of two words or more they open with takes."""
         folded = tuple(w.folded for w in words)

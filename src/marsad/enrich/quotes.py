@@ -1415,7 +1415,10 @@ def _titled_person(book: NameBook, speaker: str) -> str | None:
     """A speaker that is a title and its complement, naming no one (``مدافع منتخب إنجلترا``):
     the one person the article gave that title."""
     words = fold_entry(speaker).split()
-    if not words or book.entity_in(words) is not None or any(book.knows_person(w) for w in words[1:]):
+    # (an organisation after the title is its complement: ``مدافع منتخب إنجلترا``)
+    if not words or book.entity_in(words[:1]) is not None or book.person_in_words(words):
+        return None
+    if any(book.knows_person(w) for w in words[1:]):
         return None
     if len(words) == 1 and not words[0].startswith("ال"):
         return None  # ``قال ناشط``: an unnamed one, not the activist the article named before

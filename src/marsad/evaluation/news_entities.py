@@ -38,6 +38,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("papers-places", "LOC", "newspapers_gold.jsonl", "places"),
     ("papers-persons", "PER", "newspapers_gold.jsonl", "persons"),
     ("papers-organisations", "ORG", "newspapers_gold.jsonl", "organisations"),
+    ("papersdev-places", "LOC", "papers_dev_gold.jsonl", "places"),
+    ("papersdev-persons", "PER", "papers_dev_gold.jsonl", "persons"),
+    ("papersdev-organisations", "ORG", "papers_dev_gold.jsonl", "organisations"),
 )
 
 
@@ -53,7 +56,8 @@ class Collection:
 
 SAUDINEWSNET = Collection(NEWS_FILE, "url", "content", "SaudiNewsNet articles")
 NEWSPAPERS = Collection(PAPERS_FILE, "id", "text", "newspapers articles (blind)")
-COLLECTIONS: dict[str, Collection] = {"newspapers_gold.jsonl": NEWSPAPERS}
+PAPERS_DEV = Collection(PAPERS_FILE, "id", "text", "newspapers articles (dev)")
+COLLECTIONS: dict[str, Collection] = {"newspapers_gold.jsonl": NEWSPAPERS, "papers_dev_gold.jsonl": PAPERS_DEV}
 
 
 def collection_of(gold_file: str) -> Collection:

@@ -27,6 +27,7 @@ from marsad.enrich.ner.article import (
 from marsad.enrich.ner.bylines import byline_outlets
 from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.organisation_adjectives import extend_organisations
+from marsad.enrich.ner.organisation_phrases import mark_organisation_phrases
 from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
 from marsad.enrich.ner.states import extend_states
 
@@ -95,6 +96,10 @@ def _facilities(s: TaggedSentence, names: ArticleNames) -> None:
     s.tags = mark_facilities(s.tokens, s.tags, names.name_key)
 
 
+def _organisation_phrases(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = mark_organisation_phrases(s.tokens, s.tags, names.name_key)
+
+
 def _article_names(s: TaggedSentence, names: ArticleNames) -> None:
     # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
     # the article's own names do not, or one mis-tagged span would spread its error.
@@ -136,6 +141,11 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         "article names",
         "names found anywhere in the article; models/ner/known_entities.tsv, places.tsv, institutions.tsv",
         _article_names,
+    ),
+    Pass(
+        "organisation phrases",
+        "institution heads (shipped_lists.HEADS and more) + the definite words they govern",
+        _organisation_phrases,
     ),
     # A person's short form may be `الله` (from `عبد الله`), and the names pass marks it.
     Pass("formulas again", "religious formulas", _formulas),

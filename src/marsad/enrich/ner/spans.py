@@ -9,8 +9,15 @@ from typing import Any
 from marsad.arabic.clitics import name_proclitics, restore_article
 from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import entities
+from marsad.enrich.ner.organisation_phrases import is_head
 
 Span = dict[str, Any]
+
+
+def _opens_a_body(word: str) -> bool:
+    return is_head(fold_word(word))
+
+
 _SENTENCE_END = frozenset(".!?؟")
 
 
@@ -37,6 +44,8 @@ def spans_from_tags(
         token, start, _ = tokens[first]
         end = tokens[last - 1][2]
         proclitics = name_proclitics(token)
+        if kind == "ORG" and proclitics[-1:] in ("ب", "ل", "ك") and _opens_a_body(token[len(proclitics) - 1 :]):
+            proclitics = proclitics[:-1]  # `بلدية جدة`: the head's own letter, not `ب` + `لدية`
         if proclitics and len(proclitics) < len(token):
             start += len(proclitics)
         text = paragraph[start:end]

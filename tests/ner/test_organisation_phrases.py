@@ -1,0 +1,59 @@
+"""Bodies named by a head word and the definite words it governs, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.ner import find_entities
+
+
+def _organisations(text: str) -> list[str]:
+    return [span["text"] for span in find_entities([text]) if span["type"] == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأعلنت الإدارة العامة للدفاع المدني أن فرقها أخمدت الحريق.", "الإدارة العامة للدفاع المدني"),
+        ("وقالت وزارة العمل والتنمية الاجتماعية إن القرار يبدأ الشهر المقبل.", "وزارة العمل والتنمية الاجتماعية"),
+        ("ورحب الحزب الاشتراكي الديمقراطي بنتائج الاقتراع.", "الحزب الاشتراكي الديمقراطي"),
+        ("وأعلن الاتحاد السعودي لكرة القدم أمس جدول الموسم.", "الاتحاد السعودي لكرة القدم"),
+        ("وأصدرت اللجنة الأولمبية السعودية بيانا.", "اللجنة الأولمبية السعودية"),
+        ("وقال مجلس حقوق الإنسان إن التقرير سينشر قريبا.", "مجلس حقوق الإنسان"),
+        ("وأحالت الأمانة العامة لمجلس الشورى المشروع إلى اللجان.", "الأمانة العامة لمجلس الشورى"),
+        ("وتغلب المنتخب الإسباني على منافسه بهدفين.", "المنتخب الإسباني"),
+        # the head's own letter is no preposition (`بلدية`, not ب + `لدية`)
+        ("وأغلقت بلدية المعابدة سبعة محلات مخالفة.", "بلدية المعابدة"),
+    ],
+)
+def test_a_head_word_and_what_it_governs_is_one_organisation(text: str, name: str) -> None:
+    assert name in _organisations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        # a verbal noun's object, a body's own organ, a region in general, a team in general
+        ("وتولى إدارة المباراة حكم دولي.", "إدارة المباراة"),
+        ("عقد مجلس الإدارة اجتماعه الدوري.", "مجلس الإدارة"),
+        ("وأغلقت بلدية المحافظة ثلاثة محلات.", "بلدية المحافظة"),
+        ("وتأهل المنتخب الوطني إلى النهائي.", "المنتخب الوطني"),
+        # `منتخبنا`: a pronoun on the head
+        ("وأضاع منتخبنا الفرصة في الدقيقة الأخيرة.", "منتخبنا الفرصة"),
+    ],
+)
+def test_no_organisation_from_actions_organs_or_generic_bodies(text: str, not_a_name: str) -> None:
+    assert not_a_name not in _organisations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a title after the body's name, its adjectives then a noun, another body after `و`
+        ("وقال مدير الإدارة العامة للطوارئ الدكتور سالم العلي إن الحالات مستقرة.", "الإدارة العامة للطوارئ"),
+        ("وأعلنت وزارة المالية الألمانية التعليق المؤقت للدفعات.", "وزارة المالية الألمانية"),
+        ("وشارك فيه ممثلو شرطة منطقة القصيم وبلدية المعابدة.", "شرطة منطقة القصيم"),
+    ],
+)
+def test_the_name_ends_where_the_body_does(text: str, name: str) -> None:
+    assert name in _organisations(text)
