@@ -148,6 +148,11 @@ def _split_enclitic(stem: str, lexicon: Mapping[str, int]) -> int:
     return 0
 
 
+def news_count(word: str) -> int:
+    """How often the news collections write `word` (folded), from the shipped word clusters."""
+    return _count(word, _lexicon())
+
+
 def split_clitics(token: str, lexicon: Mapping[str, int] | None = None) -> tuple[str, str, str]:
     """(proclitics, stem, enclitics) of `token`; `"".join(result) == token`.
 

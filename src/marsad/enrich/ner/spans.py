@@ -6,12 +6,24 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from marsad.arabic.clitics import name_proclitics, restore_article
+from marsad.arabic.clitics import name_proclitics, news_count, restore_article
 from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import entities
+from marsad.given_names import given_names
 from marsad.enrich.ner.organisation_phrases import is_head
 
 Span = dict[str, Any]
+_SHORTEST_AFTER_AND = 3  # `و` + two letters at least
+_WRITTEN_OFTEN = 20
+
+
+def _and_then_name(token: str) -> bool:
+    """`وروبي`: `و` and a name, where the whole is no given name (`وليد`, `وائل`) nor a word the news
+    writes often or more often than the rest (`وسام`, `وجدي`)."""
+    if len(token) <= _SHORTEST_AFTER_AND or fold_word(token) in given_names():
+        return False
+    whole = news_count(token)
+    return whole < _WRITTEN_OFTEN and whole <= news_count(token[1:])
 
 
 def _opens_a_body(word: str) -> bool:
@@ -40,12 +52,17 @@ def spans_from_tags(
 ) -> list[Span]:
     """Entity spans of one paragraph; the first token loses its proclitics."""
     spans: list[Span] = []
+    previous_end = -1
     for kind, first, last in entities(tags):
         token, start, _ = tokens[first]
         end = tokens[last - 1][2]
         proclitics = name_proclitics(token)
         if kind == "ORG" and proclitics[-1:] in ("ب", "ل", "ك") and _opens_a_body(token[len(proclitics) - 1 :]):
             proclitics = proclitics[:-1]  # `بلدية جدة`: the head's own letter, not `ب` + `لدية`
+        listed = first == previous_end or (first == previous_end + 1 and tokens[previous_end][0] in "،,")
+        if not proclitics and listed and token[:1] == "و" and _and_then_name(token):
+            proclitics = "و"  # `أرشافين وروبي كين وكيث أندروس`: names listed one after another
+        previous_end = last
         if proclitics and len(proclitics) < len(token):
             start += len(proclitics)
         text = paragraph[start:end]

@@ -1,4 +1,4 @@
-"""Bodies named by a head word and the definite words it governs, on sentences we wrote."""
+"""Names in records: bodies named by a head word and what it governs, names listed one after another."""
 
 from __future__ import annotations
 
@@ -57,3 +57,13 @@ def test_no_organisation_from_actions_organs_or_generic_bodies(text: str, not_a_
 )
 def test_the_name_ends_where_the_body_does(text: str, name: str) -> None:
     assert name in _organisations(text)
+
+
+def test_names_listed_one_after_another_lose_their_conjunction() -> None:
+    people = [
+        span["text"]
+        for span in find_entities(["وشارك في المباراة أرشافين وروبي كين وكيث أندروس من البداية."])
+        if span["type"] == "PER"
+    ]
+    assert "روبي كين" in people
+    assert "كيث أندروس" in people
