@@ -9,8 +9,8 @@ from typing import Any
 from marsad.arabic.clitics import name_proclitics, news_count, restore_article
 from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import entities
-from marsad.given_names import given_names
 from marsad.enrich.ner.organisation_phrases import is_head
+from marsad.given_names import given_names
 
 Span = dict[str, Any]
 _SHORTEST_AFTER_AND = 3  # `و` + two letters at least
