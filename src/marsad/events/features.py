@@ -37,6 +37,9 @@ LEAD_PARAGRAPHS = 3
 TITLE_WEIGHT = 1.5
 LEAD_WEIGHT = 1.0
 ENTITY_WEIGHT = 1.5
+# A ministry or an agency recurs across unrelated stories of a week (more so since the records name
+# bodies by their head words, `ner/organisation_phrases.py`): half the weight of a person or a place.
+ORGANISATION_WEIGHT = 0.75
 NUMBER_WEIGHT = 1.5
 # Keys this short are particles and pronouns the clitic stripping left.
 _MIN_KEY = 3
@@ -263,7 +266,7 @@ def event_features(record: Record, fallback: datetime.date) -> EventFeatures:
             continue
         key = entity_key(str(entity.get("canonical") or entity.get("text") or ""))
         if key:
-            weights["@" + key] = ENTITY_WEIGHT
+            weights["@" + key] = ORGANISATION_WEIGHT if entity.get("type") == "ORG" else ENTITY_WEIGHT
     for quantity in record.quantities:
         if _in_lead(quantity) and isinstance(quantity.get("value"), int | float):
             weights[f"#{quantity['value']:g}"] = NUMBER_WEIGHT
