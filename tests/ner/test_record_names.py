@@ -67,3 +67,15 @@ def test_names_listed_one_after_another_lose_their_conjunction() -> None:
     ]
     assert "روبي كين" in people
     assert "كيث أندروس" in people
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وأعلن تنظيم داعش الإرهابي مسؤوليته عن الهجوم.", "داعش"),
+        ("واستهدف تنظيم الدولة الإسلامية المسجد.", "الدولة الإسلامية"),
+        ("وأصدر تنظيم الدولة بيانا.", "تنظيم الدولة"),
+    ],
+)
+def test_the_kind_of_body_and_a_judging_adjective_are_not_its_name(text: str, name: str) -> None:
+    assert name in _organisations(text)
