@@ -79,3 +79,11 @@ def test_names_listed_one_after_another_lose_their_conjunction() -> None:
 )
 def test_the_kind_of_body_and_a_judging_adjective_are_not_its_name(text: str, name: str) -> None:
     assert name in _organisations(text)
+
+
+def test_the_town_a_municipality_is_named_after_is_a_place_too() -> None:
+    spans = find_entities(["وأغلقت بلدية المعابدة سبعة محلات، وقالت أمانة جدة إن أمانة المسؤولية كبيرة."])
+    places = [span["text"] for span in spans if span["type"] == "LOC"]
+    assert "المعابدة" in places
+    assert "جدة" in places
+    assert "المسؤولية" not in places

@@ -17,6 +17,34 @@ from marsad.enrich.ner.spans import Span
 from marsad.enrich.ner.tokens import tokenize
 
 _LONGEST_PLACE = 3  # words
+# Bodies of a town or a region: what follows the head (and `منطقة`, `محافظة`) is the place
+# (`بلدية المعابدة`, `أمانة جدة`, `شرطة منطقة القصيم`, `بلدية محافظة القطيف`).
+_OF_A_PLACE = frozenset(fold_word(w) for w in ("بلدية", "أمانة", "شرطة", "إمارة"))
+_TRUST = fold_word("أمانة")
+_AREA_WORDS = frozenset(fold_word(w) for w in ("منطقة", "محافظة", "مدينة"))
+_NOT_A_PLACE = frozenset(
+    fold_word(w)
+    for w in (
+        "المحافظة", "المنطقة", "المدينة", "العاصمة", "الدولة", "المملكة", "العامة", "الإمارات", "البلدة", "القرية",
+        "الحي", "مكافحة", "المرور", "النجدة", "الآداب", "السياحة",  # a town in general, or what a police does
+    )
+)  # fmt: skip
+
+
+def _place_governed(run: Sequence[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """Where the place a town's or a region's body is named after stands in its name (token range)."""
+    words = [fold_word(token) for token, _, _ in run]
+    if len(words) < 2 or words[0] not in _OF_A_PLACE:
+        return None
+    at = 2 if words[1] in _AREA_WORDS and len(words) > 2 else 1
+    place = words[at:]
+    if not 1 <= len(place) <= _LONGEST_PLACE or place[0] in _NOT_A_PLACE or not all(w.isalpha() for w in place):
+        return None
+    if place[0][:1] == "ل" and not place[0].startswith("ال"):
+        return None  # ``شرطة لتحريات ...``: a purpose, not a place
+    if words[0] == _TRUST and place[0].startswith("ال"):
+        return None  # ``أمانة المسؤولية`` is a trust, not a city's secretariat (``أمانة جدة``)
+    return at, len(words)
 
 
 def places_inside_organisations(
@@ -31,10 +59,13 @@ def places_inside_organisations(
             continue
         run = tokenize(span["text"])
         keys = [key(token) for token, _, _ in run]
+        governed = _place_governed(run)
         at = 0
         while at < len(run):
             sizes = range(min(_LONGEST_PLACE, len(run) - at), 0, -1)
             size = next((n for n in sizes if names.get(tuple(keys[at : at + n])) == "LOC"), 0)
+            if not size and governed is not None and at == governed[0]:
+                size = governed[1] - governed[0]
             if not size:
                 at += 1
                 continue

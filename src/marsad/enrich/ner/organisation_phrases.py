@@ -175,8 +175,10 @@ def mark_organisation_phrases(tokens: list[str], tags: list[str], key: Callable[
                 end += 1
         elif not long_head and end < len(tokens) and tags[end] == "O" and keys[end] in ("منطقه", "محافظه"):
             end += 1  # `شرطة منطقة` + the region
-            while end < len(tokens) and tags[end] != "O" and end - i < MAX_WORDS:
+            if end < len(tokens) and tags[end].startswith("B-"):
                 end += 1
+                while end < len(tokens) and tags[end].startswith("I-") and end - i < MAX_WORDS:
+                    end += 1
         after_adjective = False
         while end < len(tokens) and end - i < MAX_WORDS:
             folded = fold_for_search(tokens[end])
