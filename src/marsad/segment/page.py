@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import islice, pairwise
 
 import regex
 
@@ -286,7 +286,7 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
             and after < len(lines)
             and after - index <= _MAX_BOX_LINKS
             and _may_be_box_link(lines[after])
-            and not _opens_as_the_interview(lines[after], lines[:index])
+            and not _opens_as_the_interview(lines, after, index)
         ):
             after += 1
         if after >= len(lines) or not (
@@ -328,16 +328,16 @@ _INTERVIEW_MARK = regex.compile(r"^\s*([?؟\-–—•*]|[سج]\s?[:/])")
 _MIN_MARKED_PARAGRAPHS = 2
 
 
-def _opens_as_the_interview(line: Line, before: Sequence[Line]) -> bool:
+def _opens_as_the_interview(lines: Sequence[Line], at: int, box: int) -> bool:
     """``? كيف تنظر إلى ...؟`` after a read-also box: a line that opens with the mark the article's
-    questions and answers open with (two of its paragraphs before the box) is the interview going
-    on, not one more link."""
-    mark = _INTERVIEW_MARK.match(line.text)
+    questions and answers open with (two of its paragraphs before the box at `box`) is the
+    interview going on, not one more link."""
+    mark = _INTERVIEW_MARK.match(lines[at].text)
     if mark is None:
         return False
     opened = sum(
         1
-        for other in before
+        for other in islice(lines, box)
         if other.chrome is None and (m := _INTERVIEW_MARK.match(other.text)) is not None and m[1] == mark[1]
     )
     return opened >= _MIN_MARKED_PARAGRAPHS

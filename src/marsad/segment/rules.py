@@ -265,6 +265,12 @@ def place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Folded keys of the titles a caption gives a person before the name (`الرئيس`, `اللاعب`)."""
+    return frozenset(line_key(title) for title in _data_lines("person_titles.txt"))
+
+
+@lru_cache(maxsize=1)
 def section_names() -> dict[str, str]:
     """Folded key of each known section name -> the name as written."""
     return {line_key(name): name for name in _data_lines("sections.txt")}

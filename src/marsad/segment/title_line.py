@@ -17,7 +17,7 @@ from marsad.given_names import given_names
 from marsad.segment.breadcrumb import is_section_trail
 from marsad.segment.lines import Kind, Line, key_of_line
 from marsad.segment.openers import headline_opening, headlines_opened
-from marsad.segment.rules import line_key, place_names, section_names
+from marsad.segment.rules import line_key, person_titles, place_names, section_names
 from marsad.segment.templates import is_dateline
 
 __all__ = ["find_title", "is_section_line", "opens_with_label", "short_sentence"]
@@ -187,58 +187,18 @@ def _never_title(line: Line) -> bool:
 
 # ``الرئيس الفلسطيني محمود عباس``: a title, its adjectives and a person's name, the whole line: a
 # portrait's caption (none of the 31k SaudiNewsNet titles is so).
-_PERSON_TITLES = frozenset(
-    line_key(word)
-    for word in [
-        "الرئيس",
-        "الرئيسة",
-        "رئيس",
-        "رئيسة",
-        "الملك",
-        "الأمير",
-        "الأميرة",
-        "الوزير",
-        "الوزيرة",
-        "وزير",
-        "وزيرة",
-        "الشيخ",
-        "الشيخة",
-        "الدكتور",
-        "الدكتورة",
-        "د",
-        "المهندس",
-        "اللواء",
-        "الفريق",
-        "العميد",
-        "العقيد",
-        "السفير",
-        "النائب",
-        "المستشار",
-        "الإمام",
-        "البابا",
-        "القائد",
-        "المدرب",
-        "اللاعب",
-        "الفنان",
-        "الفنانة",
-        "الكاتب",
-        "الكاتبة",
-        "الشاعر",
-        "المطرب",
-    ]
-)
 _MAX_TITLED_NAME_WORDS = 7
 _MAX_TITLE_ADJECTIVES = 3
 
 
 def _titled_name(line: Line) -> bool:
     words = line.key.split()
-    if not 3 <= len(words) <= _MAX_TITLED_NAME_WORDS or words[0] not in _PERSON_TITLES:
+    if not 3 <= len(words) <= _MAX_TITLED_NAME_WORDS or words[0] not in person_titles():
         return False
     names = _given_names()
     at = 1
     while at <= _MAX_TITLE_ADJECTIVES and at < len(words) and words[at] not in names:
-        if not (words[at].startswith("ال") or words[at] in _PERSON_TITLES):
+        if not (words[at].startswith("ال") or words[at] in person_titles()):
             return False
         at += 1
     rest = words[at + 1 :]

@@ -153,7 +153,7 @@ def _nisba_place(tags: list[str], at: int, folded: str) -> bool:
     """`السعودية` in `اللجنة الأولمبية السعودية`: a one-word place the tagger found, with the
     article and a relational ending, is the body's adjective."""
     alone = tags[at] == "B-LOC" and (at + 1 >= len(tags) or tags[at + 1] != "I-LOC")
-    return alone and folded.startswith("ال") and folded.endswith(("ي", "يه"))
+    return alone and _nisba(folded)
 
 
 def mark_organisation_phrases(tokens: list[str], tags: list[str], key: Callable[[str], str]) -> list[str]:
@@ -163,40 +163,11 @@ def mark_organisation_phrases(tokens: list[str], tags: list[str], key: Callable[
     i = 0
     while i + 1 < len(tokens):
         head = _head(tokens[i], keys[i])
-        long_head = (head in LONG_HEADS or head in MORE_LONG_HEADS) and head != _TEAM
-        if not (head in HEADS or head in MORE_HEADS or long_head or head == _TEAM) or tags[i] not in ("O", "B-ORG"):
+        if head not in _ALL_HEADS or tags[i] not in ("O", "B-ORG"):
             i += 1
             continue
-        end = i + 1
-        if not long_head and end < len(tokens) and tags[end].startswith("B-") and tags[end] != "B-PER":
-            # `بلدية جدة`, `شرطة منطقة القصيم`: a place or a body the tagger found is the complement
-            end += 1
-            while end < len(tokens) and tags[end].startswith("I-"):
-                end += 1
-        elif not long_head and end < len(tokens) and tags[end] == "O" and keys[end] in ("منطقه", "محافظه"):
-            end += 1  # `شرطة منطقة` + the region
-            if end < len(tokens) and tags[end].startswith("B-"):
-                end += 1
-                while end < len(tokens) and tags[end].startswith("I-") and end - i < MAX_WORDS:
-                    end += 1
-        after_adjective = False
-        while end < len(tokens) and end - i < MAX_WORDS:
-            folded = fold_for_search(tokens[end])
-            purpose = folded.startswith("ل") and not folded.startswith("ال")
-            adjective = _nisba(folded) or (folded.startswith("وال") and _nisba(folded[1:]))
-            if (purpose and end - i > _PURPOSE_WITHIN) or (after_adjective and not (adjective or purpose)):
-                break  # `وزارة المال الألمانية التعليق`: after its adjectives the name is over
-            following = fold_for_search(tokens[end + 1]) if end + 1 < len(tokens) else ""
-            if not _name_word(tokens[end], folded, end == i + 1, following) or _another_body(folded):
-                break
-            if head in _ALSO_ACTIONS and end == i + 1 and folded != _GENERAL and not folded.startswith("لل"):
-                break
-            if head == _TEAM and (end > i + 1 or folded in _ANY_TEAM or not folded.endswith("ي")):
-                break
-            if tags[end] not in ("O", "I-ORG", "B-ORG") and not _nisba_place(tags, end, folded):
-                break
-            after_adjective = adjective
-            end += 1
+        long_head = (head in LONG_HEADS or head in MORE_LONG_HEADS) and head != _TEAM
+        end = _phrase_end(tokens, tags, keys, i, head, long_head)
         words = end - i - 1
         generic = words == 1 and fold_for_search(tokens[i + 1]) in _GENERIC_COMPLEMENTS
         if generic or words < (LONG_HEAD_WORDS if long_head else 1):
@@ -220,3 +191,38 @@ def mark_organisation_phrases(tokens: list[str], tags: list[str], key: Callable[
             end += 1
         i = end
     return tags
+
+
+def _phrase_end(tokens: list[str], tags: list[str], keys: list[str], i: int, head: str, long_head: bool) -> int:
+    """Where the phrase a head word at `i` governs ends."""
+    end = i + 1
+    if not long_head and end < len(tokens) and tags[end].startswith("B-") and tags[end] != "B-PER":
+        # `بلدية جدة`, `شرطة منطقة القصيم`: a place or a body the tagger found is the complement
+        end += 1
+        while end < len(tokens) and tags[end].startswith("I-"):
+            end += 1
+    elif not long_head and end < len(tokens) and tags[end] == "O" and keys[end] in ("منطقه", "محافظه"):
+        end += 1  # `شرطة منطقة` + the region
+        if end < len(tokens) and tags[end].startswith("B-"):
+            end += 1
+            while end < len(tokens) and tags[end].startswith("I-") and end - i < MAX_WORDS:
+                end += 1
+    after_adjective = False
+    while end < len(tokens) and end - i < MAX_WORDS:
+        folded = fold_for_search(tokens[end])
+        purpose = folded.startswith("ل") and not folded.startswith("ال")
+        adjective = _nisba(folded) or (folded.startswith("وال") and _nisba(folded[1:]))
+        if (purpose and end - i > _PURPOSE_WITHIN) or (after_adjective and not (adjective or purpose)):
+            break  # `وزارة المال الألمانية التعليق`: after its adjectives the name is over
+        following = fold_for_search(tokens[end + 1]) if end + 1 < len(tokens) else ""
+        if not _name_word(tokens[end], folded, end == i + 1, following) or _another_body(folded):
+            break
+        if head in _ALSO_ACTIONS and end == i + 1 and folded != _GENERAL and not folded.startswith("لل"):
+            break
+        if head == _TEAM and (end > i + 1 or folded in _ANY_TEAM or not folded.endswith("ي")):
+            break
+        if tags[end] not in ("O", "I-ORG", "B-ORG") and not _nisba_place(tags, end, folded):
+            break
+        after_adjective = adjective
+        end += 1
+    return end
