@@ -108,6 +108,9 @@ def test_a_section_header_above_the_headline_closes_at_the_headline() -> None:
         (["ذات صلة:", "إطلاق حملة وطنية للتطعيم ضد الإنفلونزا", "وزير الصحة يتفقد المستشفى"], "related_articles"),
         (["محتوى مدعوم"], "advertisement"),
         (["إشهار - Publicité"], "advertisement"),
+        (["— Publicité / إشهار —"], "advertisement"),
+        (["— إشهار —"], "advertisement"),
+        (["شاهد.. فيديو", "وزير الصحة يتفقد أقسام المستشفى الجديد"], "related_articles"),
     ],
 )
 def test_an_in_article_box_is_cut_out_and_the_article_is_both_sides_of_it(box: list[str], reason: str) -> None:
@@ -119,6 +122,57 @@ def test_an_in_article_box_is_cut_out_and_the_article_is_both_sides_of_it(box: l
     removed = reasons(record)
     assert all(removed[line] in (reason, "read_more", "related_articles") for line in box)
     assert removed[box[0]] == reason
+
+
+def test_a_read_also_headline_the_paragraph_under_it_does_not_tell_is_a_link_in_the_article() -> None:
+    # The paragraph under the one link names the hospital, the ministry and Taif as the article
+    # did, and nothing its headline names: the article goes on, no second story starts.
+    after = (
+        "ووفقاً لخطة الوزارة فإن المستشفى الجديد في الطائف سيستقبل المرضى المحولين من المراكز الصحية في القرى المجاورة."
+    )
+    page = "\n".join(["محليات", HEADLINE, P1, P2, "اقرأ أيضاً:", "أمطار غزيرة على مرتفعات عسير", after, P4])
+    (record,) = marsad.extract(page, enrich=False)
+    assert record.body == [P1, P2, after, P4]
+    assert reasons(record)["أمطار غزيرة على مرتفعات عسير"] == "read_more"
+
+
+def test_a_question_heading_the_next_part_after_a_box_stays_in_the_article() -> None:
+    question = "ما الفرق بين المستشفى الجديد والمستشفى القديم في الطائف؟"
+    answer = (
+        "ويقول أطباء إن الفرق بين المستشفى الجديد والقديم يكمن في أقسام الطوارئ والعناية المركزة وعدد الأسرة المتاحة."
+    )
+    other = "متى يبدأ المستشفى الجديد في الطائف باستقبال المراجعين؟"
+    page = "\n".join(
+        [
+            HEADLINE,
+            P1,
+            P2,
+            "شاهد أيضاً",
+            "وزير الصحة يتفقد مستشفيات المنطقة الشرقية",
+            question,
+            answer,
+            other,
+            "إعلان",
+            P4,
+        ]
+    )
+    record = host(page)
+    assert record.body == [P1, P2, question, answer, other, P4]
+    assert reasons(record)["وزير الصحة يتفقد مستشفيات المنطقة الشرقية"] == "related_articles"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(إعداد: وحدة الطاقة - تحرير: سامر الحلو)",
+        "(تحرير: مكتب الرياض)",
+        "مقالات أخرى للكاتبالمدن الذكية.. إلى أين؟حين يصبح الصمت لغة",
+    ],
+)
+def test_credits_and_the_writers_other_articles_after_the_body_are_cut(line: str) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, P3, line, "جميع الحقوق محفوظة © 2024"]))
+    assert record.body == [P1, P2, P3]
+    assert line in reasons(record)
 
 
 def test_a_box_that_holds_a_second_story_still_makes_its_own_record() -> None:

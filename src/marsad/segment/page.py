@@ -300,8 +300,10 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         inline = links == 0 and line.chrome is not None and not line.chrome.opens_section
         # After a read-also marker a story on the same subject may follow (an embedded story):
         # only a related-articles box is judged by the subject the text goes on with.
-        goes_on = continues_previous(lines[after].text) or (
-            not marker and _same_story(lines[after], lines[max(0, index - 2) : index])
+        goes_on = (
+            continues_previous(lines[after].text)
+            or (not marker and _same_story(lines[after], lines[max(0, index - 2) : index]))
+            or (marker and links == 1 and _link_not_the_lede(lines, index, after))
         )
         if not (goes_on or links >= 2 or inline):
             continue
@@ -309,7 +311,7 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         if links >= 2 and (
             lines[after - 1].words <= _MAX_SUBHEADING_WORDS
             or (
-                lines[after - 1].words <= _MAX_HEADED_WORDS
+                _may_head_a_part(lines[after - 1])
                 and _content_words(lines[after - 1]) & _content_words(lines[after])
                 and _holds_subheadings(lines, index, after)
             )
@@ -377,17 +379,31 @@ def _resumes_with_lead_in(lines: Sequence[Line], index: int, after: int) -> bool
     )
 
 
+def _may_head_a_part(line: Line) -> bool:
+    """A few words (`العمراني : غير محظوظ`), or a question of a link's length (`ما تأثير متلازمة
+    العش الفارغ؟`): a health or advice article heads its parts with the questions they answer."""
+    return line.words <= (_MAX_LINK_WORDS if _question(line) else _MAX_HEADED_WORDS)
+
+
+def _question(line: Line) -> bool:
+    return line.text.rstrip().endswith(("?", "؟"))
+
+
 def _holds_subheadings(lines: Sequence[Line], start: int, end: int) -> bool:
     """Whether the article heads a part of it, outside lines [start, end): a short line that is
-    no chrome, between a paragraph above it (past chrome) and a paragraph under it."""
+    no chrome, between a paragraph above it and a paragraph under it (past chrome)."""
     for index in range(1, len(lines) - 1):
         line = lines[index]
-        if start <= index < end or line.chrome is not None or line.kind not in (Kind.HEADLINE, Kind.FRAGMENT):
+        if start <= index < end or line.chrome is not None:
             continue
-        if line.words > _MAX_HEADED_WORDS or lines[index + 1].kind is not Kind.PROSE:
+        if line.kind not in (Kind.HEADLINE, Kind.FRAGMENT) and not _question(line):
             continue
+        if not _may_head_a_part(line):
+            continue
+        # past chrome both ways: an ad may stand between a sub-heading and its paragraph
         above = next((lines[k] for k in range(index - 1, -1, -1) if lines[k].kind is not Kind.CHROME), None)
-        if above is not None and above.kind is Kind.PROSE:
+        under = next((lines[k] for k in range(index + 1, len(lines)) if lines[k].kind is not Kind.CHROME), None)
+        if above is not None and above.kind is Kind.PROSE and under is not None and under.kind is Kind.PROSE:
             return True
     return False
 
@@ -409,6 +425,15 @@ def _prose_before(lines: Sequence[Line], index: int) -> bool:
 
 def _content_words(line: Line) -> set[str]:
     return {word for word in line.key.split() if len(word) >= 4 and word not in function_words()}
+
+
+def _link_not_the_lede(lines: Sequence[Line], index: int, after: int) -> bool:
+    """A read-also marker's one headline that names nothing the paragraph under it names, while
+    that paragraph names what the article before the marker named: the article goes on under a
+    link (an embedded story's lede tells what its headline says)."""
+    return not _content_words(lines[after - 1]) & _content_words(lines[after]) and _same_story(
+        lines[after], lines[max(0, index - 2) : index]
+    )
 
 
 def _same_story(after: Line, before: Sequence[Line]) -> bool:
