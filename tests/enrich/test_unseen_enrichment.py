@@ -1337,3 +1337,31 @@ def test_a_title_whose_complement_is_an_organisation_still_stands_for_the_one_pe
     ]
     [quote] = [q for q in _quotes(paragraphs) if q["direct"]]
     assert quote["canonical"] == "سامي الحربي"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("تأسس المركز عام 1400 (1980) وأصدر عشرات الدراسات.", "1400", "1980"),
+        ("صدر الكتاب سنة 1396-1976 عن دار صغيرة.", "1396", "1976"),
+        ("وجرت المناظرة عام 1413/1992 في القاهرة.", "1413", "1992"),
+    ],
+)
+def test_a_year_beside_the_gregorian_year_it_converts_to_is_hijri(sentence: str, text: str, value: str) -> None:
+    found = {d["text"]: (d["value"], d["kind"]) for d in find_dates([sentence], PUBLISHED)}
+    assert found[text] == (value, "hijri")
+
+
+def test_a_medieval_year_beside_another_stays_gregorian() -> None:
+    found = {d["text"]: d["kind"] for d in find_dates(["ولد الفلكي عام 1473 وتوفي عام 1543."], PUBLISHED)}
+    assert found == {"1473": "absolute", "1543": "absolute"}
+
+
+def test_a_title_word_saying_how_something_is_done_names_no_one() -> None:
+    # ``بشكل مسؤول يتيح حماية أمننا`` is no official called ``حماية أمننا``.
+    paragraphs = [
+        'وقال مسؤول في وزارة الخارجية، فضل عدم الكشف عن هويته: "نعمل على إغلاق المركز بشكل مسؤول يتيح حماية أمننا".',
+        'وأضاف: "ستة معتقلين نقلوا منذ مارس".',
+    ]
+    quotes = [q for q in _quotes(paragraphs) if q["direct"]]
+    assert [(q["speaker"], q["canonical"]) for q in quotes] == [("مسؤول في وزارة الخارجية", "مسؤول في وزارة الخارجية")] * 2

@@ -329,7 +329,25 @@ def _year(start: int, end: int, year_text: str, folded: str, *, explicit: bool =
     earliest = 1000 if explicit else 1800  # ``عام 1093`` says "year" outright; a bare 1093 may be a count
     if not earliest <= year <= 2100 or _preceded_by(folded, start, p.NOT_DATE_BEFORE):
         return None
+    if _HIJRI_RANGE[0] <= year <= _HIJRI_RANGE[1] and (hijri := _hijri_beside_gregorian(year, folded, end)):
+        return start, end, "hijri", hijri, f"{year:04d}"
     return start, end, "absolute", f"{year:04d}", None
+
+
+_HIJRI_RANGE = (1300, 1500)
+_GREGORIAN_BESIDE = regex.compile(r"\s*[(/\-–]\s*(?P<year>(?:1[89]|20)\d\d)(?!\d)")
+
+
+def _hijri_beside_gregorian(year: int, folded: str, end: int) -> str | None:
+    """``عام 1400 (1980)``, ``سنة 1396-1976``, ``عام 1413/1992``: a year the Gregorian one beside it
+    converts (84 such pairs in the news collections) is a Hijri year, whatever the text calls it."""
+    from marsad.enrich.dates_hijri import hijri_to_gregorian_value
+
+    beside = _GREGORIAN_BESIDE.match(folded, end)
+    found = hijri_to_gregorian_value(year, None, None) if beside else None
+    if beside is None or found is None or found[0] is None or abs(int(found[0]) - int(beside["year"])) > 1:
+        return None
+    return found[0]
 
 
 def _weekday_value(weekday: int, published: dt.date, *, future: bool, include_today: bool) -> str:

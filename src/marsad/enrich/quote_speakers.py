@@ -453,6 +453,8 @@ class NameBook:
                 continue  # ``المتحدث باسم تعليم المدينة``: the complement, not a name
             if described and _indefinite_adjective(described[-1].folded, name[0].folded):
                 continue  # ``مسؤول أمني عراقي قوله``: an adjective of the description, not a name
+            if tuple(text[max(0, desc_start - 12) : desc_start].split()[-1:]) in _MANNER:
+                continue  # ``بشكل مسؤول يتيح حماية ...``: the title word is how something is done
             while described and len(name) > 1 and _takes_complement(described[-1].folded):
                 # ``رئيس وزراء ماليزيا نجيب``: the construct takes the first word of the match.
                 described, name = [*described, name[0]], name[1:]
@@ -679,6 +681,8 @@ class NameBook:
 
 
 _SPEAKER_STOPS = frozenset(read_list("speaker_stops.txt"))
+# ``بشكل``/``بصورة``/``بطريقة`` + an adjective say how (``بشكل مسؤول``, ``بصورة رسمية``: 136 in the news).
+_MANNER = frozenset((w,) for w in ("بشكل", "بصوره", "بطريقه"))
 _MAX_TITLE_AFTER = 3
 
 
