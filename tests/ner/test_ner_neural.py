@@ -291,6 +291,12 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "papersdev-places",
         "papersdev-persons",
         "papersdev-organisations",
+        "papersdev2-places",
+        "papersdev2-persons",
+        "papersdev2-organisations",
+        "papersdev3-places",
+        "papersdev3-persons",
+        "papersdev3-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

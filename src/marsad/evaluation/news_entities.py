@@ -41,6 +41,12 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("papersdev-places", "LOC", "papers_dev_gold.jsonl", "places"),
     ("papersdev-persons", "PER", "papers_dev_gold.jsonl", "persons"),
     ("papersdev-organisations", "ORG", "papers_dev_gold.jsonl", "organisations"),
+    ("papersdev2-places", "LOC", "papers_dev2_gold.jsonl", "places"),
+    ("papersdev2-persons", "PER", "papers_dev2_gold.jsonl", "persons"),
+    ("papersdev2-organisations", "ORG", "papers_dev2_gold.jsonl", "organisations"),
+    ("papersdev3-places", "LOC", "papers_dev3_gold.jsonl", "places"),
+    ("papersdev3-persons", "PER", "papers_dev3_gold.jsonl", "persons"),
+    ("papersdev3-organisations", "ORG", "papers_dev3_gold.jsonl", "organisations"),
 )
 
 
@@ -57,7 +63,12 @@ class Collection:
 SAUDINEWSNET = Collection(NEWS_FILE, "url", "content", "SaudiNewsNet articles")
 NEWSPAPERS = Collection(PAPERS_FILE, "id", "text", "newspapers articles (blind)")
 PAPERS_DEV = Collection(PAPERS_FILE, "id", "text", "newspapers articles (dev)")
-COLLECTIONS: dict[str, Collection] = {"newspapers_gold.jsonl": NEWSPAPERS, "papers_dev_gold.jsonl": PAPERS_DEV}
+COLLECTIONS: dict[str, Collection] = {
+    "newspapers_gold.jsonl": NEWSPAPERS,
+    "papers_dev_gold.jsonl": PAPERS_DEV,
+    "papers_dev2_gold.jsonl": PAPERS_DEV,
+    "papers_dev3_gold.jsonl": PAPERS_DEV,
+}
 
 
 def collection_of(gold_file: str) -> Collection:

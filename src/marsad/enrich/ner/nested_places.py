@@ -1,4 +1,4 @@
-"""Places named inside an organisation's name.
+"""Places named inside an organisation's or a facility's name.
 
 `بلدية جدة`, `بنك الإمارات دبي الوطني`, `جامعة بريستول`, `روسيا اليوم`: the organisation is one
 entity, and the article also mentions the place its name carries. A reader looking for what
@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from marsad.arabic.clitics import name_proclitics
 from marsad.arabic.normalize import fold_word
+from marsad.enrich.ner.facility_phrases import FACILITY_HEADS
 from marsad.enrich.ner.spans import Span
 from marsad.enrich.ner.tokens import tokenize
 
@@ -51,19 +52,25 @@ def places_inside_organisations(
     spans: Sequence[Span], names: Mapping[tuple[str, ...], str], key: Callable[[str], str]
 ) -> list[Span]:
     """A LOC span for every place inside an ORG span (`names`: name keys to types, as the
-    article's passes know them): `مانشستر يونايتد`, `جامعة بريستول`, `مصر للطيران`."""
-    canonical = {fold_word(span["text"]): span["canonical"] for span in spans if span["type"] == "LOC"}
+    article's passes know them): `مانشستر يونايتد`, `جامعة بريستول`, `مصر للطيران`; and inside a
+    facility's LOC span, its place or body (`مطار دبي الدولي`, `ملعب الأهلي`)."""
+    canonical = {fold_word(span["text"]): span["canonical"] for span in spans if span["type"] in ("LOC", "ORG")}
     found: list[Span] = []
     for span in spans:
-        if span["type"] != "ORG":
-            continue
         run = tokenize(span["text"])
         keys = [key(token) for token, _, _ in run]
-        governed = _place_governed(run)
-        at = 0
+        # a facility is a place whose name may hold another (`مطار دبي الدولي`): past its head word
+        facility = span["type"] == "LOC" and len(run) > 1 and keys[0] in FACILITY_HEADS
+        if span["type"] != "ORG" and not facility:
+            continue
+        governed = None if facility else _place_governed(run)
+        # (a facility's name may hold a body's too: `صالة نادي الشارقة`, `ملعب الأهلي`)
+        inner = ("LOC", "ORG") if facility else ("LOC",)
+        at = 1 if facility else 0
         while at < len(run):
             sizes = range(min(_LONGEST_PLACE, len(run) - at), 0, -1)
-            size = next((n for n in sizes if names.get(tuple(keys[at : at + n])) == "LOC"), 0)
+            size = next((n for n in sizes if names.get(tuple(keys[at : at + n])) in inner), 0)
+            kind = names.get(tuple(keys[at : at + size]), "LOC") if size else "LOC"
             if not size and governed is not None and at == governed[0]:
                 size = governed[1] - governed[0]
             if not size:
@@ -76,7 +83,7 @@ def places_inside_organisations(
             found.append(
                 {
                     "text": text,
-                    "type": "LOC",
+                    "type": kind,
                     "canonical": canonical.get(fold_word(text), text),
                     "paragraph": span["paragraph"],
                     "start": span["start"] + start,

@@ -25,7 +25,9 @@ from marsad.enrich.ner.article import (
     trim_entities,
 )
 from marsad.enrich.ner.bylines import byline_outlets
+from marsad.enrich.ner.coordinated_names import split_coordinated_people
 from marsad.enrich.ner.facilities import mark_facilities
+from marsad.enrich.ner.facility_phrases import mark_facility_phrases
 from marsad.enrich.ner.organisation_adjectives import extend_organisations
 from marsad.enrich.ner.organisation_phrases import mark_organisation_phrases
 from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
@@ -92,6 +94,10 @@ def _name_links(s: TaggedSentence, _: ArticleNames) -> None:
     s.tags = complete_name_links(s.run, s.tags)
 
 
+def _coordinated(s: TaggedSentence, _: ArticleNames) -> None:
+    s.tags = split_coordinated_people(s.tokens, s.tags)
+
+
 def _facilities(s: TaggedSentence, names: ArticleNames) -> None:
     s.tags = mark_facilities(s.tokens, s.tags, names.name_key)
 
@@ -106,6 +112,10 @@ def _article_names(s: TaggedSentence, names: ArticleNames) -> None:
     s.tags = mark_names(
         s.run, s.tags, names.names, names.key, widen=names.listed, starts=names.starts, widen_starts=names.listed_starts
     )
+
+
+def _facility_phrases(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = mark_facility_phrases(s.tokens, s.tags, names.name_key)
 
 
 def _states(s: TaggedSentence, names: ArticleNames) -> None:
@@ -132,6 +142,7 @@ SENTENCE_PASSES: tuple[Pass, ...] = (
     Pass("formulas", "religious formulas: `الله`, `رحمه الله`, `صلى الله عليه وسلم`", _formulas),
     Pass("trim", "words no name opens with (`يا`, `بقلم`), formulas after a name", _trim),
     Pass("name links", "`بن`, `بنت`, `آل`, `عبد`, `أبو` joining two parts of a name", _name_links),
+    Pass("coordinated people", "`و` + a name the news writes alone (`جوارديولا وميسي`): two persons", _coordinated),
     Pass("facilities", "models/ner/facilities.tsv: `مستشفى الملك فهد`, `مطار` + name", _facilities),
 )
 
@@ -146,6 +157,11 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         "organisation phrases",
         "institution heads (shipped_lists.HEADS and more) + the definite words they govern",
         _organisation_phrases,
+    ),
+    Pass(
+        "facility phrases",
+        "facility heads (`مطار`, `ملعب`, `استاد`, `سجن`, ...) + the name after them: `مطار دبي الدولي`",
+        _facility_phrases,
     ),
     # A person's short form may be `الله` (from `عبد الله`), and the names pass marks it.
     Pass("formulas again", "religious formulas", _formulas),

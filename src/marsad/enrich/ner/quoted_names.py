@@ -6,7 +6,10 @@ SaudiNewsNet the quoted name after `لـ` is an organisation in all of the 20
 most frequent cases (`الشرق الأوسط` 1,060 times, `عكاظ` 330, `الاقتصادية`
 270, `الوطن` 245, `الرياض` 173, `سبق` 152, `رويترز` 79, `داعش` 70), while the
 tagger misses most of them or reads the newspaper `الرياض` as the city. The
-quotation marks bound the name exactly, so no boundary is guessed.
+quotation marks bound the name exactly, so no boundary is guessed. A quoted name of two
+words or more that the tagger reads as a person throughout stays one (`هدفين لـ«فيرناندو
+توريس»`, `روايات لـ«توفيق الحكيم»`): over a tenth of both news collections such names were
+persons 13 times in 15.
 """
 
 from __future__ import annotations
@@ -30,6 +33,11 @@ def _crossed(tags: list[str], opening: int, closing: int) -> bool:
     return tags[opening] != "O" or tags[closing] != "O" or tags[opening + 1].startswith("I-") or runs_on
 
 
+def _person(tags: list[str], start: int, end: int) -> bool:
+    # (one word alone stays the outlet's or the club's: `لـ"سيتيزينس"`)
+    return end - start > 1 and tags[start] == "B-PER" and all(tag == "I-PER" for tag in tags[start + 1 : end])
+
+
 def quoted_organisations(tokens: list[str], tags: list[str], key: Callable[[str], str]) -> list[tuple[int, int]]:
     """Token ranges of the quoted names after a preposition or an outlet word: a
     short run of words closed by its own mark, with no tagged name running across it."""
@@ -46,6 +54,9 @@ def quoted_organisations(tokens: list[str], tags: list[str], key: Callable[[str]
             end += 1
         if end == i + 2 or end >= len(tokens) or tokens[end] != closing or _crossed(tags, i + 1, end):
             i += 1
+            continue
+        if _person(tags, i + 2, end):
+            i = end + 1
             continue
         found.append((i + 2, end))
         i = end + 1

@@ -7,8 +7,9 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from marsad.arabic.clitics import name_proclitics, news_count, restore_article
-from marsad.arabic.normalize import fold_word
+from marsad.arabic.normalize import fold_for_search, fold_word
 from marsad.enrich.ner.conll import entities
+from marsad.enrich.ner.facility_phrases import FACILITY_HEADS
 from marsad.enrich.ner.organisation_phrases import is_head
 from marsad.given_names import given_names
 
@@ -17,13 +18,22 @@ _SHORTEST_AFTER_AND = 3  # `و` + two letters at least
 _WRITTEN_OFTEN = 20
 
 
-def _and_then_name(token: str) -> bool:
+def and_then_name(token: str) -> bool:
     """`وروبي`: `و` and a name, where the whole is no given name (`وليد`, `وائل`) nor a word the news
     writes often or more often than the rest (`وسام`, `وجدي`)."""
     if len(token) <= _SHORTEST_AFTER_AND or fold_word(token) in given_names():
         return False
     whole = news_count(token)
     return whole < _WRITTEN_OFTEN and whole <= news_count(token[1:])
+
+
+def _joined_by_and(token: str, proclitics: str) -> bool:
+    """`وروبي`, `والغامدي`: a listed name behind `و` alone, where the proclitics read off the word
+    say nothing else, or say more than `و` before a given name (`وفراس` is `و` + `فراس`, not `وف` +
+    `راس`; `ولإسرائيل` keeps its `ل` out)."""
+    if token[:1] != "و" or (proclitics and fold_word(token[1:]) not in given_names()):
+        return False
+    return and_then_name(token) or token.startswith("وال")
 
 
 def _opens_a_body(word: str) -> bool:
@@ -60,7 +70,7 @@ def spans_from_tags(
         if kind == "ORG" and proclitics[-1:] in ("ب", "ل", "ك") and _opens_a_body(token[len(proclitics) - 1 :]):
             proclitics = proclitics[:-1]  # `بلدية جدة`: the head's own letter, not `ب` + `لدية`
         listed = first == previous_end or (first == previous_end + 1 and tokens[previous_end][0] in "،,")
-        if not proclitics and listed and token[:1] == "و" and _and_then_name(token):
+        if listed and _joined_by_and(token, proclitics):
             proclitics = "و"  # `أرشافين وروبي كين وكيث أندروس`: names listed one after another
         previous_end = last
         if proclitics and len(proclitics) < len(token):
@@ -91,6 +101,12 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
+def _facility(span: Span) -> bool:
+    """`مطار دبي الدولي`: a facility holds a place's name, of which it is no fuller form."""
+    first = span["canonical"].split()[:1]
+    return span["type"] == "LOC" and bool(first) and fold_for_search(first[0]) in FACILITY_HEADS
+
+
 def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ()) -> list[Span]:
     """Within one article: one type per name (the majority), and every short
     form's `canonical` set to the fullest name of that type that contains it
@@ -106,14 +122,21 @@ def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ())
             span["type"] = vote.most_common(1)[0][0]
     fullest: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     seen: set[tuple[str, tuple[str, ...]]] = set()
+    facilities: set[tuple[str, ...]] = set()
     for span in spans:
         key = (span["type"], _words(span["canonical"]))
         if key not in seen:
             seen.add(key)
             fullest[span["type"]].append((key[1], span["canonical"]))
+            if _facility(span):
+                facilities.add(key[1])
     for span in spans:
         words = _words(span["canonical"])
-        candidates = [(len(w), name) for w, name in fullest[span["type"]] if _contains(w, words)]
+        # (`دبي` is no short form of `مطار دبي الدولي`; `مطار دبي` is)
+        own = _facility(span)
+        candidates = [
+            (len(w), name) for w, name in fullest[span["type"]] if _contains(w, words) and (own or w not in facilities)
+        ]
         if candidates:
             span["canonical"] = max(candidates, key=lambda c: c[0])[1]
     return spans

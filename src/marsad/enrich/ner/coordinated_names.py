@@ -1,0 +1,42 @@
+"""Two people the tagger read as one name: `دانيال وسعيدو`, `جوارديولا وميسي`, `عطيف والغامدي`.
+
+A name goes on with `و` + a word only where that word is a name of its own (`ووكر`, `ويب`,
+`ولد` in `إسماعيل ولد ...`, `وهبي`): a word the news writes often as it stands. A word that is
+`و` and a name the news knows better alone (`وميسي`, `وفراس`), or `و` + the article
+(`والغامدي`), joins a second person. Over the persons of 600 other news articles, 64 spans
+held such a word inside; the split is right in 40 of the 41 it makes (`روس ويليس`, written
+nowhere else, is cut), and the 23 left whole are names but for four.
+"""
+
+from __future__ import annotations
+
+from marsad.enrich.ner.conll import entities
+from marsad.enrich.ner.spans import and_then_name
+
+__all__ = ["split_coordinated_people"]
+
+_SHORTEST = 3  # `و` + two letters
+
+
+def _joins_another(token: str) -> bool:
+    return len(token) >= _SHORTEST and token[0] == "و" and (token.startswith("وال") or and_then_name(token))
+
+
+def _describes_next(tokens: list[str], tags: list[str], k: int) -> bool:
+    """`مودي والباكستاني نواز شريف`: `و` + an adjective of origin before the person the tagger
+    found next describes that person (`والبخاري` alone is a surname)."""
+    token = tokens[k]
+    return token.startswith("وال") and token.endswith(("ي", "ى")) and k + 1 < len(tags) and tags[k + 1] == "B-PER"
+
+
+def split_coordinated_people(tokens: list[str], tags: list[str]) -> list[str]:
+    """`tags` with each person that runs on over `و` + another name cut in two."""
+    for kind, start, end in entities(tags):
+        if kind != "PER":
+            continue
+        for k in range(start + 1, end):
+            if not _joins_another(tokens[k]):
+                continue
+            alone = k + 1 == end or tags[k + 1] != "I-PER"
+            tags[k] = "O" if alone and _describes_next(tokens, tags, k) else "B-PER"
+    return tags

@@ -1,0 +1,83 @@
+"""Names in records, session 24: facilities named by a head word and a name, two people the tagger
+read as one, and a quoted person after `لـ`. Our own sentences; the passes are tested on tags
+given here where the tagger's reading of a sentence is not what is under test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.ner import find_entities
+from marsad.enrich.ner.coordinated_names import split_coordinated_people
+from marsad.enrich.ner.facility_phrases import mark_facility_phrases
+from marsad.enrich.ner.quoted_names import quoted_organisations
+
+
+def _key(token: str) -> str:
+    return token.removeprefix("و")
+
+
+def _names(text: str, kind: str) -> list[str]:
+    return [span["text"] for span in find_entities([text]) if span["type"] == kind]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "tags", "expected"),
+    [
+        # a place the tagger found, then the facility's adjective
+        (["إلى", "مطار", "دبي", "الدولي", "أمس"], ["O", "O", "B-LOC", "O", "O"], ["O", "B-LOC", "I-LOC", "I-LOC", "O"]),
+        # a club after a stadium
+        (["على", "ملعب", "الأهلي", "."], ["O", "O", "B-ORG", "O"], ["O", "B-LOC", "I-LOC", "O"]),
+        # a definite word names a facility only with a naming adjective
+        (["ملعب", "الشعب", "الدولي"], ["O", "O", "O"], ["B-LOC", "I-LOC", "I-LOC"]),
+        (["ملعب", "المباراة", "النهائية"], ["O", "O", "O"], ["O", "O", "O"]),
+        # a place after a preposition is where the hotel is, not its name
+        (["فندق", "بسويسرا"], ["O", "B-LOC"], ["O", "B-LOC"]),
+    ],
+)
+def test_a_facility_head_and_the_name_after_it_are_one_place(
+    tokens: list[str], tags: list[str], expected: list[str]
+) -> None:
+    assert mark_facility_phrases(tokens, list(tags), _key) == expected
+
+
+def test_the_place_inside_a_facility_stays_a_place_of_its_own() -> None:
+    spans = find_entities(["وصل الوفد إلى مطار دبي الدولي أمس، ثم توجه إلى دبي."])
+    places = {(span["text"], span["canonical"]) for span in spans if span["type"] == "LOC"}
+    assert ("مطار دبي الدولي", "مطار دبي الدولي") in places
+    assert ("دبي", "دبي") in places  # no short form of the airport
+
+
+@pytest.mark.parametrize(
+    ("tokens", "tags", "expected"),
+    [
+        (["جوارديولا", "وميسي"], ["B-PER", "I-PER"], ["B-PER", "B-PER"]),
+        (["عبد", "الغني", "والعنزي"], ["B-PER", "I-PER", "I-PER"], ["B-PER", "I-PER", "B-PER"]),
+        # `و` + an adjective of origin before the next person describes that person
+        (["مودي", "والباكستاني", "نواز"], ["B-PER", "I-PER", "B-PER"], ["B-PER", "O", "B-PER"]),
+        # a surname the news writes with its `و` stays (`سكوت ووكر`, `جيم ويب`)
+        (["سكوت", "ووكر"], ["B-PER", "I-PER"], ["B-PER", "I-PER"]),
+        (["جيم", "ويب"], ["B-PER", "I-PER"], ["B-PER", "I-PER"]),
+    ],
+)
+def test_two_people_joined_by_wa_are_two(tokens: list[str], tags: list[str], expected: list[str]) -> None:
+    assert split_coordinated_people(tokens, list(tags)) == expected
+
+
+def test_a_person_listed_after_another_loses_the_joining_wa() -> None:
+    assert _names("وتألق جوارديولا وميسي في المباراة.", "PER") == ["جوارديولا", "ميسي"]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "tags", "ranges"),
+    [
+        # two words the tagger reads as a person stay one
+        (["هدفين", "لـ", "«", "فيرناندو", "توريس", "»"], ["O", "O", "O", "B-PER", "I-PER", "O"], []),
+        # one word alone is the outlet's or the club's, whatever the tagger read
+        (["وقال", "لـ", "«", "عكاظ", "»"], ["O", "O", "O", "B-PER", "O"], [(3, 4)]),
+        (["وقال", "لـ", "«", "الرياض", "»"], ["O", "O", "O", "B-LOC", "O"], [(3, 4)]),
+    ],
+)
+def test_a_quoted_person_after_li_stays_a_person(
+    tokens: list[str], tags: list[str], ranges: list[tuple[int, int]]
+) -> None:
+    assert quoted_organisations(tokens, tags, _key) == ranges
