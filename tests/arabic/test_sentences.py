@@ -24,3 +24,24 @@ from marsad.arabic.sentences import split_sentences
 def test_split_sentences(text: str, sentences: list[str]) -> None:
     spans = split_sentences(text)
     assert [text[s:e] for s, e in spans] == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a scraped page lost the space after the full stop
+        (
+            "وتتولى جهات ذات اختصاص مثل هذه القضايا.من جانبه، أوضح المستشار أن الباب مفتوح.",
+            ["وتتولى جهات ذات اختصاص مثل هذه القضايا.", "من جانبه، أوضح المستشار أن الباب مفتوح."],
+        ),
+        (
+            "تصل السرعة إلى 100 ميغابت للمنازل.وتابع العامر: “ستبدأ الخدمة قريبا”.",
+            ["تصل السرعة إلى 100 ميغابت للمنازل.", "وتابع العامر: “ستبدأ الخدمة قريبا”."],
+        ),
+        # abbreviations keep their dots
+        ("وقال المحلل في جيه.بي مورجان إن السوق هادئة.", ["وقال المحلل في جيه.بي مورجان إن السوق هادئة."]),
+        ("أعلنت شركة ش.م.ع القابضة أرباحها.", ["أعلنت شركة ش.م.ع القابضة أرباحها."]),
+    ],
+)
+def test_a_full_stop_glued_to_the_next_word_ends_a_sentence(text: str, sentences: list[str]) -> None:
+    assert [text[start:end] for start, end in split_sentences(text)] == sentences

@@ -1364,4 +1364,6 @@ def test_a_title_word_saying_how_something_is_done_names_no_one() -> None:
         'وأضاف: "ستة معتقلين نقلوا منذ مارس".',
     ]
     quotes = [q for q in _quotes(paragraphs) if q["direct"]]
-    assert [(q["speaker"], q["canonical"]) for q in quotes] == [("مسؤول في وزارة الخارجية", "مسؤول في وزارة الخارجية")] * 2
+    assert [(q["speaker"], q["canonical"]) for q in quotes] == [
+        ("مسؤول في وزارة الخارجية", "مسؤول في وزارة الخارجية")
+    ] * 2
