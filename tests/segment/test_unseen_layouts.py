@@ -2291,3 +2291,52 @@ def test_an_interview_question_after_a_read_also_box_goes_on_with_the_interview(
     ]
     record = host("\n".join([HEADLINE, P1, *qa, *box, *after]))
     assert record.body == [P1, *qa, *after]
+
+
+_MENU = ["شام اليوم", "أخبار", "الميدان", "اقتصاد", "فيديو", "English", "الرئيسية / الميدان / إدلب"]
+_MOST_READ = [
+    "الأكثر قراءة",
+    "1- براميل متفجرة على أحياء درعا البلد",
+    "2- ناشطون: انقطاع المياه عن حي الوعر لليوم العاشر",
+    "3- مجلس المحافظة يطلق حملة لترميم المدارس",
+]
+
+
+def test_a_menu_ending_in_a_section_word_and_a_numbered_list_do_not_take_the_headline() -> None:
+    page = "\n".join([*_MENU, HEADLINE, "الطائف - شام اليوم", "منذ 6 ساعات", *_MOST_READ, P1, P2, P3])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+
+
+def test_an_urgent_label_on_the_only_headline_is_cut_from_the_title() -> None:
+    page = "\n".join([*_MENU, "عاجل | " + HEADLINE, "منذ 40 دقيقة", "912 قراءة", *_MOST_READ, P1, P2, P3])
+    assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["تقارير ذات صلة:", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية"],
+        ["شاهد أيضاً", "(01:33) جولة مصورة داخل المستشفى الجديد"],
+    ],
+)
+def test_related_headers_in_other_words_and_timed_video_links_are_cut(box: list[str]) -> None:
+    removed = cut_between_paragraphs("\n".join(box))
+    assert {removed[line] for line in box} <= {"related_articles", "read_more"}
+
+
+def test_a_related_box_of_one_link_is_cut_where_the_article_goes_on_about_what_it_told() -> None:
+    # The paragraph under the link names the hospital, Taif and the ministry, as the article's first
+    # paragraph did, not the two paragraphs right above the box.
+    before = "وتتضمن الخطة كذلك تدريب الكوادر على الأجهزة الطبية الحديثة خلال الأشهر المقبلة بالتعاون مع الجامعات."
+    more = "ويشارك في برامج التدريب أطباء زائرون من عدة دول عربية وأجنبية بعقود قصيرة تمتد لعام واحد."
+    after = "أولا: يستقبل مستشفى الطائف مرضى الطوارئ على مدار الساعة دون موعد مسبق، كما أعلنت وزارة الصحة."
+    page = "\n".join([HEADLINE, P1, before, more, "مواضيع ذات صلة", "متى يبدأ موسم الإنفلونزا؟", after, P4])
+    record = host(page)
+    assert record.body == [P1, before, more, after, P4]
+
+
+def test_a_site_name_after_a_spaced_colon_is_cut_where_no_letter_stands_before_the_colon() -> None:
+    title = "60 % من أفلام الأطفال تحمل «بصمات عنف» : نخيل نيوز"
+    assert cut_site_name(title, frozenset({"نخيل نيوز"}))[0] == "60 % من أفلام الأطفال تحمل «بصمات عنف»"

@@ -30,7 +30,7 @@ from marsad.segment.rules import Match, chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
 from marsad.segment.social_posts import mark_social_posts
 from marsad.segment.templates import is_dateline
-from marsad.segment.title_line import find_title, is_section_line, opens_with_label, short_sentence
+from marsad.segment.title_line import URGENT_LABEL, find_title, is_section_line, opens_with_label, short_sentence
 from marsad.segment.verses import mark_verses
 
 # How far above the body the breadcrumb may stand.
@@ -202,7 +202,10 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
     open_reason: str | None = None
     for line in lines:
         if line.chrome is not None:
-            open_reason = line.chrome.reason if line.chrome.opens_section else open_reason
+            if line.chrome.opens_section:
+                open_reason = line.chrome.reason
+            elif line.chrome.reason == "breadcrumb" or _is_trail(line):
+                open_reason = None  # (`فيديو` last in a menu, then `الرئيسية / أخبار / دمشق` over the headline)
             continue
         if (
             (line.kind is Kind.PROSE and not short_sentence(line))
@@ -302,7 +305,7 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         # only a related-articles box is judged by the subject the text goes on with.
         goes_on = (
             continues_previous(lines[after].text)
-            or (not marker and _same_story(lines[after], lines[max(0, index - 2) : index]))
+            or (not marker and _same_story(lines[after], lines[:index]))
             or (marker and links == 1 and _link_not_the_lede(lines, index, after))
         )
         if not (goes_on or links >= 2 or inline):
@@ -614,6 +617,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         if opens_with_label(lines[title_index], hints.recurring):
             title = title.partition(":")[2].strip()  # the column's name stands alone on the page
         title = _MEDIA_LABEL.sub("", title)  # ``بالفيديو | ...``: what the story carries, not its headline
+        title = URGENT_LABEL.sub("", title)  # ``عاجل | ...``: how the page marks it
     if title is not None and site_name is None:
         title, site_name = cut_site_name(title, hints.site_names)
     if title is not None and site_name is None and not hints.title:

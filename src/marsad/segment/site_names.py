@@ -25,7 +25,8 @@ __all__ = ["SiteAffixLearner", "SiteNamedHeadline", "cut_site_name", "names_else
 # but `بايدن: ...` is a speaker: only a name learned over a site's pages, or one another line of the
 # page holds among other words, is cut there. ``«`` and ``»`` separate only with spaces around them:
 # glued, they quote (``لاستضافة «إكسبو 2020»``).
-_SEPARATOR = regex.compile(r"\s+(?:[-–—|»«‹›]|:{2,3})\s+|\s*\|\s*|(?<=\p{L})\s?:\s+")
+# (` : ` apart from the words on both sides too: ``... «بصمات عنف» : نخيل نيوز``)
+_SEPARATOR = regex.compile(r"\s+(?:[-–—|»«‹›:]|:{2,3})\s+|\s*\|\s*|(?<=\p{L})\s?:\s+")
 _COLON_HEAD = regex.compile(r"^([^:|]{2,40}?)\s?:\s+")
 # A site's name is short; a longer segment is part of the headline.
 _MAX_AFFIX_WORDS = 4

@@ -86,7 +86,9 @@ _TICKER = re.compile(
     r"(?:\s+(?:عاجل|[آا]خر ساع[ةه]))?\s*[|:\-–]",
     re.IGNORECASE,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-–•·]|\d{1,2}[.)])\s")  # ``2. وزير الصحة يتفقد ...``: a list's item
+# ``2. وزير الصحة يتفقد ...``, ``2- ناشطون: ...``: a list's item (no SaudiNewsNet title opens with a number
+# and a dash or a dot)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•·]|[\d٠-٩]{1,2}\s?[.)\-–])\s")
 # ``كاتب ضيف | مقالات الرأي``: labels side by side (no SaudiNewsNet title is made of them).
 _LABEL_WORDS = 3
 
@@ -426,6 +428,8 @@ def find_title(
     holds the lines the source's other pages carry too (None: too few pages were seen).
     """
     found = _title_above(lines, start, hint, in_section, site_named, recurring)
+    if found is None and not hint:
+        found = _urgent_headline(lines, start, in_section)
     if not hint and found is not None and site_named is None:
         short = _short_headline_with_head(lines, start)
         if short is not None and short > found:
@@ -456,6 +460,23 @@ def find_title(
                 return index
             break
     return found
+
+
+URGENT_LABEL = re.compile(r"^\W*(?:عاجل|خبر عاجل)\s*[|:\-–]\s*(?=\S)")
+_URGENT_WORDS = 4
+
+
+def _urgent_headline(lines: list[Line], start: int, in_section: Collection[int]) -> int | None:
+    """``عاجل | سقوط مقاتلة سورية في إدلب ...`` over the article's meta lines and a list: where no
+    line reads as the headline, the nearest ticker-labelled one above the body is it (the page
+    marks its own story urgent); page.py cuts the label."""
+    for index in range(start - 1, max(0, start - _TITLE_LOOKBACK) - 1, -1):
+        line = lines[index]
+        if line.chrome is not None or index in in_section or is_dateline(line.text):
+            continue
+        label = URGENT_LABEL.match(line.text)
+        return index if label is not None and len(line.text[label.end() :].split()) >= _URGENT_WORDS else None
+    return None
 
 
 def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
