@@ -81,3 +81,23 @@ def test_a_quoted_person_after_li_stays_a_person(
     tokens: list[str], tags: list[str], ranges: list[tuple[int, int]]
 ) -> None:
     assert quoted_organisations(tokens, tags, _key) == ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a company's own word after its head, indefinite, then a purpose, a definite word or a place
+        ("وفازت شركة بانورما للمقاولات بعقد توسعة المطار.", "شركة بانورما للمقاولات"),
+        ("وأعلنت شركة سينوبر للتقنيات المالية شراكة جديدة.", "شركة سينوبر للتقنيات المالية"),
+        ("وقالت شركة نفط الكويت إن الإنتاج ارتفع.", "شركة نفط الكويت"),
+        # after a complement the tagger found only the body's adjectives go on with its name
+        ("وواجه منتخب الصين النتيجة الصعبة بهدوء.", "منتخب الصين"),
+    ],
+)
+def test_companies_and_bodies_named_after_a_word_of_their_own(text: str, name: str) -> None:
+    assert name in _names(text, "ORG")
+
+
+@pytest.mark.parametrize("text", ["وهي شركة كبرى في المنطقة.", "وتملك الحكومة حصة في بنك على الأقل."])
+def test_a_kind_of_company_or_a_preposition_after_the_head_names_none(text: str) -> None:
+    assert not any(name.startswith(("شركة", "بنك")) for name in _names(text, "ORG"))

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.shipped_lists import HEADS, LONG_HEADS
+from marsad.segment.rules import function_words
 
 # Heads of bodies beyond the institution heads the lists were built on.
 MORE_HEADS = frozenset(
@@ -63,6 +64,8 @@ _NOT_OF_THE_NAME = frozenset(
     for word in (base, base + "ة")
 )  # fmt: skip
 _GLUED = ("وال", "فال", "بال", "كال")
+# Adjectives of a body's name that are no relational ones (`مستشفى نجران العام`, `المحكمة العليا`).
+_PLAIN_ADJECTIVES = frozenset(fold_for_search(w) for w in ("العام", "العامة", "الكبرى", "الكبير", "العليا", "الأعلى"))
 # A word that alone after a head names a place's body in general (`بلدية المحافظة`), not one body.
 _GENERIC_COMPLEMENTS = frozenset(
     fold_for_search(w)
@@ -144,6 +147,31 @@ def _coordinated_end(tokens: list[str], tags: list[str], end: int) -> int:
     return end
 
 
+# Companies are named by a word of their own after the head, definite or not (`شركة نفط الكويت`,
+# `شركة سينوبر للتقنيات المالية`, `بنك الكويت الوطني`); these words say what kind of company it is.
+_COMPANY_HEADS = frozenset(fold_for_search(w) for w in ("شركة", "بنك", "مصرف"))
+_KIND_OF_COMPANY = frozenset(
+    fold_for_search(w)
+    for w in (
+        "كبرى", "كبيرة", "صغيرة", "متوسطة", "خاصة", "عامة", "واحدة", "جديدة", "أخرى", "محلية", "عالمية",
+        "وطنية", "أجنبية", "تابعة", "مساهمة", "ناشئة", "حكومية", "عملاقة", "عربية", "سعودية", "أمريكية",
+        "مقاولات", "تأمين", "استثمار", "اتصالات", "طيران", "تطوير",
+    )
+)  # fmt: skip
+
+
+def _company_word(tokens: list[str], tags: list[str], at: int) -> bool:
+    """An indefinite word of the company's own name after its head, where the name goes on with a
+    definite word, a purpose or a place (`شركة بانورما للمقاولات`, `شركة نفط الكويت`)."""
+    token, following = tokens[at], fold_for_search(tokens[at + 1])
+    folded = fold_for_search(token)
+    if tags[at] != "O" or not token.isalpha() or folded.startswith(("ال", "ل", "و")) or folded in _KIND_OF_COMPANY:
+        return False
+    if folded in function_words():
+        return False  # `بنك على الأقل`
+    return following.startswith(("ال", "لل")) or tags[at + 1].startswith("B-")
+
+
 def _nisba(folded: str) -> bool:
     """`الألمانية`, `الدولي`: the article and a relational ending."""
     return folded.startswith("ال") and len(folded) > 4 and folded.endswith(("ي", "يه"))
@@ -207,11 +235,19 @@ def _phrase_end(tokens: list[str], tags: list[str], keys: list[str], i: int, hea
             end += 1
             while end < len(tokens) and tags[end].startswith("I-") and end - i < MAX_WORDS:
                 end += 1
-    after_adjective = False
+    elif not long_head and head in _COMPANY_HEADS and end + 1 < len(tokens) and _company_word(tokens, tags, end):
+        end += 1  # `شركة نفط` + `الكويت`, `شركة بانورما` + `للمقاولات`: a company's own word first
+        if tags[end] == "B-LOC":  # `شركة نفط الكويت`: the place its name holds
+            end += 1
+            while end < len(tokens) and tags[end] == "I-LOC":
+                end += 1
+    # after a complement the tagger found (`منتخب الصين`, `هيئة الكهرباء`), only the body's adjectives
+    # and purpose go on with its name (`منتخب الصين النتيجة` is the sentence's)
+    after_adjective = end > i + 1 and tags[i + 1] != "O"
     while end < len(tokens) and end - i < MAX_WORDS:
         folded = fold_for_search(tokens[end])
         purpose = folded.startswith("ل") and not folded.startswith("ال")
-        adjective = _nisba(folded) or (folded.startswith("وال") and _nisba(folded[1:]))
+        adjective = _nisba(folded) or folded in _PLAIN_ADJECTIVES or (folded.startswith("وال") and _nisba(folded[1:]))
         if (purpose and end - i > _PURPOSE_WITHIN) or (after_adjective and not (adjective or purpose)):
             break  # `وزارة المال الألمانية التعليق`: after its adjectives the name is over
         following = fold_for_search(tokens[end + 1]) if end + 1 < len(tokens) else ""
