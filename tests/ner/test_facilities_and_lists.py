@@ -101,3 +101,16 @@ def test_companies_and_bodies_named_after_a_word_of_their_own(text: str, name: s
 @pytest.mark.parametrize("text", ["وهي شركة كبرى في المنطقة.", "وتملك الحكومة حصة في بنك على الأقل."])
 def test_a_kind_of_company_or_a_preposition_after_the_head_names_none(text: str) -> None:
     assert not any(name.startswith(("شركة", "بنك")) for name in _names(text, "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال دكتور عصام الشريف إن الحالة مستقرة.", "عصام الشريف"),
+        ("وسجل الكولومبي راداميل فالكاو هدفين.", "راداميل فالكاو"),
+        # an Arab family name that is also a country's adjective stays (`السويدي`, `الكندي`)
+        ("وقالت شمسة السويدي إن المعرض يفتح غدا.", "شمسة السويدي"),
+    ],
+)
+def test_a_title_or_a_foreign_nationality_before_a_name_is_no_part_of_it(text: str, person: str) -> None:
+    assert person in _names(text, "PER")

@@ -229,6 +229,12 @@ def trim_entities(run: Tokens, tags: list[str]) -> list[str]:
                     tags[j] = "O"
                 break
         if kind == "PER":
+            while end - start > 1 and fold_entry(run[start][0]) in _not_of_a_name():
+                # ``دكتور عصام``, ``مستر فرنك ديول``, ``الكولومبي راداميل فالكاو``: a title or a
+                # nationality before the name is no part of it
+                tags[start] = "O"
+                start += 1
+                tags[start] = "B-PER"
             told = next((k for k in range(start + 1, end) if _told_outlet(run[k][0])), None)
             for j in range(told if told is not None else end, end):
                 tags[j] = "O"  # ``سيف لفرانس برس``: whom the person told, not his name
@@ -252,6 +258,14 @@ def _trim_organisation(run: Tokens, tags: list[str], start: int, end: int) -> No
     if rest and fold_word(run[start][0]) in _KIND_OF_BODY and (len(rest) > 1 or not rest[0].startswith("ال")):
         tags[start] = "O"
         tags[start + 1] = "B-ORG"
+
+
+@lru_cache(maxsize=1)
+def _not_of_a_name() -> frozenset[str]:
+    # the titles a speaker's full name drops (``الشيخ``, ``الدكتور``, ``السيد``), written without the
+    # article too where the news does (``دكتور``, ``مستر``), and foreign nationalities
+    titles = {*read_list("titles_of_address.txt"), *(fold_entry(w) for w in ("دكتور", "مستر", "المستر"))}
+    return frozenset(titles) | frozenset(read_list("foreign_nationalities.txt"))
 
 
 def _told_outlet(token: str) -> bool:
