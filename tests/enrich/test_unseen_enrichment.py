@@ -1367,3 +1367,17 @@ def test_a_title_word_saying_how_something_is_done_names_no_one() -> None:
     assert [(q["speaker"], q["canonical"]) for q in quotes] == [
         ("مسؤول في وزارة الخارجية", "مسؤول في وزارة الخارجية")
     ] * 2
+
+
+def test_the_speaker_named_before_al_qawl_speaks() -> None:
+    paragraphs = ['ونقلت الإذاعة الإسرائيلية عن مصادر أمنية القول إن "الهجوم نفذه مستوطنون متطرفون من البؤر القريبة".']
+    [quote] = [q for q in _quotes(paragraphs) if q["direct"]]
+    assert quote["speaker"] == "مصادر أمنية"
+
+
+def test_a_speech_verbs_subject_speaks_before_the_agency_that_relayed_it() -> None:
+    paragraphs = [
+        'وقال النائب العام خالد العتيبي وفق ما بثته وكالة الأنباء الرسمية "إن المتهمين أسسوا خلية سرية للتمويل".'
+    ]
+    [quote] = [q for q in _quotes(paragraphs) if q["direct"]]
+    assert quote["speaker"] == "خالد العتيبي"

@@ -95,8 +95,8 @@ __all__ = ["find_quotes"]
 _VERBS = frozenset(read_list("cue_verbs.txt"))
 _PARTICIPLES = frozenset(read_list("cue_participles.txt"))
 _ATTRIBUTIONS = frozenset(read_list("attribution_cues.txt"))
-# ``نقلت الوكالة عن المحافظ محمد العلي قوله``: the speaker is named before the noun.
-_NOMINALS = frozenset({"قوله", "قولها", "قولهم"})
+# ``نقلت الوكالة عن المحافظ محمد العلي قوله``, ``عن المصادر القول``: the speaker is named before the noun.
+_NOMINALS = frozenset({"قوله", "قولها", "قولهم", "القول"})
 # ``جاء في البيان``, ``جاء فيه``: the text of a statement.
 _STATEMENT_VERBS = frozenset({"جاء", "ورد"})
 # ``وأفيد بأن ...``: reported speech with no speaker.
@@ -527,8 +527,8 @@ def _subject_range(
         if t.text[:1] == "ل" and t.text[1:] in _MEDIA:
             break  # ``قال فابيوس لمحطة ...``
         cue = _CUE_LOOKUP.get(t.text)
-        if cue is not None and cue[0] != "attribution":
-            break
+        if cue is not None and (cue[0] != "attribution" or i > first):
+            break  # (``خالد العتيبي وفق ما بثته الوكالة``: the attribution ends the name)
         i += 1
     return first, i
 
@@ -626,6 +626,14 @@ def _impersonal(tokens: list[_Token], cue: int, last: int) -> bool:
     return after_ma and at < last and tokens[at].text in _IMPERSONAL
 
 
+# A verb's "subject" that opens with these is a circumstance (``قال في حوار مع ...``, ``قال أمام الصحافيين``).
+_CIRCUMSTANCES = frozenset(fold_entry(w) for w in ("في", "مع", "من", "على", "عن", "إلى", "أمام", "خلال", "بعد", "قبل"))
+
+
+def _names_someone(tokens: list[_Token], subject: tuple[int, int]) -> bool:
+    return subject[0] < subject[1] and tokens[subject[0]].text not in _CIRCUMSTANCES
+
+
 def _names_the_name(tokens: list[_Token], at: int, last: int) -> bool:
     """Whether a cue's object is the speaker's own name (``ذكر اسمه``, ``الكشف عن هويته``):
     256 times in the news collections, never a cue of speech."""
@@ -671,6 +679,8 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
                     continue  # ``حسبما أوضح بومجارتنر``: the verb after it is the cue
                 if _impersonal(tokens, index, last):
                     continue  # ``وفق ما تم التخطيط له``: as was planned, by nobody named
+                if any(c.kind == "verb" and _names_someone(tokens, c.subject) for c in cues):
+                    continue  # ``وقال النائب العام سالم كبيش وفق ما بثته الوكالة``: the verb's subject spoke
                 subject = _source_range(para, index + 1, last)
             else:
                 subject = _subject_range(tokens, _after_so_called(tokens, index + 1, last), last, para.original)
