@@ -297,6 +297,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "papersdev3-places",
         "papersdev3-persons",
         "papersdev3-organisations",
+        "papersdev4-places",
+        "papersdev4-persons",
+        "papersdev4-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -47,6 +47,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("papersdev3-places", "LOC", "papers_dev3_gold.jsonl", "places"),
     ("papersdev3-persons", "PER", "papers_dev3_gold.jsonl", "persons"),
     ("papersdev3-organisations", "ORG", "papers_dev3_gold.jsonl", "organisations"),
+    ("papersdev4-places", "LOC", "papers_dev4_gold.jsonl", "places"),
+    ("papersdev4-persons", "PER", "papers_dev4_gold.jsonl", "persons"),
+    ("papersdev4-organisations", "ORG", "papers_dev4_gold.jsonl", "organisations"),
 )
 
 
@@ -68,6 +71,7 @@ COLLECTIONS: dict[str, Collection] = {
     "papers_dev_gold.jsonl": PAPERS_DEV,
     "papers_dev2_gold.jsonl": PAPERS_DEV,
     "papers_dev3_gold.jsonl": PAPERS_DEV,
+    "papers_dev4_gold.jsonl": PAPERS_DEV,
 }
 
 
