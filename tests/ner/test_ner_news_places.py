@@ -104,7 +104,11 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
     assert scores["papers-places"].source == "newspapers articles (blind)"
     assert {score.articles for name, score in scores.items() if name.startswith("papersdev-")} == {25}
     assert scores["papersdev-places"].source == "newspapers articles (dev)"
-    assert {score.articles for name, score in scores.items() if name.startswith(("papersdev2-", "papersdev3-", "papersdev4-"))} == {30}
+    assert {
+        score.articles
+        for name, score in scores.items()
+        if name.startswith(("papersdev2-", "papersdev3-", "papersdev4-"))
+    } == {30}
 
 
 def test_blind_newspapers_gold_names_thirty_articles_of_many_countries() -> None:

@@ -2340,3 +2340,49 @@ def test_a_related_box_of_one_link_is_cut_where_the_article_goes_on_about_what_i
 def test_a_site_name_after_a_spaced_colon_is_cut_where_no_letter_stands_before_the_colon() -> None:
     title = "60 % من أفلام الأطفال تحمل «بصمات عنف» : نخيل نيوز"
     assert cut_site_name(title, frozenset({"نخيل نيوز"}))[0] == "60 % من أفلام الأطفال تحمل «بصمات عنف»"
+
+
+def test_a_read_count_in_brackets_and_an_agencys_initials_in_a_dateline_are_no_titles() -> None:
+    page = "\n".join(["وكالة أنباء الساحل", HEADLINE, "عدن - (م.أ.ج)", "عدد القراءات [ 2,611 ]", P1, P2, P3])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert reasons(record)["عدد القراءات [ 2,611 ]"] == "share_widget"
+    assert reasons(record)["عدن - (م.أ.ج)"] == "byline"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["لا يفوتك", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية"],
+        ["اقرأ على الوكالة", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية"],
+        ["صورة مأخوذة من الفيديو المسرب"],
+    ],
+)
+def test_more_box_headers_and_captions_between_paragraphs(box: list[str]) -> None:
+    removed = cut_between_paragraphs("\n".join(box))
+    assert {removed[line] for line in box} <= {"related_articles", "read_more", "photo_caption"}
+
+
+def test_a_writers_long_glued_list_of_columns_is_cut() -> None:
+    columns = "".join(f"عنوان مقالة سابقة للكاتب عن قضايا المدينة رقم {n}!" for n in range(4))
+    line = "مقالات أخرى للكاتب" + columns
+    record = host("\n".join([HEADLINE, P1, P2, P3, line]))
+    assert record.body == [P1, P2, P3]
+
+
+def test_a_trail_ending_with_the_headline_names_it_over_a_ticker_glued_to_the_site_name() -> None:
+    page = "\n".join(
+        [
+            "شبكة نهرين الإخبارية",
+            "نهرين: طقس حار جدا في عموم مدن الإقليم اليوم",
+            "الرئيسية > محليات > " + HEADLINE,
+            "محليات",
+            HEADLINE,
+            "الطائف - نهرين",
+            P1,
+            P2,
+            P3,
+            "جميع الحقوق محفوظة لشبكة نهرين الإخبارية",
+        ]
+    )
+    assert host(page).title == HEADLINE

@@ -30,7 +30,14 @@ from marsad.segment.rules import Match, chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
 from marsad.segment.social_posts import mark_social_posts
 from marsad.segment.templates import is_dateline
-from marsad.segment.title_line import URGENT_LABEL, find_title, is_section_line, opens_with_label, short_sentence
+from marsad.segment.title_line import (
+    BREADCRUMB,
+    URGENT_LABEL,
+    find_title,
+    is_section_line,
+    opens_with_label,
+    short_sentence,
+)
 from marsad.segment.verses import mark_verses
 
 # How far above the body the breadcrumb may stand.
@@ -204,12 +211,13 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
         if line.chrome is not None:
             if line.chrome.opens_section:
                 open_reason = line.chrome.reason
-            elif line.chrome.reason == "breadcrumb" or _is_trail(line):
+            elif line.chrome.reason == "breadcrumb" or _is_trail(line) or BREADCRUMB.match(line.text):
                 open_reason = None  # (`فيديو` last in a menu, then `الرئيسية / أخبار / دمشق` over the headline)
             continue
         if (
             (line.kind is Kind.PROSE and not short_sentence(line))
             or _is_trail(line)
+            or BREADCRUMB.match(line.text)
             or (open_reason is not None and line.kind is not Kind.CHROME and continues_previous(line.text))
         ):
             # Running text, a breadcrumb trail that opens the article, or a sub-heading that goes on

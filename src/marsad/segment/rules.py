@@ -130,6 +130,7 @@ class ChromeRules:
         self.prefixes: dict[str, list[ChromeRule]] = {}
         self.contains: list[ChromeRule] = []
         self.long_contains: list[ChromeRule] = []
+        self.long_openers: list[ChromeRule] = []
         self.tails: list[ChromeRule] = []
         self.patterns: list[ChromeRule] = []
         for rule in rules:
@@ -143,6 +144,8 @@ class ChromeRules:
                 self.contains.append(rule)
             elif rule.kind == "contains_long":
                 self.long_contains.append(rule)
+            elif rule.kind == "opens_long":
+                self.long_openers.append(rule)
             elif rule.kind == "tail":
                 self.tails.append(rule)
                 continue
@@ -216,6 +219,9 @@ class ChromeRules:
             for rule in self.long_contains:
                 if rule.phrase in key:
                     return Match(rule.reason, False)
+            for rule in self.long_openers:
+                if key.startswith(rule.phrase):
+                    return Match(rule.reason, False)
         if words > CONTAINS_MAX_WORDS:
             return None
         for rule in self.contains:
@@ -241,7 +247,7 @@ def parse_rules(lines: list[str], source: str = "chrome.tsv") -> list[ChromeRule
             rules.append(ChromeRule(reason, kind, phrase, pattern))
         elif kind == "tail":
             rules.append(ChromeRule(reason, kind, phrase, regex.compile(phrase)))
-        elif kind in ("line", "header", "prefix", "contains", "contains_long"):
+        elif kind in ("line", "header", "prefix", "contains", "contains_long", "opens_long"):
             rules.append(ChromeRule(reason, kind, line_key(phrase)))
         else:
             raise ValueError(f"{source}: rule {number} has unknown kind {kind!r}")

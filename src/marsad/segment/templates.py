@@ -31,7 +31,8 @@ from marsad.segment.site_names import SiteAffixLearner
 DATELINE = regex.compile(
     # ``لندن: «الشرق الأوسط»``: the source may stand in guillemets or quotation marks
     # ``تعز - منبر الشعب نت - خاص:``: a source, then what kind of report
-    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*[«\"]?\p{Arabic}+\.?(?:\s\p{Arabic}+\.?){0,2}[»\"]?\s*\)?"
+    # ``عدن - (م.أ.م)``: an agency's initials in brackets after the dash
+    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*(?:(?<=[-–—]\s{0,2})\(|[«\"])?\p{Arabic}+\.?(?:\s?\p{Arabic}+\.?){0,2}[»\")]?\s*\)?"
     r"(?:\s*[-–—]\s*\p{Arabic}+)?\s*[:.]?"
     r"(?:\s+[\d/:.\-]+(?:\s+[\d/:.\-]+)?(?:\s*(?:am|pm|ص|م))?)?$"
 )

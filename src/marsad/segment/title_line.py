@@ -62,7 +62,9 @@ _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 
 
 # `الرئيسية / أخبار لبنان`, `أنت هنا: الرئيسية / اقتصاد`, `Accueil » Régions`: a breadcrumb.
-_BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?(?:الرئيسي[ةه]|accueil|home)\s*[/›>»|]", re.IGNORECASE)
+# (``الرئيسية - محليات - ...``: a dash parts a trail as well, with spaces around it)
+BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?(?:الرئيسي[ةه]|accueil|home)\s*(?:[/›>»|]|\s[-–]\s)", re.IGNORECASE)
+_BREADCRUMB = BREADCRUMB
 # ``الرئيسية موضة جمال صحة ورشاقة مطبخ``: a menu glued without separators (no line of the news
 # collections opens with the word and three more).
 _HOME_MENU = re.compile(r"^الرييسيه(?:\s\S+){3,}$")
@@ -535,6 +537,18 @@ def _short_line(line: Line) -> bool:
     return line.chrome is None and line.kind in (Kind.HEADLINE, Kind.FRAGMENT)
 
 
+def _trail_ends_with_a_headline(lines: list[Line], low: int, start: int) -> bool:
+    """``الرئيسية > منوعات > المطر في القران`` over the line ``المطر في القران``: a breadcrumb trail that
+    ends with a headline-like line under it names the article's headline, whatever line glued the
+    site's name to another (a ticker's ``روانكه: طقس حار ...``, a caption's ``... - روانكه``)."""
+    return any(
+        BREADCRUMB.match(lines[j].text) and lines[j].key.endswith(" " + lines[k].key)
+        for k in range(low, start)
+        if _headline_like(lines[k]) and lines[k].key
+        for j in range(low, k)
+    )
+
+
 def _title_above(
     lines: list[Line],
     start: int,
@@ -548,7 +562,7 @@ def _title_above(
         again = any(
             _headline_like(lines[k]) and _same_words(lines[site_named], lines[k]) for k in range(site_named + 1, start)
         )
-        if not again:
+        if not again and not _trail_ends_with_a_headline(lines, low, start):
             return site_named
     if hint:
         hint_key = line_key(hint)
