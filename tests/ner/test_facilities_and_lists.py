@@ -114,3 +114,29 @@ def test_a_kind_of_company_or_a_preposition_after_the_head_names_none(text: str)
 )
 def test_a_title_or_a_foreign_nationality_before_a_name_is_no_part_of_it(text: str, person: str) -> None:
     assert person in _names(text, "PER")
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("وشارك في التمويل البنك الدولي والصندوق العربي للإنماء.", ["البنك الدولي", "الصندوق العربي للإنماء"]),
+        ("ودعت الأمم المتحدة والجامعة العربية إلى وقف القتال.", ["الأمم المتحدة", "الجامعة العربية"]),
+    ],
+)
+def test_two_bodies_joined_by_wa_are_two(text: str, bodies: list[str]) -> None:
+    assert _names(text, "ORG") == bodies
+
+
+@pytest.mark.parametrize(
+    ("tokens", "tags", "ranges"),
+    [
+        # the Algerian papers quote with two apostrophes: two tokens on each side
+        (["تصريح", "لـ", "'", "'", "الخبر", "'", "'", "،"], ["O"] * 8, [(4, 5)]),
+        # one apostrophe is no quotation mark (it writes foreign names: `أو'نيل`)
+        (["تصريح", "لـ", "'", "الخبر", "'"], ["O"] * 5, []),
+    ],
+)
+def test_an_outlet_quoted_with_two_apostrophes_after_li(
+    tokens: list[str], tags: list[str], ranges: list[tuple[int, int]]
+) -> None:
+    assert quoted_organisations(tokens, tags, _key) == ranges

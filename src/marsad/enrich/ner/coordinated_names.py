@@ -10,10 +10,12 @@ nowhere else, is cut), and the 23 left whole are names but for four.
 
 from __future__ import annotations
 
+from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.conll import entities
+from marsad.enrich.ner.organisation_phrases import is_head
 from marsad.enrich.ner.spans import and_then_name
 
-__all__ = ["split_coordinated_people"]
+__all__ = ["split_coordinated_bodies", "split_coordinated_people"]
 
 _SHORTEST = 3  # `و` + two letters
 
@@ -39,4 +41,23 @@ def split_coordinated_people(tokens: list[str], tags: list[str]) -> list[str]:
                 continue
             alone = k + 1 == end or tags[k + 1] != "I-PER"
             tags[k] = "O" if alone and _describes_next(tokens, tags, k) else "B-PER"
+    return tags
+
+
+def _another_body(token: str) -> bool:
+    """`والصندوق`, `ولجنة`: `و` and a body's head word, with or without the article."""
+    folded = fold_for_search(token)
+    rest = folded[1:]
+    return folded[:1] == "و" and (is_head(rest) or (rest.startswith("ال") and is_head(rest[2:])))
+
+
+def split_coordinated_bodies(tokens: list[str], tags: list[str]) -> list[str]:
+    """`tags` with each organisation that runs on over `و` + another body's head cut in two
+    (`البنك الدولي والصندوق العربي`, `لجنة الاتحاد الجمركي ولجنة السوق الخليجية المشتركة`)."""
+    for kind, start, end in entities(tags):
+        if kind != "ORG":
+            continue
+        for k in range(start + 1, end):
+            if _another_body(tokens[k]):
+                tags[k] = "B-ORG"
     return tags

@@ -25,7 +25,7 @@ from marsad.enrich.ner.article import (
     trim_entities,
 )
 from marsad.enrich.ner.bylines import byline_outlets
-from marsad.enrich.ner.coordinated_names import split_coordinated_people
+from marsad.enrich.ner.coordinated_names import split_coordinated_bodies, split_coordinated_people
 from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.facility_phrases import mark_facility_phrases
 from marsad.enrich.ner.organisation_adjectives import extend_organisations
@@ -95,7 +95,7 @@ def _name_links(s: TaggedSentence, _: ArticleNames) -> None:
 
 
 def _coordinated(s: TaggedSentence, _: ArticleNames) -> None:
-    s.tags = split_coordinated_people(s.tokens, s.tags)
+    s.tags = split_coordinated_bodies(s.tokens, split_coordinated_people(s.tokens, s.tags))
 
 
 def _facilities(s: TaggedSentence, names: ArticleNames) -> None:
@@ -142,7 +142,11 @@ SENTENCE_PASSES: tuple[Pass, ...] = (
     Pass("formulas", "religious formulas: `الله`, `رحمه الله`, `صلى الله عليه وسلم`", _formulas),
     Pass("trim", "words no name opens with (`يا`, `بقلم`), formulas after a name", _trim),
     Pass("name links", "`بن`, `بنت`, `آل`, `عبد`, `أبو` joining two parts of a name", _name_links),
-    Pass("coordinated people", "`و` + a name the news writes alone (`جوارديولا وميسي`): two persons", _coordinated),
+    Pass(
+        "coordinated names",
+        "`و` + a name the news writes alone (`جوارديولا وميسي`), `و` + a body's head (`... والصندوق العربي`): two",
+        _coordinated,
+    ),
     Pass("facilities", "models/ner/facilities.tsv: `مستشفى الملك فهد`, `مطار` + name", _facilities),
 )
 

@@ -46,20 +46,24 @@ def quoted_organisations(tokens: list[str], tags: list[str], key: Callable[[str]
     while i + 2 < len(tokens):
         before, mark = tokens[i], tokens[i + 1]
         closing = QUOTES.get(mark)
+        # (``لـ''الخبر''``: the Algerian papers quote with two apostrophes, two tokens each side)
+        width = 2 if mark == "'" and i + 2 < len(tokens) and tokens[i + 2] == "'" else 1
+        closing = "'" if width == 2 else closing
         if closing is None or not (before in PREPOSITIONS or key(before) in HEADS):
             i += 1
             continue
-        end = i + 2
-        while end < len(tokens) and end - i - 2 < LONGEST and tokens[end] != closing and tokens[end].isalpha():
+        first = end = i + 1 + width
+        while end < len(tokens) and end - first < LONGEST and tokens[end] != closing and tokens[end].isalpha():
             end += 1
-        if end == i + 2 or end >= len(tokens) or tokens[end] != closing or _crossed(tags, i + 1, end):
+        closed = end < len(tokens) and tokens[end] == closing and (width == 1 or tokens[end + 1 : end + 2] == ["'"])
+        if end == first or not closed or _crossed(tags, first - 1, end):
             i += 1
             continue
-        if _person(tags, i + 2, end):
-            i = end + 1
+        if _person(tags, first, end):
+            i = end + width
             continue
-        found.append((i + 2, end))
-        i = end + 1
+        found.append((first, end))
+        i = end + width
     return found
 
 
