@@ -64,7 +64,6 @@ _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 # `الرئيسية / أخبار لبنان`, `أنت هنا: الرئيسية / اقتصاد`, `Accueil » Régions`: a breadcrumb.
 # (``الرئيسية - محليات - ...``: a dash parts a trail as well, with spaces around it)
 BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?(?:الرئيسي[ةه]|accueil|home)\s*(?:[/›>»|]|\s[-–]\s)", re.IGNORECASE)
-_BREADCRUMB = BREADCRUMB
 # ``الرئيسية موضة جمال صحة ورشاقة مطبخ``: a menu glued without separators (no line of the news
 # collections opens with the word and three more).
 _HOME_MENU = re.compile(r"^الرييسيه(?:\s\S+){3,}$")
@@ -169,7 +168,7 @@ def _never_title(line: Line) -> bool:
     if _mostly_a_date(line.key) or (
         _SIGNS.search(text)
         or _CLOCK.search(text)
-        or _BREADCRUMB.match(text)
+        or BREADCRUMB.match(text)
         or _HOME_MENU.match(line.key)
         or _TICKER.match(text)
         or _LIST_ITEM.match(text)
@@ -340,7 +339,7 @@ def _meta_block(between: Sequence[Line]) -> bool:
     """Lines between two headlines that are the upper one's meta lines (a date, views, print,
     a byline), not a breadcrumb or a menu that would open the article below them."""
     return any(line.chrome is not None and line.chrome.reason in _META_REASONS for line in between) and all(
-        not _BREADCRUMB.match(line.text) and (line.chrome is not None or is_dateline(line.text)) for line in between
+        not BREADCRUMB.match(line.text) and (line.chrome is not None or is_dateline(line.text)) for line in between
     )
 
 
@@ -623,7 +622,7 @@ def _title_above(
                 # first sub-heading: the headline is the one above the meta lines.
                 return index
             if (_ticker_item(lines, index) and not side_by_side) or any(
-                _BREADCRUMB.match(lines[k].text) or is_section_trail(lines[k].text) or lines[k].key in _TICKER_LABELS
+                BREADCRUMB.match(lines[k].text) or is_section_trail(lines[k].text) or lines[k].key in _TICKER_LABELS
                 for k in range(index + 1, found)
             ):
                 # `عاجل` / its item / a section / the headline; a ticker, a menu or a ticker's label,
