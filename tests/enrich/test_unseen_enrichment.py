@@ -1381,3 +1381,16 @@ def test_a_speech_verbs_subject_speaks_before_the_agency_that_relayed_it() -> No
     ]
     [quote] = [q for q in _quotes(paragraphs) if q["direct"]]
     assert quote["speaker"] == "خالد العتيبي"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # a weekday right before a day and month is left out of the date (the guidelines' span)
+        ("أكدت الرئاسة، الخميس 23 يوليو/تموز، أن التصريحات شخصية.", [("23 يوليو/تموز", "2015-07-23")]),
+        # a year said relatively, then in Hijri figures, is one date
+        ("في نقل حجاج موسم هذا العام 1436هـ، والبالغ عددها 18 شركة.", [("هذا العام 1436هـ", "2015")]),
+    ],
+)
+def test_weekdays_before_dates_and_years_said_twice(sentence: str, dates: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([sentence], "2015-07-24")] == dates

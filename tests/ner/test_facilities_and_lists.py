@@ -140,3 +140,12 @@ def test_an_outlet_quoted_with_two_apostrophes_after_li(
     tokens: list[str], tags: list[str], ranges: list[tuple[int, int]]
 ) -> None:
     assert quoted_organisations(tokens, tags, _key) == ranges
+
+
+def test_a_name_without_its_lineage_is_the_full_name() -> None:
+    paragraphs = [
+        "أعلن مازن بن محمد بترجي نائب رئيس الغرفة عن الملتقى.",
+        "وأكد مازن بترجي حرص قطاع الأعمال على العلاقات.",
+    ]
+    persons = {(span["text"], span["canonical"]) for span in find_entities(paragraphs) if span["type"] == "PER"}
+    assert ("مازن بترجي", "مازن بن محمد بترجي") in persons

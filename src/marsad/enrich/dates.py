@@ -853,7 +853,10 @@ def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found
     for i, item in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         is_weekday = item[2] == "relative" and _IS_WEEKDAY_SPAN.fullmatch(folded, item[0], item[1]) is not None
-        explicit_next = after is not None and after[2] in {"absolute", "hijri"} and after[3] is not None
+        # (``الخميس 23 يوليو``: a day and month without a year, read against publication, is explicit too)
+        explicit_next = after is not None and after[3] is not None and (
+            after[2] in {"absolute", "hijri"} or (after[2] == "relative" and folded[after[0] : after[0] + 1].isdigit())
+        )
         if is_weekday and explicit_next and after is not None and _ONLY_SPACE.match(folded[item[1] : after[0]]):
             continue
         out.append(item)
@@ -890,7 +893,8 @@ _EQUALS = regex.compile(r"\s*[،,]?\s*(?:الموافق|الموافق\s+ل|ال
 
 
 # ``العام الماضي 2014``, ``العام الحالي ٢٠١٢م``: the year said relatively, then in figures.
-_RELATIVE_YEAR_WORDS = regex.compile(r"(?:[وبلف]|لل)?(?:ال)?(?:عام|سنه)\s+\p{L}+")
+# (``موسم هذا العام 1436هـ``: a demonstrative before the year, and a Hijri year in figures)
+_RELATIVE_YEAR_WORDS = regex.compile(r"(?:هذا\s+|هذه\s+)?(?:[وبلف]|لل)?(?:ال)?(?:عام|سنه)(?:\s+\p{L}+)?")
 _JUST_SPACE = regex.compile(r"\s{1,3}")
 
 
@@ -903,7 +907,7 @@ def _year_named_twice(found: list[_Found], folded: str) -> list[_Found]:
             here = out[-1]
             if (
                 here[2] == "relative"
-                and item[2] == "absolute"
+                and item[2] in ("absolute", "hijri")
                 and item[3] is not None
                 and len(item[3]) == _YEAR_DIGITS
                 and _JUST_SPACE.fullmatch(folded, here[1], item[0])

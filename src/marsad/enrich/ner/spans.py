@@ -101,6 +101,15 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
+_LINEAGE = frozenset(fold_word(w) for w in ("بن", "بنت", "ابن"))
+
+
+def _lineage_left_out(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """`مازن بترجي` for `مازن بن محمد بترجي`: a given name and a family name, the lineage between
+    them left out."""
+    return len(short) == 2 < len(long) and long[0] == short[0] and long[-1] == short[1] and long[1] in _LINEAGE
+
+
 def _facility(span: Span) -> bool:
     """`مطار دبي الدولي`: a facility holds a place's name, of which it is no fuller form."""
     first = span["canonical"].split()[:1]
@@ -135,7 +144,10 @@ def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ())
         # (`دبي` is no short form of `مطار دبي الدولي`; `مطار دبي` is)
         own = _facility(span)
         candidates = [
-            (len(w), name) for w, name in fullest[span["type"]] if _contains(w, words) and (own or w not in facilities)
+            (len(w), name)
+            for w, name in fullest[span["type"]]
+            if (_contains(w, words) or (span["type"] == "PER" and _lineage_left_out(w, words)))
+            and (own or w not in facilities)
         ]
         if candidates:
             span["canonical"] = max(candidates, key=lambda c: c[0])[1]
