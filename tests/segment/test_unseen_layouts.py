@@ -2386,3 +2386,31 @@ def test_a_trail_ending_with_the_headline_names_it_over_a_ticker_glued_to_the_si
         ]
     )
     assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("أطفال يلعبون في حديقة المستشفى الجديد في الطائف (أ.ب)", "photo_caption"),
+        ("مرضى ينتظرون أمام قسم الطوارئ في المستشفى الجديد (إ.ب.أ)", "photo_caption"),
+        ("Le nouvel hôpital de Taëf vu de la route. Crédit photo : AFP", "photo_caption"),
+        ("الممرضات في جولة على الأقسام — من مشاركات القراء", "photo_caption"),
+        ("هل أفادك هذا الخبر؟ نعم (212) لا (9)", "share_widget"),
+        ("استفتاء الموقع: هل زرت المستشفى الجديد؟", "share_widget"),
+        ("تابع أيضاً: «الصحة» ترفع جاهزية مستشفيات الطائف", "read_more"),
+        ("رسالة قارئ: شكراً لطواقم الطوارئ", "related_articles"),
+    ],
+)
+def test_captions_polls_and_links_of_batch_38_are_cut(line: str, reason: str) -> None:
+    assert cut_between_paragraphs(line)[line] == reason
+
+
+def test_a_writers_other_columns_under_his_header_are_cut() -> None:
+    removed = cut_between_paragraphs("اقرأ للكاتب أيضاً:\nالمدن الذكية إلى أين؟\nحين يصبح الصمت لغة")
+    assert removed["اقرأ للكاتب أيضاً:"] == "related_articles"
+
+
+def test_a_ticker_parted_by_arrows_is_no_title() -> None:
+    ticker = "عاجل ◄ الصحة: افتتاح قسم جديد للطوارئ ◄ أمطار غزيرة على مرتفعات عسير"
+    page = "\n".join(["قناة الوادي", "البث المباشر", ticker, "محليات", HEADLINE, "منذ ساعتين", P1, P2, P3])
+    assert host(page).title == HEADLINE

@@ -854,8 +854,13 @@ def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found
         after = found[i + 1] if i + 1 < len(found) else None
         is_weekday = item[2] == "relative" and _IS_WEEKDAY_SPAN.fullmatch(folded, item[0], item[1]) is not None
         # (``الخميس 23 يوليو``: a day and month without a year, read against publication, is explicit too)
-        explicit_next = after is not None and after[3] is not None and (
-            after[2] in {"absolute", "hijri"} or (after[2] == "relative" and folded[after[0] : after[0] + 1].isdigit())
+        explicit_next = (
+            after is not None
+            and after[3] is not None
+            and (
+                after[2] in {"absolute", "hijri"}
+                or (after[2] == "relative" and folded[after[0] : after[0] + 1].isdigit())
+            )
         )
         if is_weekday and explicit_next and after is not None and _ONLY_SPACE.match(folded[item[1] : after[0]]):
             continue

@@ -84,7 +84,7 @@ _COUNTED_LABEL = re.compile(
 _TICKER = re.compile(
     r"^\W*(?:عاجل|خبر عاجل|مباشر|[آا]خر ساع[ةه]|على الهواء(?: الآن)?|يعرض الآن|flash(?: infos?)?|urgent|breaking|live"
     r"|derni[eè]re minute|en direct)"
-    r"(?:\s+(?:عاجل|[آا]خر ساع[ةه]))?\s*[|:\-–]",
+    r"(?:\s+(?:عاجل|[آا]خر ساع[ةه]))?\s*[|:\-–◄►◀▶]",
     re.IGNORECASE,
 )
 # ``2. وزير الصحة يتفقد ...``, ``2- ناشطون: ...``: a list's item (no SaudiNewsNet title opens with a number
