@@ -2414,3 +2414,34 @@ def test_a_ticker_parted_by_arrows_is_no_title() -> None:
     ticker = "عاجل ◄ الصحة: افتتاح قسم جديد للطوارئ ◄ أمطار غزيرة على مرتفعات عسير"
     page = "\n".join(["قناة الوادي", "البث المباشر", ticker, "محليات", HEADLINE, "منذ ساعتين", P1, P2, P3])
     assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("نشر بواسطة بوناصر في 9:48 م", "byline"),
+        ("التسميات: صحة, مستشفيات, الطائف", "tags"),
+        ("23 تعليقاً على «افتتاح مستشفى جديد في الطائف»", "comment_form"),
+        ("بو سالم يقول...", "comment_form"),
+        ("مباشر الآن · ودية", "navigation"),
+        ("الدقيقة 71 · تابع لحظة بلحظة", "navigation"),
+        ("مقالات مختارة — نقلاً عن صحيفة الوادي السعودية", "byline"),
+    ],
+)
+def test_a_blogs_footer_a_live_widget_and_a_columns_source_are_chrome(line: str, reason: str) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, P3, line, "جميع الحقوق محفوظة © 2015"]))
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[line] == reason
+
+
+@pytest.mark.parametrize(
+    "box", [["شوفوا بعد:", "وزير الصحة يتفقد مستشفيات المنطقة الشرقية"], ["مواد مرتبطة", "إطلاق حملة وطنية للتطعيم"]]
+)
+def test_dialect_and_portal_related_headers_make_boxes(box: list[str]) -> None:
+    removed = cut_between_paragraphs("\n".join(box))
+    assert {removed[line] for line in box} <= {"related_articles", "read_more"}
+
+
+def test_a_sites_trail_of_three_short_parts_apart_by_slashes_is_no_title() -> None:
+    page = "\n".join(["لمّة / صحة وأسرة / آراء", "الكاتب: نورة الحربي", P1, P2, P3])
+    assert host(page).title != "لمّة / صحة وأسرة / آراء"

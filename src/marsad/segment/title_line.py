@@ -183,9 +183,22 @@ def _never_title(line: Line) -> bool:
         or _titled_name(line)
         or _MATCH_MINUTE.match(text)
         or len(_SCORE.findall(text)) >= _TICKER_SCORES
+        or _slashed_trail(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
+
+
+_SPACED_SLASH = " / "
+_TRAIL_PARTS = 3
+_TRAIL_PART_WORDS = 3
+
+
+def _slashed_trail(text: str) -> bool:
+    """``لمّة / زواج وعلاقات / آراء``: three short parts or more apart by spaced slashes are a site's
+    trail (no SaudiNewsNet title is; two parts may be one, ``عام / حالة الطقس``)."""
+    parts = text.split(_SPACED_SLASH)
+    return len(parts) >= _TRAIL_PARTS and all(0 < len(part.split()) <= _TRAIL_PART_WORDS for part in parts)
 
 
 # ``الرئيس الفلسطيني محمود عباس``: a title, its adjectives and a person's name, the whole line: a
