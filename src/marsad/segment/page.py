@@ -211,13 +211,12 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
         if line.chrome is not None:
             if line.chrome.opens_section:
                 open_reason = line.chrome.reason
-            elif line.chrome.reason == "breadcrumb" or _is_trail(line) or BREADCRUMB.match(line.text):
+            elif line.chrome.reason == "breadcrumb" or _is_trail(line):
                 open_reason = None  # (`فيديو` last in a menu, then `الرئيسية / أخبار / دمشق` over the headline)
             continue
         if (
             (line.kind is Kind.PROSE and not short_sentence(line))
             or _is_trail(line)
-            or BREADCRUMB.match(line.text)
             or (open_reason is not None and line.kind is not Kind.CHROME and continues_previous(line.text))
         ):
             # Running text, a breadcrumb trail that opens the article, or a sub-heading that goes on
@@ -229,7 +228,10 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
 
 
 def _is_trail(line: Line) -> bool:
-    """A breadcrumb trail with its separators (`منوعات › دين ودنيا`), not a lone section word."""
+    """A breadcrumb trail with its separators (`منوعات › دين ودنيا`, `الرئيسية - محليات - ...`), not a
+    lone section word."""
+    if BREADCRUMB.match(line.text):
+        return True
     category = category_from_line(line.text)
     return category is not None and category != line.text
 
