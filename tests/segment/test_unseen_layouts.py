@@ -2445,3 +2445,117 @@ def test_dialect_and_portal_related_headers_make_boxes(box: list[str]) -> None:
 def test_a_sites_trail_of_three_short_parts_apart_by_slashes_is_no_title() -> None:
     page = "\n".join(["لمّة / صحة وأسرة / آراء", "الكاتب: نورة الحربي", P1, P2, P3])
     assert host(page).title != "لمّة / صحة وأسرة / آراء"
+
+
+@pytest.mark.parametrize(
+    "posted", ["📢 بيان | " + HEADLINE, "✈️ " + HEADLINE, "مطوّر // " + HEADLINE, "خاص | " + HEADLINE]
+)
+def test_a_posts_pictographs_and_a_storys_kind_before_the_headline_are_cut(posted: str) -> None:
+    page = "\n".join(["شبكة الوادي الإخبارية", "‏25 يوليو، الساعة 7:31 م‏ · عام", posted, P1, P2, P3])
+    assert host(page).title == HEADLINE
+
+
+@pytest.mark.parametrize("separator", ["* * *", "***", "━━━━━━━━━━━━━━", "◆ ◆ ◆", "-----"])
+def test_a_line_with_no_letter_or_digit_inside_the_article_is_no_body(separator: str) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, separator, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[separator] == "short_fragment"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-- يتبع --",
+        "⬇️ يتبع (1/3)",
+        "BC-تركيا-انفجار-سروج",
+        "BC-تركيا-انفجار-سروج تابع 1",
+        "DFF0418 1 POL 0291 ARB /DFF-TR22",
+        "تركيا / انفجار / إضافة أولى",
+        "Forwarded from منبر الدعوة | فلسطين",
+        "[ صورة: من أعمال الفنانة في معرضها الأخير ]",
+    ],
+)
+def test_a_wires_takes_a_channels_parts_and_a_bracketed_caption_between_paragraphs_are_cut(line: str) -> None:
+    cut_between_paragraphs(line)
+
+
+def test_a_saudi_agency_title_ending_in_its_first_take_stays_the_title() -> None:
+    title = "عام / بدء قيد الناخبين للانتخابات البلدية في الطائف الأحد القادم / إضافة أولى"
+    assert host("\n".join([title, P1, P2, P3])).title == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "اقرأ على أثير: المنطقة الآمنة في الشمال السوري.. من يحميها؟",
+        "رابط مختصر: jnn.iq/?p=48213 [نسخ]",
+        "«قضايا وحوار»: لماذا يغادر طلاب الطب إلى مناطق النزاع؟ — 46 دقيقة",
+        "🎙️ من بودكاست سنط",
+        "1   2   3   التالي ›",
+        "صفحة 2 / 3",
+        "الصفحة 2 من 2",
+        "(1) من (3)",
+        "الصفحة التالية ←",
+        "الخبر ضمن ملف: المغرب.. الانتخابات الجماعية 2015 ›",
+        "شارك على واتساب: «افتتاح مستشفى جديد في الطائف» https://example.sa/n/1",
+    ],
+)
+def test_pagers_dossier_share_and_podcast_lines_between_paragraphs_are_cut(line: str) -> None:
+    cut_between_paragraphs(line)
+
+
+@pytest.mark.parametrize("echo", ["تابع: " + HEADLINE, HEADLINE + " - ص 2", "تابع | " + HEADLINE, HEADLINE + " (3)"])
+def test_the_headline_again_where_a_paged_story_goes_on_is_no_body(echo: str) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, echo, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[echo] == "duplicate_title"
+
+
+def test_a_summary_boxs_bullets_are_the_boxs() -> None:
+    bullets = ["• الوزارة تفتتح مستشفى بطاقة ثلاثمئة سرير.", "• التشغيل يبدأ الشهر المقبل بكوادر وطنية."]
+    record = host("\n".join([HEADLINE, "أبرز النقاط", *bullets, P1, P2, P3]))
+    assert record.body == [P1, P2, P3]
+    assert {reasons(record)[line] for line in bullets} == {"data_box"}
+
+
+def test_a_topics_line_names_no_site() -> None:
+    title = "الحربي: افتتاح مستشفى جديد في الطائف بطاقة ثلاثمئة سرير"
+    page = "\n".join([title, P1, P2, P3, "المواضيع: الطائف · نايف الحربي · الحربي · الصحة"])
+    record = host(page)
+    assert record.title == title
+    assert reasons(record)["المواضيع: الطائف · نايف الحربي · الحربي · الصحة"] == "tags"
+
+
+def test_a_records_fields_are_no_title() -> None:
+    fields = ["المصدر: صحيفة الوادي", "تاريخ النشر: 11 أغسطس 2015", "البلد: اليمن", "المحافظة: عدن؛ لحج؛ تعز"]
+    assert host("\n".join(["بوابة الإغاثة", HEADLINE, *fields, P1, P2, P3])).title == HEADLINE
+
+
+def test_a_headline_of_a_speaker_and_a_long_statement_among_fields_stays_the_title() -> None:
+    title = "الصليب الأحمر: اليمن يتداعى بسبب الحرب ويحتاج مساعدات عاجلة بشدة"
+    page = "\n".join(["بوابة الإغاثة", title, "المصدر: صحيفة الوادي", "تاريخ النشر: 11 أغسطس 2015", P1, P2, P3])
+    assert host(page).title == title
+
+
+def test_an_unnamed_source_opening_a_headline_is_no_source_line() -> None:
+    title = "مصدر: مشروع الربط الكهربائي بين دول الخليج لن يتأثر بالأزمة"
+    assert host("\n".join([title, P1, P2, P3])).title == title
+
+
+def test_a_long_deck_under_the_headline_over_the_meta_lines_leaves_the_headline_the_title() -> None:
+    deck = "نص يمرّ بأغلبية مريحة تحت قبة البرلمان، والحركة تنبّه إلى ألّا تتحول الحرب على الإرهاب إلى مدخل للتضييق على الحريات العامة"
+    page = "\n".join(["الشأن الوطني | National", HEADLINE, deck, "نُشر في 25 جويلية 2015 على الساعة 10:15", P1, P2, P3])
+    assert host(page).title == HEADLINE
+
+
+def test_a_list_of_the_storys_stars_names_no_site() -> None:
+    title = "غادة عادل: فاتن حمامة علمتني الالتزام وسأتابع عادل إمام في رمضان"
+    stars = "نجوم في هذا الخبر: غادة عادل · صبا مبارك · آسر ياسين · شيرين رضا"
+    assert host("\n".join([title, P1, P2, P3, stars])).title == title
+
+
+@pytest.mark.parametrize(
+    "line", ["📲 تابع الكنانة 24 على جوجل نيوز", "Source : Asharq Al-Awsat | نقلاً عن «الشرق الأوسط»"]
+)
+def test_a_follow_prompt_and_a_french_source_line_are_cut(line: str) -> None:
+    cut_between_paragraphs(line)

@@ -133,7 +133,11 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
     return after if opening is not None and opening < _SENTENCE_OPENING else end
 
 
-_MEDIA_LABEL = regex.compile(r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o)\s*\|\s*(?=\S)", regex.IGNORECASE)
+_MEDIA_LABEL = regex.compile(
+    r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o|بيان|خاص|حصري|مطو[ّ]?ر|محد[ّ]?ث)\s*(?:\||//)\s*(?=\S)", regex.IGNORECASE
+)
+# ``📢 ...``, ``✈️ ...``: a social post's pictographs before its headline are no words of it.
+_LEADING_PICTOGRAPHS = regex.compile(r"^[\p{So}\p{Sk}\uFE0F\u200D\s]+(?=\w)")
 
 
 # ``عن الكاتب`` / the writer's name / a sentence or two about them: an author's box, over the headline on
@@ -215,12 +219,13 @@ def _mark_sections(lines: list[Line]) -> dict[int, str]:
                 open_reason = None  # (`فيديو` last in a menu, then `الرئيسية / أخبار / دمشق` over the headline)
             continue
         if (
-            (line.kind is Kind.PROSE and not short_sentence(line))
+            (line.kind is Kind.PROSE and not short_sentence(line) and not (line.bullet and open_reason == "data_box"))
             or _is_trail(line)
             or (open_reason is not None and line.kind is not Kind.CHROME and continues_previous(line.text))
         ):
             # Running text, a breadcrumb trail that opens the article, or a sub-heading that goes on
-            # with it (`وفي السياق نفسه ...`: no link opens so) ends the widget.
+            # with it (`وفي السياق نفسه ...`: no link opens so) ends the widget; a summary box's bullets
+            # (`باختصار` / `• ...`) are its own, sentences as they may be.
             open_reason = None
         elif open_reason is not None:
             reasons[line.index] = open_reason
@@ -234,6 +239,28 @@ def _is_trail(line: Line) -> bool:
         return True
     category = category_from_line(line.text)
     return category is not None and category != line.text
+
+
+# Three items or more apart by middle dots or bullets: a list, whatever it lists.
+_LIST_OF_NAMES = regex.compile(r"[^·•]+[·•][^·•]+[·•]")
+
+
+# A page that splits its story over pages repeats the headline where each part starts (`تابع: ...`,
+# `... - ص 2`, `... (3)`); a headline of a few words may stand inside a paragraph, so four at least.
+_MIN_ECHO_WORDS = 4
+_MAX_ECHO_EXTRA = 3
+
+
+def _echoes_title(key: str, title_key: str) -> bool:
+    """Whether a line inside the article is its headline again, with a few words around it."""
+    words = title_key.count(" ") + 1
+    return words >= _MIN_ECHO_WORDS and f" {title_key} " in f" {key} " and key.count(" ") + 1 - words <= _MAX_ECHO_EXTRA
+
+
+def _has_word(text: str) -> bool:
+    """Whether a letter or a digit is on the line: ``* * *``, ``━━━━`` and ``◆ ◆ ◆`` part an article's
+    sections (about 500 lines inside the news collections' articles) and are never its text."""
+    return any(c.isalnum() for c in text)
 
 
 def _default_reason(line: Line, before_body: bool) -> str:
@@ -626,7 +653,8 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         title = lines[title_index].text
         if opens_with_label(lines[title_index], hints.recurring):
             title = title.partition(":")[2].strip()  # the column's name stands alone on the page
-        title = _MEDIA_LABEL.sub("", title)  # ``بالفيديو | ...``: what the story carries, not its headline
+        title = _LEADING_PICTOGRAPHS.sub("", title)
+        title = _MEDIA_LABEL.sub("", title)  # ``بالفيديو | ...``, ``بيان | ...``: what the story is, not its headline
         title = URGENT_LABEL.sub("", title)  # ``عاجل | ...``: how the page marks it
     if title is not None and site_name is None:
         title, site_name = cut_site_name(title, hints.site_names)
@@ -638,8 +666,10 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
             if line.index != title_index
             and not start <= line.index <= end
             and (line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN))
-            # A tag list names the article's people (`الوسوم: ميسي، مارتينو`), not the site.
+            # A tag list names the article's people (`الوسوم: ميسي، مارتينو`), not the site; so does any
+            # list of names (`نجوم في هذا الخبر: غادة عادل · صبا مبارك · ...`).
             and not (line.chrome is not None and line.chrome.reason == "tags")
+            and not _LIST_OF_NAMES.search(line.text)
         ]
         # ... and the lines its pages repeat (learned templates: mastheads, footers).
         others += hints.templates
@@ -661,6 +691,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     for link in links:
         special[link] = "read_more"
 
+    echo_key = line_key(title) if title else ""
     host_body: list[str] = []
     boilerplate_head = [Removed(site_name, "template")] if site_name else []
     bodies: list[list[str]] = [host_body] + [[] for _ in stories]
@@ -676,8 +707,12 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
             continue
         while owner < len(stories) and index >= stories[owner].first_body:
             owner += 1
-        inside = start <= index <= end
-        if inside and line.chrome is None and index not in reasons:
+        # A summary box's bullets under its header (`باختصار` / `• ...`) are the box's wherever it stands.
+        inside = start <= index <= end and section_reasons.get(index) != "data_box"
+        if inside and owner == 0 and _echoes_title(line.key, echo_key):
+            boilerplate.append(Removed(line.text, "duplicate_title"))
+            continue
+        if inside and line.chrome is None and index not in reasons and _has_word(line.text):
             bodies[owner].append(line.text)
             continue
         reason = reasons.get(index) or section_reasons.get(index) or _default_reason(line, index < start)

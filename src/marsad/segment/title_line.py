@@ -163,6 +163,50 @@ def _mostly_a_date(key: str) -> bool:
 _MIN_DATE_TOKENS = 3
 
 
+# ``المصدر: صحيفة عكاظ (جدة) — الصفحة: الرأي``: where the story comes from, never its headline (no
+# SaudiNewsNet title opens so; three open with ``مصدر:``, an unnamed source who speaks).
+_SOURCE_LABEL = re.compile(r"^\s*المصدر\s?:")
+# ``البلد: اليمن`` / ``المحافظة: عدن؛ لحج`` / ``القطاع: ...``: a record's fields, a label of a word or
+# two and its value a line each; three such lines side by side are the page's metadata block.
+_FIELD = re.compile(r"^\s*[^\s:]+(?:\s[^\s:]+)?\s?:\s?(\S.*)$")
+_MAX_FIELD_VALUE_WORDS = 5  # a headline after a speaker's colon says more
+_MIN_FIELDS = 3
+
+
+def _field(line: Line) -> bool:
+    match = _FIELD.match(line.text)
+    return match is not None and len(match[1].split()) <= _MAX_FIELD_VALUE_WORDS
+
+
+def _deck_under_headline(lines: Sequence[Line], index: int, start: int) -> bool:
+    """``البرلمان التونسي يقر قانونا ...`` / a deck of a sentence or two / date, source / the body: a
+    paragraph the body does not take, right under a headline, with only chrome between it and the
+    body, is the headline's deck."""
+    if index == 0:
+        return False
+    above = lines[index - 1]
+    return (
+        above.chrome is None
+        and _headline_like(above)
+        and not _never_title(above)
+        and all(lines[k].chrome is not None for k in range(index + 1, start))
+        and index + 1 < start
+    )
+
+
+def _in_a_field_block(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line is a field (`label: value`) among two other fields right around it."""
+    if not _field(lines[index]):
+        return False
+    run = 1
+    for step in (-1, 1):
+        k = index + step
+        while 0 <= k < len(lines) and _field(lines[k]):
+            run += 1
+            k += step
+    return run >= _MIN_FIELDS
+
+
 def _never_title(line: Line) -> bool:
     text = line.text
     if _mostly_a_date(line.key) or (
@@ -184,6 +228,7 @@ def _never_title(line: Line) -> bool:
         or _MATCH_MINUTE.match(text)
         or len(_SCORE.findall(text)) >= _TICKER_SCORES
         or _slashed_trail(text)
+        or _SOURCE_LABEL.match(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
@@ -252,7 +297,7 @@ def _ticker_item(lines: Sequence[Line], index: int) -> bool:
     return above is not None and above.key in _TICKER_LABELS
 
 
-_LABEL_SEPARATOR = re.compile(r"[|◦•·]")
+_LABEL_SEPARATOR = re.compile(r"[|◦•·▪■◆]")
 
 
 def _labels(text: str) -> bool:
@@ -588,6 +633,8 @@ def _title_above(
         line = lines[index]
         if line.chrome is not None or line.kind in (Kind.FRAGMENT, Kind.FOREIGN) or _never_title(line):
             continue
+        if _in_a_field_block(lines, index):
+            continue
         if _headline_like(line):
             if is_section_line(line) or (is_dateline(line.text) and not opens_with_label(line, recurring)):
                 continue
@@ -665,5 +712,7 @@ def _title_above(
                 return index
             if found is None and line.words <= _MAX_SHORT_SENTENCE_WORDS:
                 continue  # a deck that ends like a sentence, under its headline
+            if found is None and _deck_under_headline(lines, index, start):
+                continue  # a long deck under its headline, then only the article's meta lines
             return found
     return found
