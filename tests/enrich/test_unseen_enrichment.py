@@ -150,6 +150,29 @@ def test_chants_tweets_and_comments_are_direct_quotes(sentence: str, speaker: st
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "speaker", "said"),
+    [
+        (
+            "«نادية الخطيب: «رحم الله الفقيد، كان مثالاً في الخلق والعطاء».",
+            "نادية الخطيب",
+            "رحم الله الفقيد، كان مثالاً في الخلق والعطاء",
+        ),
+        (
+            "«وزارة الثقافة: «نعزي أسرة الفقيد ومحبيه في هذا المصاب الجلل».",
+            "وزارة الثقافة",
+            "نعزي أسرة الفقيد ومحبيه في هذا المصاب الجلل",
+        ),
+    ],
+)
+def test_a_guillemet_left_before_a_speakers_label_opens_nothing(paragraph: str, speaker: str, said: str) -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert [(q["speaker"], q["text"]) for q in quotes if q["direct"]] == [(speaker, said)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
         ("أنجزت الهيئة المشروع في شهر رجب الماضي.", "شهر رجب الماضي", "2015"),
@@ -1394,3 +1417,33 @@ def test_a_speech_verbs_subject_speaks_before_the_agency_that_relayed_it() -> No
 )
 def test_weekdays_before_dates_and_years_said_twice(sentence: str, dates: list[tuple[str, str]]) -> None:
     assert [(d["text"], d["value"]) for d in find_dates([sentence], "2015-07-24")] == dates
+
+
+@pytest.mark.parametrize(
+    "sentence", ["وفاز المنتخب على ضيفه 4/ صفر في المباراة الودية.", "وانتهى اللقاء 1 / صفر لأصحاب الأرض."]
+)
+def test_a_score_with_its_zero_is_no_safar_and_no_count(sentence: str) -> None:
+    assert find_dates([sentence], PUBLISHED) == []
+    assert find_quantities([sentence]) == []
+
+
+def test_safar_with_a_slash_and_a_year_stays_a_date() -> None:
+    assert [d["value"] for d in find_dates(["بدأ التسجيل يوم 10/ صفر /1437هـ في الجامعة."], PUBLISHED)] == [
+        "2015-11-22"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["واحتلت المملكة المرتبة الثامنة عربياً و107 عالمياً في المؤشر.", "وتراجعت اللاعبة إلى المركز 89 عالميا."]
+)
+def test_a_rank_in_the_world_or_a_region_is_no_count(sentence: str) -> None:
+    assert find_quantities([sentence]) == []
+
+
+def test_a_one_word_name_before_his_saying_is_the_speaker() -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = "ونقلت الصحيفة عن صاحب المطعم حسن قوله “نحاول جهدنا لتطبيق أفضل ما يمكن من التجربة”."
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert [q["speaker"] for q in quotes] == ["حسن"]

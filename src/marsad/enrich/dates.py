@@ -126,6 +126,14 @@ def _nearest_year(month: int, day: int, published: dt.date) -> int:
     return best
 
 
+def _article_kept(found: _Found | None, folded: str) -> _Found | None:
+    """``الـ11 من شهر أكتوبر``: the article glued to the day is the date's, where ``و``, ``ب``, ``ل``
+    before it are the sentence's (the guidelines' annotators write ``ال١٢ من شهر أغسطس``)."""
+    if found is not None and folded[max(0, found[0] - 2) : found[0]] == "ال":
+        return (found[0] - 2, *found[1:])
+    return found
+
+
 def _day_month(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
     month = _month_of(m)
     if month is None:
@@ -228,6 +236,8 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
         end = epithet.end()  # ``شهر رمضان المبارك``: the month's epithet is part of its name
     if m["year"] is None and day is not None and (this := _THIS_MONTH.match(m.string, end)) is not None:
         end = this.end()  # ``24 شوال الجاري``
+    if m["year"] is None and month == 2 and day is not None and "/" in m.group():
+        return None  # ``فاز 4/ صفر``: a score with its zero (445 in the news collections, 6 with a year)
     if m["year"] is None:
         # ``20 رمضان`` alone: the Ramadan nearest publication, as a Gregorian day and month
         # without a year are read. Without a day, only ``شهر رجب`` or ``رجب الماضي`` is surely
@@ -733,7 +743,9 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
         candidates += [_day_month(m, published, folded) for m in _matches(p.DAY_MONTH, folded, w)]
         glued = [g.end() for g in _matches(p.GLUED_DIGIT, folded, w)]
         candidates += [
-            _day_month(m, published, folded) for at in glued if (m := p.DAY_MONTH_AFTER_GLUE.match(folded, at))
+            _article_kept(_day_month(m, published, folded), folded)
+            for at in glued
+            if (m := p.DAY_MONTH_AFTER_GLUE.match(folded, at))
         ]
         candidates += [_month_year(m) for m in _matches(p.MONTH_YEAR, folded, w)]
         candidates += [_month_day_year(m) for m in _matches(p.MONTH_DAY_YEAR, folded, w)]

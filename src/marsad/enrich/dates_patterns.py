@@ -66,8 +66,11 @@ DAY_MONTH = regex.compile(rf"{_START}{_DAY_MONTH_BODY}")
 # ``و30 يونيو``: a day glued to ``و``/``ف``/``ب``/``ل``, which stays outside the span. Tried only
 # where `GLUED_DIGIT` finds such a day: an optional glued letter in `DAY_MONTH` would slow
 # every scan down by half.
-DAY_MONTH_AFTER_GLUE = regex.compile(rf"(?<=(?<![\p{{L}}\p{{N}}])[وفبل]){_DAY_MONTH_BODY}")
-GLUED_DIGIT = regex.compile(r"(?<![\p{L}\p{N}])[وفبل](?=\d)")
+# ``الـ11 من شهر أكتوبر القادم``, ``ال20 من يوليو``: the article glued to the day (154 in the news
+# collections) stays outside the span too.
+_GLUE = r"(?:[وفبل]|[وبف]?ال|لل)"
+DAY_MONTH_AFTER_GLUE = regex.compile(rf"(?<=(?<![\p{{L}}\p{{N}}]){_GLUE}){_DAY_MONTH_BODY}")
+GLUED_DIGIT = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_GLUE}(?=\d)")
 
 # ``يوليو 18, 2012``: the month first, as English writes it (blog datelines, embedded tweets).
 MONTH_DAY_YEAR = regex.compile(rf"{_START}(?P<m1>{_GM})\s+(?P<day>\d{{1,2}})\s*[,،]\s*(?P<year>\d{{4}}){_YEAR_TAIL}")

@@ -55,7 +55,7 @@ _PERCENT = alternation(_PERCENT_WORDS)
 
 _BIDI = "[\u200e\u200f\u061c]*"  # direction marks a site left around ``ر``
 _DIGIT_QUANTITY = regex.compile(
-    r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?-\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي))|(?<=(?:^|[\s(])(?:[وب]?ال|لل)))"
+    r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?[-/]\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي))|(?<=(?:^|[\s(])(?:[وب]?ال|لل)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
     rf"(?:[(“\"]\s?(?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}|\d+{_BIDI}\s?ر\s?{_BIDI}\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
@@ -63,7 +63,7 @@ _DIGIT_QUANTITY = regex.compile(
     rf"|\d{{1,3}}(?:،\d{{3}})+(?![\d،])"
     # ``90 ,11 ألف``: a decimal comma whose fraction the text put first (11.90 thousand)
     rf"|\d{{1,3}} ,\d{{1,3}}(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
-    r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?-\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
+    r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?[-/]\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
     # ``(117) مليار دينار``: Gulf and Iraqi wire copy brackets the digits before their scale word.
     rf"(?:(?<=[(“\"]\s?(?:\d|[.,]){{1,12}})\s?[)″”\"](?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
@@ -83,6 +83,9 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(\-\"«“]*$")
 _JOINED = regex.compile(r"^\s*و\s*$")
 # ``القرار 10690 المؤرخ في``, ``عددها 15601 بتاريخ``, ``القانون عدد 88 لسنة 2005``: a reference number.
 _REFERENCE_AFTER = regex.compile(r"\s+(?:المؤرخ|المؤرخه|بتاريخ|لسنه)(?!\p{L})")
+# ``المصنفة 89 عالمياً``, ``المرتبة 13 عربياً``: a rank in a table of the world or a region, not a count
+# (56 numbers of the news collections are followed so, every one a rank).
+_RANK_AFTER = regex.compile(r"\s+(?:عالميا|عربيا|دوليا|محليا|خليجيا|اسيويا|اقليميا|اوروبيا)(?:ً)?(?!\p{L})")
 # ``«الأنعام: 152»``, ``(البقرة: 255)``: a source and a number after its colon, alone in brackets, is a
 # verse's or a page's reference (over every fifth news article 293 such brackets, all references).
 _BRACKETED_SOURCE_BEFORE = regex.compile(r"[(«\[{]\s*\p{L}+(?:\s\p{L}+)?\s*:\s*$")
@@ -258,6 +261,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
             continue
         if _REFERENCE_AFTER.match(text, m.end("num")) or _a_reference(folded, m.start("num"), m.end("num")):
+            continue
+        if not m["scale"] and _RANK_AFTER.match(text, m.end("num")):
             continue
         latin_unit = _LATIN_UNIT.match(text, m.end()) if not m["scale"] else None
         if _LATIN_BEFORE.search(text, max(0, m.start() - 12), m.start()) or (

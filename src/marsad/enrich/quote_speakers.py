@@ -47,7 +47,7 @@ _MAX_NAME_WORDS = 4
 # as a lookahead over all of them at every word would slow the scan down.
 _CUE_WORDS = frozenset(
     prefix + word for word in read_list("cue_verbs.txt") + read_list("cue_participles.txt") for prefix in ("", "و")
-)
+) | frozenset({"قوله", "قولها", "قولهم"})  # ``عن الطاهي حسن قوله``: the saying ends the name
 _CONSTRUCT_HEADS = frozenset(
     {word.removeprefix("ال") for word in ORGANISATIONS} | {fold_entry(w) for w in ("كرة", "شؤون", "علامة")}
 )

@@ -157,6 +157,10 @@ _PRONOUN_TITLES: dict[str, tuple[str, ...]] = {
 _SUBJECT_OPENERS = frozenset({"ان", "عن", "لكن", "ولكن"})
 _MAX_SUBJECT_WORDS = 14
 _MAX_NAME_IN_MARKS = 4  # ``بنك "دويتشه رايخ بنك"``: longer quotations after a noun are speech
+# Indefinite nouns a name in marks follows (besides organisations' heads): a site, a group, itself.
+_NAME_FOLLOWS = frozenset({"موقع", "مجموعه", "نفسها", "نفسه", "نفسهم"})
+# Heads of names that open the marks (besides organisations'): an institute, a group, a site.
+_NAME_HEADS = frozenset({"معهد", "مجموعه", "موقع"})
 _MAX_QUOTED_NAME_WORDS = 3  # ``«لويس إنريكي»`` in a subject is a name, not speech
 
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+)|(?P<mark>\S)")
@@ -226,6 +230,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         closers = "»«" if turned else _OPENERS[ch]
         close = next((j for j in range(k + 1, len(marks)) if marks[j][1] in closers), None)
         if close is not None and marks[close][0] < segment_end:
+            if _stray_before_label(text, ch, marks, k, close):
+                k += 1
+                continue
             reopened = _reopened_before(text, ch, marks, k, close)
             if reopened is None:
                 regions.append((i, marks[close][0]))
@@ -323,6 +330,18 @@ def _trim_end(text: str, start: int, stop: int) -> int:
     while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ".،,:؛"):
         stop -= 1
     return stop
+
+
+# ``«نانسي عجرم: «رحم الله سعود الدوسري».``: a guillemet left before a short label and its colon
+# (12 paragraphs of the news collections, every one a name or a source, then its quotation).
+_LABEL_AFTER_STRAY = re.compile(r"\s*[^\s\d.،:«»\"“”][^.،:«»\"“”]{1,40}:\s*")
+
+
+def _stray_before_label(text: str, ch: str, marks: list[tuple[int, str]], k: int, close: int) -> bool:
+    """Whether the guillemet at `marks[k]` stands alone before ``label: «`` that opens again."""
+    if ch != "«" or k + 1 >= close or marks[k + 1][1] != "«":
+        return False
+    return _LABEL_AFTER_STRAY.fullmatch(text, marks[k][0] + 1, marks[k + 1][0]) is not None
 
 
 def _reopened_before(text: str, ch: str, marks: list[tuple[int, str]], k: int, close: int) -> int | None:
@@ -1506,7 +1525,7 @@ def _left_open(para: _Paragraph, sentences: list[tuple[int, int]], spans: list[S
 
 _MAX_OPEN_PARAGRAPHS = 3
 # ``عمر فطموش: "المونولوغ في الجزائر مجرد تهريج"``: a name, a colon, then a quotation.
-_LABEL = regex.compile(r"^\s*(?P<who>[^\d:：«»\"“”.،,]{2,60}?)\s*[:：]\s*(?=[«\"“])")
+_LABEL = regex.compile(r"^\s*«?(?P<who>[^\d:：«»\"“”.،,]{2,60}?)\s*[:：]\s*(?=[«\"“])")
 _MAX_LABEL_WORDS = 6
 
 
@@ -1867,8 +1886,15 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         if noun in _NOT_QUOTE_BEFORE or named[1] in _NOT_QUOTE_BEFORE:
             return False  # ``مقال بعنوان "ننتظر الحل"``, ``لمهرجان «من أجل مكة»``
         indefinite = not named[1].startswith(("ال", "وال", "بال", "لل"))
-        if words <= _MAX_NAME_IN_MARKS and indefinite and noun in ORGANISATIONS and not named.group().endswith(":"):
-            return False  # ``بنك "دويتشه رايخ بنك"``: the name of the organisation
+        if (
+            words <= _MAX_NAME_IN_MARKS
+            and indefinite
+            and (noun in ORGANISATIONS or noun in _NAME_FOLLOWS)
+            and not named.group().endswith(":")
+        ):
+            # ``بنك "دويتشه رايخ بنك"``, ``حسب موقع "سكاي نيوز عربية"``, ``أطلقت على نفسها «مجموعة
+            # شباب المنارة»``: the name of the organisation, the site, what it called itself
+            return False
     introduced = (words == 2 and _INTRODUCED.search(text, 0, region[0]) is not None) or _described_as(text, region[0])
     if (
         words <= _MAX_TERM_WORDS
@@ -1907,7 +1933,13 @@ def _name_in_marks(inside: str) -> bool:
         return False
     if all(len(w) <= _SPELLED_LETTER for w in words):
         return True
-    return _bare_noun(words[0]) in ORGANISATIONS and not words[0].startswith(("ال", "وال"))
+    head = _bare_noun(words[0])
+    if head in ORGANISATIONS or head in _NAME_HEADS:
+        if not words[0].startswith(("ال", "وال")):
+            return True
+        # ``في “المعهد الهندي للإدارة”``: a definite head named by its adjectives and complements
+        return len(words) > 1 and all(w.startswith(("ال", "لل")) for w in words[1:])
+    return False
 
 
 def _bare_noun(word: str) -> str:
