@@ -149,3 +149,10 @@ def test_a_name_without_its_lineage_is_the_full_name() -> None:
     ]
     persons = {(span["text"], span["canonical"]) for span in find_entities(paragraphs) if span["type"] == "PER"}
     assert ("مازن بترجي", "مازن بن محمد بترجي") in persons
+
+
+def test_a_listed_name_with_clitics_on_its_later_words_is_found_whole() -> None:
+    from marsad.enrich.ner import find_entities
+
+    spans = find_entities(["وضبطت دوريات هيئة الأمر بالمعروف والنهي عن المنكر عددا من المخالفين في السوق."])
+    assert ("هيئة الأمر بالمعروف والنهي عن المنكر", "ORG") in {(s["text"], s["type"]) for s in spans}

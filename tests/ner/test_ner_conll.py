@@ -57,3 +57,13 @@ def test_read_labelled(tmp_path: Path) -> None:
 def test_parse_conll_skips_docstart() -> None:
     lines = ["-DOCSTART- O", "", "كتب O", "سامي B-PER", "", ""]
     assert parse_conll(lines) == [[["كتب", "O"], ["سامي", "B-PER"]]]
+
+
+def test_one_word_entities_chunk_as_entities_does() -> None:
+    from marsad.enrich.ner.conll import entities, one_word_entities
+
+    tags = ["B-PER", "O", "I-PER", "B-PER", "I-PER", "I-ORG", "B-ORG", "I-LOC", "B-PER"]
+    expected = [start for kind, start, end in entities(tags) if kind == "PER" and end - start == 1]
+    assert one_word_entities(tags, "PER") == expected == [0, 2, 8]
+    assert one_word_entities(tags, "ORG") == [5, 6]
+    assert one_word_entities(["O", "O"], "ORG") == []

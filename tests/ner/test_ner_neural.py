@@ -300,6 +300,15 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "papersdev4-places",
         "papersdev4-persons",
         "papersdev4-organisations",
+        "papersdev5-places",
+        "papersdev5-persons",
+        "papersdev5-organisations",
+        "newsdev2-places",
+        "newsdev2-persons",
+        "newsdev2-organisations",
+        "newsdev3-places",
+        "newsdev3-persons",
+        "newsdev3-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -96,7 +96,17 @@ def test_people_and_organisations_gold_covers_the_same_articles() -> None:
 def test_news_scores_every_gold_set(shared: Path) -> None:
     scores = {score.name: score for score in evaluate_news(shared)}
     kinds = ("places", "persons", "organisations")
-    prefixes = ("news", "papers", "papersdev", "papersdev2", "papersdev3", "papersdev4")
+    prefixes = (
+        "news",
+        "papers",
+        "papersdev",
+        "papersdev2",
+        "papersdev3",
+        "papersdev4",
+        "papersdev5",
+        "newsdev2",
+        "newsdev3",
+    )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
     assert {score.articles for name, score in scores.items() if name.startswith("news-")} == {40}
@@ -109,6 +119,9 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         for name, score in scores.items()
         if name.startswith(("papersdev2-", "papersdev3-", "papersdev4-"))
     } == {30}
+    assert {score.articles for name, score in scores.items() if name.startswith("papersdev5-")} == {24}
+    assert {score.articles for name, score in scores.items() if name.startswith(("newsdev2-", "newsdev3-"))} == {30}
+    assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 
 
 def test_blind_newspapers_gold_names_thirty_articles_of_many_countries() -> None:

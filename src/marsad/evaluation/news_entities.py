@@ -13,7 +13,10 @@ Those rules were then tuned by reading that set's errors, so a second set
 stays blind: 30 articles of the newspapers collection (18 countries, six
 sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
-`papers-*` sets.
+`papers-*` sets. Development sets written later under docs/guidelines/entities.md by
+helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
+articles, `papers_dev*_gold.jsonl`) and `newsdev2`, `newsdev3` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl`, `news_dev3_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -50,6 +53,15 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("papersdev4-places", "LOC", "papers_dev4_gold.jsonl", "places"),
     ("papersdev4-persons", "PER", "papers_dev4_gold.jsonl", "persons"),
     ("papersdev4-organisations", "ORG", "papers_dev4_gold.jsonl", "organisations"),
+    ("papersdev5-places", "LOC", "papers_dev5_gold.jsonl", "places"),
+    ("papersdev5-persons", "PER", "papers_dev5_gold.jsonl", "persons"),
+    ("papersdev5-organisations", "ORG", "papers_dev5_gold.jsonl", "organisations"),
+    ("newsdev2-places", "LOC", "news_dev2_gold.jsonl", "places"),
+    ("newsdev2-persons", "PER", "news_dev2_gold.jsonl", "persons"),
+    ("newsdev2-organisations", "ORG", "news_dev2_gold.jsonl", "organisations"),
+    ("newsdev3-places", "LOC", "news_dev3_gold.jsonl", "places"),
+    ("newsdev3-persons", "PER", "news_dev3_gold.jsonl", "persons"),
+    ("newsdev3-organisations", "ORG", "news_dev3_gold.jsonl", "organisations"),
 )
 
 
@@ -72,6 +84,7 @@ COLLECTIONS: dict[str, Collection] = {
     "papers_dev2_gold.jsonl": PAPERS_DEV,
     "papers_dev3_gold.jsonl": PAPERS_DEV,
     "papers_dev4_gold.jsonl": PAPERS_DEV,
+    "papers_dev5_gold.jsonl": PAPERS_DEV,
 }
 
 

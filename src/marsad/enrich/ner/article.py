@@ -44,8 +44,19 @@ def known_entities() -> Names:
         if line.startswith("#") or "\t" not in line:
             continue
         name, kind = line.split("\t")[:2]
-        names[tuple(w if w == NISBA else fold_for_search(w) for w in name.split())] = kind
+        words = [w if w == NISBA else fold_for_search(w) for w in name.split()]
+        names[tuple(words[:1] + [_without_proclitic(w) for w in words[1:]])] = kind
     return names
+
+
+def _without_proclitic(folded: str) -> str:
+    """``بالمعروف`` -> ``المعروف``, ``للثقافة`` -> ``الثقافة``: a later word of a listed name as the
+    tokens' name keys read it, with the proclitic before its article cut."""
+    if folded.startswith(("وال", "بال", "فال", "كال")):
+        return folded[1:]
+    if folded.startswith("لل") and len(folded) > 3:
+        return "ا" + folded[1:]
+    return folded
 
 
 @lru_cache(maxsize=8)

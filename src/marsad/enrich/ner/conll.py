@@ -71,6 +71,21 @@ def entities(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     return chunks
 
 
+def one_word_entities(tags: Sequence[str], kind: str) -> list[int]:
+    """Where the entities of `kind` one token long stand, as `entities` chunks them (cheaper:
+    the record passes ask it of every sentence)."""
+    begin, inside = "B-" + kind, "I-" + kind
+    if begin not in tags and inside not in tags:
+        return []
+    last = len(tags) - 1
+    return [
+        i
+        for i, tag in enumerate(tags)
+        if (tag == begin or (tag == inside and (i == 0 or tags[i - 1] not in (begin, inside))))
+        and (i == last or tags[i + 1] != inside)
+    ]
+
+
 @dataclass(slots=True)
 class Scores:
     true_positive: Counter[str]

@@ -28,10 +28,13 @@ from marsad.enrich.ner.bylines import byline_outlets
 from marsad.enrich.ner.coordinated_names import split_coordinated_bodies, split_coordinated_people
 from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.facility_phrases import mark_facility_phrases
+from marsad.enrich.ner.generic_bodies import drop_bodies_by_nationality, drop_generic_bodies
 from marsad.enrich.ner.organisation_adjectives import extend_organisations
 from marsad.enrich.ner.organisation_phrases import mark_organisation_phrases
 from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
 from marsad.enrich.ner.states import extend_states
+from marsad.enrich.ner.surnames import extend_surnames
+from marsad.enrich.ner.title_complements import split_governed_places, split_leading_places
 
 __all__ = ["ARTICLE_PASSES", "SENTENCE_PASSES", "ArticleNames", "Pass", "TaggedSentence", "run_passes"]
 
@@ -136,6 +139,20 @@ def _outlets(s: TaggedSentence, names: ArticleNames) -> None:
     s.fixed.extend(ranges)
 
 
+def _governed_places(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = split_leading_places(
+        s.tokens, split_governed_places(s.tokens, s.tags, names.name_key), names.name_key, names.names
+    )
+
+
+def _surnames(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = extend_surnames(s.tokens, s.tags, names.name_key)
+
+
+def _generic_bodies(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = drop_bodies_by_nationality(s.tokens, drop_generic_bodies(s.tokens, s.tags, names.name_key), names.name_key)
+
+
 # Each sentence alone, as soon as it is tagged.
 SENTENCE_PASSES: tuple[Pass, ...] = (
     Pass("tidy", "function words alone (`لي`, `فيه`); enrich/data/currencies.tsv after an amount", _tidy),
@@ -177,6 +194,13 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         _organisation_adjectives,
     ),
     Pass("outlets", "quoted names after `لـ` or an institution head; bylines (`الرياض - واس`)", _outlets),
+    Pass("governed places", "`حاكم` + a place + a person as one; a named place opening a person", _governed_places),
+    Pass("surnames", "a one-word person + a word the news writes as a name (not in common_words.tsv)", _surnames),
+    Pass(
+        "generic bodies",
+        "enrich/data/generic_bodies.txt: a head (`الوكالة`), `الإرهابي` alone; nationality_adjectives.txt",
+        _generic_bodies,
+    ),
 )
 
 
