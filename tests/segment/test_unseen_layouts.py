@@ -2559,3 +2559,22 @@ def test_a_list_of_the_storys_stars_names_no_site() -> None:
 )
 def test_a_follow_prompt_and_a_french_source_line_are_cut(line: str) -> None:
     cut_between_paragraphs(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["الرئيسيةنجوم وفنأفراح النجوم", "النشرة الاقتصادية > قناة السويس", "القاهرة في 25 يوليو /دلتا/"]
+)
+def test_a_glued_home_trail_a_pointed_trail_and_a_wires_dateline_are_no_titles(line: str) -> None:
+    assert host("\n".join([line, P1, P2, P3])).title != line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(تتبع)",
+        "▪ أيضاً في الأوّلي: بلدية صيدا تطلق حملة لتنظيف الواجهة البحرية",
+        "مراسل دلتا في بورسعيد: محمد الدسوقي",
+    ],
+)
+def test_a_wires_continuation_a_sites_teaser_and_a_correspondents_line_are_cut(line: str) -> None:
+    cut_between_paragraphs(line)

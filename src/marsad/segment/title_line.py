@@ -66,7 +66,7 @@ _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline"})
 BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?(?:الرئيسي[ةه]|accueil|home)\s*(?:[/›>»|]|\s[-–]\s)", re.IGNORECASE)
 # ``الرئيسية موضة جمال صحة ورشاقة مطبخ``: a menu glued without separators (no line of the news
 # collections opens with the word and three more).
-_HOME_MENU = re.compile(r"^الرييسيه(?:\s\S+){3,}$")
+_HOME_MENU = re.compile(r"^الرييسيه(?:\s\S+){3,}$|^الرييسيه\w")  # (or glued: ``الرئيسيةنجوم وفن``)
 # A ticker's label alone on its line, its item on the next (`عاجل` / `الأمم المتحدة تدعو ...`).
 _TICKER_LABELS = frozenset({"عاجل", "خبر عاجل", "عاجل الان", "flash", "flash info", "breaking", "breaking news"})
 # `مراسل المدار في معسكر النمسا`, `محررة الشؤون الاقتصادية - جدة`: an author's post under a byline.
@@ -163,6 +163,8 @@ def _mostly_a_date(key: str) -> bool:
 _MIN_DATE_TOKENS = 3
 
 
+# ``القاهرة في 25 يوليو /دلتا/``: a wire's dateline, its agency between slashes or in brackets.
+_WIRE_DATELINE = re.compile(r"^\S+(?:\s\S+)?\s+في\s+\d{1,2}\s+\S+(?:\s+\d{4})?\s*[/(][^/()]+[/)]\s*$")
 # ``المصدر: صحيفة عكاظ (جدة) — الصفحة: الرأي``: where the story comes from, never its headline (no
 # SaudiNewsNet title opens so; three open with ``مصدر:``, an unnamed source who speaks).
 _SOURCE_LABEL = re.compile(r"^\s*المصدر\s?:")
@@ -189,7 +191,10 @@ def _deck_under_headline(lines: Sequence[Line], index: int, start: int) -> bool:
         above.chrome is None
         and _headline_like(above)
         and not _never_title(above)
-        and all(lines[k].chrome is not None for k in range(index + 1, start))
+        and all(
+            lines[k].chrome is not None or _never_title(lines[k]) or is_dateline(lines[k].text)
+            for k in range(index + 1, start)
+        )
         and index + 1 < start
     )
 
@@ -229,6 +234,7 @@ def _never_title(line: Line) -> bool:
         or len(_SCORE.findall(text)) >= _TICKER_SCORES
         or _slashed_trail(text)
         or _SOURCE_LABEL.match(text)
+        or _WIRE_DATELINE.match(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
@@ -241,9 +247,13 @@ _TRAIL_PART_WORDS = 3
 
 def _slashed_trail(text: str) -> bool:
     """``لمّة / زواج وعلاقات / آراء``: three short parts or more apart by spaced slashes are a site's
-    trail (no SaudiNewsNet title is; two parts may be one, ``عام / حالة الطقس``)."""
+    trail (no SaudiNewsNet title is; two parts may be one, ``عام / حالة الطقس``); two or more apart
+    by ``>`` are one too (``النشرة الاقتصادية > قناة السويس``: no SaudiNewsNet title holds ``>``)."""
     parts = text.split(_SPACED_SLASH)
-    return len(parts) >= _TRAIL_PARTS and all(0 < len(part.split()) <= _TRAIL_PART_WORDS for part in parts)
+    if len(parts) >= _TRAIL_PARTS and all(0 < len(part.split()) <= _TRAIL_PART_WORDS for part in parts):
+        return True
+    pointed = text.split(" > ")
+    return len(pointed) > 1 and all(0 < len(part.split()) <= _TRAIL_PART_WORDS for part in pointed)
 
 
 # ``الرئيس الفلسطيني محمود عباس``: a title, its adjectives and a person's name, the whole line: a
