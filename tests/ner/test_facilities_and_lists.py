@@ -156,3 +156,14 @@ def test_a_listed_name_with_clitics_on_its_later_words_is_found_whole() -> None:
 
     spans = find_entities(["وضبطت دوريات هيئة الأمر بالمعروف والنهي عن المنكر عددا من المخالفين في السوق."])
     assert ("هيئة الأمر بالمعروف والنهي عن المنكر", "ORG") in {(s["text"], s["type"]) for s in spans}
+
+
+def test_the_holy_cities_are_named_whole_and_their_short_forms_link_to_them() -> None:
+    from marsad.enrich.ner import find_entities
+
+    spans = find_entities(["وصل الحجاج إلى مكة المكرمة أمس قادمين من المدينة المنورة.", "وتستعد مكة لاستقبال المزيد."])
+    assert {(s["text"], s["canonical"]) for s in spans if s["type"] == "LOC"} == {
+        ("مكة المكرمة", "مكة المكرمة"),
+        ("المدينة المنورة", "المدينة المنورة"),
+        ("مكة", "مكة المكرمة"),
+    }

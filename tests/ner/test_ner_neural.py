@@ -309,6 +309,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev3-places",
         "newsdev3-persons",
         "newsdev3-organisations",
+        "newsdev4-places",
+        "newsdev4-persons",
+        "newsdev4-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

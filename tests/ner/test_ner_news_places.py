@@ -106,6 +106,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         "papersdev5",
         "newsdev2",
         "newsdev3",
+        "newsdev4",
     )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
@@ -120,7 +121,9 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         if name.startswith(("papersdev2-", "papersdev3-", "papersdev4-"))
     } == {30}
     assert {score.articles for name, score in scores.items() if name.startswith("papersdev5-")} == {24}
-    assert {score.articles for name, score in scores.items() if name.startswith(("newsdev2-", "newsdev3-"))} == {30}
+    assert {
+        score.articles for name, score in scores.items() if name.startswith(("newsdev2-", "newsdev3-", "newsdev4-"))
+    } == {30}
     assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 
 
