@@ -241,6 +241,25 @@ def _is_trail(line: Line) -> bool:
     return category is not None and category != line.text
 
 
+# A summary over the article (`باختصار` / `• ...` / `• ...`): its bullets are sentences, and the
+# article starts after them (dev layouts 41, 42 and 44: four sites; none a line of the news).
+_SUMMARY_HEADERS = frozenset(line_key(w) for w in ("باختصار", "أبرز النقاط", "أهم النقاط", "الخلاصة", "في سطور"))
+_SUMMARY_REACH = 3
+
+
+def _past_summary_box(lines: list[Line], start: int, end: int, reasons: dict[int, str]) -> int:
+    """Where the article starts once a summary box's bullets at its head are the box's."""
+    for header in range(max(0, start - _SUMMARY_REACH), start + 1):
+        if lines[header].key not in _SUMMARY_HEADERS:
+            continue
+        after = header + 1
+        while after <= end and lines[after].bullet:
+            reasons[lines[after].index] = "data_box"
+            after += 1
+        return after if start <= after <= end and after > header + 1 else start
+    return start
+
+
 # Three items or more apart by middle dots or bullets: a list, whatever it lists.
 _LIST_OF_NAMES = regex.compile(r"[^·•]+[·•][^·•]+[·•]")
 
@@ -639,6 +658,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         removed = [Removed(line.text, reasons.get(line.index) or _default_reason(line, True)) for line in lines]
         return [Article(title=title, body=[], category=hints.category, boilerplate=removed)]
     start, end = block
+    start = _past_summary_box(lines, start, end, reasons)
     end = _last_sentence_unstopped(lines, end, reasons)
     end = _resumed_past_box(lines, start, end, reasons.keys() | section_reasons.keys())
 

@@ -192,7 +192,10 @@ def _deck_under_headline(lines: Sequence[Line], index: int, start: int) -> bool:
         and _headline_like(above)
         and not _never_title(above)
         and all(
-            lines[k].chrome is not None or _never_title(lines[k]) or is_dateline(lines[k].text)
+            lines[k].chrome is not None
+            or lines[k].kind is Kind.FRAGMENT
+            or _never_title(lines[k])
+            or is_dateline(lines[k].text)
             for k in range(index + 1, start)
         )
         and index + 1 < start
