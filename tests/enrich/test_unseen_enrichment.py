@@ -1447,3 +1447,12 @@ def test_a_one_word_name_before_his_saying_is_the_speaker() -> None:
     paragraph = "ونقلت الصحيفة عن صاحب المطعم حسن قوله “نحاول جهدنا لتطبيق أفضل ما يمكن من التجربة”."
     quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
     assert [q["speaker"] for q in quotes] == ["حسن"]
+
+
+def test_names_listed_in_marks_are_no_speech_but_a_repeated_chant_is() -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    listed = 'وقال الطيار موسى الفيفي إن التمرين شمل مناورات "السهم، التايفون، الصقر، الدرع" بمشاركة أسراب عدة.'
+    assert [q for q in find_quotes([listed]) if q["direct"]] == []
+    chant = "وهتفت الجماهير للاعبين بعد المباراة: «نشكركم، نشكركم، نشكركم»."
+    assert [q["text"] for q in find_quotes([chant]) if q["direct"]] == ["نشكركم، نشكركم، نشكركم"]

@@ -1904,12 +1904,28 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         return False  # ``منظمة "جمعية مدافعي حقوق الإنسان"``, ``مصرف "يو بي أس"``: a name, not speech
     if _person_in_marks(text[region[0] + 1 : region[1]]):
         return False  # ``صاحب السمو الملكي "الأمير محمد بن نايف بن عبدالعزيز"``: who, not what was said
+    if _list_in_marks(text[region[0] + 1 : region[1]]):
+        return False  # ``"السهم، التايفون، الصقر، الدرع"``: names listed, not speech
     return (words >= _MIN_QUOTE_WORDS or introduced) and not _LABEL_AFTER.match(text, region[1] + 1)
 
 
 _KUNYA = frozenset({"ابو", "ابي", "ابا", "ام"})
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ال", "عبد"})
 _MAX_NAME_WORDS_IN_MARKS = 8
+
+
+_MIN_LISTED = 3
+_MAX_LISTED_WORDS = 2
+
+
+def _list_in_marks(inside: str) -> bool:
+    """Three items or more apart by commas, each of a word or two and none said twice (the
+    manoeuvres' names in marks)."""
+    items = [item.split() for item in re.split(r"[،,]", inside)]
+    if items and not items[-1]:
+        items.pop()  # a comma closing the list
+    distinct = len({tuple(item) for item in items}) == len(items)  # ``نشكركم، نشكركم، ...``: a chant
+    return len(items) >= _MIN_LISTED and distinct and all(1 <= len(item) <= _MAX_LISTED_WORDS for item in items)
 
 
 def _person_in_marks(inside: str) -> bool:
