@@ -5,7 +5,9 @@ reads the place and the person as one person. Where it did (a person of three wo
 right after such a title the tagger left out), the first word is the place the title
 governs: a place of its own, and the person's name starts after it; so where the title itself
 opened the span (`سيناتور تكساس`, `حاكم أركنساس مايك هاكابي`). In 1,500 articles of the news 5
-spans after such a title, all of this kind.
+spans after such a title, all of this kind. A person that opens with a place the article (or
+the shipped lists) names as a place is split the same way (`مدير تعليم جازان عثمان عريبي`), the
+title before it being any (`split_leading_places`).
 """
 
 from __future__ import annotations
