@@ -312,6 +312,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev4-places",
         "newsdev4-persons",
         "newsdev4-organisations",
+        "newsdev5-places",
+        "newsdev5-persons",
+        "newsdev5-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

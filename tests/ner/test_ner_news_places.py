@@ -107,6 +107,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         "newsdev2",
         "newsdev3",
         "newsdev4",
+        "newsdev5",
     )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
@@ -122,7 +123,9 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
     } == {30}
     assert {score.articles for name, score in scores.items() if name.startswith("papersdev5-")} == {24}
     assert {
-        score.articles for name, score in scores.items() if name.startswith(("newsdev2-", "newsdev3-", "newsdev4-"))
+        score.articles
+        for name, score in scores.items()
+        if name.startswith(("newsdev2-", "newsdev3-", "newsdev4-", "newsdev5-"))
     } == {30}
     assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 

@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev4` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev4_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev5` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev5_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev4-places", "LOC", "news_dev4_gold.jsonl", "places"),
     ("newsdev4-persons", "PER", "news_dev4_gold.jsonl", "persons"),
     ("newsdev4-organisations", "ORG", "news_dev4_gold.jsonl", "organisations"),
+    ("newsdev5-places", "LOC", "news_dev5_gold.jsonl", "places"),
+    ("newsdev5-persons", "PER", "news_dev5_gold.jsonl", "persons"),
+    ("newsdev5-organisations", "ORG", "news_dev5_gold.jsonl", "organisations"),
 )
 
 
