@@ -2581,7 +2581,10 @@ def test_a_wires_continuation_a_sites_teaser_and_a_correspondents_line_are_cut(l
 
 
 def test_a_summary_box_over_the_article_is_no_body() -> None:
-    bullets = ["• الوزارة تفتتح مستشفى بطاقة ثلاثمئة سرير في الطائف.", "• التشغيل يبدأ الشهر المقبل بكوادر وطنية مؤهلة."]
+    bullets = [
+        "• الوزارة تفتتح مستشفى بطاقة ثلاثمئة سرير في الطائف.",
+        "• التشغيل يبدأ الشهر المقبل بكوادر وطنية مؤهلة.",
+    ]
     record = host("\n".join([HEADLINE, "الأحد 26 يوليو 2015", "باختصار", *bullets, P1, P2, P3, P4]))
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3, P4]
