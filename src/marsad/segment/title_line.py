@@ -182,8 +182,8 @@ def _field(line: Line) -> bool:
 
 def _deck_under_headline(lines: Sequence[Line], index: int, start: int) -> bool:
     """``البرلمان التونسي يقر قانونا ...`` / a deck of a sentence or two / date, source / the body: a
-    paragraph the body does not take, right under a headline, with only chrome between it and the
-    body, is the headline's deck."""
+    paragraph the body does not take, right under a headline, with nothing but chrome, fragments,
+    bylines, dates and list items between it and the body, is the headline's deck."""
     if index == 0:
         return False
     above = lines[index - 1]
