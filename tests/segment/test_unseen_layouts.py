@@ -2589,3 +2589,11 @@ def test_a_summary_box_over_the_article_is_no_body() -> None:
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3, P4]
     assert {reasons(record)[line] for line in bullets} == {"data_box"}
+
+
+def test_a_wires_note_to_editors_and_its_update_label_stay_out_of_the_story() -> None:
+    note = "ملاحظة للمحررين: تعيد الوكالة بث هذا الخبر بعد إضافة تصريحات الوزير والمتحدث باسم الحكومة."
+    page = "\n".join(["اليمن › سياسة", note, "(محدث 2) " + HEADLINE, "عدن - 20 يوليو 2015 (المسند) -", P1, P2, P3])
+    record = host(page)
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]

@@ -134,7 +134,9 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
 
 
 _MEDIA_LABEL = regex.compile(
-    r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o|بيان|خاص|حصري|مطو[ّ]?ر|محد[ّ]?ث)\s*(?:\||//)\s*(?=\S)", regex.IGNORECASE
+    r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o|بيان|خاص|حصري|مطو[ّ]?ر|محد[ّ]?ث)\s*(?:\||//)\s*(?=\S)"
+    r"|^\(\s*(?:محد[ّ]?ث|تحديث)(?:\s*\d+)?\s*\)\s*(?=\S)",  # ``(محدث 2) ...``: a wire's updated version
+    regex.IGNORECASE,
 )
 # ``📢 ...``, ``✈️ ...``: a social post's pictographs before its headline are no words of it.
 _LEADING_PICTOGRAPHS = regex.compile(r"^[\p{So}\p{Sk}\uFE0F\u200D\s]+(?=\w)")
