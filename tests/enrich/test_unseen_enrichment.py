@@ -1456,3 +1456,12 @@ def test_names_listed_in_marks_are_no_speech_but_a_repeated_chant_is() -> None:
     assert [q for q in find_quotes([listed]) if q["direct"]] == []
     chant = "وهتفت الجماهير للاعبين بعد المباراة: «نشكركم، نشكركم، نشكركم»."
     assert [q["text"] for q in find_quotes([chant]) if q["direct"]] == ["نشكركم، نشكركم، نشكركم"]
+
+
+def test_a_paper_or_an_event_named_in_marks_is_no_speech_but_a_coordinators_words_are() -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    paper = 'وستتناول الجلسة ورقة "اندماج مكاتب المحاماة المحلية وتأسيس شركات مدنية كبرى" بمشاركة خبراء.'
+    assert [q for q in find_quotes([paper]) if q["direct"]] == []
+    said = "وقالت سلمى الراشد المنسقة الفنية للمعرض “المعرض يضم أعمالاً لتسعة فنانين من الدولة”."
+    assert [q["text"] for q in find_quotes([said]) if q["direct"]] == ["المعرض يضم أعمالاً لتسعة فنانين من الدولة"]

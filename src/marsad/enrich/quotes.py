@@ -135,6 +135,11 @@ _COMPLEMENTIZERS = frozenset(
     {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "بانهم", "اننا", "باننا", "فانه", "فانها", "فانهم", ":"}
 )
 _NOT_QUOTE_BEFORE = frozenset(read_list("not_quote_before.txt"))
+# An event or a paper named in marks right after its indefinite noun (``ورقة "اندماج مكاتب المحاماة"``,
+# ``ندوة «...»``); with the article or ``ل`` the noun is a complement (``المنسقة الفنية للمعرض “...”``).
+_EVENT_TITLED = frozenset(
+    fold_entry(w) for w in ("ورقة", "ورشة", "ندوة", "محاضرة", "مؤتمر", "ملتقى", "منتدى", "معرض", "جلسة", "محور")
+)
 _NAMED_BEFORE = re.compile(r"([^\W\d_]+)[\s:]*$")
 _MIN_QUOTE_WORDS = 3  # shorter quotations count only right after ``:`` or ``إن``/``أن``
 _MAX_TERM_WORDS = 4  # up to this, words in marks mid-sentence may be a name, not speech
@@ -1883,8 +1888,8 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
     words = _word_count(text[region[0] + 1 : region[1]])
     if named is not None:
         noun = _bare_noun(named[1])
-        if noun in _NOT_QUOTE_BEFORE or named[1] in _NOT_QUOTE_BEFORE:
-            return False  # ``مقال بعنوان "ننتظر الحل"``, ``لمهرجان «من أجل مكة»``
+        if noun in _NOT_QUOTE_BEFORE or named[1] in _NOT_QUOTE_BEFORE or named[1] in _EVENT_TITLED:
+            return False  # ``مقال بعنوان "ننتظر الحل"``, ``لمهرجان «من أجل مكة»``, ``ورقة "اندماج ..."``
         indefinite = not named[1].startswith(("ال", "وال", "بال", "لل"))
         if (
             words <= _MAX_NAME_IN_MARKS
