@@ -315,6 +315,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev5-places",
         "newsdev5-persons",
         "newsdev5-organisations",
+        "newsdev6-places",
+        "newsdev6-persons",
+        "newsdev6-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os
