@@ -2597,3 +2597,15 @@ def test_a_wires_note_to_editors_and_its_update_label_stay_out_of_the_story() ->
     record = host(page)
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1.   [أنقرة تستدعي السفير العراقي](https://example.net/world/2015/08/03/53101)",
+        "Tags: [تركيا](https://example.net/tag/turkey) [حزب العمال الكردستاني](https://example.net/tag/pkk)",
+        "> **شاهد:** [فيديو: لحظة استهداف الثكنة](https://example.net/video/2015/08/03/1)",
+    ],
+)
+def test_a_markdown_line_of_links_between_paragraphs_is_cut(line: str) -> None:
+    cut_between_paragraphs(line)
