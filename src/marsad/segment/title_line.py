@@ -169,15 +169,14 @@ _WIRE_DATELINE = re.compile(r"^\S+(?:\s\S+)?\s+في\s+\d{1,2}\s+\S+(?:\s+\d{4})?
 # SaudiNewsNet title opens so; three open with ``مصدر:``, an unnamed source who speaks).
 _SOURCE_LABEL = re.compile(r"^\s*المصدر\s?:")
 # ``البلد: اليمن`` / ``المحافظة: عدن؛ لحج`` / ``القطاع: ...``: a record's fields, a label of a word or
-# two and its value a line each; three such lines side by side are the page's metadata block.
-_FIELD = re.compile(r"^\s*[^\s:]+(?:\s[^\s:]+)?\s?:\s?(\S.*)$")
+# two and its value a line each (`_LABELLED`); three such lines side by side are the page's metadata block.
 _MAX_FIELD_VALUE_WORDS = 5  # a headline after a speaker's colon says more
 _MIN_FIELDS = 3
 
 
 def _field(line: Line) -> bool:
-    match = _FIELD.match(line.text)
-    return match is not None and len(match[1].split()) <= _MAX_FIELD_VALUE_WORDS
+    match = _LABELLED.match(line.text)
+    return match is not None and 0 < len(match[1].split()) <= _MAX_FIELD_VALUE_WORDS
 
 
 def _deck_under_headline(lines: Sequence[Line], index: int, start: int) -> bool:

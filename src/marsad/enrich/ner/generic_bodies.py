@@ -21,7 +21,7 @@ from marsad.enrich.ner.conll import entities, one_word_entities
 
 @cache
 def _generic() -> frozenset[str]:
-    return frozenset(fold_entry(word) for word in read_list("generic_bodies.txt"))
+    return frozenset(read_list("generic_bodies.txt"))
 
 
 def drop_generic_bodies(tokens: list[str], tags: list[str], key: Callable[[str], str]) -> list[str]:
