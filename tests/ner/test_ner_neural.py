@@ -20,7 +20,7 @@ from marsad.enrich.ner.neural import (
     load_weights,
     save_weights,
 )
-from marsad.enrich.ner.numpy_layers import bilstm, reverse_index, viterbi
+from marsad.enrich.ner.numpy_layers import bilstm_emissions, lstm_direction, pack, viterbi
 
 # Sentences we wrote.
 SENTENCES: list[Sentence] = [
@@ -47,30 +47,96 @@ def _brute_force(
     return best[1], best[0]
 
 
-def test_viterbi_matches_brute_force_on_padded_batch() -> None:
+def _time_major(per_sentence: list[np.ndarray], order: np.ndarray) -> np.ndarray:
+    """Rows of sentences (one array per sentence, longest first) in a packed batch's time-major order."""
+    return np.concatenate(per_sentence)[order]
+
+
+def test_pack_reads_each_step_of_the_sentences_still_running() -> None:
+    batch = pack(np.array([3, 3, 1]))
+    assert batch.active.tolist() == [3, 2, 2]
+    assert batch.offsets.tolist() == [0, 3, 5, 7]
+    # Flat positions: sentence 0 is 0-2, sentence 1 is 3-5, sentence 2 is 6.
+    assert batch.forward.tolist() == [0, 3, 6, 1, 4, 2, 5]
+    assert batch.backward.tolist() == [2, 5, 6, 1, 4, 0, 3]
+    with pytest.raises(ValueError, match="longest first"):
+        pack(np.array([1, 3]))
+
+
+def test_viterbi_matches_brute_force_on_a_packed_batch() -> None:
     rng = np.random.default_rng(0)
-    lengths = np.array([4, 1, 3, 2])
-    emissions = rng.normal(size=(4, 4, 3)).astype(np.float32)
+    lengths = np.array([4, 3, 2, 1])
+    per_sentence = [rng.normal(size=(n, 3)).astype(np.float32) for n in lengths]
     trans, start, end = (rng.normal(size=s).astype(np.float32) for s in ((3, 3), 3, 3))
-    paths, scores = viterbi(emissions, lengths, trans, start, end)
-    for b, n in enumerate(lengths):
-        path, value = _brute_force(emissions[b, :n], trans, start, end)
-        assert list(paths[b, :n]) == path
+    batch = pack(lengths)
+    time_major, scores = viterbi(_time_major(per_sentence, batch.forward), batch, trans, start, end)
+    flat = np.empty(len(time_major), dtype=np.int64)
+    flat[batch.forward] = time_major
+    position = 0
+    for b, emissions in enumerate(per_sentence):
+        path, value = _brute_force(emissions, trans, start, end)
+        assert list(flat[position : position + len(emissions)]) == path
         assert scores[b] == pytest.approx(value, rel=1e-5)
+        position += len(emissions)
 
 
-def test_reverse_index_stays_inside_each_sentence() -> None:
-    assert reverse_index(np.array([3, 1]), 4).tolist() == [[2, 1, 0, 3], [0, 1, 2, 3]]
+def _lstm_alone(inputs: np.ndarray, recurrent: np.ndarray, hidden: int) -> np.ndarray:
+    """One sentence through the LSTM step by step, in float64: the reference."""
+    state, cell, out = np.zeros(hidden), np.zeros(hidden), []
+    for x in inputs.astype(np.float64):
+        gates = np.tanh(state @ recurrent + x)
+        i, f, o = (gates[k * hidden : (k + 1) * hidden] * 0.5 + 0.5 for k in range(3))
+        cell = f * cell + i * gates[3 * hidden :]
+        state = o * np.tanh(cell)
+        out.append(state)
+    return np.array(out)
 
 
-def test_bilstm_ignores_padding() -> None:
+def test_packed_lstm_runs_each_sentence_as_if_alone() -> None:
     rng = np.random.default_rng(1)
     hidden = 4
+    recurrent = rng.normal(size=(hidden, 4 * hidden)).astype(np.float32)
+    lengths = np.array([5, 3, 3, 1])
+    per_sentence = [rng.normal(size=(n, 4 * hidden)).astype(np.float32) for n in lengths]
+    batch = pack(lengths)
+    out = lstm_direction(_time_major(per_sentence, batch.forward), recurrent, hidden, batch)
+    flat = np.empty_like(out)
+    flat[batch.forward] = out
+    position = 0
+    for inputs in per_sentence:
+        expected = _lstm_alone(inputs, recurrent, hidden)
+        np.testing.assert_allclose(flat[position : position + len(inputs)], expected, rtol=1e-5, atol=1e-6)
+        position += len(inputs)
+
+
+def test_backward_direction_reads_each_sentence_reversed() -> None:
+    rng = np.random.default_rng(3)
+    hidden = 3
     recurrent = rng.normal(size=(2, hidden, 4 * hidden)).astype(np.float32)
-    projected = rng.normal(size=(2, 5, 8 * hidden)).astype(np.float32)
-    together = bilstm(projected, np.array([5, 3]), recurrent, hidden)
-    alone = bilstm(projected[1:, :3], np.array([3]), recurrent, hidden)
-    np.testing.assert_allclose(together[1, :3], alone[0], rtol=1e-5, atol=1e-6)
+    output = rng.normal(size=(2 * hidden, 2)).astype(np.float32)
+    bias = rng.normal(size=2).astype(np.float32)
+    lengths = np.array([4, 2])
+    forward_in = [rng.normal(size=(n, 4 * hidden)).astype(np.float32) for n in lengths]
+    backward_in = [rng.normal(size=(n, 4 * hidden)).astype(np.float32) for n in lengths]
+    batch = pack(lengths)
+    scores = bilstm_emissions(
+        _time_major(forward_in, batch.forward),
+        _time_major(backward_in, batch.backward),
+        recurrent,
+        hidden,
+        output,
+        bias,
+        batch,
+    )
+    flat = np.empty_like(scores)
+    flat[batch.forward] = scores
+    position = 0
+    for fwd, bwd in zip(forward_in, backward_in, strict=True):
+        states = np.concatenate(
+            [_lstm_alone(fwd, recurrent[0], hidden), _lstm_alone(bwd[::-1], recurrent[1], hidden)[::-1]], axis=1
+        )
+        np.testing.assert_allclose(flat[position : position + len(fwd)], states @ output + bias, rtol=1e-4, atol=1e-5)
+        position += len(fwd)
 
 
 def test_bag_sums_handle_tokens_without_features() -> None:
@@ -212,6 +278,21 @@ def test_shipped_neural_model_tags_our_sentences() -> None:
         found = {token: tag for token, tag in zip(tokens, tags, strict=True) if token in expected}
         assert found == expected, list(zip(tokens, tags, strict=True))
     assert model.tag([[]]) == [[]]
+
+
+@pytest.mark.skipif(not (model_dir() / NEURAL_FILE).is_file(), reason="the neural model is not shipped")
+def test_shipped_model_tags_a_sentence_the_same_in_any_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.enrich.ner.neural as neural
+
+    with ExitStack() as stack:
+        model = open_model(model_dir(), stack, kind="neural")
+    assert isinstance(model, NeuralNerModel)
+    sentences = [tokens for tokens, _ in SHIPPED] + [["بغداد"], [], ["وصل", "الوفد", "إلى", "بيروت", "."]]
+    together = model.decode(sentences)
+    monkeypatch.setattr(neural, "CHUNK_TOKENS", 1)  # every sentence a batch of its own
+    alone = model.decode(sentences)
+    assert alone[0] == together[0]
+    assert alone[1] == pytest.approx(together[1], abs=1e-4)
 
 
 def _random_weights(seed: int, encoder: TokenEncoder, hidden: int = 4) -> NeuralWeights:

@@ -27,14 +27,14 @@ from threadpoolctl import ThreadpoolController
 from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import to_iob2
 from marsad.enrich.ner.features import FeatureExtractor
-from marsad.enrich.ner.numpy_layers import Array, IntArray, bilstm, char_cnn, viterbi
+from marsad.enrich.ner.numpy_layers import Array, IntArray, bilstm_emissions, char_cnn, pack, viterbi
 
 NEURAL_FILE = "ner_neural.npz"
 MAX_CHARS = 20
 PAD, UNKNOWN_CHAR, BOW, EOW = 0, 1, 2, 3
-# Buckets of length-sorted sentences: big enough that the per-step NumPy
-# overhead is shared by many tokens, small enough to stay in cache.
-BATCH_TOKENS = 6000
+# Tokens per packed batch: enough sentences that each time step's NumPy calls
+# are shared by many rows, few enough that the gathered inputs stay in cache.
+CHUNK_TOKENS = 16_000
 
 
 def word_chars(folded: str) -> str:
@@ -207,21 +207,31 @@ class NeuralNerModel:
             self._rows[token] = self._used + offset
         self._used = needed
 
-    def _batch(self, sentences: Sequence[Sequence[str]]) -> tuple[IntArray, Array]:
+    def _chunk(self, sentences: Sequence[Sequence[str]]) -> tuple[IntArray, Array]:
+        """Tags of the tokens of `sentences` (longest first), one sentence after another, and the path scores."""
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
-        steps = int(lengths.max())
         rows = self._rows
-        index = np.full((len(sentences), steps), -1, dtype=np.int64)
-        for b, sentence in enumerate(sentences):
-            index[b, : len(sentence)] = [rows[t] for t in sentence]
-        projected = self._table[index]  # padding reads the last row; its outputs are never used
+        flat = np.fromiter((rows[t] for s in sentences for t in s), dtype=np.int64, count=int(lengths.sum()))
+        batch = pack(lengths)
+        forward, backward = flat[batch.forward], flat[batch.backward]
         emissions: Array | None = None
         for m, w in enumerate(self.members):
-            part = projected[:, :, m * self._width : (m + 1) * self._width]
-            scores = bilstm(part, lengths, w.recurrent, w.hidden) @ w.output_weight + w.output_bias
+            base, gates = m * self._width, 4 * w.hidden
+            scores = bilstm_emissions(
+                self._table[forward, base : base + gates],
+                self._table[backward, base + gates : base + 2 * gates],
+                w.recurrent,
+                w.hidden,
+                w.output_weight,
+                w.output_bias,
+                batch,
+            )
             emissions = scores if emissions is None else emissions + scores
         assert emissions is not None
-        return viterbi(emissions, lengths, self._transitions, self._start, self._end)
+        time_major, best = viterbi(emissions, batch, self._transitions, self._start, self._end)
+        tags = np.empty(len(flat), dtype=np.int64)
+        tags[batch.forward] = time_major
+        return tags, best
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[float]]:
         """Raw Viterbi tags (before the IOB2 repair) and path scores per sentence."""
@@ -233,20 +243,26 @@ class NeuralNerModel:
     def _decode(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[float]]:
         tags: list[list[str]] = [[] for _ in sentences]
         scores = [0.0 for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        # Longest first, as a packed batch wants; neighbours in a chunk have similar
+        # lengths, so its short sentences do not wait through long ones' steps.
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: -len(sentences[i]))
         self._project([t for i in order for t in sentences[i]])
         names = self.weights.tags
         start = 0
         while start < len(order):
-            # Sorted by length: the batch is as long as its last sentence.
-            end = start + 1
-            while end < len(order) and (end + 1 - start) * len(sentences[order[end]]) <= BATCH_TOKENS:
+            end, count = start, 0
+            while end < len(order) and (end == start or count + len(sentences[order[end]]) <= CHUNK_TOKENS):
+                count += len(sentences[order[end]])
                 end += 1
             chosen = order[start:end]
-            paths, best = self._batch([sentences[i] for i in chosen])
+            found, best = self._chunk([sentences[i] for i in chosen])
+            ids = found.tolist()
+            position = 0
             for row, i in enumerate(chosen):
-                tags[i] = [names[k] for k in paths[row, : len(sentences[i])]]
+                length = len(sentences[i])
+                tags[i] = [names[k] for k in ids[position : position + length]]
                 scores[i] = float(best[row])
+                position += length
             start = end
         return tags, scores
 
