@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from marsad.enrich.ner.article import CONLL_WINDOW, article_names, known_entities, name_key_for, propagate_in_windows
+from marsad.enrich.ner.article import (
+    CONLL_WINDOW,
+    Tokens,
+    article_names,
+    known_entities,
+    name_key_for,
+    propagate_in_windows,
+)
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.nested_places import places_inside_organisations
 from marsad.enrich.ner.passes import ARTICLE_PASSES, SENTENCE_PASSES, ArticleNames, TaggedSentence, run_passes
@@ -19,8 +26,15 @@ from marsad.enrich.ner.tokens import tokenize
 
 __all__ = ["Span", "find_entities", "prefetch_tags", "tag_tokens"]
 
-# Sentences tagged ahead of their article (`prefetch_tags`), consumed by `find_entities`.
+# Sentences tagged ahead of their article (`prefetch_tags`), consumed by `find_entities`,
+# and the paragraphs' sentences as `prefetch_tags` split them (read, not changed, after).
 _prefetched: dict[tuple[str, ...], list[str]] = {}
+_split: dict[str, list[list[tuple[str, int, int]]]] = {}
+
+
+def _sentences(paragraph: str) -> list[list[tuple[str, int, int]]]:
+    found = _split.get(paragraph)
+    return sentences_of(tokenize(paragraph)) if found is None else found
 
 
 def prefetch_tags(articles: Sequence[Sequence[str]]) -> None:
@@ -29,14 +43,12 @@ def prefetch_tags(articles: Sequence[Sequence[str]]) -> None:
     whatever their article, so tagging many articles together costs about a third of tagging
     them one by one; the tags are the same (a batch never changes a sentence's tags)."""
     _prefetched.clear()
-    sentences = list(
-        dict.fromkeys(
-            tuple(token for token, _, _ in run)
-            for paragraphs in articles
-            for paragraph in paragraphs
-            for run in sentences_of(tokenize(paragraph))
-        )
-    )
+    _split.clear()
+    for paragraphs in articles:
+        for paragraph in paragraphs:
+            if paragraph not in _split:
+                _split[paragraph] = sentences_of(tokenize(paragraph))
+    sentences = list(dict.fromkeys(tuple(token for token, _, _ in run) for runs in _split.values() for run in runs))
     if sentences:
         _prefetched.update(zip(sentences, shipped_model().tag([list(s) for s in sentences]), strict=True))
 
@@ -69,7 +81,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     sentences: list[TaggedSentence] = []
     previous = -1
     for index, paragraph in enumerate(paragraphs):
-        for run in sentences_of(tokenize(paragraph)):
+        for run in _sentences(paragraph):
             sentences.append(TaggedSentence(index, run, [], opens_paragraph=index != previous))
             previous = index
     names = ArticleNames(key, name_key_for(key), model.extractor.lexicons.counts)

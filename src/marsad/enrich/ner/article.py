@@ -159,7 +159,7 @@ _AMOUNT_WORDS = frozenset(
 
 
 def _is_amount(token: str) -> bool:
-    return token[-1:].isdigit() or fold_for_search(token) in _AMOUNT_WORDS
+    return token[-1:].isdigit() or fold_word(token) in _AMOUNT_WORDS
 
 
 # Words that join a person's name to the next word and so never end one.
@@ -173,7 +173,7 @@ def complete_name_links(run: Tokens, tags: list[str]) -> list[str]:
         if (
             tags[index][2:] == "PER"
             and tags[index + 1] == "O"
-            and fold_for_search(run[index][0]) in NAME_LINKS
+            and fold_word(run[index][0]) in NAME_LINKS
             and run[index + 1][0].isalpha()
             and run[index + 1][0] not in FUNCTION_WORDS
         ):
@@ -296,8 +296,9 @@ def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
     tags = drop_function_words(run, tags)
     for index in range(1, len(run)):
         if (
-            _one_word_entity(tags, index)
-            and fold_for_search(run[index][0]) in _CURRENCY_WORDS
+            tags[index] != "O"
+            and _one_word_entity(tags, index)
+            and fold_word(run[index][0]) in _CURRENCY_WORDS
             and _is_amount(run[index - 1][0])
         ):
             tags[index] = "B-MISC"
@@ -307,7 +308,7 @@ def tidy_tags(run: Tokens, tags: list[str]) -> list[str]:
 def drop_function_words(run: Tokens, tags: list[str]) -> list[str]:
     """`tags` without one-word entities that are function words (`لي`, `فيه`, `هذا`)."""
     for index, (token, _, _) in enumerate(run):
-        if _one_word_entity(tags, index) and token in FUNCTION_WORDS:
+        if tags[index] != "O" and _one_word_entity(tags, index) and token in FUNCTION_WORDS:
             tags[index] = "O"
     return tags
 
@@ -347,14 +348,16 @@ def mark_names(
     widen: Names | None = None,
     starts: Mapping[str, int] | None = None,
     widen_starts: Mapping[str, int] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> list[str]:
     """Tag untagged occurrences of `names` in one sentence, longest first; an
     occurrence of a name in `widen` may also replace the shorter entities of its
-    own type it covers."""
+    own type it covers. `keys`, where given, are the run's name keys (`name_key_for(key)`)."""
     if not names:
         return tags
-    key = name_key_for(key or _key)
-    keys = [key(token) for token, _, _ in run]
+    if keys is None:
+        name_key = name_key_for(key or _key)
+        keys = [name_key(token) for token, _, _ in run]
     # An article's tables are read by every sentence: its passes give their `first_words` once.
     starts = first_words(names) if starts is None else starts
     widen_starts = (first_words(widen) if widen else {}) if widen_starts is None else widen_starts

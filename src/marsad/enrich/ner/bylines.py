@@ -10,7 +10,7 @@ sentence of a paragraph is read, and only up to the colon.
 
 from __future__ import annotations
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_for_search, fold_word
 
 DASHES = frozenset({"-", "–", "—"})
 ENDS = frozenset({":", "/"})
@@ -48,9 +48,7 @@ def byline_outlets(tokens: list[str], tags: list[str]) -> list[tuple[int, int]]:
     def anchor(part: tuple[int, int]) -> bool:
         start, end = part
         words = range(start, end)
-        return all(tags[j].endswith("LOC") for j in words) or (
-            end - start == 1 and fold_for_search(tokens[start]) in WIRES
-        )
+        return all(tags[j].endswith("LOC") for j in words) or (end - start == 1 and fold_word(tokens[start]) in WIRES)
 
     found: list[tuple[int, int]] = []
     for n, (start, end) in enumerate(parts):

@@ -60,14 +60,23 @@ def entities(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     chunks: list[tuple[str, int, int]] = []
     kind: str | None = None
     start = 0
-    for i, tag in enumerate([*tags, "O"]):
+    for i, tag in enumerate(tags):
+        # Most tags are O, and every pass over a record's sentences chunks them again.
+        if tag == "O":
+            if kind is not None:
+                chunks.append((kind, start, i))
+                kind = None
+            continue
         prefix, _, this = tag.partition("-")
-        continues = prefix == "I" and this == kind
-        if kind is not None and not continues:
+        if prefix == "I" and this == kind:
+            continue
+        if kind is not None:
             chunks.append((kind, start, i))
             kind = None
-        if prefix in ("B", "I") and not continues:
+        if prefix in ("B", "I"):
             kind, start = this, i
+    if kind is not None:
+        chunks.append((kind, start, len(tags)))
     return chunks
 
 

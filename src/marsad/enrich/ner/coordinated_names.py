@@ -11,7 +11,7 @@ split the same way at `و` + a body's head word (`البنك الدولي وال
 
 from __future__ import annotations
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import entities
 from marsad.enrich.ner.organisation_phrases import is_head
 from marsad.enrich.ner.spans import and_then_name
@@ -47,7 +47,7 @@ def split_coordinated_people(tokens: list[str], tags: list[str]) -> list[str]:
 
 def _another_body(token: str) -> bool:
     """`والصندوق`, `ولجنة`: `و` and a body's head word, with or without the article."""
-    folded = fold_for_search(token)
+    folded = fold_word(token)
     rest = folded[1:]
     return folded[:1] == "و" and (is_head(rest) or (rest.startswith("ال") and is_head(rest[2:])))
 

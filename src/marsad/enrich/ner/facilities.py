@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_for_search, fold_word
 from marsad.enrich.ner.article import NAME_LINKS
 
 FACILITIES_FILE = "facilities.tsv"
@@ -51,7 +51,7 @@ def _person_end(tokens: list[str], keys: list[str], tags: list[str], start: int)
         # next phrase (`عبدالعزيز للعلوم`, `فهد الدولي بالدمام`): a name word has no article.
         while end < len(tags) and tags[end].startswith("I-") and end - start < LONGEST_NAME:
             after_link = keys[end - 1] in NAME_LINKS  # `عبد الله`, `آل سعود`
-            folded = fold_for_search(tokens[end])
+            folded = fold_word(tokens[end])
             # `بحائل`: a word that loses a proclitic to its key is the next phrase, not the name.
             if not after_link and keys[end] not in NAME_LINKS and (folded.startswith(_DEFINITE) or keys[end] != folded):
                 break
@@ -78,7 +78,7 @@ def _tail_end(tokens: list[str], start: int) -> int:
     end = start
     after_purpose = False
     while end < len(tokens) and end - start < LONGEST_TAIL and tokens[end].isalpha():
-        folded = fold_for_search(tokens[end])
+        folded = fold_word(tokens[end])
         if folded in TITLES or not _own_word(folded, after_purpose):
             break
         after_purpose = after_purpose or folded.startswith("لل")
@@ -87,12 +87,16 @@ def _tail_end(tokens: list[str], start: int) -> int:
 
 
 def mark_facilities(
-    tokens: list[str], tags: list[str], key: Callable[[str], str], heads: dict[str, str] | None = None
+    tokens: list[str],
+    tags: list[str],
+    key: Callable[[str], str],
+    heads: dict[str, str] | None = None,
+    keys: list[str] | None = None,
 ) -> list[str]:
     """`tags` with every head + title + name (+ its own words) tagged as one name of
     the head's type; run on the tagger's tags, before the article's names are read off them."""
     heads = facility_heads() if heads is None else heads
-    keys = [key(token) for token in tokens]
+    keys = [key(token) for token in tokens] if keys is None else keys
     i = 0
     while i + 2 < len(tokens):
         kind = heads.get(keys[i])

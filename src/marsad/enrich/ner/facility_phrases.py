@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from marsad.arabic.clitics import name_proclitics
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_for_search, fold_word
 
 __all__ = ["FACILITY_HEADS", "mark_facility_phrases"]
 
@@ -46,7 +46,7 @@ def _adjective(folded: str) -> bool:
 def _tail(tokens: list[str], tags: list[str], at: int, *, naming: bool = False) -> int:
     end = at
     while end < len(tokens) and end - at < _LONGEST_TAIL and tags[end] == "O" and tokens[end].isalpha():
-        folded = fold_for_search(tokens[end])
+        folded = fold_word(tokens[end])
         if not (folded in _NAMING if naming and end == at else _adjective(folded)):
             break
         end += 1
@@ -74,7 +74,7 @@ def mark_facility_phrases(tokens: list[str], tags: list[str], key: Callable[[str
             while end < len(tags) and tags[end].startswith("I-"):
                 end += 1
             end = _tail(tokens, tags, end)
-        elif tags[end] == "O" and fold_for_search(tokens[end]).startswith("ال") and tokens[end].isalpha():
+        elif tags[end] == "O" and fold_word(tokens[end]).startswith("ال") and tokens[end].isalpha():
             tail = _tail(tokens, tags, end + 1, naming=True)
             end = tail if tail > end + 1 else i + 1
         if end == i + 1:

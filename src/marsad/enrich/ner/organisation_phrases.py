@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_for_search, fold_word
 from marsad.enrich.ner.shipped_lists import HEADS, LONG_HEADS
 from marsad.segment.rules import function_words
 
@@ -112,7 +112,7 @@ def _name_word(token: str, folded: str, first: bool, following: str) -> bool:
 def _head(token: str, key: str) -> str:
     """The head word under its clitics: the name key, or, where the key took a letter of the word
     for a preposition (`بلدية` keys as `لديه`), the word folded without `و`/`ف` (and `لل` as `ال`)."""
-    folded = fold_for_search(token)
+    folded = fold_word(token)
     if key in _ALL_HEADS:
         # (`منتخبنا`: the key without its pronoun is a head, the word with it names no body)
         return key if folded.endswith(key) else ""
@@ -139,10 +139,10 @@ def _another_body(folded: str) -> bool:
 def _coordinated_end(tokens: list[str], tags: list[str], end: int) -> int:
     """Past a name the tagger or the lists know, only a field joined by `و` and its adjectives
     (`وزارة العمل` + `والتنمية الاجتماعية`): a plain noun after it is the sentence's."""
-    if end >= len(tokens) or tags[end] != "O" or not fold_for_search(tokens[end]).startswith("وال"):
+    if end >= len(tokens) or tags[end] != "O" or not fold_word(tokens[end]).startswith("وال"):
         return end
     end += 1
-    while end < len(tokens) and tags[end] == "O" and _nisba(fold_for_search(tokens[end])):
+    while end < len(tokens) and tags[end] == "O" and _nisba(fold_word(tokens[end])):
         end += 1
     return end
 
@@ -163,8 +163,8 @@ _KIND_OF_COMPANY = frozenset(
 def _company_word(tokens: list[str], tags: list[str], at: int) -> bool:
     """An indefinite word of the company's own name after its head, where the name goes on with a
     definite word, a purpose or a place (`شركة بانورما للمقاولات`, `شركة نفط الكويت`)."""
-    token, following = tokens[at], fold_for_search(tokens[at + 1])
-    folded = fold_for_search(token)
+    token, following = tokens[at], fold_word(tokens[at + 1])
+    folded = fold_word(token)
     if tags[at] != "O" or not token.isalpha() or folded.startswith(("ال", "ل", "و")) or folded in _KIND_OF_COMPANY:
         return False
     if folded in function_words():
@@ -184,10 +184,12 @@ def _nisba_place(tags: list[str], at: int, folded: str) -> bool:
     return alone and _nisba(folded)
 
 
-def mark_organisation_phrases(tokens: list[str], tags: list[str], key: Callable[[str], str]) -> list[str]:
+def mark_organisation_phrases(
+    tokens: list[str], tags: list[str], key: Callable[[str], str], keys: list[str] | None = None
+) -> list[str]:
     """`tags` with each head word + the definite words it governs tagged as one organisation,
-    where the tagger found none or a shorter one starting there."""
-    keys = [key(token) for token in tokens]
+    where the tagger found none or a shorter one starting there (`keys`: the tokens' keys, if known)."""
+    keys = [key(token) for token in tokens] if keys is None else keys
     i = 0
     while i + 1 < len(tokens):
         head = _head(tokens[i], keys[i])
@@ -197,7 +199,7 @@ def mark_organisation_phrases(tokens: list[str], tags: list[str], key: Callable[
         long_head = (head in LONG_HEADS or head in MORE_LONG_HEADS) and head != _TEAM
         end = _phrase_end(tokens, tags, keys, i, head, long_head)
         words = end - i - 1
-        generic = words == 1 and fold_for_search(tokens[i + 1]) in _GENERIC_COMPLEMENTS
+        generic = words == 1 and fold_word(tokens[i + 1]) in _GENERIC_COMPLEMENTS
         if generic or words < (LONG_HEAD_WORDS if long_head else 1):
             i += 1
             continue
@@ -245,12 +247,12 @@ def _phrase_end(tokens: list[str], tags: list[str], keys: list[str], i: int, hea
     # and purpose go on with its name (`منتخب الصين النتيجة` is the sentence's)
     after_adjective = end > i + 1 and tags[i + 1] != "O"
     while end < len(tokens) and end - i < MAX_WORDS:
-        folded = fold_for_search(tokens[end])
+        folded = fold_word(tokens[end])
         purpose = folded.startswith("ل") and not folded.startswith("ال")
         adjective = _nisba(folded) or folded in _PLAIN_ADJECTIVES or (folded.startswith("وال") and _nisba(folded[1:]))
         if (purpose and end - i > _PURPOSE_WITHIN) or (after_adjective and not (adjective or purpose)):
             break  # `وزارة المال الألمانية التعليق`: after its adjectives the name is over
-        following = fold_for_search(tokens[end + 1]) if end + 1 < len(tokens) else ""
+        following = fold_word(tokens[end + 1]) if end + 1 < len(tokens) else ""
         if not _name_word(tokens[end], folded, end == i + 1, following) or _another_body(folded):
             break
         if head in _ALSO_ACTIONS and end == i + 1 and folded != _GENERAL and not folded.startswith("لل"):

@@ -68,10 +68,11 @@ class TaggedSentence:
     tags: list[str]
     opens_paragraph: bool = False
     fixed: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[str] = field(init=False)  # the run's words: every pass reads them, none changes them
+    keys: list[str] | None = None  # their name keys (`ArticleNames.name_key`), once the article's passes start
 
-    @property
-    def tokens(self) -> list[str]:
-        return [token for token, _, _ in self.run]
+    def __post_init__(self) -> None:
+        self.tokens = [token for token, _, _ in self.run]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,13 @@ class Pass:
     name: str
     data: str  # what the pass reads besides the tags: a shipped file, or the words it is written for
     apply: Callable[[TaggedSentence, ArticleNames], None]
+
+
+def _keys(s: TaggedSentence, names: ArticleNames) -> list[str]:
+    """The sentence's name keys, found once for the passes that read every token's."""
+    if s.keys is None:
+        s.keys = [names.name_key(token) for token in s.tokens]
+    return s.keys
 
 
 def _tidy(s: TaggedSentence, _: ArticleNames) -> None:
@@ -102,18 +110,25 @@ def _coordinated(s: TaggedSentence, _: ArticleNames) -> None:
 
 
 def _facilities(s: TaggedSentence, names: ArticleNames) -> None:
-    s.tags = mark_facilities(s.tokens, s.tags, names.name_key)
+    s.tags = mark_facilities(s.tokens, s.tags, names.name_key, keys=_keys(s, names))
 
 
 def _organisation_phrases(s: TaggedSentence, names: ArticleNames) -> None:
-    s.tags = mark_organisation_phrases(s.tokens, s.tags, names.name_key)
+    s.tags = mark_organisation_phrases(s.tokens, s.tags, names.name_key, keys=_keys(s, names))
 
 
 def _article_names(s: TaggedSentence, names: ArticleNames) -> None:
     # A listed name also replaces the pieces of it the tagger found (`لطيران المدني`);
     # the article's own names do not, or one mis-tagged span would spread its error.
     s.tags = mark_names(
-        s.run, s.tags, names.names, names.key, widen=names.listed, starts=names.starts, widen_starts=names.listed_starts
+        s.run,
+        s.tags,
+        names.names,
+        names.key,
+        widen=names.listed,
+        starts=names.starts,
+        widen_starts=names.listed_starts,
+        keys=_keys(s, names),
     )
 
 

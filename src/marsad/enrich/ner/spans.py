@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from marsad.arabic.clitics import name_proclitics, news_count, restore_article
-from marsad.arabic.normalize import fold_for_search, fold_word
+from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import entities
 from marsad.enrich.ner.facility_phrases import FACILITY_HEADS
 from marsad.enrich.ner.organisation_phrases import is_head
@@ -113,7 +113,7 @@ def _lineage_left_out(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 def _facility(span: Span) -> bool:
     """`مطار دبي الدولي`: a facility holds a place's name, of which it is no fuller form."""
     first = span["canonical"].split()[:1]
-    return span["type"] == "LOC" and bool(first) and fold_for_search(first[0]) in FACILITY_HEADS
+    return span["type"] == "LOC" and bool(first) and fold_word(first[0]) in FACILITY_HEADS
 
 
 def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ()) -> list[Span]:
@@ -121,32 +121,44 @@ def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ())
     form's `canonical` set to the fullest name of that type that contains it
     word for word (`بايدن` → `جو بايدن`). Spans at `fixed` (paragraph, start)
     keep their type and cast no vote."""
+    folded: dict[str, tuple[str, ...]] = {}
+
+    def words_of(span: Span) -> tuple[str, ...]:
+        canonical = span["canonical"]
+        found = folded.get(canonical)
+        if found is None:
+            found = folded[canonical] = _words(canonical)
+        return found
+
     votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for span in spans:
         if (span["paragraph"], span["start"]) not in fixed:
-            votes[_words(span["canonical"])][span["type"]] += 1
+            votes[words_of(span)][span["type"]] += 1
     for span in spans:
-        vote = votes[_words(span["canonical"])]
+        vote = votes[words_of(span)]
         if vote and (span["paragraph"], span["start"]) not in fixed:
             span["type"] = vote.most_common(1)[0][0]
     fullest: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     seen: set[tuple[str, tuple[str, ...]]] = set()
     facilities: set[tuple[str, ...]] = set()
     for span in spans:
-        key = (span["type"], _words(span["canonical"]))
+        key = (span["type"], words_of(span))
         if key not in seen:
             seen.add(key)
             fullest[span["type"]].append((key[1], span["canonical"]))
             if _facility(span):
                 facilities.add(key[1])
     for span in spans:
-        words = _words(span["canonical"])
+        words = words_of(span)
         # (`دبي` is no short form of `مطار دبي الدولي`; `مطار دبي` is)
         own = _facility(span)
+        # A fuller form is longer: both tests below need that, so it is checked first.
+        size = len(words)
         candidates = [
             (len(w), name)
             for w, name in fullest[span["type"]]
-            if (_contains(w, words) or (span["type"] == "PER" and _lineage_left_out(w, words)))
+            if len(w) > size
+            and (_contains(w, words) or (span["type"] == "PER" and _lineage_left_out(w, words)))
             and (own or w not in facilities)
         ]
         if candidates:
