@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from marsad.enrich.ner.article import (
     CONLL_WINDOW,
-    Tokens,
     article_names,
     known_entities,
     name_key_for,

@@ -45,6 +45,13 @@ def word_chars(folded: str) -> str:
     return folded
 
 
+class _CharTable(dict[int, str]):
+    """A `str.translate` table under which a letter outside the alphabet is `UNKNOWN_CHAR`."""
+
+    def __missing__(self, key: int) -> str:
+        return chr(UNKNOWN_CHAR)
+
+
 @dataclass(slots=True)
 class EncodedTokens:
     """Integer inputs for a list of distinct tokens."""
@@ -73,6 +80,8 @@ class TokenEncoder:
         self._word_index = {w: i for i, w in enumerate(self.words)}
         self._feature_index = {f: i for i, f in enumerate(self.features)}
         self._char_index = {c: i for i, c in enumerate(chars)}
+        # `str.translate` turns a word into its character ids, one code point each.
+        self._char_table = _CharTable({ord(c): chr(i) for c, i in self._char_index.items()})
 
     def word_id(self, token: str, folded: str | None = None) -> int:
         folded = fold_word(token) if folded is None else folded
@@ -82,8 +91,7 @@ class TokenEncoder:
         return found
 
     def feature_ids(self, token: str) -> list[int]:
-        index = self._feature_index
-        return [index[f] for f in self.extractor.own_features(token) if f in index]
+        return [i for i in map(self._feature_index.get, self.extractor.own_features(token)) if i is not None]
 
     def char_ids(self, token: str, folded: str | None = None) -> list[int]:
         index = self._char_index
@@ -100,13 +108,19 @@ class TokenEncoder:
         if bags:
             starts[1:] = np.cumsum([len(b) for b in bags])[:-1]
         bag_ids = np.array([i for bag in bags for i in bag], dtype=np.int64)
-        chars = np.zeros((len(tokens), MAX_CHARS + 2), dtype=np.int64)
-        lengths = np.zeros(len(tokens), dtype=np.int64)
-        for row, token in enumerate(tokens):
-            ids = self.char_ids(token, folded[row])
-            chars[row, : len(ids)] = ids
-            lengths[row] = len(ids)
+        chars, lengths = self._char_matrix(folded)
         return EncodedTokens(words, bag_ids, starts, chars, lengths)
+
+    def _char_matrix(self, folded: Sequence[str]) -> tuple[IntArray, IntArray]:
+        """`char_ids` of every word as rows of one matrix, and their lengths."""
+        table, unknown, marks = self._char_table, chr(UNKNOWN_CHAR), (chr(BOW), chr(EOW))
+        words = [marks[0] + (word_chars(f).translate(table) or unknown) + marks[1] for f in folded]
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        ids = np.frombuffer("".join(words).encode("utf-32-le"), dtype=np.uint32)
+        chars = np.zeros((len(words), MAX_CHARS + 2), dtype=np.int64)
+        rows = np.repeat(np.arange(len(words)), lengths)
+        chars[rows, np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = ids
+        return chars, lengths
 
 
 def bag_sums(table: Array, encoded: EncodedTokens) -> Array:

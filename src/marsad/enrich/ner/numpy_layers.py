@@ -33,14 +33,18 @@ def char_cnn(char_ids: IntArray, lengths: IntArray, embedding: Array, weight: Ar
     # alphabet is projected once and each window becomes three table lookups.
     dim = embedding.shape[1]
     tables = [embedding @ weight[k * dim : (k + 1) * dim] for k in range(3)]
-    width = char_ids.shape[1]
-    out = tables[0][char_ids[:, :-2]]
-    out += tables[1][char_ids[:, 1:-1]]
-    out += tables[2][char_ids[:, 2:]]
+    out = np.empty((len(char_ids), weight.shape[1]), dtype=np.float32)
+    # Words of one length at a time: a word has only its own windows, no padding to mask.
+    for length in np.unique(lengths):
+        rows = np.flatnonzero(lengths == length)
+        ids = char_ids[rows, :length]
+        windows = tables[0][ids[:, :-2]]
+        windows += tables[1][ids[:, 1:-1]]
+        windows += tables[2][ids[:, 2:]]
+        out[rows] = windows.max(axis=1)
+    # (the bias is the same for every window, so it is added after the max)
     out += bias
-    valid = np.arange(width - 2)[None, :] < (lengths - 2)[:, None]
-    out[~valid] = np.float32(-1e4)
-    return np.asarray(out.max(axis=1), dtype=np.float32)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
