@@ -1465,3 +1465,50 @@ def test_a_paper_or_an_event_named_in_marks_is_no_speech_but_a_coordinators_word
     assert [q for q in find_quotes([paper]) if q["direct"]] == []
     said = "وقالت سلمى الراشد المنسقة الفنية للمعرض “المعرض يضم أعمالاً لتسعة فنانين من الدولة”."
     assert [q["text"] for q in find_quotes([said]) if q["direct"]] == ["المعرض يضم أعمالاً لتسعة فنانين من الدولة"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # the subject after the verb, the newspaper told after it
+        ("وأبلغ رئيس المجلس البلدي حسين آل جعثم «الوطن» بأن الطريق بوضعه الحالي يعاني من سوء الصيانة.", "حسين آل جعثم"),
+        # the newspaper told first, the subject after it
+        ("وأبلغت «عكاظ» مصادر مطلعة أن القرار سيصدر خلال أيام قليلة مقبلة.", "مصادر مطلعة"),
+        # the agency's noun goes with the agency
+        ('وأبلغ مسؤول حكومي آخر وكالة أنباء "رويترز" بأن نصف العربات المدرعة انتشرت على الحدود.', "مسؤول حكومي آخر"),
+    ],
+)
+def test_the_newspaper_a_speaker_told_is_not_the_speaker(paragraph: str, speaker: str) -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert [q["speaker"] for q in quotes] == [speaker]
+
+
+def test_a_speaker_who_told_a_newspaper_in_marks_is_not_replaced_by_it() -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = "وأضاف أن الوزير أبلغ «الشرق الأوسط» بأن «دعمنا لهذه الإصلاحات مرهون بجدية تطبيقها»."
+    assert "الشرق الأوسط" not in [q["speaker"] for q in find_quotes([paragraph])]
+
+
+def test_the_subject_of_the_sentences_opening_verb_goes_on_speaking() -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = (
+        "وهنأ مدير الجامعة الدكتور سعيد الحربي الطلاب بنجاح الموسم، وعلى حسن التنظيم، "
+        'وقال "ما كان ليتم ذلك النجاح لولا جهود الجميع في الكليات".'
+    )
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert [q["speaker"] for q in quotes] == ["سعيد الحربي"]
+
+
+def test_a_name_inside_an_opening_circumstance_is_not_the_speaker() -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = 'وحول دور كوفي أنان في المفاوضات، لم يتطرق المتحدث إلى الأنباء، وقال "لدينا خطة انتقالية واضحة".'
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert "كوفي أنان" not in [q["speaker"] for q in quotes]
