@@ -8,10 +8,13 @@ lazily, once per process, from `marsad/models/ner`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from marsad.enrich.ner.article import (
     CONLL_WINDOW,
+    Names,
     article_names,
+    first_words,
     known_entities,
     name_key_for,
     propagate_in_windows,
@@ -69,6 +72,13 @@ def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return propagate_in_windows(sentences, model.tag(sentences), CONLL_WINDOW, model.extractor.stem_key)
 
 
+@cache
+def _listed() -> tuple[Names, dict[str, int]]:
+    """The shipped lists every article's names are read with, and their `first_words`."""
+    listed = {**news_places(), **news_institutions(), **known_entities()}
+    return listed, first_words(listed)
+
+
 def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     """Entity spans of one article's paragraphs, short forms linked to full names.
 
@@ -90,8 +100,7 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
     # What the tagger found anywhere in the article, then the curated list, then the towns
     # and institutions learned from the news fill the places where a sentence alone gave
     # too little context.
-    listed = {**news_places(), **news_institutions(), **known_entities()}
-    names.use(listed, {**listed, **article_names([s.run for s in sentences], [s.tags for s in sentences], key)})
+    names.use(*_listed(), article_names([s.run for s in sentences], [s.tags for s in sentences], key))
     spans: list[Span] = []
     fixed: set[tuple[int, int]] = set()
     for sentence in sentences:

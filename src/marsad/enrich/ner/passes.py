@@ -51,10 +51,16 @@ class ArticleNames:
     listed_starts: dict[str, int] = field(default_factory=dict)  # `article.first_words` of each table
     starts: dict[str, int] = field(default_factory=dict)
 
-    def use(self, listed: Names, names: Names) -> None:
-        """The article's tables, indexed once for every sentence's look-ups."""
-        self.listed, self.names = listed, names
-        self.listed_starts, self.starts = first_words(listed), first_words(names)
+    def use(self, listed: Names, listed_starts: dict[str, int], found: Names) -> None:
+        """The article's tables, indexed once for every sentence's look-ups: the shipped lists
+        (with their `first_words`, the same for every article), and those with the names the
+        tagger `found` in the article (which win where both have one)."""
+        self.listed, self.names = listed, {**listed, **found}
+        self.listed_starts = listed_starts
+        self.starts = dict(listed_starts)
+        for word, size in first_words(found).items():
+            if size > self.starts.get(word, 0):
+                self.starts[word] = size
 
 
 @dataclass(slots=True)
