@@ -1512,3 +1512,27 @@ def test_a_name_inside_an_opening_circumstance_is_not_the_speaker() -> None:
     paragraph = 'وحول دور كوفي أنان في المفاوضات، لم يتطرق المتحدث إلى الأنباء، وقال "لدينا خطة انتقالية واضحة".'
     quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
     assert "كوفي أنان" not in [q["speaker"] for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("وبيعت البانة الواحدة بوزن 32 كيلو جراما في السوق.", 32, "كيلو جراما"),
+        ("وتقع القرية على بعد 40 كيلو مترا من المدينة.", 40, "كيلو مترا"),
+        ("وبلغ سعر الـ10 كيلو جرام 100 ريال في البلدات.", 10, "كيلو جرام"),
+    ],
+)
+def test_a_metric_prefix_written_apart_is_one_unit_with_its_measure(sentence: str, value: int, unit: str) -> None:
+    assert (value, unit) in [(q["value"], q["unit"]) for q in find_quantities([sentence])]
+
+
+def test_according_to_after_a_number_is_no_counted_noun() -> None:
+    found = find_quantities(["وتراوح سعر البانة بين 420 و600 حسب جودتها وحجمها."])
+    assert [(q["value"], q["unit"]) for q in found if q["value"] == 600] == [(600, None)]
+
+
+def test_adjectives_listed_in_marks_the_last_after_and_are_no_speech() -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = "وقال المدير إن النجاح امتداد لما تحققه المنافذ الجمركية «البرية، الجوية والبحرية» في مكافحة التهريب."
+    assert [q for q in find_quotes([paragraph]) if q["direct"]] == []

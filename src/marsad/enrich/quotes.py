@@ -1978,11 +1978,13 @@ _MAX_LISTED_WORDS = 2
 
 
 def _list_in_marks(inside: str) -> bool:
-    """Three items or more apart by commas, each of a word or two and none said twice (the
-    manoeuvres' names in marks)."""
+    """Three items or more apart by commas (the last may be joined by و), each of a word or two
+    and none said twice (the manoeuvres' names in marks)."""
     items = [item.split() for item in re.split(r"[،,]", inside)]
     if items and not items[-1]:
         items.pop()  # a comma closing the list
+    if len(items) >= 2 and len(items[-1]) == 2 and items[-1][1][:1] == "و":
+        items[-1:] = [items[-1][:1], items[-1][1:]]  # ``«البرية، الجوية والبحرية»``: the last joined by و
     distinct = len({tuple(item) for item in items}) == len(items)  # ``نشكركم، نشكركم، ...``: a chant
     return len(items) >= _MIN_LISTED and distinct and all(1 <= len(item) <= _MAX_LISTED_WORDS for item in items)
 
