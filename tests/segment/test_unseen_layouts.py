@@ -2609,3 +2609,72 @@ def test_a_wires_note_to_editors_and_its_update_label_stay_out_of_the_story() ->
 )
 def test_a_markdown_line_of_links_between_paragraphs_is_cut(line: str) -> None:
     cut_between_paragraphs(line)
+
+
+WIKI_INTERFACE = [
+    "انتقل إلى المحتوى",
+    "القائمة الرئيسية",
+    "ابحث في ويكي الأخبار",
+    "أدوات شخصية",
+    HEADLINE,
+    "إضافة لغات",
+    "مقالة",
+    "نقاش",
+    "اقرأ",
+    "عدّل",
+    "عدّل المصدر",
+    "تاريخ",
+    "أدوات",
+    "نقل إلى الشريط الجانبي",
+    "ماذا يصل هنا",
+    "تغييرات ذات علاقة",
+    "استشهد بهذه الصفحة",
+    "تحميل كملف PDF",
+    "من ويكي الأخبار، المصدر الإخباري الحر",
+    "الأحد 26 يوليو 2015",
+]
+
+
+def test_a_wiki_pages_heading_is_the_title_above_its_tabs_and_tools() -> None:
+    record = host("\n".join([*WIKI_INTERFACE, P1, P2, "الخدمات[عدّل]", P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)["الخدمات[عدّل]"] == "navigation"
+
+
+def test_a_wiki_pages_references_are_no_body() -> None:
+    citations = [
+        "«افتتاح مستشفى جديد في الطائف». صحيفة المدينة، 26 يوليو 2015.",
+        "وزارة الصحة. «خطة توسيع الخدمات الصحية» (بالإنجليزية).",
+    ]
+    record = host("\n".join([*WIKI_INTERFACE, P1, P2, P3, P4, "المصادر[عدّل]", *citations, "شارك هذا الخبر"]))
+    assert record.body == [P1, P2, P3, P4]
+    assert {reasons(record)[line] for line in citations} == {"related_articles"}
+
+
+def test_a_story_told_in_points_over_the_article_is_a_summary_box() -> None:
+    bullets = ["• الوزارة تفتتح مستشفى بطاقة ثلاثمئة سرير في الطائف.", "• التشغيل يبدأ الشهر المقبل."]
+    record = host("\n".join([HEADLINE, "الأحد 26 يوليو 2015", "الخبر في نقاط", *bullets, P1, P2, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert {reasons(record)[line] for line in bullets} == {"data_box"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "كانت هذه تفاصيل خبر افتتاح مستشفى جديد في الطائف، تابعونا لمعرفة المزيد لحظة بلحظة.",
+        "وإلى هنا نكون قد وصلنا إلى نهاية مقالنا، شاركونا آراءكم في التعليقات.",
+    ],
+)
+def test_a_content_farms_closing_formula_is_cut(line: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, P3, P4, line]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[line] == "sign_off"
+
+
+def test_a_videos_view_count_line_is_a_widgets_never_the_title() -> None:
+    views = "٦٫١ ألف مشاهدة ١٧ يونيو ٢٠١٥ #الطائف #الصحة"
+    record = host("\n".join(["قناة الأخبار", HEADLINE, views, P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[views] == "share_widget"

@@ -247,12 +247,18 @@ def _is_trail(line: Line) -> bool:
 # article starts after them (dev layouts 41, 42 and 44: four sites; none a line of the news).
 _SUMMARY_HEADERS = frozenset(line_key(w) for w in ("باختصار", "أبرز النقاط", "أهم النقاط", "الخلاصة", "في سطور"))
 _SUMMARY_REACH = 3
+_IN_POINTS = " " + line_key("في نقاط")
+
+
+def _summary_header(key: str) -> bool:
+    """`باختصار`, `أبرز النقاط`; `الخبر في نقاط`, `الخلاصة في نقاط`: a story told in points."""
+    return key in _SUMMARY_HEADERS or (key.endswith(_IN_POINTS) and key.count(" ") <= 3)
 
 
 def _past_summary_box(lines: list[Line], start: int, end: int, reasons: dict[int, str]) -> int:
     """Where the article starts once a summary box's bullets at its head are the box's."""
     for header in range(max(0, start - _SUMMARY_REACH), start + 1):
-        if lines[header].key not in _SUMMARY_HEADERS:
+        if not _summary_header(lines[header].key):
             continue
         after = header + 1
         while after <= end and lines[after].bullet:

@@ -498,6 +498,8 @@ def find_title(
     the title, unless the headline stands again nearer the body without the name. `recurring`
     holds the lines the source's other pages carry too (None: too few pages were seen).
     """
+    if not hint and (wiki := _wiki_title(lines, start)) is not None:
+        return wiki
     found = _title_above(lines, start, hint, in_section, site_named, recurring)
     if found is None and not hint:
         found = _urgent_headline(lines, start, in_section)
@@ -531,6 +533,32 @@ def find_title(
                 return index
             break
     return found
+
+
+# ``من ويكيبيديا، الموسوعة الحرة``: the line a MediaWiki page writes under its heading. The
+# interface's tabs and tools may stand between the two (the wiki's current skin): the heading is
+# the headline nearest above the line, however far.
+_WIKI_TAGLINE = re.compile(r"^من ويكي\S*(?: \S+)?[،,] ")
+_WIKI_LOOKBACK = 45
+
+
+def _wiki_title(lines: list[Line], start: int) -> int | None:
+    tagline = next(
+        (
+            k
+            for k in range(start - 1, max(-1, start - _TITLE_LOOKBACK - 1), -1)
+            if _WIKI_TAGLINE.match(fold_for_search(lines[k].text.strip()))
+        ),
+        None,
+    )
+    if tagline is None:
+        return None
+    for index in range(tagline - 1, max(-1, tagline - _WIKI_LOOKBACK), -1):
+        line = lines[index]
+        usable = line.chrome is None and line.kind not in (Kind.FRAGMENT, Kind.FOREIGN) and not _never_title(line)
+        if usable and _headline_like(line):
+            return index
+    return None
 
 
 URGENT_LABEL = re.compile(r"^\W*(?:عاجل|خبر عاجل)\s*[|:\-–]\s*(?=\S)")
