@@ -1536,3 +1536,32 @@ def test_adjectives_listed_in_marks_the_last_after_and_are_no_speech() -> None:
 
     paragraph = "وقال المدير إن النجاح امتداد لما تحققه المنافذ الجمركية «البرية، الجوية والبحرية» في مكافحة التهريب."
     assert [q for q in find_quotes([paragraph]) if q["direct"]] == []
+
+
+def test_a_place_with_b_between_the_title_and_the_name_is_the_titles() -> None:
+    from marsad.enrich.ner import find_entities
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = (
+        'وقال المتحدث الإعلامي لهيئة الهلال الأحمر بتبوك خالد مرضي العنزي لـ"سبق": "باشرت الفرق الإسعافية '
+        'حادثاً على طريق شرما"، مضيفاً: "تم نقل الحالات إلى مستشفى الملك فهد بتبوك".'
+    )
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert [q["speaker"] for q in quotes] == ["خالد مرضي العنزي", "خالد مرضي العنزي"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "وقال بيان صادر عن قيادة الجيش اللبناني الجمعة أن قوة من الجيش أوقفت 23 شخصا في البقاع.",
+            "قيادة الجيش اللبناني",
+        ),
+        ("وأضاف بيان لنقابة المعلمين أن الإضراب سيستمر حتى تتحقق المطالب كاملة.", "نقابة المعلمين"),
+        ("وأشار تقرير اقتصادي إلى أن الأسعار سترتفع خلال العام المقبل بنسبة كبيرة.", None),
+    ],
+)
+def test_a_statement_is_no_speaker_its_issuer_is(paragraph: str, speaker: str | None) -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    assert [q["speaker"] for q in find_quotes([paragraph])] == [speaker]

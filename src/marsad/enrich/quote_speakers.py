@@ -278,7 +278,15 @@ def name_start(words: Sequence[str]) -> int:
             and not any(map(is_descriptor, words[i + 1 : i + 3]))
         ):
             i += 1  # ``الوسيط المشترك لسورية كوفي عنان``: ``ل`` and a place complete the title
+        elif i + 2 < n and words[i][:1] == "ب" and _listed_place(words[i][1:]):
+            i += 1  # ``المتحدث باسم الهلال الأحمر بتبوك خالد العنزي``: ``ب`` and a place the news names
     return i
+
+
+def _listed_place(word: str) -> bool:
+    from marsad.enrich.ner.shipped_lists import news_places
+
+    return news_places().get((word,)) == "LOC"
 
 
 @dataclass(slots=True)
@@ -469,6 +477,8 @@ class NameBook:
                 # is the title of the person NER found before it; what follows is the verb's object.
                 continue
             name = self.bounded_by_entity(_cut_after_surname(name))
+            while len(name) > 1 and name[-1].folded[:1] == "ب" and _listed_place(name[-1].folded[1:]):
+                name = name[:-1]  # ``مستشفى الملك فهد بتبوك``: where it stands is no part of the name
             before = text[max(0, desc_start - 20) : desc_start].split()
             # ``الأثر الاقتصادي جراء``: a nisba after a definite noun is its adjective.
             person = any(w.folded in TITLES for w in described) or not (

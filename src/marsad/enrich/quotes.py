@@ -88,6 +88,7 @@ from marsad.enrich.speaker_checks import (
     trimmed,
     without_run_on,
 )
+from marsad.enrich.speaker_referents import ISSUED, document_head, issuer_in
 from marsad.records import Span
 
 __all__ = ["find_quotes"]
@@ -1313,6 +1314,47 @@ def _opening_subject(para: _Paragraph, first: int, cue: int, book: NameBook) -> 
     return speaker_of(subject, book)
 
 
+def _issuer_of(para: _Paragraph, cue: _Cue, speaker: str, last: int) -> str | None:
+    """The issuer of the document a speaker names, in its words or after them (``بيان صادر`` +
+    ``عن قيادة الجيش اللبناني``, ``تقرير`` + ``أصدرته مكتبة الكونغرس``); None where the article
+    names none there."""
+    originals = speaker.split()
+    issuer = issuer_in([fold_entry(w) for w in originals], originals, ORGANISATIONS)
+    if issuer is not None:
+        return issuer
+    tokens = para.tokens
+    at = cue.subject[1]
+    if at < last and tokens[at].text in ISSUED:
+        at += 1  # ``تقرير أصدرته ...``: the verb of issuing ended the subject
+    elif not (at > 0 and tokens[at - 1].text in ISSUED):
+        return None
+    if at < last and tokens[at].text in ("عن", "من"):
+        at += 1
+    words = para.words(*_subject_range(tokens, at, last, para.original))
+    # (``قيادة الجيش اللبناني الجمعة``: the day it was issued is no part of the name)
+    end = next((k for k, w in enumerate(words) if w.folded in _WHEN), len(words))
+    return " ".join(w.original for w in words[:end]) or None
+
+
+_WHEN = frozenset(
+    fold_entry(w)
+    for w in (
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "أمس",
+        "اليوم",
+        "مساء",
+        "صباح",
+    )
+)
+
+
 def _opens_with_a_circumstance(word: str) -> bool:
     return (word[1:] if word[:1] in "وف" else word) in _CIRCUMSTANCES | _ABOUT
 
@@ -1822,6 +1864,10 @@ def _sentence_quotes(
         referent = book.referents.stands_for(speaker)
         if referent is not None and names_someone(book, referent):
             speaker = referent  # ``وأضاف البيان``: the issuer the article named
+        elif speaker and document_head(fold_entry(speaker.split()[0])):
+            # ``وقال بيان صادر عن قيادة الجيش``: the issuer speaks, never the statement; where the
+            # article names none, no speaker is better than the document.
+            speaker = _issuer_of(para, cue, speaker, last)
         if speaker is None and cue.kind != "attribution" and cue.subject[0] == cue.subject[1]:
             # ``وأضاف:`` with no speaker yet: the organisation the article opened with
             # (``أغلقت إدارة نادي الشباب ... وقالت في بيان``), else the person it is about.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from marsad.enrich.data import fold_entry
 
-__all__ = ["DOCUMENTS", "MEDIA", "Referents"]
+__all__ = ["DOCUMENTS", "ISSUED", "MEDIA", "Referents", "document_head", "issuer_in"]
 
 # Folded nouns: a medium that publishes, a document that says.
 MEDIA = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "مجله", "موقع", "شبكه", "اذاعه", "محطه"})
@@ -92,4 +92,40 @@ def _indefinite_document(word: str) -> str | None:
             return form
         if form.endswith("ا") and form[:-1] in DOCUMENTS:
             return form[:-1]  # the accusative ``بيانا``
+    return None
+
+
+def document_head(word: str) -> bool:
+    """``بيان``, ``البيان``, ``وتقرير``: a statement, a report, a study, not who made it."""
+    bare = word[1:] if word[:1] in "وف" else word
+    return _definite_noun(bare) in DOCUMENTS or _indefinite_document(bare) is not None
+
+
+# ``صادر عن``, ``أصدرته``, ``أعدته``, ``أجراها``: the words before the issuer of a document (folded).
+ISSUED = frozenset(
+    fold_entry(w)
+    for w in (
+        "صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت", "أصدرته", "أصدرتها", "أصدره", "أصدرها",
+        "أعدته", "أعدتها", "أعده", "أعدها", "أجراها", "أجرته", "أجراه", "أجرتها", "نشرته", "نشرها", "نشره",
+    )
+)  # fmt: skip
+_ISSUER_PREPOSITIONS = frozenset({"عن", "من"})
+
+
+def issuer_in(words: Sequence[str], originals: Sequence[str], organisations: frozenset[str]) -> str | None:
+    """Who issued the document a speaker's words name (folded `words`, written `originals`):
+    ``بيان صادر عن قيادة الجيش`` -> ``قيادة الجيش``, ``بيان لنقابة المعلمين`` -> ``نقابة المعلمين``,
+    ``تقرير شركة جدوى`` -> ``شركة جدوى``; None where the words name none (``تقرير اقتصادي``)."""
+    for at, word in enumerate(words[1:], 1):
+        if word in ISSUED:
+            rest = list(originals[at + 1 :])
+            if rest and words[at + 1] in _ISSUER_PREPOSITIONS:
+                rest = rest[1:]
+            return " ".join(rest) or None
+    if len(words) > 1 and words[1].startswith("ل") and len(words[1]) > 3:
+        second = originals[1]
+        first = "ا" + second[1:] if words[1].startswith("لل") else second[1:]
+        return " ".join([first, *originals[2:]])
+    if len(words) > 1 and words[1] in organisations:
+        return " ".join(originals[1:])
     return None
