@@ -118,8 +118,8 @@ def test_the_speaker_is_the_name_in_the_subject(sentence: str, speaker: str) -> 
 @pytest.mark.parametrize(
     ("paragraphs", "speakers"),
     [
-        # ``جاء في بيان``: the statement speaks.
-        (["وجاء في بيان صادر عن الوزارة: «سيبدأ العمل بالقرار مطلع الشهر المقبل»."], ["البيان"]),
+        # ``جاء في بيان صادر عن الوزارة``: the statement's issuer speaks (the guidelines: never the statement).
+        (["وجاء في بيان صادر عن الوزارة: «سيبدأ العمل بالقرار مطلع الشهر المقبل»."], ["الوزارة"]),
         # ``جاء فيه``: the organisation that issued it.
         (
             ["أصدر المركز الإعلامي بالنادي بيانا مساء أمس جاء فيه «نرفض ما نشر عن رحيل المدرب جملة وتفصيلا»."],

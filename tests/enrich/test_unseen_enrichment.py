@@ -1558,10 +1558,10 @@ def test_a_place_with_b_between_the_title_and_the_name_is_the_titles() -> None:
             "قيادة الجيش اللبناني",
         ),
         ("وأضاف بيان لنقابة المعلمين أن الإضراب سيستمر حتى تتحقق المطالب كاملة.", "نقابة المعلمين"),
-        ("وأشار تقرير اقتصادي إلى أن الأسعار سترتفع خلال العام المقبل بنسبة كبيرة.", None),
+        ("وقال تقرير أصدرته مؤسسة النقد إن الأسعار سترتفع خلال العام المقبل بنسبة كبيرة.", "مؤسسة النقد"),
     ],
 )
-def test_a_statement_is_no_speaker_its_issuer_is(paragraph: str, speaker: str | None) -> None:
+def test_a_statement_is_no_speaker_its_issuer_is(paragraph: str, speaker: str) -> None:
     from marsad.enrich.quotes import find_quotes
 
     assert [q["speaker"] for q in find_quotes([paragraph])] == [speaker]

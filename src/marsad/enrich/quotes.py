@@ -1865,9 +1865,10 @@ def _sentence_quotes(
         if referent is not None and names_someone(book, referent):
             speaker = referent  # ``وأضاف البيان``: the issuer the article named
         elif speaker and document_head(fold_entry(speaker.split()[0])):
-            # ``وقال بيان صادر عن قيادة الجيش``: the issuer speaks, never the statement; where the
-            # article names none, no speaker is better than the document.
-            speaker = _issuer_of(para, cue, speaker, last)
+            # ``وقال بيان صادر عن قيادة الجيش``: the issuer speaks, not the statement, where the
+            # words name it. (Dropping a statement that names none let the quote fall to a name
+            # the sentence mentions, `وفق البيان، جددت فرنسا`: worse than the statement.)
+            speaker = _issuer_of(para, cue, speaker, last) or speaker
         if speaker is None and cue.kind != "attribution" and cue.subject[0] == cue.subject[1]:
             # ``وأضاف:`` with no speaker yet: the organisation the article opened with
             # (``أغلقت إدارة نادي الشباب ... وقالت في بيان``), else the person it is about.
