@@ -399,6 +399,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev6-places",
         "newsdev6-persons",
         "newsdev6-organisations",
+        "newsdev7-places",
+        "newsdev7-persons",
+        "newsdev7-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

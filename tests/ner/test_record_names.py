@@ -87,3 +87,8 @@ def test_the_town_a_municipality_is_named_after_is_a_place_too() -> None:
     assert "المعابدة" in places
     assert "جدة" in places
     assert "المسؤولية" not in places
+
+
+def test_a_military_rank_before_a_foreign_officers_name_is_no_part_of_it() -> None:
+    text = "وقال كولونيل رالف بيترز إن العملية ستستمر أسابيع في المنطقة الشمالية."
+    assert [span["text"] for span in find_entities([text]) if span["type"] == "PER"] == ["رالف بيترز"]
