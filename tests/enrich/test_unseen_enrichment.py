@@ -1565,3 +1565,11 @@ def test_a_statement_is_no_speaker_its_issuer_is(paragraph: str, speaker: str) -
     from marsad.enrich.quotes import find_quotes
 
     assert [q["speaker"] for q in find_quotes([paragraph])] == [speaker]
+
+
+@pytest.mark.parametrize("name", ["إن بي إيه", "إم إل إس", "إن إف إل"])
+def test_an_acronym_spelled_out_in_marks_is_a_name_not_speech(name: str) -> None:
+    from marsad.enrich.quotes import find_quotes
+
+    paragraph = f"ويحتل الفريق الذي ينافس في الدوري الأمريكي “{name}” المركز التاسع بين الفرق الأكثر متابعة."
+    assert [q for q in find_quotes([paragraph]) if q["direct"]] == []

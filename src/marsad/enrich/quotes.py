@@ -2012,6 +2012,8 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         return False  # ``صاحب السمو الملكي "الأمير محمد بن نايف بن عبدالعزيز"``: who, not what was said
     if _list_in_marks(text[region[0] + 1 : region[1]]):
         return False  # ``"السهم، التايفون، الصقر، الدرع"``: names listed, not speech
+    if _spelled_letters(text[region[0] + 1 : region[1]]):
+        return False  # ``«إن بي إيه»``, ``«إف سي إيه»``: an acronym spelled out, a name
     return (words >= _MIN_QUOTE_WORDS or introduced) and not _LABEL_AFTER.match(text, region[1] + 1)
 
 
@@ -2034,6 +2036,23 @@ def _list_in_marks(inside: str) -> bool:
         items[-1:] = [items[-1][:1], items[-1][1:]]  # ``«البرية، الجوية والبحرية»``: the last joined by و
     distinct = len({tuple(item) for item in items}) == len(items)  # ``نشكركم، نشكركم، ...``: a chant
     return len(items) >= _MIN_LISTED and distinct and all(1 <= len(item) <= _MAX_LISTED_WORDS for item in items)
+
+
+# The names of the Latin letters as Arabic writes them (folded), with which an acronym is spelled.
+_LETTER_NAMES = frozenset(
+    fold_entry(w)
+    for w in (
+        "إيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي", "جاي", "كيه", "كي",
+        "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار", "إس", "اس", "تي", "يو", "في", "دبليو",
+        "إكس", "اكس", "واي", "زد", "زي",
+    )
+)  # fmt: skip
+
+
+def _spelled_letters(inside: str) -> bool:
+    """Two words or more, each a Latin letter's name (``إن بي إيه``, ``إف سي إيه``)."""
+    words = _WORDS.findall(inside)
+    return len(words) >= 2 and all(word in _LETTER_NAMES for word in words)
 
 
 def _person_in_marks(inside: str) -> bool:
