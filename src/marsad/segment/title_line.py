@@ -547,7 +547,7 @@ def _wiki_title(lines: list[Line], start: int) -> int | None:
         (
             k
             for k in range(start - 1, max(-1, start - _TITLE_LOOKBACK - 1), -1)
-            if _WIKI_TAGLINE.match(fold_for_search(lines[k].text.strip()))
+            if "ويكي" in lines[k].text and _WIKI_TAGLINE.match(fold_for_search(lines[k].text.strip()))
         ),
         None,
     )
