@@ -1336,23 +1336,10 @@ def _issuer_of(para: _Paragraph, cue: _Cue, speaker: str, last: int) -> str | No
     return " ".join(w.original for w in words[:end]) or None
 
 
-_WHEN = frozenset(
-    fold_entry(w)
-    for w in (
-        "السبت",
-        "الأحد",
-        "الاثنين",
-        "الإثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "أمس",
-        "اليوم",
-        "مساء",
-        "صباح",
-    )
-)
+# The weekdays the dates read (enrich/data/weekdays.tsv), and the day's words around them.
+_WHEN = frozenset(row[0] for row in read_table("weekdays.tsv")) | {
+    fold_entry(w) for w in ("أمس", "اليوم", "مساء", "صباح")
+}
 
 
 def _opens_with_a_circumstance(word: str) -> bool:

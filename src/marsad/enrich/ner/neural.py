@@ -93,13 +93,6 @@ class TokenEncoder:
     def feature_ids(self, token: str) -> list[int]:
         return [i for i in map(self._feature_index.get, self.extractor.own_features(token)) if i is not None]
 
-    def char_ids(self, token: str, folded: str | None = None) -> list[int]:
-        index = self._char_index
-        folded = fold_word(token) if folded is None else folded
-        # An empty token still needs one convolution window.
-        body = [index.get(c, UNKNOWN_CHAR) for c in word_chars(folded)] or [UNKNOWN_CHAR]
-        return [BOW, *body, EOW]
-
     def encode(self, tokens: Sequence[str]) -> EncodedTokens:
         folded = [fold_word(t) for t in tokens]
         words = np.array([self.word_id(t, f) for t, f in zip(tokens, folded, strict=True)], dtype=np.int64)
@@ -112,7 +105,8 @@ class TokenEncoder:
         return EncodedTokens(words, bag_ids, starts, chars, lengths)
 
     def _char_matrix(self, folded: Sequence[str]) -> tuple[IntArray, IntArray]:
-        """`char_ids` of every word as rows of one matrix, and their lengths."""
+        """Each word's character ids between the two boundary marks, as rows of one matrix, and their
+        lengths; an empty word still gets one convolution window (an unknown character)."""
         table, unknown, marks = self._char_table, chr(UNKNOWN_CHAR), (chr(BOW), chr(EOW))
         words = [marks[0] + (word_chars(f).translate(table) or unknown) + marks[1] for f in folded]
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
