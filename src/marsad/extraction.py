@@ -22,6 +22,7 @@ from marsad.segment.templates import TemplateLearner
 from marsad.urls import host_of
 from marsad.valid_text import clean_page
 
+_LOOKS_LIKE_FEED = regex.compile(r"<(?:rss|feed|channel)[\s>]")
 _LOOKS_LIKE_HTML = regex.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<article)", regex.I)
 
 
@@ -51,6 +52,8 @@ def learned_options(learner: TemplateLearner, options: ExtractOptions) -> dict[s
 
 def looks_like_html(text: str) -> bool:
     head = text[:2048]
+    if _LOOKS_LIKE_FEED.search(head) and not _LOOKS_LIKE_HTML.search(head):
+        return False  # a feed's markup: its items are read as text (`segment.feed_markup`)
     return bool(_LOOKS_LIKE_HTML.search(head)) or ("</" in head and "<" in head[:200])
 
 

@@ -20,11 +20,14 @@ from marsad.records import Article, Removed
 from marsad.segment.ad_copy import mark_ad_copy
 from marsad.segment.breadcrumb import category_from_line, plausible_category
 from marsad.segment.captions import mark_photo_captions, mark_video_links
+from marsad.segment.chat_export import unwrap_chat_export
 from marsad.segment.continuations import mark_continuations
 from marsad.segment.data_boxes import mark_attachments, mark_data_labels, mark_tables
 from marsad.segment.embedded import Marker, continues_previous, find_marker
+from marsad.segment.feed_markup import unwrap_feed_markup
 from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.openers import headline_opening
+from marsad.segment.printed_links import mark_printed_links
 from marsad.segment.pull_quotes import mark_pull_quotes
 from marsad.segment.rules import Match, chrome_rules, function_words, line_key
 from marsad.segment.site_names import cut_site_name, names_elsewhere, site_named_headline
@@ -134,7 +137,7 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
 
 
 _MEDIA_LABEL = regex.compile(
-    r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o|بيان|خاص|حصري|مطو[ّ]?ر|محد[ّ]?ث)\s*(?:\||//)\s*(?=\S)"
+    r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o|بيان|خاص|حصري|متابعة|تقرير|مطو[ّ]?ر|محد[ّ]?ث)\s*(?:\||//)\s*(?=\S)"
     r"|^\(\s*(?:محد[ّ]?ث|تحديث)(?:\s*\d+)?\s*\)\s*(?=\S)",  # ``(محدث 2) ...``: a wire's updated version
     regex.IGNORECASE,
 )
@@ -282,6 +285,29 @@ def _echoes_title(key: str, title_key: str) -> bool:
     """Whether a line inside the article is its headline again, with a few words around it."""
     words = title_key.count(" ") + 1
     return words >= _MIN_ECHO_WORDS and f" {title_key} " in f" {key} " and key.count(" ") + 1 - words <= _MAX_ECHO_EXTRA
+
+
+# ``باختصار: شارك عدد من قادة العالم ...`` over the paragraph ``شارك عدد من قادة العالم ...``: a deck
+# that repeats the lede under a label (dev layouts 48; no line of the news collections repeats another
+# of its article after a label).
+_LABEL = regex.compile(r"^([^:：]{2,25})[:：]\s*(\S.*)$")
+_MIN_DECK_WORDS = 6
+
+
+def _labelled_repeats(lines: list[Line], start: int, end: int) -> set[int]:
+    """Lines of the article that give another of its lines again after a short label."""
+    found: set[int] = set()
+    keys = [(line.index, f"{line.key} ") for line in lines[start : end + 1] if line.chrome is None]
+    for line in lines[start : end + 1]:
+        labelled = _LABEL.match(line.text) if ":" in line.text or "：" in line.text else None
+        if labelled is None or labelled[1].count(" ") > 2:
+            continue
+        repeated = line_key(labelled[2].rstrip(".… "))
+        if repeated.count(" ") + 1 < _MIN_DECK_WORDS:
+            continue
+        if any(other != line.index and key.startswith(f"{repeated} ") for other, key in keys):
+            found.add(line.index)
+    return found
 
 
 def _has_word(text: str) -> bool:
@@ -561,6 +587,11 @@ class _Story:
     first_body: int
 
 
+# ``اقرأ أيضاً: البرلمان يصوّت ... (https://...)``: a marker whose headline carries its address is a
+# link to a story elsewhere (a page printed with its links), never the story itself.
+_LINK_ADDRESS = regex.compile(r"https?://|www\.")
+
+
 def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story], list[int]]:
     """Embedded stories inside the body, and the marker lines that only link elsewhere.
 
@@ -581,6 +612,7 @@ def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story]
         following = next((i for i in range(first_body, end + 1) if lines[i].kind is not Kind.CHROME), None)
         opens_story = (
             title is not None
+            and not _LINK_ADDRESS.search(title)
             and following is not None
             and lines[following].kind is Kind.PROSE
             and not continues_previous(lines[following].text)
@@ -626,7 +658,7 @@ def _outside_lines(hints: PageHints, title: str | None) -> list[Removed]:
 def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     """Split a page's text into its host article and embedded stories."""
     hints = hints or PageHints()
-    lines = describe_lines(text)
+    lines = unwrap_feed_markup(unwrap_chat_export(describe_lines(text)))
     if not lines:
         return []
     mark_attachments(lines)
@@ -638,6 +670,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     mark_tables(lines)
     mark_data_labels(lines)
     mark_ad_copy(lines)
+    mark_printed_links(lines)
     _mark_author_boxes(lines)
     for line in lines:
         if line.chrome is None and line.key in hints.templates and find_marker(line.text) is None:
@@ -720,6 +753,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         special[link] = "read_more"
 
     echo_key = line_key(title) if title else ""
+    decks = _labelled_repeats(lines, start, end)
     host_body: list[str] = []
     boilerplate_head = [Removed(site_name, "template")] if site_name else []
     bodies: list[list[str]] = [host_body] + [[] for _ in stories]
@@ -739,6 +773,9 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         inside = start <= index <= end and section_reasons.get(index) != "data_box"
         if inside and owner == 0 and _echoes_title(line.key, echo_key):
             boilerplate.append(Removed(line.text, "duplicate_title"))
+            continue
+        if index in decks:
+            boilerplate.append(Removed(line.text, "summary"))
             continue
         if inside and line.chrome is None and index not in reasons and _has_word(line.text):
             bodies[owner].append(line.text)
