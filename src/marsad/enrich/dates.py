@@ -253,6 +253,11 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
         if day is None and relative is not None:
             end = relative.end()
             year_or_none = relative_hijri_year(month, p.RELATIVE_WORDS[relative["rel"]], published)
+        elif relative is not None:
+            # ``6 ذي القعدة القادم``, ``10 شوال الماضي``: the word is part of the date and says on
+            # which side of publication the day falls.
+            end = relative.end()
+            year_or_none = nearest_hijri_year(month, day or 15, published, p.RELATIVE_WORDS[relative["rel"]])
         else:
             year_or_none = nearest_hijri_year(month, day or 15, published)
         if year_or_none is None:

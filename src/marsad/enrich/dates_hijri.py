@@ -81,8 +81,9 @@ def hijri_to_gregorian_value(year: int, month: int | None, day: int | None) -> t
     return when.isoformat(), f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def nearest_hijri_year(month: int, day: int, published: dt.date) -> int | None:
-    """The Hijri year that puts `day` `month` closest to `published` (a news date is near it)."""
+def nearest_hijri_year(month: int, day: int, published: dt.date, direction: int = 0) -> int | None:
+    """The Hijri year that puts `day` `month` closest to `published` (a news date is near it); on
+    or before it for ``الماضي`` (`direction` -1), on or after it for ``المقبل`` (+1)."""
     try:
         current = Gregorian(published.year, published.month, published.day).to_hijri().year
     except (ValueError, OverflowError):
@@ -90,7 +91,9 @@ def nearest_hijri_year(month: int, day: int, published: dt.date) -> int | None:
     best: tuple[int, int] | None = None
     for year in (current - 1, current, current + 1):
         when = _gregorian(year, month, day)
-        if when is not None and (best is None or abs((when - published).days) < best[0]):
+        if when is None or (direction < 0 and when > published) or (direction > 0 and when < published):
+            continue
+        if best is None or abs((when - published).days) < best[0]:
             best = (abs((when - published).days), year)
     return best[1] if best else None
 

@@ -476,7 +476,7 @@ class NameBook:
                 # ``راشد بن عبدالله آل خليفة وزير الداخلية البحريني خالص التعازي``: the description
                 # is the title of the person NER found before it; what follows is the verb's object.
                 continue
-            name = self.bounded_by_entity(_cut_after_surname(name))
+            name = self.bounded_by_entity(_cut_after_surname(self._cut_at_phrase(name)))
             while len(name) > 1 and name[-1].folded[:1] == "ب" and _listed_place(name[-1].folded[1:]):
                 name = name[:-1]  # ``مستشفى الملك فهد بتبوك``: where it stands is no part of the name
             before = text[max(0, desc_start - 20) : desc_start].split()
@@ -485,6 +485,21 @@ class NameBook:
                 before and before[-1].startswith("ال") and before[-1][-1].isalpha()
             )
             self.add(name, described, person=person)
+
+    def _cut_at_phrase(self, name: list[Word]) -> list[Word]:
+        """``ميجيل هيريرا بالخطأ الذي ارتكبه``: a prepositional phrase (ب or ل with the article)
+        ends a name, as `_continues_name` reads it, unless it follows ``بن`` or ``عبد`` or is a
+        word of a person NER found (``مايكل باليير``)."""
+        for index in range(1, len(name)):
+            word = name[index].folded
+            if (
+                word.startswith(("بال", "لل"))
+                and word not in _GOD_WORDS
+                and name[index - 1].folded not in _KIN
+                and not any(word in person for person in self.persons_found)
+            ):
+                return name[:index]
+        return name
 
     def _person_ends_at(self, text: str, at: int) -> bool:
         """Whether the words right before `at` end a person NER found (of two words or more)."""
@@ -658,6 +673,23 @@ class NameBook:
         """Whether a name of two words or more ends or starts with `word`."""
         return any(len(name) > 1 and word in (name[0], name[-1]) for name in self.names)
 
+    def surname_after_titles(self, subject: Sequence[Word]) -> str | None:
+        """``الوزير الجبير``, ``الزميل الزهراني``: titles, then a family name with the article that
+        ends a person the article named in full (``عادل الجبير``): that person."""
+        if len(subject) < 2 or not all(_strip_article(w.folded) in TITLES or w.folded in TITLES for w in subject[:-1]):
+            return None
+        surname = subject[-1].folded
+        if not surname.startswith("ال") or surname in TITLES:
+            return None
+        if not any(key[-1] == surname for key in self.persons_found):
+            return None  # ``مدير المستشفى``: a noun with the article, no family name NER found
+        if self.knows_person(surname):
+            full = self.resolve((surname,))
+            return full if len(full.split()) > 1 else None
+        # the person NER found in full, the one of that family name
+        found = {key for key in self.persons_found if len(key) > 1 and key[-1] == surname}
+        return self.entities.get(found.pop()) if len(found) == 1 else None
+
     def knows_person(self, word: str) -> bool:
         """Whether a person's name of two words or more (not ``ولاية ميسيسيبي``) ends or starts with `word`."""
         return any(len(name) > 1 and word in (name[0], name[-1]) for name in self.persons)
@@ -762,6 +794,9 @@ def _cut_after_surname(name: list[Word]) -> list[Word]:
         if family and name[index - 1].folded not in _KIN and not following.startswith("ال"):
             return name[: index + 1]
     return name
+
+
+_GOD_WORDS = frozenset({"بالله", "لله"})  # ``المعتصم بالله``
 
 
 # ``متهكما``, ``مبتسما``: an adverbial participle after a name describes the speaking.
@@ -915,7 +950,7 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     if i == len(subject):
         if len(subject) == 1 and subject[0].folded not in TITLES:
             return book.resolve_words(subject[:1])  # ``الكاظمي``, ``العراق``
-        described = book.by_description(subject)
+        described = book.surname_after_titles(subject) or book.by_description(subject)
         return described if described is not None else " ".join(w.original for w in subject)
     j = i
     while j < len(subject) and j - i < _MAX_NAME_WORDS and _continues_name(subject, i, j):

@@ -942,6 +942,31 @@ def _strip_honorifics(words: list[Word]) -> list[Word]:
 _BUT = frozenset({"لكن", "ولكن"})
 
 
+def _goes_on(
+    para: _Paragraph, first: int, cues: list[_Cue], cue: _Cue, speakers: list[str | None], book: NameBook
+) -> str | None:
+    """The speaker a subjectless verb cue joined by و goes on with: that of the last cue before it
+    in its sentence that opens a clause (the sentence's first verb, or one after a comma), when
+    no comma or full stop comes between. A cue inside what was said (``أفادت`` in ``وبين عيد أن
+    البيانات ... أفادت أن ...``) is no subject for it."""
+    tokens = para.tokens
+    if cue.token == 0 or not tokens[cue.token - 1].is_word or not tokens[cue.token].text.startswith("و"):
+        return None
+    for earlier, speaker in zip(reversed(cues[: cues.index(cue)]), reversed(speakers), strict=False):
+        start = earlier.token - 1
+        while start >= first and tokens[start].text in _CONNECTORS:
+            start -= 1
+        if earlier.kind == "verb" and (start < first or tokens[start].text in "،,:"):
+            if (
+                speaker is None
+                or not names_someone(book, speaker)
+                or any(t.text in "،,:." for t in tokens[earlier.token : cue.token])
+            ):
+                return None
+            return speaker
+    return None
+
+
 def _fronted_subject(para: _Paragraph, first: int, cue: int, openers: frozenset[str] = _SUBJECT_OPENERS) -> list[Word]:
     """``أن النبي صلى الله عليه وسلم قال «...»``: a subject between ``أن``/``عن`` and its verb."""
     tokens = para.tokens
@@ -1758,7 +1783,10 @@ def _sentence_quotes(
                 # ``لكن خورخي دا سيلفا مدرب النصر أكد قدرة ناديه``: the subject stands between
                 # ``لكن`` and the verb; what follows the verb is its object.
                 subject = _fronted_subject(para, first, cue.token, _BUT) or subject
-            if not subject and cue.kind == "verb":
+            # ``واعتبر المدرب شايفر أن المكسيك تملك الأفضلية وقال: "..."``: a verb joined by و to
+            # the sentence's cue shares its subject; the clause before it is what was said.
+            goes_on = _goes_on(para, first, cues, cue, speakers, book) if not subject and cue.kind == "verb" else None
+            if not subject and cue.kind == "verb" and goes_on is None:
                 subject = (
                     _fronted_subject(para, first, cue.token)
                     or _subject_before(para, first, cue.token)
@@ -1771,7 +1799,9 @@ def _sentence_quotes(
             titled = _by_pronoun_title(subject, book)
             if titled is None and len(subject) == 1 and subject[0].folded in _PRONOUN_TITLES:
                 subject = []  # ``وقال سموه`` with no prince named: the previous speaker
-            if titled is not None:
+            if goes_on is not None:
+                speaker = goes_on
+            elif titled is not None:
                 speaker = titled  # ``وقال سموه``: the prince the article named
             elif _the_current_speakers_title(subject, current, book):
                 # ``وقال دونيس "..."`` then ``وأضاف المدرب اليوناني الذي ...``: the coach who spoke
@@ -2001,6 +2031,8 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         return False  # ``"السهم، التايفون، الصقر، الدرع"``: names listed, not speech
     if _spelled_letters(text[region[0] + 1 : region[1]]):
         return False  # ``«إن بي إيه»``, ``«إف سي إيه»``: an acronym spelled out, a name
+    if _WEB_ADDRESS.search(text[region[0] + 1 : region[1]]):
+        return False  # ``«أشلي ماديسون دوت كوم»``, ``«vox.com»``: a site's name, its address
     return (words >= _MIN_QUOTE_WORDS or introduced) and not _LABEL_AFTER.match(text, region[1] + 1)
 
 
@@ -2034,6 +2066,11 @@ _LETTER_NAMES = frozenset(
         "إكس", "اكس", "واي", "زد", "زي",
     )
 )  # fmt: skip
+
+
+# A site's address at the end of the words in marks, as Arabic spells it out or as it is written
+# (16 in the news collections: ``«كوجار لايف دوت كوم»``, ``“mbc.net”``, ``«www.islamicexpo-sa.com»``).
+_WEB_ADDRESS = re.compile(r"(?:\s(?:دوت|دات)\s(?:كوم|نت|أورغ|اورغ|أورج|اورج)|\.(?:com|net|org))\s*$", re.IGNORECASE)
 
 
 def _spelled_letters(inside: str) -> bool:

@@ -1,0 +1,84 @@
+"""Who said it and when, in the forms a fresh development set (dev37, issue #17) showed: a verb
+joined by و to the sentence's cue, a name before a prepositional phrase, a title with a family
+name standing for the person named in full, a Hijri day with the word that places it, a site's
+address in marks. Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.dates import find_dates
+from marsad.enrich.ner import find_entities
+from marsad.enrich.quotes import find_quotes
+
+
+def _speakers(paragraphs: list[str]) -> list[str | None]:
+    return [q["speaker"] for q in find_quotes(paragraphs, entities=find_entities(paragraphs)) if q["direct"]]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            'واعتبر مدرب المنتخب الأردني ماهر الشامي أن الفريق يملك الأفضلية وقال: "نحن أقوى من أي وقت مضى".',
+            "ماهر الشامي",
+        ),
+        (
+            "وأكد قائد الفريق سلطان العمري أن المعسكر يسير على أحسن حال بفضل الإدارة وقال: «كلنا عزم على الفوز».",
+            "سلطان العمري",
+        ),
+    ],
+)
+def test_a_verb_joined_to_the_sentences_cue_shares_its_speaker(paragraph: str, speaker: str) -> None:
+    assert _speakers([paragraph]) == [speaker]
+
+
+def test_a_cue_inside_what_was_said_is_no_subject_for_the_verb_after_it() -> None:
+    paragraph = (
+        "وأوضح المدير خالد الغامدي أن البيانات التي تصل من الشركة المنظمة أفادت أن التذاكر نفدت "
+        'وقال: "نتوقع حضورا كبيرا في المباراة".'
+    )
+    assert _speakers([paragraph]) == ["خالد الغامدي"]
+
+
+def test_a_comma_before_the_verb_leaves_the_rule_to_the_clause_it_opens() -> None:
+    paragraph = 'قال المتحدث باسم الوزارة فهد الحربي إن العمل مستمر، وقال رئيس البلدية سعد المطيري: "سننتهي قريبا".'
+    assert _speakers([paragraph]) == ["سعد المطيري"]
+
+
+def test_a_name_ends_before_a_prepositional_phrase() -> None:
+    paragraph = (
+        "واعترف بدوره، مدرب المنتخب خوان لوبيز بالخطأ الذي ارتكبه الحكم لمصلحة فريقه "
+        'وقال: "كان الحكم سيئا لكن هذه الأمور تحصل".'
+    )
+    assert _speakers([paragraph]) == ["خوان لوبيز"]
+
+
+def test_a_title_and_a_family_name_stand_for_the_person_named_in_full() -> None:
+    paragraphs = [
+        "وكان الزميل عبد الرحمن القرني رئيس تحرير الصحيفة قد كتب مقالا عن الجائزة.",
+        "وقال عنها الزميل القرني: «الجائزة من أهم الجوائز الإعلامية في المملكة».",
+        "وقال الدكتور المالكي: «نحتاج إلى مزيد من الدعم».",
+    ]
+    # (no one named المالكي in full: the title and the name as written)
+    assert _speakers(paragraphs) == ["عبد الرحمن القرني", "الدكتور المالكي"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("يبدأ البرنامج في 6 ذي القعدة القادم ويستمر عشرة أيام.", "6 ذي القعدة القادم", "2015-08-21"),
+        ("يبدأ البرنامج في 6 ذي القعدة المقبل ويستمر عشرة أيام.", "6 ذي القعدة المقبل", "2015-08-21"),
+        # ``الماضي`` puts the day before publication, though another year's is nearer.
+        ("انطلقت الحملة في 10 شوال الماضي بمشاركة واسعة.", "10 شوال الماضي", "2015-07-26"),
+        ("وكانت الأمطار قد هطلت في 20 رمضان الماضي على المنطقة.", "20 رمضان الماضي", "2015-07-07"),
+    ],
+)
+def test_a_hijri_day_takes_the_word_that_places_it(sentence: str, text: str, value: str) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([sentence], published="2015-08-09")] == [(text, value)]
+
+
+@pytest.mark.parametrize("site", ["«سوق الطائف دوت كوم»", "“taif-market.com”", "«صحتك دات نت»"])
+def test_a_sites_address_in_marks_is_a_name_not_speech(site: str) -> None:
+    paragraph = f"وقالت الشركة المالكة لموقع {site} إن الموقع تعرض لاختراق واسع هذا الأسبوع."
+    assert [q for q in find_quotes([paragraph]) if q["direct"]] == []
