@@ -110,6 +110,12 @@ def test_a_kind_of_company_or_a_preposition_after_the_head_names_none(text: str)
         ("وسجل الكولومبي راداميل فالكاو هدفين.", "راداميل فالكاو"),
         # an Arab family name that is also a country's adjective stays (`السويدي`, `الكندي`)
         ("وقالت شمسة السويدي إن المعرض يفتح غدا.", "شمسة السويدي"),
+        # joined by و in a list of players, and in the feminine
+        (
+            "وجاء في المراكز التالية السويسري ستانيسلاس فافرينكا والياباني كي نيشيكوري والتشيكي توماس بيرديتش.",
+            "كي نيشيكوري",
+        ),
+        ("وتقدمت الدنماركية كارولين فوزنياكي إلى الدور الثاني.", "كارولين فوزنياكي"),
     ],
 )
 def test_a_title_or_a_foreign_nationality_before_a_name_is_no_part_of_it(text: str, person: str) -> None:

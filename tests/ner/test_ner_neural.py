@@ -402,6 +402,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev7-places",
         "newsdev7-persons",
         "newsdev7-organisations",
+        "newsdev8-places",
+        "newsdev8-persons",
+        "newsdev8-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

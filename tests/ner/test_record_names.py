@@ -75,6 +75,8 @@ def test_names_listed_one_after_another_lose_their_conjunction() -> None:
         ("وأعلن تنظيم داعش الإرهابي مسؤوليته عن الهجوم.", "داعش"),
         ("واستهدف تنظيم الدولة الإسلامية المسجد.", "الدولة الإسلامية"),
         ("وأصدر تنظيم الدولة بيانا.", "تنظيم الدولة"),
+        # after a body's head word too, where the adjectives of relation would take it
+        ("وأعلنت الحكومة ملاحقة منظمة بي كا كا الإرهابية في المدن الحدودية.", "منظمة بي كا كا"),
     ],
 )
 def test_the_kind_of_body_and_a_judging_adjective_are_not_its_name(text: str, name: str) -> None:

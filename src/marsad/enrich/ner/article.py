@@ -240,7 +240,7 @@ def trim_entities(run: Tokens, tags: list[str]) -> list[str]:
                     tags[j] = "O"
                 break
         if kind == "PER":
-            while end - start > 1 and fold_entry(run[start][0]) in _not_of_a_name():
+            while end - start > 1 and _before_a_name(run[start][0]):
                 # ``دكتور عصام``, ``مستر فرنك ديول``, ``الكولومبي راداميل فالكاو``: a title or a
                 # nationality before the name is no part of it
                 tags[start] = "O"
@@ -269,6 +269,12 @@ def _trim_organisation(run: Tokens, tags: list[str], start: int, end: int) -> No
     if rest and fold_word(run[start][0]) in _KIND_OF_BODY and (len(rest) > 1 or not rest[0].startswith("ال")):
         tags[start] = "O"
         tags[start + 1] = "B-ORG"
+
+
+def _before_a_name(token: str) -> bool:
+    """A title or a nationality, joined by ``و`` too (``والياباني كي نيشيكوري`` in a list of players)."""
+    word = fold_entry(token)
+    return word in _not_of_a_name() or (word[:1] == "و" and word[1:] in _not_of_a_name())
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,8 @@ _NOT_OF_THE_NAME = frozenset(
         "المعني", "الرسمي", "الصحفي", "الإلكتروني", "الرقمي",
         # nouns of the same shape that the news also writes in the other gender
         "النادي", "المحامي",
+        # what a writer thinks of the body, not its name (`منظمة بي كا كا الإرهابية`), as the trim reads it
+        "الإرهابي", "الإجرامي",
     )
     for word in (base, base + "ة")
 )  # fmt: skip
