@@ -82,3 +82,26 @@ def test_a_hijri_day_takes_the_word_that_places_it(sentence: str, text: str, val
 def test_a_sites_address_in_marks_is_a_name_not_speech(site: str) -> None:
     paragraph = f"وقالت الشركة المالكة لموقع {site} إن الموقع تعرض لاختراق واسع هذا الأسبوع."
     assert [q for q in find_quotes([paragraph]) if q["direct"]] == []
+
+
+def test_an_organisations_name_ends_where_the_verbs_object_begins() -> None:
+    paragraphs = [
+        "جددت إدارة نادي الوحدة عقد لاعب الفريق الأول سامي القرشي لمدة موسمين مع إمكانية التمديد.",
+        "من جانبه أبدى سامي القرشي سعادته الكبيرة بالتجديد، وقال: «لم أتخيل نفسي خارج هذا النادي».",
+    ]
+    # (the organisation the article opened with no longer runs on into its object; the player speaks)
+    assert _speakers(paragraphs) == ["سامي القرشي"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("وقالت وزارة الكهرباء والطاقة في بيان إن الأعطال أصلحت بالكامل هذا الصباح.", "وزارة الكهرباء والطاقة"),
+        (
+            "وأكدت الأمانة العامة لهيئة كبار العلماء أن الاعتداء جريمة نكراء بكل المقاييس.",
+            "الأمانة العامة لهيئة كبار العلماء",
+        ),
+    ],
+)
+def test_an_organisations_name_keeps_its_definite_words_and_its_complements(paragraph: str, speaker: str) -> None:
+    assert [q["speaker"] for q in find_quotes([paragraph])] == [speaker]

@@ -900,6 +900,35 @@ def _title_after(subject: Sequence[Word], size: int) -> bool:
 _UNNAMED_PEOPLE = frozenset(w for w in read_list("speaker_nouns.txt") if not w.startswith("ال"))
 
 
+def _organisation_name(subject: Sequence[Word]) -> Sequence[Word]:
+    """An organisation's name at the head of a subject: its head and the indefinite nouns that
+    govern up to a definite one (``إدارة نادي التعاون``), then the definite words, joined by و
+    too, and the ``ل`` phrases that go on describing it (``وزارة الكهرباء والطاقة``, ``الأمانة
+    العامة لهيئة كبار العلماء``); an indefinite word after them is the verb's object (``جددت
+    إدارة نادي التعاون عقد لاعب ...``)."""
+    end = _definite_at(subject, 0)
+    while end is not None and end + 1 < len(subject):
+        word = subject[end + 1].folded
+        if word.startswith(("ال", "لل", "وال")) and word != "ال":
+            end += 1
+        elif word[:1] == "ل" and (phrase := _definite_at(subject, end + 1)) is not None:
+            end = phrase
+        else:
+            break
+    return subject[: end + 1] if end is not None else subject
+
+
+_MAX_CONSTRUCT = 4
+
+
+def _definite_at(subject: Sequence[Word], start: int) -> int | None:
+    """Where the chain of indefinite nouns from `start` reaches its definite word, if it does soon."""
+    for index in range(start, min(len(subject), start + _MAX_CONSTRUCT)):
+        if subject[index].folded.startswith(("ال", "لل")):
+            return index
+    return None
+
+
 def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     """The speaker a cue's subject names, resolved against `book`; None for no subject."""
     if not subject:
@@ -919,7 +948,7 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         return book.resolve(book.add(subject[:size], subject[size:]))
     first = subject[0].folded
     if first in ORGANISATIONS:
-        return " ".join(w.original for w in subject)
+        return " ".join(w.original for w in _organisation_name(subject))
     if first in _ONE_OF and len(subject) > 1:
         # ``أحد رجال الأعمال البارزين``: one of a group the article does not name, up to whom
         # he spoke to (``لمراسل``) or ``ما نصه``

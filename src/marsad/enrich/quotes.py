@@ -1367,6 +1367,11 @@ _WHEN = frozenset(row[0] for row in read_table("weekdays.tsv")) | {
 }
 
 
+def _from_ones_side(tokens: list[_Token], first: int) -> bool:
+    """``من جانبه أبدى ...``: whose side it is, then the sentence's verb (`_opening_person` reads past it)."""
+    return first + 1 < len(tokens) and tokens[first].text == "من" and tokens[first + 1].text in _SIDES
+
+
 def _opens_with_a_circumstance(word: str) -> bool:
     return (word[1:] if word[:1] in "وف" else word) in _CIRCUMSTANCES | _ABOUT
 
@@ -1862,7 +1867,7 @@ def _sentence_quotes(
                     speaker is None
                     and not speakers
                     and cue.token > first
-                    and not _opens_with_a_circumstance(tokens[first].text)
+                    and (not _opens_with_a_circumstance(tokens[first].text) or _from_ones_side(tokens, first))
                 ):
                     # ``وهنأ السديس الجميع بعيد الفطر، وقال "..."``: the person the sentence's own
                     # opening verb has for its subject goes on speaking (not after ``وحول دور أنان،``:
