@@ -188,3 +188,28 @@ def test_a_first_line_the_article_repeats_is_no_sheet_header_on_a_page_never_pri
     printed = describe_lines("\n".join([again, HEADLINE, P1, ADDRESS, again, P2, P3, ADDRESS]))
     mark_printed_links(printed)
     assert printed[4].chrome is not None and printed[4].boxed
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("النسخة الورقية - العدد 7381 - الصفحة 10", "date_line"),
+        ("العدد 512 | الصفحة 3", "date_line"),
+        ("المادة 2 من 6 في جولة اليوم", "navigation"),
+        ("  * [24]افتتاح مركز صحي جديد في حي الحوية", "navigation"),
+        ("[23][IMG] مدير المستشفى يتفقد قسم الطوارئ صباح أمس", "photo_caption"),
+        ("[صورة مرفقة: واجهة المستشفى الجديد في الطائف]", "photo_caption"),
+        ("التوقيع: (رب اشرح لي صدري ويسر لي أمري)", "comments"),
+        ("اقتباس من أبو فهد:", "comments"),
+    ],
+)
+def test_a_print_stamp_a_pager_a_text_browsers_links_and_a_forums_fields_are_chrome(line: str, reason: str) -> None:
+    record = records("\n".join(["محليات", HEADLINE, P1, P2, line, P3, P4]))[0]
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[line.strip()] == reason
+
+
+def test_a_print_stamp_over_the_headline_is_never_the_title() -> None:
+    page = ["الرئيسية ← محليات", "النسخة الورقية - العدد 7376 - الصفحة 11", "محليات", HEADLINE, P1, P2, P3, P4]
+    assert records("\n".join(page))[0].title == HEADLINE
