@@ -405,6 +405,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev8-places",
         "newsdev8-persons",
         "newsdev8-organisations",
+        "newsdev9-places",
+        "newsdev9-persons",
+        "newsdev9-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -111,6 +111,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         "newsdev6",
         "newsdev7",
         "newsdev8",
+        "newsdev9",
     )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
@@ -128,7 +129,9 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
     assert {
         score.articles
         for name, score in scores.items()
-        if name.startswith(("newsdev2-", "newsdev3-", "newsdev4-", "newsdev5-", "newsdev6-", "newsdev7-", "newsdev8-"))
+        if name.startswith(
+            ("newsdev2-", "newsdev3-", "newsdev4-", "newsdev5-", "newsdev6-", "newsdev7-", "newsdev8-", "newsdev9-")
+        )
     } == {30}
     assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 

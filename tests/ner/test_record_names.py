@@ -70,6 +70,16 @@ def test_names_listed_one_after_another_lose_their_conjunction() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["وقال السفير الأمريكي جوزيف ويستفال إن العلاقات قوية.", "وقال جون ويلموث مدير شعبة السكان إن العدد سيرتفع."],
+)
+def test_a_foreign_name_that_spells_its_w_with_waw_is_one_name(text: str) -> None:
+    # (written nowhere else, whole or without the و: no second person joined by و)
+    people = [span["text"] for span in find_entities([text]) if span["type"] == "PER"]
+    assert len(people) == 1 and people[0].split()[-1].startswith("وي")
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("وأعلن تنظيم داعش الإرهابي مسؤوليته عن الهجوم.", "داعش"),
