@@ -105,3 +105,23 @@ def test_an_organisations_name_ends_where_the_verbs_object_begins() -> None:
 )
 def test_an_organisations_name_keeps_its_definite_words_and_its_complements(paragraph: str, speaker: str) -> None:
     assert [q["speaker"] for q in find_quotes([paragraph])] == [speaker]
+
+
+def test_a_kings_name_after_his_title_stays_in_the_bodys_name() -> None:
+    paragraph = "وقالت المؤسسة العامة لجسر الملك فهد في بيان إن الحركة عادت إلى طبيعتها مساء أمس."
+    assert [q["speaker"] for q in find_quotes([paragraph])] == ["المؤسسة العامة لجسر الملك فهد"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("وتبدأ الزيادة في الضرائب غد الاثنين على السلع الأساسية.", "غد الاثنين"),
+        ("وتبدأ الزيادة اعتبارا من الغد على السلع الأساسية.", "الغد"),
+    ],
+)
+def test_the_morrow_with_its_weekday_or_from_it_is_a_day(sentence: str, text: str) -> None:
+    assert [d["text"] for d in find_dates([sentence], published="2015-07-31")] == [text]
+
+
+def test_the_morrow_alone_is_no_day() -> None:
+    assert find_dates(["ويمثل هؤلاء الشباب جيل الغد في المملكة."], published="2015-07-31") == []

@@ -399,13 +399,24 @@ def _future_before(folded: str, start: int) -> bool:
     )
 
 
+# ``حتى الغد``, ``اعتبارا من الغد``, ``بداية من الغد``: from or until the morrow, a day.
+_FROM_TOMORROW = regex.compile(r"(?:حتي|اعتبارا\s+من|ابتداء\s+من|بدايه\s+من)\s+$")
+
+
 def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
     word = _SPACES.sub(" ", m["word"])
     weekday_name = m["wd"] or m["wd2"]
     if word == "اليوم" and not (m["part"] or weekday_name):
         return None  # ``اليوم`` alone is as often "nowadays" as "today"
-    if word in {"غد", "الغد"} and not (m["part"] and m["part"] not in _NOT_DATE_PARTS):
-        return None  # ``مساء غد`` is a day; ``الغد`` alone is as often "the future" (``جيل الغد``)
+    if (
+        word in {"غد", "الغد"}
+        and not weekday_name
+        and not (m["part"] and m["part"] not in _NOT_DATE_PARTS)
+        and not _FROM_TOMORROW.search(folded, max(0, m.start() - 14), m.start())
+    ):
+        # ``مساء غد``, ``غد الاثنين``, ``اعتبارا من الغد`` are a day; ``الغد`` alone is as often
+        # "the future" (``جيل الغد``)
+        return None
     if word == "الامس" and _YESTERDAY_AS_THE_PAST.search(folded, max(0, m.start() - 6), min(len(folded), m.end() + 12)):
         return None  # ``بالأمس القريب``, ``بين الأمس واليوم``: the past, not yesterday
     if published is None:

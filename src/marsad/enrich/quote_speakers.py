@@ -913,12 +913,28 @@ def _organisation_name(subject: Sequence[Word]) -> Sequence[Word]:
             end += 1
         elif word[:1] == "ل" and (phrase := _definite_at(subject, end + 1)) is not None:
             end = phrase
+        elif subject[end].folded in _ROYAL and _name_after_title(word):
+            end += 1  # ``المؤسسة العامة لجسر الملك فهد``: a king's or a prince's name after his title
+            while end + 2 < len(subject) and subject[end + 1].folded in _KIN:
+                if not _name_after_title(subject[end + 2].folded):
+                    break
+                end += 2  # ``... الملك فهد بن عبدالعزيز``
         else:
             break
     return subject[: end + 1] if end is not None else subject
 
 
 _MAX_CONSTRUCT = 4
+
+
+def _name_after_title(word: str) -> bool:
+    """A word that may name the person after a title (``فهد``: `_name_like` reads its ``ف`` as a conjunction)."""
+    return len(word) > 1 and not word.startswith(("ال", "لل", "بال")) and word not in NAME_STOPS and word not in TITLES
+
+
+# The titles a place or a body is named after with the person's name (``جسر الملك فهد``, ``مدينة الأمير
+# سلطان``), written with the article as the chain reads them (or with ``ل``: ``لجسر الملك فهد`` ends in الملك).
+_ROYAL = frozenset(fold_entry(w) for w in ("الملك", "الأمير", "الأميرة", "الشيخ", "الشيخة", "السلطان", "الإمام"))
 
 
 def _definite_at(subject: Sequence[Word], start: int) -> int | None:
