@@ -201,6 +201,11 @@ def test_a_first_line_the_article_repeats_is_no_sheet_header_on_a_page_never_pri
         ("[صورة مرفقة: واجهة المستشفى الجديد في الطائف]", "photo_caption"),
         ("التوقيع: (رب اشرح لي صدري ويسر لي أمري)", "comments"),
         ("اقتباس من أبو فهد:", "comments"),
+        (f"📤 انسخ وشارك: {HEADLINE} - الطائف اليوم taif-today.example/n/4821", "share_widget"),
+        ("ممكن يعجبك: افتتاح مركز صحي جديد في حي الحوية", "related_articles"),
+        ("شاهد بالصور: جولة في أقسام المستشفى الجديد", "related_articles"),
+        ("رمز الخبر: TAF-HLT-0811-0412", "sign_off"),
+        ("عدد الكلمات: 412 | زمن القراءة المقدّر: دقيقتان", "date_line"),
     ],
 )
 def test_a_print_stamp_a_pager_a_text_browsers_links_and_a_forums_fields_are_chrome(line: str, reason: str) -> None:
@@ -212,4 +217,9 @@ def test_a_print_stamp_a_pager_a_text_browsers_links_and_a_forums_fields_are_chr
 
 def test_a_print_stamp_over_the_headline_is_never_the_title() -> None:
     page = ["الرئيسية ← محليات", "النسخة الورقية - العدد 7376 - الصفحة 11", "محليات", HEADLINE, P1, P2, P3, P4]
+    assert records("\n".join(page))[0].title == HEADLINE
+
+
+def test_a_records_title_field_gives_the_title_without_its_label() -> None:
+    page = ["Source : الطائف اليوم", f"Titre : {HEADLINE}", "Parution : 11/08/2015", P1, P2, P3, P4]
     assert records("\n".join(page))[0].title == HEADLINE

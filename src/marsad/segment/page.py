@@ -138,7 +138,9 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
 
 _MEDIA_LABEL = regex.compile(
     r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o|بيان|خاص|حصري|متابعة|تقرير|مطو[ّ]?ر|محد[ّ]?ث)\s*(?:\||//)\s*(?=\S)"
-    r"|^\(\s*(?:محد[ّ]?ث|تحديث)(?:\s*\d+)?\s*\)\s*(?=\S)",  # ``(محدث 2) ...``: a wire's updated version
+    r"|^\(\s*(?:محد[ّ]?ث|تحديث)(?:\s*\d+)?\s*\)\s*(?=\S)"  # ``(محدث 2) ...``: a wire's updated version
+    # ``Titre : ...``, ``العنوان الرئيسي: ...``: a record's title field
+    r"|^(?:titre|title|العنوان(?: الرئيسي)?|عنوان (?:الخبر|المادة|المقال))\s*[:：]\s*(?=\S)",
     regex.IGNORECASE,
 )
 # ``📢 ...``, ``✈️ ...``: a social post's pictographs before its headline are no words of it.
