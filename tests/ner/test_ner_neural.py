@@ -408,6 +408,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev9-places",
         "newsdev9-persons",
         "newsdev9-organisations",
+        "newsdev10-places",
+        "newsdev10-persons",
+        "newsdev10-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -112,6 +112,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         "newsdev7",
         "newsdev8",
         "newsdev9",
+        "newsdev10",
     )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
@@ -129,9 +130,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
     assert {
         score.articles
         for name, score in scores.items()
-        if name.startswith(
-            ("newsdev2-", "newsdev3-", "newsdev4-", "newsdev5-", "newsdev6-", "newsdev7-", "newsdev8-", "newsdev9-")
-        )
+        if name.startswith(tuple(f"newsdev{number}-" for number in range(2, 11)))
     } == {30}
     assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 

@@ -104,3 +104,14 @@ def test_the_town_a_municipality_is_named_after_is_a_place_too() -> None:
 def test_a_military_rank_before_a_foreign_officers_name_is_no_part_of_it() -> None:
     text = "وقال كولونيل رالف بيترز إن العملية ستستمر أسابيع في المنطقة الشمالية."
     assert [span["text"] for span in find_entities([text]) if span["type"] == "PER"] == ["رالف بيترز"]
+
+
+def test_two_people_listed_without_and_are_two() -> None:
+    text = "وكان في استقبال الوفد محافظ الطائف ناصر بن سلطان الشريف فهد بن عبدالعزيز بن معمر ومدير الشرطة."
+    people = [span["text"] for span in find_entities([text]) if span["type"] == "PER"]
+    assert "ناصر بن سلطان الشريف" in people and "فهد بن عبدالعزيز بن معمر" in people
+
+
+def test_a_family_name_of_the_house_stays_one_name() -> None:
+    spans = find_entities(["وحضر الحفل الأمير سلمان بن عبدالعزيز آل سعود."])
+    assert [span["text"] for span in spans if span["type"] == "PER"] == ["سلمان بن عبدالعزيز آل سعود"]

@@ -16,7 +16,7 @@ from marsad.enrich.ner.conll import entities
 from marsad.enrich.ner.organisation_phrases import is_head
 from marsad.enrich.ner.spans import and_then_name
 
-__all__ = ["split_coordinated_bodies", "split_coordinated_people"]
+__all__ = ["split_coordinated_bodies", "split_coordinated_people", "split_listed_people"]
 
 _SHORTEST = 3  # `و` + two letters
 
@@ -42,6 +42,30 @@ def split_coordinated_people(tokens: list[str], tags: list[str]) -> list[str]:
                 continue
             alone = k + 1 == end or tags[k + 1] != "I-PER"
             tags[k] = "O" if alone and _describes_next(tokens, tags, k) else "B-PER"
+    return tags
+
+
+_SON_OF = frozenset({"بن", "بنت", "ابن"})
+_LINKS = frozenset({"بن", "بنت", "ابن", "ال", "عبد", "ابو", "ام"})
+
+
+def split_listed_people(tokens: list[str], tags: list[str]) -> list[str]:
+    """`tags` with each person cut in two where a family name is followed by another's given name and
+    his father's (`ناصر بن سلطان الشريف فهد بن عبدالعزيز بن معمر`: two guests listed without `و`)."""
+    for kind, start, end in entities(tags):
+        if kind != "PER":
+            continue
+        for k in range(start + 2, end - 1):
+            family = fold_word(tokens[k - 1])
+            if (
+                family.startswith("ال")
+                and len(family) > 3
+                and fold_word(tokens[k - 2]) not in _LINKS
+                and not fold_word(tokens[k]).startswith("ال")
+                and fold_word(tokens[k + 1]) in _SON_OF
+                and any(fold_word(t) in _SON_OF for t in tokens[start : k - 1])
+            ):
+                tags[k] = "B-PER"
     return tags
 
 

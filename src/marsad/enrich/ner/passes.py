@@ -25,7 +25,7 @@ from marsad.enrich.ner.article import (
     trim_entities,
 )
 from marsad.enrich.ner.bylines import byline_outlets
-from marsad.enrich.ner.coordinated_names import split_coordinated_bodies, split_coordinated_people
+from marsad.enrich.ner.coordinated_names import split_coordinated_bodies, split_coordinated_people, split_listed_people
 from marsad.enrich.ner.facilities import mark_facilities
 from marsad.enrich.ner.facility_phrases import mark_facility_phrases
 from marsad.enrich.ner.generic_bodies import drop_bodies_by_nationality, drop_generic_bodies
@@ -112,7 +112,8 @@ def _name_links(s: TaggedSentence, _: ArticleNames) -> None:
 
 
 def _coordinated(s: TaggedSentence, _: ArticleNames) -> None:
-    s.tags = split_coordinated_bodies(s.tokens, split_coordinated_people(s.tokens, s.tags))
+    people = split_listed_people(s.tokens, split_coordinated_people(s.tokens, s.tags))
+    s.tags = split_coordinated_bodies(s.tokens, people)
 
 
 def _facilities(s: TaggedSentence, names: ArticleNames) -> None:
@@ -182,7 +183,8 @@ SENTENCE_PASSES: tuple[Pass, ...] = (
     Pass("name links", "`بن`, `بنت`, `آل`, `عبد`, `أبو` joining two parts of a name", _name_links),
     Pass(
         "coordinated names",
-        "`و` + a name the news writes alone (`جوارديولا وميسي`), `و` + a body's head (`... والصندوق العربي`): two",
+        "`و` + a name the news writes alone (`جوارديولا وميسي`), a family name then another's `X بن Y`, `و` + a body's"
+        " head (`... والصندوق العربي`): two",
         _coordinated,
     ),
     Pass("facilities", "models/ner/facilities.tsv: `مستشفى الملك فهد`, `مطار` + name", _facilities),
