@@ -87,12 +87,14 @@ def _definite_noun(word: str) -> str | None:
 
 def _indefinite_document(word: str) -> str | None:
     """``بيان``, ``ببيان``, ``بيانا``, ``وتقرير``: a document noun without the article."""
-    for form in (word, word[1:] if word[:1] in _CLITICS else ""):
-        if form in DOCUMENTS:
-            return form
-        if form.endswith("ا") and form[:-1] in DOCUMENTS:
-            return form[:-1]  # the accusative ``بيانا``
-    return None
+    return _DOCUMENT_FORMS.get(word)
+
+
+# Every form `_indefinite_document` reads, looked up at once (it runs on each word of a sentence with a
+# cue): the noun, the accusative ``بيانا``, each with a clitic before it.
+_DOCUMENT_FORMS = {
+    clitic + noun + ending: noun for noun in DOCUMENTS for clitic in ("", *_CLITICS) for ending in ("", "ا")
+}
 
 
 def document_head(word: str) -> bool:
