@@ -947,12 +947,12 @@ def _goes_on(
 ) -> str | None:
     """The speaker a subjectless verb cue joined by و goes on with: that of the last cue before it
     in its sentence that opens a clause (the sentence's first verb, or one after a comma), when
-    no comma or full stop comes between. A cue inside what was said (``أفادت`` in ``وبين عيد أن
+    no comma or full stop comes between. A cue inside what was said (``أفادت`` in ``وأوضح عيد أن
     البيانات ... أفادت أن ...``) is no subject for it."""
     tokens = para.tokens
     if cue.token == 0 or not tokens[cue.token - 1].is_word or not tokens[cue.token].text.startswith("و"):
         return None
-    for earlier, speaker in zip(reversed(cues[: cues.index(cue)]), reversed(speakers), strict=False):
+    for earlier, speaker in zip(reversed(cues[: cues.index(cue)]), reversed(speakers), strict=True):
         start = earlier.token - 1
         while start >= first and tokens[start].text in _CONNECTORS:
             start -= 1

@@ -315,6 +315,7 @@ REASON_LABELS = {
     "breadcrumb": "مسار التصفح",
     "byline": "سطر الكاتب أو المصدر",
     "comment_form": "نموذج التعليق",
+    "comments": "تعليقات القراء ورسائلهم",
     "copyright": "حقوق النشر",
     "credit": "حقوق الصورة",
     "data_box": "مربع بيانات",
