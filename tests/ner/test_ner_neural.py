@@ -411,6 +411,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev10-places",
         "newsdev10-persons",
         "newsdev10-organisations",
+        "newsdev11-places",
+        "newsdev11-persons",
+        "newsdev11-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os
