@@ -125,3 +125,16 @@ def test_the_morrow_with_its_weekday_or_from_it_is_a_day(sentence: str, text: st
 
 def test_the_morrow_alone_is_no_day() -> None:
     assert find_dates(["ويمثل هؤلاء الشباب جيل الغد في المملكة."], published="2015-07-31") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("وحققت الأغنية 1.1مليون مشاهدة خلال أسبوع واحد.", 1100000),
+        ("ويبلغ الإنفاق حوالي 120مليار ريال في العام.", 120000000000),
+    ],
+)
+def test_a_scale_word_glued_to_its_number_scales_it(sentence: str, value: int) -> None:
+    from marsad.enrich.quantities import find_quantities
+
+    assert value in [q["value"] for q in find_quantities([sentence])]

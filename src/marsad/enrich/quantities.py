@@ -66,7 +66,7 @@ _DIGIT_QUANTITY = regex.compile(
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?[-/]\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
     # ``(117) مليار دينار``: Gulf and Iraqi wire copy brackets the digits before their scale word.
     rf"(?:(?<=[(“\"]\s?(?:\d|[.,]){{1,12}})\s?[)″”\"](?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
-    rf"(?:\s+(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
+    rf"(?:\s*(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )
 
