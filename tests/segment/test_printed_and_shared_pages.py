@@ -206,6 +206,9 @@ def test_a_first_line_the_article_repeats_is_no_sheet_header_on_a_page_never_pri
         ("شاهد بالصور: جولة في أقسام المستشفى الجديد", "related_articles"),
         ("رمز الخبر: TAF-HLT-0811-0412", "sign_off"),
         ("عدد الكلمات: 412 | زمن القراءة المقدّر: دقيقتان", "date_line"),
+        ("افتتاح مركز صحي جديد في حي الحوية بالطائف (02/08/2015)", "related_articles"),
+        ("(تكملة ثانية)", "sign_off"),
+        ("تم نسخ الرابط!", "share_widget"),
     ],
 )
 def test_a_print_stamp_a_pager_a_text_browsers_links_and_a_forums_fields_are_chrome(line: str, reason: str) -> None:
@@ -223,3 +226,17 @@ def test_a_print_stamp_over_the_headline_is_never_the_title() -> None:
 def test_a_records_title_field_gives_the_title_without_its_label() -> None:
     page = ["Source : الطائف اليوم", f"Titre : {HEADLINE}", "Parution : 11/08/2015", P1, P2, P3, P4]
     assert records("\n".join(page))[0].title == HEADLINE
+
+
+def test_a_headline_over_twenty_lines_of_meta_labels_and_values_is_still_found() -> None:
+    meta = ["بقلم", "الطائف - واس", "نُشر في", "11 أغسطس 2015", "09:05 ص", "آخر تحديث", "11 أغسطس 2015", "01:40 م"]
+    meta += ["المشاهدات", "4,932", "وقت القراءة", "4 دقائق", "تصغير الخط", "تكبير الخط", "طباعة", "شارك"]
+    meta += ["نسخ الرابط", "تم نسخ الرابط!"]
+    record = records("\n".join(["الرئيسية", "محليات", HEADLINE, *meta, P1, P2, P3, P4]))[0]
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_summary_box_named_in_two_languages_is_no_body() -> None:
+    page = ["Santé | صحة", HEADLINE, "En bref | باختصار", "• مستشفى جديد بثلاثمئة سرير في الطائف.", P1, P2, P3, P4]
+    assert records("\n".join(page))[0].body == [P1, P2, P3, P4]

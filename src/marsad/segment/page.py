@@ -263,7 +263,8 @@ def _summary_header(key: str) -> bool:
 def _past_summary_box(lines: list[Line], start: int, end: int, reasons: dict[int, str]) -> int:
     """Where the article starts once a summary box's bullets at its head are the box's."""
     for header in range(max(0, start - _SUMMARY_REACH), start + 1):
-        if not _summary_header(lines[header].key):
+        # (``En bref | باختصار``: a bilingual site names the box in both languages)
+        if not any(_summary_header(line_key(part)) for part in lines[header].text.split("|")):
             continue
         after = header + 1
         while after <= end and lines[after].bullet:

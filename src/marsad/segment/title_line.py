@@ -646,6 +646,19 @@ def _trail_ends_with_a_headline(lines: list[Line], low: int, start: int) -> bool
     )
 
 
+def _lookback_start(lines: list[Line], start: int) -> int:
+    """Where the search for a headline stops: `_TITLE_LOOKBACK` lines above the body, not counting
+    chrome (a page that writes each meta label and value on a line of its own, `المشاهدات` / `4,932`,
+    puts twenty of them between its headline and its body)."""
+    seen = 0
+    for index in range(start - 1, -1, -1):
+        if lines[index].chrome is None:
+            seen += 1
+            if seen >= _TITLE_LOOKBACK:
+                return index
+    return 0
+
+
 def _title_above(
     lines: list[Line],
     start: int,
@@ -654,7 +667,7 @@ def _title_above(
     site_named: int | None,
     recurring: Collection[str] | None,
 ) -> int | None:
-    low = max(0, start - _TITLE_LOOKBACK)
+    low = _lookback_start(lines, start)
     if site_named is not None and low <= site_named < start:
         again = any(
             _headline_like(lines[k]) and _same_words(lines[site_named], lines[k]) for k in range(site_named + 1, start)
