@@ -1290,7 +1290,7 @@ def _opening_person(sentence: _Paragraph, book: NameBook, cue: str | None = None
     verb = next((k for k, t in enumerate(tokens) if t.is_word and t.text not in _CONNECTORS), None)
     if verb is not None and tokens[verb].text in _ON_ONES_SIDE:
         verb += 1  # ``بدوره انتقد ...``
-    elif verb is not None and verb + 1 < len(tokens) and tokens[verb].text == "من" and tokens[verb + 1].text in _SIDES:
+    elif verb is not None and _from_ones_side(tokens, verb):
         verb += 2  # ``من جانبه انتقد ...``: the sentence's verb comes after whose side it is
     while verb is not None and verb < len(tokens) and not tokens[verb].is_word:
         verb += 1

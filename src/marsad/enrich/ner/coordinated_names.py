@@ -55,17 +55,18 @@ def split_listed_people(tokens: list[str], tags: list[str]) -> list[str]:
     for kind, start, end in entities(tags):
         if kind != "PER":
             continue
-        for k in range(start + 2, end - 1):
-            family = fold_word(tokens[k - 1])
+        words = [fold_word(token) for token in tokens[start:end]]
+        for k in range(2, len(words) - 1):
+            family = words[k - 1]
             if (
                 family.startswith("ال")
                 and len(family) > 3
-                and fold_word(tokens[k - 2]) not in _LINKS
-                and not fold_word(tokens[k]).startswith("ال")
-                and fold_word(tokens[k + 1]) in _SON_OF
-                and any(fold_word(t) in _SON_OF for t in tokens[start : k - 1])
+                and words[k - 2] not in _LINKS
+                and not words[k].startswith("ال")
+                and words[k + 1] in _SON_OF
+                and not _SON_OF.isdisjoint(words[: k - 1])
             ):
-                tags[k] = "B-PER"
+                tags[start + k] = "B-PER"
     return tags
 
 

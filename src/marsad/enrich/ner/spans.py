@@ -24,10 +24,12 @@ def and_then_name(token: str) -> bool:
     if len(token) <= _SHORTEST_AFTER_AND or fold_word(token) in given_names():
         return False
     whole = news_count(token)
+    if whole >= _WRITTEN_OFTEN:
+        return False
     rest = news_count(token[1:])
     if whole == rest == 0 and token[1:2] in _W_SOUNDS:
         return False  # `ويلموث`, `ويستفال`: a name the news writes nowhere, its W written with و
-    return whole < _WRITTEN_OFTEN and whole <= rest
+    return whole <= rest
 
 
 # After a word-initial و, the letters that spell a foreign name's W-sound (`وي`, `وا`, `وو`).
