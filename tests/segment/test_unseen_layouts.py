@@ -2678,3 +2678,64 @@ def test_a_videos_view_count_line_is_a_widgets_never_the_title() -> None:
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3]
     assert reasons(record)[views] == "share_widget"
+
+
+def test_a_newsletters_contents_list_stands_between_its_greeting_and_the_headline() -> None:
+    # An email digest: a greeting that reads as a headline, the issue's contents in bullets, then the
+    # lead story under its section word. The list parts the page's head from the story's.
+    others = [
+        "التعليم تعلن نتائج الدور الثاني للثانوية العامة",
+        "معرض الكتاب الصيفي يفتح أبوابه في الإسكندرية",
+        "الأهلي يواجه الزمالك في نهائي كأس مصر",
+    ]
+
+    def issue(greeting: str, headline: str, contents: list[str], section: str, body: list[str]) -> list[str]:
+        return [
+            "لعرض هذه الرسالة في المتصفح اضغط هنا",
+            "بوابة الوادي",
+            "صباح الوادي | نشرتك اليومية",
+            greeting,
+            "الأحد 26 يوليو 2015 | العدد 611",
+            "إليك أبرز ما في نشرة اليوم:",
+            "في هذا العدد",
+            *contents,
+            "القصة الرئيسية",
+            section,
+            headline,
+            "الأحد 26 يوليو 2015 - 08:00 ص",
+            *body,
+            "إلغاء الاشتراك | تعديل تفضيلات البريد",
+            "© 2015 بوابة الوادي. جميع الحقوق محفوظة.",
+        ]
+
+    contents = ["• صحة: مستشفى جديد في الطائف", "• التعليم تعلن نتائج الدور الثاني", "• معرض الكتاب يفتح أبوابه"]
+    pages = [issue("صباح الخير يا عزيزي القارئ،", HEADLINE, contents, "صحة", [P1, P2, P3])]
+    for n, headline in enumerate(others):
+        listed = [f"• {others[(n + 1) % 3]}", f"• {others[(n + 2) % 3]}"]
+        pages.append(issue("صباح الخير،", headline, listed, "منوعات", [P4, f"{P2} {headline}", f"{P3} {headline}"]))
+    record = site(pages)[0]
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+
+
+def test_a_recipes_last_ingredient_is_no_headline_under_its_list() -> None:
+    title = "أسهل طريقة لعمل الكنافة في البيت"
+    items = ["- 2 كوب سكر", "- نصف كوب ماء", "- ملعقة ماء ورد"]
+    record = host("\n".join([title, *items, "-5 ملاعق كبيرة زبدة", P1, P2, P3]))
+    assert record.title == title
+
+
+@pytest.mark.parametrize("author", ["هالة عبد الرحمن", "منى السيد", "نورة السالم"])
+def test_a_womans_name_alone_under_the_headline_is_the_author_never_the_title(author: str) -> None:
+    # A reader view: the domain, the headline, the author's name, the estimated reading time.
+    record = host("\n".join(["almasar-news.net", HEADLINE, author, "8-10 دقائق", P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize("desk", ["فريق تحرير المسار", "أسرة تحرير الموقع"])
+def test_an_editorial_desk_signing_the_story_is_a_byline_never_the_title(desk: str) -> None:
+    record = host("\n".join(["almasar-news.net", HEADLINE, desk, "3-4 دقائق", P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert reasons(record)[desk] == "byline"
+    assert reasons(record)["3-4 دقائق"] == "date_line"

@@ -40,6 +40,7 @@ from marsad.segment.title_line import (
     is_section_line,
     opens_with_label,
     short_sentence,
+    summary_header,
 )
 from marsad.segment.verses import mark_verses
 
@@ -248,23 +249,13 @@ def _is_trail(line: Line) -> bool:
     return category is not None and category != line.text
 
 
-# A summary over the article (`باختصار` / `• ...` / `• ...`): its bullets are sentences, and the
-# article starts after them (dev layouts 41, 42 and 44: four sites; none a line of the news).
-_SUMMARY_HEADERS = frozenset(line_key(w) for w in ("باختصار", "أبرز النقاط", "أهم النقاط", "الخلاصة", "في سطور"))
 _SUMMARY_REACH = 3
-_IN_POINTS = " " + line_key("في نقاط")
-
-
-def _summary_header(key: str) -> bool:
-    """`باختصار`, `أبرز النقاط`; `الخبر في نقاط`, `الخلاصة في نقاط`: a story told in points."""
-    return key in _SUMMARY_HEADERS or (key.endswith(_IN_POINTS) and key.count(" ") <= 3)
 
 
 def _past_summary_box(lines: list[Line], start: int, end: int, reasons: dict[int, str]) -> int:
     """Where the article starts once a summary box's bullets at its head are the box's."""
     for header in range(max(0, start - _SUMMARY_REACH), start + 1):
-        # (``En bref | باختصار``: a bilingual site names the box in both languages)
-        if not any(_summary_header(line_key(part)) for part in lines[header].text.split("|")):
+        if not summary_header(lines[header].text):
             continue
         after = header + 1
         while after <= end and lines[after].bullet:

@@ -271,6 +271,12 @@ def place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def female_given_names() -> frozenset[str]:
+    """Folded keys of women's given names (`هالة`, `منى`) that open an author's name."""
+    return frozenset(line_key(name) for name in _data_lines("female_given_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     """Folded keys of the titles a caption gives a person before the name (`الرئيس`, `اللاعب`)."""
     return frozenset(line_key(title) for title in _data_lines("person_titles.txt"))

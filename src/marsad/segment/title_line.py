@@ -17,10 +17,10 @@ from marsad.given_names import given_names
 from marsad.segment.breadcrumb import is_section_trail
 from marsad.segment.lines import Kind, Line, key_of_line
 from marsad.segment.openers import headline_opening, headlines_opened
-from marsad.segment.rules import line_key, person_titles, place_names, section_names
+from marsad.segment.rules import female_given_names, line_key, person_titles, place_names, section_names
 from marsad.segment.templates import is_dateline
 
-__all__ = ["find_title", "is_section_line", "opens_with_label", "short_sentence"]
+__all__ = ["find_title", "is_section_line", "opens_with_label", "short_sentence", "summary_header"]
 
 # How far above the body the title may stand.
 _TITLE_LOOKBACK = 15
@@ -371,7 +371,7 @@ def _byline_name(line: Line) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    return given_names() | {"مولاي", "سيدي"}  # Maghreb honorifics that open a name
+    return given_names() | female_given_names() | {"مولاي", "سيدي"}  # Maghreb honorifics that open a name
 
 
 _MAX_AFFIX_WORDS = 6
@@ -403,6 +403,34 @@ def _header_between(lines: Sequence[Line], upper: int, lower: int) -> bool:
     """Whether a section header (`آخر الأخبار`) stands between two headline candidates."""
     chrome = [lines[k].chrome for k in range(upper + 1, lower)]
     return any(match is not None and match.opens_section and match.reason == "related_articles" for match in chrome)
+
+
+# A summary over the article (`باختصار` / `• ...` / `• ...`): its bullets are sentences, and the
+# article starts after them (dev layouts 41, 42 and 44: four sites; none a line of the news).
+_SUMMARY_HEADERS = frozenset(line_key(w) for w in ("باختصار", "أبرز النقاط", "أهم النقاط", "الخلاصة", "في سطور"))
+_IN_POINTS = " " + line_key("في نقاط")
+
+
+def summary_header(text: str) -> bool:
+    """`باختصار`, `أبرز النقاط`; `الخبر في نقاط`, `الخلاصة في نقاط`: a story told in points (``En bref |
+    باختصار``: a bilingual site names the box in both languages)."""
+    keys = [line_key(part) for part in text.split("|")]
+    return any(key in _SUMMARY_HEADERS or (key.endswith(_IN_POINTS) and key.count(" ") <= 3) for key in keys)
+
+
+_MIN_LIST_ITEMS = 2
+
+
+def _list_between(lines: Sequence[Line], upper: int, lower: int) -> bool:
+    """Whether a list of two items or more (`• ...`, `2. ...`) stands between two headline candidates:
+    the upper one is the page's head (a greeting, a tagline), the list its contents or menu. A
+    summary's points under their header are the upper headline's own box."""
+    between = range(upper + 1, lower)
+    if any(summary_header(lines[k].text) for k in between):
+        return False
+    items = [k for k in between if lines[k].bullet or _LIST_ITEM.match(lines[k].text)]
+    # (the list's own last item, written unlike the others, is no headline: ``-5 ملاعق كبيرة زبدة``)
+    return len(items) >= _MIN_LIST_ITEMS and items[-1] < lower - 1
 
 
 def _meta_block(between: Sequence[Line]) -> bool:
@@ -701,9 +729,14 @@ def _title_above(
             # deck longer than its headline). A list item under a section header (`الأكثر قراءة`)
             # is never it, and one headline written twice is taken where it stands nearer the body.
             side_by_side = all(not lines[k].text.strip() for k in range(index + 1, found))
-            if _ends_a_list(lines, index, in_section) or _header_between(lines, index, found):
+            if (
+                _ends_a_list(lines, index, in_section)
+                or _header_between(lines, index, found)
+                or _list_between(lines, index, found)
+            ):
                 # `الأكثر قراءة` / items / the list's last item / headline: the list's last item is
-                # another link; a section header between the two opens the article's own head.
+                # another link; a section header between the two opens the article's own head, and
+                # so does a list of links (a newsletter's contents, a menu in bullets).
                 return found
             if (
                 index in in_section
