@@ -9,6 +9,7 @@ import pytest
 
 from marsad.enrich.dates import find_dates
 from marsad.enrich.ner import find_entities
+from marsad.enrich.quantities import find_quantities
 from marsad.enrich.quotes import find_quotes
 
 
@@ -138,3 +139,42 @@ def test_a_scale_word_glued_to_its_number_scales_it(sentence: str, value: int) -
     from marsad.enrich.quantities import find_quantities
 
     assert value in [q["value"] for q in find_quantities([sentence])]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "ولهذا قال ابن القيم - رحمه الله تعالى -: ''فأما طب القلوب فمسلم إلى الرسل ولا سبيل إليه إلا منهم''.",
+            "ابن القيم",
+        ),
+        ("ويقول ابن خلدون في مقدمته: «إن الظلم مؤذن بخراب العمران».", "ابن خلدون"),
+    ],
+)
+def test_a_scholar_known_by_his_forebears_name_is_a_speaker(paragraph: str, speaker: str) -> None:
+    # (dev43: a scholar named ``ابن`` and one word, which no tagger's list holds)
+    assert _speakers([paragraph]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وبلغ الفريق نصف نهائي كأس الملك بعد فوزه على النصر.", "وفاز الأهلي في ذهاب ربع نهائي البطولة العربية."],
+)
+def test_a_knockout_round_without_the_article_counts_nothing(sentence: str) -> None:
+    assert find_quantities([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("وبيعها بأسعار تصل إلى عشرة ريالات للقرص الواحد.", "عشرة ريالات", 10),
+        ("ويحتاج المشروع إلى عشر سنوات حتى يكتمل.", "عشر", 10),
+    ],
+)
+def test_ten_after_to_is_a_count_not_an_ordinals_teen(sentence: str, text: str, value: int) -> None:
+    # ``إلى`` folds to ``الي``, which had read as an ordinal's article (``الحادي عشر``)
+    assert [(q["text"], q["value"]) for q in find_quantities([sentence])] == [(text, value)]
+
+
+def test_an_ordinals_teen_is_still_no_count() -> None:
+    assert find_quantities(["وجاء الفريق في المركز الحادي عشر."]) == []

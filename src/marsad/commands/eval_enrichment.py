@@ -59,7 +59,7 @@ def _table(name: str, scores: Scores) -> list[str]:
     "splits",
     type=click.Choice(list(_SPLITS)),
     multiple=True,
-    help="Report these splits (repeatable; default: all, first, dev2 to dev18 and blind).",
+    help="Report these splits (repeatable; default: all, first, every dev split from dev2 on, and blind).",
 )
 @click.option(
     "--agreement",
@@ -72,12 +72,12 @@ def enrichment_command(as_json: bool, check: bool, misses: bool, splits: tuple[s
     direct quotes (found, speaker right) on our annotated SaudiNewsNet and
     newspapers articles. ``first`` is the first gold set: ``dev`` is where rules
     were tuned, the ``test`` splits were annotated after tuning. ``dev2``,
-    ``dev3`` to ``dev18`` (issue #17) were labelled under the blind set's guidelines on other
+    ``dev3`` and on (issue #17) were labelled under the blind set's guidelines on other
     articles, and their errors are read for tuning (``dev7`` to ``dev9``: quotes only). Every split but ``blind`` is
     development data.
     ``blind`` was labelled by annotators who never saw marsad's output, under
     docs/guidelines/blind_enrichment.md; its misses are never listed. ``--check``
-    holds ``first``, ``dev2`` to ``dev18`` and ``blind`` to their floors."""
+    holds ``first``, every dev split from ``dev2`` on and ``blind`` to their floors."""
     if agreement_only:
         scores, problems = agreement()
         for problem in problems:

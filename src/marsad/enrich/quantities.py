@@ -604,7 +604,10 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
             parsed = WordNumber(parsed.value * _FRACTION_PLURALS[words[nxt][0]], parsed.words + 1, "fraction")
             end = words[nxt].end()
         previous = _previous_word(text, start)
-        ordinal_teen = parsed.words == 1 and parsed.last_role == "teen" and previous.startswith("ال")
+        # (``الحادي عشر``: an ordinal's teen; ``إلى عشرة ريالات`` folds ``إلى`` to ``الي``)
+        ordinal_teen = (
+            parsed.words == 1 and parsed.last_role == "teen" and previous.startswith("ال") and previous != "الي"
+        )
         if (
             previous in _NOT_BEFORE
             or ordinal_teen

@@ -74,6 +74,8 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return True  # ``قال رسول الله صلى الله عليه وسلم``: the Prophet, by the title the article gives
     if " ".join(words) in _COUNTRIES or _starts_with_given_name(words, speaker.split()[0]):
         return True
+    if len(words) == _KNOWN_AS_WORDS and words[0] in _KNOWN_AS and _name_like(_strip_article(words[1])):
+        return True  # ``ابن القيم``, ``ابن خلدون``: a scholar known by his father's or forebear's name
     if _given_and_family_name(words) and (starts_a_name(book, words[0]) or book.entity_in(words[-1:])):
         return True  # ``اعتبار الغزالي`` has the shape too: the first word must be a given name
     if len(words) <= _MAX_NAME_WORDS and tuple(words[-1:]) in book.persons_found and _names_before(book, words):
@@ -98,6 +100,10 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         if form.startswith("ال") and "ال" + bare in TITLES:
             return True
     return False
+
+
+_KNOWN_AS = frozenset({"ابن"})
+_KNOWN_AS_WORDS = 2
 
 
 def _named_through(book: NameBook, words: Sequence[str]) -> bool:
