@@ -173,3 +173,20 @@ def test_the_holy_cities_are_named_whole_and_their_short_forms_link_to_them() ->
         ("المدينة المنورة", "المدينة المنورة"),
         ("مكة", "مكة المكرمة"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "landform", "inside"),
+    [
+        ("وأعلنت الشرطة القبض على المتهم في وادي الدواسر أمس.", "وادي الدواسر", "الدواسر"),
+        ("ويصب نهر الأردن في البحر الميت جنوبا.", "نهر الأردن", "الأردن"),
+        ("وتقدمت القوات نحو جبل سنجار شمال العراق.", "جبل سنجار", "سنجار"),
+    ],
+)
+def test_a_landform_and_the_name_after_it_are_one_place_with_its_place_inside(
+    text: str, landform: str, inside: str
+) -> None:
+    # (`وادي` is no و + `ادي`: its و is its own)
+    places = {span["text"] for span in find_entities([text]) if span["type"] == "LOC"}
+    assert {landform, inside} <= places
+    assert "ادي الدواسر" not in places

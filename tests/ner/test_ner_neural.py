@@ -414,6 +414,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev11-places",
         "newsdev11-persons",
         "newsdev11-organisations",
+        "newsdev12-places",
+        "newsdev12-persons",
+        "newsdev12-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

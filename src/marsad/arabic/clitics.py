@@ -191,6 +191,11 @@ def stem_form(token: str) -> str:
     return stem
 
 
+# Words a place's name opens with whose و is their own: `وادي الدواسر` is no و + `ادي` (`أدى`, "led
+# to", folds to ادي and is far commoner, so the splitter cuts it for the tagger's features).
+_NAME_HEADS_WITH_W = frozenset({"وادي", "واحه"})
+
+
 def name_proclitics(token: str, lexicon: Mapping[str, int] | None = None) -> str:
     """The proclitics before a name that begins at `token`.
 
@@ -204,6 +209,8 @@ def name_proclitics(token: str, lexicon: Mapping[str, int] | None = None) -> str
     preposition is never followed by a conjunction (`لوكاس` is whole).
     """
     lex = _lexicon() if lexicon is None else lexicon
+    if fold_for_search(token) in _NAME_HEADS_WITH_W:
+        return ""
     proclitics, stem, _ = split_clitics(token, lex)
     if proclitics:
         if stem.startswith(_ARTICLE) and not _count(stem, lex) and _count(token, lex):

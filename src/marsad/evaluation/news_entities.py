@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev11` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev11_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev12` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev12_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -86,6 +86,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev11-places", "LOC", "news_dev11_gold.jsonl", "places"),
     ("newsdev11-persons", "PER", "news_dev11_gold.jsonl", "persons"),
     ("newsdev11-organisations", "ORG", "news_dev11_gold.jsonl", "organisations"),
+    ("newsdev12-places", "LOC", "news_dev12_gold.jsonl", "places"),
+    ("newsdev12-persons", "PER", "news_dev12_gold.jsonl", "persons"),
+    ("newsdev12-organisations", "ORG", "news_dev12_gold.jsonl", "organisations"),
 )
 
 

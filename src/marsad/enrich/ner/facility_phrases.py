@@ -18,7 +18,7 @@ from collections.abc import Callable
 from marsad.arabic.clitics import name_proclitics
 from marsad.arabic.normalize import fold_for_search, fold_word
 
-__all__ = ["FACILITY_HEADS", "mark_facility_phrases"]
+__all__ = ["FACILITY_HEADS", "LANDFORM_HEADS", "mark_facility_phrases"]
 
 FACILITY_HEADS = frozenset(
     fold_for_search(word)
@@ -27,6 +27,9 @@ FACILITY_HEADS = frozenset(
         "جسر", "برج", "مسجد", "جامع", "قلعة", "منتجع", "معبر",
     )
 )  # fmt: skip
+# Landforms name places the same way (`وادي الدواسر`, `جبل عرفات`, `نهر النيل`); `وادي` is keyed
+# as ``و`` + ``ادي`` by the clitic splitter, so these are looked up whole.
+LANDFORM_HEADS = frozenset(fold_for_search(word) for word in ("وادي", "جبل", "نهر", "بحيرة"))
 # The facility's own adjectives after its name (`مطار دبي الدولي`, `حديقة المحرق الكبرى`); the
 # first few also make a name of a head and a definite word alone (`ملعب الشعب الدولي`), where
 # any relational adjective would not (`ملعب المباراة النهائية`).
@@ -62,7 +65,7 @@ def mark_facility_phrases(tokens: list[str], tags: list[str], key: Callable[[str
     """`tags` with each facility head + the name after it (+ its adjectives) tagged as one place."""
     i = 0
     while i + 1 < len(tokens):
-        if tags[i] != "O" or key(tokens[i]) not in FACILITY_HEADS:
+        if tags[i] != "O" or (key(tokens[i]) not in FACILITY_HEADS and fold_word(tokens[i]) not in LANDFORM_HEADS):
             i += 1
             continue
         end = i + 1

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from marsad.arabic.clitics import name_proclitics
 from marsad.arabic.normalize import fold_word
-from marsad.enrich.ner.facility_phrases import FACILITY_HEADS
+from marsad.enrich.ner.facility_phrases import FACILITY_HEADS, LANDFORM_HEADS
 from marsad.enrich.ner.spans import Span
 from marsad.enrich.ner.tokens import tokenize
 
@@ -53,14 +53,18 @@ def places_inside_organisations(
 ) -> list[Span]:
     """A LOC span for every place inside an ORG span (`names`: name keys to types, as the
     article's passes know them): `مانشستر يونايتد`, `جامعة بريستول`, `مصر للطيران`; and inside a
-    facility's LOC span, its place or body (`مطار دبي الدولي`, `ملعب الأهلي`)."""
+    facility's or a landform's LOC span, its place or body (`مطار دبي الدولي`, `ملعب الأهلي`, `نهر الأردن`)."""
     canonical = {fold_word(span["text"]): span["canonical"] for span in spans if span["type"] in ("LOC", "ORG")}
     found: list[Span] = []
     for span in spans:
         run = tokenize(span["text"])
         keys = [key(token) for token, _, _ in run]
         # a facility is a place whose name may hold another (`مطار دبي الدولي`): past its head word
-        facility = span["type"] == "LOC" and len(run) > 1 and keys[0] in FACILITY_HEADS
+        facility = (
+            span["type"] == "LOC"
+            and len(run) > 1
+            and (keys[0] in FACILITY_HEADS or fold_word(run[0][0]) in LANDFORM_HEADS)
+        )
         if span["type"] != "ORG" and not facility:
             continue
         governed = None if facility else _place_governed(run)
