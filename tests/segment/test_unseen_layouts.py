@@ -2739,3 +2739,48 @@ def test_an_editorial_desk_signing_the_story_is_a_byline_never_the_title(desk: s
     assert record.title == HEADLINE
     assert reasons(record)[desk] == "byline"
     assert reasons(record)["3-4 دقائق"] == "date_line"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("[ 16/شوال/1436هـ ] [ 01/أغسطس/2015م ] [ الساعة: 21:40 ]", "date_line"),
+        ("التاريخ: 17 شوال 1436هـ", "date_line"),
+        ("ماندزوكيتش 69'، ديبالا 73'", "data_box"),
+        ("نهاية المباراة - الدقيقة 90+3", "data_box"),
+    ],
+)
+def test_a_wires_date_stamp_and_a_match_cards_lines_are_never_the_headline(line: str, reason: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", line, HEADLINE, P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    # (the record shows the line as displayed: the tatweel of ``هـ`` goes)
+    assert {line_key(text): why for text, why in reasons(record).items()}[line_key(line)] == reason
+
+
+def test_a_statements_number_with_its_year_is_no_headline() -> None:
+    number = "بيان مشترك رقم ٣٤ / ١٤٣٦"
+    record = host("\n".join(["المركز الإعلامي", number, HEADLINE, "التاريخ: ٢١-١٠-١٤٣٦هـ", P1, P2, P3]))
+    assert record.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("embed", "signature"),
+    [
+        ("النفايات على أبواب البيوت والحكومة مش سامعة #بيروت", "— نادين ع. (@nadine_ab_lb) July 27, 2015"),
+        ("Piano Duel - Beirut Waterfront 2015 (live excerpt)", "شاهد على YouTube"),
+    ],
+)
+def test_an_embedded_tweets_or_videos_own_line_above_its_signature_is_the_embeds(embed: str, signature: str) -> None:
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, embed, signature, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[embed] == "embed"
+
+
+def test_a_caption_that_says_its_photo_is_from_the_archive_is_cut() -> None:
+    assert (
+        cut_between_paragraphs("الوزير خلال جولته في المستشفى في لقطة من الأرشيف")[
+            "الوزير خلال جولته في المستشفى في لقطة من الأرشيف"
+        ]
+        == "photo_caption"
+    )

@@ -69,12 +69,13 @@ def _key(article: dict[str, str]) -> tuple[str, str]:
 
 def _resolve(pointer: dict[str, Any], item: dict[str, Any], lines: list[str], *, on_page: bool) -> str:
     text = str(item.get("title") or "").strip() if pointer.get("title") else lines[int(pointer["line"])]
-    if on_page:
-        if pointer.get("nul"):
-            middle = len(text) // 2
-            text = text[:middle] + "\x00" + text[middle:]
-        text = str(pointer.get("before", "")) + text + str(pointer.get("after", ""))
-    return text
+    if on_page and pointer.get("nul"):
+        middle = len(text) // 2
+        text = text[:middle] + "\x00" + text[middle:]
+    # On the page: a site's name glued to the headline, a dateline to the first paragraph. In the
+    # gold a pointer carries them only where they are the article's (a wire's dateline opening its
+    # first paragraph).
+    return str(pointer.get("before", "")) + text + str(pointer.get("after", ""))
 
 
 def load_blind_layouts(root: Path, files: Sequence[Path] | None = None, set_name: str = BLIND_SET) -> list[GoldPage]:

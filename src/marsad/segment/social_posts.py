@@ -193,6 +193,22 @@ def _counters(line: Line) -> bool:
     )
 
 
+# ``— لين حداد (@leen_h_music) July 23, 2015``: the line a tweet's embed code writes under the tweet's text
+# when the platform's script does not run; ``شاهد على YouTube``: the one under a video's title.
+_TWEET_SIGNATURE = regex.compile(r"^[—–-]\s?[^\n]{1,60}\(@[A-Za-z0-9_]{2,30}\)\D{0,30}\d{1,2},?\s\d{4}$")
+_WATCH_ON = regex.compile(r"^(?:شاهد(?:ه|وا)? على|Watch on|Regarder sur)\s?(?:YouTube|يوتيوب)$", regex.IGNORECASE)
+
+
+def _text_above(lines: list[Line], index: int) -> Line | None:
+    """The post's or the video's own line right above its signature: short, not the article's."""
+    if index == 0:
+        return None
+    above = lines[index - 1]
+    if above.chrome is not None or above.words > _MAX_POST_WORDS or above.text.rstrip().endswith(":"):
+        return None
+    return above
+
+
 def mark_social_posts(lines: list[Line]) -> None:
     # First the lines a post is known by on their own, so that a post's end is known when its
     # handle or its label is met.
@@ -200,6 +216,12 @@ def mark_social_posts(lines: list[Line]) -> None:
         if line.chrome is None and _known_by_itself(line):
             _mark(line)
     for index, line in enumerate(lines):
+        if _TWEET_SIGNATURE.match(line.text) or _WATCH_ON.match(line.text):
+            if line.chrome is None:
+                _mark(line)
+            above = _text_above(lines, index)
+            if above is not None:
+                _mark(above)
         if line.chrome is None and _post_label(line):
             _mark(line)
             _post_after(lines, index)

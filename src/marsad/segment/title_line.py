@@ -165,6 +165,9 @@ _MIN_DATE_TOKENS = 3
 
 # ``القاهرة في 25 يوليو /دلتا/``: a wire's dateline, its agency between slashes or in brackets.
 _WIRE_DATELINE = re.compile(r"^\S+(?:\s\S+)?\s+في\s+\d{1,2}\s+\S+(?:\s+\d{4})?\s*[/(][^/()]+[/)]\s*$")
+# ``بيان مشترك رقم ٣٤ / ١٤٣٦``: a document's number with its year names the statement, not its news (no
+# SaudiNewsNet title of 31k holds one).
+_REFERENCE_NUMBER = re.compile(r"رقم\s?\(?[\d٠-٩]+\)?\s?/\s?[\d٠-٩]+")
 # ``المصدر: صحيفة عكاظ (جدة) — الصفحة: الرأي``: where the story comes from, never its headline (no
 # SaudiNewsNet title opens so; three open with ``مصدر:``, an unnamed source who speaks).
 _SOURCE_LABEL = re.compile(r"^\s*المصدر\s?:")
@@ -237,6 +240,7 @@ def _never_title(line: Line) -> bool:
         or _slashed_trail(text)
         or _SOURCE_LABEL.match(text)
         or _WIRE_DATELINE.match(text)
+        or _REFERENCE_NUMBER.search(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
