@@ -178,3 +178,25 @@ def test_ten_after_to_is_a_count_not_an_ordinals_teen(sentence: str, text: str, 
 
 def test_an_ordinals_teen_is_still_no_count() -> None:
     assert find_quantities(["وجاء الفريق في المركز الحادي عشر."]) == []
+
+
+def test_a_columnists_sms_codes_are_no_quantities() -> None:
+    line = "للتواصل أرسل sms إلى 88548 الاتصالات، 636250 موبايلي، 738303 زين تبدأ بالرمز 153 مسافة ثم الرسالة"
+    assert find_quantities([line]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("هبطت العقود إلى أدنى مستوياتها في خمسة أشهر ونصف اليوم الجمعة.", "خمسة أشهر ونصف", 5.5),
+        ("وكان عمر المبنى أربعة قرون ونصف حين هدم.", "أربعة قرون ونصف", 4.5),
+    ],
+)
+def test_a_count_of_months_or_centuries_and_a_half_is_one_quantity(sentence: str, text: str, value: float) -> None:
+    # (``اليوم`` after the fraction is today, not half a day)
+    assert [(q["text"], q["value"]) for q in find_quantities([sentence])] == [(text, value)]
+
+
+def test_whom_the_speaker_spoke_of_is_no_part_of_the_speaker() -> None:
+    paragraph = "ويقول عنه المؤرخ عبدالقدوس الأنصاري: «يقع هذا المسجد في بطن الوادي شرق قباء»."
+    assert _speakers([paragraph]) == ["عبدالقدوس الأنصاري"]

@@ -83,6 +83,9 @@ _WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(\-\"«“]*$")
 _JOINED = regex.compile(r"^\s*و\s*$")
 # ``القرار 10690 المؤرخ في``, ``عددها 15601 بتاريخ``, ``القانون عدد 88 لسنة 2005``: a reference number.
 _REFERENCE_AFTER = regex.compile(r"\s+(?:المؤرخ|المؤرخه|بتاريخ|لسنه)(?!\p{L})")
+# ``أرسل sms إلى 88548 الاتصالات، 636250 موبايلي، 738303 زين``: a short code a mobile operator's name
+# follows (214 such in the news collections, the columnists' SMS lines).
+_OPERATOR_AFTER = regex.compile(r"\s*[،,]?\s*(?:الاتصالات|زين|موبايلي)(?!\p{L})")
 # ``المصنفة 89 عالمياً``, ``المرتبة 13 عربياً``: a rank in a table of the world or a region, not a count
 # (56 numbers of the news collections are followed so, every one a rank).
 _RANK_AFTER = regex.compile(r"\s+(?:عالميا|عربيا|دوليا|محليا|خليجيا|اسيويا|اقليميا|اوروبيا)(?:ً)?(?!\p{L})")
@@ -262,7 +265,11 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``« النحل 125``, ``سورة البقرة 195``: a verse cited after its surah
         if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
             continue
-        if _REFERENCE_AFTER.match(text, m.end("num")) or _a_reference(folded, m.start("num"), m.end("num")):
+        if (
+            _REFERENCE_AFTER.match(text, m.end("num"))
+            or _OPERATOR_AFTER.match(text, m.end("num"))
+            or _a_reference(folded, m.start("num"), m.end("num"))
+        ):
             continue
         if not m["scale"] and _RANK_AFTER.match(text, m.end("num")):
             continue

@@ -24,6 +24,7 @@ Found = tuple[int, int, int | float, str | None]
 # Each time unit (folded) with its singular, dual and plural forms, and how many of the next
 # smaller unit it holds.
 _UNITS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, int] | None]] = {
+    "قرن": (("قرن", "قرنا"), ("قرنين", "قرنان"), ("قرون",), ("سنه", 100)),
     "سنه": (("سنه", "عام", "عاما"), ("سنتين", "سنتان", "عامين", "عامان"), ("سنوات", "سنين", "اعوام"), ("شهر", 12)),
     "شهر": (("شهر", "شهرا"), ("شهرين", "شهران"), ("اشهر", "شهور"), None),
     "اسبوع": (("اسبوع", "اسبوعا"), ("اسبوعين", "اسبوعان"), ("اسابيع",), ("يوم", 7)),
@@ -63,8 +64,12 @@ def combine_durations(folded: FoldedText, found: list[Found]) -> list[Found]:
         count = counted[2] if counted is not None else bare_count
         assert count is not None
         fraction = _FRACTION_AFTER.match(text, m.end())
-        if fraction is not None and (fraction["again"] is None or _FORM_OF[fraction["again"]][0] == unit):
-            whole = (start, fraction.end(), tidy_number(count + _FRACTIONS[fraction["fraction"]]), _written(folded, m))
+        if fraction is not None:
+            # ``ونصف السنة`` repeats the unit; ``خمسة أشهر ونصف اليوم الجمعة``: another unit's word after
+            # the fraction (``اليوم``, today) is no part of it
+            again = fraction["again"] is not None and _FORM_OF[fraction["again"]][0] == unit
+            end = fraction.end() if again else fraction.end("fraction")
+            whole = (start, end, tidy_number(count + _FRACTIONS[fraction["fraction"]]), _written(folded, m))
             out = _replace(out, whole)
             continue
         smaller = _UNITS[unit][3]

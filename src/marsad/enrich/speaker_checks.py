@@ -449,11 +449,16 @@ def _starts_with_given_name(words: Sequence[str], first_written: str = "") -> bo
     )
 
 
+_ABOUT_HIM = frozenset({"عنه", "عنها", "عنهم", "عنهما"})
+
+
 def _dragged_in(word: str) -> bool:
     """A word that cannot open a speaker's name: ``ل``/``ب`` + a noun, or a verb with its
     object pronoun (``أصدرته``)."""
     if word in TITLES or word in ORGANISATIONS or is_l_name(word) or word in _KIN:
         return False
+    if word in _ABOUT_HIM:
+        return True  # ``قال عنه عبدالقدوس الأنصاري``: whom the speaker spoke of, before the speaker
     if word[:1] in "لب" and not word.startswith("ال") and len(word) > 3:
         # ``لألعاب``: the preposition before a noun; ``برهان``, ``بوبي`` are names.
         return word[1:].startswith("ال") or word[1:] in TITLES
