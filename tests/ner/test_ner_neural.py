@@ -417,6 +417,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev12-places",
         "newsdev12-persons",
         "newsdev12-organisations",
+        "newsdev13-places",
+        "newsdev13-persons",
+        "newsdev13-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os
