@@ -96,3 +96,41 @@ def test_a_failing_page_in_a_window_is_reported_and_the_others_enriched(
     assert len(records) == 4 and all(record.entities for record in records)
     assert [Path(error.origin).name for error in errors] == ["page01.txt"]
     assert "enrich" in str(errors[0])
+
+
+def test_a_batch_collects_garbage_less_often_and_restores_the_collector_after(tmp_path: Path) -> None:
+    import gc
+
+    write_pages(tmp_path, steps.ENRICH_WINDOW + 3)
+    before = gc.get_threshold()
+    errors: list[InputError] = []
+    executor = LocalExecutor(
+        [
+            ReadPages((str(tmp_path),), errors.append),
+            PreparePages(errors.append, "2021-03-05"),
+            ExtractRecords(ExtractOptions(), errors.append),
+        ]
+    )
+    stream = executor.stream()
+    first = next(stream)
+    during = gc.get_threshold()
+    rest = list(stream)
+    assert during[0] >= 10_000 and during[1:] == before[1:]
+    assert gc.get_threshold() == before  # restored once the batch is done
+    assert gc.get_freeze_count() == 0
+    assert errors == [] and len([first, *rest]) == steps.ENRICH_WINDOW + 3
+
+
+def test_nested_batches_restore_the_collector_once_the_outer_one_ends() -> None:
+    import gc
+
+    from marsad.pipeline.collector import batch_collection
+
+    before = gc.get_threshold()
+    with batch_collection() as outer:
+        outer.loaded()
+        with batch_collection():
+            pass
+        assert gc.get_threshold()[0] >= 10_000  # the inner batch's end leaves the outer one's setting
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

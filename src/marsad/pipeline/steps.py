@@ -23,6 +23,7 @@ from marsad.extraction import (
     prepare_page,
     segment_prepared,
 )
+from marsad.pipeline.collector import batch_collection
 from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
 from marsad.readers.options import ReadStats
@@ -215,25 +216,30 @@ class ExtractPageRecords:
         # (`ner.prefetch_tags`, a third of the tagger's time), then enriched one by one, each
         # within its own budget, a failing page reported and skipped as before.
         items = iter(data)
-        while window := list(itertools.islice(items, ENRICH_WINDOW if self.options.enrich else 1)):
-            segmented: list[tuple[PreparedPage, list[Record]]] = []
-            for item in window:
-                try:
-                    segmented.append((item, segment_prepared(item, self.options)))
-                except Exception as exc:
-                    self._failed(item, exc)
-            if self.options.enrich and len(segmented) > 1:
-                _prefetch_entities([records for _, records in segmented])
-            for item, records in segmented:
-                try:
-                    if self.options.enrich:
-                        enrich_prepared(item, records, self.options)
-                except Exception as exc:
-                    self._failed(item, exc)
-                    continue
-                self.stats["pages"] += 1
-                self.stats["records"] += len(records)
-                yield PageRecords(item.page.content_hash(), records)
+        with batch_collection() as collection:
+            while window := list(itertools.islice(items, ENRICH_WINDOW if self.options.enrich else 1)):
+                yield from self._window(window)
+                collection.loaded()  # the model and its lexicons stand loaded after the first window
+
+    def _window(self, window: list[PreparedPage]) -> Iterator[PageRecords]:
+        segmented: list[tuple[PreparedPage, list[Record]]] = []
+        for item in window:
+            try:
+                segmented.append((item, segment_prepared(item, self.options)))
+            except Exception as exc:
+                self._failed(item, exc)
+        if self.options.enrich and len(segmented) > 1:
+            _prefetch_entities([records for _, records in segmented])
+        for item, records in segmented:
+            try:
+                if self.options.enrich:
+                    enrich_prepared(item, records, self.options)
+            except Exception as exc:
+                self._failed(item, exc)
+                continue
+            self.stats["pages"] += 1
+            self.stats["records"] += len(records)
+            yield PageRecords(item.page.content_hash(), records)
 
     def _failed(self, item: PreparedPage, exc: Exception) -> None:
         self.stats["errors"] += 1
