@@ -35,6 +35,9 @@ PAD, UNKNOWN_CHAR, BOW, EOW = 0, 1, 2, 3
 # Tokens per packed batch: enough sentences that each time step's NumPy calls
 # are shared by many rows, few enough that the gathered inputs stay in cache.
 CHUNK_TOKENS = 16_000
+# Distinct tokens whose projections are cached before the cache starts afresh (bounded memory:
+# 4 KB a token for the default model).
+MAX_CACHED_TOKENS = 300_000
 
 
 def word_chars(folded: str) -> str:
@@ -199,7 +202,7 @@ class NeuralNerModel:
         new = list(dict.fromkeys(t for t in tokens if t not in self._rows))
         if not new:
             return
-        if len(self._rows) + len(new) > 300_000:
+        if len(self._rows) + len(new) > MAX_CACHED_TOKENS:
             self.forget_tokens()
         encoded = self.encoder.encode(new)
         projected = np.concatenate(
@@ -207,7 +210,10 @@ class NeuralNerModel:
         )
         needed = self._used + len(new)
         if needed > len(self._table):
-            grown = np.zeros((max(needed, 2 * len(self._table), 1024), self._table.shape[1]), dtype=np.float32)
+            # Room for every token the cache may hold, reserved once: the system hands over its pages
+            # as rows are written, where doubling the table copied it again and again (a twentieth of
+            # a full-record run). Rows past `_used` are never read.
+            grown = np.empty((max(needed, MAX_CACHED_TOKENS), self._table.shape[1]), dtype=np.float32)
             grown[: self._used] = self._table[: self._used]
             self._table = grown
         self._table[self._used : needed] = projected
