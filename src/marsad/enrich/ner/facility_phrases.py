@@ -30,6 +30,8 @@ FACILITY_HEADS = frozenset(
 # Landforms name places the same way (`وادي الدواسر`, `جبل عرفات`, `نهر النيل`); `وادي` is keyed
 # as ``و`` + ``ادي`` by the clitic splitter, so these are looked up whole.
 LANDFORM_HEADS = frozenset(fold_for_search(word) for word in ("وادي", "جبل", "نهر", "بحيرة"))
+# The keys a head's token may have (`وادي`'s is `ادي`): only these are folded to be sure.
+_HEAD_KEYS = FACILITY_HEADS | LANDFORM_HEADS | {"ادي"}
 # The facility's own adjectives after its name (`مطار دبي الدولي`, `حديقة المحرق الكبرى`); the
 # first few also make a name of a head and a definite word alone (`ملعب الشعب الدولي`), where
 # any relational adjective would not (`ملعب المباراة النهائية`).
@@ -56,20 +58,28 @@ def _tail(tokens: list[str], tags: list[str], at: int, *, naming: bool = False) 
     return end
 
 
-def _not_a_complement(token: str, key: Callable[[str], str]) -> bool:
+def _not_a_complement(token: str, key: str) -> bool:
     """A word after a preposition (`فندق بسويسرا`, `مسجد لبني عبس`) or another facility's head."""
-    return bool(name_proclitics(token)) or key(token) in FACILITY_HEADS
+    return bool(name_proclitics(token)) or key in FACILITY_HEADS
 
 
-def mark_facility_phrases(tokens: list[str], tags: list[str], key: Callable[[str], str]) -> list[str]:
-    """`tags` with each facility head + the name after it (+ its adjectives) tagged as one place."""
+def mark_facility_phrases(
+    tokens: list[str], tags: list[str], key: Callable[[str], str], keys: list[str] | None = None
+) -> list[str]:
+    """`tags` with each facility head + the name after it (+ its adjectives) tagged as one place
+    (`keys`: the tokens' keys, when the sentence has them already)."""
+    keys = [key(token) for token in tokens] if keys is None else keys
     i = 0
     while i + 1 < len(tokens):
-        if tags[i] != "O" or (key(tokens[i]) not in FACILITY_HEADS and fold_word(tokens[i]) not in LANDFORM_HEADS):
+        if (
+            tags[i] != "O"
+            or keys[i] not in _HEAD_KEYS
+            or (keys[i] not in FACILITY_HEADS and fold_word(tokens[i]) not in LANDFORM_HEADS)
+        ):
             i += 1
             continue
         end = i + 1
-        if _not_a_complement(tokens[end], key):
+        if _not_a_complement(tokens[end], keys[end]):
             i += 1
             continue
         if tags[end].startswith("B-"):

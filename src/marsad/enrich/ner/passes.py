@@ -140,7 +140,7 @@ def _article_names(s: TaggedSentence, names: ArticleNames) -> None:
 
 
 def _facility_phrases(s: TaggedSentence, names: ArticleNames) -> None:
-    s.tags = mark_facility_phrases(s.tokens, s.tags, names.name_key)
+    s.tags = mark_facility_phrases(s.tokens, s.tags, names.name_key, keys=_keys(s, names))
 
 
 def _states(s: TaggedSentence, names: ArticleNames) -> None:
