@@ -163,6 +163,57 @@ def extract_page(page: Page, options: ExtractOptions | None = None) -> list[Reco
     return extract_prepared(prepared, options)
 
 
+# Pages whose sentences the tagger reads together.
+PREFETCH_WINDOW = 16
+# A page larger than this is tagged on its own, inside its own time budget.
+_PREFETCH_MAX_CHARS = 50_000
+
+
+def prefetch_entities(pages: Sequence[Sequence[Record]]) -> None:
+    """Tag the sentences of a window's ordinary-sized records together (`ner.prefetch_tags`: the
+    network reads a batch of sentences a step, a third of tagging them page by page); best effort:
+    a page whose tags are not ready is tagged when it is enriched, within its budget."""
+    from marsad.enrich.ner import prefetch_tags
+
+    bodies = [
+        record.body for records in pages for record in records if sum(map(len, record.body)) <= _PREFETCH_MAX_CHARS
+    ]
+    try:
+        prefetch_tags(bodies)
+    except Exception:  # the page-by-page path reports what is wrong with a page
+        return
+
+
+def extract_pages(pages: Sequence[Page], options: ExtractOptions | None = None) -> list[list[Record] | Exception]:
+    """`extract_page` of each page of a window, or the exception it raised: the pages are
+    segmented one by one, their sentences tagged together, then each is enriched alone, within
+    its own budget. The records are those `extract_page` gives."""
+    options = options or ExtractOptions()
+    budget = options.page_timeout
+    results: list[list[Record] | Exception] = []
+    segmented: list[tuple[int, PreparedPage, list[Record]]] = []
+    for page in pages:
+        try:
+            prepared, page.prepared = page.prepared, None
+            if not isinstance(prepared, PreparedPage):
+                prepared = prepare_page(page, budget)
+            records = segment_prepared(prepared, options)
+        except Exception as error:  # reported by the caller against the page's origin
+            results.append(error)
+            continue
+        segmented.append((len(results), prepared, records))
+        results.append(records)
+    if options.enrich:
+        if len(segmented) > 1:
+            prefetch_entities([records for _, _, records in segmented])
+        for index, prepared, records in segmented:
+            try:
+                enrich_prepared(prepared, records, options)
+            except Exception as error:
+                results[index] = error
+    return results
+
+
 def extract_prepared(prepared: PreparedPage, options: ExtractOptions | None = None) -> list[Record]:
     options = options or ExtractOptions()
     records = segment_prepared(prepared, options)

@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from archive_samples import ARTICLES, page_for, simple_extract
 from click.testing import CliRunner
 
@@ -134,3 +135,55 @@ def test_ingest_command_with_workers_then_a_rerun_skips_everything(tmp_path: Pat
     again = CliRunner().invoke(cli, ["ingest", str(source), "--db", db, "--workers", "2"])
     assert f"0 stored (0 replacing an older version), {len(lines)} unchanged" in again.output
     assert len(_stored(tmp_path / "a.db")) == len(lines)
+
+
+def test_windowed_extraction_stores_what_page_by_page_extraction_stores(tmp_path: Path) -> None:
+    # `marsad ingest` extracts a window of pages at a time, their sentences tagged together
+    # (`extraction.extract_pages`), in one process and in workers: the same archive as page by page.
+    from marsad.extraction import extract_pages
+
+    options = ExtractOptions(enrich=True)
+    extract = functools.partial(extract_page, options=options)
+    window = functools.partial(extract_pages, options=options)
+    runs = {"pages": (1, None), "windows": (1, window), "windows2": (2, window)}
+    stats: dict[str, IngestStats] = {}
+    for name, (workers, extract_window) in runs.items():
+        with SQLiteArchive(tmp_path / f"{name}.db") as archive:
+            stats[name] = ingest_pages(
+                archive, _pages(), extract, on_error=_fail, workers=workers, extract_window=extract_window
+            )
+    assert stats["pages"] == stats["windows"] == stats["windows2"]
+    by_page = _stored(tmp_path / "pages.db")
+    assert _stored(tmp_path / "windows.db") == by_page == _stored(tmp_path / "windows2.db")
+    assert any(record["entities"] for record in by_page)
+
+
+def test_a_page_that_fails_inside_a_window_is_reported_and_the_window_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import marsad.extraction
+    from marsad.extraction import extract_pages
+
+    enrich = marsad.extraction.enrich_record
+
+    def enrich_or_fail(record: Record) -> None:
+        if record.title and record.title.endswith("تقرير 3"):
+            raise ValueError("تعذر إثراء السجل")
+        enrich(record)
+
+    monkeypatch.setattr(marsad.extraction, "enrich_record", enrich_or_fail)
+    pages = [_page(number) for number in range(6)]
+    reported: list[InputError] = []
+    options = ExtractOptions(enrich=True)
+    with SQLiteArchive(tmp_path / "a.db") as archive:
+        stats = ingest_pages(
+            archive,
+            pages,
+            functools.partial(extract_page, options=options),
+            on_error=reported.append,
+            extract_window=functools.partial(extract_pages, options=options),
+        )
+        stored = {record.id for record in archive.iter_records()}
+    assert (stats.stored, stats.failed) == (5, 1)
+    assert [(error.origin, error.stage) for error in reported] == [("pages.jsonl:4", "enrich")]
+    assert stored == {f"page-{n}" for n in range(6)} - {"page-3"}

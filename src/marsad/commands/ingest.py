@@ -175,8 +175,14 @@ def _ingest_group(
         from marsad.pipeline.steps import learn_templates_from_pages
 
         pages = learn_templates_from_pages(pages, extract_options, TEMPLATE_WINDOW)
+    from marsad.extraction import extract_pages
+
     extract = _extractor(extract_options)
-    return ingest_pages(archive, pages, extract, on_error=errors, options=options, workers=workers, on_wait=_say)
+    # (a partial of a module-level function, so that worker processes can receive it)
+    window = functools.partial(extract_pages, options=extract_options)
+    return ingest_pages(
+        archive, pages, extract, on_error=errors, options=options, workers=workers, on_wait=_say, extract_window=window
+    )
 
 
 def _say(message: str) -> None:

@@ -23,15 +23,18 @@ from typing import Generic, TypeVar
 
 from marsad.cluster.minhash import Fingerprint, fingerprint
 from marsad.errors import page_error
+from marsad.pipeline.collector import batch_collection
 from marsad.pipeline.processes import worker_pool
 from marsad.records import Page, Record
 
 __all__ = ["ExtractPool", "Extracted", "extract_chunk"]
 
 Extractor = Callable[[Page], list[Record]]
+WindowExtractor = Callable[[list[Page]], list[list[Record] | Exception]]
 Key = TypeVar("Key")
 
 CHUNK_PAGES = 8
+WINDOW_CHUNK_PAGES = 16  # `extraction.PREFETCH_WINDOW`
 CHUNKS_PER_WORKER = 3
 
 
@@ -45,28 +48,47 @@ class Extracted:
     stage: str = "extract"
 
 
-def extract_chunk(extract: Extractor, with_fingerprints: bool, pages: list[Page]) -> list[Extracted]:
-    """What a worker does with a chunk; one page's exception does not stop the others."""
+def extract_chunk(
+    extract: Extractor,
+    with_fingerprints: bool,
+    pages: list[Page],
+    extract_window: WindowExtractor | None = None,
+) -> list[Extracted]:
+    """What a worker does with a chunk (a window, its sentences tagged together, given
+    `extract_window`); one page's exception does not stop the others."""
+    with batch_collection():
+        window = extract_window or (lambda chunk: [_extract_one(extract, page) for page in chunk])
+        found = window(pages)
     out: list[Extracted] = []
-    for page in pages:
-        try:
-            records = extract(page)
-        except Exception as error:  # reported by the caller against the page's origin
-            report = page_error(page.origin, error)
+    for page, result in zip(pages, found, strict=True):
+        if isinstance(result, Exception):  # reported by the caller against the page's origin
+            report = page_error(page.origin, result)
             out.append(Extracted(error=report.message, stage=report.stage or "extract"))
             continue
-        prints = [fingerprint("\n".join(record.body)) for record in records] if with_fingerprints else []
-        out.append(Extracted(records, prints))
+        prints = [fingerprint("\n".join(record.body)) for record in result] if with_fingerprints else []
+        out.append(Extracted(result, prints))
     return out
+
+
+def _extract_one(extract: Extractor, page: Page) -> list[Record] | Exception:
+    try:
+        return extract(page)
+    except Exception as error:
+        return error
 
 
 class ExtractPool(Generic[Key]):
     """`workers` processes running `extract` (a picklable, module-level callable)."""
 
-    def __init__(self, extract: Extractor, workers: int, *, fingerprints: bool) -> None:
+    def __init__(
+        self, extract: Extractor, workers: int, *, fingerprints: bool, extract_window: WindowExtractor | None = None
+    ) -> None:
         self.extract = extract
         self.workers = workers
         self.fingerprints = fingerprints
+        self.extract_window = extract_window
+        # A window's pages travel together, their sentences tagged at once in the worker.
+        self.chunk_pages = CHUNK_PAGES if extract_window is None else WINDOW_CHUNK_PAGES
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> ExtractPool[Key]:
@@ -83,7 +105,7 @@ class ExtractPool(Generic[Key]):
     def _submit(self, pages: list[Page]) -> Future[list[Extracted]]:
         if self._pool is None:
             self._pool = worker_pool(self.workers)
-        return self._pool.submit(extract_chunk, self.extract, self.fingerprints, pages)
+        return self._pool.submit(extract_chunk, self.extract, self.fingerprints, pages, self.extract_window)
 
     def _restart(self) -> None:
         if self._pool is not None:
@@ -97,7 +119,7 @@ class ExtractPool(Generic[Key]):
         window = CHUNKS_PER_WORKER * self.workers
         while True:
             while len(in_flight) < window:
-                chunk = [item for _, item in zip(range(CHUNK_PAGES), source, strict=False)]
+                chunk = [item for _, item in zip(range(self.chunk_pages), source, strict=False)]
                 if not chunk:
                     break
                 in_flight.append((chunk, self._submit([page for page, _ in chunk])))

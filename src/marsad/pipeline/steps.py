@@ -16,10 +16,12 @@ from typing import Any, Protocol, TypeVar
 
 from marsad.errors import ErrorHandler, page_error
 from marsad.extraction import (
+    PREFETCH_WINDOW,
     ExtractOptions,
     PreparedPage,
     enrich_prepared,
     learned_options,
+    prefetch_entities,
     prepare_page,
     segment_prepared,
 )
@@ -183,23 +185,7 @@ class PageRecords:
 
 
 # Pages whose sentences the tagger reads together.
-ENRICH_WINDOW = 16
-# A page larger than this is tagged on its own, inside its own time budget.
-_PREFETCH_MAX_CHARS = 50_000
-
-
-def _prefetch_entities(pages: list[list[Record]]) -> None:
-    """Tag the sentences of a window's ordinary-sized records together; best effort: a page
-    whose tags are not ready is tagged when it is enriched, within its budget."""
-    from marsad.enrich.ner import prefetch_tags
-
-    bodies = [
-        record.body for records in pages for record in records if sum(map(len, record.body)) <= _PREFETCH_MAX_CHARS
-    ]
-    try:
-        prefetch_tags(bodies)
-    except Exception:  # the page-by-page path reports what is wrong with a page
-        return
+ENRICH_WINDOW = PREFETCH_WINDOW
 
 
 @dataclass
@@ -229,7 +215,7 @@ class ExtractPageRecords:
             except Exception as exc:
                 self._failed(item, exc)
         if self.options.enrich and len(segmented) > 1:
-            _prefetch_entities([records for _, records in segmented])
+            prefetch_entities([records for _, records in segmented])
         for item, records in segmented:
             try:
                 if self.options.enrich:

@@ -16,6 +16,7 @@ so the clusters are those a clean run would have built.
 from __future__ import annotations
 
 import datetime
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateInde
 from marsad.cluster.minhash import Fingerprint, fingerprint, folded_words, signature_from_bytes
 from marsad.errors import ErrorHandler, InputError, MarsadError, page_error
 from marsad.events.archive import ArchiveEvents
+from marsad.extraction import PREFETCH_WINDOW
+from marsad.pipeline.collector import batch_collection
 from marsad.records import Page, Record
 from marsad.store.base import Archive
 from marsad.store.lock import holding_ingest_lock
@@ -33,6 +36,8 @@ from marsad.store.lock import holding_ingest_lock
 __all__ = ["ExtractedPage", "IngestOptions", "IngestStats", "ingest_extracted", "ingest_pages", "load_cluster_index"]
 
 Extractor = Callable[[Page], list[Record]]
+# A window of pages in, each page's records (or what it raised) out: `extraction.extract_pages`.
+WindowExtractor = Callable[[list[Page]], list[list[Record] | Exception]]
 
 
 @dataclass(slots=True)
@@ -184,6 +189,17 @@ class _Ingest:
             return
         self.store(page, *key, records, [])
 
+    def add_window(self, pages: list[Page], extract_window: WindowExtractor) -> None:
+        """`add` of each page, the fresh ones extracted together (their sentences tagged at once)."""
+        fresh = [(page, key) for page in pages if (key := self.fresh(page)) is not None]
+        results = extract_window([page for page, _ in fresh]) if fresh else []
+        for (page, key), result in zip(fresh, results, strict=True):
+            if isinstance(result, Exception):  # one page the extractor chokes on must not stop the batch
+                self.stats.failed += 1
+                self.on_error(page_error(page.origin, result))
+                continue
+            self.store(page, *key, result, [])
+
     def fail(self, page: Page, why: str, stage: str = "store") -> None:
         self.stats.failed += 1
         self.on_error(InputError(page.origin, why, stage=stage))
@@ -280,6 +296,7 @@ def ingest_pages(
     on_page: Callable[[IngestStats], None] | None = None,
     workers: int = 1,
     on_wait: Callable[[str], None] | None = None,
+    extract_window: WindowExtractor | None = None,
 ) -> IngestStats:
     """Store every page of `pages` not already stored with the same content.
 
@@ -287,15 +304,26 @@ def ingest_pages(
     rest of the batch is still stored. With `workers` > 1, pages are extracted
     in that many processes (`extract` must then be picklable: a module-level
     function or a `functools.partial` of one) and stored here, in input order.
+    Given `extract_window` (`extraction.extract_pages` for `extract`'s options),
+    pages are extracted a window at a time, their sentences tagged together.
     While another ingest holds the archive, this one says so to `on_wait`
     (stderr by default) and waits (see `IngestOptions.lock_timeout`).
     """
     with _ingest_run(archive, extract, on_error, options or IngestOptions(), on_wait) as run:
         if workers > 1:
-            _add_in_parallel(run, pages, workers, on_page)
-        else:
-            for page in pages:
-                run.add(page)
+            _add_in_parallel(run, pages, workers, on_page, extract_window)
+            return run.stats
+        with batch_collection() as collection:
+            if extract_window is None:
+                for page in pages:
+                    run.add(page)
+                    if on_page is not None:
+                        on_page(run.stats)
+                return run.stats
+            source = iter(pages)
+            while window := list(itertools.islice(source, PREFETCH_WINDOW)):
+                run.add_window(window, extract_window)
+                collection.loaded()  # the model and its lexicons stand loaded after the first window
                 if on_page is not None:
                     on_page(run.stats)
     return run.stats
@@ -326,12 +354,17 @@ def _ingest_run(
 
 
 def _add_in_parallel(
-    run: _Ingest, pages: Iterable[Page], workers: int, on_page: Callable[[IngestStats], None] | None
+    run: _Ingest,
+    pages: Iterable[Page],
+    workers: int,
+    on_page: Callable[[IngestStats], None] | None,
+    extract_window: WindowExtractor | None,
 ) -> None:
     from marsad.pipeline.extract_pool import ExtractPool
 
     fresh = ((page, key) for page in pages if (key := run.fresh(page)) is not None)
-    with ExtractPool[tuple[str, str]](run.extract, workers, fingerprints=run.options.cluster) as pool:
+    pool_of = ExtractPool[tuple[str, str]]
+    with pool_of(run.extract, workers, fingerprints=run.options.cluster, extract_window=extract_window) as pool:
         for page, (page_id, content_hash), result in pool.map(fresh):
             if result.error is not None:
                 run.fail(page, result.error, result.stage)
