@@ -200,3 +200,19 @@ def test_a_count_of_months_or_centuries_and_a_half_is_one_quantity(sentence: str
 def test_whom_the_speaker_spoke_of_is_no_part_of_the_speaker() -> None:
     paragraph = "ويقول عنه المؤرخ عبدالقدوس الأنصاري: «يقع هذا المسجد في بطن الوادي شرق قباء»."
     assert _speakers([paragraph]) == ["عبدالقدوس الأنصاري"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "year"),
+    [
+        ("1914 - اندلاع الحرب العالمية الأولى بإعلان ألمانيا الحرب على روسيا.", "1914"),
+        ("1990- الغزو العراقي للكويت: مجلس الأمن يعتمد القرار 661.", "1990"),
+        ("1999: تعاني السندات بسبب ارتفاع أسعار الفائدة.", "1999"),
+    ],
+)
+def test_a_chronologys_entry_opens_with_its_year(paragraph: str, year: str) -> None:
+    assert [(d["text"], d["value"]) for d in find_dates([paragraph], published="2015-08-01")][:1] == [(year, year)]
+
+
+def test_a_range_of_amounts_opening_a_paragraph_is_no_year() -> None:
+    assert find_dates(["2000 - 3000 ريال هو ما يدفعه الزائر في الليلة."], published="2015-08-01") == []

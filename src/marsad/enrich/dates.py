@@ -642,6 +642,9 @@ def _years(folded: str, published: dt.date | None) -> list[_Found]:
                     break
                 found.append(later)
                 pos = more.end()
+    for m in p.CHRONOLOGY_YEAR.finditer(folded):
+        if (year := _year(m.start("year"), m.end("year"), m["year"], folded)) is not None:
+            found.append(year)
     for m in p.YEAR_AFTER_FROM.finditer(folded):
         if _uncountable(m["next"]) and (year := _year(m.start("year"), m.end("year"), m["year"], folded)):
             found.append(year)
