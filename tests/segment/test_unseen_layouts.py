@@ -2784,3 +2784,28 @@ def test_a_caption_that_says_its_photo_is_from_the_archive_is_cut() -> None:
         ]
         == "photo_caption"
     )
+
+
+def test_a_press_releases_company_paragraph_and_contacts_are_the_issuers() -> None:
+    blurb = "«مطاعم الوادي» سلسلة مطاعم سعودية تأسست عام 2009 وتدير اليوم أربعين فرعاً في مدن المملكة."
+    contacts = "سارة العتيبي - وكالة الأفق للعلاقات العامة"
+    page = ["بيان صحفي", HEADLINE, P1, P2, P3, "نبذة عن الشركة", blurb, "للاستفسارات الإعلامية:", contacts]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)[blurb] == "about_site"
+    assert reasons(record)[contacts] == "about_site"
+
+
+def test_a_gallerys_captions_under_its_counters_are_captions() -> None:
+    captions = ["عائلات تتجول في ساحة الحي خلال أيام العيد", "ركن للمأكولات الشعبية يستقطب الزوار"]
+    page = [HEADLINE, "1 / 12", P1, "2 / 12", captions[0], P2, "3 / 12", captions[1], P3]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert {reasons(record)[caption] for caption in captions} == {"photo_caption"}
+
+
+def test_a_lone_date_over_a_short_line_makes_no_gallery() -> None:
+    short = "عائلات تتجول في ساحة الحي"
+    record = host("\n".join([HEADLINE, P1, "3/8", short, P2, P3]))
+    assert reasons(record).get(short) != "photo_caption"

@@ -27,6 +27,7 @@ from marsad.segment.embedded import Marker, continues_previous, find_marker
 from marsad.segment.feed_markup import unwrap_feed_markup
 from marsad.segment.lines import Kind, Line, describe, describe_lines
 from marsad.segment.openers import headline_opening
+from marsad.segment.press_release import mark_press_release_tail
 from marsad.segment.printed_links import mark_printed_links
 from marsad.segment.pull_quotes import mark_pull_quotes
 from marsad.segment.rules import Match, chrome_rules, function_words, line_key
@@ -665,6 +666,7 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     mark_data_labels(lines)
     mark_ad_copy(lines)
     mark_printed_links(lines)
+    mark_press_release_tail(lines)
     _mark_author_boxes(lines)
     for line in lines:
         if line.chrome is None and line.key in hints.templates and find_marker(line.text) is None:

@@ -15,6 +15,7 @@ caption when it is short and no sentence ends it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import regex
 
@@ -199,6 +200,25 @@ _TWEET_SIGNATURE = regex.compile(r"^[—–-]\s?[^\n]{1,60}\(@[A-Za-z0-9_]{2,30}
 _WATCH_ON = regex.compile(r"^(?:شاهد(?:ه|وا)? على|Watch on|Regarder sur)\s?(?:YouTube|يوتيوب)$", regex.IGNORECASE)
 
 
+_SLASH_COUNTER = regex.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
+_MIN_COUNTERS = 2
+
+
+def _slash_counter(line: Line) -> int | None:
+    """The total of a counter ``2 / 12`` (a photo of how many), or None."""
+    if "/" not in line.text:
+        return None
+    found = _SLASH_COUNTER.match(line.text.strip())
+    return int(found[2]) if found is not None and 0 < int(found[1]) <= int(found[2]) else None
+
+
+def _later_counter(line: Line, galleries: set[int]) -> bool:
+    """A gallery's counter past its first photo: a web story's first card (``1 / 6``) holds the
+    headline, the others captions."""
+    found = _SLASH_COUNTER.match(line.text.strip())
+    return found is not None and int(found[1]) > 1 and _slash_counter(line) in galleries
+
+
 def _text_above(lines: list[Line], index: int) -> Line | None:
     """The post's or the video's own line right above its signature: short, not the article's."""
     if index == 0:
@@ -215,6 +235,9 @@ def mark_social_posts(lines: list[Line]) -> None:
     for line in lines:
         if line.chrome is None and _known_by_itself(line):
             _mark(line)
+    # ``2 / 12``: a gallery's counter, known from a date (``1/12``) by its total repeated on the page.
+    totals = Counter(total for line in lines if (total := _slash_counter(line)) is not None)
+    galleries = {total for total, seen in totals.items() if seen >= _MIN_COUNTERS}
     for index, line in enumerate(lines):
         if _TWEET_SIGNATURE.match(line.text) or _WATCH_ON.match(line.text):
             if line.chrome is None:
@@ -233,8 +256,10 @@ def mark_social_posts(lines: list[Line]) -> None:
             _post_after(lines, index)
         elif (
             line.chrome is not None
-            and line.chrome.reason == "embed"
-            and _GALLERY_COUNTER.match(line.text)
+            and (
+                (line.chrome.reason == "embed" and _GALLERY_COUNTER.match(line.text))
+                or _later_counter(line, galleries)
+            )
             and index + 1 < len(lines)
         ):
             caption = lines[index + 1]
