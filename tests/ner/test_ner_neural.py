@@ -420,6 +420,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev13-places",
         "newsdev13-persons",
         "newsdev13-organisations",
+        "newsdev14-places",
+        "newsdev14-persons",
+        "newsdev14-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev13` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev13_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev14` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev14_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -92,6 +92,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev13-places", "LOC", "news_dev13_gold.jsonl", "places"),
     ("newsdev13-persons", "PER", "news_dev13_gold.jsonl", "persons"),
     ("newsdev13-organisations", "ORG", "news_dev13_gold.jsonl", "organisations"),
+    ("newsdev14-places", "LOC", "news_dev14_gold.jsonl", "places"),
+    ("newsdev14-persons", "PER", "news_dev14_gold.jsonl", "persons"),
+    ("newsdev14-organisations", "ORG", "news_dev14_gold.jsonl", "organisations"),
 )
 
 
