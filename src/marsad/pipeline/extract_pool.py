@@ -23,6 +23,7 @@ from typing import Generic, TypeVar
 
 from marsad.cluster.minhash import Fingerprint, fingerprint
 from marsad.errors import page_error
+from marsad.extraction import PREFETCH_WINDOW
 from marsad.pipeline.collector import batch_collection
 from marsad.pipeline.processes import worker_pool
 from marsad.records import Page, Record
@@ -34,7 +35,6 @@ WindowExtractor = Callable[[list[Page]], list[list[Record] | Exception]]
 Key = TypeVar("Key")
 
 CHUNK_PAGES = 8
-WINDOW_CHUNK_PAGES = 16  # `extraction.PREFETCH_WINDOW`
 CHUNKS_PER_WORKER = 3
 
 
@@ -88,7 +88,7 @@ class ExtractPool(Generic[Key]):
         self.fingerprints = fingerprints
         self.extract_window = extract_window
         # A window's pages travel together, their sentences tagged at once in the worker.
-        self.chunk_pages = CHUNK_PAGES if extract_window is None else WINDOW_CHUNK_PAGES
+        self.chunk_pages = CHUNK_PAGES if extract_window is None else PREFETCH_WINDOW
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> ExtractPool[Key]:
