@@ -2809,3 +2809,14 @@ def test_a_lone_date_over_a_short_line_makes_no_gallery() -> None:
     short = "عائلات تتجول في ساحة الحي"
     record = host("\n".join([HEADLINE, P1, "3/8", short, P2, P3]))
     assert reasons(record).get(short) != "photo_caption"
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "شبكة الواحة نت: إنترنت منزلي بلا انقطاع بأسعار تبدأ من 25 ديناراً شهرياً – اطلب الآن",
+        "أكاديمية المستقبل للغات: دورات مكثفة في الإنجليزية والفرنسية لفصل الخريف، سجّل الآن",
+    ],
+)
+def test_a_sponsors_pitch_with_its_call_to_action_is_an_advertisement(pitch: str) -> None:
+    assert cut_between_paragraphs(pitch)[pitch] == "advertisement"
