@@ -423,6 +423,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev14-places",
         "newsdev14-persons",
         "newsdev14-organisations",
+        "newsdev15-places",
+        "newsdev15-persons",
+        "newsdev15-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev14` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev14_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev15` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev15_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -95,6 +95,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev14-places", "LOC", "news_dev14_gold.jsonl", "places"),
     ("newsdev14-persons", "PER", "news_dev14_gold.jsonl", "persons"),
     ("newsdev14-organisations", "ORG", "news_dev14_gold.jsonl", "organisations"),
+    ("newsdev15-places", "LOC", "news_dev15_gold.jsonl", "places"),
+    ("newsdev15-persons", "PER", "news_dev15_gold.jsonl", "persons"),
+    ("newsdev15-organisations", "ORG", "news_dev15_gold.jsonl", "organisations"),
 )
 
 
