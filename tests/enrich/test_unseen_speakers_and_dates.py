@@ -216,3 +216,19 @@ def test_a_chronologys_entry_opens_with_its_year(paragraph: str, year: str) -> N
 
 def test_a_range_of_amounts_opening_a_paragraph_is_no_year() -> None:
     assert find_dates(["2000 - 3000 ريال هو ما يدفعه الزائر في الليلة."], published="2015-08-01") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("وأعلنت الحكومة أن قرضا قيمته مليارا دولار سيصرف هذا العام.", "مليارا دولار", 2_000_000_000),
+        ("ويبلغ سعر السيارة الجديدة مليونا يورو في السوق الأوروبية.", "مليونا يورو", 2_000_000),
+    ],
+)
+def test_a_scale_words_dual_before_its_noun_counts_two(sentence: str, text: str, value: int) -> None:
+    assert [(q["text"], q["value"]) for q in find_quantities([sentence])] == [(text, value)]
+
+
+def test_a_scale_word_after_its_number_stays_single() -> None:
+    found = find_quantities(["وبلغ العجز خمسين مليارا من الدولارات و717 مليارا دولار العام المقبل."])
+    assert [q["value"] for q in found] == [50_000_000_000, 717_000_000_000]
