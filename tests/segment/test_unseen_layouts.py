@@ -2820,3 +2820,9 @@ def test_a_lone_date_over_a_short_line_makes_no_gallery() -> None:
 )
 def test_a_sponsors_pitch_with_its_call_to_action_is_an_advertisement(pitch: str) -> None:
     assert cut_between_paragraphs(pitch)[pitch] == "advertisement"
+
+
+def test_a_rate_with_its_label_and_unit_is_never_the_headline() -> None:
+    rate = "سعر صرف الدولار في بغداد: 1,235 ديناراً"
+    record = host("\n".join(["بغداد - الثلاثاء 21 تموز 2015", rate, "محافظات", HEADLINE, P1, P2, P3]))
+    assert record.title == HEADLINE

@@ -75,9 +75,11 @@ _AUTHOR_POSTS = frozenset({"مراسل", "مراسله", "محرر", "محرره
 _MAX_POST_WORDS = 6
 # ``الطبيب سكفالي في حوار مع ''الشعب: ''``: quote marks left open after the colon that introduces.
 _CLOSING_MARKS = " '\"”»"
-# `عدد المقالات: 418`, `مشاهدات: 947`: a label and its count; `🔁 مشاركة 1.2 ألف`: a widget's count.
+# `عدد المقالات: 418`, `مشاهدات: 947`: a label and its count; `سعر صرف الدولار في بغداد: 1,235 ديناراً`: a
+# rate and its unit (no SaudiNewsNet title of 31k is a label, a colon and a figure); `🔁 مشاركة 1.2 ألف`: a
+# widget's count.
 _COUNTED_LABEL = re.compile(
-    r"^[^\d:]{2,30}:\s*[\d.,]+$|^\W*(?:مشارك[ةه]|مشاركات|مشاهد[ةه]|مشاهدات|قراء[ةه]|تعليق|تعليقات|[إا]عجاب)\s*[\d.,]+\s*(?:[أا]لف|k)?$"
+    r"^[^\d:]{2,40}:\s*[\d.,]+(?:\s+\S+){0,2}$|^\W*(?:مشارك[ةه]|مشاركات|مشاهد[ةه]|مشاهدات|قراء[ةه]|تعليق|تعليقات|[إا]عجاب)\s*[\d.,]+\s*(?:[أا]لف|k)?$"
 )
 # A ticker's item (`عاجل | ...`, `Flash | ...`, `Dernière minute آخر ساعة: ...`, a channel's `على الهواء
 # الآن: ...`) or a list's (`- ...`, `• ...`): no title of the 31k in SaudiNewsNet opens so.
