@@ -257,8 +257,7 @@ def mark_social_posts(lines: list[Line]) -> None:
         elif (
             line.chrome is not None
             and (
-                (line.chrome.reason == "embed" and _GALLERY_COUNTER.match(line.text))
-                or _later_counter(line, galleries)
+                (line.chrome.reason == "embed" and _GALLERY_COUNTER.match(line.text)) or _later_counter(line, galleries)
             )
             and index + 1 < len(lines)
         ):
