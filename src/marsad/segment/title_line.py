@@ -537,9 +537,10 @@ def find_title(
     found = _title_above(lines, start, hint, in_section, site_named, recurring)
     if found is None and not hint:
         found = _urgent_headline(lines, start, in_section)
-    if not hint and found is not None and site_named is None:
+    if not hint and site_named is None:
+        # (a short headline over its byline and date, where nothing else reads as one, is the title too)
         short = _short_headline_with_head(lines, start)
-        if short is not None and short > found:
+        if short is not None and (found is None or short > found):
             return short
     if hint or not recurring or (found is not None and lines[found].key not in recurring):
         return found
