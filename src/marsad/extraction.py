@@ -185,30 +185,39 @@ def prefetch_entities(pages: Sequence[Sequence[Record]]) -> None:
 
 
 def extract_pages(pages: Sequence[Page], options: ExtractOptions | None = None) -> list[list[Record] | Exception]:
-    """`extract_page` of each page of a window, or the exception it raised: the pages are
-    segmented one by one, their sentences tagged together, then each is enriched alone, within
-    its own budget. The records are those `extract_page` gives."""
+    """`extract_page` of each page of a window, or the exception it raised (`extract_window`)."""
     options = options or ExtractOptions()
-    budget = options.page_timeout
+    prepared: list[PreparedPage | Exception] = []
+    for page in pages:
+        item, page.prepared = page.prepared, None
+        try:
+            prepared.append(item if isinstance(item, PreparedPage) else prepare_page(page, options.page_timeout))
+        except Exception as error:  # reported by the caller against the page's origin
+            prepared.append(error)
+    ready = iter(extract_window([item for item in prepared if isinstance(item, PreparedPage)], options))
+    return [item if isinstance(item, Exception) else next(ready) for item in prepared]
+
+
+def extract_window(items: Sequence[PreparedPage], options: ExtractOptions) -> list[list[Record] | Exception]:
+    """The records of each prepared page of a window, or the exception it raised: the pages are
+    segmented one by one, their sentences tagged together, then each is enriched alone, within
+    its own budget. The records are those `extract_prepared` gives."""
     results: list[list[Record] | Exception] = []
     segmented: list[tuple[int, PreparedPage, list[Record]]] = []
-    for page in pages:
+    for item in items:
         try:
-            prepared, page.prepared = page.prepared, None
-            if not isinstance(prepared, PreparedPage):
-                prepared = prepare_page(page, budget)
-            records = segment_prepared(prepared, options)
-        except Exception as error:  # reported by the caller against the page's origin
+            records = segment_prepared(item, options)
+        except Exception as error:
             results.append(error)
             continue
-        segmented.append((len(results), prepared, records))
+        segmented.append((len(results), item, records))
         results.append(records)
     if options.enrich:
         if len(segmented) > 1:
             prefetch_entities([records for _, _, records in segmented])
-        for index, prepared, records in segmented:
+        for index, item, records in segmented:
             try:
-                enrich_prepared(prepared, records, options)
+                enrich_prepared(item, records, options)
             except Exception as error:
                 results[index] = error
     return results

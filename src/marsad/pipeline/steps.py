@@ -19,11 +19,9 @@ from marsad.extraction import (
     PREFETCH_WINDOW,
     ExtractOptions,
     PreparedPage,
-    enrich_prepared,
+    extract_window,
     learned_options,
-    prefetch_entities,
     prepare_page,
-    segment_prepared,
 )
 from marsad.pipeline.collector import batch_collection
 from marsad.pipeline.parquet import ShardRow
@@ -208,20 +206,9 @@ class ExtractPageRecords:
                 collection.loaded()  # the model and its lexicons stand loaded after the first window
 
     def _window(self, window: list[PreparedPage]) -> Iterator[PageRecords]:
-        segmented: list[tuple[PreparedPage, list[Record]]] = []
-        for item in window:
-            try:
-                segmented.append((item, segment_prepared(item, self.options)))
-            except Exception as exc:
-                self._failed(item, exc)
-        if self.options.enrich and len(segmented) > 1:
-            prefetch_entities([records for _, records in segmented])
-        for item, records in segmented:
-            try:
-                if self.options.enrich:
-                    enrich_prepared(item, records, self.options)
-            except Exception as exc:
-                self._failed(item, exc)
+        for item, records in zip(window, extract_window(window, self.options), strict=True):
+            if isinstance(records, Exception):
+                self._failed(item, records)
                 continue
             self.stats["pages"] += 1
             self.stats["records"] += len(records)

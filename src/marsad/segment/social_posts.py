@@ -204,19 +204,21 @@ _SLASH_COUNTER = regex.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
 _MIN_COUNTERS = 2
 
 
-def _slash_counter(line: Line) -> int | None:
-    """The total of a counter ``2 / 12`` (a photo of how many), or None."""
+def _slash_counter(line: Line) -> tuple[int, int] | None:
+    """A counter ``2 / 12`` (this photo, of how many), or None."""
     if "/" not in line.text:
         return None
     found = _SLASH_COUNTER.match(line.text.strip())
-    return int(found[2]) if found is not None and 0 < int(found[1]) <= int(found[2]) else None
+    if found is None or not 0 < int(found[1]) <= int(found[2]):
+        return None
+    return int(found[1]), int(found[2])
 
 
 def _later_counter(line: Line, galleries: set[int]) -> bool:
     """A gallery's counter past its first photo: a web story's first card (``1 / 6``) holds the
     headline, the others captions."""
-    found = _SLASH_COUNTER.match(line.text.strip())
-    return found is not None and int(found[1]) > 1 and _slash_counter(line) in galleries
+    counter = _slash_counter(line)
+    return counter is not None and counter[0] > 1 and counter[1] in galleries
 
 
 def _text_above(lines: list[Line], index: int) -> Line | None:
@@ -236,7 +238,7 @@ def mark_social_posts(lines: list[Line]) -> None:
         if line.chrome is None and _known_by_itself(line):
             _mark(line)
     # ``2 / 12``: a gallery's counter, known from a date (``1/12``) by its total repeated on the page.
-    totals = Counter(total for line in lines if (total := _slash_counter(line)) is not None)
+    totals = Counter(counter[1] for line in lines if (counter := _slash_counter(line)) is not None)
     galleries = {total for total, seen in totals.items() if seen >= _MIN_COUNTERS}
     for index, line in enumerate(lines):
         if _TWEET_SIGNATURE.match(line.text) or _WATCH_ON.match(line.text):

@@ -27,7 +27,6 @@ from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateInde
 from marsad.cluster.minhash import Fingerprint, fingerprint, folded_words, signature_from_bytes
 from marsad.errors import ErrorHandler, InputError, MarsadError, page_error
 from marsad.events.archive import ArchiveEvents
-from marsad.extraction import PREFETCH_WINDOW
 from marsad.pipeline.collector import batch_collection
 from marsad.records import Page, Record
 from marsad.store.base import Archive
@@ -320,6 +319,8 @@ def ingest_pages(
                     if on_page is not None:
                         on_page(run.stats)
                 return run.stats
+            from marsad.extraction import PREFETCH_WINDOW
+
             source = iter(pages)
             while window := list(itertools.islice(source, PREFETCH_WINDOW)):
                 run.add_window(window, extract_window)
