@@ -821,8 +821,11 @@ def _apposed_name(para: _Paragraph, at: int, last: int) -> list[Word]:
 
 
 def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
-    """``وكانت وزارة الداخلية أعلنت``: an organisation named just before its verb."""
-    words = para.words(max(first, cue - 5), cue)
+    """``وكانت وزارة الداخلية أعلنت``: an organisation named just before its verb, in its clause
+    (``... العمل الإعلامي في النادي، وقال``: the club ends the clause before, as an object)."""
+    start = max(first, cue - 5)
+    start = next((k + 1 for k in range(cue - 1, start - 1, -1) if para.tokens[k].text in "،,؛;."), start)
+    words = para.words(start, cue)
     for index, word in enumerate(words):
         if word.folded in ORGANISATIONS:
             rest = words[index + 1 :]
@@ -2030,7 +2033,7 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         and _name_in_marks(text[region[0] + 1 : region[1]])
     ):
         return False  # ``منظمة "جمعية مدافعي حقوق الإنسان"``, ``مصرف "يو بي أس"``: a name, not speech
-    if _person_in_marks(text[region[0] + 1 : region[1]]):
+    if _person_in_marks(text[region[0] + 1 : region[1]]) or _bare_person_in_marks(text[region[0] + 1 : region[1]]):
         return False  # ``صاحب السمو الملكي "الأمير محمد بن نايف بن عبدالعزيز"``: who, not what was said
     if _list_in_marks(text[region[0] + 1 : region[1]]):
         return False  # ``"السهم، التايفون، الصقر، الدرع"``: names listed, not speech
@@ -2078,10 +2081,15 @@ _LETTER_NAMES = frozenset(
 _WEB_ADDRESS = re.compile(r"(?:\s(?:دوت|دات)\s(?:كوم|نت|أورغ|اورغ|أورج|اورج)|\.(?:com|net|org))\s*$", re.IGNORECASE)
 
 
+_MIN_LEADING_LETTERS = 3
+
+
 def _spelled_letters(inside: str) -> bool:
-    """Two words or more, each a Latin letter's name (``إن بي إيه``, ``إف سي إيه``)."""
+    """Two words or more, each a Latin letter's name (``إن بي إيه``, ``إف سي إيه``), or a name
+    opening with three of them (``بي أيه إي سيستمز السعودية``: a company)."""
     words = _WORDS.findall(inside)
-    return len(words) >= 2 and all(word in _LETTER_NAMES for word in words)
+    letters = next((k for k, word in enumerate(words) if word not in _LETTER_NAMES), len(words))
+    return (len(words) >= 2 and letters == len(words)) or letters >= _MIN_LEADING_LETTERS
 
 
 def _person_in_marks(inside: str) -> bool:
@@ -2095,6 +2103,21 @@ def _person_in_marks(inside: str) -> bool:
         return False
     others = [w for w in words[1:] if not (is_given_name(w) or w in _NAME_LINKS or w in TITLES or w.startswith("ال"))]
     return len(others) <= 1 and any(is_given_name(w) for w in words[1:])
+
+
+_MAX_BARE_NAME_WORDS = 5
+
+
+def _bare_person_in_marks(inside: str) -> bool:
+    """A person's full name alone in marks, with no title (``أكد المتحدث ...؛ "محمد عبدالعزيز
+    الحميدي"؛ تصحيح ...``): a given name, then given names, their links and a family name with
+    the article."""
+    words = _WORDS.findall(inside)
+    if not 2 <= len(words) <= _MAX_BARE_NAME_WORDS or not is_given_name(words[0]):
+        return False
+    if not all(is_given_name(w) or w in _NAME_LINKS or w.startswith(("ال", "عبدال")) for w in words[1:]):
+        return False
+    return words[-1].startswith("ال") or len(words) >= 3
 
 
 def _name_in_marks(inside: str) -> bool:

@@ -343,11 +343,13 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
         named = canonical(book, rest)
         if named is not None and (named != rest or words[1:] in book.entities):
             return named  # only a name the article gives: NER found it, or a fuller one ends with it
-    best, found = words, speaker
+    # (``عبد الغني`` is the ``عبدالغني`` of ``حسين عبدالغني``: newsrooms write the name both ways)
+    joined = _abd_joined(words)
+    best, found = joined, speaker
     for person in book.people:
-        full = tuple(fold_entry(person).split())
-        given = person.split()[: len(full) - len(words)]
-        if len(full) > len(best) and full[len(full) - len(words) :] == words and _given_names(given):
+        full = _abd_joined(tuple(fold_entry(person).split()))
+        given = person.split()[: len(full) - len(joined)]
+        if len(full) > len(best) and full[len(full) - len(joined) :] == joined and _given_names(given):
             best, found = full, person
     if expand and found == speaker and (fuller := _fuller_organisation(book, words)) is not None:
         return fuller
@@ -358,6 +360,18 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
         expanded = book.full_name_of(words[0]) if expand else None
         return _spelled_otherwise(book, words[0]) or expanded or speaker
     return found
+
+
+def _abd_joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    if "عبد" not in words[:-1]:
+        return words
+    joined: list[str] = []
+    for word in words:
+        if joined and joined[-1] == "عبد" and word.startswith("ال"):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return tuple(joined)
 
 
 _MIN_LINEAGE_WORDS = 2

@@ -1,0 +1,51 @@
+"""Who said it, in the forms the dev48 and dev49 sets (issue #17) showed: a subjectless cue after
+a clause that ends with an organisation as its object, a columnist's contact footer, a name written
+with and without the space after ``عبد``, a name or a company alone in quotation marks. Every
+sentence here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.ner import find_entities
+from marsad.enrich.quotes import find_quotes
+
+
+def _direct(paragraphs: list[str]) -> list[tuple[str, str | None]]:
+    quotes = find_quotes(paragraphs, entities=find_entities(paragraphs))
+    return [(q["text"], q.get("canonical") or q["speaker"]) for q in quotes if q["direct"]]
+
+
+def test_an_organisation_closing_the_clause_before_the_cue_is_its_object_not_the_speaker() -> None:
+    paragraphs = [
+        "أوضح مدير المركز الإعلامي بنادي الوحدة هاني الحجازي أن الموسم المقبل سيشهد تغييرات.",
+        "وأكد الحجازي أن هذه الخطوة بداية لعمل إعلامي منظم في النادي، وقال: «لن يكون هذا اللقاء الأخير مع الإعلاميين».",
+    ]
+    assert _direct(paragraphs) == [("لن يكون هذا اللقاء الأخير مع الإعلاميين", "هاني الحجازي")]
+
+
+def test_a_columnists_contact_footer_names_no_speaker() -> None:
+    paragraphs = [
+        "يتصل بك أحدهم بعد نشر المقال قائلاً: «انتهت مشكلاتنا ولم يبق إلا هذا الموضوع؟».",
+        "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (20) ثم مسافة ثم نص الرسالة",
+    ]
+    assert [speaker for _text, speaker in _direct(paragraphs)] == [None]
+
+
+def test_a_name_written_with_the_space_after_abd_is_the_full_name_written_without_it() -> None:
+    paragraphs = [
+        "قال لاعب الوسط في نادي الفيصلي حسين عبدالرحيم إن الفريق جاهز للموسم.",
+        "وأضاف عبد الرحيم: «المدرب يعرف ما يريد من كل لاعب في الفريق».",
+    ]
+    assert _direct(paragraphs) == [("المدرب يعرف ما يريد من كل لاعب في الفريق", "حسين عبدالرحيم")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'أكد المتحدث باسم مديرية المياه بالمنطقة؛ "خالد عبدالرحمن السبيعي"؛ معالجة التسرب خلال يومين.',
+        'نظمت "إم إس إيه للخدمات البحرية السعودية" عددا من البرامج لأطفال المستشفى. وقال مديرها سامي الخالد إن البرنامج سنوي.',
+    ],
+)
+def test_a_name_alone_in_quotation_marks_is_no_quote(paragraph: str) -> None:
+    assert _direct([paragraph]) == []
