@@ -2826,3 +2826,62 @@ def test_a_rate_with_its_label_and_unit_is_never_the_headline() -> None:
     rate = "سعر صرف الدولار في بغداد: 1,235 ديناراً"
     record = host("\n".join(["بغداد - الثلاثاء 21 تموز 2015", rate, "محافظات", HEADLINE, P1, P2, P3]))
     assert record.title == HEADLINE
+
+
+@pytest.mark.parametrize("credit", ["(أ ف ب)", "(رويترز)", "(واس)"])
+def test_a_credit_alone_in_brackets_is_a_caption(credit: str) -> None:
+    assert cut_between_paragraphs(credit)[credit] == "photo_caption"
+
+
+BIO = "محرر الشؤون العربية في الجريدة، غطّى الأزمة اليمنية من صنعاء وعدن ويكتب عمود «خارج الحدود» كل أسبوع منذ سنوات."
+
+
+def test_a_columnists_other_articles_after_the_article_are_links_a_question_among_them() -> None:
+    links = ["عدن بعد التحرير: المدينة تلملم جراحها", "هل تنجح مسقط حيث فشلت جنيف؟", "حزب الله واليمن: حدود الدور"]
+    box = ["عن الكاتب", "وسام قبلان", BIO, "مقالات الكاتب", *links, "عرض كل المقالات"]
+    page = [HEADLINE, P1, P2, P3, "...المزيد", "", *box, "", "كلمات مفتاحية:", "اليمن", "الحوثيون", "شارك المقال"]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, P3]
+    assert {reasons(record)[link] for link in links} <= {"related_articles", "byline"}
+
+
+def test_an_app_banners_close_button_holds_no_post_under_it() -> None:
+    page = [
+        "افتح في التطبيق",
+        "فتح | ✕",
+        "☰  مرقاب نيوز  🔍",
+        "أسواق المال",
+        HEADLINE,
+        "منذ 45 دقيقة · ⏱ دقيقتان قراءة",
+        P1,
+        P2,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+
+
+def test_a_masthead_in_two_scripts_names_the_site_glued_to_the_headline() -> None:
+    page = [
+        "Nojoum Tunis FM 101.4 | إذاعة نجوم تونس",
+        "الرئيسية | أخبار وطنية | رياضة | اقتصاد",
+        f"{HEADLINE} | نجوم تونس FM",
+        P1,
+        P2,
+        P3,
+    ]
+    assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_ministrys_long_name_from_its_masthead_is_cut_from_the_headline() -> None:
+    ministry = "وزارة الخدمات العامة والتنمية المحلية"
+    page = [
+        "المملكة الأردنية الهاشمية",
+        ministry,
+        "الرئيسية > المركز الإعلامي > الأخبار",
+        f"{HEADLINE} - {ministry}",
+        P1,
+        P2,
+        P3,
+    ]
+    assert host("\n".join(page)).title == HEADLINE

@@ -698,6 +698,12 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
     start = _past_summary_box(lines, start, end, reasons)
     end = _last_sentence_unstopped(lines, end, reasons)
     end = _resumed_past_box(lines, start, end, reasons.keys() | section_reasons.keys())
+    last = end
+    while last > start and section_reasons.get(last, "data_box") != "data_box" and lines[last].chrome is None:
+        # The links a header lists at the block's end, a question among them (`مقالات الكاتب` / ... /
+        # `هل تنجح مسقط حيث فشلت جنيف؟`), are no paragraph of the article.
+        reasons[last] = section_reasons[last]
+        last -= 1
 
     title_index = find_title(
         lines, start, hints.title, section_reasons.keys(), named.index if named else None, hints.recurring

@@ -30,6 +30,9 @@ _SEPARATOR = regex.compile(r"\s+(?:[-–—|»«‹›:]|:{2,3})\s+|\s*\|\s*|(?<
 _COLON_HEAD = regex.compile(r"^([^:|]{2,40}?)\s?:\s+")
 # A site's name is short; a longer segment is part of the headline.
 _MAX_AFFIX_WORDS = 4
+# Where the masthead or the copyright line names it, a longer name is the site's too (a ministry's:
+# `... - وزارة الخدمات العامة والتنمية المحلية`).
+_MAX_NAMED_AFFIX_WORDS = 6
 # Headlines sit near the top of a page.
 _HEAD_LINES = 20
 
@@ -107,6 +110,7 @@ _MEDIA_WORDS = frozenset(
         *("جريدة", "صحيفة", "يومية", "قناة", "الفضائية", "فضائية", "موقع", "بوابة", "وكالة", "شبكة"),
         *("مجلة", "إذاعة", "راديو", "تلفزيون", "نيوز", "نت", "أخبار", "الأخبار", "الإخباري", "الإخبارية"),
         *("الإلكترونية", "الإلكتروني", "أونلاين", "news", "net", "tv", "online", "24"),
+        *("fm", "اف", "ام", "إف", "إم"),  # a radio's band (`نجوم تونس FM`)
         # a link's kind (`بالفيديو: ...`), not a name
         *("فيديو", "بالفيديو", "صور", "بالصور"),
     )
@@ -157,10 +161,11 @@ def _names_the_site(line: Line) -> frozenset[str]:
             return frozenset()  # a disclaimer (``رأي المحلل لا يمثل ...``) says what it is not, not whose
     elif reason != "copyright" and not (
         line.index < _MASTHEAD_LINES
-        and line.words <= _MASTHEAD_WORDS
         and reason in (None, "template")
-        # a name in two scripts (`ستاد الجزائر | Stade DZ`), not a menu of three entries or more
-        and len(_BAR_OR_DASH.split(line.text)) <= _TWO
+        # a name in two scripts (`ستاد الجزائر | Stade DZ`, `Nojoum Tunis FM 101.4 | إذاعة نجوم تونس`), a few
+        # words each, not a menu of three entries or more
+        and len(parts := _BAR_OR_DASH.split(line.text)) <= _TWO
+        and all(len(line_key(part).split()) <= _MASTHEAD_WORDS for part in parts)
     ):
         return frozenset()
     return frozenset(_stem(word) for word in words)
@@ -220,7 +225,7 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
             core = _name_core(affix)
             if (
                 core
-                and len(affix.split()) <= _MAX_AFFIX_WORDS
+                and len(affix.split()) <= _MAX_NAMED_AFFIX_WORDS
                 # words of two letters or more: an agency's initials (`و م ع`) are no headline
                 and _MIN_HEADLINE_WORDS <= sum(len(w) > 1 for w in headline.split()) <= _MAX_HEADLINE_WORDS
                 and not headline.rstrip().endswith(".")

@@ -234,9 +234,11 @@ def _text_above(lines: list[Line], index: int) -> Line | None:
 def mark_social_posts(lines: list[Line]) -> None:
     # First the lines a post is known by on their own, so that a post's end is known when its
     # handle or its label is met.
-    for line in lines:
+    by_itself: set[int] = set()
+    for index, line in enumerate(lines):
         if line.chrome is None and _known_by_itself(line):
             _mark(line)
+            by_itself.add(index)
     # ``2 / 12``: a gallery's counter, known from a date (``1/12``) by its total repeated on the page.
     totals = Counter(counter[1] for line in lines if (counter := _slash_counter(line)) is not None)
     galleries = {total for total, seen in totals.items() if seen >= _MIN_COUNTERS}
@@ -250,8 +252,16 @@ def mark_social_posts(lines: list[Line]) -> None:
         if line.chrome is None and _post_label(line):
             _mark(line)
             _post_after(lines, index)
-        elif line.chrome is not None and line.chrome.reason == "embed" and "@" not in line.text and _names_a_post(line):
-            _post_after(lines, index)  # a label the rules know (``Instagram post | ...``): the post under it
+        elif (
+            line.chrome is not None
+            and line.chrome.reason == "embed"
+            and index not in by_itself
+            and "@" not in line.text
+            and _names_a_post(line)
+        ):
+            # a label the rules know (``Instagram post | ...``): the post under it (not an app banner's
+            # ``فتح | ✕``, an embed only by its pictograph)
+            _post_after(lines, index)
         if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):
             _mark(line)
             _header_before(lines, index)
