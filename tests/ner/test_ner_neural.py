@@ -426,6 +426,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev15-places",
         "newsdev15-persons",
         "newsdev15-organisations",
+        "newsdev16-places",
+        "newsdev16-persons",
+        "newsdev16-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

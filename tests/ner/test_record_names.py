@@ -115,3 +115,15 @@ def test_two_people_listed_without_and_are_two() -> None:
 def test_a_family_name_of_the_house_stays_one_name() -> None:
     spans = find_entities(["وحضر الحفل الأمير سلمان بن عبدالعزيز آل سعود."])
     assert [span["text"] for span in spans if span["type"] == "PER"] == ["سلمان بن عبدالعزيز آل سعود"]
+
+
+def test_a_staff_officers_rank_after_his_rank_is_no_part_of_his_name() -> None:
+    text = "وأوضح المتحدث باسم قوات التحالف العميد ركن أحمد عسيري أن الطائرات دمرت مخازن الأسلحة."
+    people = [span["text"] for span in find_entities([text]) if span["type"] == "PER"]
+    assert people == ["أحمد عسيري"]
+
+
+def test_hafr_al_batin_is_one_place() -> None:
+    text = "وتشمل الأمطار مناطق الرياض والشرقية وحفر الباطن والقصيم حتى مساء الغد."
+    places = [span["text"] for span in find_entities([text]) if span["type"] == "LOC"]
+    assert "حفر الباطن" in places and "الباطن" not in places
