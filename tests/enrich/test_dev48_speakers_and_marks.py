@@ -1,6 +1,7 @@
-"""Who said it, in the forms the dev48 and dev49 sets (issue #17) showed: a subjectless cue after
-a clause that ends with an organisation as its object, a columnist's contact footer, a name written
-with and without the space after ``عبد``, a name or a company alone in quotation marks. Every
+"""Who said it and how much, in the forms the dev48 to dev50 sets (issue #17) showed: a subjectless
+cue after a clause that ends with an organisation as its object, a columnist's contact footer, a
+name written with and without the space after ``عبد``, a name or a company alone in quotation marks,
+a speaker hinting (``ألمح``), a person named after a long run of titles, a speed per hour. Every
 sentence here is written for the test."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.enrich.ner import find_entities
+from marsad.enrich.quantities import find_quantities
 from marsad.enrich.quotes import find_quotes
 
 
@@ -49,3 +51,24 @@ def test_a_name_written_with_the_space_after_abd_is_the_full_name_written_withou
 )
 def test_a_name_alone_in_quotation_marks_is_no_quote(paragraph: str) -> None:
     assert _direct([paragraph]) == []
+
+
+def test_a_minister_who_hints_then_announces_is_the_speaker_not_the_hint() -> None:
+    paragraph = (
+        "فيما ألمح الوزير الياباني المسؤول عن الملف كينجي ساتو، إلى أن جولة جديدة قد تعقد قريبا، "
+        "معلنا للإذاعة الرسمية بقوله: «إذا لم نتفق في الجولة المقبلة فسيصبح الأمر صعبا للغاية»."
+    )
+    assert _direct([paragraph]) == [("إذا لم نتفق في الجولة المقبلة فسيصبح الأمر صعبا للغاية", "كينجي ساتو")]
+
+
+def test_the_person_after_a_long_run_of_titles_before_inna_is_the_speaker() -> None:
+    paragraph = (
+        "يقول عضو الجمعية الخليجية لإدارة الأزمات المتخصص في علم النفس ومؤلف كتاب «كيف ننجو من الضغط؟» "
+        "د. سامر القحطاني إن الإنسان حين يغضب «تضطرب لديه الساعة البيولوجية ويقل تركيزه في اليوم التالي»."
+    )
+    assert _direct([paragraph]) == [("تضطرب لديه الساعة البيولوجية ويقل تركيزه في اليوم التالي", "سامر القحطاني")]
+
+
+def test_a_speed_per_hour_is_its_unit_for_both_ends_of_a_range() -> None:
+    found = find_quantities(["وتكون الرياح شمالية غربية بسرعة 20 - 40 كم/ساعة على السواحل."])
+    assert [(q["text"], q["unit"]) for q in found] == [("20", "كم/ساعة"), ("40", "كم/ساعة")]

@@ -1122,6 +1122,44 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
     return None
 
 
+_MAX_TITLE_RUN = 30
+_MARKS = frozenset('"«»“”')
+
+
+def _person_before_complementizer(
+    para: _Paragraph, subject: list[Word], at: int, last: int, book: NameBook
+) -> str | None:
+    """``يقول عضو الجمعية البريطانية لإدارة الغضب المتخصص في علم النفس ومؤلف كتاب «...» د. عثمان
+    العصفور إن ...``: after a long run of titles and their complements, the person NER found right
+    before the ``إن``/``أن`` that opens what was said, in the same clause (no comma or stop between,
+    but the point of an abbreviated title, ``د.``)."""
+    tokens = para.tokens
+    folded = [t.text if t.is_word else "" for t in tokens]
+    end = min(last, at + _MAX_TITLE_RUN)
+    opener = next((k for k in range(at, end) if folded[k] in _COMPLEMENTIZERS and folded[k] != ":"), None)
+    if opener is None:
+        return None
+    marked = False  # (a book's title in marks may hold any punctuation)
+    for k in range(at, opener):
+        text = tokens[k].text
+        if tokens[k].is_word:
+            if folded[k] in _CUE_FORMS and not marked:
+                return None  # another speech verb: another clause
+        elif text in _MARKS:
+            marked = text in "«“" or (text == '"' and not marked)
+        elif not marked and not (text == "." and folded[k - 1] in _ABBREVIATED_TITLES):
+            return None
+    if marked:
+        return None
+    keys = [key for key in book.persons_found if len(key) > 1 and tuple(folded[opener - len(key) : opener]) == key]
+    if not keys:
+        return None
+    name = para.words(opener - len(max(keys, key=len)), opener)
+    resolved = book.resolve(book.add(name, subject))
+    written = " ".join(w.original for w in name)
+    return resolved if resolved and len(resolved) >= len(written) else written
+
+
 def _unnamed(subject: list[Word], book: NameBook) -> bool:
     """Whether `subject` describes someone without naming them: it opens with a title, an
     organisation's word or a noun for people (``مصدر``, ``محلل``), and no word of it is a name
@@ -1835,7 +1873,11 @@ def _sentence_quotes(
                     titles_only
                     and speaker != " ".join(w.original for w in subject)
                     and (speaker is None or book.entity_in(fold_entry(speaker).split()) is None)
-                    and (person := _person_after_titles(para, subject, cue.subject[1], last, book)) is not None
+                    and (
+                        person := _person_after_titles(para, subject, cue.subject[1], last, book)
+                        or _person_before_complementizer(para, subject, cue.subject[1], last, book)
+                    )
+                    is not None
                 ):
                     # ``أكد نائب رئيس التعاون ورئيس بعثة الفريق في معسكر هولندا فيصل أبا الخيل أن``:
                     # the person right after the titles, not whom they described before.
@@ -1846,6 +1888,7 @@ def _sentence_quotes(
                     named = _name_after_phrase(para, cue.subject[1], last)
                     speaker = (
                         _person_after_titles(para, subject, cue.subject[1], last, book)
+                        or _person_before_complementizer(para, subject, cue.subject[1], last, book)
                         or book.mentioned(after)
                         or (book.resolve(book.add(named, subject)) if named else speaker)
                     )
