@@ -7,7 +7,7 @@
 Runs the command a user runs, in a fresh process, into an empty SQLite archive:
 `marsad ingest saudinewsnet.jsonl.gz --workers N --field published=date_extracted` (full
 enrichment, near-duplicate clusters and events, the defaults), and prints its wall time, pages
-per second, the CPU seconds of the whole process tree, what the archive holds (records, entities,
+per second, what the archive holds (records, entities,
 quotes, clusters, events) and the wall time against the issue's 10 minutes on 2 cores.
 
 The collection has no peer that does the same job (extraction, NER, quotes, dates, quantities,
@@ -19,7 +19,6 @@ Nothing here is a test: timings on shared machines move.
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -40,11 +39,6 @@ _COUNTS = {
     "near-duplicate clusters": "SELECT count(*) FROM clusters",
     "events": "SELECT count(DISTINCT event_id) FROM event_members",
 }
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -71,9 +65,9 @@ def main() -> None:
         "published=date_extracted",
     ]
     try:
-        started, cpu = time.perf_counter(), _children_cpu()
+        started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, check=False)
-        wall, cpu = time.perf_counter() - started, _children_cpu() - cpu
+        wall = time.perf_counter() - started
         if done.returncode != 0:
             sys.exit(f"ingest failed ({done.returncode}):\n{done.stderr[-2000:]}")
         with sqlite3.connect(db) as archive:
@@ -83,7 +77,6 @@ def main() -> None:
     summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
     print(f"marsad ingest {source.name}, enriched, --workers {args.workers}")
     print(f"  wall                 {wall:8.1f} s   ({counts['records'] / wall:.1f} records/s)")
-    print(f"  CPU, all processes   {cpu:8.1f} s")
     for name, count in counts.items():
         print(f"  {name:22} {count:>9,}")
     print(f"  against the issue    {wall / TARGET_SECONDS:.2f}x of {TARGET_SECONDS / 60:.0f} minutes (2 cores)")
