@@ -240,3 +240,25 @@ def test_a_headline_over_twenty_lines_of_meta_labels_and_values_is_still_found()
 def test_a_summary_box_named_in_two_languages_is_no_body() -> None:
     page = ["Santé | صحة", HEADLINE, "En bref | باختصار", "• مستشفى جديد بثلاثمئة سرير في الطائف.", P1, P2, P3, P4]
     assert records("\n".join(page))[0].body == [P1, P2, P3, P4]
+
+
+def test_a_long_headline_the_browser_prints_with_its_time_over_each_sheet_is_chrome() -> None:
+    long_headline = f"{HEADLINE} وعشرين عيادة تخصصية لخدمة المحافظة"
+    stamp = f"2015/8/2 10:17 ص\t{long_headline} - بوابة الطائف الإخبارية"
+    head = ["بوابة الطائف الإخبارية", "الرئيسية محليات عربي دولي اقتصاد رياضة منوعات مقالات", "السبت، 1 أغسطس 2015"]
+    meta = ["أخبار محلية", long_headline, "نشر في: 2015-08-01 | 16:02", "مشاهدات: 742"]
+    page = [stamp, *head, *meta, P1, ADDRESS, "صفحة 1 من 2", stamp, P2, P3, ADDRESS, "صفحة 2 من 2"]
+    record = records("\n".join(page))[0]
+    assert record.title == long_headline
+    assert record.body == [P1, P2, P3]
+
+
+def test_a_caption_ending_with_its_photos_credit_is_a_caption() -> None:
+    captions = [
+        "غرفة الطوارئ في المستشفى الجديد. الصورة: Shutterstock",
+        "1 / 4 فريق التمريض خلال التدريب. الصورة: Getty Images",
+    ]
+    page = [HEADLINE, P1, captions[0], P2, captions[1], P3]
+    record = records("\n".join(page))[0]
+    assert record.body == [P1, P2, P3]
+    assert {reasons(record)[caption] for caption in captions} == {"photo_caption"}

@@ -38,6 +38,9 @@ _LINK = Match("related_articles", False)
 # The lines a printed sheet opens with (the date, the page's title with the site's name).
 _SHEET_HEAD = 2
 _PAGE_ADDRESS = Match("navigation", False)
+# ``8/4/15, 9:41 AM	العنوان - الموقع``: the date and time a browser prints before the page's title over
+# each sheet, however long the title (20 lines of the news collections open so, all date stamps).
+_PRINT_STAMP = regex.compile(r"^\d{1,4}/\d{1,2}/\d{1,4},?\s+\d{1,2}:\d{2}\s?(?:AM|PM|am|pm|ص|م)?\s")
 
 
 def _link_line(text: str) -> bool:
@@ -58,11 +61,19 @@ def mark_printed_links(lines: list[Line]) -> None:
     # Only a page that prints its address more than once is a printed one: elsewhere the first lines
     # again further down are a dateline or a headline the article repeats.
     printed = any(count >= 2 for count in bare.values())
-    head = {line.text for line in lines[:_SHEET_HEAD] if line.words <= _MAX_LINK_WORDS} if printed else set()
+    head = (
+        {line.text for line in lines[:_SHEET_HEAD] if line.words <= _MAX_LINK_WORDS or _PRINT_STAMP.match(line.text)}
+        if printed
+        else set()
+    )
     for index, line in enumerate(lines):
         if line.chrome is not None:
             continue
-        if (index >= _SHEET_HEAD and line.text in head) or bare.get(line.text, 0) >= 2:
+        if (
+            (index >= _SHEET_HEAD and line.text in head)
+            or bare.get(line.text, 0) >= 2
+            or (line.text in head and _PRINT_STAMP.match(line.text))
+        ):
             # The date and the page's title a browser prints over each sheet, and the address under
             # it: a sheet may end in the middle of the article, which goes on after them.
             line.box(_PAGE_ADDRESS)

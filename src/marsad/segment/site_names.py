@@ -211,9 +211,12 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
         if (
             line.key in templates
             or line.bullet
+            or line.boxed
             or (line.chrome is not None and line.chrome.reason not in _HEADLINE_REASONS)
         ):
-            continue  # a line every page prints, a list's item, a caption or a byline naming the site
+            # a line every page prints, a list's item, a caption or a byline naming the site, a box
+            # inside the article (a printed sheet's stamp over the title, `printed_links`)
+            continue
         parts = _name_and_headline(line.text)
         if parts is None:
             continue
