@@ -429,6 +429,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev16-places",
         "newsdev16-persons",
         "newsdev16-organisations",
+        "newsdev17-places",
+        "newsdev17-persons",
+        "newsdev17-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -127,3 +127,15 @@ def test_hafr_al_batin_is_one_place() -> None:
     text = "وتشمل الأمطار مناطق الرياض والشرقية وحفر الباطن والقصيم حتى مساء الغد."
     places = [span["text"] for span in find_entities([text]) if span["type"] == "LOC"]
     assert "حفر الباطن" in places and "الباطن" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وتشهد دول شمال أفريقيا موجة حر غير مسبوقة منذ أسبوعين بحسب خبراء الأرصاد.", "شمال أفريقيا"),
+        ("وصل الفريق إلى لوس أنجلوس أمس استعدادا للمعسكر الصيفي في الولايات المتحدة.", "لوس أنجلوس"),
+    ],
+)
+def test_a_region_and_a_two_word_city_are_one_place(text: str, place: str) -> None:
+    places = [span["text"] for span in find_entities([text]) if span["type"] == "LOC"]
+    assert place in places and not any(other in place and other != place for other in places)
