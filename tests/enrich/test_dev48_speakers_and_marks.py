@@ -72,3 +72,23 @@ def test_the_person_after_a_long_run_of_titles_before_inna_is_the_speaker() -> N
 def test_a_speed_per_hour_is_its_unit_for_both_ends_of_a_range() -> None:
     found = find_quantities(["وتكون الرياح شمالية غربية بسرعة 20 - 40 كم/ساعة على السواحل."])
     assert [(q["text"], q["unit"]) for q in found] == [("20", "كم/ساعة"), ("40", "كم/ساعة")]
+
+
+def test_a_name_before_its_title_between_dashes_is_the_verbs_subject() -> None:
+    paragraphs = [
+        "ويؤكد منصور خان - أحد بائعي الملابس - أن الحركة ضعيفة جدا، مضيفا «الأسعار مرتفعة هذا العام».",
+        "سامي عطية - بائع عطور - يقول من جانبه «كانت الحركة جيدة في الأيام الأولى من الشهر الكريم».",
+        "أما السيد نبيل - بائع في محل «عطارة» - فيقول: «المبيعات لم تصل إلى نصف ما كانت عليه لأن الإقبال ضعيف جدا».",
+    ]
+    speakers = [speaker for _text, speaker in _direct(paragraphs)]
+    assert speakers[:2] == ["منصور خان", "سامي عطية"]
+    assert "الإقبال ضعيف جدا" not in speakers
+
+
+def test_goals_minutes_after_scorers_and_a_score_in_words_count_nothing() -> None:
+    paragraph = (
+        "وفاز الفريق على ضيفه بأربعة أهداف مقابل ثلاثة، سجلها لوكاس مورا (12) وكريم بنزيمة (58) "
+        "مقابل هدف لدافيد سيلفا (77)، وبلغ عدد الحضور (35) ألف مشجع."
+    )
+    found = find_quantities([paragraph], find_entities([paragraph]))
+    assert [q["value"] for q in found] == [35000]

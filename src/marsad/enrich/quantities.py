@@ -345,13 +345,18 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
 # ``بأربعة أهداف لهدف``, ``بخمسة أهداف مقابل هدفين``, ``برباعية مقابل هدف واحد``: a result in
 # goals, one side against the other, is a score (points against points are an index's readings).
 _GOALS = frozenset(fold_entry(w) for w in ("هدف", "هدفا", "أهداف", "هدفين", "هدفان"))
-_OTHER_SIDE = r"(?:\d+\s+)?(?:هدف|هدفين|اهداف|لا ?شيء?)(?![\p{L}])"
+# (``بأربعة أهداف مقابل ثلاثة``: the other side's number in words, its noun left out)
+_SIDE_WORD = r"(?:واحد|اثنين|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)"
+_OTHER_SIDE = rf"(?:(?:(?:\d+|{_SIDE_WORD})\s+)?(?:هدف|هدفين|اهداف|لا ?شيء?)|{_SIDE_WORD})(?![\p{{L}}])"
 _AGAINST_AFTER = regex.compile(rf"\s*\p{{L}}+\s+(?:مقابل\s+|ل){_OTHER_SIDE}")
 _AGAINST_BEFORE = regex.compile(r"مقابل\s+(?:\p{L}+\s+)?$")
+_GOALS_AGAINST_BEFORE = regex.compile(r"(?:هدف|هدفين|اهداف)\s+مقابل\s+$")
 
 
 def _in_a_score(text: str, start: int, end: int, unit: str | None) -> bool:
-    if unit is None or fold_entry(unit) not in _GOALS:
+    if unit is None:
+        return _GOALS_AGAINST_BEFORE.search(text, max(0, start - 20), start) is not None
+    if fold_entry(unit) not in _GOALS:
         return False
     return (
         _AGAINST_AFTER.match(text, end) is not None
@@ -1021,6 +1026,29 @@ _RATE_REACH = 20
 _RANGE_BETWEEN = regex.compile(r"[\d\s\-–.,]*")  # (the second number of a range the first shares the rate with)
 
 
+# A match report gives each goal's minute in brackets after the scorer (``لروس باركلي (76) والعاجي
+# ارونا كوني (86)``), a competition its edition (``كأس الخليج (22)``); a bracketed count in Gulf copy
+# has its noun after it (``(431) موقوفا``) and no name before it.
+_LAST_MINUTE = 130
+
+
+def _bracketed_after_name(
+    paragraph: str, start: int, end: int, value: object, named_ends: set[tuple[int, int]], index: int
+) -> bool:
+    bracketed = paragraph[start - 1 : start] == "(" and paragraph[end : end + 1] == ")"
+    return (
+        bracketed
+        and isinstance(value, int)
+        and 0 < value <= _LAST_MINUTE
+        and _NEXT_SCORER.match(paragraph, end + 1) is not None  # (not ``(20) عاماً``: an age)
+        and _name_end(named_ends, index, start - 1) != start - 1
+    )
+
+
+# What follows a goal's minute: the next scorer (``والعاجي ...``), the other side (``مقابل``), a stop.
+_NEXT_SCORER = regex.compile(r"\s*(?:$|[،,.؛;:)\-–—]|و\p{L}|مقابل(?![\p{L}]))")
+
+
 def _speed_unit(paragraph: str, end: int, unit: str) -> str | None:
     """``كم/ساعة`` where the number's measure goes on per hour, past the range's second number."""
     rate = _PER_HOUR.search(paragraph, end, end + _RATE_REACH)
@@ -1051,6 +1079,10 @@ def find_quantities(paragraphs: Sequence[str], entities: Sequence[Mapping[str, o
                 unit = age["unit"]  # ``هودجسون 67/ عاما/``: an age set off by slashes
             elif unit is not None and (rate := _speed_unit(paragraph, end, unit)) is not None:
                 unit = rate  # ``بسرعة 15 - 35 كم/ساعة``: a speed, not a distance
+            if (unit is None or unit == "مقابل" or unit.startswith("و")) and _bracketed_after_name(
+                paragraph, start, end, value, named_ends, index
+            ):
+                continue  # ``بهدف لناتان ردموند (69)``: the minute a goal was scored, no count
             after_name = _SPACE_AFTER_NAME.fullmatch(paragraph, _name_end(named_ends, index, start), start)
             digits = _ANY_DIGIT.search(paragraph, start, end) is not None
             if after_name and digits and (unit is None or fold_entry(unit).startswith("ال")):

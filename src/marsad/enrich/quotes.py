@@ -820,6 +820,30 @@ def _apposed_name(para: _Paragraph, at: int, last: int) -> list[Word]:
     return words
 
 
+_DASHES = frozenset("-–—")
+_MAX_DASHED_TITLE = 8
+_MAX_DASHED_NAME = 3
+
+
+def _dashed_subject(para: _Paragraph, first: int, cue: int) -> list[Word]:
+    """``حسين عطية - بائع عطور - يقول``, ``أما السيد حسن - بائع في محل «عطارة» - فيقول``: the name
+    that opens the sentence before its title set off by dashes, right before the verb."""
+    tokens = para.tokens
+    if cue - 1 <= first or tokens[cue - 1].text not in _DASHES:
+        return []
+    opening = next(
+        (k for k in range(cue - 2, max(first, cue - 2 - _MAX_DASHED_TITLE) - 1, -1) if tokens[k].text in _DASHES), None
+    )
+    if opening is None:
+        return []
+    words = para.words(first, opening)
+    if words and words[0].folded in {"اما", "واما"}:
+        words = words[1:]
+    if not 1 <= len(words) <= _MAX_DASHED_NAME or not all(tokens[k].is_word for k in range(first, opening)):
+        return []
+    return words
+
+
 def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
     """``وكانت وزارة الداخلية أعلنت``: an organisation named just before its verb, in its clause
     (``... العمل الإعلامي في النادي، وقال``: the club ends the clause before, as an object)."""
@@ -1835,6 +1859,7 @@ def _sentence_quotes(
             if not subject and cue.kind == "verb" and goes_on is None:
                 subject = (
                     _fronted_subject(para, first, cue.token)
+                    or _dashed_subject(para, first, cue.token)
                     or _subject_before(para, first, cue.token)
                     or _subject_after_kana(para, first, cue.token)
                     or _person_after_distant_kana(para, first, cue.token, book)
