@@ -2885,3 +2885,21 @@ def test_a_ministrys_long_name_from_its_masthead_is_cut_from_the_headline() -> N
         P3,
     ]
     assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_player_cards_fields_inside_the_article_are_the_cards() -> None:
+    card = ["بطاقة اللاعب", "الاسم: كريم بوعلام", "النادي: الوكرة", "العمر: 25 عاماً", "المركز: وسط ميدان"]
+    record = host("\n".join([HEADLINE, P1, P2, *card, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_speaker_before_the_headlines_colon_whom_the_article_names_stays_in_the_title() -> None:
+    told = "أكد النجم الأرجنتيني أنخيل دي ماريا بعد اجتيازه الفحص الطبي أن هدفه الفوز بكل البطولات مع فريقه الجديد."
+    card = ["بطاقة اللاعب", "الاسم: أنخيل دي ماريا", "النادي: باريس سان جيرمان"]
+    page = ["الرئيسية | رياضة عالمية", "دي ماريا: الذهب طموحي مع سان جرمان", told, P2, *card, "© 2015 عنابي سبورت"]
+    assert host("\n".join(page)).title == "دي ماريا: الذهب طموحي مع سان جرمان"
+
+
+@pytest.mark.parametrize("caption", ["صورة الكاتب عبده خال", "أرشيف - صورة لريف عين العرب"])
+def test_a_columnists_photo_and_an_archive_caption_are_captions(caption: str) -> None:
+    assert cut_between_paragraphs(caption)[caption] == "photo_caption"

@@ -52,9 +52,14 @@ def _box_row(line: Line) -> bool:
 _FIGURE_FIRST = re.compile(r"^[\d.,]+\s?%?\s\D")
 
 
+# ``الاسم: كريم بوضيف`` in a player's card: a field with its value, which a comment form's empty
+# ``الاسم:`` is not.
+_FIELD_WITH_VALUE = re.compile(r"^[^:]{2,20}:\s?\S+(?:\s\S+){0,4}$")
+
+
 def _label_or_row(line: Line) -> bool:
     if line.chrome is not None:
-        return False
+        return line.chrome.reason == "comment_form" and bool(_FIELD_WITH_VALUE.match(line.text))
     if line.words <= _MAX_LABEL_WORDS and line.kind in _LABEL_KINDS:
         return True
     return (

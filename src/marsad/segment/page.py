@@ -736,7 +736,8 @@ def segment(text: str, hints: PageHints | None = None) -> list[Article]:
         ]
         # ... and the lines its pages repeat (learned templates: mastheads, footers).
         others += hints.templates
-        title, site_name = cut_site_name(title, names_elsewhere(title, others))
+        told = [line.key for line in lines[start : end + 1] if line.kind is Kind.PROSE and line.chrome is None]
+        title, site_name = cut_site_name(title, names_elsewhere(title, others, told))
     category_found = _find_category(lines, title_index, start)
     category = plausible_category(hints.category) or (category_found[1] if category_found else None)
 

@@ -76,9 +76,12 @@ def cut_site_name(title: str, names: Collection[str]) -> tuple[str, str | None]:
     return kept, cut
 
 
-def names_elsewhere(title: str, other_keys: Iterable[str]) -> frozenset[str]:
+def names_elsewhere(title: str, other_keys: Iterable[str], told: Iterable[str] = ()) -> frozenset[str]:
     """The short segments of `title` that other lines of its page also name (the copyright
-    line, the site's blurb, the masthead): a site name, when there is one page to go by."""
+    line, the site's blurb, the masthead): a site name, when there is one page to go by. A
+    speaker before the headline's colon whom the article's paragraphs (`told`, line keys) name
+    is who speaks (`دي ماريا: ...` over `أكد النجم الأرجنتيني أنخيل دي ماريا ...`), whatever else
+    names him (a player card's `الاسم: أنخيل دي ماريا`)."""
     candidates = {line_key(affix): affix for affix in _affix_candidates(title) if affix}
     candidates.pop("", None)
     for place in place_names() & candidates.keys():
@@ -92,7 +95,11 @@ def names_elsewhere(title: str, other_keys: Iterable[str]) -> frozenset[str]:
     colon = _COLON_HEAD.match(title)
     spoken = line_key(colon[1]) if colon else None
 
+    said = [f" {key} " for key in told]
+
     def named(key: str) -> bool:
+        if key == spoken and any(f" {key} " in paragraph for paragraph in said):
+            return False
         if key == spoken:
             # ``الوزير: ...`` is a speaker when the page shows the word alone; a site's name
             # stands inside a longer line too (``© 2012 مرايا بريس``).
