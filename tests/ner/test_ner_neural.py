@@ -432,6 +432,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev17-places",
         "newsdev17-persons",
         "newsdev17-organisations",
+        "newsdev18-places",
+        "newsdev18-persons",
+        "newsdev18-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os
