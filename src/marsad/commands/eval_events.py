@@ -23,6 +23,7 @@ _KINDS = {
     "dev4": "dev: read fresh first, then tuned on",
     "dev5": "dev: read fresh first, then tuned on",
     "dev6": "dev: read fresh first, then tuned on",
+    "dev7": "dev: read fresh first, then tuned on",
     "blind2": "blind: grouped without marsad's output in view, never read for errors",
     "blind": "blind: grouped without marsad's output in view, never read for errors",
 }
@@ -59,7 +60,7 @@ def _table(which: str, scores: EventScores) -> list[str]:
 def events_eval_command(shared: Path | None, sets: tuple[str, ...], as_json: bool, check: bool) -> None:
     """Pairwise and B-cubed precision, recall and F1 of `marsad`'s events on SaudiNewsNet
     articles grouped into events under docs/guidelines/events.md, beside near-duplicate
-    clusters alone. ``dev``, ``dev3``, ``dev4``, ``dev5`` and ``dev6`` are where the rules were chosen; ``blind`` and
+    clusters alone. ``dev`` and ``dev3`` to ``dev7`` are where the rules were chosen; ``blind`` and
     ``blind2`` are never read for errors. The last lines score a second person's grouping of
     the same articles against a gold set: how far two people agree, a bound on any program's figure."""
     folder = shared or shared_dir()

@@ -35,7 +35,7 @@ __all__ = [
     "pairwise",
 ]
 
-EVENT_SETS = ("dev", "dev3", "dev4", "dev5", "dev6", "blind", "blind2")
+EVENT_SETS = ("dev", "dev3", "dev4", "dev5", "dev6", "dev7", "blind", "blind2")
 
 
 def _data(name: str) -> Any:
