@@ -2861,30 +2861,24 @@ def test_an_app_banners_close_button_holds_no_post_under_it() -> None:
     assert record.title == HEADLINE
 
 
-def test_a_masthead_in_two_scripts_names_the_site_glued_to_the_headline() -> None:
-    page = [
-        "Nojoum Tunis FM 101.4 | إذاعة نجوم تونس",
-        "الرئيسية | أخبار وطنية | رياضة | اقتصاد",
-        f"{HEADLINE} | نجوم تونس FM",
-        P1,
-        P2,
-        P3,
-    ]
-    assert host("\n".join(page)).title == HEADLINE
+MINISTRY = "وزارة الخدمات العامة والتنمية المحلية"
 
 
-def test_a_ministrys_long_name_from_its_masthead_is_cut_from_the_headline() -> None:
-    ministry = "وزارة الخدمات العامة والتنمية المحلية"
-    page = [
-        "المملكة الأردنية الهاشمية",
-        ministry,
-        "الرئيسية > المركز الإعلامي > الأخبار",
-        f"{HEADLINE} - {ministry}",
-        P1,
-        P2,
-        P3,
-    ]
-    assert host("\n".join(page)).title == HEADLINE
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a masthead in two scripts names the site by each part's words
+        [
+            "Nojoum Tunis FM 101.4 | إذاعة نجوم تونس",
+            "الرئيسية | أخبار وطنية | رياضة | اقتصاد",
+            f"{HEADLINE} | نجوم تونس FM",
+        ],
+        # a ministry's long name, which its masthead gives
+        ["المملكة الأردنية الهاشمية", MINISTRY, "الرئيسية > المركز الإعلامي > الأخبار", f"{HEADLINE} - {MINISTRY}"],
+    ],
+)
+def test_a_site_name_its_masthead_gives_is_cut_from_the_headline(head: list[str]) -> None:
+    assert host("\n".join([*head, P1, P2, P3])).title == HEADLINE
 
 
 def test_a_player_cards_fields_inside_the_article_are_the_cards() -> None:
