@@ -1139,11 +1139,16 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
         name = para.words(start, end)
         while len(name) > 2 and (name[0].folded in TITLES or is_descriptor(name[0].folded)):
             name = name[1:]  # ``الطيار الركن قاسم سعد الدين``: NER took ranks for the name's
-        key = book.add(name, subject)  # the titles describe the name for later mentions (``السفير``)
-        resolved = book.resolve(key)
-        written = " ".join(w.original for w in name)
-        return resolved if resolved and len(resolved) >= len(written) else written
+        return _described_name(book, name, subject)
     return None
+
+
+def _described_name(book: NameBook, name: list[Word], subject: list[Word]) -> str:
+    """`name` as the article writes it most fully, its titles (`subject`) kept to describe it for
+    later mentions (``السفير``)."""
+    resolved = book.resolve(book.add(name, subject))
+    written = " ".join(w.original for w in name)
+    return resolved if resolved and len(resolved) >= len(written) else written
 
 
 _MAX_TITLE_RUN = 30
@@ -1178,10 +1183,7 @@ def _person_before_complementizer(
     keys = [key for key in book.persons_found if len(key) > 1 and tuple(folded[opener - len(key) : opener]) == key]
     if not keys:
         return None
-    name = para.words(opener - len(max(keys, key=len)), opener)
-    resolved = book.resolve(book.add(name, subject))
-    written = " ".join(w.original for w in name)
-    return resolved if resolved and len(resolved) >= len(written) else written
+    return _described_name(book, para.words(opener - len(max(keys, key=len)), opener), subject)
 
 
 def _unnamed(subject: list[Word], book: NameBook) -> bool:
