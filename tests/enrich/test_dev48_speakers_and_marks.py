@@ -92,3 +92,16 @@ def test_goals_minutes_after_scorers_and_a_score_in_words_count_nothing() -> Non
     )
     found = find_quantities([paragraph], find_entities([paragraph]))
     assert [q["value"] for q in found] == [35000]
+
+
+def test_digits_in_guillemets_before_their_scale_word_are_scaled() -> None:
+    found = find_quantities(["وخصصت الأمانة «150» مليونا لمشاريع تصريف السيول في الأحياء الجنوبية."])
+    assert [(q["text"], q["value"]) for q in found] == [("«150» مليونا", 150_000_000)]
+
+
+def test_a_speech_verb_of_purpose_after_a_name_is_no_part_of_it() -> None:
+    paragraphs = [
+        "خرجت شقيقته الفنانة ليلى أبو عوف لتوضح حقيقة مرضه بعد الجدل الذي أثاره ظهوره الأخير.",
+        "ليلى أكدت أن شقيقها بخير، حيث قالت: «أقسم بالله إنه سليم ولا يعاني من أي مرض».",
+    ]
+    assert [speaker for _text, speaker in _direct(paragraphs)] == ["ليلى أبو عوف"]

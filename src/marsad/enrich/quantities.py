@@ -57,15 +57,16 @@ _BIDI = "[\u200e\u200f\u061c]*"  # direction marks a site left around ``ر``
 _DIGIT_QUANTITY = regex.compile(
     r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?[-/]\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي))|(?<=(?:^|[\s(])(?:[وب]?ال|لل)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
-    rf"(?:[(“\"]\s?(?=[\d.,]{{1,12}}\s?[)″”\"]\s+(?:{_SCALE})(?![\p{{L}}])))?"
+    rf"(?:[(“\"«]\s?(?=[\d.,]{{1,12}}\s?[)″”\"»]\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}}){{2,}}|\d+{_BIDI}\s?ر\s?{_BIDI}\d+|\d+،\d+(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
     # ``779،557 سهم``: the Arabic comma grouping thousands where no scale word follows (97 in the news)
     rf"|\d{{1,3}}(?:،\d{{3}})+(?![\d،])"
     # ``90 ,11 ألف``: a decimal comma whose fraction the text put first (11.90 thousand)
     rf"|\d{{1,3}} ,\d{{1,3}}(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?[-/]\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
-    # ``(117) مليار دينار``: Gulf and Iraqi wire copy brackets the digits before their scale word.
-    rf"(?:(?<=[(“\"]\s?(?:\d|[.,]){{1,12}})\s?[)″”\"](?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
+    # ``(117) مليار دينار``, ``«150» مليونا``: Gulf and Iraqi wire copy brackets the digits before their
+    # scale word (91 in guillemets in the news).
+    rf"(?:(?<=[(“\"«]\s?(?:\d|[.,]){{1,12}})\s?[)″”\"»](?=\s+(?:{_SCALE})(?![\p{{L}}])))?"
     rf"(?:\s*(?P<scale>{_SCALE})(?![\p{{L}}])(?P<half>\s+ونصف(?![\p{{L}}]))?)?"
     rf"(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))?"
 )

@@ -449,8 +449,11 @@ class NameBook:
         for (n_start, n_end), (desc_start, desc_end) in spans + _names_before_titles(text) + _names_apposed(text):
             name = []
             for w in _RUN.finditer(text, n_start, n_end):
-                if w.group() in _CUE_WORDS or (w.group() == "فان" and original(w.start(), w.end()) == "فإن"):
+                word = w.group()
+                if word in _CUE_WORDS or (word == "فان" and original(w.start(), w.end()) == "فإن"):
                     break  # a speech verb, or ``فإن`` (with its hamza; ``فان دير فارت`` is a name)
+                if word.startswith("ل") and word[1:] in _CUE_WORDS:
+                    break  # ``مها أبو عوف لتوضح``: a speech verb of purpose after the name
                 name.append(Word(w.group(), original(w.start(), w.end())))
             if not name:
                 continue
