@@ -2897,3 +2897,26 @@ def test_a_speaker_before_the_headlines_colon_whom_the_article_names_stays_in_th
 @pytest.mark.parametrize("caption", ["صورة الكاتب عبده خال", "أرشيف - صورة لريف عين العرب"])
 def test_a_columnists_photo_and_an_archive_caption_are_captions(caption: str) -> None:
     assert cut_between_paragraphs(caption)[caption] == "photo_caption"
+
+
+def test_a_line_up_box_between_paragraphs_is_the_boxs() -> None:
+    box = [
+        "تشكيل الفريق",
+        "حراسة المرمى: ياسر الحربي",
+        "الدفاع: منصور الغامدي - معتز العتيبي - عقيل بلغيث - سعيد الزهراني",
+        "الهجوم: مهند عسيري - عمر الدوسري",
+        "المدير الفني: كريستيان غروس",
+    ]
+    record = host("\n".join([HEADLINE, P1, P2, *box, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["مباشر الآن", "الزمالك 0 - 0 ليوبار الكونغولي | الدقيقة 12'", "كل المباريات »"],
+        ["العدد الورقي", "الرئيسية » محليات", "رام الله - خاص بـ«فجر فلسطين»"],
+    ],
+)
+def test_a_live_score_strip_and_an_own_report_dateline_are_never_the_title(above: list[str]) -> None:
+    assert host("\n".join([*above, HEADLINE, P1, P2, P3])).title == HEADLINE

@@ -59,14 +59,22 @@ _FIELD_WITH_VALUE = re.compile(r"^[^:]{2,20}:\s?\S+(?:\s\S+){0,4}$")
 
 def _label_or_row(line: Line) -> bool:
     if line.chrome is not None:
-        return line.chrome.reason == "comment_form" and bool(_FIELD_WITH_VALUE.match(line.text))
+        # (a field the rules took for a form's or a byline's: ``المدير الفني: كريستيان غروس``)
+        return line.chrome.reason in ("comment_form", "byline") and bool(_FIELD_WITH_VALUE.match(line.text))
     if line.words <= _MAX_LABEL_WORDS and line.kind in _LABEL_KINDS:
         return True
+    if _LABELLED_LIST.match(line.text) and line.words <= _MAX_LIST_ROW_WORDS:
+        return True  # ``الدفاع: منصور الحربي - معتز هوساوي - عقيل بلغيث``: a line-up's row
     return (
         line.kind is not Kind.PROSE
         and line.words <= _MAX_ROW_LINE_WORDS
         and bool(_LABELLED_FIGURE.match(line.text) or _FIGURE_FIRST.match(line.text))
     )
+
+
+# A label, a colon, and names apart by dashes: a card's or a line-up's row (only beside a box's header).
+_LABELLED_LIST = re.compile(r"^[^:.]{2,30}:\s?[^:.\-–]{2,40}(?:\s[-–]\s[^:.\-–]{2,40})+$")
+_MAX_LIST_ROW_WORDS = 30
 
 
 # ``1. الزمالك 9``, ``إنبي 59``, ``1 — مروان حسين (الشرطة) ...... 21``: a rank perhaps, a name, a figure;
