@@ -2920,3 +2920,15 @@ def test_a_line_up_box_between_paragraphs_is_the_boxs() -> None:
 )
 def test_a_live_score_strip_and_an_own_report_dateline_are_never_the_title(above: list[str]) -> None:
     assert host("\n".join([*above, HEADLINE, P1, P2, P3])).title == HEADLINE
+
+
+def test_a_caption_credited_to_the_site_under_a_gallery_counter_is_a_caption() -> None:
+    caption = "سهل الغاب من جهة قرية جورين - منارة الشام"
+    page = ["منارة الشام", HEADLINE, P1, P2, "1 / 6", caption, P3, P4, "جميع الحقوق محفوظة © 2015 منارة الشام"]
+    record = host("\n".join(page))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[caption] == "photo_caption"
+
+
+def test_a_galleries_link_to_all_its_photos_is_chrome() -> None:
+    assert "عرض كل الصور" in cut_between_paragraphs("عرض كل الصور")

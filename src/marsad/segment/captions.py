@@ -145,7 +145,11 @@ def _mark(line: Line) -> None:
 
 
 def _between_paragraphs(lines: list[Line], index: int) -> bool:
-    return 0 < index < len(lines) - 1 and lines[index - 1].kind is Kind.PROSE and lines[index + 1].kind is Kind.PROSE
+    """Whether paragraphs stand above and under line `index`, past the page's chrome between (a
+    gallery's counter over its caption: ``1 / 6``)."""
+    above = next((line for line in reversed(lines[:index]) if line.chrome is None), None)
+    under = next((line for line in lines[index + 1 :] if line.chrome is None), None)
+    return above is not None and above.kind is Kind.PROSE and under is not None and under.kind is Kind.PROSE
 
 
 # ``فيديو | غزة تغرق في الظلام``, ``Vidéo | فيديو : ...``, ``شاهد بالفيديو: ...``: a video's label
