@@ -435,6 +435,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev18-places",
         "newsdev18-persons",
         "newsdev18-organisations",
+        "newsdev19-places",
+        "newsdev19-persons",
+        "newsdev19-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os
