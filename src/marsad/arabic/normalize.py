@@ -255,3 +255,13 @@ def arabic_ratio(text: str) -> float:
     if not letters:
         return 0.0
     return len(ARABIC_LETTER.findall(text)) / letters
+
+
+# ``عبد العزيز`` and ``عبدالعزيز`` are one name written two ways; so are ``عبد الله`` and ``عبدالله``.
+_ABD_SPACED = re.compile(r"(?:(?<= )|^)عبد (?=ال)")
+
+
+def join_abd(folded: str) -> str:
+    """Folded words with ``عبد`` joined to the ``ال`` name after it: how two spellings of one
+    name are matched (entity keys in the archive, a speaker's short form against a full name)."""
+    return _ABD_SPACED.sub("عبد", folded)

@@ -821,6 +821,7 @@ def _apposed_name(para: _Paragraph, at: int, last: int) -> list[Word]:
 
 
 _DASHES = frozenset("-–—")
+_MARKS = frozenset('"«»“”')
 _MAX_DASHED_TITLE = 8
 _MAX_DASHED_NAME = 3
 
@@ -1113,7 +1114,7 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
         starts = words[1:]
     folded = [t.text if t.is_word else "" for t in tokens]
     for start in starts:
-        if any(not tokens[k].is_word and tokens[k].text not in '"«»“”' for k in range(at + 1, start)):
+        if any(not tokens[k].is_word and tokens[k].text not in _MARKS for k in range(at + 1, start)):
             return None  # a comma or a full stop inside the place: the clause has moved on
         if any(folded[k] in _CUE_FORMS or folded[k] in _COMPLEMENTIZERS for k in range(at, start)):
             return None
@@ -1152,7 +1153,6 @@ def _described_name(book: NameBook, name: list[Word], subject: list[Word]) -> st
 
 
 _MAX_TITLE_RUN = 30
-_MARKS = frozenset('"«»“”')
 
 
 def _person_before_complementizer(
@@ -2081,7 +2081,8 @@ def _described_as(text: str, opening: int) -> bool:
 def _is_quotation(text: str, region: tuple[int, int]) -> bool:
     """Three words or more, or two right after ``:``/``إن``; never a name before a colon or a title."""
     named = _NAMED_BEFORE.search(text, max(0, region[0] - 16), region[0])
-    words = _word_count(text[region[0] + 1 : region[1]])
+    inside = text[region[0] + 1 : region[1]]
+    words = _word_count(inside)
     if named is not None:
         noun = _bare_noun(named[1])
         if noun in _NOT_QUOTE_BEFORE or named[1] in _NOT_QUOTE_BEFORE or named[1] in _EVENT_TITLED:
@@ -2097,19 +2098,15 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
             # شباب المنارة»``: the name of the organisation, the site, what it called itself
             return False
     introduced = (words == 2 and _INTRODUCED.search(text, 0, region[0]) is not None) or _described_as(text, region[0])
-    if (
-        words <= _MAX_TERM_WORDS
-        and not _introduced(text, region[0])
-        and _name_in_marks(text[region[0] + 1 : region[1]])
-    ):
+    if words <= _MAX_TERM_WORDS and not _introduced(text, region[0]) and _name_in_marks(inside):
         return False  # ``منظمة "جمعية مدافعي حقوق الإنسان"``, ``مصرف "يو بي أس"``: a name, not speech
-    if _person_in_marks(text[region[0] + 1 : region[1]]) or _bare_person_in_marks(text[region[0] + 1 : region[1]]):
+    if _person_in_marks(inside) or _bare_person_in_marks(inside):
         return False  # ``صاحب السمو الملكي "الأمير محمد بن نايف بن عبدالعزيز"``: who, not what was said
-    if _list_in_marks(text[region[0] + 1 : region[1]]):
+    if _list_in_marks(inside):
         return False  # ``"السهم، التايفون، الصقر، الدرع"``: names listed, not speech
-    if _spelled_letters(text[region[0] + 1 : region[1]]):
+    if _spelled_letters(inside):
         return False  # ``«إن بي إيه»``, ``«إف سي إيه»``: an acronym spelled out, a name
-    if _WEB_ADDRESS.search(text[region[0] + 1 : region[1]]):
+    if _WEB_ADDRESS.search(inside):
         return False  # ``«أشلي ماديسون دوت كوم»``, ``«vox.com»``: a site's name, its address
     return (words >= _MIN_QUOTE_WORDS or introduced) and not _LABEL_AFTER.match(text, region[1] + 1)
 

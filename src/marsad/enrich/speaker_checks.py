@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from marsad.arabic.normalize import join_abd
 from marsad.enrich.data import fold_entry, read_list
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.quote_speakers import (
@@ -363,15 +364,7 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
 
 
 def _abd_joined(words: tuple[str, ...]) -> tuple[str, ...]:
-    if "عبد" not in words[:-1]:
-        return words
-    joined: list[str] = []
-    for word in words:
-        if joined and joined[-1] == "عبد" and word.startswith("ال"):
-            joined[-1] += word
-        else:
-            joined.append(word)
-    return tuple(joined)
+    return tuple(join_abd(" ".join(words)).split()) if "عبد" in words else words
 
 
 _MIN_LINEAGE_WORDS = 2

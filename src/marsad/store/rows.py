@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from marsad.arabic.normalize import fold_for_search
+from marsad.arabic.normalize import fold_for_search, join_abd
 from marsad.records import Record, Removed, Span
 from marsad.store.base import SearchFilters
 
@@ -21,15 +20,13 @@ _SPAN_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-# ``عبد العزيز`` and ``عبدالعزيز`` are one name written two ways; so are ``عبد الله``
-# and ``عبدالله``. Schema migration 3 joins the keys stored before this rule.
-_ABD_SPACED = re.compile(r"(?:(?<= )|^)عبد (?=ال)")
+# (Schema migration 3 joins the keys stored before ``join_abd`` applied.)
 
 
 def entity_key(name: str) -> str:
     """How an entity name is matched: folded, words separated by single spaces, ``عبد``
     joined to the ``ال`` name after it."""
-    return _ABD_SPACED.sub("عبد", legacy_entity_key(name))
+    return join_abd(legacy_entity_key(name))
 
 
 def legacy_entity_key(name: str) -> str:
