@@ -951,8 +951,22 @@ def _year_named_twice(found: list[_Found], folded: str) -> list[_Found]:
             ):
                 out[-1] = (here[0], item[1], "absolute", item[3], item[4])
                 continue
+            if (
+                here[2] == "relative"
+                and here[3] is not None
+                and item[3] == here[3][:_YEAR_DIGITS]
+                and _JUST_SPACE.fullmatch(folded, here[1], item[0])
+                and _ENDS_WITH_RELATIVE_YEAR.search(folded, here[0], here[1])
+            ):
+                # ``السادس والعشرين من شهر فبراير (شباط) من العام المقبل 2016``: the figures
+                # confirm the year the day or month was given, in one span.
+                out[-1] = (here[0], item[1], "absolute", here[3], here[4])
+                continue
         out.append(item)
     return out
+
+
+_ENDS_WITH_RELATIVE_YEAR = regex.compile(r"\s(?:من\s+)?(?:لل|ال)(?:عام|سنه)\s+\p{L}+$")
 
 
 _YEAR_DIGITS = 4

@@ -85,10 +85,12 @@ PAIRED_MONTH = regex.compile(
     rf"(?:{_START}|(?<=(?<![\p{{L}}\p{{N}}])و))(?:شهري?\s+)?(?P<m1>{_GM}){_PAIR}(?![\p{{L}}\p{{N}}])"
 )
 
-# ``مارس العام الماضي``, ``مارس من العام المقبل``: the year is the relative one.
+# ``مارس العام الماضي``, ``مارس من العام المقبل``, ``يونيو (حزيران)، من العام المقبل``: the year is
+# the relative one.
 # A month may follow ``و`` glued to it (``سبتمبر ويناير الماضيين``), which stays outside the span.
 MONTH_RELATIVE = regex.compile(
-    rf"(?:{_START}|(?<=(?<![\p{{L}}\p{{N}}])و)){_MONTH}\s+(?:(?P<mrel>{_REL})|(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{_REL})){_END}"
+    rf"(?:{_START}|(?<=(?<![\p{{L}}\p{{N}}])و)){_MONTH}"
+    rf"(?:\s+(?P<mrel>{_REL})|(?:\s*[,،])?\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{_REL})){_END}"
 )
 # ``بين سبتمبر ويناير الماضيين``, ``في سبتمبر وأكتوبر الماضيين``: the first of two months joined
 # by ``و`` shares the relative word after the second (a dual: ``الماضيين``).
@@ -217,10 +219,10 @@ WEEKDAY_DAY_MONTH = regex.compile(
 )
 
 # ``في الثامن من الشهر نفسه``: the day of the month the paragraph named last.
-# ``يوم 27 من الشهر الجاري``, ``ال١٢ من شهر أغسطس الجاري``, ``في 4 الجاري``: a day of the month
-# named relatively.
+# ``يوم 27 من الشهر الجاري``, ``ال١٢ من شهر أغسطس الجاري``, ``في 4 الجاري``, ``الثلاثاء 26 الشهر
+# الجاري`` (9 in the news collections, every one a day): a day of the month named relatively.
 DAY_OF_RELATIVE_MONTH = regex.compile(
-    rf"{_START}(?:(?:الـ?\s?)?{_DAY}\s+من\s+(?:هذا\s+)?(?:الشهر|شهر\s+(?P<month>{_GM}))\s+(?P<rel>{_REL})"
+    rf"{_START}(?:(?:الـ?\s?)?{_DAY}\s+(?:من\s+(?:هذا\s+)?(?:الشهر|شهر\s+(?P<month>{_GM}))|الشهر)\s+(?P<rel>{_REL})"
     rf"|(?<!ال)(?<!الـ)(?<!ال\s)(?<!الـ\s)(?<![\d\-/])(?P<dday>\d{{1,2}})\s+(?P<rel2>الجاري|الحالي|المنصرم|الماضي|المقبل)){_END}"
 )
 

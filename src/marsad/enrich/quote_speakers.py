@@ -35,6 +35,11 @@ from marsad.given_names import given_names
 __all__ = ["NameBook", "Word"]
 
 TITLES = frozenset(read_list("speaker_titles.txt"))
+# Words that complete a title (``مدير عام``, ``الأمين العام``, ``أستاذ مشارك``) but never open
+# one: alone, ``عام`` is a year (``في كل عام كأنه يدق``: 5,500 such openings in a third of
+# SaudiNewsNet, none a speaker's title).
+COMPLETING_TITLES = frozenset(fold_entry(w) for w in ("عام", "العام", "مشارك", "المشارك"))
+_OPENING_TITLES = TITLES - COMPLETING_TITLES
 # ``الأمريكي``, ``السويسري``: a nisba adjective before a name describes its bearer.
 _NISBA = regex.compile(r"(?:وال|ال)\p{L}{2,}ي")
 ORGANISATIONS = frozenset(read_list("speaker_organisations.txt"))
@@ -64,7 +69,7 @@ def _mention_pattern() -> re.Pattern[str]:
         return "|".join(sorted(map(re.escape, entries), key=len, reverse=True))
 
     stop = rf"(?:{words(NAME_STOPS | TITLES)})(?!\w)"
-    anchor = rf"(?:(?:{words(TITLES)})(?!\w)|(?:و?ال)\w{{2,}}ي(?!\w))"
+    anchor = rf"(?:(?:{words(_OPENING_TITLES)})(?!\w)|(?:و?ال)\w{{2,}}ي(?!\w))"
     # ``الأمين العام للمنظمة``: article words and their ``لل``/``بال`` forms complete a title.
     # ``لعلامة شفروليه``, ``لكرة القدم``: a construct after ``ل`` with its complement.
     construct = rf"(?:ل|ب)(?:{words(_CONSTRUCT_HEADS)})\s+\w+"
@@ -115,7 +120,7 @@ def _trie_alternation(entries: frozenset[str]) -> str:
 
 # Where a mention can start; `_MENTION` is then tried only there. Each branch matches
 # a whole word, so the starts found are those of the flat ``title|title|...`` pattern.
-_ANCHOR = re.compile(r"(?<!\w)(?:" + _trie_alternation(TITLES) + r"(?!\w)|(?:و?ال)\w{2,}ي(?!\w))")
+_ANCHOR = re.compile(r"(?<!\w)(?:" + _trie_alternation(_OPENING_TITLES) + r"(?!\w)|(?:و?ال)\w{2,}ي(?!\w))")
 
 
 # Titles that come before a name, never after it (``الفريق`` is also "the team").

@@ -21,6 +21,7 @@ from marsad.enrich.quote_speakers import (
     _MAX_NAME_WORDS,
     _NISBA,
     _ONE_OF,
+    COMPLETING_TITLES,
     GOD,
     ORGANISATIONS,
     TITLES,
@@ -90,6 +91,8 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         return False  # ``مدينة غاو``: a place does not speak
     for form in (head, head.removeprefix("و")):
         bare = _strip_article(form)
+        if form in COMPLETING_TITLES:
+            continue  # ``الذي كتب عام 1869``: a year, not the title it completes elsewhere
         if (
             form in TITLES
             or form in ORGANISATIONS
