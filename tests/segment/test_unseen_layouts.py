@@ -2932,3 +2932,57 @@ def test_a_caption_credited_to_the_site_under_a_gallery_counter_is_a_caption() -
 
 def test_a_galleries_link_to_all_its_photos_is_chrome() -> None:
     assert "عرض كل الصور" in cut_between_paragraphs("عرض كل الصور")
+
+
+def test_a_facebook_post_drawn_between_paragraphs_is_the_embeds() -> None:
+    post = ["شبكة أخبار الطائف", "\u200f٣ ساعات\u200f ·", "افتتاح المستشفى الجديد صباح اليوم بحضور المحافظ #الطائف"]
+    actions = ["أعجبني · تعليق · مشاركة", "عرض المزيد على فيسبوك"]
+    record = host("\n".join([HEADLINE, P1, P2, *post, *actions, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    removed = reasons(record)
+    assert removed[post[0]] == removed[post[2]] == removed["٣ ساعات ·"] == "embed"  # (the marks around the age go)
+
+
+def test_a_facts_box_of_figures_between_paragraphs_is_the_boxs() -> None:
+    box = ["أبرز الأرقام", "300 سرير في المستشفى الجديد", "500 ألف نسمة يخدمهم المستشفى"]
+    record = host("\n".join([HEADLINE, P1, P2, *box, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_read_count_grouped_by_spaces_is_a_meta_line_under_the_headline() -> None:
+    record = host("\n".join(["Yasmine Info - ياسمين إنفو", HEADLINE, "عدد القراءات: 2 031", P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert reasons(record)["عدد القراءات: 2 031"] == "share_widget"
+
+
+@pytest.mark.parametrize(
+    ("author", "bio"),
+    [
+        ("سمير عطا الله", "كاتب وروائي لبناني، له زاوية يومية منذ عقود"),
+        ("مشاري الذايدي", "صحافي وكاتب سعودي، مهتم بالحركات الإسلامية والشأن الخليجي"),
+    ],
+)
+def test_a_columnists_name_over_his_bio_is_no_title(author: str, bio: str) -> None:
+    headline = "رحالة العرب و«العربي» يتعرف إلى أوطانه"
+    page = [
+        "المدرج | منصة رأي أردنية",
+        "مقالات",
+        author,
+        bio,
+        headline,
+        "10 آب 2015 | وقت القراءة: 5 دقائق",
+        P1,
+        P2,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == headline
+    assert reasons(record)[bio] == "byline"
+
+
+def test_a_closing_guillemet_that_pairs_an_opening_one_parts_no_breadcrumb() -> None:
+    from marsad.segment.breadcrumb import category_from_line
+
+    assert category_from_line("رحالة العرب و«العربي» يتعرف إلى أوطانه") is None
+    assert category_from_line("الرئيسية » أخبار » محليات") == "محليات"

@@ -46,7 +46,14 @@ def _languages() -> frozenset[str]:
     return frozenset(line_key(name) for name in names)
 
 
+# ``رحالة العرب و«العربي» يتعرف إلى أوطانه``: a guillemet that closes one opened before it on the line
+# quotes a word; only a lone ``»`` parts crumbs.
+_QUOTED = regex.compile(r"«([^«»\n]{1,80})»")
+
+
 def _segments(text: str) -> list[str]:
+    if "«" in text:
+        text = _QUOTED.sub(r"“\1”", text)
     return [part.strip() for part in _SEPARATORS.split(text) if part.strip()]
 
 

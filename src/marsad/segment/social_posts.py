@@ -53,10 +53,28 @@ _CAPTION = Match("photo_caption", False)
 
 
 def _closes_a_post(line: Line) -> bool:
-    """The post's counters, or its time (``9:14 م · 3 يناير 2013``, ``24 تموز 2015``)."""
-    return (line.chrome is not None and line.chrome.reason in ("embed", "date_line")) or bool(
-        _POST_SIGNATURE.match(line.text)
+    """The post's counters, or its time (``9:14 م · 3 يناير 2013``, ``24 تموز 2015``), or its actions."""
+    return (
+        (line.chrome is not None and line.chrome.reason in ("embed", "date_line"))
+        or bool(_POST_SIGNATURE.match(line.text))
+        or _actions(line)
     )
+
+
+def _actions(line: Line) -> bool:
+    """``أعجبني · تعليق · مشاركة``: the buttons under a post, each a counter's word, dots between."""
+    if "·" not in line.text or line.words > _MAX_COUNTER_WORDS:
+        return False
+    words = [line_key(word) for word in _ACTION_SEPARATOR.split(line.text.strip()) if word]
+    return len(words) > 1 and all(word in _COUNTER_WORDS for word in words)
+
+
+def _post_age(line: Line) -> bool:
+    """``‏٣ ساعات‏ ·``: a post's age with the middle dot a platform draws after it."""
+    if not line.text.endswith("·") or line.words > _MAX_AGE_WORDS or _POST_AGE.match(line.text) is None:
+        return False
+    key = line.key.split()
+    return any(map(str.isdigit, line.text)) or any(word in _AGE_WORDS or word in _YESTERDAY for word in key)
 
 
 def _account_name(line: Line) -> bool:
@@ -121,7 +139,15 @@ _COUNTER_WORDS = frozenset(
 )
 # ``منذ 8 ساعات - 312 إعجاب``: the post's age beside its counters.
 _AGE_WORDS = frozenset(line_key(word) for word in ("منذ", "ساعة", "ساعات", "دقيقة", "دقائق", "يوم", "أيام", "د", "س"))
+_YESTERDAY = frozenset(line_key(word) for word in ("أمس", "الأمس"))
 _FIGURE = regex.compile(r"^[\d,.]+[kK]?$")
+# ``‏٣ ساعات‏ ·``, ``‏أمس الساعة ٩:١٢ م‏ ·``: a post's age alone on its line under the page's name, a
+# middle dot after it (Facebook's embed); article lines ending in ``·`` (a full stop in some
+# newspapers) are sentences.
+_POST_AGE = regex.compile(r"^[\u200e\u200f]?[^·]{1,40}\s·$")
+_MAX_AGE_WORDS = 6
+# ``أعجبني · تعليق · مشاركة``: a post's actions under its text, counter words without figures.
+_ACTION_SEPARATOR = regex.compile(r"\s*·\s*")
 _MAX_COUNTER_WORDS = 10
 # ``منشور مضمّن — @BeirutCitizen: الشارع ... · 22 تموز 2015``: a post drawn on one line, the handle
 # with a colon before its text and a middle dot before its time.
@@ -262,7 +288,7 @@ def mark_social_posts(lines: list[Line]) -> None:
             # a label the rules know (``Instagram post | ...``): the post under it (not an app banner's
             # ``فتح | ✕``, an embed only by its pictograph)
             _post_after(lines, index)
-        if (line.chrome is None or line.chrome.reason == "embed") and _handle(line):
+        if (line.chrome is None or line.chrome.reason == "embed") and (_handle(line) or _post_age(line)):
             _mark(line)
             _header_before(lines, index)
             _post_after(lines, index)

@@ -447,6 +447,27 @@ def _meta_block(between: Sequence[Line]) -> bool:
     )
 
 
+# ``كاتب وروائي لبناني، له زاوية يومية``, ``صحافي وكاتب سعودي، مهتم بـ...``: who the author is, opened
+# by a profession (the byline rule of chrome.tsv that knows such lines, read here by its first word).
+_BIO_OPENING = frozenset(
+    line_key(word)
+    for word in (
+        *("كاتب", "كاتبة", "صحفي", "صحفية", "صحافي", "صحافية", "باحث", "باحثة", "إعلامي", "إعلامية"),
+        *("محلل", "محللة", "محرر", "محررة", "أكاديمي", "أكاديمية", "أستاذ", "أستاذة", "روائي", "روائية"),
+    )
+)
+_MAX_AUTHOR_WORDS = 4
+
+
+def _author_over_bio(upper: Line, between: Sequence[Line]) -> bool:
+    """A name alone (a few words, no punctuation) right over a byline that opens with a profession."""
+    if not between or upper.words > _MAX_AUTHOR_WORDS or _NAME_PUNCTUATION.search(upper.text):
+        return False
+    bio = between[0]
+    words = bio.key.split()
+    return bio.chrome is not None and bio.chrome.reason == "byline" and bool(words) and words[0] in _BIO_OPENING
+
+
 _OWN_HEAD_KINDS = 2
 
 
@@ -769,6 +790,10 @@ def _title_above(
             if not side_by_side and _page_head_between(lines[index + 1 : found]):
                 # a ticker or a menu over the site's head (a search box, a follow widget) and
                 # then the headline: the head opens the article below it
+                return found
+            if _author_over_bio(line, lines[index + 1 : found]):
+                # ``سمير عطا الله`` / ``كاتب وروائي لبناني، ...`` / headline: a columnist's name over
+                # the line that says who he is heads his column, not the headline under both
                 return found
             if _meta_block(lines[index + 1 : found]):
                 # headline, then its meta lines (date, views, print), then a deck or the body's
