@@ -12,7 +12,7 @@ from marsad.records import Page
 from marsad.segment.breadcrumb import plausible_category
 from marsad.segment.rules import line_key
 from marsad.segment.site_names import cut_site_name
-from marsad.segment.templates import TemplateLearner
+from marsad.segment.templates import TemplateLearner, is_dateline
 
 P1 = "وأعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة الطائف بطاقة ثلاثمئة سرير، في إطار خطتها لتوسيع الخدمات الصحية في المحافظات."
 P2 = "وقال المتحدث باسم الوزارة إن المستشفى سيخدم أكثر من نصف مليون نسمة في المحافظة والقرى المجاورة لها، وإن التشغيل يبدأ الشهر المقبل."
@@ -2986,3 +2986,41 @@ def test_a_closing_guillemet_that_pairs_an_opening_one_parts_no_breadcrumb() -> 
 
     assert category_from_line("رحالة العرب و«العربي» يتعرف إلى أوطانه") is None
     assert category_from_line("الرئيسية » أخبار » محليات") == "محليات"
+
+
+def test_the_kind_of_report_before_the_source_and_its_city_is_a_source_line_not_a_table() -> None:
+    page = [
+        "صدى الطائف نت",
+        "تقارير",
+        HEADLINE,
+        "خاص - صدى الطائف | الطائف",
+        "منذ 3 ساعات | مشاهدات: 1,742",
+        P1,
+        P2,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert is_dateline("خاص - صدى الطائف | الطائف")
+
+
+@pytest.mark.parametrize("headline", [HEADLINE, "المبادئ السعودية"])
+def test_who_the_columnist_is_under_his_name_is_never_the_title(headline: str) -> None:
+    page = ["الصبح", "مقالات", "عبدالله فهد المطيري", "كاتب ومحلل سياسي، عضو سابق في المجلس الأعلى للتخطيط", headline]
+    record = host("\n".join([*page, "قراءات: 2,877 | تعليقات: 12", P1, P2, P3]))
+    assert record.title == headline
+
+
+def test_a_channels_now_on_air_line_and_an_instagram_posts_likes_are_chrome() -> None:
+    page = ["المتن TV", "الآن على الهواء: صباح الخير يا لبنان", "عربي ودولي", HEADLINE, "منذ ساعتين", P1, P2]
+    post = ["عرض هذا المنشور على Instagram", "@almatn.tv", "1,872 تسجيل إعجاب", "عرض المزيد على إنستغرام"]
+    record = host("\n".join([*page, *post, P3, P4]))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_news_in_figures_box_is_the_boxs() -> None:
+    box = ["الخبر بالأرقام", "300 سرير في المستشفى الجديد", "500 ألف نسمة يخدمهم المستشفى", "2016 موعد التشغيل الكامل"]
+    record = host("\n".join([HEADLINE, P1, P2, *box, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]

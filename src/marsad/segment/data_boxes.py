@@ -147,7 +147,13 @@ def _barred_row(line: Line) -> bool:
     if line.words > _MAX_BARRED_ROW_WORDS:
         return False
     cells = [cell.strip() for cell in line.text.split("|")]
+    if any(_META_CELL.match(cell) for cell in cells):
+        return False  # ``منذ 3 ساعات | مشاهدات: 1,742``, ``خاص - صدى اليمن | تعز``: an article's meta line
     return all(cell and len(cell.split()) <= _MAX_CELL_WORDS and _CELL.search(cell) for cell in cells)
+
+
+# A cell that is a time ago, a labelled count or the kind of report: meta, not a table's data.
+_META_CELL = re.compile(r"^(?:منذ\s|(?:خاص|حصري|متابعات)\s*[-–—]\s)|^[^:\d]{2,20}:\s?[\d,.]+$")
 
 
 # ``وجاء الترتيب كالتالي:``: the article's own words leading into a list, not a box's header.

@@ -141,8 +141,12 @@ def is_dateline(text: str) -> bool:
 
 
 # ``نبض اليمن نت - خاص``, ``عين اليوم – متابعات``: a source of up to four words and the kind of
-# report (262 such lines in the news collections).
-_SOURCE_LINE = regex.compile(r"^\p{Arabic}+(?:\s\p{Arabic}+){0,3}\s*[-–—]\s*(?:خاص|حصري|متابعات|وكالات)\s*[:.]?$")
+# report (262 such lines in the news collections); or the kind first, and the reporter's city after a
+# bar (``خاص - صدى اليمن | تعز``; no line of the news collections).
+_SOURCE_LINE = regex.compile(
+    r"^\p{Arabic}+(?:\s\p{Arabic}+){0,3}\s*[-–—]\s*(?:خاص|حصري|متابعات|وكالات)\s*[:.]?$"
+    r"|^(?:خاص|حصري|متابعات)\s*[-–—]\s*\p{Arabic}+(?:\s\p{Arabic}+){0,3}(?:\s*\|\s*\p{Arabic}+(?:\s\p{Arabic}+)?)?$"
+)
 
 
 _WORD = regex.compile(r"\w+")  # words, not the dashes between them

@@ -454,9 +454,24 @@ _BIO_OPENING = frozenset(
     for word in (
         *("كاتب", "كاتبة", "صحفي", "صحفية", "صحافي", "صحافية", "باحث", "باحثة", "إعلامي", "إعلامية"),
         *("محلل", "محللة", "محرر", "محررة", "أكاديمي", "أكاديمية", "أستاذ", "أستاذة", "روائي", "روائية"),
+        *("ناقد", "ناقدة", "شاعر", "شاعرة", "خبير", "خبيرة"),
     )
 )
 _MAX_AUTHOR_WORDS = 4
+
+
+def _bio_under_name(lines: Sequence[Line], index: int) -> bool:
+    """A line opening with a profession (``ناقد رياضي وعضو سابق ...``) right under a name alone: who
+    the columnist is, not the headline (asked only where a headline stands lower)."""
+    words = lines[index].key.split()
+    if index == 0 or not words or words[0] not in _BIO_OPENING:
+        return False
+    above = lines[index - 1]
+    return (
+        above.chrome is None
+        and 2 <= above.words <= _MAX_AUTHOR_WORDS
+        and not _NAME_PUNCTUATION.search(above.text.strip())
+    )
 
 
 def _author_over_bio(upper: Line, between: Sequence[Line]) -> bool:
@@ -556,6 +571,10 @@ def find_title(
     if not hint and (wiki := _wiki_title(lines, start)) is not None:
         return wiki
     found = _title_above(lines, start, hint, in_section, site_named, recurring)
+    if found is not None and not hint and _bio_under_name(lines, found):
+        # who the columnist is, over a title of two words that reads as a fragment (``المبادئ
+        # السعودية``): the fragment, or no title, never the line about the author
+        found = next((k for k in range(found + 1, start) if _fragment_title(lines[k])), None)
     if found is None and not hint:
         found = _urgent_headline(lines, start, in_section)
     if not hint and site_named is None:
@@ -655,6 +674,10 @@ def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
     return None
 
 
+def _fragment_title(line: Line) -> bool:
+    return line.chrome is None and line.kind is Kind.FRAGMENT and _headline_of_two_words(line)
+
+
 def _headline_of_two_words(line: Line) -> bool:
     """A fragment that may be a short headline: two words or more, no label (`تحقيق:`), no
     name alone (an author's: `علي جاسم`)."""
@@ -744,6 +767,8 @@ def _title_above(
             continue
         if _in_a_field_block(lines, index):
             continue
+        if found is not None and _bio_under_name(lines, index):
+            continue  # ``عبدالله الراشد`` / ``كاتب ومحلل سياسي، عضو سابق ...`` / the column's title
         if _headline_like(line):
             if is_section_line(line) or (is_dateline(line.text) and not opens_with_label(line, recurring)):
                 continue
