@@ -1,7 +1,8 @@
-"""Forms two fresh development sets (dev54, dev55; issue #17) showed: ``عام`` alone is a year and
+"""Forms four fresh development sets (dev54 to dev57; issue #17) showed: ``عام`` alone is a year and
 opens no speaker's title, a relative year confirmed in figures is one date, a month set off by a
 comma from ``من العام المقبل``, a day of the current month without ``من``, SMS short codes before a
-Latin operator name, and a number spaced inside its brackets. Every sentence is written for the test."""
+Latin operator name, a number spaced inside its brackets, a service's number to call, and particles
+after a number. Every sentence is written for the test."""
 
 from __future__ import annotations
 
@@ -84,3 +85,25 @@ def test_a_short_code_before_a_latin_operator_name_is_no_quantity() -> None:
 def test_a_number_spaced_inside_its_brackets_counts_the_noun_after_them() -> None:
     paragraph = "وكان الفقيد في عز شبابه ( 31 ) عاما حين وافته المنية أثناء أداء الواجب."
     assert _quantities(paragraph) == [("31", 31, "عاما")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "ودعت الوزارة إلى الإبلاغ عبر مركز الاتصال لخدمة العملاء (19911)، أو من خلال فروعها في المناطق.",
+        "ويمكن التواصل مع الهيئة على الهاتف المجاني 19988 لاستقبال الشكاوى على مدار الساعة.",
+        "وتستقبل الشركة البلاغات على الرقم الموحد 19933 وتقوم بمعالجتها فورا.",
+    ],
+)
+def test_a_service_number_to_call_is_no_quantity(paragraph: str) -> None:
+    assert _quantities(paragraph) == []
+
+
+def test_calls_counted_after_a_service_line_stay_a_count() -> None:
+    paragraph = "وتلقى الهاتف المجاني 3400 اتصال خلال الشهر الماضي من مختلف المناطق."
+    assert _quantities(paragraph) == [("3400", 3400, "اتصال")]
+
+
+def test_a_particle_after_a_number_is_no_unit() -> None:
+    paragraph = 'وأشارت المكتبة إلى أن قطار القراءة "3" سوف يقدم باقة من الأنشطة للأطفال.'
+    assert [unit for _, _, unit in _quantities(paragraph)] == [None]

@@ -251,6 +251,26 @@ def _a_reference(folded: FoldedText, start: int, end: int) -> bool:
     return _VOCALISED_WORD_BEFORE.search(folded.original, max(0, o_start - 40), o_start) is not None
 
 
+# ``مركز الاتصال لخدمة العملاء (19911)``, ``الهاتف المجاني 19988``, ``الرقم الموحد 1909``: a service's number
+# a few words after a telephone's or a call's word, or a unified or free line's (in the news collections 66
+# and 32 such, all numbers to call but the years, which are left to the dates).
+_PHONE_BEFORE = regex.compile(
+    r"(?:(?:الاتصال|اتصال|هاتف|الهاتف|هاتفي)(?:\s+[^\s\d]+){0,3}|(?:الموحد|المجاني))\s*[(:«\"]?\s*$"
+)
+_MIN_SERVICE_DIGITS = 4
+
+
+def _service_number(folded: FoldedText, start: int, end: int, digits: str) -> bool:
+    """(``تلقى الهاتف المجاني 3400 اتصال`` counts the calls: a noun counted after it keeps the number.)"""
+    return (
+        len(digits) >= _MIN_SERVICE_DIGITS
+        and digits.isdigit()
+        and not _YEAR_LIKE.fullmatch(digits)
+        and _PHONE_BEFORE.search(folded.text, max(0, start - 50), start) is not None
+        and _counted_noun(folded, end, start) is None
+    )
+
+
 def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
     text = folded.text
     found: list[tuple[int, int, int | float, str | None]] = []
@@ -261,6 +281,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # a phone or account number
         if len(digits) >= 2 and digits[0] == "0" and digits.isdigit():
             continue  # ``012``: a code or a dialling prefix; a count is not written with a leading zero
+        if _service_number(folded, m.start("num"), m.end("num"), digits):
+            continue
         previous = _previous_word(text, m.start())
         glued_article = _GLUED_ARTICLE.search(text[max(0, m.start() - 8) : m.start()])
         if previous in _NOT_BEFORE or (designated_end >= 0 and _JOINED.match(text[designated_end : m.start()])):
