@@ -438,6 +438,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev19-places",
         "newsdev19-persons",
         "newsdev19-organisations",
+        "newsdev20-places",
+        "newsdev20-persons",
+        "newsdev20-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

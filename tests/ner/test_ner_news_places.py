@@ -122,6 +122,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         "newsdev17",
         "newsdev18",
         "newsdev19",
+        "newsdev20",
     )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
@@ -139,7 +140,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
     assert {
         score.articles
         for name, score in scores.items()
-        if name.startswith(tuple(f"newsdev{number}-" for number in range(2, 20)))
+        if name.startswith(tuple(f"newsdev{number}-" for number in range(2, 21)))
     } == {30}
     assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 

@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev19` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev19_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev20` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev20_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -110,6 +110,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev19-places", "LOC", "news_dev19_gold.jsonl", "places"),
     ("newsdev19-persons", "PER", "news_dev19_gold.jsonl", "persons"),
     ("newsdev19-organisations", "ORG", "news_dev19_gold.jsonl", "organisations"),
+    ("newsdev20-places", "LOC", "news_dev20_gold.jsonl", "places"),
+    ("newsdev20-persons", "PER", "news_dev20_gold.jsonl", "persons"),
+    ("newsdev20-organisations", "ORG", "news_dev20_gold.jsonl", "organisations"),
 )
 
 
