@@ -107,3 +107,12 @@ def test_calls_counted_after_a_service_line_stay_a_count() -> None:
 def test_a_particle_after_a_number_is_no_unit() -> None:
     paragraph = 'وأشارت المكتبة إلى أن قطار القراءة "3" سوف يقدم باقة من الأنشطة للأطفال.'
     assert [unit for _, _, unit in _quantities(paragraph)] == [None]
+
+
+def test_a_range_of_days_written_tight_against_a_hijri_date_gives_both_days() -> None:
+    found = [
+        (d["text"], d["value"])
+        for d in find_dates(["وتقام الدورة في الفترة 2-3/7/1436هـ في مقر النادي الأدبي."], PUBLISHED)
+    ]
+    assert found == [("2", "2015-04-21"), ("3/7/1436هـ", "2015-04-22")]
+    assert find_dates(["وانتهت المباراة 2-3 لصالح الضيوف بعد مباراة قوية."], PUBLISHED) == []

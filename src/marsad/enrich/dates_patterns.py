@@ -128,8 +128,11 @@ HIJRI_YEAR = regex.compile(
     rf"(?<!\p{{N}})(?:(?P<year>\d{{4}}){_HIJRI_SUFFIX}|(?<!\p{{L}})(?P<year>\d{{1,3}})\s?(?:هجريه|هجري|للهجره|من\s+الهجره)){_END}"
 )
 
+# (``2-3/7/1436 هـ``: the last day of a range of days written tight against the first, whose dash is the
+# range's; `_first_days_of_ranges` gives the first day its date)
 NUMERIC_DATE = regex.compile(
-    r"(?<![\p{L}\p{N}/.\-])(?P<a>\d{1,4})(?:\s?(?P<sep>[/\-])\s?|(?P<sep>[.]))(?P<b>\d{1,2})"
+    r"(?:(?<![\p{L}\p{N}/.\-])|(?<=(?<![\p{L}\p{N}/.\-])\d{1,2}-)(?=\d{1,2}/))"
+    r"(?P<a>\d{1,4})(?:\s?(?P<sep>[/\-])\s?|(?P<sep>[.]))(?P<b>\d{1,2})"
     r"(?:\s?(?P=sep)\s?)(?P<c>\d{1,4})"
     r"(?![\p{N}]|[/.\-]\d)(?:\s?(?P<cal>ه|م)(?![\p{L}]))?"
 )
