@@ -3024,3 +3024,52 @@ def test_a_news_in_figures_box_is_the_boxs() -> None:
     box = ["الخبر بالأرقام", "300 سرير في المستشفى الجديد", "500 ألف نسمة يخدمهم المستشفى", "2016 موعد التشغيل الكامل"]
     record = host("\n".join([HEADLINE, P1, P2, *box, P3, P4]))
     assert record.body == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["مباشر", "برنامج «حديث المساء» يبدأ بعد قليل", "عربي ودولي"],
+        ["بطاقة الشركة", "دلة للخدمات الصحية القابضة — السوق المالية السعودية (تداول)", "القطاع: الرعاية الصحية"],
+    ],
+)
+def test_what_is_on_air_and_a_cards_name_are_never_the_title(above: list[str]) -> None:
+    page = ["قناة الدانة", *above, HEADLINE, "منذ 3 ساعات", P1, P2, P3]
+    assert host("\n".join(page)).title == HEADLINE
+
+
+def test_a_videos_title_over_its_running_time_is_never_the_title() -> None:
+    page = [
+        "قناة الدانة",
+        "عاجل",
+        HEADLINE,
+        "نُشر: منذ 3 ساعات",
+        "فيديو | مستشفى الطائف الجديد من الداخل",
+        "02:35",
+        P1,
+        P2,
+    ]
+    assert host("\n".join([*page, P3])).title == HEADLINE
+
+
+def test_a_match_sheets_header_and_a_paywalls_line_are_chrome() -> None:
+    sheet = ["Fiche technique - البطاقة الفنية", "الملعب: ملعب الملك فهد الدولي"]
+    record = host("\n".join([HEADLINE, P1, P2, *sheet, P3, "هذا التقرير متاح كاملاً لمشتركي الدانة", P4]))
+    removed = reasons(record)
+    assert removed["Fiche technique - البطاقة الفنية"] == "data_box"
+    assert removed["هذا التقرير متاح كاملاً لمشتركي الدانة"] == "appeal"
+
+
+def test_a_headline_closing_with_a_phrase_the_tags_repeat_is_no_credited_caption() -> None:
+    headline = "غرفة الشرقية تستقبل طلبات الشركات الراغبة بالمشاركة في (وظائف 2015)"
+    page = [
+        "صحيفة المرفأ",
+        "اقتصاد",
+        headline,
+        "كتب: ياسر الدوسري",
+        P1,
+        P2,
+        P3,
+        "الوسوم: غرفة الشرقية | معرض وظائف 2015",
+    ]
+    assert host("\n".join([*page, "جميع الحقوق محفوظة © صحيفة المرفأ 2015"])).title == headline

@@ -113,7 +113,13 @@ def mark_photo_captions(lines: list[Line]) -> None:
         elif (_caption(caption) or _known_caption(caption)) and _credit(credit):
             for line in (caption, credit):
                 _mark(line)
-    site_lines = [f" {line.key} " for line in lines if line.chrome is not None or line.kind is Kind.FRAGMENT]
+    # (a tag list names the article's subjects, ``معرض وظائف 2015``, not the site: `(وظائف 2015)` closing a
+    # headline is no credit)
+    site_lines = [
+        f" {line.key} "
+        for line in lines
+        if (line.chrome is not None and line.chrome.reason != "tags") or line.kind is Kind.FRAGMENT
+    ]
     for position, line in enumerate(lines[1:-2], start=1):
         if (
             line.chrome is None

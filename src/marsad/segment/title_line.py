@@ -68,7 +68,10 @@ BREADCRUMB = re.compile(r"^\s*(?:[أا]نت هنا\s*:\s*)?(?:الرئيسي[ة�
 # collections opens with the word and three more).
 _HOME_MENU = re.compile(r"^الرييسيه(?:\s\S+){3,}$|^الرييسيه\w")  # (or glued: ``الرئيسيةنجوم وفن``)
 # A ticker's label alone on its line, its item on the next (`عاجل` / `الأمم المتحدة تدعو ...`).
-_TICKER_LABELS = frozenset({"عاجل", "خبر عاجل", "عاجل الان", "flash", "flash info", "breaking", "breaking news"})
+_TICKER_LABELS = frozenset(
+    # (a channel's live label, ``مباشر``, over what is on air: ``برنامج «حديث المساء» يبدأ بعد قليل``)
+    {"عاجل", "خبر عاجل", "عاجل الان", "flash", "flash info", "breaking", "breaking news", "مباشر", "بث مباشر"}
+)
 # `مراسل المدار في معسكر النمسا`, `محررة الشؤون الاقتصادية - جدة`: an author's post under a byline.
 # Of 31k SaudiNewsNet titles 4 open with such a word, all of seven words or more and with a verb.
 _AUTHOR_POSTS = frozenset({"مراسل", "مراسله", "محرر", "محرره", "مندوب", "مندوبه", "موفد", "موفده", "صحفي", "صحفيه"})
@@ -460,6 +463,22 @@ _BIO_OPENING = frozenset(
 _MAX_AUTHOR_WORDS = 4
 
 
+# A card's label over the name it gives (a company's, a player's, a stock's): never the headline.
+_CARD_LABELS = frozenset(
+    line_key(f"بطاقة {what}") for what in ("الشركة", "اللاعب", "السهم", "المنتخب", "النادي", "الفريق")
+)
+_VIDEO_LABEL = re.compile(r"^\W*(?:فيديو|بالفيديو|video)\s*[|:]", re.IGNORECASE)
+_LENGTH_ALONE = re.compile(r"^\W*\d{1,2}:\d{2}(?::\d{2})?\W*$")
+
+
+def _video_over_its_length(lines: Sequence[Line], index: int) -> bool:
+    """A line labelled as a video with the video's running time alone on the line under it."""
+    if not _VIDEO_LABEL.match(lines[index].text):
+        return False
+    below = next((line for line in lines[index + 1 :] if line.text.strip()), None)
+    return below is not None and _LENGTH_ALONE.match(below.text) is not None
+
+
 def _bio_under_name(lines: Sequence[Line], index: int) -> bool:
     """A line opening with a profession (``ناقد رياضي وعضو سابق ...``) right under a name alone: who
     the columnist is, not the headline (asked only where a headline stands lower)."""
@@ -769,6 +788,10 @@ def _title_above(
             continue
         if found is not None and _bio_under_name(lines, index):
             continue  # ``عبدالله الراشد`` / ``كاتب ومحلل سياسي، عضو سابق ...`` / the column's title
+        if index > 0 and lines[index - 1].key in _CARD_LABELS:
+            continue  # ``بطاقة الشركة`` / ``دلة للخدمات الصحية القابضة — تداول``: the card's name
+        if _video_over_its_length(lines, index):
+            continue  # ``فيديو | واشنطن تطمئن حلفاءها`` / ``02:35``: a player's title, not the page's
         if _headline_like(line):
             if is_section_line(line) or (is_dateline(line.text) and not opens_with_label(line, recurring)):
                 continue
