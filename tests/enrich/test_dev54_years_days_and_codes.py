@@ -116,3 +116,8 @@ def test_a_range_of_days_written_tight_against_a_hijri_date_gives_both_days() ->
     ]
     assert found == [("2", "2015-04-21"), ("3/7/1436هـ", "2015-04-22")]
     assert find_dates(["وانتهت المباراة 2-3 لصالح الضيوف بعد مباراة قوية."], PUBLISHED) == []
+
+
+def test_a_numeric_date_glued_to_a_preposition_is_read() -> None:
+    found = [(d["text"], d["value"]) for d in find_dates(["ووثق تاريخ كتابتها بـ15-4-1416هـ في ديوانه."], PUBLISHED)]
+    assert found == [("15-4-1416هـ", "1995-09-10")]

@@ -129,9 +129,10 @@ HIJRI_YEAR = regex.compile(
 )
 
 # (``2-3/7/1436 هـ``: the last day of a range of days written tight against the first, whose dash is the
-# range's; `_first_days_of_ranges` gives the first day its date)
+# range's; `_first_days_of_ranges` gives the first day its date; ``بـ15-4-1416هـ``: a preposition glued
+# to the date, which stays outside the span)
 NUMERIC_DATE = regex.compile(
-    r"(?:(?<![\p{L}\p{N}/.\-])|(?<=(?<![\p{L}\p{N}/.\-])\d{1,2}-)(?=\d{1,2}/))"
+    r"(?:(?<![\p{L}\p{N}/.\-])|(?<=(?<![\p{L}\p{N}/.\-])\d{1,2}-)(?=\d{1,2}/)|(?<=(?<![\p{L}\p{N}])[وفبل]))"
     r"(?P<a>\d{1,4})(?:\s?(?P<sep>[/\-])\s?|(?P<sep>[.]))(?P<b>\d{1,2})"
     r"(?:\s?(?P=sep)\s?)(?P<c>\d{1,4})"
     r"(?![\p{N}]|[/.\-]\d)(?:\s?(?P<cal>ه|م)(?![\p{L}]))?"
