@@ -3073,3 +3073,15 @@ def test_a_headline_closing_with_a_phrase_the_tags_repeat_is_no_credited_caption
         "الوسوم: غرفة الشرقية | معرض وظائف 2015",
     ]
     assert host("\n".join([*page, "جميع الحقوق محفوظة © صحيفة المرفأ 2015"])).title == headline
+
+
+def test_a_galleries_label_lists_captions_under_it() -> None:
+    gallery = ["صور", "ساحة الخدمات الأرضية في مطار الطائف", "عربة نقل الأمتعة بعد الحادث"]
+    record = host("\n".join([HEADLINE, P1, P2, *gallery, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert {reasons(record)[caption] for caption in gallery[1:]} == {"photo_caption"}
+
+
+def test_a_columnists_bio_under_his_byline_is_never_the_title() -> None:
+    page = ["المرفأ", "رأي", "توهان .. اللهيان", "بقلم: زياد عيتاني", "كاتب وصحافي لبناني", P1, P2, P3]
+    assert host("\n".join(page)).title == "توهان .. اللهيان"

@@ -93,10 +93,27 @@ _LETTER = re.compile(r"[^\W\d_]{2}")
 _MAX_CREDIT_NAME_WORDS = 3
 
 
+# ``صور`` / ``ساحة الخدمات الأرضية في المطار`` / ``عربة نقل الأمتعة بعد الحادث``: a gallery's label alone on its
+# line, and the captions it lists under it (no line of the news collections is such a label).
+_GALLERY_LABELS = frozenset(line_key(label) for label in ("صور", "الصور", "معرض الصور", "ألبوم الصور", "صور الخبر"))
+_MAX_GALLERY_CAPTIONS = 6
+
+
+def _gallery_captions(lines: list[Line]) -> None:
+    for index, label in enumerate(lines):
+        if label.key not in _GALLERY_LABELS:
+            continue
+        for line in lines[index + 1 : index + 1 + _MAX_GALLERY_CAPTIONS]:
+            if line.chrome is not None or line.words > _MAX_CAPTION_WORDS or line.text.endswith((".", "،", ":")):
+                break
+            _mark(line)
+
+
 def mark_photo_captions(lines: list[Line]) -> None:
     """Mark as `photo_caption` a caption line and the credit under it, inside the page (not its
     first line, nor the last two); and a caption whose bracketed credit at its end is the site's
     own name, which the page's masthead or copyright line also gives."""
+    _gallery_captions(lines)
     for index in range(1, len(lines) - 2):
         caption, credit = lines[index], lines[index + 1]
         if (

@@ -486,6 +486,8 @@ def _bio_under_name(lines: Sequence[Line], index: int) -> bool:
     if index == 0 or not words or words[0] not in _BIO_OPENING:
         return False
     above = lines[index - 1]
+    if above.chrome is not None and above.chrome.reason == "byline" and above.words <= _MAX_AUTHOR_WORDS + 1:
+        return True  # ``بقلم: زياد عيتاني`` / ``كاتب وصحافي لبناني``
     return (
         above.chrome is None
         and 2 <= above.words <= _MAX_AUTHOR_WORDS
@@ -593,7 +595,10 @@ def find_title(
     if found is not None and not hint and _bio_under_name(lines, found):
         # who the columnist is, over a title of two words that reads as a fragment (``المبادئ
         # السعودية``): the fragment, or no title, never the line about the author
-        found = next((k for k in range(found + 1, start) if _fragment_title(lines[k])), None)
+        # (or over the name: ``توهان .. اللهيان`` / ``بقلم: زياد عيتاني`` / ``كاتب وصحافي لبناني``)
+        below = (k for k in range(found + 1, start) if _fragment_title(lines[k]))
+        above = (k for k in (found - 2,) if k >= 0 and _fragment_title(lines[k]))
+        found = next(below, None) or next(above, None)
     if found is None and not hint:
         found = _urgent_headline(lines, start, in_section)
     if not hint and site_named is None:
@@ -679,8 +684,8 @@ def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
     low = max(0, start - _TITLE_LOOKBACK)
     for index in range(start - 1, low - 1, -1):
         line = lines[index]
-        if line.chrome is not None or line.kind is Kind.CHROME:
-            continue  # (a line the source's pages repeat: `حجم النص: أ+ | أ-`)
+        if line.chrome is not None or line.kind is Kind.CHROME or _bio_under_name(lines, index):
+            continue  # (a line the source's pages repeat: `حجم النص: أ+ | أ-`; who the columnist is)
         if (
             line.kind is Kind.FRAGMENT
             and not _byline_name(line)
