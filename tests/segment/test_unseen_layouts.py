@@ -3081,3 +3081,10 @@ def test_a_galleries_label_lists_captions_under_it() -> None:
 def test_a_columnists_bio_under_his_byline_is_never_the_title() -> None:
     page = ["المرفأ", "رأي", "توهان .. اللهيان", "بقلم: زياد عيتاني", "كاتب وصحافي لبناني", P1, P2, P3]
     assert host("\n".join(page)).title == "توهان .. اللهيان"
+
+
+def test_a_facebook_posts_age_with_the_audiences_globe_and_its_dotted_counters_are_the_embeds() -> None:
+    post = ["مصر الجديدة الآن", "منذ 3 ساعات · 🌐", "صوت انفجار قوي جنب المحكمة من شوية والأمن قافل الميدان كله"]
+    actions = ["أعجبني · تعليق · مشاركة", "2.3 ألف تفاعل · 418 تعليقاً · 95 مشاركة"]
+    record = host("\n".join([HEADLINE, P1, P2, *post, *actions, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]

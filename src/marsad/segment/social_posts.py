@@ -71,7 +71,7 @@ def _actions(line: Line) -> bool:
 
 def _post_age(line: Line) -> bool:
     """``‏٣ ساعات‏ ·``: a post's age with the middle dot a platform draws after it."""
-    if not line.text.endswith("·") or line.words > _MAX_AGE_WORDS or _POST_AGE.match(line.text) is None:
+    if "·" not in line.text[-5:] or line.words > _MAX_AGE_WORDS or _POST_AGE.match(line.text) is None:
         return False
     key = line.key.split()
     return any(map(str.isdigit, line.text)) or any(word in _AGE_WORDS or word in _YESTERDAY for word in key)
@@ -134,6 +134,7 @@ _COUNTER_WORDS = frozenset(
     for word in (
         *("أعجبني", "إعجاب", "إعجابا", "إعجابات", "إعادة", "تغريد", "تغريدة", "تغريدات", "مشاركة", "مشاركات"),
         *("تسجيل", "تسجيلات"),  # ``1,872 تسجيل إعجاب``: Instagram's likes
+        *("تفاعل", "تفاعلا", "تفاعلات", "تعليقا"),  # ``2.3 ألف تفاعل · 418 تعليقاً``: Facebook's reactions
         *("تعليق", "تعليقات", "مشاهدة", "مشاهدات", "ردود", "رد", "likes", "retweets", "comments", "shares"),
         *("ألف", "مليون"),  # ``إعجاب 1.1 ألف``
     )
@@ -144,8 +145,8 @@ _YESTERDAY = frozenset(line_key(word) for word in ("أمس", "الأمس"))
 _FIGURE = regex.compile(r"^[\d,.]+[kK]?$")
 # ``‏٣ ساعات‏ ·``, ``‏أمس الساعة ٩:١٢ م‏ ·``: a post's age alone on its line under the page's name, a
 # middle dot after it (Facebook's embed); article lines ending in ``·`` (a full stop in some
-# newspapers) are sentences.
-_POST_AGE = regex.compile(r"^[\u200e\u200f]?[^·]{1,40}\s·$")
+# newspapers) are sentences. The audience's globe may follow the dot (`منذ 3 ساعات · 🌐`).
+_POST_AGE = regex.compile(r"^[\u200e\u200f]?[^·]{1,40}\s·(?:\s?[^\w\s]{1,3})?$")
 _MAX_AGE_WORDS = 6
 # ``أعجبني · تعليق · مشاركة``: a post's actions under its text, counter words without figures.
 _ACTION_SEPARATOR = regex.compile(r"\s*·\s*")
@@ -212,7 +213,7 @@ def _names_a_post(line: Line) -> bool:
 def _counters(line: Line) -> bool:
     if line.words > _MAX_COUNTER_WORDS or not any(map(str.isdigit, line.key)):
         return False
-    words = line.key.split()
+    words = [word for word in line.key.split() if word != "·"]  # (``764 · 212 تعليقاً``)
     figures = sum(bool(_FIGURE.match(word)) for word in words)
     return (
         0 < figures < len(words)
