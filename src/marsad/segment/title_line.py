@@ -479,29 +479,34 @@ def _video_over_its_length(lines: Sequence[Line], index: int) -> bool:
     return below is not None and _LENGTH_ALONE.match(below.text) is not None
 
 
+def _opens_with_profession(line: Line) -> bool:
+    words = line.key.split()
+    return bool(words) and words[0] in _BIO_OPENING
+
+
+def _name_alone(line: Line) -> bool:
+    """A few words and no punctuation: an author's name on its line."""
+    return line.words <= _MAX_AUTHOR_WORDS and not _NAME_PUNCTUATION.search(line.text)
+
+
+def _is_byline(line: Line) -> bool:
+    return line.chrome is not None and line.chrome.reason == "byline"
+
+
 def _bio_under_name(lines: Sequence[Line], index: int) -> bool:
     """A line opening with a profession (``ناقد رياضي وعضو سابق ...``) right under a name alone: who
     the columnist is, not the headline (asked only where a headline stands lower)."""
-    words = lines[index].key.split()
-    if index == 0 or not words or words[0] not in _BIO_OPENING:
+    if index == 0 or not _opens_with_profession(lines[index]):
         return False
     above = lines[index - 1]
-    if above.chrome is not None and above.chrome.reason == "byline" and above.words <= _MAX_AUTHOR_WORDS + 1:
+    if _is_byline(above) and above.words <= _MAX_AUTHOR_WORDS + 1:
         return True  # ``بقلم: زياد عيتاني`` / ``كاتب وصحافي لبناني``
-    return (
-        above.chrome is None
-        and 2 <= above.words <= _MAX_AUTHOR_WORDS
-        and not _NAME_PUNCTUATION.search(above.text.strip())
-    )
+    return above.chrome is None and above.words >= 2 and _name_alone(above)
 
 
 def _author_over_bio(upper: Line, between: Sequence[Line]) -> bool:
-    """A name alone (a few words, no punctuation) right over a byline that opens with a profession."""
-    if not between or upper.words > _MAX_AUTHOR_WORDS or _NAME_PUNCTUATION.search(upper.text):
-        return False
-    bio = between[0]
-    words = bio.key.split()
-    return bio.chrome is not None and bio.chrome.reason == "byline" and bool(words) and words[0] in _BIO_OPENING
+    """A name alone right over a byline that opens with a profession."""
+    return bool(between) and _name_alone(upper) and _is_byline(between[0]) and _opens_with_profession(between[0])
 
 
 _OWN_HEAD_KINDS = 2
