@@ -167,6 +167,8 @@ def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str
     word = m["word"]
     if word in _UNIT_STOPWORDS or word in NUMBER_WORDS or len(word) < 2 or word.startswith("وال"):
         return None
+    if word[:1] == "و" and word[1:] in _UNIT_STOPWORDS:
+        return None  # ``(4387) ولم``: a particle with its conjunction, the clause going on
     if word[:1] == "و" and word[1:] in NUMBER_WORDS:
         return None  # ``ستة وثمانية أسابيع``: the next number, which shares the noun
     if _glued_particle(word):
@@ -255,9 +257,18 @@ def _a_reference(folded: FoldedText, start: int, end: int) -> bool:
 # a few words after a telephone's or a call's word, or a unified or free line's (in the news collections 66
 # and 32 such, all numbers to call but the years, which are left to the dates).
 _PHONE_BEFORE = regex.compile(
-    r"(?:(?:الاتصال|اتصال|هاتف|الهاتف|هاتفي)(?:\s+[^\s\d]+){0,3}|(?:الموحد|المجاني))\s*[(:«\"]?\s*$"
+    r"(?:(?:الاتصال|اتصال|هاتف|الهاتف|هاتفي|(?:[وب]?ال)?رقم)(?:\s+[^\s\d]+){0,3}|(?:الموحد|المجاني))\s*[(:«\"]?\s*$"
 )
 _MIN_SERVICE_DIGITS = 4
+# A number another joins with a plus: ``دول 5+1`` (150 such in the news collections: the nuclear talks'
+# group, stoppage time ``45+2``, ``1+5``), never a count of what follows.
+_PLUS_AFTER = regex.compile(r"\s?\+\s?\d")
+_PLUS_BEFORE = regex.compile(r"\d\s?\+\s?$")
+
+
+def _added_up(text: str, start: int, end: int) -> bool:
+    """``مجموعة 5+1``, ``الدقيقة 45+2``: a number added to another names a group or a minute."""
+    return _PLUS_AFTER.match(text, end) is not None or _PLUS_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 def _service_number(folded: FoldedText, start: int, end: int, digits: str) -> bool:
@@ -269,6 +280,16 @@ def _service_number(folded: FoldedText, start: int, end: int, digits: str) -> bo
         and _PHONE_BEFORE.search(folded.text, max(0, start - 50), start) is not None
         and _counted_noun(folded, end, start) is None
     )
+
+
+# ``8.\u200f14 مليون دولار``: a right-to-left mark after the decimal point shows a number a page turned
+# around (14.8: 323 such in SaudiNewsNet, ``04.\u200f5 مليون وحدة``, Brent at ``95.\u200f56 دولار``).
+_MARK_AFTER_POINT = regex.compile(r"\d\.\u200f\d")
+
+
+def _reversed_by_mark(folded: FoldedText, start: int, end: int) -> bool:
+    o_start, o_end = folded.span(start, end)
+    return _MARK_AFTER_POINT.search(folded.original, o_start, o_end) is not None
 
 
 def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
@@ -298,6 +319,8 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             continue  # ``« النحل 125``, ``سورة البقرة 195``: a verse cited after its surah
         if _CLOCK.match(text, m.end()) or _DAY_OF_THE_MONTH.match(text, m.end("num")):
             continue
+        if _added_up(text, m.start("num"), m.end("num")):
+            continue
         if (
             _REFERENCE_AFTER.match(text, m.end("num"))
             or _OPERATOR_AFTER.match(text, m.end("num"))
@@ -324,6 +347,9 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             digits = f"{fraction_first}.{whole_last}"
         if digits.count(".") > 1:
             digits = digits.replace(".", "")  # ``3.075.601 محاولة``: dots grouping thousands, twice over
+        elif _reversed_by_mark(folded, m.start("num"), m.end("num")):
+            whole, _, fraction = digits.partition(".")
+            digits = f"{fraction}.{whole}"
         value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)
         if value is None:
             continue

@@ -154,6 +154,8 @@ def _names_before_titles(text: str) -> list[tuple[tuple[int, int], tuple[int, in
             continue
         if first.startswith("ال") and not _after_cue(text, m.start(1)):
             continue  # ``وقال اليكسي زياتسيف المتحدث``: right after a speech verb it is a given name
+        if _after_preposition(text, m.start(1)) and not is_given_name(first):
+            continue  # ``في إطار حرص الرئيس``, ``من جهته أكد المدير``: a noun's complement, not a name
         found.append(((m.start(1), m.end(2)), title.span()))
     return found
 
@@ -182,6 +184,16 @@ def _names_apposed(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
 _RUN = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+# Prepositions before two words and a title: what follows them is a noun phrase (``في إطار حرص
+# الرئيس``, ``من جهته أكد المدير``) unless it opens with a given name (``عن كوفي عنان الأمين``).
+_PREPOSITIONS = frozenset({"في", "علي", "من", "عن", "الي", "مع", "بعد", "قبل"})
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m[1] in _PREPOSITIONS
 
 
 def _after_cue(text: str, start: int) -> bool:
