@@ -3088,3 +3088,60 @@ def test_a_facebook_posts_age_with_the_audiences_globe_and_its_dotted_counters_a
     actions = ["أعجبني · تعليق · مشاركة", "2.3 ألف تفاعل · 418 تعليقاً · 95 مشاركة"]
     record = host("\n".join([HEADLINE, P1, P2, *post, *actions, P3, P4]))
     assert record.body == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["تسلسل زمني", "14 أغسطس 2014: افتتاح مستشفى الملك فيصل", "8 سبتمبر 2015: وضع حجر الأساس في الطائف"],
+        ["بطاقة الشركة", "الاسم: شركة الطائف الطبية", "القطاع: الرعاية الصحية", "رأس المال: 1,200 مليون ريال"],
+    ],
+)
+def test_a_timeline_or_a_cards_rows_under_its_header_are_the_boxs(box: list[str]) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, *box, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[box[1]] == "data_box"
+
+
+def test_a_short_sub_heading_over_a_timeline_stays_the_articles() -> None:
+    subheading = "* “خدمة على مدار الساعة”"
+    timeline = ["تسلسل زمني", "14 أغسطس 2014: افتتاح مستشفى الملك فيصل", "8 سبتمبر 2015: وضع حجر الأساس"]
+    record = host("\n".join([HEADLINE, P1, P2, subheading, *timeline, P3, P4]))
+    assert subheading in record.body
+
+
+@pytest.mark.parametrize(
+    "inserts",
+    [
+        ["للمزيد: الصحة تطلق حملة للتطعيم ضد الإنفلونزا في المدارس"],
+        ["إنفوجراف", "المستشفى بالأرقام: الأسرّة والأقسام والكوادر الطبية"],
+        ["YouTube", "جولة داخل المستشفى الجديد قبل الافتتاح", "87,530 vues", "01:02", "Regarder sur YouTube"],
+        ["شاهد: لقطات من غرف العناية المركزة", "المدة: 03:20"],
+        ["لمتابعة الأخبار العاجلة من الطائف والمحافظات انضموا إلى قناتنا"],
+    ],
+)
+def test_links_videos_and_an_infographic_between_paragraphs_are_cut(inserts: list[str]) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, *inserts, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_telegram_posts_text_under_its_channel_and_over_its_views_is_the_embeds() -> None:
+    post = ["الدانة نيوز | عاجل", "@aldana_news", "عاجل | الصحة تعلن موعد افتتاح مستشفى الطائف", "👁 18.6K", "07:12 م"]
+    record = host("\n".join([HEADLINE, P1, P2, *post, "مشاهدة على تلغرام", P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_quote_card_repeating_a_paragraph_and_its_speaker_are_cut() -> None:
+    card = [f"“{P2}”", "— محمد العتيبي، المتحدث باسم وزارة الصحة"]
+    record = host("\n".join([HEADLINE, P1, *card, P2, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    assert {reasons(record)[line] for line in card} == {"pull_quote"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["النسخة الورقية - العدد 11859 - الصفحة 18 (تقنية ومعلومات)", "دبي - سهيل TV"],
+)
+def test_a_print_stamp_with_its_section_or_a_channels_dateline_is_never_the_title(line: str) -> None:
+    page = ["سهيل TV", "الرئيسية | الأخبار | البرامج", "صحة", line, HEADLINE, "الثلاثاء 4 أغسطس 2015 - 06:05 مساءً"]
+    assert host("\n".join([*page, P1, P2, P3])).title == HEADLINE

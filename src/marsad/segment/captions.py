@@ -99,11 +99,26 @@ _GALLERY_LABELS = frozenset(line_key(label) for label in ("صور", "الصور"
 _MAX_GALLERY_CAPTIONS = 6
 
 
+# ``إنفوجراف`` / ``القناة الجديدة بالأرقام: الطول والعمق ...``: an infographic's or a chart's label alone on its
+# line over its one caption (no line of the news collections is such a label).
+_GRAPHIC_LABELS = frozenset(
+    line_key(label)
+    for label in (
+        *("إنفوجراف", "انفوجراف", "إنفوجرافيك", "انفوجرافيك", "إنفوغراف", "انفوغراف"),
+        *("رسم بياني", "الرسم البياني"),
+    )
+)
+
+
 def _gallery_captions(lines: list[Line]) -> None:
     for index, label in enumerate(lines):
-        if label.key not in _GALLERY_LABELS:
+        if label.key in _GRAPHIC_LABELS:
+            captions = 1
+        elif label.key in _GALLERY_LABELS:
+            captions = _MAX_GALLERY_CAPTIONS
+        else:
             continue
-        for line in lines[index + 1 : index + 1 + _MAX_GALLERY_CAPTIONS]:
+        for line in lines[index + 1 : index + 1 + captions]:
             if line.chrome is not None or line.words > _MAX_CAPTION_WORDS or line.text.endswith((".", "،", ":")):
                 break
             _mark(line)
@@ -175,8 +190,10 @@ def _between_paragraphs(lines: list[Line], index: int) -> bool:
     return above is not None and above.kind is Kind.PROSE and under is not None and under.kind is Kind.PROSE
 
 
-# ``فيديو | غزة تغرق في الظلام``, ``Vidéo | فيديو : ...``, ``شاهد بالفيديو: ...``: a video's label
-_VIDEO_TITLE = re.compile(r"^\W{0,3}(?:vid[ée]o\s*\|\s*)?(?:فيديو|بالفيديو|شاهد بالفيديو)\s*(?:\||:|\.{2}|…)", re.I)
+# ``فيديو | غزة تغرق في الظلام``, ``Vidéo | فيديو : ...``, ``شاهد بالفيديو: ...``, ``شاهد: ...``: a video's label
+_VIDEO_TITLE = re.compile(
+    r"^\W{0,3}(?:vid[ée]o\s*\|\s*)?(?:فيديو|بالفيديو|شاهد بالفيديو|شاهد|شاهدوا)\s*(?:\||:|\.{2}|…)", re.I
+)
 # ... and under it the player: a running time, ``تشغيل``, a play sign.
 _VIDEO_CONTROL = re.compile(r"\d{1,2}:\d{2}|تشغيل|[▶►]")
 _VIDEO = Match("related_articles", False)

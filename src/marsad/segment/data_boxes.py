@@ -29,9 +29,11 @@ def mark_data_labels(lines: list[Line]) -> None:
         if line is not None and (_box_row(line) or _label_or_row(line)):
             run.append(line)
             continue
-        box = next((member for member in run if _in_a_data_box(member)), None)
+        first = next((at for at, member in enumerate(run) if _in_a_data_box(member)), None)
+        box = run[first] if first is not None else None
         if box is not None and box.chrome is not None:
-            for member in run:
+            # a header opens its box: the short line over it (the article's sub-heading) is not the box's
+            for member in run[first:] if box.chrome.opens_section else run:
                 member.box(box.chrome)
         run = []
 

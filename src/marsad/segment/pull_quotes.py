@@ -67,7 +67,32 @@ def _stem(word: str) -> str:
 _LABELS = frozenset({"اقتباس", "quote"})
 
 
+# ``“...”`` around a paragraph the article prints whole elsewhere: a quote card, however long; and the line of
+# who said it beside it (``— خالد محفوظ بحاح، نائب الرئيس اليمني``, ``عادل الجبير - وزير الخارجية``).
+_WHOLE_IN_MARKS = regex.compile(r"^\W{0,2}[«“\"](.+)[»”\"]\W{0,2}$")
+_ATTRIBUTION = regex.compile(r"^[—–-]?\s?[^.:؟?!«»“”\"]{3,40}(?:\s[-–—]\s|،\s?)[^.:؟?!«»“”\"]{3,50}$")
+_MAX_ATTRIBUTION_WORDS = 10
+
+
+def _quote_cards(lines: list[Line]) -> None:
+    paragraphs = {line.text.strip() for line in lines if line.kind is Kind.PROSE and line.chrome is None}
+    for index, line in enumerate(lines):
+        found = _WHOLE_IN_MARKS.match(line.text.strip()) if line.chrome is None else None
+        if found is None or found[1].strip() not in paragraphs:
+            continue
+        line.box(_PULL_QUOTE)
+        for near in (index - 1, index + 1):
+            if 0 <= near < len(lines) and _attribution(lines[near]):
+                lines[near].box(_PULL_QUOTE)
+
+
+def _attribution(line: Line) -> bool:
+    short = line.chrome is None and line.words <= _MAX_ATTRIBUTION_WORDS
+    return short and _ATTRIBUTION.match(line.text.strip()) is not None
+
+
 def mark_pull_quotes(lines: list[Line]) -> None:
+    _quote_cards(lines)
     for index in range(1, len(lines) - 1):
         line, after = lines[index], lines[index + 1]
         labelled = index > 1 and lines[index - 1].chrome is None and lines[index - 1].key in _LABELS

@@ -53,9 +53,10 @@ _CAPTION = Match("photo_caption", False)
 
 
 def _closes_a_post(line: Line) -> bool:
-    """The post's counters, or its time (``9:14 م · 3 يناير 2013``, ``24 تموز 2015``), or its actions."""
+    """The post's counters, or its time (``9:14 م · 3 يناير 2013``, ``24 تموز 2015``), or its actions, or
+    its views (a Telegram post's ``👁 18.6K``)."""
     return (
-        (line.chrome is not None and line.chrome.reason in ("embed", "date_line"))
+        (line.chrome is not None and line.chrome.reason in ("embed", "date_line", "share_widget"))
         or bool(_POST_SIGNATURE.match(line.text))
         or _actions(line)
     )
@@ -249,6 +250,26 @@ def _later_counter(line: Line, galleries: set[int]) -> bool:
     return counter is not None and counter[0] > 1 and counter[1] in galleries
 
 
+# ``YouTube`` / ``هيفاء وهبي تتحدث عن صورها مع المعجبين`` / ``1.2 مليون مشاهدة``: a platform's name alone over
+# an embedded video's title and its views or running time (no line of the news collections is such a label).
+_PLATFORM_LABELS = frozenset(line_key(label) for label in ("YouTube", "يوتيوب", "Vimeo", "Dailymotion"))
+_MAX_VIDEO_TITLE_WORDS = 20
+
+
+def _video_title_under(lines: list[Line], label: int) -> None:
+    title, after = lines[label + 1], lines[label + 2]
+    if (
+        title.chrome is None
+        and title.words <= _MAX_VIDEO_TITLE_WORDS
+        and not title.text.rstrip().endswith(_ENDS_A_SENTENCE)
+        and after.chrome is not None
+        and after.chrome.reason in ("share_widget", "date_line", "embed")
+    ):
+        _mark(title)
+        if lines[label].chrome is None:
+            _mark(lines[label])
+
+
 def _text_above(lines: list[Line], index: int) -> Line | None:
     """The post's or the video's own line right above its signature: short, not the article's."""
     if index == 0:
@@ -271,6 +292,8 @@ def mark_social_posts(lines: list[Line]) -> None:
     totals = Counter(counter[1] for line in lines if (counter := _slash_counter(line)) is not None)
     galleries = {total for total, seen in totals.items() if seen >= _MIN_COUNTERS}
     for index, line in enumerate(lines):
+        if line.key in _PLATFORM_LABELS and index + 2 < len(lines):
+            _video_title_under(lines, index)
         if _TWEET_SIGNATURE.match(line.text) or _WATCH_ON.match(line.text):
             if line.chrome is None:
                 _mark(line)

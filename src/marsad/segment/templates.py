@@ -32,7 +32,9 @@ DATELINE = regex.compile(
     # ``لندن: «الشرق الأوسط»``: the source may stand in guillemets or quotation marks
     # ``تعز - منبر الشعب نت - خاص:``: a source, then what kind of report
     # ``عدن - (م.أ.م)``: an agency's initials in brackets after the dash
-    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*(?:(?<=[-–—]\s{0,2})\(|[«\"])?\p{Arabic}+\.?(?:\s?\p{Arabic}+\.?){0,2}[»\")]?\s*\)?"
+    # ``دبي - سهيل TV``: a channel's name may end in Latin capitals (no line of the news collections)
+    r"^\p{Arabic}+(?:\s\p{Arabic}+)?\s*(?:[-–—:/]|\()\s*(?:(?<=[-–—]\s{0,2})\(|[«\"])?\p{Arabic}+\.?(?:\s?\p{Arabic}+\.?){0,2}"
+    r"(?:\s[a-zA-Z]{2,3})?[»\")]?\s*\)?"
     r"(?:\s*[-–—]\s*\p{Arabic}+)?\s*[:.]?"
     r"(?:\s+[\d/:.\-]+(?:\s+[\d/:.\-]+)?(?:\s*(?:am|pm|ص|م))?)?$"
 )
