@@ -441,6 +441,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev20-places",
         "newsdev20-persons",
         "newsdev20-organisations",
+        "newsdev21-places",
+        "newsdev21-persons",
+        "newsdev21-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev20` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev20_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev21` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev21_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -113,6 +113,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev20-places", "LOC", "news_dev20_gold.jsonl", "places"),
     ("newsdev20-persons", "PER", "news_dev20_gold.jsonl", "persons"),
     ("newsdev20-organisations", "ORG", "news_dev20_gold.jsonl", "organisations"),
+    ("newsdev21-places", "LOC", "news_dev21_gold.jsonl", "places"),
+    ("newsdev21-persons", "PER", "news_dev21_gold.jsonl", "persons"),
+    ("newsdev21-organisations", "ORG", "news_dev21_gold.jsonl", "organisations"),
 )
 
 

@@ -254,6 +254,37 @@ def trim_entities(run: Tokens, tags: list[str]) -> list[str]:
     return tags
 
 
+# ``مطار الملك خالد الدولي إلى``, ``اتحاد كرة القدم والتي``: a preposition or a relative pronoun a
+# widening pass ran a name on into; ``وكالة حماية البيئة العام الماضي``: the year said relatively.
+_TAIL_WORDS = frozenset(
+    fold_word(w)
+    for w in (
+        # (not ``على``: folded it is ``علي``, a name)
+        *("إلى", "الى", "في", "من", "عن", "مع", "حتى", "منذ", "عبر", "نحو", "لدى"),
+        *("التي", "الذي", "الذين", "اللذين", "اللتين", "والتي", "والذي", "والذين"),
+    )
+)
+_YEAR_WORD = fold_word("العام")
+_LETTER_NAME = 2  # the longest spelt-out letter of an acronym (``تي``, ``في``)
+_RELATIVE_AFTER_YEAR = frozenset(fold_word(w) for w in ("الماضي", "المقبل", "الجاري", "الحالي", "المنصرم", "القادم"))
+
+
+def cut_tails(run: Tokens, tags: list[str]) -> list[str]:
+    """`tags` with each entity cut free of a preposition or a relative pronoun it ends with, and of
+    ``العام`` where a word of time follows it (the year, not ``الأمن العام``)."""
+    for _kind, start, end in entities(tags):
+        while end - start > 1:
+            last = fold_word(run[end - 1][0])
+            after = fold_word(run[end][0]) if end < len(run) else ""
+            if last not in _TAIL_WORDS and not (last == _YEAR_WORD and after in _RELATIVE_AFTER_YEAR):
+                break
+            if len(run[end - 2][0]) <= _LETTER_NAME:
+                break  # ``ام تي في``: letters spelt out, MTV
+            end -= 1
+            tags[end] = "O"
+    return tags
+
+
 # ``تنظيم داعش الإرهابي`` names ``داعش``: ``تنظيم`` says what kind of body it is, as ``شركة`` may, and the
 # adjective judges it (2,679 ``تنظيم داعش/القاعدة/الدولة`` in the news collections, 593 with ``الإرهابي(ة)``).
 _KIND_OF_BODY = frozenset({fold_word("تنظيم")})

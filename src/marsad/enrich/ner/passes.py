@@ -18,6 +18,7 @@ from marsad.enrich.ner.article import (
     Names,
     Tokens,
     complete_name_links,
+    cut_tails,
     drop_god,
     first_words,
     mark_names,
@@ -105,6 +106,10 @@ def _formulas(s: TaggedSentence, _: ArticleNames) -> None:
 
 def _trim(s: TaggedSentence, _: ArticleNames) -> None:
     s.tags = trim_entities(s.run, s.tags)
+
+
+def _tails(s: TaggedSentence, _: ArticleNames) -> None:
+    s.tags = cut_tails(s.run, s.tags)
 
 
 def _name_links(s: TaggedSentence, _: ArticleNames) -> None:
@@ -224,6 +229,7 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         "enrich/data/generic_bodies.txt: a head (`الوكالة`), `الإرهابي` alone; nationality_adjectives.txt",
         _generic_bodies,
     ),
+    Pass("tails", "a preposition or a relative pronoun a name was run on into; `العام` before a word of time", _tails),
 )
 
 
