@@ -2,12 +2,13 @@
 name a group or a minute (``مجموعة 5+1``, ``الدقيقة 45+2``), a right-to-left mark after a decimal
 point shows a number the page turned around (``8.\u200f14 مليون`` is 14.8 million), a number a few
 words after ``رقم`` is an identifier, and two nouns after a preposition and before a title are no
-name. Every sentence is written for the test."""
+name; dev65 and dev66: ``غرة`` before a Hijri month is its first day. Every sentence is written for the test."""
 
 from __future__ import annotations
 
 import pytest
 
+from marsad.enrich.dates import find_dates
 from marsad.enrich.ner import find_entities
 from marsad.enrich.quantities import find_quantities
 from marsad.enrich.quotes import find_quotes
@@ -82,3 +83,14 @@ def test_a_given_name_after_a_preposition_and_before_a_title_is_a_name() -> None
     paragraph = "ونقل البيان عن كوفي عنان الأمين العام السابق قوله «إن الحل السياسي هو الطريق الوحيد»."
     found = find_quotes([paragraph], entities=find_entities([paragraph]))
     assert [q["speaker"] for q in found] == ["كوفي عنان"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("ويبدأ تسجيل الناخبين في غرة ذي القعدة المقبل في جميع الدوائر.", ("غرة ذي القعدة المقبل", "2015-08-16")),
+        ("وأعلنت المحكمة العليا أن غرة شهر شوال وافقت الجمعة.", ("غرة شهر شوال", "2015-07-17")),
+    ],
+)
+def test_ghurra_before_a_hijri_month_is_its_first_day(paragraph: str, expected: tuple[str, str]) -> None:
+    assert expected in [(d["text"], d["value"]) for d in find_dates([paragraph], "2015-08-02")]
