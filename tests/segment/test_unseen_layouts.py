@@ -3145,3 +3145,48 @@ def test_a_quote_card_repeating_a_paragraph_and_its_speaker_are_cut() -> None:
 def test_a_print_stamp_with_its_section_or_a_channels_dateline_is_never_the_title(line: str) -> None:
     page = ["سهيل TV", "الرئيسية | الأخبار | البرامج", "صحة", line, HEADLINE, "الثلاثاء 4 أغسطس 2015 - 06:05 مساءً"]
     assert host("\n".join([*page, P1, P2, P3])).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "inserts",
+    [
+        ["صور من الحدث (8 صور)"],
+        ["حقائق", "- افتتح أول مستشفى في الطائف عام 1950", "- يضم المستشفى الجديد 300 سرير"],
+        ["لاعب الجولة", "الاسم: سالم الدوسري", "العمر: 24 عاماً", "النادي: الهلال"],
+        ["فيديو | جولة داخل المستشفى الجديد", "YouTube", "مشاهدات: 18,455", "المدة: 02:34"],
+        ["YouTube | جولة داخل المستشفى الجديد", "821 مشاهدة", "01:58"],
+    ],
+)
+def test_galleries_facts_cards_polls_and_videos_between_paragraphs_are_cut(inserts: list[str]) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, *inserts, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ["حاشية: يعود العمود إلى الصدور يومي الأحد والخميس بعد إجازة الكاتب."],
+        ["استطلاع الرأي", "هل زرت المستشفى الجديد؟", "نعم 53%", "لا 47%", "صوّت | النتائج"],
+    ],
+)
+def test_a_columnists_note_or_a_poll_after_the_article_is_cut(after: list[str]) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, P3, P4, *after, "جميع الحقوق محفوظة © صحيفة المرفأ 2015"]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["المباراة: الهلال × النصر", "النتيجة: الهلال 2 - 1 النصر"],
+        ["فيديو", "جولة مصورة داخل المستشفى الجديد", "المدة: 04:06"],
+    ],
+)
+def test_a_match_sheets_teams_or_a_videos_title_over_its_length_is_never_the_title(above: list[str]) -> None:
+    page = ["الرئيسية | محليات", HEADLINE, "كتب - محمد عبد الحميد", *above, P1, P2, P3]
+    assert host("\n".join(page)).title == HEADLINE
+
+
+def test_two_adjectives_apart_by_a_dash_end_the_headline_whatever_the_page_names() -> None:
+    headline = "اجتماع لبحث أمن الحدود التركية - السورية"
+    page = ["قناة السورية", "الرئيسية | عربي ودولي", headline, P1, P2, P3, "جميع الحقوق محفوظة © قناة السورية 2015"]
+    assert host("\n".join(page)).title == headline

@@ -76,6 +76,11 @@ def cut_site_name(title: str, names: Collection[str]) -> tuple[str, str | None]:
     return kept, cut
 
 
+# ``على الحدود التركية - السورية``, ``الحوار الاستراتيجي المصري - الأميركي``: two relational adjectives
+# apart by a dash describe one thing (5 SaudiNewsNet titles end so); the second is no site's name.
+_PAIRED_ADJECTIVES = regex.compile(r"(?<!\S)ال\S+(?:ية|يه|ي)\s[-–]\s(ال\S+(?:ية|يه|ي))\s*$")
+
+
 def names_elsewhere(title: str, other_keys: Iterable[str], told: Iterable[str] = ()) -> frozenset[str]:
     """The short segments of `title` that other lines of its page also name (the copyright
     line, the site's blurb, the masthead): a site name, when there is one page to go by. A
@@ -86,6 +91,8 @@ def names_elsewhere(title: str, other_keys: Iterable[str], told: Iterable[str] =
     candidates.pop("", None)
     for place in place_names() & candidates.keys():
         del candidates[place]  # `تونس: ...` names where, not who
+    if (paired := _PAIRED_ADJECTIVES.search(title)) is not None:
+        candidates.pop(line_key(paired[1]), None)  # `الحدود التركية - السورية`: one border, no site
     if not candidates:
         return frozenset()
     # A line that repeats the whole headline (a link to the story, a breadcrumb ending with it)
@@ -231,7 +238,10 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
         # (`واشنطن: محمد علي صالح` under `واشنطن: ...`).
         above = [stems for index, stems in names if index < line.index or index >= _MASTHEAD_LINES]
         first, second, colon = parts
+        paired = _PAIRED_ADJECTIVES.search(line.text)
         for affix, headline in ((first, second), (second, first)):
+            if paired is not None and affix.strip() == paired[1]:
+                continue  # `الحدود التركية - السورية`: the second adjective, no site
             core = _name_core(affix)
             if (
                 core

@@ -137,6 +137,7 @@ _COUNTER_WORDS = frozenset(
         *("تسجيل", "تسجيلات"),  # ``1,872 تسجيل إعجاب``: Instagram's likes
         *("تفاعل", "تفاعلا", "تفاعلات", "تعليقا"),  # ``2.3 ألف تفاعل · 418 تعليقاً``: Facebook's reactions
         *("تعليق", "تعليقات", "مشاهدة", "مشاهدات", "ردود", "رد", "likes", "retweets", "comments", "shares"),
+        "نشر",  # ``96 إعادة نشر · 233 إعجاب``
         *("ألف", "مليون"),  # ``إعجاب 1.1 ألف``
     )
 )
@@ -256,6 +257,20 @@ _PLATFORM_LABELS = frozenset(line_key(label) for label in ("YouTube", "يوتي�
 _MAX_VIDEO_TITLE_WORDS = 20
 
 
+# ``YouTube | برنامج الدعم النفسي للأطفال اللاجئين``: a platform's name glued to the video's title.
+_PLATFORM_FIRST = regex.compile(r"^(?:YouTube|يوتيوب|Vimeo|Dailymotion)\s?\|\s?\S", regex.IGNORECASE)
+
+
+def _platform_over_counts(line: Line, after: Line) -> bool:
+    """A platform's name, alone or glued to a video's title, right over the player's views, running
+    time or label (under the title: ``YouTube`` / ``مشاهدات: 18,455``)."""
+    return (
+        (line.key in _PLATFORM_LABELS or _PLATFORM_FIRST.match(line.text) is not None)
+        and after.chrome is not None
+        and after.chrome.reason in ("share_widget", "date_line", "embed")
+    )
+
+
 def _video_title_under(lines: list[Line], label: int) -> None:
     title, after = lines[label + 1], lines[label + 2]
     if (
@@ -294,6 +309,8 @@ def mark_social_posts(lines: list[Line]) -> None:
     for index, line in enumerate(lines):
         if line.key in _PLATFORM_LABELS and index + 2 < len(lines):
             _video_title_under(lines, index)
+        if line.chrome is None and index + 1 < len(lines) and _platform_over_counts(line, lines[index + 1]):
+            _mark(line)
         if _TWEET_SIGNATURE.match(line.text) or _WATCH_ON.match(line.text):
             if line.chrome is None:
                 _mark(line)

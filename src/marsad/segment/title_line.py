@@ -176,6 +176,9 @@ _REFERENCE_NUMBER = re.compile(r"رقم\s?\(?[\d٠-٩]+\)?\s?/\s?[\d٠-٩]+")
 # ``المصدر: صحيفة عكاظ (جدة) — الصفحة: الرأي``: where the story comes from, never its headline (no
 # SaudiNewsNet title opens so; three open with ``مصدر:``, an unnamed source who speaks).
 _SOURCE_LABEL = re.compile(r"^\s*المصدر\s?:")
+# ``المباراة: النصر × التعاون``: a match sheet's first row, two teams apart by the multiplication sign (no
+# SaudiNewsNet title of 31k holds one).
+_TEAMS_APART = re.compile(r"\S\s?×\s?\S")
 # ``البلد: اليمن`` / ``المحافظة: عدن؛ لحج`` / ``القطاع: ...``: a record's fields, a label of a word or
 # two and its value a line each (`_LABELLED`); three such lines side by side are the page's metadata block.
 _MAX_FIELD_VALUE_WORDS = 5  # a headline after a speaker's colon says more
@@ -244,6 +247,7 @@ def _never_title(line: Line) -> bool:
         or len(_SCORE.findall(text)) >= _TICKER_SCORES
         or _slashed_trail(text)
         or _SOURCE_LABEL.match(text)
+        or _TEAMS_APART.search(text)
         or _WIRE_DATELINE.match(text)
         or _REFERENCE_NUMBER.search(text)
     ):
@@ -468,12 +472,17 @@ _CARD_LABELS = frozenset(
     line_key(f"بطاقة {what}") for what in ("الشركة", "اللاعب", "السهم", "المنتخب", "النادي", "الفريق")
 )
 _VIDEO_LABEL = re.compile(r"^\W*(?:فيديو|بالفيديو|video)\s*[|:]", re.IGNORECASE)
-_LENGTH_ALONE = re.compile(r"^\W*\d{1,2}:\d{2}(?::\d{2})?\W*$")
+_LENGTH_ALONE = re.compile(
+    r"^\W*(?:(?:المدة|المده|مدة الفيديو|durée|duree|duration)\s?:\s?)?\d{1,2}:\d{2}(?::\d{2})?\W*$", re.I
+)
+_VIDEO_WORDS = frozenset(line_key(word) for word in ("فيديو", "بالفيديو", "video", "vidéo"))
 
 
 def _video_over_its_length(lines: Sequence[Line], index: int) -> bool:
-    """A line labelled as a video with the video's running time alone on the line under it."""
-    if not _VIDEO_LABEL.match(lines[index].text):
+    """A line labelled as a video, on it or alone over it (``فيديو`` / ``...``), with the video's
+    running time alone on the line under it (``02:35``, ``المدة: 04:06``)."""
+    labelled_over = index > 0 and lines[index - 1].key in _VIDEO_WORDS
+    if not _VIDEO_LABEL.match(lines[index].text) and not labelled_over:
         return False
     below = next((line for line in lines[index + 1 :] if line.text.strip()), None)
     return below is not None and _LENGTH_ALONE.match(below.text) is not None
