@@ -3190,3 +3190,12 @@ def test_two_adjectives_apart_by_a_dash_end_the_headline_whatever_the_page_names
     headline = "اجتماع لبحث أمن الحدود التركية - السورية"
     page = ["قناة السورية", "الرئيسية | عربي ودولي", headline, P1, P2, P3, "جميع الحقوق محفوظة © قناة السورية 2015"]
     assert host("\n".join(page)).title == headline
+
+
+@pytest.mark.parametrize("opening", ["وتطرق إلى أن", "وشدد على أن", "ونوه بأن"])
+def test_a_read_also_link_before_a_speaker_going_on_splits_no_story(opening: str) -> None:
+    going_on = f"{opening} المستشفى سيخدم سكان القرى المجاورة في المحافظة ضمن خطة الوزارة للتوسع في الخدمات الصحية."
+    link = "اقرأ أيضاً: الصحة تطلق حملة للتطعيم ضد الإنفلونزا في المدارس"
+    records = marsad.extract("\n".join([HEADLINE, P1, P2, link, going_on, P4]), enrich=False)
+    assert len(records) == 1
+    assert records[0].body == [P1, P2, going_on, P4]

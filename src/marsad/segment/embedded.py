@@ -19,6 +19,8 @@ _FOLDED_MARKER = regex.compile(r"^[^\p{L}\p{N}]*ا?قر(?:ا|يي)\s*(?:ايضا
 # a new story's lede does not (it opens with its own verb or subject).
 _CONTINUATION = regex.compile(
     r"^(?:و|ف)(?:قال|اضاف|اكد|تابع|اشار|اوضح|كان|في|من|على|علي|لفت|ذكر|بين)"
+    # more verbs of a speaker going on (``وتطرق إلى أن``, ``وشدد على``); a lede opens with its verb bare
+    r"|^(?:و|ف)(?:تطرق|شدد|نوه|افاد|اعتبر|اعرب|اختتم|ختم|استطرد|اردف|استدرك|زاد|طالب|دعا|كشف|بين|راي)(?!\w)"
     # a particle after the conjunction: ``ولا يزال``, ``ولأنه``, ``وقد``, ``وهذا`` (folded)
     r"|^(?:و|ف)(?:لا|لم|لن|قد|لان|لانه|لانها|هو|هي|هذا|هذه|ذلك|بحسب|وفق|مع|بعد|منذ)(?!\w)"
     # folding writes ``إلى`` as ``الي``
