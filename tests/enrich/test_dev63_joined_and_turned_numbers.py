@@ -94,3 +94,21 @@ def test_a_given_name_after_a_preposition_and_before_a_title_is_a_name() -> None
 )
 def test_ghurra_before_a_hijri_month_is_its_first_day(paragraph: str, expected: tuple[str, str]) -> None:
     assert expected in [(d["text"], d["value"]) for d in find_dates([paragraph], "2015-08-02")]
+
+
+def test_a_person_after_a_long_title_is_the_speaker_not_the_titles_phrase() -> None:
+    paragraph = (
+        "ونقل البيان عن نائب وزير الخزانة لشؤون مكافحة الإرهاب والاستخبارات المالية آدم زوبين قوله إن "
+        '"الوزارة ستواصل استخدام أدواتها المالية لإضعاف شبكة الدعم".'
+    )
+    found = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert [q["speaker"] for q in found] == ["آدم زوبين"]
+
+
+def test_the_person_spoken_to_after_a_long_subject_is_no_speaker() -> None:
+    paragraph = (
+        "وقال الرئيس الروسي فلاديمير بوتين لرئيس الوزراء الإسرائيلي بنيامين نتنياهو اليوم إن "
+        '"الاتفاق النووي سيعزز الاستقرار في المنطقة".'
+    )
+    found = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert all(q["speaker"] != "بنيامين نتنياهو" for q in found)

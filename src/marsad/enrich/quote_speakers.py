@@ -965,6 +965,33 @@ def _definite_at(subject: Sequence[Word], start: int) -> int | None:
     return None
 
 
+_LONG_TITLE_WORDS = 5  # a title this long may hold a phrase the name rules read as a name
+
+
+def _person_found_at_end(subject: Sequence[Word], book: NameBook) -> int:
+    """How many words at the end of a long subject are a person NER found (0 for none)."""
+    if len(subject) <= _LONG_TITLE_WORDS:
+        return 0
+    for size in range(min(_MAX_NAME_WORDS, len(subject) - 1), 1, -1):
+        if tuple(w.folded for w in subject[-size:]) in book.persons_found:
+            title = subject[:-size]
+            # ``الرئيس الروسي فلاديمير بوتين لرئيس الوزراء الإسرائيلي بنيامين نتنياهو``: someone named
+            # before, or a title after ``ل``, makes the last person whom the speaker spoke to.
+            if any(w.folded[:1] == "ل" and w.folded[1:] in TITLES for w in title) or _names_a_person(title, book):
+                return 0
+            return size
+    return 0
+
+
+def _names_a_person(words: Sequence[Word], book: NameBook) -> bool:
+    folded = [w.folded for w in words]
+    return any(
+        tuple(folded[start : start + size]) in book.persons_found
+        for size in range(2, _MAX_NAME_WORDS + 1)
+        for start in range(len(folded) - size + 1)
+    )
+
+
 def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     """The speaker a cue's subject names, resolved against `book`; None for no subject."""
     if not subject:
@@ -1011,6 +1038,11 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         and not is_given_ali(subject[-1].folded, subject[-1].original)
     ):
         subject = subject[:-1]  # ``مسؤول عسكري أميركي الخميس``: the day is not the speaker's
+    ending = _person_found_at_end(subject, book)
+    if ending:
+        # ``نائب وزير الخزانة لشؤون مكافحة الإرهاب والاستخبارات المالية آدم زوبين``: a long title,
+        # then the person NER found; the title's own words are no name.
+        return book.resolve(book.add(subject[-ending:], subject[:-ending]))
     i = name_start(descriptor_view(subject))
     if i == len(subject):
         if len(subject) == 1 and subject[0].folded not in TITLES:
