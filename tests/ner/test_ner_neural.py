@@ -444,6 +444,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev21-places",
         "newsdev21-persons",
         "newsdev21-organisations",
+        "newsdev22-places",
+        "newsdev22-persons",
+        "newsdev22-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

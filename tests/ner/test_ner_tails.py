@@ -1,5 +1,6 @@
 """A name ends before a preposition or a relative pronoun a widening pass ran it on into, and before
-``العام`` said of the year (newsdev21, issue #18). Every sentence is written for the test."""
+``العام`` said of the year, and a given name keeps the letter a prefix would be (newsdev21, 22; issue #18).
+Every sentence is written for the test."""
 
 from __future__ import annotations
 
@@ -38,3 +39,14 @@ def test_cut_tails_cuts_the_year_before_a_word_of_time() -> None:
     run = [(word, 0, 0) for word in ["وكالة", "حماية", "البيئة", "العام", "الماضي"]]
     tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
     assert cut_tails(run, tags) == ["B-ORG", "I-ORG", "I-ORG", "O", "O"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وقال المدرب بسام العامري إن الفريق جاهز للموسم الجديد.", "بسام العامري"),
+        ("وأكد لامين دياك رئيس الاتحاد الدولي أن التحقيق مستمر.", "لامين دياك"),
+    ],
+)
+def test_a_given_name_opening_with_a_prefix_letter_keeps_it(sentence: str, name: str) -> None:
+    assert ("PER", name) in _entities(sentence)

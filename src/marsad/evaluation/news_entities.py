@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev21` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev21_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev22` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev22_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -116,6 +116,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev21-places", "LOC", "news_dev21_gold.jsonl", "places"),
     ("newsdev21-persons", "PER", "news_dev21_gold.jsonl", "persons"),
     ("newsdev21-organisations", "ORG", "news_dev21_gold.jsonl", "organisations"),
+    ("newsdev22-places", "LOC", "news_dev22_gold.jsonl", "places"),
+    ("newsdev22-persons", "PER", "news_dev22_gold.jsonl", "persons"),
+    ("newsdev22-organisations", "ORG", "news_dev22_gold.jsonl", "organisations"),
 )
 
 
