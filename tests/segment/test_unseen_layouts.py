@@ -3199,3 +3199,36 @@ def test_a_read_also_link_before_a_speaker_going_on_splits_no_story(opening: str
     records = marsad.extract("\n".join([HEADLINE, P1, P2, link, going_on, P4]), enrich=False)
     assert len(records) == 1
     assert records[0].body == [P1, P2, going_on, P4]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["بالأرقام", "300 سرير في المستشفى الجديد", "أسبوعان تفصل المستشفى عن الافتتاح", "2014 - 2015 فترة البناء"],
+        [
+            "FICHE TECHNIQUE / البطاقة الفنية",
+            "الهلال (السعودية) 2 - 1 الوحدة (الإمارات)",
+            "Stade : Roi-Fahd, Riyad",
+            "Buts : Al-Dawsari (21'), Carlos (73')",
+        ],
+    ],
+)
+def test_a_figures_box_or_a_french_match_sheet_under_its_header_is_the_boxs(box: list[str]) -> None:
+    record = host("\n".join([HEADLINE, P1, P2, *box, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_columnists_link_to_all_his_articles_is_never_the_title() -> None:
+    page = [
+        "الأفق",
+        "الرئيسية | كتّاب وآراء",
+        "جميع مقالات الكاتب (87) »",
+        HEADLINE,
+        "نشر بتاريخ: 21-07-2015",
+        P1,
+        P2,
+        P3,
+    ]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert reasons(record)["جميع مقالات الكاتب (87) »"] == "related_articles"

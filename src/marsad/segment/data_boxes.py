@@ -59,7 +59,18 @@ _FIGURE_FIRST = re.compile(r"^[\d.,]+\s?%?\s\D")
 _FIELD_WITH_VALUE = re.compile(r"^[^:]{2,20}:\s?\S+(?:\s\S+){0,4}$")
 
 
+# ``Lieu : Melbourne Cricket Ground``, ``Buts : Benzema (21')``, ``Real Madrid 4 - 1 Manchester City``: a match
+# sheet's rows in French (a Maghreb page's ``Fiche technique``) and its score, beside the box's header only.
+_LATIN_FIELD = re.compile(r"^[A-Za-zÀ-ÿ' ]{2,20}\s?:\s?\S")
+_SCORE_ROW = re.compile(r"^[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
+_MAX_LATIN_ROW_WORDS = 20
+
+
 def _label_or_row(line: Line) -> bool:
+    if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _SCORE_ROW.match(line.text):
+        return True  # (the rules may have taken the score for a byline: ``الفتح (السعودية) 1 - 0 الترجي``)
+    if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _LATIN_FIELD.match(line.text):
+        return True
     if line.chrome is not None:
         # (a field the rules took for a form's or a byline's: ``المدير الفني: كريستيان غروس``)
         return line.chrome.reason in ("comment_form", "byline") and bool(_FIELD_WITH_VALUE.match(line.text))
