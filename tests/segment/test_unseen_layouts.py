@@ -296,6 +296,15 @@ def test_cut_site_name(title: str, names: set[str], expected: str) -> None:
         ("؟", None),
         ("%D8%B1%D9%8A%D8%A7%D8%B6%D8%A9", "رياضة"),
         ("world-news", None),
+        # a page's action, a weather strip's town, a label's count, a clock: no section
+        ("طباعة", None),
+        ("إرسال", None),
+        ("اشترك", None),
+        ("أرسل المقال لصديق", None),
+        ("العقبة 41°", None),
+        ("قراءة: 1,318", None),
+        ("19:45 مسقط", None),
+        ("ثقافة وفنون", "ثقافة وفنون"),
     ],
 )
 def test_a_category_is_a_word_never_a_date_a_number_or_a_slug(raw: str, category: str | None) -> None:
@@ -3232,3 +3241,8 @@ def test_a_columnists_link_to_all_his_articles_is_never_the_title() -> None:
     record = host("\n".join(page))
     assert record.title == HEADLINE
     assert reasons(record)["جميع مقالات الكاتب (87) »"] == "related_articles"
+
+
+def test_a_trail_of_page_actions_under_the_breadcrumb_gives_no_category() -> None:
+    page = ["المرقاب", "الرئيسية | محليات | اقتصاد", "الرئيسيةخليجيات", HEADLINE, "الكويت - كونا", "طباعة | إرسال"]
+    assert host("\n".join([*page, P1, P2, P3])).category != "إرسال"

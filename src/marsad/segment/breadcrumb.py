@@ -99,6 +99,18 @@ _SLUG = regex.compile(r"^[\w.]+(?:[-_][\w.]+)+$")
 _MAX_CATEGORY_WORDS = 6
 
 
+# What the chrome rules name a date or a page's action, never a section (`طباعة | إرسال` after a breadcrumb).
+_NO_SECTION_REASONS = frozenset(
+    {"date_line", "print", "newsletter_promo", "share_widget", "comment_form", "search_form", "login", "sms_promo"}
+)
+# A label and its count, a clock's time; a button's verb or noun first (folded, as line keys are).
+_COUNT_OR_CLOCK = regex.compile(r":\s*[\d,.]+|\d{1,2}:\d{2}")
+_ACTION_FIRST = regex.compile(r"^(?:ارسل|ارسال|اطبع|طباعه|شارك|مشاركه|تسجيل|اشترك|دخول)(?:\s|$)")
+_ACTION_WORDS = frozenset(
+    line_key(word) for word in ("إرسال", "ارسال", "الرئيسية", "الصفحة الرئيسية", "home", "accueil")
+)
+
+
 def plausible_category(text: str | None) -> str | None:
     """`text` as a section name, or None when it cannot be one: a date, a time, a number,
     punctuation, a URL slug (`%D8%A7...` is decoded first, and a slug is taken only when
@@ -115,7 +127,9 @@ def plausible_category(text: str | None) -> str | None:
         return None
     key = line_key(text)
     match = chrome_rules().match(text, key, line_folded(text), len(key.split()))
-    if match is not None and match.reason == "date_line":
-        return None
+    if match is not None and match.reason in _NO_SECTION_REASONS:
+        return None  # a date, or a page's action (`طباعة`, `اشترك`, `الرئيسية`): a trail's button, no section
+    if key in _ACTION_WORDS or "°" in text or _COUNT_OR_CLOCK.search(text) or _ACTION_FIRST.match(key):
+        return None  # ``العقبة 41°`` (a weather strip's town), ``قراءة: 1,318``, ``أرسل المقال لصديق``
     digits = sum(char.isdigit() for char in text)
     return None if digits * 2 >= len(regex.sub(r"\s", "", text)) else text
