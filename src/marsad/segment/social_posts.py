@@ -255,6 +255,8 @@ def _later_counter(line: Line, galleries: set[int]) -> bool:
 # an embedded video's title and its views or running time (no line of the news collections is such a label).
 _PLATFORM_LABELS = frozenset(line_key(label) for label in ("YouTube", "يوتيوب", "Vimeo", "Dailymotion"))
 _MAX_VIDEO_TITLE_WORDS = 20
+# What stands under a video's title: its views, its running time, the player's own label.
+_PLAYER_REASONS = ("share_widget", "date_line", "embed")
 
 
 # ``YouTube | برنامج الدعم النفسي للأطفال اللاجئين``: a platform's name glued to the video's title.
@@ -267,7 +269,7 @@ def _platform_over_counts(line: Line, after: Line) -> bool:
     return (
         (line.key in _PLATFORM_LABELS or _PLATFORM_FIRST.match(line.text) is not None)
         and after.chrome is not None
-        and after.chrome.reason in ("share_widget", "date_line", "embed")
+        and after.chrome.reason in _PLAYER_REASONS
     )
 
 
@@ -278,7 +280,7 @@ def _video_title_under(lines: list[Line], label: int) -> None:
         and title.words <= _MAX_VIDEO_TITLE_WORDS
         and not title.text.rstrip().endswith(_ENDS_A_SENTENCE)
         and after.chrome is not None
-        and after.chrome.reason in ("share_widget", "date_line", "embed")
+        and after.chrome.reason in _PLAYER_REASONS
     ):
         _mark(title)
         if lines[label].chrome is None:
