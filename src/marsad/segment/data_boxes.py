@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+import regex
+
+from marsad.enrich.data import fold_entry
+from marsad.segment.labels import date_words
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match
 
@@ -66,7 +70,18 @@ _SCORE_ROW = re.compile(r"^[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,4
 _MAX_LATIN_ROW_WORDS = 20
 
 
+# ``يونيو 2014 - خام برنت يتداول فوق 110 دولارات``: a timeline's row, a month and a year, then its event.
+_DATED_ROW = regex.compile(r"^(?:\d{1,2}\s)?(\p{L}+)\s\d{4}\s?[-–:]\s?\S")
+
+
+def _dated_row(line: Line) -> bool:
+    found = _DATED_ROW.match(line.text)
+    return found is not None and fold_entry(found[1]) in date_words()
+
+
 def _label_or_row(line: Line) -> bool:
+    if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _dated_row(line):
+        return True
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _SCORE_ROW.match(line.text):
         return True  # (the rules may have taken the score for a byline: ``الفتح (السعودية) 1 - 0 الترجي``)
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _LATIN_FIELD.match(line.text):

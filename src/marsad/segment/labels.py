@@ -21,7 +21,7 @@ _TIME_WORDS = (
 
 
 @lru_cache(maxsize=1)
-def _date_words() -> frozenset[str]:
+def date_words() -> frozenset[str]:
     words = {fold_entry(word) for word in _TIME_WORDS.split()}
     for table in ("gregorian_months.tsv", "hijri_months.tsv", "weekdays.tsv"):
         for row in read_table(table):
@@ -34,7 +34,7 @@ def says_something(text: str | None) -> bool:
     """True when `text` holds a word of two letters or more that is no date or time word."""
     if not text:
         return False
-    words = _date_words()
+    words = date_words()
     for word in _WORD.findall(text):
         if len(word) < 2:
             continue
