@@ -347,7 +347,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
             digits = f"{fraction_first}.{whole_last}"
         if digits.count(".") > 1:
             digits = digits.replace(".", "")  # ``3.075.601 محاولة``: dots grouping thousands, twice over
-        elif _reversed_by_mark(folded, m.start("num"), m.end("num")):
+        elif "." in digits and _reversed_by_mark(folded, m.start("num"), m.end("num")):
             whole, _, fraction = digits.partition(".")
             digits = f"{fraction}.{whole}"
         value = _arabic_decimal(digits) if "ر" in digits else parse_digits(digits)

@@ -191,14 +191,17 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _PREPOSITIONS = frozenset({"في", "علي", "من", "عن", "الي", "مع", "بعد", "قبل"})
 
 
-def _after_preposition(text: str, start: int) -> bool:
+def _word_before(text: str, start: int) -> str | None:
     m = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return m is not None and m[1] in _PREPOSITIONS
+    return m[1] if m is not None else None
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    return _word_before(text, start) in _PREPOSITIONS
 
 
 def _after_cue(text: str, start: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, start - 20), start)
-    return m is not None and m[1] in _CUE_WORDS
+    return _word_before(text, start) in _CUE_WORDS
 
 
 @dataclass(slots=True, frozen=True)

@@ -106,9 +106,7 @@ _NO_SECTION_REASONS = frozenset(
 # A label and its count, a clock's time; a button's verb or noun first (folded, as line keys are).
 _COUNT_OR_CLOCK = regex.compile(r":\s*[\d,.]+|\d{1,2}:\d{2}")
 _ACTION_FIRST = regex.compile(r"^(?:ارسل|ارسال|اطبع|طباعه|شارك|مشاركه|تسجيل|اشترك|دخول)(?:\s|$)")
-_ACTION_WORDS = frozenset(
-    line_key(word) for word in ("إرسال", "ارسال", "الرئيسية", "الصفحة الرئيسية", "home", "accueil")
-)
+_ACTION_WORDS = frozenset(line_key(word) for word in ("الرئيسية", "الصفحة الرئيسية", "home", "accueil"))
 
 
 def plausible_category(text: str | None) -> str | None:
