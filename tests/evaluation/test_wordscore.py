@@ -95,3 +95,10 @@ def test_same_title(predicted: str | None, gold: str | None, same: bool) -> None
 
 def test_line_key_drops_punctuation_and_spacing() -> None:
     assert line_key("  اقرأ أيضاً..  عنوان  ") == "اقرأ أيضاً عنوان"
+
+
+def test_control_bytes_are_no_part_of_a_word() -> None:
+    # a source line may carry them (``\x1a``) where the reader has dropped them from the page
+    gold = ["\x1a\x1a هذا هو محترف الأهلي الرابع", "صفقات الفرق أقوى\x1b من ودياتها"]
+    assert lines_lost(gold, ["هذا هو محترف الأهلي الرابع", "صفقات الفرق أقوى من ودياتها"]) == []
+    assert line_key("\x07مشاهدات: 1204") == "مشاهدات 1204"

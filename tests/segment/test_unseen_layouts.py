@@ -1555,7 +1555,7 @@ def test_the_last_paragraph_after_a_caption_stays() -> None:
 def test_a_place_before_a_colon_is_never_cut_from_the_headline_as_a_site_name(place: str) -> None:
     headline = f"{place}: {HEADLINE}"
     page = ["الواحة", "الرئيسية | محليات", headline, P1, P2, P3, f"© الواحة 2015 — {place}", place]
-    assert host("\n".join(page)).title == headline
+    assert host("\n".join([*page, P1, P2, P3])).title == headline
 
 
 def test_a_dateline_of_two_places_glues_no_headline_to_the_site_name() -> None:
@@ -3143,10 +3143,10 @@ def test_a_match_sheets_teams_or_a_videos_title_over_its_length_is_never_the_tit
 def test_two_adjectives_apart_by_a_dash_end_the_headline_whatever_the_page_names() -> None:
     headline = "اجتماع لبحث أمن الحدود التركية - السورية"
     page = ["قناة السورية", "الرئيسية | عربي ودولي", headline, P1, P2, P3, "جميع الحقوق محفوظة © قناة السورية 2015"]
-    assert host("\n".join(page)).title == headline
+    assert host("\n".join([*page, P1, P2, P3])).title == headline
 
 
-@pytest.mark.parametrize("opening", ["وتطرق إلى أن", "وشدد على أن", "ونوه بأن"])
+@pytest.mark.parametrize("opening", ["وتطرق إلى أن", "وشدد على أن", "ونوه بأن", "ووجهت الوزارة بأن"])
 def test_a_read_also_link_before_a_speaker_going_on_splits_no_story(opening: str) -> None:
     going_on = f"{opening} المستشفى سيخدم سكان القرى المجاورة في المحافظة ضمن خطة الوزارة للتوسع في الخدمات الصحية."
     link = "اقرأ أيضاً: الصحة تطلق حملة للتطعيم ضد الإنفلونزا في المدارس"
@@ -3202,6 +3202,16 @@ _BETWEEN_PARAGRAPHS = [
         "Buts : Al-Dawsari (21'), Carlos (73')",
     ],
     ["محطات في مسار المشروع:", "يونيو 2014 - وضع حجر الأساس", "27 نوفمبر 2014 - ترسية العقد", "مايو 2015 - التجهيز"],
+    [
+        "بطاقة المباراة",
+        "النتيجة: الهلال 2 - 1 العين الإماراتي",
+        "الملعب: سالفيلدن - النمسا",
+        "نوع المباراة: ودية ختامية للمعسكر",
+        "البطاقات الحمراء: 1 (الهلال)",
+        "الحكم: نمساوي",
+    ],
+    ["Fiche technique", "Match : Al Hilal - Al Ain", "Score : 2 - 1", "Entraîneur Al Taawoun : José Gomes"],
+    ["(خريطة: المستشفيات الجديدة في محافظات منطقة مكة المكرمة)"],
 ]
 
 
@@ -3214,3 +3224,27 @@ def test_a_box_between_two_paragraphs_is_cut_whole(inserts: list[str]) -> None:
 def test_a_timelines_rows_under_its_header_are_the_boxs() -> None:
     timeline = ["تسلسل زمني", "14 أغسطس 2014: افتتاح مستشفى الملك فيصل", "8 سبتمبر 2015: وضع حجر الأساس"]
     assert reasons(host("\n".join([HEADLINE, P1, P2, *timeline, P3, P4])))[timeline[1]] == "data_box"
+
+
+def test_a_match_cards_fields_keep_the_paragraph_above_them() -> None:
+    card = ["بطاقة المباراة", "النتيجة: الهلال 2 - 1 العين الإماراتي", "نوع المباراة: ودية", "الحضور: بدون جمهور"]
+    page = ["الأكثر قراءة", HEADLINE, "متابعة - فريق التحرير", "منذ 5 ساعات", "حجم الخط: A A A", P1, *card, P2, P3]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert record.body == [P1, P2, P3]
+    assert {reasons(record)[line] for line in card} == {"data_box"}
+
+
+def test_a_tickers_label_with_its_items_on_one_line_is_never_the_title() -> None:
+    ticker = "شريط الأخبار: الصحة تفتتح مركزاً للقلب في جدة •• الدفاع المدني يحذر من السيول في الطائف"
+    page = ["قناة المرفأ", "الرئيسية | محليات | رياضة", ticker, "الرئيسيةمحليات", HEADLINE, "منذ 3 ساعات", P1, P2, P3]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert reasons(record)[ticker] == "related_articles"
+
+
+def test_a_columnists_name_given_again_as_the_writers_is_never_the_title() -> None:
+    headline = "الاهتمام الكبير بالأوقاف"
+    head = ["صحيفة المرفأ", "الرئيسية » الرأي » أعمدة", "سالم أحمد نجار", "عمود: أضواء"]
+    page = [*head, "صورة الكاتب سالم أحمد نجار", headline, "العدد 9607 - الأربعاء 05 أغسطس 2015", "A+ | A- | طباعة"]
+    assert host("\n".join([*page, P1, P2, P3])).title == headline

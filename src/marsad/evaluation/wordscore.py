@@ -17,7 +17,8 @@ import regex
 
 from marsad.arabic.normalize import normalize_display
 
-_NON_WORD = regex.compile(r"[\p{P}\p{S}\p{Z}\s]+")
+# Control bytes are no part of a word: a source line may carry them (``\x1a``), and the reader drops them.
+_NON_WORD = regex.compile(r"[\p{P}\p{S}\p{Z}\p{Cc}\s]+")
 
 
 def words(text: str) -> list[str]:

@@ -61,12 +61,18 @@ _FIGURE_FIRST = re.compile(r"^[\d.,]+\s?%?\s\D")
 # ``الاسم: كريم بوضيف`` in a player's card: a field with its value, which a comment form's empty
 # ``الاسم:`` is not.
 _FIELD_WITH_VALUE = re.compile(r"^[^:]{2,20}:\s?\S+(?:\s\S+){0,4}$")
+# The same in words alone, under a label without a figure (a price list's ``قارورة الغاز 10 كلغ:`` is
+# a row of its own box, and runs on into what follows it).
+_WORDED_FIELD = re.compile(r"^[^:\d]{2,20}:\s?[^\d\s]+(?:\s[^\d\s]+){0,4}$")
 
 
 # ``Lieu : Melbourne Cricket Ground``, ``Buts : Benzema (21')``, ``Real Madrid 4 - 1 Manchester City``: a match
 # sheet's rows in French (a Maghreb page's ``Fiche technique``) and its score, beside the box's header only.
-_LATIN_FIELD = re.compile(r"^[A-Za-zÀ-ÿ' ]{2,20}\s?:\s?\S")
+_LATIN_FIELD = re.compile(r"^[A-Za-zÀ-ÿ' ]{2,30}\s?:\s?\S")
 _SCORE_ROW = re.compile(r"^[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
+# ``النتيجة: الهلال 2 - 1 العين الإماراتي``: a match card's field whose value is the score.
+_FIELD_WITH_SCORE = re.compile(r"^[^:\d]{2,20}:\s?[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
+_FIELD_REASONS = ("comment_form", "byline", "photo_caption")
 _MAX_LATIN_ROW_WORDS = 20
 
 
@@ -87,10 +93,15 @@ def _label_or_row(line: Line) -> bool:
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _LATIN_FIELD.match(line.text):
         return True
     if line.chrome is not None:
-        # (a field the rules took for a form's or a byline's: ``المدير الفني: كريستيان غروس``)
-        return line.chrome.reason in ("comment_form", "byline") and bool(_FIELD_WITH_VALUE.match(line.text))
+        # (a field the rules took for a form's, a byline's or a caption's: ``المدير الفني: كريستيان غروس``,
+        # ``النتيجة: نيويورك سيتي 2 - 3 مونتريال إمباكت``, ``البطاقات الحمراء: 1 (الهلال)``)
+        return line.chrome.reason in _FIELD_REASONS and bool(
+            _FIELD_WITH_VALUE.match(line.text) or _FIELD_WITH_SCORE.match(line.text)
+        )
     if line.words <= _MAX_LABEL_WORDS and line.kind in _LABEL_KINDS:
         return True
+    if line.kind in _LABEL_KINDS and _WORDED_FIELD.match(line.text):
+        return True  # ``نوع المباراة: ودية ختامية للمعسكر``: a card's field of a few words
     if _LABELLED_LIST.match(line.text) and line.words <= _MAX_LIST_ROW_WORDS:
         return True  # ``الدفاع: منصور الحربي - معتز هوساوي - عقيل بلغيث``: a line-up's row
     return (

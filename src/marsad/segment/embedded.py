@@ -29,6 +29,9 @@ _CONTINUATION = regex.compile(
     r"|^(?:هذا|هذه|ذلك|تلك) \w"
     # background an article closes with (``يذكر أن``, ``يشار إلى``, ``الجدير بالذكر``): no lede opens so
     r"|^(?:يذكر|يشار|يجدر|الجدير)(?!\w)"
+    # ``ووجهت``, ``ووفقا``: the conjunction before a word that opens with its own و (1,413 paragraphs
+    # of the news collections open so, one first paragraph: ``ووري`` "was buried", a verb of its own)
+    r"|^وو(?!ري(?!\w))"
 )
 
 

@@ -518,6 +518,19 @@ def _author_over_bio(upper: Line, between: Sequence[Line]) -> bool:
     return bool(between) and _name_alone(upper) and _is_byline(between[0]) and _opens_with_profession(between[0])
 
 
+# Words that say a line names the writer: ``صورة الكاتب ...``, ``بقلم ...`` (folded).
+_WRITER_WORDS = frozenset(("الكاتب", "الكاتبه", "للكاتب", "للكاتبه", "بقلم"))
+
+
+def _writer_named_below(upper: Line, between: Sequence[Line]) -> bool:
+    """``عبدالله عمر خياط`` / ``عمود: أضواء`` / ``صورة الكاتب عبدالله عمر خياط``: a name alone that a line
+    under it gives again as the writer's (his photo's caption, his byline) is the columnist's."""
+    if not _name_alone(upper) or not upper.key:
+        return False
+    name = f" {upper.key} "
+    return any(name in f" {line.key} " and not _WRITER_WORDS.isdisjoint(line.key.split()) for line in between)
+
+
 _OWN_HEAD_KINDS = 2
 
 
@@ -858,7 +871,7 @@ def _title_above(
                 # a ticker or a menu over the site's head (a search box, a follow widget) and
                 # then the headline: the head opens the article below it
                 return found
-            if _author_over_bio(line, lines[index + 1 : found]):
+            if _author_over_bio(line, lines[index + 1 : found]) or _writer_named_below(line, lines[index + 1 : found]):
                 # ``سمير عطا الله`` / ``كاتب وروائي لبناني، ...`` / headline: a columnist's name over
                 # the line that says who he is heads his column, not the headline under both
                 return found
