@@ -774,6 +774,12 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if "hijri" in by_kind:
         w = _windows(folded, by_kind["hijri"])
         candidates += [_hijri(m, published) for m in _matches(p.HIJRI_DATE, folded, w)]
+        if has_digit:
+            candidates += [
+                _article_kept(_hijri(m, published), folded)
+                for g in _matches(p.GLUED_DIGIT, folded, w)
+                if (m := p.HIJRI_DATE_AFTER_GLUE.match(folded, g.end()))
+            ]
     if has_digit:
         candidates += [_hijri_year(m) for m in p.HIJRI_YEAR.finditer(folded)]
         candidates += [_numeric(m, folded) for m in p.NUMERIC_DATE.finditer(folded)]

@@ -117,10 +117,19 @@ BARE_MONTH = regex.compile(
 _HIJRI_SUFFIX = r"(?:\s?(?:ه(?![\p{L}])|هجريه|هجري|للهجره|من\s+الهجره))"
 # ``رمضان المبارك للعام الحالي 1436هـ``, ``شهر صفر من العام القادم 1437هـ`` are one date: the month's
 # epithet and the year's ``الحالي``/``القادم`` between the month and its year.
-HIJRI_DATE = regex.compile(
-    rf"(?:{_START}(?:{_DAY}{_SLASH}(?:من\s+)?)?(?:شهر\s+)?|(?<=(?:^|\s)[وبل])شهر\s+|(?<=(?:^|\s)و?[بل]))(?P<hm>{_HM})"
+_HIJRI_YEAR_TAIL = (
     rf"(?:[\s,،/]*(?:(?:المبارك|الكريم|المعظم|الحرام)\s+)?(?:(?:من\s+)?(?:عام|العام|سنه|للعام|لعام|لسنه)\s+"
     rf"(?:(?:الحالي|الجاري|القادم|المقبل|الماضي)\s+)?)?(?P<year>\d{{4}})(?:{_HIJRI_SUFFIX})?)?{_END}"
+)
+HIJRI_DATE = regex.compile(
+    rf"(?:{_START}(?:{_DAY}{_SLASH}(?:من\s+)?)?(?:شهر\s+)?|(?<=(?:^|\s)[وبل])شهر\s+|(?<=(?:^|\s)و?[بل]))(?P<hm>{_HM})"
+    + _HIJRI_YEAR_TAIL
+)
+# ``من ال25 من شهر ذي الحجة المقبل``, ``الـ27 من رمضان``: the article glued to a Hijri day, as to a
+# Gregorian one (`DAY_MONTH_AFTER_GLUE`; 59 such days in the news collections), tried where
+# `GLUED_DIGIT` finds one.
+HIJRI_DATE_AFTER_GLUE = regex.compile(
+    rf"(?<=(?<![\p{{L}}\p{{N}}]){_GLUE}){_DAY}{_SLASH}(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HM})" + _HIJRI_YEAR_TAIL
 )
 # ``عام 116 هجري``: an early year needs the suffix written out, as ``5 ه`` may be anything.
 HIJRI_YEAR = regex.compile(
@@ -203,7 +212,8 @@ RELATIVE_PERIOD = regex.compile(
 )
 
 RELATIVE_DAY = regex.compile(
-    rf"{_GLUED}(?:(?P<part>{_PART})\s+)?"
+    # ``مساء يوم أمس``: a part of the day may stand before ``يوم`` and the relative word too
+    rf"{_GLUED}(?:(?P<part>{_PART})(?:(?<!حتي|منذ|يوم)\s+يوم)?\s+)?"
     r"(?P<word>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|الامس|البارحه\s+الاولي|البارحه|الليله\s+قبل\s+الماضيه"
     r"|الليله\s+الماضيه|بعد\s+غد|يوم\s+غد|غدا|اليوم|غد|الغد)"
     rf"(?:\s*\(\s*(?P<wd>{_WD})\s*\)|\s+(?P<wd2>{_WD}))?{_END}"

@@ -62,7 +62,10 @@ _DIGIT_QUANTITY = regex.compile(
     # ``779،557 سهم``: the Arabic comma grouping thousands where no scale word follows (97 in the news)
     rf"|\d{{1,3}}(?:،\d{{3}})+(?![\d،])"
     # ``90 ,11 ألف``: a decimal comma whose fraction the text put first (11.90 thousand)
-    rf"|\d{{1,3}} ,\d{{1,3}}(?=\s+(?:{_SCALE})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
+    rf"|\d{{1,3}} ,\d{{1,3}}(?=\s+(?:{_SCALE})(?![\p{{L}}]))"
+    # ``72. 4 في المائة``, ``1. 9 مليار جنيه``: a space the text put after the decimal point, before a
+    # scale word or a percent (12 in the news collections, all decimals)
+    rf"|\d{{1,3}}\.\s\d{{1,2}}(?=\s?(?:{_SCALE}|{_PERCENT})(?![\p{{L}}]))|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|\s?[/:]\s?\d|[.,]\d|\s?[-/]\s?صفر|\s{2,}\d|-\p{L}|\p{Latin})"
     # ``(117) مليار دينار``, ``«150» مليونا``: Gulf and Iraqi wire copy brackets the digits before their
     # scale word (91 in guillemets in the news).
@@ -345,6 +348,7 @@ def _digit_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, s
         if " ," in digits:
             whole_last, _, fraction_first = digits.partition(" ,")
             digits = f"{fraction_first}.{whole_last}"
+        digits = digits.replace(". ", ".")
         if digits.count(".") > 1:
             digits = digits.replace(".", "")  # ``3.075.601 محاولة``: dots grouping thousands, twice over
         elif "." in digits and _reversed_by_mark(folded, m.start("num"), m.end("num")):

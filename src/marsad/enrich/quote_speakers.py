@@ -27,7 +27,7 @@ from functools import cache
 
 import regex
 
-from marsad.enrich.data import fold_entry, read_list
+from marsad.enrich.data import fold_entry, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.speaker_referents import Referents
 from marsad.given_names import given_names
@@ -46,6 +46,11 @@ ORGANISATIONS = frozenset(read_list("speaker_organisations.txt"))
 # God's name: the speaker of the Quran, and the end of many names (``عبد الله``, ``رحمة الله``).
 GOD = "الله"
 NAME_STOPS = frozenset(read_list("name_stops.txt"))
+# The weekdays the dates read (enrich/data/weekdays.tsv) and the day's words around them: when it was
+# said, never who said it.
+DAY_WORDS = frozenset(row[0] for row in read_table("weekdays.tsv")) | {
+    fold_entry(w) for w in ("أمس", "اليوم", "مساء", "صباح")
+}
 
 _MAX_NAME_WORDS = 4
 # Speech verbs and participles end a name (``المتحدث الرسمي قائلا``); cut after matching,
@@ -1014,7 +1019,10 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         return book.resolve(book.add(subject[:size], subject[size:]))
     first = subject[0].folded
     if first in ORGANISATIONS:
-        return " ".join(w.original for w in _organisation_name(subject))
+        name = list(_organisation_name(subject))
+        while len(name) > 1 and name[-1].folded in DAY_WORDS:
+            name.pop()  # ``قال مصدر أمني الخميس``, ``أعلنت وزارة الداخلية أمس``: the day is no part of it
+        return " ".join(w.original for w in name)
     if first in _ONE_OF and len(subject) > 1:
         # ``أحد رجال الأعمال البارزين``: one of a group the article does not name, up to whom
         # he spoke to (``لمراسل``) or ``ما نصه``

@@ -63,6 +63,7 @@ from marsad.enrich.data import fold_entry, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.quote_speakers import (
     CALLED,
+    DAY_WORDS,
     GOD,
     NAME_STOPS,
     ORGANISATIONS,
@@ -142,6 +143,7 @@ _EVENT_TITLED = frozenset(
     fold_entry(w) for w in ("ورقة", "ورشة", "ندوة", "محاضرة", "مؤتمر", "ملتقى", "منتدى", "معرض", "جلسة", "محور")
 )
 _NAMED_BEFORE = re.compile(r"([^\W\d_]+)[\s:]*$")
+_COPULAS = frozenset(("هو", "هي", "هم", "هما"))
 _MIN_QUOTE_WORDS = 3  # shorter quotations count only right after ``:`` or ``إن``/``أن``
 _MAX_TERM_WORDS = 4  # up to this, words in marks mid-sentence may be a name, not speech
 _SPELLED_LETTER = 2  # ``يو``, ``بي``, ``أس``: a Latin letter written out
@@ -1424,14 +1426,8 @@ def _issuer_of(para: _Paragraph, cue: _Cue, speaker: str, last: int) -> str | No
         at += 1
     words = para.words(*_subject_range(tokens, at, last, para.original))
     # (``قيادة الجيش اللبناني الجمعة``: the day it was issued is no part of the name)
-    end = next((k for k, w in enumerate(words) if w.folded in _WHEN), len(words))
+    end = next((k for k, w in enumerate(words) if w.folded in DAY_WORDS), len(words))
     return " ".join(w.original for w in words[:end]) or None
-
-
-# The weekdays the dates read (enrich/data/weekdays.tsv), and the day's words around them.
-_WHEN = frozenset(row[0] for row in read_table("weekdays.tsv")) | {
-    fold_entry(w) for w in ("أمس", "اليوم", "مساء", "صباح")
-}
 
 
 def _from_ones_side(tokens: list[_Token], first: int) -> bool:
@@ -2087,6 +2083,10 @@ def _is_quotation(text: str, region: tuple[int, int]) -> bool:
         noun = _bare_noun(named[1])
         if noun in _NOT_QUOTE_BEFORE or named[1] in _NOT_QUOTE_BEFORE or named[1] in _EVENT_TITLED:
             return False  # ``مقال بعنوان "ننتظر الحل"``, ``لمهرجان «من أجل مكة»``, ``ورقة "اندماج ..."``
+        if named[1] in _COPULAS and words <= _MAX_TERM_WORDS and not named.group().endswith(":"):
+            # ``أن النجم البرتغالي هو «الأفضل في العالم»``, ``مكان واحد، هو «وادي السيليكون»``: what a
+            # thing is called or said to be, a term or a name in marks (of 320 such in the news, none speech)
+            return False
         indefinite = not named[1].startswith(("ال", "وال", "بال", "لل"))
         if (
             words <= _MAX_NAME_IN_MARKS
