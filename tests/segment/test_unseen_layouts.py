@@ -3212,6 +3212,24 @@ _BETWEEN_PARAGRAPHS = [
     ],
     ["Fiche technique", "Match : Al Hilal - Al Ain", "Score : 2 - 1", "Entraîneur Al Taawoun : José Gomes"],
     ["(خريطة: المستشفيات الجديدة في محافظات منطقة مكة المكرمة)"],
+    [
+        "منشور مضمّن من فيسبوك",
+        "وزارة الصحة - المرفأ",
+        "منذ 9 ساعات",
+        "بدء استقبال المراجعين في المستشفى الجديد بالطائف اعتباراً من الأحد المقبل",
+        "أعجبني 1.4 ألف · 312 تعليقاً · 97 مشاركة",
+        "عرض على فيسبوك",
+    ],
+    [
+        "منشور مضمّن من X",
+        "وزارة الصحة",
+        "@MOH_Marfa",
+        "المستشفى الجديد يستقبل المراجعين الشهر المقبل",
+        "2:16 م · 22 يوليو 2015",
+        "1,540 إعادة نشر · 3,870 إعجاب · 640 رد",
+    ],
+    ["بطاقة المباراة", "النتيجة: الهلال 3 - 1 النصر", "الأهداف: الدوسري 21، الشهري 25، القحطاني 73"],
+    ["إنفوغراف", "خريطة توضح مواقع المستشفيات الجديدة في محافظات منطقة مكة المكرمة خلال العام الماضي (المرفأ 24)"],
 ]
 
 
@@ -3248,3 +3266,16 @@ def test_a_columnists_name_given_again_as_the_writers_is_never_the_title() -> No
     head = ["صحيفة المرفأ", "الرئيسية » الرأي » أعمدة", "سالم أحمد نجار", "عمود: أضواء"]
     page = [*head, "صورة الكاتب سالم أحمد نجار", headline, "العدد 9607 - الأربعاء 05 أغسطس 2015", "A+ | A- | طباعة"]
     assert host("\n".join([*page, P1, P2, P3])).title == headline
+
+
+def test_a_quote_card_repeating_a_paragraph_its_dateline_glued_to_is_cut() -> None:
+    first = f"الطائف - خاص: {P1}"
+    record = host("\n".join([HEADLINE, first, P2, f"«{P1}»", P3, P4]))
+    assert record.body == [first, P2, P3, P4]
+
+
+@pytest.mark.parametrize("name", ["علي موسى الحربي", "عبدالله عمر نجار"])
+def test_the_writers_label_is_never_the_title(name: str) -> None:
+    headline = "الأرض ومعوقات التنمية"
+    head = ["يومية المرفأ", "الرئيسية | مقالات", name, "زاوية: شؤون تنموية", f"الكاتب {name}", headline]
+    assert host("\n".join([*head, "نشر في: 2015/08/03 - 19:55", P1, P2, P3])).title == headline

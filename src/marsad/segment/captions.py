@@ -19,6 +19,7 @@ __all__ = ["mark_photo_captions", "mark_video_links"]
 
 _CAPTION_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.MEDIUM, Kind.FOREIGN)
 _MAX_CAPTION_WORDS = 12
+_MAX_GRAPHIC_CAPTION_WORDS = 16
 _MAX_CREDIT_WORDS = 4
 # ``(المصدر: الشركة المنتجة)``, ``(ريدان - خاص)``, ``(بترا)``: one source word in brackets, or a
 # source and a word; no figure. ``(375 مليون دولار)`` or ``(مليار دولار)`` under a name in a list
@@ -113,13 +114,14 @@ _GRAPHIC_LABELS = frozenset(
 def _gallery_captions(lines: list[Line]) -> None:
     for index, label in enumerate(lines):
         if label.key in _GRAPHIC_LABELS:
-            captions = 1
+            # (a map's or a chart's caption says what it shows, and whose it is: a few words more)
+            captions, longest = 1, _MAX_GRAPHIC_CAPTION_WORDS
         elif label.key in _GALLERY_LABELS:
-            captions = _MAX_GALLERY_CAPTIONS
+            captions, longest = _MAX_GALLERY_CAPTIONS, _MAX_CAPTION_WORDS
         else:
             continue
         for line in lines[index + 1 : index + 1 + captions]:
-            if line.chrome is not None or line.words > _MAX_CAPTION_WORDS or line.text.endswith((".", "،", ":")):
+            if line.chrome is not None or line.words > longest or line.text.endswith((".", "،", ":")):
                 break
             _mark(line)
 

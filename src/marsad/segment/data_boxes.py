@@ -73,6 +73,8 @@ _SCORE_ROW = re.compile(r"^[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,4
 # ``النتيجة: الهلال 2 - 1 العين الإماراتي``: a match card's field whose value is the score.
 _FIELD_WITH_SCORE = re.compile(r"^[^:\d]{2,20}:\s?[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
 _FIELD_REASONS = ("comment_form", "byline", "photo_caption")
+# ``الأهداف: بنزيمة 21، رونالدو 25، خيسي 38``: a card's scorers, each a name and his minute, commas between.
+_SCORERS_ROW = re.compile(r"^[^:\d]{2,20}:\s?(?:[^\d:،,]{2,30}\s\d{1,3}['’]?\s?[،,]\s?)*[^\d:،,]{2,30}\s\d{1,3}['’]?$")
 _MAX_LATIN_ROW_WORDS = 20
 
 
@@ -91,6 +93,8 @@ def _label_or_row(line: Line) -> bool:
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _SCORE_ROW.match(line.text):
         return True  # (the rules may have taken the score for a byline: ``الفتح (السعودية) 1 - 0 الترجي``)
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _LATIN_FIELD.match(line.text):
+        return True
+    if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _SCORERS_ROW.match(line.text):
         return True
     if line.chrome is not None:
         # (a field the rules took for a form's, a byline's or a caption's: ``المدير الفني: كريستيان غروس``,

@@ -78,12 +78,23 @@ def _quote_cards(lines: list[Line]) -> None:
     paragraphs = {line.text.strip() for line in lines if line.kind is Kind.PROSE and line.chrome is None}
     for index, line in enumerate(lines):
         found = _WHOLE_IN_MARKS.match(line.text.strip()) if line.chrome is None else None
-        if found is None or found[1].strip() not in paragraphs:
+        if found is None or not _printed_whole(found[1].strip(), paragraphs):
             continue
         line.box(_PULL_QUOTE)
         for near in (index - 1, index + 1):
             if 0 <= near < len(lines) and _attribution(lines[near]):
                 lines[near].box(_PULL_QUOTE)
+
+
+# ``عدن - خاص: `` before the paragraph the card repeats: the dateline glued to it is no part of the quote.
+_DATELINE_BEFORE = regex.compile(r"^[^.،«»“”\"]{2,40}[:\-–]\s?$")
+
+
+def _printed_whole(quoted: str, paragraphs: set[str]) -> bool:
+    return quoted in paragraphs or any(
+        paragraph.endswith(quoted) and _DATELINE_BEFORE.match(paragraph[: len(paragraph) - len(quoted)])
+        for paragraph in paragraphs
+    )
 
 
 def _attribution(line: Line) -> bool:

@@ -59,6 +59,8 @@ def _closes_a_post(line: Line) -> bool:
         (line.chrome is not None and line.chrome.reason in ("embed", "date_line", "share_widget"))
         or bool(_POST_SIGNATURE.match(line.text))
         or _actions(line)
+        # (counters apart by middle dots the rules took for a menu: ``أعجبني 1.4 ألف · 312 تعليقاً``)
+        or _counters(line)
     )
 
 
@@ -108,8 +110,10 @@ def _post_after(lines: list[Line], handle: int) -> None:
     closed = False
     for line in lines[handle + 1 : handle + 1 + _POST_REACH]:
         if _closes_a_post(line):
-            # a profile link right under the handle (``عرض الملف الشخصي``) comes before the text
-            closed = closed or bool(pending)
+            # a profile link right under the handle (``عرض الملف الشخصي``) comes before the text, and so
+            # does a post's age under the page's name (Facebook: the page, ``منذ 5 ساعات``, the text)
+            heads = line.chrome is not None and line.chrome.reason == "date_line" and all(map(_account_name, pending))
+            closed = closed or (bool(pending) and not heads)
             for text in pending:
                 _mark(text)
             pending = []
@@ -152,7 +156,7 @@ _POST_AGE = regex.compile(r"^[\u200e\u200f]?[^·]{1,40}\s·(?:\s?[^\w\s]{1,3})?$
 _MAX_AGE_WORDS = 6
 # ``أعجبني · تعليق · مشاركة``: a post's actions under its text, counter words without figures.
 _ACTION_SEPARATOR = regex.compile(r"\s*·\s*")
-_MAX_COUNTER_WORDS = 10
+_MAX_COUNTER_WORDS = 14  # ``أعجبني 22 ألف · 1.9 ألف تعليق · 3.1 ألف مشاركة``
 # ``منشور مضمّن — @BeirutCitizen: الشارع ... · 22 تموز 2015``: a post drawn on one line, the handle
 # with a colon before its text and a middle dot before its time.
 _ONE_LINE_POST = regex.compile(r"(?:^|\s)@[A-Za-z0-9_]{2,30}:\s.{3,300}\s·\s")
@@ -302,7 +306,10 @@ def mark_social_posts(lines: list[Line]) -> None:
     # handle or its label is met.
     by_itself: set[int] = set()
     for index, line in enumerate(lines):
-        if line.chrome is None and _known_by_itself(line):
+        if (line.chrome is None and _known_by_itself(line)) or (
+            line.chrome is not None and line.chrome.reason == "navigation" and _counters(line)
+        ):
+            # (a post's counters apart by middle dots read as a menu by the rules: the post's, inside the article)
             _mark(line)
             by_itself.add(index)
     # ``2 / 12``: a gallery's counter, known from a date (``1/12``) by its total repeated on the page.

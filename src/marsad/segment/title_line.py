@@ -243,6 +243,7 @@ def _never_title(line: Line) -> bool:
         or _author_post(line)
         or _name_and_place(line)
         or _titled_name(line)
+        or _writer_label(line)
         or _MATCH_MINUTE.match(text)
         or len(_SCORE.findall(text)) >= _TICKER_SCORES
         or _slashed_trail(text)
@@ -283,16 +284,33 @@ def _titled_name(line: Line) -> bool:
         return False
     names = _given_names()
     at = 1
-    while at <= _MAX_TITLE_ADJECTIVES and at < len(words) and words[at] not in names:
+    while at <= _MAX_TITLE_ADJECTIVES and at < len(words) and words[at] not in names and words[at] != "علي":
         if not (words[at].startswith("ال") or words[at] in person_titles()):
             return False
         at += 1
     rest = words[at + 1 :]
     return (
         at < len(words)
-        and words[at] in names
+        # (``علي`` is folded as ``على`` is, and is no given name on its own; after a title it is one)
+        and (words[at] in names or words[at] == "علي")
         and bool(rest)
         and all(w in names or w in _KIN or w.startswith("ال") for w in rest)
+    )
+
+
+# ``الكاتب عبدالله عمر خياط``: the writer's label over his column or under his photo, his given name and up to
+# three more words (of 31k SaudiNewsNet titles four open with ``الكاتب``/``الكاتبة``, each of seven words or more).
+_WRITER_TITLES = frozenset(("الكاتب", "الكاتبه"))
+_MAX_WRITER_LABEL_WORDS = 5
+
+
+def _writer_label(line: Line) -> bool:
+    words = line.key.split()
+    return (
+        2 < len(words) <= _MAX_WRITER_LABEL_WORDS
+        and words[0] in _WRITER_TITLES
+        and (words[1] in _given_names() or words[1] == "علي")
+        and not _NAME_PUNCTUATION.search(line.text)
     )
 
 
