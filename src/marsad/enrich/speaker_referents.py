@@ -13,17 +13,19 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from marsad.enrich.data import fold_entry
+from marsad.enrich.data import fold_entry, read_list
 
-__all__ = ["DOCUMENTS", "ISSUED", "MEDIA", "Referents", "document_head", "issuer_in"]
+__all__ = ["BODIES", "DOCUMENTS", "ISSUED", "MEDIA", "Referents", "document_head", "issuer_in"]
 
 # Folded nouns: a medium that publishes, a document that says.
 MEDIA = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "مجله", "موقع", "شبكه", "اذاعه", "محطه"})
+# Bodies named after their noun the same way (``حركة طالبان الأفغانية`` ... ``وقالت الحركة``).
+BODIES = frozenset({"حركه", "شركه", "حزب", "جماعه", "منظمه", "مجموعه", "جمعيه"})
 DOCUMENTS = frozenset({"بيان", "تقرير", "دراسه", "رساله", "مذكره", "وثيقه", "تغريده"})
 
 _CLITICS = ("و", "ف", "ب", "ل")
 _MEDIUM_NAMED = re.compile(
-    r"(?<!\w)[وفبل]?(?P<noun>" + "|".join(sorted(MEDIA)) + r")\s+"
+    r"(?<!\w)[وفبل]?(?P<noun>" + "|".join(sorted(MEDIA | BODIES)) + r")\s+"
     r"(?:[«\"“](?P<quoted>[^«»\"“”]{2,40})[»\"”]|(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}))"
 )
 _MAX_NAME_WORDS = 4
@@ -38,7 +40,8 @@ class Referents:
     def note_media(
         self, folded: str, original: Callable[[int, int], str], entities: Mapping[tuple[str, ...], str]
     ) -> None:
-        """``صحيفة «صنداي تايمز»``, ``وكالة الأنباء الفرنسية``: a medium named after its noun."""
+        """``صحيفة «صنداي تايمز»``, ``وكالة الأنباء الفرنسية``: a medium named after its noun, and a body so
+        (``حركة طالبان الأفغانية``, ``شركة المياه الوطنية``)."""
         for m in _MEDIUM_NAMED.finditer(folded):
             if m["quoted"] is not None:
                 self.named[m["noun"]] = original(m.start("quoted"), m.end("quoted")).strip()
@@ -59,7 +62,7 @@ class Referents:
         if not speaker:
             return
         head = fold_entry(speaker).split()[:1]
-        if not head or _definite_noun(head[0]) is not None or _indefinite_document(head[0]) is not None:
+        if not head or _definite_noun(head[0]) in DOCUMENTS or _indefinite_document(head[0]) is not None:
             return  # ``البيان``, ``بيان المنسقية``: a statement does not issue one
         for word in words:
             noun = _indefinite_document(word)
@@ -71,17 +74,27 @@ class Referents:
         if not speaker:
             return None
         words = fold_entry(speaker).split()
+        if len(words) == 2 and _of_a_country(words[1]):
+            words = words[:1]  # ``الصحيفة البريطانية``: the noun and the adjective of its country
         if len(words) != 1:
             return None
         noun = _definite_noun(words[0])
         return self.named.get(noun) if noun is not None else None
 
 
+# ``البريطانية``, ``الأمريكي``: the adjective of a country (``الحركة الشعبية`` is a name of its own).
+_NATIONALITIES = frozenset(fold_entry(word) for word in read_list("nationality_adjectives.txt"))
+
+
+def _of_a_country(word: str) -> bool:
+    return word in _NATIONALITIES or (word.endswith("ه") and word[:-1] in _NATIONALITIES)
+
+
 def _definite_noun(word: str) -> str | None:
     for prefix in ("وال", "فال", "بال", "ال"):
         if word.startswith(prefix):
             bare = word[len(prefix) :]
-            return bare if bare in MEDIA or bare in DOCUMENTS else None
+            return bare if bare in MEDIA or bare in DOCUMENTS or bare in BODIES else None
     return None
 
 
