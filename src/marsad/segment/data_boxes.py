@@ -20,6 +20,7 @@ from marsad.segment.rules import Match
 __all__ = ["mark_attachments", "mark_data_labels", "mark_tables"]
 
 _MAX_LABEL_WORDS = 4
+_MAX_HEADER_WORDS = 8
 _LABEL_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.FOREIGN)
 
 
@@ -51,7 +52,12 @@ _MAX_ROW_LINE_WORDS = 10
 def _box_row(line: Line) -> bool:
     """A line of a data box that runs with its labels: a short one, or a row with its figure (a fact
     the box tells in a sentence, ``معلومة سريعة: ...``, is no row: the article's label under it is its own)."""
-    return _in_a_data_box(line) and (line.words <= _MAX_LABEL_WORDS or any(map(str.isdigit, line.text)))
+    return _in_a_data_box(line) and (
+        line.words <= _MAX_LABEL_WORDS
+        or any(map(str.isdigit, line.text))
+        # ``بطاقة المباراة - آخر مباريات المنتخب الأولمبي``: a header that says which match, no sentence
+        or (line.words <= _MAX_HEADER_WORDS and not line.text.rstrip().endswith((".", "،")))
+    )
 
 
 # ``223 شركة مقيدة في السوق الرئيسية``, ``10% الحد الأقصى للصعود اليومي``: a figure and what it counts.
@@ -73,8 +79,14 @@ _SCORE_ROW = re.compile(r"^[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,4
 # ``النتيجة: الهلال 2 - 1 العين الإماراتي``: a match card's field whose value is the score.
 _FIELD_WITH_SCORE = re.compile(r"^[^:\d]{2,20}:\s?[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
 _FIELD_REASONS = ("comment_form", "byline", "photo_caption")
-# ``الأهداف: بنزيمة 21، رونالدو 25، خيسي 38``: a card's scorers, each a name and his minute, commas between.
-_SCORERS_ROW = re.compile(r"^[^:\d]{2,20}:\s?(?:[^\d:،,]{2,30}\s\d{1,3}['’]?\s?[،,]\s?)*[^\d:،,]{2,30}\s\d{1,3}['’]?$")
+# ``الأهداف: بنزيمة 21، رونالدو 25``, ``أهداف بوكا: كاييري (8) و(88)، تيفيز (46)``, ``مالكورا (29 ركلة جزاء)``: a
+# card's scorers, each a name and his minutes (bracketed or not, with a note), commas between.
+_MINUTE = r"\(?\d{1,3}(?:\s?\+\s?\d{1,2})?['’]?(?:\s[^\d()،,:]{1,20})?\)?"
+_SCORER = rf"[^\d:،,()]{{2,30}}\s{_MINUTE}(?:\s?و\s?{_MINUTE})*"
+_SCORERS_ROW = re.compile(rf"^[^:\d]{{2,25}}:\s?{_SCORER}(?:\s?[،,]\s?{_SCORER})*$")
+# ``الإنذارات: ميسي، يانغا-مبيوا``: a card's row naming players, commas between.
+_NAMES_ROW = re.compile(r"^[^:\d]{2,20}:\s?[^\d:،,.()]{2,30}(?:\s?[،,]\s?[^\d:،,.()]{2,30})+$")
+_MAX_NAMES_ROW_WORDS = 12
 _MAX_LATIN_ROW_WORDS = 20
 
 
@@ -94,7 +106,9 @@ def _label_or_row(line: Line) -> bool:
         return True  # (the rules may have taken the score for a byline: ``الفتح (السعودية) 1 - 0 الترجي``)
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _LATIN_FIELD.match(line.text):
         return True
-    if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _SCORERS_ROW.match(line.text):
+    if line.words <= _MAX_LATIN_ROW_WORDS and _SCORERS_ROW.match(line.text):
+        return True  # (commas and brackets may make it read as prose)
+    if line.kind is not Kind.PROSE and line.words <= _MAX_NAMES_ROW_WORDS and _NAMES_ROW.match(line.text):
         return True
     if line.chrome is not None:
         # (a field the rules took for a form's, a byline's or a caption's: ``المدير الفني: كريستيان غروس``,
@@ -136,7 +150,7 @@ _TWO_ABOVE = 2
 _LOOK_ABOVE = 4
 _MAX_ROW_WORDS = 8
 _MAX_BARRED_ROW_WORDS = 12
-_MAX_TABLE_HEADER_WORDS = 8
+_MAX_TABLE_HEADER_WORDS = 12  # ``ترتيب الدوري العراقي الممتاز - المجموعة الأولى (بعد الجولة 14)``
 _DATA_BOX = Match("data_box", False)
 # a figure, or a dash standing for none (``بغداد | — | —``)
 _FIGURES = re.compile(r"\d|\|\s*[-–—]\s*(?:\||$)")

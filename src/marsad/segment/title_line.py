@@ -243,7 +243,6 @@ def _never_title(line: Line) -> bool:
         or _author_post(line)
         or _name_and_place(line)
         or _titled_name(line)
-        or _writer_label(line)
         or _MATCH_MINUTE.match(text)
         or len(_SCORE.findall(text)) >= _TICKER_SCORES
         or _slashed_trail(text)
@@ -295,22 +294,6 @@ def _titled_name(line: Line) -> bool:
         and (words[at] in names or words[at] == "علي")
         and bool(rest)
         and all(w in names or w in _KIN or w.startswith("ال") for w in rest)
-    )
-
-
-# ``الكاتب عبدالله عمر خياط``: the writer's label over his column or under his photo, his given name and up to
-# three more words (of 31k SaudiNewsNet titles four open with ``الكاتب``/``الكاتبة``, each of seven words or more).
-_WRITER_TITLES = frozenset(("الكاتب", "الكاتبه"))
-_MAX_WRITER_LABEL_WORDS = 5
-
-
-def _writer_label(line: Line) -> bool:
-    words = line.key.split()
-    return (
-        2 < len(words) <= _MAX_WRITER_LABEL_WORDS
-        and words[0] in _WRITER_TITLES
-        and (words[1] in _given_names() or words[1] == "علي")
-        and not _NAME_PUNCTUATION.search(line.text)
     )
 
 
@@ -538,6 +521,10 @@ def _author_over_bio(upper: Line, between: Sequence[Line]) -> bool:
 
 # Words that say a line names the writer: ``صورة الكاتب ...``, ``بقلم ...`` (folded).
 _WRITER_WORDS = frozenset(("الكاتب", "الكاتبه", "للكاتب", "للكاتبه", "بقلم"))
+
+
+# (the writer's photo and its caption may stand under the headline too)
+_WRITER_PHOTO_REACH = 3
 
 
 def _writer_named_below(upper: Line, between: Sequence[Line]) -> bool:
@@ -889,7 +876,9 @@ def _title_above(
                 # a ticker or a menu over the site's head (a search box, a follow widget) and
                 # then the headline: the head opens the article below it
                 return found
-            if _author_over_bio(line, lines[index + 1 : found]) or _writer_named_below(line, lines[index + 1 : found]):
+            if _author_over_bio(line, lines[index + 1 : found]) or _writer_named_below(
+                line, lines[index + 1 : found + _WRITER_PHOTO_REACH]
+            ):
                 # ``سمير عطا الله`` / ``كاتب وروائي لبناني، ...`` / headline: a columnist's name over
                 # the line that says who he is heads his column, not the headline under both
                 return found
