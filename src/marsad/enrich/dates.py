@@ -615,7 +615,8 @@ def _years(folded: str, published: dt.date | None) -> list[_Found]:
                 continue
             year = _year(m.start("year"), m.end("year"), m["year"], folded, explicit=True)
             if 0 < second - first <= widest and year is not None:
-                found += [year, (m.start("year2"), m.end("year2"), "absolute", f"{second:04d}", None)]
+                end = m.end("era") if m.groupdict().get("era") else m.end("year2")  # ``1517 م``: the era's letter too
+                found += [year, (m.start("year2"), end, "absolute", f"{second:04d}", None)]
     for m in p.EARLY_YEAR.finditer(folded) if _EARLY.search(folded) else ():
         if (year := _year(m.start("year"), m.end("year"), m["year"], folded, explicit=True)) is not None:
             found.append(year)
@@ -859,7 +860,7 @@ def _day_of_relative_month(m: regex.Match[str], published: dt.date | None) -> _F
     day = int(m["dday"]) if m["dday"] else _day_of(m)
     if published is None:
         return m.start(), m.end(), "relative", None, None
-    direction = p.RELATIVE_WORDS[m["rel"] or m["rel2"]]
+    direction = 0 if m["this"] else p.RELATIVE_WORDS[m["rel"] or m["rel2"]]
     index = published.year * 12 + published.month - 1 + direction
     year, month = index // 12, index % 12 + 1
     if m["month"] and p.GREGORIAN_MONTHS[_SPACES.sub(" ", m["month"])] != month:

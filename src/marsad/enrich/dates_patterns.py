@@ -161,7 +161,9 @@ YEAR_RANGE = regex.compile(
 # reign or a period, old years included (180 such brackets in the news collections), where no
 # noun they would count follows (``(1500-1700) ريال``).
 YEARS_IN_BRACKETS = regex.compile(
-    r"\(\s*(?P<year>1\d{3}|20[0-4]\d)\s*(?:-|–)\s*(?P<year2>1\d{3}|20[0-4]\d)\s*\)(?=\s*(?:$|[^\p{L}\s]|و\p{L}))"
+    # (``(1494 - 1517 م) في أوروبا``: with the era's letter after the second year, whatever follows)
+    r"\(\s*(?P<year>1\d{3}|20[0-4]\d)\s*(?:-|–)\s*(?P<year2>1\d{3}|20[0-4]\d)"
+    r"(?:(?P<era>\s?م)\s*\)|\s*\)(?=\s*(?:$|[^\p{L}\s]|و\p{L})))"
 )
 # ``بين 1831 و1910.``: a span of years closing a clause, old years included; or a recent span
 # before a word no number counts (``بين 2014 و2018 مع``).
@@ -237,6 +239,8 @@ WEEKDAY_DAY_MONTH = regex.compile(
 # الجاري`` (9 in the news collections, every one a day): a day of the month named relatively.
 DAY_OF_RELATIVE_MONTH = regex.compile(
     rf"{_START}(?:(?:الـ?\s?)?{_DAY}\s+(?:من\s+(?:هذا\s+)?(?:الشهر|شهر\s+(?P<month>{_GM}))|الشهر)\s+(?P<rel>{_REL})"
+    # ``في الثامن من هذا الشهر``: ``هذا`` says which month without a relative word
+    rf"|(?:الـ?\s?)?{_DAY}\s+من\s+(?P<this>هذا)\s+الشهر"
     rf"|(?<!ال)(?<!الـ)(?<!ال\s)(?<!الـ\s)(?<![\d\-/])(?P<dday>\d{{1,2}})\s+(?P<rel2>الجاري|الحالي|المنصرم|الماضي|المقبل)){_END}"
 )
 
