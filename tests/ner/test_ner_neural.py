@@ -447,6 +447,12 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev22-places",
         "newsdev22-persons",
         "newsdev22-organisations",
+        "newsdev23-places",
+        "newsdev23-persons",
+        "newsdev23-organisations",
+        "newsdev24-places",
+        "newsdev24-persons",
+        "newsdev24-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

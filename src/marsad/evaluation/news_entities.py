@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev22` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev22_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev24` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev24_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -119,6 +119,12 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev22-places", "LOC", "news_dev22_gold.jsonl", "places"),
     ("newsdev22-persons", "PER", "news_dev22_gold.jsonl", "persons"),
     ("newsdev22-organisations", "ORG", "news_dev22_gold.jsonl", "organisations"),
+    ("newsdev23-places", "LOC", "news_dev23_gold.jsonl", "places"),
+    ("newsdev23-persons", "PER", "news_dev23_gold.jsonl", "persons"),
+    ("newsdev23-organisations", "ORG", "news_dev23_gold.jsonl", "organisations"),
+    ("newsdev24-places", "LOC", "news_dev24_gold.jsonl", "places"),
+    ("newsdev24-persons", "PER", "news_dev24_gold.jsonl", "persons"),
+    ("newsdev24-organisations", "ORG", "news_dev24_gold.jsonl", "organisations"),
 )
 
 
