@@ -245,6 +245,10 @@ def test_records_name_no_formula_with_god() -> None:
             ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"],
             ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O"],
         ),
+        # ... and so are prayers for the dead and the living (newsdev23).
+        ("الملك سالم غفر الله", ["O", "B-PER", "I-PER", "I-PER"], ["O", "B-PER", "O", "O"]),
+        ("الراحل سالم تغمده الله", ["O", "B-PER", "I-PER", "I-PER"], ["O", "B-PER", "O", "O"]),
+        ("الملك سالم أيده الله", ["O", "B-PER", "I-PER", "I-PER"], ["O", "B-PER", "O", "O"]),
         # The vocative and a byline's words open no name.
         ("بقلم خالد المالك", ["B-PER", "I-PER", "I-PER"], ["O", "B-PER", "I-PER"]),
         ("يا بلال", ["B-PER", "I-PER"], ["O", "B-PER"]),
