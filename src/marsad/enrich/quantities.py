@@ -43,6 +43,15 @@ _UNIT_STOPWORDS = frozenset(read_list("unit_stopwords.txt"))
 _NOT_BEFORE = frozenset(read_list("not_quantity_before.txt"))
 _FIXED_PHRASES = read_list("phrase_not_quantity.txt")
 _FRACTION_PLURALS = {"ارباع": 0.25, "اثلاث": 1 / 3, "اخماس": 0.2, "اعشار": 0.1}
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _fraction_plural(word: str) -> float | None:
+    """The share a plural of a fraction names, a pronoun after it or not (``أرباع``, ``أرباعه``)."""
+    if word in _FRACTION_PLURALS:
+        return _FRACTION_PLURALS[word]
+    bare = next((word[: -len(s)] for s in _PRONOUN_SUFFIXES if word.endswith(s)), None)
+    return _FRACTION_PLURALS.get(bare) if bare else None
 _NAMES_WITH_YEARS = frozenset(
     fold_entry(w) for w in ("يورو", "مونديال", "رؤية", "أولمبياد", "إكسبو", "العالم", "الأمم")
 )
@@ -674,9 +683,10 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
         start = words[index].start() + (len(word) - len(first))
         end = words[index + parsed.words - 1].end()
         nxt = index + parsed.words
-        if parsed.last_role == "unit" and nxt < len(words) and words[nxt][0] in _FRACTION_PLURALS:
-            # ``ثلاثة أرباع``: three quarters
-            parsed = WordNumber(parsed.value * _FRACTION_PLURALS[words[nxt][0]], parsed.words + 1, "fraction")
+        share = _fraction_plural(words[nxt][0]) if parsed.last_role == "unit" and nxt < len(words) else None
+        if share is not None:
+            # ``ثلاثة أرباع``: three quarters (``ثلاثة أرباعه``, of it)
+            parsed = WordNumber(parsed.value * share, parsed.words + 1, "fraction")
             end = words[nxt].end()
         previous = _previous_word(text, start)
         # (``الحادي عشر``: an ordinal's teen; ``إلى عشرة ريالات`` folds ``إلى`` to ``الي``)
