@@ -92,3 +92,8 @@ def test_find_marker(line: str, title: str | None) -> None:
 @pytest.mark.parametrize("line", ["قرأت الحكومة التقرير أيضا", "اقتراح جديد", "وقرأ الوزير البيان"])
 def test_not_a_marker(line: str) -> None:
     assert find_marker(line) is None
+
+
+def test_a_marker_naming_where_its_links_come_from_carries_no_title() -> None:
+    marker = find_marker("اقرأ أيضاً في كتاب وآراء:")
+    assert marker is not None and marker.title is None

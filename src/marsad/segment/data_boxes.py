@@ -74,14 +74,16 @@ _WORDED_FIELD = re.compile(r"^[^:\d]{2,20}:\s?[^\d\s]+(?:\s[^\d\s]+){0,4}$")
 
 # ``Lieu : Melbourne Cricket Ground``, ``Buts : Benzema (21')``, ``Real Madrid 4 - 1 Manchester City``: a match
 # sheet's rows in French (a Maghreb page's ``Fiche technique``) and its score, beside the box's header only.
-_LATIN_FIELD = re.compile(r"^[A-Za-zÀ-ÿ' ]{2,30}\s?:\s?\S")
+# (``Lieu | المكان : Zurich``: the label in both languages)
+_LATIN_FIELD = re.compile(r"^[A-Za-zÀ-ÿ' ]{2,30}(?:\s?\|\s?[^:|\d]{2,20})?\s?:\s?\S")
 _SCORE_ROW = re.compile(r"^[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
 # ``النتيجة: الهلال 2 - 1 العين الإماراتي``: a match card's field whose value is the score.
 _FIELD_WITH_SCORE = re.compile(r"^[^:\d]{2,20}:\s?[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
 _FIELD_REASONS = ("comment_form", "byline", "photo_caption")
-# ``الأهداف: بنزيمة 21، رونالدو 25``, ``أهداف بوكا: كاييري (8) و(88)، تيفيز (46)``, ``مالكورا (29 ركلة جزاء)``: a
-# card's scorers, each a name and his minutes (bracketed or not, with a note), commas between.
-_MINUTE = r"\(?\d{1,3}(?:\s?\+\s?\d{1,2})?['’]?(?:\s[^\d()،,:]{1,20})?\)?"
+# ``الأهداف: بنزيمة 21، رونالدو 25``, ``أهداف بوكا: كاييري (8) و(88)، تيفيز (46)``, ``مالكورا (29 ركلة جزاء)``,
+# ``حسن معاذ د 4 (الشوط الثاني)``: a card's scorers, each a name and his minutes (bracketed or not, with a
+# note), commas between.
+_MINUTE = r"\(?(?:د\s?)?\d{1,3}(?:\s?\+\s?\d{1,2})?['’]?(?:\s[^\d()،,:]{1,20})?\)?(?:\s?\([^()\d]{2,20}\))?"
 _SCORER = rf"[^\d:،,()]{{2,30}}\s{_MINUTE}(?:\s?و\s?{_MINUTE})*"
 _SCORERS_ROW = re.compile(rf"^[^:\d]{{2,25}}:\s?{_SCORER}(?:\s?[،,]\s?{_SCORER})*$")
 # ``الإنذارات: ميسي، يانغا-مبيوا``: a card's row naming players, commas between.

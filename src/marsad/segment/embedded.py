@@ -82,6 +82,8 @@ def _tail_after_marker(text: str) -> str | None:
     if not match:
         return None
     tail = text[match.end() :].strip()
+    if tail.endswith(":"):
+        return None  # ``اقرأ أيضاً في كتاب وآراء:``: where the links below it come from, no story's title
     return tail or None
 
 

@@ -19,7 +19,14 @@ from marsad.segment.labels import says_something
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import chrome_rules, line_key, place_names
 
-__all__ = ["SiteAffixLearner", "SiteNamedHeadline", "cut_site_name", "names_elsewhere", "site_named_headline"]
+__all__ = [
+    "SiteAffixLearner",
+    "SiteNamedHeadline",
+    "cut_site_name",
+    "names_an_outlet",
+    "names_elsewhere",
+    "site_named_headline",
+]
 
 # Not `/`: `عام / ...` is a wire's section. A colon after a word separates (``مرايا بريس: العنوان``),
 # but `بايدن: ...` is a speaker: only a name learned over a site's pages, or one another line of the
@@ -130,6 +137,14 @@ _MEDIA_WORDS = frozenset(
     )
 )
 _PREFIXES = ("وال", "بال", "لل", "ال", "ل")
+
+
+def names_an_outlet(text: str) -> bool:
+    """Opening and closing with an outlet's words (`بوابة الأردن الإخبارية`, `شبكة الرافدين نيوز`)."""
+    words = line_key(text).split()
+    return len(words) > 1 and words[0] in _MEDIA_WORDS and words[-1] in _MEDIA_WORDS
+
+
 _NEGATIONS = frozenset({"لا", "ولا", "ليس", "ليست", "لم", "لن"})
 _MIN_STEM = 3
 # The masthead: a site's name stands in its first lines.
@@ -255,6 +270,8 @@ def site_named_headline(lines: Sequence[Line], templates: Collection[str] = ()) 
                 and _mostly_arabic(headline)
                 # `صحيفة المقرن - سياسية يومية شاملة`: the masthead's tagline is chrome, no headline
                 and chrome_rules().match(headline) is None
+                # `شرفة عمّان - بوابة الأردن الإخبارية`: a second name of the outlet, no headline
+                and not names_an_outlet(headline)
                 # `الوزير: ...` is a speaker where the page shows the word alone; a site's name
                 # stands among other words too (`وكالة الضاد للأنباء` over `ضاد: ...`)
                 and any(core < stems if colon else core <= stems for stems in above)

@@ -18,6 +18,7 @@ from marsad.segment.breadcrumb import is_section_trail
 from marsad.segment.lines import Kind, Line, key_of_line
 from marsad.segment.openers import headline_opening, headlines_opened
 from marsad.segment.rules import female_given_names, line_key, person_titles, place_names, section_names
+from marsad.segment.site_names import names_an_outlet
 from marsad.segment.templates import is_dateline
 
 __all__ = ["find_title", "is_section_line", "opens_with_label", "short_sentence", "summary_header"]
@@ -250,6 +251,8 @@ def _never_title(line: Line) -> bool:
         or _TEAMS_APART.search(text)
         or _WIRE_DATELINE.match(text)
         or _REFERENCE_NUMBER.search(text)
+        # `شبكة الوادي الإخبارية`: an outlet's name (none of 31k SaudiNewsNet titles opens and closes so)
+        or names_an_outlet(text)
     ):
         return True
     return len(_HASHTAG.findall(text)) * 2 >= max(1, len(text.split()))
