@@ -453,6 +453,12 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev24-places",
         "newsdev24-persons",
         "newsdev24-organisations",
+        "newsdev25-places",
+        "newsdev25-persons",
+        "newsdev25-organisations",
+        "newsdev26-places",
+        "newsdev26-persons",
+        "newsdev26-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

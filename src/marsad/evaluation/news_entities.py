@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev24` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev24_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev26` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev26_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -125,6 +125,12 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev24-places", "LOC", "news_dev24_gold.jsonl", "places"),
     ("newsdev24-persons", "PER", "news_dev24_gold.jsonl", "persons"),
     ("newsdev24-organisations", "ORG", "news_dev24_gold.jsonl", "organisations"),
+    ("newsdev25-places", "LOC", "news_dev25_gold.jsonl", "places"),
+    ("newsdev25-persons", "PER", "news_dev25_gold.jsonl", "persons"),
+    ("newsdev25-organisations", "ORG", "news_dev25_gold.jsonl", "organisations"),
+    ("newsdev26-places", "LOC", "news_dev26_gold.jsonl", "places"),
+    ("newsdev26-persons", "PER", "news_dev26_gold.jsonl", "persons"),
+    ("newsdev26-organisations", "ORG", "news_dev26_gold.jsonl", "organisations"),
 )
 
 
