@@ -3246,6 +3246,12 @@ _BETWEEN_PARAGRAPHS = [
         "أعجبني 811 · تعليق 95 · مشاركة 233",
     ],
     ["Fiche technique | البطاقة الفنية", "Stade | الملعب : Yankee Stadium", "Affluence | الحضور : 42 000 spectateurs"],
+    [
+        "Fiche technique / البطاقة الفنية",
+        "Score / النتيجة : PSG 2 - 0 Manchester United",
+        "Stade / الملعب : Soldier Field",
+    ],
+    ["ألبوم الصور", "المستشفى الجديد من الخارج (تصوير: سالم الحربي)", "غرفة العناية المركزة في المستشفى"],
     ["بطاقة المباراة", "النتيجة: الهلال 1 - 0 النصر", "الهدف: سالم الدوسري د 4 (الشوط الثاني)"],
     [
         "رسم بياني: أعداد المراجعين في مستشفيات الطائف (بالآلاف)",
@@ -3342,3 +3348,19 @@ def test_a_second_name_of_the_outlet_after_its_masthead_is_never_the_title() -> 
     ]
     footer = "جميع الحقوق محفوظة © شرفة المرفأ 2015"
     assert host("\n".join([*page, P1, P2, P3, footer])).title == HEADLINE
+
+
+@pytest.mark.parametrize("name", ["عبدالله سالم نجار", "أ.د. جابر بن سالم نجار"])
+def test_a_columnists_name_over_his_columns_label_is_never_the_title(name: str) -> None:
+    headline = "حقوق الوالدين"
+    head = ["جريدة المرفأ", "الرئيسية » آراء ومقالات", "صورة الكاتب", name, "عمود: بين سطرين", headline]
+    assert host("\n".join([*head, "2015/07/25", "القراءات: 1,540", P1, P2, P3])).title == headline
+
+
+def test_a_live_strip_over_the_pages_head_boxes_no_headline() -> None:
+    strip = ["EN DIRECT - مباشر", "Amical : ESS 2 - 2 ASG (MT)", "Volley : EST 3 - 1 CSS (FT)"]
+    head = ["Accueil » Foot International » Liga", "Foot International | كرة عالمية", "عمالقة أوروبا بنكهة أمريكية"]
+    meta = ["Publié le : 23/07/2015 à 13:25", "Temps de lecture : 4 min"]
+    sheet = ["Fiche technique | البطاقة الفنية", "Stade | الملعب : Yankee Stadium"]
+    page = ["KouraTN | كورة تونسية", *strip, *head, *meta, *sheet, P1, P2, P3]
+    assert host("\n".join(page)).title == "عمالقة أوروبا بنكهة أمريكية"

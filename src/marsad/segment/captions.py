@@ -121,9 +121,19 @@ def _gallery_captions(lines: list[Line]) -> None:
         else:
             continue
         for line in lines[index + 1 : index + 1 + captions]:
+            if line.chrome is not None and line.chrome.reason == "photo_caption":
+                continue  # (a caption the rules know among the gallery's)
             if line.chrome is not None or line.words > longest or line.text.endswith((".", "،", ":")):
                 break
             _mark(line)
+        under = lines[index + 1].chrome if index + 1 < len(lines) else None
+        if (
+            label.chrome is None
+            and label.key in _GALLERY_LABELS
+            and under is not None
+            and under.reason == "photo_caption"
+        ):
+            _mark(label)  # ``ألبوم الصور`` over its captions: the gallery's label
 
 
 def mark_photo_captions(lines: list[Line]) -> None:

@@ -21,6 +21,7 @@ __all__ = ["mark_attachments", "mark_data_labels", "mark_tables"]
 
 _MAX_LABEL_WORDS = 4
 _MAX_HEADER_WORDS = 8
+_LABEL_ABOVE = 2
 _LABEL_KINDS = (Kind.HEADLINE, Kind.FRAGMENT, Kind.FOREIGN)
 
 
@@ -36,9 +37,11 @@ def mark_data_labels(lines: list[Line]) -> None:
             continue
         first = next((at for at, member in enumerate(run) if _in_a_data_box(member)), None)
         box = run[first] if first is not None else None
-        if box is not None and box.chrome is not None:
+        if first is not None and box is not None and box.chrome is not None:
             # a header opens its box: the short line over it (the article's sub-heading) is not the box's
-            for member in run[first:] if box.chrome.opens_section else run:
+            # (else the lines right above it may be its header and label, ``مؤشرات آسيوية`` / ``شنغهاي المركب`` over
+            # ``4,070.91 نقطة``; no more: a headline and its meta lines over a match sheet are the article's)
+            for member in run[first:] if box.chrome.opens_section else run[max(0, first - _LABEL_ABOVE) :]:
                 member.box(box.chrome)
         run = []
 
@@ -75,7 +78,7 @@ _WORDED_FIELD = re.compile(r"^[^:\d]{2,20}:\s?[^\d\s]+(?:\s[^\d\s]+){0,4}$")
 # ``Lieu : Melbourne Cricket Ground``, ``Buts : Benzema (21')``, ``Real Madrid 4 - 1 Manchester City``: a match
 # sheet's rows in French (a Maghreb page's ``Fiche technique``) and its score, beside the box's header only.
 # (``Lieu | المكان : Zurich``: the label in both languages)
-_LATIN_FIELD = re.compile(r"^[A-Za-zÀ-ÿ' ]{2,30}(?:\s?\|\s?[^:|\d]{2,20})?\s?:\s?\S")
+_LATIN_FIELD = re.compile(r"^[A-Za-zÀ-ÿ' ]{2,30}(?:\s?[|/]\s?[^:|/\d]{2,20})?\s?:\s?\S")
 _SCORE_ROW = re.compile(r"^[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
 # ``النتيجة: الهلال 2 - 1 العين الإماراتي``: a match card's field whose value is the score.
 _FIELD_WITH_SCORE = re.compile(r"^[^:\d]{2,20}:\s?[^\d:.،]{2,40}\s\d{1,2}\s?-\s?\d{1,2}\s[^\d:.،]{2,40}$")
@@ -101,7 +104,13 @@ def _dated_row(line: Line) -> bool:
     return found is not None and fold_entry(found[1]) in date_words()
 
 
+# ``Accueil » Foot International » Liga``: a trail of sections ends a box (a live strip over the page's head).
+_TRAIL = re.compile(r"\s[»›>]\s")
+
+
 def _label_or_row(line: Line) -> bool:
+    if _TRAIL.search(line.text):
+        return False
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _dated_row(line):
         return True
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _SCORE_ROW.match(line.text):

@@ -517,6 +517,31 @@ def _bio_under_name(lines: Sequence[Line], index: int) -> bool:
     return above.chrome is None and above.words >= 2 and _name_alone(above)
 
 
+# ``عمود: بين سطرين``, ``زاوية: استشارات القراء``: a column's name under its writer's.
+_COLUMN_LABEL = re.compile(r"^(?:عمود|زاوية|العمود|الزاوية)\s?:\s?\S")
+
+
+def _column_label_under(lines: Sequence[Line], index: int) -> bool:
+    """A short line with no sentence's end right over a column's label: the columnist's name (his titles
+    before it too, ``أ.د. جابر بن سالم القحطاني``)."""
+    name = lines[index]
+    under = index + 1
+    while under < len(lines) and lines[under].key == name.key:
+        under += 1  # (a name the page prints twice, under the photo and over the column)
+    return (
+        under < len(lines)
+        and _COLUMN_LABEL.match(lines[under].text) is not None
+        and name.words <= _MAX_AUTHOR_WORDS + 2  # (``أ.د.`` reads as two words)
+        and not name.text.rstrip().endswith((".", "،", ":", "!", "؟"))
+    )
+
+
+def _plain_headline(line: Line) -> bool:
+    return (
+        line.chrome is None and _headline_like(line) and not _never_title(line) and not _COLUMN_LABEL.match(line.text)
+    )
+
+
 def _author_over_bio(upper: Line, between: Sequence[Line]) -> bool:
     """A name alone right over a byline that opens with a profession."""
     return bool(between) and _name_alone(upper) and _is_byline(between[0]) and _opens_with_profession(between[0])
@@ -634,6 +659,15 @@ def find_title(
         below = (k for k in range(found + 1, start) if _fragment_title(lines[k]))
         above = (k for k in (found - 2,) if k >= 0 and _fragment_title(lines[k]))
         found = next(below, None) or next(above, None)
+    if found is not None and not hint and _column_label_under(lines, found):
+        # ``عبدالله عمر خياط`` / ``عمود: بين سطرين`` / the headline: the columnist's name over his column's
+        # label heads the column; the headline is under the label, even of two words
+        below = (
+            k
+            for k in range(found + 2, start)
+            if lines[k].key != lines[found].key and (_fragment_title(lines[k]) or _plain_headline(lines[k]))
+        )
+        found = next(below, None)
     if found is None and not hint:
         found = _urgent_headline(lines, start, in_section)
     if not hint and site_named is None:
