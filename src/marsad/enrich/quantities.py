@@ -52,6 +52,8 @@ def _fraction_plural(word: str) -> float | None:
         return _FRACTION_PLURALS[word]
     bare = next((word[: -len(s)] for s in _PRONOUN_SUFFIXES if word.endswith(s)), None)
     return _FRACTION_PLURALS.get(bare) if bare else None
+
+
 _NAMES_WITH_YEARS = frozenset(
     fold_entry(w) for w in ("يورو", "مونديال", "رؤية", "أولمبياد", "إكسبو", "العالم", "الأمم")
 )
