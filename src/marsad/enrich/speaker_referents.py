@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from marsad.enrich.data import fold_entry, read_list
+from marsad.enrich.data import fold_entry, nationality_adjectives
 
 __all__ = ["BODIES", "DOCUMENTS", "ISSUED", "MEDIA", "Referents", "document_head", "issuer_in"]
 
@@ -74,20 +74,13 @@ class Referents:
         if not speaker:
             return None
         words = fold_entry(speaker).split()
-        if len(words) == 2 and _of_a_country(words[1]):
-            words = words[:1]  # ``الصحيفة البريطانية``: the noun and the adjective of its country
+        if len(words) == 2 and words[1] in nationality_adjectives():
+            # ``الصحيفة البريطانية``: the noun and the adjective of its country (``الحركة الشعبية`` is a name)
+            words = words[:1]
         if len(words) != 1:
             return None
         noun = _definite_noun(words[0])
         return self.named.get(noun) if noun is not None else None
-
-
-# ``البريطانية``, ``الأمريكي``: the adjective of a country (``الحركة الشعبية`` is a name of its own).
-_NATIONALITIES = frozenset(fold_entry(word) for word in read_list("nationality_adjectives.txt"))
-
-
-def _of_a_country(word: str) -> bool:
-    return word in _NATIONALITIES or (word.endswith("ه") and word[:-1] in _NATIONALITIES)
 
 
 def _definite_noun(word: str) -> str | None:

@@ -15,7 +15,7 @@ import regex
 
 from marsad.arabic.tokens import FoldedText
 
-__all__ = ["alternation", "fold_entry", "read_list", "read_table"]
+__all__ = ["alternation", "fold_entry", "nationality_adjectives", "read_list", "read_table"]
 
 
 def fold_entry(entry: str) -> str:
@@ -42,6 +42,14 @@ def read_table(name: str) -> tuple[tuple[str, ...], ...]:
         cells = line.split("\t")
         rows.append((fold_entry(cells[0]), *(c.strip() for c in cells[1:])))
     return tuple(rows)
+
+
+@cache
+def nationality_adjectives() -> frozenset[str]:
+    """The adjectives of nationality (`nationality_adjectives.txt`), folded, in both genders (``السوري``,
+    ``السوريه``)."""
+    masculine = read_list("nationality_adjectives.txt")
+    return frozenset(masculine) | frozenset(fold_entry(word + "ة") for word in masculine)
 
 
 def alternation(entries: tuple[str, ...] | list[str]) -> str:

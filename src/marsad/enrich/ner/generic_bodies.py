@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from marsad.enrich.data import fold_entry, read_list
+from marsad.enrich.data import fold_entry, nationality_adjectives, read_list
 from marsad.enrich.ner.conll import entities, one_word_entities
 
 
@@ -40,17 +40,11 @@ _EVERY_STATES = frozenset(
 )
 
 
-@cache
-def _nationalities() -> frozenset[str]:
-    masculine = read_list("nationality_adjectives.txt")
-    return frozenset(masculine) | frozenset(fold_entry(word + "ة") for word in masculine)
-
-
 def drop_bodies_by_nationality(tokens: list[str], tags: list[str], key: Callable[[str], str]) -> list[str]:
     """`tags` without two-word organisations that are a generic body and a nationality."""
     if "B-ORG" not in tags:
         return tags
-    nationalities = _nationalities()
+    nationalities = nationality_adjectives()
     for kind, start, end in entities(tags):
         if (
             kind == "ORG"
