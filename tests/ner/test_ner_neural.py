@@ -295,6 +295,26 @@ def test_shipped_model_tags_a_sentence_the_same_in_any_batch(monkeypatch: pytest
     assert alone[1] == pytest.approx(together[1], abs=1e-4)
 
 
+@pytest.mark.skipif(not (model_dir() / NEURAL_FILE).is_file(), reason="the neural model is not shipped")
+def test_a_full_token_cache_starts_afresh_without_losing_the_calls_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long run fills the projection cache; the call that overflows it still holds tokens
+    cached before, and they must be projected again, not looked up in the emptied cache
+    (a whole news collection stopped with a KeyError there)."""
+    import marsad.enrich.ner.neural as neural
+
+    with ExitStack() as stack:
+        model = open_model(model_dir(), stack, kind="neural")
+    assert isinstance(model, NeuralNerModel)
+    first = [["وصل", "الوفد", "إلى", "بيروت", "."]]
+    second = [["غادر", "الوفد", "بيروت", "إلى", "دمشق", "مساء", "أمس", "."]]
+    expected = model.decode(first + second)
+    model.forget_tokens()
+    monkeypatch.setattr(neural, "MAX_CACHED_TOKENS", 6)
+    model.decode(first)  # five tokens cached; the next call brings four new ones
+    assert model.decode(second)[0] == expected[0][1:]
+    assert model.decode(first)[0] == expected[0][:1]
+
+
 def _random_weights(seed: int, encoder: TokenEncoder, hidden: int = 4) -> NeuralWeights:
     rng = np.random.default_rng(seed)
     size = 3 + 2 + 5  # word vector, feature embedding, char filters

@@ -204,6 +204,9 @@ class NeuralNerModel:
             return
         if len(self._rows) + len(new) > MAX_CACHED_TOKENS:
             self.forget_tokens()
+            # Every token of the call is read from the table after this, the ones cached
+            # before the cache started afresh too.
+            new = list(dict.fromkeys(tokens))
         encoded = self.encoder.encode(new)
         projected = np.concatenate(
             [token_inputs(w, encoded) @ w.input_weight + w.input_bias for w in self.members], axis=1
