@@ -326,6 +326,27 @@ def ner_common_words_command(shared: Path | None, out: Path | None, sentences: i
     click.echo(json.dumps({"model": model.kind, "words": count, "out": str(out)}))
 
 
+@train_group.command(name="ner-place-votes")
+@_shared_option
+@click.option("--out", type=_FILE, default=None, help="Where to write place_votes.tsv (default: the shipped one).")
+def ner_place_votes_command(shared: Path | None, out: Path | None) -> None:
+    """Tag every news sentence with the shipped tagger and list the names of one or two
+    words it tags a place, alone, in 10%+ of their uses (twice at least, and in half of
+    the uses it tags at all): the world towns find_entities may mark."""
+    from marsad.enrich.ner.article import name_key_for
+    from marsad.enrich.ner.model import shipped_model
+    from marsad.enrich.ner.shipped_lists import PLACE_VOTES_FILE
+    from marsad.training.ner.place_votes import place_votes, write_place_votes
+    from marsad.training.ner.silver import news_sentences
+
+    shared = shared or shared_dir()
+    out = out or source_model_dir() / PLACE_VOTES_FILE
+    model = shipped_model()
+    read = progress(news_sentences(_news_files(shared)), desc="tag news", unit="sentence")
+    votes = place_votes(read, model, name_key_for(model.extractor.stem_key))
+    click.echo(json.dumps({"model": model.kind, "names": write_place_votes(votes, out), "out": str(out)}))
+
+
 @train_group.command(name="ner-places")
 @_shared_option
 @click.option("--out", type=_FILE, default=None, help="Where to write places.tsv (default: the shipped one).")

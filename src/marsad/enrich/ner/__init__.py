@@ -25,6 +25,7 @@ from marsad.enrich.ner.passes import ARTICLE_PASSES, SENTENCE_PASSES, ArticleNam
 from marsad.enrich.ner.shipped_lists import news_institutions, news_places
 from marsad.enrich.ner.spans import Span, link_short_forms, sentences_of, spans_from_tags
 from marsad.enrich.ner.tokens import tokenize
+from marsad.enrich.ner.world_towns import world_places
 
 __all__ = ["Span", "find_entities", "prefetch_tags", "tag_tokens"]
 
@@ -75,7 +76,7 @@ def tag_tokens(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
 @cache
 def _listed() -> tuple[Names, dict[str, int]]:
     """The shipped lists every article's names are read with, and their `first_words`."""
-    listed = {**news_places(), **news_institutions(), **known_entities()}
+    listed = {**world_places(), **news_places(), **news_institutions(), **known_entities()}
     return listed, first_words(listed)
 
 
@@ -98,8 +99,8 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         sentence.tags = tags
         run_passes(sentence, names, SENTENCE_PASSES)
     # What the tagger found anywhere in the article, then the curated list, then the towns
-    # and institutions learned from the news fill the places where a sentence alone gave
-    # too little context.
+    # and institutions learned from the news, then the world's towns the news confirms, fill
+    # the places where a sentence alone gave too little context.
     names.use(*_listed(), article_names([s.run for s in sentences], [s.tags for s in sentences], key))
     spans: list[Span] = []
     fixed: set[tuple[int, int]] = set()

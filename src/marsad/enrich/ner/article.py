@@ -44,9 +44,15 @@ def known_entities() -> Names:
         if line.startswith("#") or "\t" not in line:
             continue
         name, kind = line.split("\t")[:2]
-        words = [w if w == NISBA else fold_for_search(w) for w in name.split()]
-        names[tuple(words[:1] + [_without_proclitic(w) for w in words[1:]])] = kind
+        names[listed_name_key(name)] = kind
     return names
+
+
+def listed_name_key(name: str) -> tuple[str, ...]:
+    """The key of a listed name as `mark_names` looks it up: its words folded, a proclitic
+    before a later word's article cut (`NISBA` kept as it is)."""
+    words = [w if w == NISBA else fold_for_search(w) for w in name.split()]
+    return tuple(words[:1] + [_without_proclitic(w) for w in words[1:]])
 
 
 def _without_proclitic(folded: str) -> str:

@@ -1,7 +1,7 @@
 """The word lists the tagger's passes read, as shipped in `marsad/models/ner`.
 
 They are written by the list builders in `marsad.training.ner` (`marsad train
-ner-common-words`, `ner-places`, `ner-institutions`) from the news collections;
+ner-common-words`, `ner-places`, `ner-institutions`, `ner-place-votes`) from the news collections;
 here they are only read. A list that is absent reads as empty.
 """
 
@@ -13,6 +13,7 @@ from importlib import resources
 COMMON_WORDS_FILE = "common_words.tsv"
 PLACES_FILE = "places.tsv"
 INSTITUTIONS_FILE = "institutions.tsv"
+PLACE_VOTES_FILE = "place_votes.tsv"
 # Name keys (folded, clitics off) of the words that open an institution's name.
 HEADS = frozenset(
     {
@@ -58,3 +59,10 @@ def news_places() -> dict[tuple[str, ...], str]:
 def news_institutions() -> dict[tuple[str, ...], str]:
     """The institutions the news names again and again as ORG names (`training.ner.news_institutions`)."""
     return shipped_names(INSTITUTIONS_FILE, "ORG")
+
+
+@lru_cache(maxsize=1)
+def place_votes() -> frozenset[tuple[str, ...]]:
+    """Names of one or two words our tagger calls a place often enough in the news
+    (`training.ner.place_votes`): the world towns (`world_towns`) that may mark words."""
+    return frozenset(tuple(line.split("\t", 1)[0].split()) for line in _shipped_lines(PLACE_VOTES_FILE))
