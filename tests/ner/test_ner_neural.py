@@ -479,6 +479,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev26-places",
         "newsdev26-persons",
         "newsdev26-organisations",
+        "newsdev27-places",
+        "newsdev27-persons",
+        "newsdev27-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -129,6 +129,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         "newsdev24",
         "newsdev25",
         "newsdev26",
+        "newsdev27",
     )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
@@ -146,7 +147,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
     assert {
         score.articles
         for name, score in scores.items()
-        if name.startswith(tuple(f"newsdev{number}-" for number in range(2, 27)))
+        if name.startswith(tuple(f"newsdev{number}-" for number in range(2, 28)))
     } == {30}
     assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 
