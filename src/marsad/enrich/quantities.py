@@ -850,11 +850,21 @@ def _edition(text: str, start: int, end: int, value: float) -> bool:
     )
 
 
+# ``قريب من صفر في المائة``: zero as a word only before a percent (alone, صفر is also the month Safar).
+_ZERO_PERCENT = regex.compile(rf"(?<![\p{{L}}])صفر\s?(?:{_PERCENT})(?![\p{{L}}])")
+
+
+def _zero_percents(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
+    return [(m.start(), m.end(), 0, "%") for m in _ZERO_PERCENT.finditer(folded.text)]
+
+
 def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float, str | None]]:
     """(start, end, value, unit) in original offsets, dates left out."""
     folded = FoldedText.of(paragraph)
     has_digit = _ANY_DIGIT.search(folded.text) is not None
     found = _digit_quantities(folded) if has_digit else []
+    if "صفر" in folded.word_set():
+        found += _zero_percents(folded)
     if not _NUMBER_WORD_FORMS.isdisjoint(folded.word_set()):
         # Scale words after digits (``500 ألف``) belong to the digit quantity.
         found += _apart(_word_quantities(folded), found)

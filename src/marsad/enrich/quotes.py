@@ -168,7 +168,9 @@ _MAX_NAME_IN_MARKS = 4  # ``بنك "دويتشه رايخ بنك"``: longer quot
 # Indefinite nouns a name in marks follows (besides organisations' heads): a site, a group, itself.
 _NAME_FOLLOWS = frozenset({"موقع", "مجموعه", "نفسها", "نفسه", "نفسهم"})
 # Heads of names that open the marks (besides organisations'): an institute, a group, a site.
-_NAME_HEADS = frozenset({"معهد", "مجموعه", "موقع"})
+# ``يتماشى مع "خطة دبي 2021"``, ``«مبادرة الميثان العالمية»``: a plan's or a programme's name in marks
+# (135 after such a head in the news, nearly all names; never when speech introduces them).
+_NAME_HEADS = frozenset({"معهد", "مجموعه", "موقع", "خطه", "استراتيجيه", "مبادره", "برنامج"})
 _MAX_QUOTED_NAME_WORDS = 3  # ``«لويس إنريكي»`` in a subject is a name, not speech
 
 _TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<number>\d+)|(?P<mark>\S)")
