@@ -29,9 +29,9 @@ def reasons(record: marsad.Record) -> dict[str, str]:
     return {removed.text: removed.reason for removed in record.boilerplate}
 
 
-def cut_between_paragraphs(line: str) -> dict[str, str]:
-    """The removed lines' reasons, once `line` between two paragraphs left the article whole."""
-    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, line, P3, P4]))
+def cut_between_paragraphs(*box: str) -> dict[str, str]:
+    """The removed lines' reasons, once the `box` lines between two paragraphs left the article whole."""
+    record = host("\n".join(["الرئيسية | محليات", HEADLINE, P1, P2, *box, P3, P4]))
     assert record.title == HEADLINE
     assert record.body == [P1, P2, P3, P4]
     return reasons(record)
@@ -3364,3 +3364,43 @@ def test_a_live_strip_over_the_pages_head_boxes_no_headline() -> None:
     sheet = ["Fiche technique | البطاقة الفنية", "Stade | الملعب : Yankee Stadium"]
     page = ["KouraTN | كورة تونسية", *strip, *head, *meta, *sheet, P1, P2, P3]
     assert host("\n".join(page)).title == "عمالقة أوروبا بنكهة أمريكية"
+
+
+def test_a_maps_label_and_what_it_shows_are_a_caption() -> None:
+    label, caption = "خريطة:", "موقع مدينة الطائف جنوب شرق مكة المكرمة"
+    removed = cut_between_paragraphs(label, caption)
+    assert removed[label] == "photo_caption"
+    assert removed[caption] == "photo_caption"
+
+
+def test_the_last_item_of_a_ticker_over_the_section_and_date_is_no_headline() -> None:
+    ticker = ["عاجل", "انقطاع الكهرباء عن أحياء شرق المدينة لساعات", "ارتفاع حصيلة ضحايا السيول في الجنوب إلى خمسة"]
+    page = ["وكالة المرفأ للأنباء", "الرئيسية | محليات | اقتصاد", *ticker, "محليات", "الجمعة 2015/07/31 - 05:18 م"]
+    assert host("\n".join([*page, HEADLINE, P1, P2, P3])).title == HEADLINE
+
+
+def test_an_urgent_storys_own_headline_under_the_label_is_still_the_title() -> None:
+    page = ["وكالة المرفأ للأنباء", "عاجل", HEADLINE, "الجمعة 2015/07/31 - 05:18 م", P1, P2, P3]
+    assert host("\n".join(page)).title == HEADLINE
+
+
+def test_our_correspondents_line_over_the_headline_is_a_byline() -> None:
+    byline = "مراسلنا في الطائف: سالم بن أحمد نجار"
+    record = host("\n".join(["يومية المرفأ", "محليات", byline, HEADLINE, "مدة القراءة: 3 دقائق", P1, P2, P3]))
+    assert record.title == HEADLINE
+    assert reasons(record)[byline] == "byline"
+
+
+def test_a_match_sheets_score_and_scorers_apart_by_bars_are_its_rows() -> None:
+    sheet = ["ورقة المباراة", "الوحدة 2 - 1 الرائد (ودية)", "الأهداف: سالم نجار (18) | فهد الحربي (44) | ماجد علي (77)"]
+    removed = cut_between_paragraphs(*sheet)
+    assert {removed[line] for line in sheet} == {"data_box"}
+
+
+def test_an_outlet_and_its_city_over_the_body_leave_the_headline_over_its_deck() -> None:
+    kicker, deck = "أسعار شهر سبتمبر", "الزيادة جاءت عند الحد الأدنى للتوقعات.. والمصافي تشكو"
+    meta = ["السبت 8 أغسطس 2015 - 12:35 ص", "طباعة | إرسال لصديق"]
+    page = ["يومية المرفأ", "الرئيسية › اقتصاد", kicker, HEADLINE, deck, *meta, "«المرفأ» من الطائف", P1, P2, P3]
+    record = host("\n".join(page))
+    assert record.title == HEADLINE
+    assert reasons(record)["«المرفأ» من الطائف"] == "byline"

@@ -100,13 +100,15 @@ _GALLERY_LABELS = frozenset(line_key(label) for label in ("صور", "الصور"
 _MAX_GALLERY_CAPTIONS = 6
 
 
-# ``إنفوجراف`` / ``القناة الجديدة بالأرقام: الطول والعمق ...``: an infographic's or a chart's label alone on its
-# line over its one caption (no line of the news collections is such a label).
+# ``إنفوجراف`` / ``القناة الجديدة بالأرقام: الطول والعمق ...``: an infographic's, a chart's or a map's label alone
+# on its line over its one caption (no line of the news collections is such a label).
 _GRAPHIC_LABELS = frozenset(
     line_key(label)
     for label in (
         *("إنفوجراف", "انفوجراف", "إنفوجرافيك", "انفوجرافيك", "إنفوغراف", "انفوغراف"),
         *("رسم بياني", "الرسم البياني"),
+        # ``خريطة:`` / ``موقع قرية دوما جنوب شرق نابلس``: a map's label over what it shows
+        *("خريطة", "الخريطة", "خريطة توضيحية"),
     )
 )
 

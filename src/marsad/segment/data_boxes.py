@@ -85,10 +85,10 @@ _FIELD_WITH_SCORE = re.compile(r"^[^:\d]{2,20}:\s?[^\d:.،]{2,40}\s\d{1,2}\s?-\s
 _FIELD_REASONS = ("comment_form", "byline", "photo_caption")
 # ``الأهداف: بنزيمة 21، رونالدو 25``, ``أهداف بوكا: كاييري (8) و(88)، تيفيز (46)``, ``مالكورا (29 ركلة جزاء)``,
 # ``حسن معاذ د 4 (الشوط الثاني)``: a card's scorers, each a name and his minutes (bracketed or not, with a
-# note), commas between.
+# note), commas or bars between.
 _MINUTE = r"\(?(?:د\s?)?\d{1,3}(?:\s?\+\s?\d{1,2})?['’]?(?:\s[^\d()،,:]{1,20})?\)?(?:\s?\([^()\d]{2,20}\))?"
 _SCORER = rf"[^\d:،,()]{{2,30}}\s{_MINUTE}(?:\s?و\s?{_MINUTE})*"
-_SCORERS_ROW = re.compile(rf"^[^:\d]{{2,25}}:\s?{_SCORER}(?:\s?[،,]\s?{_SCORER})*$")
+_SCORERS_ROW = re.compile(rf"^[^:\d]{{2,25}}:\s?{_SCORER}(?:\s?[،,|]\s?{_SCORER})*$")
 # ``الإنذارات: ميسي، يانغا-مبيوا``: a card's row naming players, commas between.
 _NAMES_ROW = re.compile(r"^[^:\d]{2,20}:\s?[^\d:،,.()]{2,30}(?:\s?[،,]\s?[^\d:،,.()]{2,30})+$")
 _MAX_NAMES_ROW_WORDS = 12
@@ -113,8 +113,10 @@ def _label_or_row(line: Line) -> bool:
         return False
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _dated_row(line):
         return True
-    if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _SCORE_ROW.match(line.text):
-        return True  # (the rules may have taken the score for a byline: ``الفتح (السعودية) 1 - 0 الترجي``)
+    if line.words <= _MAX_LATIN_ROW_WORDS and _SCORE_ROW.match(line.text):
+        # (the rules may have taken the score for a byline, ``الفتح (السعودية) 1 - 0 الترجي``, or for a
+        # sentence, ``القادسية 1 - 1 النهضة العماني (ودية)``: a team, a score, a team is no sentence)
+        return True
     if line.kind is not Kind.PROSE and line.words <= _MAX_LATIN_ROW_WORDS and _LATIN_FIELD.match(line.text):
         return True
     if line.words <= _MAX_LATIN_ROW_WORDS and _SCORERS_ROW.match(line.text):

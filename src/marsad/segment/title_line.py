@@ -326,6 +326,22 @@ def _ticker_item(lines: Sequence[Line], index: int) -> bool:
     return above is not None and above.key in _TICKER_LABELS
 
 
+_MAX_TICKER_ITEMS = 5
+
+
+def _later_ticker_item(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line at `index` is the second item or a later one of a ticker: headlines one
+    under another right under a ticker's label (`عاجل` / item / item). An urgent story's own
+    headline stands alone under the label."""
+    for k in range(index - 1, max(-1, index - 1 - _MAX_TICKER_ITEMS), -1):
+        line = lines[k]
+        if line.key in _TICKER_LABELS:
+            return k < index - 1
+        if line.chrome is not None or not _headline_like(line):
+            return False
+    return False
+
+
 _LABEL_SEPARATOR = re.compile(r"[|◦•·▪■◆]")
 
 
@@ -918,6 +934,10 @@ def _title_above(
             ):
                 # ``سمير عطا الله`` / ``كاتب وروائي لبناني، ...`` / headline: a columnist's name over
                 # the line that says who he is heads his column, not the headline under both
+                return found
+            if _later_ticker_item(lines, index):
+                # `عاجل` / item / item / a section, the date / the headline: the ticker's last item
+                # over the article's meta lines is no headline of it
                 return found
             if _meta_block(lines[index + 1 : found]):
                 # headline, then its meta lines (date, views, print), then a deck or the body's
