@@ -87,6 +87,7 @@ from marsad.enrich.speaker_checks import (
     opens_l_phrase,
     starts_a_name,
     trimmed,
+    without_leading_place,
     without_run_on,
 )
 from marsad.enrich.speaker_referents import ISSUED, document_head, issuer_in
@@ -1537,6 +1538,8 @@ def find_quotes(
         ):
             span["speaker"] = None  # ``وقلة احترام قواعد الانضباط``: no speaker rather than a wrong one
         if span["speaker"] is not None:
+            # (after the check: the title before the place, ``مدير مطار أبها``, told who speaks)
+            span["speaker"] = without_leading_place(book, str(span["speaker"]))
             span["speaker"] = _with_hyphenated_part(paragraphs, str(span["speaker"]))
             span["speaker"] = _issuer_of_document(book, str(span["speaker"])) or span["speaker"]
         span["canonical"] = canonical(book, span["speaker"])

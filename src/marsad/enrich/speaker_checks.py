@@ -44,6 +44,7 @@ __all__ = [
     "opens_l_phrase",
     "starts_a_name",
     "trimmed",
+    "without_leading_place",
     "without_run_on",
 ]
 
@@ -225,6 +226,30 @@ def trimmed(speaker: str) -> str:
     while end - at > 1 and folded[end - 1] in _KIN:
         end -= 1
     return " ".join(written[at:end])
+
+
+def _plain_word(word: str) -> bool:
+    return not word.startswith("ال") and word not in TITLES and word not in ORGANISATIONS
+
+
+def without_leading_place(book: NameBook, speaker: str) -> str:
+    """`speaker` without a place the article names before a given name: ``مدير مطار أبها فهد العدواني``
+    leaves ``أبها فهد العدواني`` after the titles, and the town is the title's, not the man's."""
+    written = speaker.split()
+    folded = fold_entry(speaker).split()
+    if len(written) != len(folded):
+        return speaker
+    for size in (2, 1):
+        # (a name after the place: a given name, or a word with no article, title or body's word in it
+        # and a family name with the article: ``فهد العدواني``)
+        rest = folded[size:]
+        if (
+            len(rest) >= 2
+            and tuple(folded[:size]) in book.places
+            and (is_given_name(rest[0]) or (_plain_word(rest[0]) and rest[-1].startswith("ال")))
+        ):
+            return " ".join(written[size:])
+    return speaker
 
 
 def without_run_on(book: NameBook, speaker: str) -> str:
