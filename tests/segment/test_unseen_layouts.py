@@ -3404,3 +3404,41 @@ def test_an_outlet_and_its_city_over_the_body_leave_the_headline_over_its_deck()
     record = host("\n".join(page))
     assert record.title == HEADLINE
     assert reasons(record)["«المرفأ» من الطائف"] == "byline"
+
+
+def test_a_box_of_figures_in_units_of_several_words_is_cut_out() -> None:
+    box = [
+        "أرقام رئيسية",
+        "إجمالي التصرفات: 345 مليون درهم",
+        "عدد المبايعات: 91 مبايعة",
+        "الطاقة الإنتاجية: 22 مليون جالون يومياً",
+    ]
+    removed = cut_between_paragraphs(*box)
+    assert {removed[line] for line in box} == {"data_box"}
+
+
+def test_the_last_price_of_a_market_strip_is_no_headline() -> None:
+    strip = ["سوق دبي المالي 4,061.88 ▲ +0.41%", "بورصة قطر 11,790.64 ▼ -0.22%", "نفط برنت 49.59 دولار"]
+    page = ["المرفأ بزنس", "الرئيسية | أسواق | عقارات | طاقة", *strip, "صحة", HEADLINE, "بقلم: سارة نجار", P1, P2, P3]
+    assert host("\n".join(page)).title == HEADLINE
+
+
+def test_an_instagram_posts_text_closed_by_its_likes_is_the_posts() -> None:
+    post = [
+        "عرض هذا المنشور على إنستغرام",
+        "marfa_health",
+        "افتتاح مستشفى الطائف الجديد.. ما رأيكم؟",
+        "أعجب به 3,105 أشخاص",
+    ]
+    removed = cut_between_paragraphs(*post)
+    assert set(post) <= set(removed)
+
+
+def test_a_facebook_posts_text_between_its_age_and_its_counters_is_the_posts() -> None:
+    post = [
+        "منذ 45 دقيقة",
+        "مستشفى جديد في الطائف.. شاركونا آراءكم",
+        "إعجاب 620 · 41 تعليقاً · 18 مشاركة",
+    ]
+    removed = cut_between_paragraphs(*post)
+    assert "مستشفى جديد في الطائف.. شاركونا آراءكم" in removed

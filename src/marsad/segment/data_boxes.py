@@ -173,9 +173,10 @@ _FIGURES = re.compile(r"\d|\|\s*[-–—]\s*(?:\||$)")
 # news collections five lines read so, never two together.
 _RESULT_ROW = re.compile(r"^[^\d|]{2,30}\s\d{1,2}\s?[-–:]\s?\d{1,2}\s[^\d|]{2,30}$")
 _MIN_RESULT_ROWS = 2
-# ``سوبر 98: 1.83``, ``ديزل: 2.25``: a label, a colon and a figure; over the news collections 31 lines
-# read so, never three together.
-_FIGURE_ROW = re.compile(r"^[^:\d]{1,30}(?:\s\d{1,3})?\s?:\s?[-+]?\d[\d.,]*\s?(?:%|[^\s\d]{1,6})?$")
+# ``سوبر 98: 1.83``, ``ديزل: 2.25``, ``إجمالي التصرفات: 345 مليون درهم``: a label, a colon and a figure in a
+# unit of three words at most, no stop after it; over the news collections 50 lines read so, never three
+# together (a list the article writes closes its items with stops: ``أسبانيا: 23 مليون يورو.``).
+_FIGURE_ROW = re.compile(r"^[^:\d]{1,30}(?:\s\d{1,3})?\s?:\s?[-+]?\d[\d.,]*(?:\s?(?:%|[^\s\d.]{1,8})){0,3}$")
 
 
 # ``آخر سعر 95.25``, ``بوبا العربية +6.8%``, ``سلة أوبك 51.65 دولار للبرميل``: a market box's name and its

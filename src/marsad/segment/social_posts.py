@@ -353,3 +353,26 @@ def mark_social_posts(lines: list[Line]) -> None:
             caption = lines[index + 1]
             if caption.chrome is None and caption.words <= _MAX_CAPTION_WORDS and not caption.text.endswith(_STOPS):
                 _mark(caption, _CAPTION)
+    for index in by_itself:
+        # (a post's likes, comments and shares apart by dots; a page's own share count stands alone)
+        if index >= 2 and "·" in lines[index].text and _counters(lines[index]):
+            _text_under_its_age(lines, index)
+
+
+# ``منذ 45 دقيقة``, ``منذ ساعتين``: how long ago a post went up, alone on its line.
+_AGE_AGO = regex.compile(r"^منذ\s(?:\d{1,3}\s)?\S{2,8}$")
+
+
+def _text_under_its_age(lines: list[Line], counters: int) -> None:
+    """A Facebook post as a page embeds it: its age (``منذ 45 دقيقة``), one line of text, then its
+    counters (``إعجاب 620 · 41 تعليقاً · 18 مشاركة``). Between the two, the line is the post's, not the
+    article's."""
+    text, age = lines[counters - 1], lines[counters - 2]
+    if (
+        text.chrome is None
+        and text.words <= _MAX_POST_WORDS
+        and age.chrome is not None
+        and age.chrome.reason == "date_line"
+        and _AGE_AGO.match(age.key) is not None
+    ):
+        _mark(text)

@@ -320,6 +320,24 @@ def _author_post(line: Line) -> bool:
     return bool(words) and words[0] in _AUTHOR_POSTS and len(words) <= _MAX_POST_WORDS
 
 
+# ``نفط برنت 49.99 دولار``: a market's name and its price with decimals, in a unit of two words at most.
+_PRICE_ROW = re.compile(r"^[^\d:|]{2,40}\s\d[\d,]*\.\d+\s?%?(?:\s[^\d\s]{1,8}){0,2}$")
+_PRICE = re.compile(r"\d\.\d")
+
+
+def _ends_a_market_strip(lines: Sequence[Line], index: int) -> bool:
+    """A name and a price right under a strip of prices the rules took for a menu (arrows, changes):
+    the strip's last item, whatever the rules made of it."""
+    above = lines[index - 1] if index > 0 else None
+    return (
+        above is not None
+        and above.chrome is not None
+        and above.chrome.reason == "navigation"
+        and _PRICE.search(above.text) is not None
+        and _PRICE_ROW.match(lines[index].text) is not None
+    )
+
+
 def _ticker_item(lines: Sequence[Line], index: int) -> bool:
     """Whether the line at `index` is the item under a ticker's label standing alone above it."""
     above = next((lines[k] for k in range(index - 1, -1, -1) if lines[k].text.strip()), None)
@@ -882,6 +900,8 @@ def _title_above(
             continue  # ``بطاقة الشركة`` / ``دلة للخدمات الصحية القابضة — تداول``: the card's name
         if _video_over_its_length(lines, index):
             continue  # ``فيديو | واشنطن تطمئن حلفاءها`` / ``02:35``: a player's title, not the page's
+        if _ends_a_market_strip(lines, index):
+            continue  # ``بورصة قطر 11,801.18 ▲ +0.05%`` / ``نفط برنت 49.99 دولار``: the strip's last price
         if _headline_like(line):
             if is_section_line(line) or (is_dateline(line.text) and not opens_with_label(line, recurring)):
                 continue
