@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from marsad.training.ner.silver import Tagger
+from marsad.training.ner.silver import Tagger, tagged
 
 MIN_COUNT = 20
 MAX_SHARE = 0.3
@@ -30,23 +30,12 @@ def name_shares(
     """Occurrences of each word key, and how many of them `tagger` put inside a name."""
     seen: Counter[str] = Counter()
     named: Counter[str] = Counter()
-    pending: list[list[str]] = []
-
-    def count() -> None:
-        for tokens, tags in zip(pending, tagger.tag(pending), strict=True):
-            for token, tag in zip(tokens, tags, strict=True):
-                word = key(token)
-                seen[word] += 1
-                if tag != "O":
-                    named[word] += 1
-        pending.clear()
-
-    for tokens in sentences:
-        pending.append(tokens)
-        if len(pending) >= batch:
-            count()
-    if pending:
-        count()
+    for tokens, tags in tagged(sentences, tagger, batch):
+        for token, tag in zip(tokens, tags, strict=True):
+            word = key(token)
+            seen[word] += 1
+            if tag != "O":
+                named[word] += 1
     return seen, named
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from marsad.enrich.ner.conll import entities
-from marsad.training.ner.silver import Tagger
+from marsad.training.ner.silver import Tagger, tagged
 
 MAX_WORDS = 2
 MIN_PLACE = 2
@@ -66,19 +66,8 @@ def place_votes(
     sentences: Iterable[list[str]], tagger: Tagger, key: Callable[[str], str], batch: int = 2000
 ) -> PlaceVotes:
     votes = PlaceVotes()
-    pending: list[list[str]] = []
-
-    def count() -> None:
-        for tokens, tags in zip(pending, tagger.tag(pending), strict=True):
-            votes.add([key(token) for token in tokens], tags)
-        pending.clear()
-
-    for tokens in sentences:
-        pending.append(tokens)
-        if len(pending) >= batch:
-            count()
-    if pending:
-        count()
+    for tokens, tags in tagged(sentences, tagger, batch):
+        votes.add([key(token) for token in tokens], tags)
     return votes
 
 

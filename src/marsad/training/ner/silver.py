@@ -55,6 +55,19 @@ def news_sentences(paths: Iterable[Path]) -> Iterator[list[str]]:
                     yield [token for token, _, _ in run]
 
 
+def tagged(sentences: Iterable[list[str]], tagger: Tagger, batch: int = 2000) -> Iterator[tuple[list[str], list[str]]]:
+    """Each sentence with `tagger`'s tags, tagged `batch` sentences at a time (the network runs a
+    batch per time step, so tagging many together costs far less than one by one)."""
+    pending: list[list[str]] = []
+    for tokens in sentences:
+        pending.append(tokens)
+        if len(pending) >= batch:
+            yield from zip(pending, tagger.tag(pending), strict=True)
+            pending = []
+    if pending:
+        yield from zip(pending, tagger.tag(pending), strict=True)
+
+
 def agreeing(sentences: Iterable[list[str]], taggers: Sequence[Tagger], limit: int) -> Iterator[Sentence]:
     """Sentences every tagger tags alike, with at least one entity; at most `limit`."""
     kept = 0
