@@ -482,6 +482,9 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev27-places",
         "newsdev27-persons",
         "newsdev27-organisations",
+        "newsdev28-places",
+        "newsdev28-persons",
+        "newsdev28-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev27` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev27_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev28` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev28_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -134,6 +134,9 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev27-places", "LOC", "news_dev27_gold.jsonl", "places"),
     ("newsdev27-persons", "PER", "news_dev27_gold.jsonl", "persons"),
     ("newsdev27-organisations", "ORG", "news_dev27_gold.jsonl", "organisations"),
+    ("newsdev28-places", "LOC", "news_dev28_gold.jsonl", "places"),
+    ("newsdev28-persons", "PER", "news_dev28_gold.jsonl", "persons"),
+    ("newsdev28-organisations", "ORG", "news_dev28_gold.jsonl", "organisations"),
 )
 
 
