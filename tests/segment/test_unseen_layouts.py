@@ -3442,3 +3442,15 @@ def test_a_facebook_posts_text_between_its_age_and_its_counters_is_the_posts() -
     ]
     removed = cut_between_paragraphs(*post)
     assert "مستشفى جديد في الطائف.. شاركونا آراءكم" in removed
+
+
+def test_a_fact_box_of_approximate_figures_is_cut_out() -> None:
+    box = ["أرقام وحقائق", "عدد الواصلين: نحو 370", "الجثث المنتشلة: 25", "الوفيات منذ بداية العام: أكثر من 2000"]
+    removed = cut_between_paragraphs(*box)
+    assert {removed[line] for line in box} == {"data_box"}
+
+
+def test_a_video_block_with_its_french_length_is_cut_out() -> None:
+    block = ["▶ Vidéo", "مدير المستشفى يتحدث عن الأقسام الجديدة", "Durée : 02:48"]
+    removed = cut_between_paragraphs(*block)
+    assert set(block) <= set(removed)

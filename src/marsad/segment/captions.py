@@ -212,6 +212,11 @@ _VIDEO_TITLE = re.compile(
 _VIDEO_CONTROL = re.compile(r"\d{1,2}:\d{2}|تشغيل|[▶►]")
 _VIDEO = Match("related_articles", False)
 _MAX_VIDEO_LABEL_WORDS = 14
+# ``02:35``, ``المدة: 04:06``, ``Durée : 02:48``: a video's running time alone on its line.
+LENGTH_ALONE = re.compile(
+    r"^\W*(?:(?:المدة|المده|مدة الفيديو|durée|duree|duration)\s?:\s?)?\d{1,2}:\d{2}(?::\d{2})?\W*$", re.I
+)
+VIDEO_WORDS = frozenset(line_key(word) for word in ("فيديو", "بالفيديو", "video", "vidéo"))
 
 
 # ``▶ فيديو | سلاح الجو يكثف طلعاته``: a play sign and a video word, a link to a video on its own line
@@ -264,3 +269,14 @@ def mark_video_links(lines: list[Line]) -> None:
         title.chrome = _VIDEO
         title.kind = Kind.CHROME
         title.boxed = player.boxed = True
+    for label, title, length in zip(lines, lines[1:], lines[2:], strict=False):
+        # ``▶ Vidéo`` / the video's title / ``Durée : 02:48``: a player block inside the article
+        if (
+            label.chrome is not None
+            and label.key in VIDEO_WORDS
+            and title.chrome is None
+            and title.words <= _MAX_VIDEO_LABEL_WORDS
+            and LENGTH_ALONE.match(length.text)
+        ):
+            for line in (title, length):
+                line.box(_VIDEO)

@@ -174,9 +174,14 @@ _FIGURES = re.compile(r"\d|\|\s*[-–—]\s*(?:\||$)")
 _RESULT_ROW = re.compile(r"^[^\d|]{2,30}\s\d{1,2}\s?[-–:]\s?\d{1,2}\s[^\d|]{2,30}$")
 _MIN_RESULT_ROWS = 2
 # ``سوبر 98: 1.83``, ``ديزل: 2.25``, ``إجمالي التصرفات: 345 مليون درهم``: a label, a colon and a figure in a
-# unit of three words at most, no stop after it; over the news collections 50 lines read so, never three
-# together (a list the article writes closes its items with stops: ``أسبانيا: 23 مليون يورو.``).
-_FIGURE_ROW = re.compile(r"^[^:\d]{1,30}(?:\s\d{1,3})?\s?:\s?[-+]?\d[\d.,]*(?:\s?(?:%|[^\s\d.]{1,8})){0,3}$")
+# unit of three words at most, no stop after it, an approximation before it (``نحو 370``, ``أكثر من 2000``);
+# over the news collections 50 lines read so, never three together (a list the article writes closes its
+# items with stops: ``أسبانيا: 23 مليون يورو.``).
+_FIGURE_ROW = re.compile(
+    r"^[^:\d]{1,30}(?:\s\d{1,3})?\s?:\s?"
+    r"(?:(?:نحو|قرابة|حوالي|حوالى|أكثر من|اكثر من|أقل من|اقل من|حتى|منذ)\s)?[-+]?\d[\d.,]*"
+    r"(?:\s?(?:%|[^\s\d.]{1,8})){0,3}$"
+)
 
 
 # ``آخر سعر 95.25``, ``بوبا العربية +6.8%``, ``سلة أوبك 51.65 دولار للبرميل``: a market box's name and its

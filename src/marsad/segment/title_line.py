@@ -15,6 +15,8 @@ from functools import lru_cache
 from marsad.arabic.normalize import fold_for_search
 from marsad.given_names import given_names
 from marsad.segment.breadcrumb import is_section_trail
+from marsad.segment.captions import LENGTH_ALONE as _LENGTH_ALONE
+from marsad.segment.captions import VIDEO_WORDS as _VIDEO_WORDS
 from marsad.segment.lines import Kind, Line, key_of_line
 from marsad.segment.openers import headline_opening, headlines_opened
 from marsad.segment.rules import female_given_names, line_key, person_titles, place_names, section_names
@@ -510,10 +512,6 @@ _CARD_LABELS = frozenset(
     line_key(f"بطاقة {what}") for what in ("الشركة", "اللاعب", "السهم", "المنتخب", "النادي", "الفريق")
 )
 _VIDEO_LABEL = re.compile(r"^\W*(?:فيديو|بالفيديو|video)\s*[|:]", re.IGNORECASE)
-_LENGTH_ALONE = re.compile(
-    r"^\W*(?:(?:المدة|المده|مدة الفيديو|durée|duree|duration)\s?:\s?)?\d{1,2}:\d{2}(?::\d{2})?\W*$", re.I
-)
-_VIDEO_WORDS = frozenset(line_key(word) for word in ("فيديو", "بالفيديو", "video", "vidéo"))
 
 
 def _video_over_its_length(lines: Sequence[Line], index: int) -> bool:
