@@ -61,3 +61,21 @@ def test_place_votes_count_whole_spans_and_untagged_uses() -> None:
     assert votes.total(("الدمام",)) == 3  # inside `جامعة الدمام` it is neither
     # `الرياض` is a place in all its uses, but in one only: too few to tell.
     assert votes.places() == [(("الدمام",), 2, 2, 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقعت الشركة السعودية للكهرباء اتفاقية جديدة لتوسيع شبكة التوزيع.",
+        "وصل الوفد إلى العاصمة السعودية مساء أمس في زيارة تستغرق يومين.",
+        "وتناول اللقاء العلاقات المصرية السعودية وسبل تعزيزها.",
+    ],
+)
+def test_saudi_as_an_adjective_names_no_place(text: str) -> None:
+    assert "السعودية" not in _places(text)
+
+
+def test_saudi_arabia_as_a_noun_stays_a_place() -> None:
+    paragraphs = ["وأكدت المملكة العربية السعودية دعمها للاتفاق.", "وكان وزير الخارجية قد زار السعودية الشهر الماضي."]
+    places = [span["text"] for span in find_entities(paragraphs) if span["type"] == "LOC"]
+    assert places == ["المملكة العربية السعودية", "السعودية"]

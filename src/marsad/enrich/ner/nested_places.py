@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from marsad.arabic.clitics import name_proclitics
 from marsad.arabic.normalize import fold_word
+from marsad.enrich.ner.adjective_places import ADJECTIVE_COUNTRIES, describes
 from marsad.enrich.ner.facility_phrases import FACILITY_HEADS, LANDFORM_HEADS
 from marsad.enrich.ner.spans import Span
 from marsad.enrich.ner.tokens import tokenize
@@ -77,6 +78,8 @@ def places_inside_organisations(
             kind = names.get(tuple(keys[at : at + size]), "LOC") if size else "LOC"
             if not size and governed is not None and at == governed[0]:
                 size = governed[1] - governed[0]
+            if size == 1 and keys[at] in ADJECTIVE_COUNTRIES and describes(keys, at):
+                size = 0  # ``الشركة السعودية للكهرباء``: the company's adjective, no place
             if not size:
                 at += 1
                 continue

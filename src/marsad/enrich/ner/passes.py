@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from marsad.enrich.ner.adjective_places import drop_adjective_places
 from marsad.enrich.ner.article import (
     Names,
     Tokens,
@@ -148,6 +149,10 @@ def _facility_phrases(s: TaggedSentence, names: ArticleNames) -> None:
     s.tags = mark_facility_phrases(s.tokens, s.tags, names.name_key, keys=_keys(s, names))
 
 
+def _adjective_places(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = drop_adjective_places(_keys(s, names), s.tags)
+
+
 def _states(s: TaggedSentence, names: ArticleNames) -> None:
     s.tags = extend_states(s.tokens, s.tags, names.name_key)
 
@@ -230,6 +235,7 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         _generic_bodies,
     ),
     Pass("tails", "a preposition or a relative pronoun a name was run on into; `العام` before a word of time", _tails),
+    Pass("adjective places", "`السعودية` after a definite word: the adjective (`الشركة السعودية`)", _adjective_places),
 )
 
 
