@@ -21,13 +21,8 @@ _OWN_NAME = frozenset({"العربيه"})
 
 
 def _previous_word(keys: Sequence[str], index: int) -> str | None:
-    """The word before `index`, past quotation marks (`صحيفة "الشرق" السعودية`)."""
-    for k in range(index - 1, -1, -1):
-        if any(ch.isalpha() for ch in keys[k]):
-            return keys[k]
-        if k < index - 2:
-            return None
-    return None
+    """The word before `index`, past up to two quotation marks (`صحيفة "الشرق" السعودية`)."""
+    return next((keys[k] for k in range(index - 1, max(-1, index - 4), -1) if any(map(str.isalpha, keys[k]))), None)
 
 
 def describes(keys: Sequence[str], index: int) -> bool:

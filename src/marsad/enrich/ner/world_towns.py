@@ -19,7 +19,6 @@ from functools import lru_cache
 
 import regex
 
-from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.article import FUNCTION_WORDS, Names, listed_name_key
 from marsad.enrich.ner.shipped_lists import common_words, place_votes
 
@@ -62,9 +61,7 @@ def town_names(names: Iterable[str], confirmed: frozenset[tuple[str, ...]], comm
             continue
         if len(key) == 1:
             word = key[0]
-            if word in common or len(word) < _MIN_LETTERS or openers[word] >= _OPENS_NAMES:
-                continue
-            if word in FUNCTION_WORDS or fold_for_search(word) in FUNCTION_WORDS:
+            if word in common or len(word) < _MIN_LETTERS or openers[word] >= _OPENS_NAMES or word in FUNCTION_WORDS:
                 continue
         places[key] = "LOC"
     return places
