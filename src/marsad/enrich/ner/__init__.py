@@ -19,6 +19,7 @@ from marsad.enrich.ner.article import (
     name_key_for,
     propagate_in_windows,
 )
+from marsad.enrich.ner.lone_names import drop_lone_names
 from marsad.enrich.ner.model import shipped_model
 from marsad.enrich.ner.nested_places import places_inside_organisations
 from marsad.enrich.ner.passes import ARTICLE_PASSES, SENTENCE_PASSES, ArticleNames, TaggedSentence, run_passes
@@ -108,6 +109,6 @@ def find_entities(paragraphs: Sequence[str]) -> list[Span]:
         run_passes(sentence, names, ARTICLE_PASSES)
         fixed.update((sentence.paragraph, sentence.run[start][1]) for start, _ in sentence.fixed)
         spans.extend(spans_from_tags(paragraphs[sentence.paragraph], sentence.run, sentence.tags, sentence.paragraph))
-    linked = link_short_forms(spans, fixed=fixed)
+    linked = drop_lone_names(link_short_forms(spans, fixed=fixed), paragraphs)
     inside = places_inside_organisations(linked, names.names, names.name_key)
     return sorted(linked + inside, key=lambda span: (span["paragraph"], span["start"])) if inside else linked

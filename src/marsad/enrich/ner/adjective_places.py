@@ -6,13 +6,22 @@ describes the noun (`الخطوط السعودية`, `العاصمة السعو�
 development sets of the news it was the commonest false place (36 articles where the country is
 never named as a noun). The full name (`المملكة العربية السعودية`) and the noun elsewhere in the
 article (`زار السعودية`) stay places.
+
+A town's name followed by its country's adjective (`ميلانو الإيطالية`, `ساو باولو البرازيلية`,
+`ميناء جيهان التركي`) is the town: the adjective describes it, as a nationality describes a
+person (`اللاعب البرازيلي نيمار`), and leaves the place's span. After a definite word the
+adjective is part of the name (`شبه الجزيرة الكورية`, `الولايات المتحدة الأمريكية`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
-__all__ = ["ADJECTIVE_COUNTRIES", "describes", "drop_adjective_places"]
+from marsad.enrich.data import nationality_adjectives, read_list
+from marsad.enrich.ner.conll import entities
+
+__all__ = ["ADJECTIVE_COUNTRIES", "describes", "drop_adjective_places", "drop_trailing_nationalities"]
 
 # Folded: countries whose name is the feminine of their adjective.
 ADJECTIVE_COUNTRIES = frozenset({"السعوديه"})
@@ -47,4 +56,19 @@ def drop_adjective_places(keys: Sequence[str], tags: list[str]) -> list[str]:
             continue
         if describes(keys, index):
             tags[index] = "O"
+    return tags
+
+
+@cache
+def _nationalities() -> frozenset[str]:
+    return nationality_adjectives() | frozenset(read_list("foreign_nationalities.txt"))
+
+
+def drop_trailing_nationalities(keys: Sequence[str], tags: list[str]) -> list[str]:
+    """Untag the nationality adjective that closes a place's span after an indefinite word."""
+    nationalities = _nationalities()
+    for kind, start, end in entities(tags):
+        last = end - 1
+        if kind == "LOC" and last > start and keys[last] in nationalities and not keys[last - 1].startswith("ال"):
+            tags[last] = "O"
     return tags

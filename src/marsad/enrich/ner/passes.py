@@ -6,7 +6,10 @@ names are collected (what the tagger found anywhere in it, and the shipped lists
 `ARTICLE_PASSES` run on each sentence with those names in hand. Each pass is a small
 function over one `TaggedSentence`, named with the data it reads, so that this list is
 the one place to read what a record's tags go through. CoNLL output (`tag_tokens`) keeps
-the tagger's own reading and skips them.
+the tagger's own reading and skips them. After the passes, `find_entities` links short
+forms to full names (`spans.link_short_forms`), drops one-word persons named once with
+nothing vouching for them (`lone_names`) and adds the places inside organisations' names
+(`nested_places`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from marsad.enrich.ner.adjective_places import drop_adjective_places
+from marsad.enrich.ner.adjective_places import drop_adjective_places, drop_trailing_nationalities
 from marsad.enrich.ner.article import (
     Names,
     Tokens,
@@ -150,7 +153,8 @@ def _facility_phrases(s: TaggedSentence, names: ArticleNames) -> None:
 
 
 def _adjective_places(s: TaggedSentence, names: ArticleNames) -> None:
-    s.tags = drop_adjective_places(_keys(s, names), s.tags)
+    keys = _keys(s, names)
+    s.tags = drop_trailing_nationalities(keys, drop_adjective_places(keys, s.tags))
 
 
 def _states(s: TaggedSentence, names: ArticleNames) -> None:
@@ -235,7 +239,12 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         _generic_bodies,
     ),
     Pass("tails", "a preposition or a relative pronoun a name was run on into; `العام` before a word of time", _tails),
-    Pass("adjective places", "`السعودية` after a definite word: the adjective (`الشركة السعودية`)", _adjective_places),
+    Pass(
+        "adjective places",
+        "`السعودية` after a definite word: the adjective (`الشركة السعودية`); a nationality closing a town's name"
+        " (`ميلانو الإيطالية`): nationality_adjectives.txt, foreign_nationalities.txt",
+        _adjective_places,
+    ),
 )
 
 
