@@ -57,6 +57,28 @@ def test_linking_folds_spelling_variants() -> None:
     assert linked[1]["canonical"] == "أحمد زكي"
 
 
+def test_a_name_written_with_and_without_the_space_after_abd_is_one_name() -> None:
+    spans = [
+        _span("عبد الله النفيسي", "PER"),
+        _span("عبدالله النفيسي", "PER", 1),
+        _span("أبوبكر البغدادي", "PER", 2),
+        _span("أبو بكر البغدادي", "PER", 3),
+        _span("عبدالله", "PER", 4),
+    ]
+    assert [s["canonical"] for s in link_short_forms(spans)] == [
+        "عبد الله النفيسي",
+        "عبد الله النفيسي",
+        "أبوبكر البغدادي",
+        "أبوبكر البغدادي",
+        "عبد الله النفيسي",
+    ]
+
+
+def test_a_fathers_name_after_bin_is_another_person() -> None:
+    spans = [_span("فيصل بن عبدالعزيز", "PER"), _span("عبد العزيز", "PER", 1), _span("فيصل", "PER", 2)]
+    assert [s["canonical"] for s in link_short_forms(spans)] == ["فيصل بن عبدالعزيز", "عبد العزيز", "فيصل بن عبدالعزيز"]
+
+
 def test_a_name_gets_its_majority_type() -> None:
     linked = link_short_forms([_span("نينوى", "LOC"), _span("نينوى", "LOC"), _span("نينوى", "ORG")])
     assert {s["type"] for s in linked} == {"LOC"}

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner import find_entities
+from marsad.enrich.ner.spans import joined_heads
 
 NEWS_FILE = "data/news/saudinewsnet.jsonl.gz"
 PAPERS_FILE = "data/news/newspapers.jsonl.gz"
@@ -191,8 +192,9 @@ class SetScore:
 
 
 def fold_name(name: str) -> str:
-    # NFKC first: one gold name keeps the lam-alef ligature of its page.
-    return fold_for_search(unicodedata.normalize("NFKC", name)).strip()
+    # NFKC first: one gold name keeps the lam-alef ligature of its page. `عبد الله` and
+    # `عبدالله` are two spellings of one name (the guidelines list either), as in the records.
+    return " ".join(joined_heads(fold_for_search(unicodedata.normalize("NFKC", name)).split()))
 
 
 def load_gold(file: str, field: str) -> list[tuple[str, frozenset[str]]]:

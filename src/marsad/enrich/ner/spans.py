@@ -101,13 +101,37 @@ def spans_from_tags(
     return spans
 
 
+# `عبد الله` and `عبدالله`, `أبو بكر` and `أبوبكر`: one name, written with or without the space
+_JOINED_HEADS = frozenset(fold_word(w) for w in ("عبد", "أبو"))
+
+
+def joined_heads(folded: list[str]) -> tuple[str, ...]:
+    """A name's folded words with `عبد` and `أبو` joined to the word after them."""
+    words: list[str] = []
+    for word in folded:
+        if words and words[-1] in _JOINED_HEADS:
+            words[-1] += word
+        else:
+            words.append(word)
+    return tuple(words)
+
+
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(fold_word(name).split())
+    return joined_heads(fold_word(name).split())
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     n = len(short)
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _contains_person(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """As `_contains`, where a name right after `بن` is the father's, another person (`الملك عبد العزيز`
+    is no short form of `فيصل بن عبدالعزيز`)."""
+    n = len(short)
+    return n < len(long) and any(
+        long[i : i + n] == short and not (i and long[i - 1] in _LINEAGE) for i in range(len(long) - n + 1)
+    )
 
 
 _LINEAGE = frozenset(fold_word(w) for w in ("بن", "بنت", "ابن"))
@@ -128,8 +152,9 @@ def _facility(span: Span) -> bool:
 def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ()) -> list[Span]:
     """Within one article: one type per name (the majority), and every short
     form's `canonical` set to the fullest name of that type that contains it
-    word for word (`بايدن` → `جو بايدن`). Spans at `fixed` (paragraph, start)
-    keep their type and cast no vote."""
+    word for word (`بايدن` → `جو بايدن`), every other form to the name's first
+    spelling (`عبدالله النفيسي` after `عبد الله النفيسي`). Spans at `fixed`
+    (paragraph, start) keep their type and cast no vote."""
     folded: dict[str, tuple[str, ...]] = {}
 
     def words_of(span: Span) -> tuple[str, ...]:
@@ -148,12 +173,12 @@ def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ())
         if vote and (span["paragraph"], span["start"]) not in fixed:
             span["type"] = vote.most_common(1)[0][0]
     fullest: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    first: dict[tuple[str, tuple[str, ...]], str] = {}  # the first spelling of each name
     facilities: set[tuple[str, ...]] = set()
     for span in spans:
         key = (span["type"], words_of(span))
-        if key not in seen:
-            seen.add(key)
+        if key not in first:
+            first[key] = span["canonical"]
             fullest[span["type"]].append((key[1], span["canonical"]))
             if _facility(span):
                 facilities.add(key[1])
@@ -167,9 +192,15 @@ def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ())
             (len(w), name)
             for w, name in fullest[span["type"]]
             if len(w) > size
-            and (_contains(w, words) or (span["type"] == "PER" and _lineage_left_out(w, words)))
+            and (
+                _contains_person(w, words) or _lineage_left_out(w, words)
+                if span["type"] == "PER"
+                else _contains(w, words)
+            )
             and (own or w not in facilities)
         ]
         if candidates:
             span["canonical"] = max(candidates, key=lambda c: c[0])[1]
+        else:
+            span["canonical"] = first[(span["type"], words)]
     return spans
