@@ -485,6 +485,12 @@ def test_eval_reports_the_model_it_measured(shared: Path) -> None:
         "newsdev28-places",
         "newsdev28-persons",
         "newsdev28-organisations",
+        "newsdev29-places",
+        "newsdev29-persons",
+        "newsdev29-organisations",
+        "newsdev30-places",
+        "newsdev30-persons",
+        "newsdev30-organisations",
     ]
     assert {row["model"] for row in rows} == {shipped_model().kind}
     import os

@@ -131,6 +131,8 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
         "newsdev26",
         "newsdev27",
         "newsdev28",
+        "newsdev29",
+        "newsdev30",
     )
     assert set(scores) == {f"{prefix}-{kind}" for prefix in prefixes for kind in kinds}
     assert all(0 < score.right <= min(score.found, score.gold) for score in scores.values())
@@ -148,7 +150,7 @@ def test_news_scores_every_gold_set(shared: Path) -> None:
     assert {
         score.articles
         for name, score in scores.items()
-        if name.startswith(tuple(f"newsdev{number}-" for number in range(2, 29)))
+        if name.startswith(tuple(f"newsdev{number}-" for number in range(2, 31)))
     } == {30}
     assert scores["newsdev2-places"].source == "SaudiNewsNet articles"
 

@@ -15,8 +15,8 @@ sections), annotated by readers who saw no output of marsad
 (`newspapers_gold.jsonl`, ids and names), scored the same way as the
 `papers-*` sets. Development sets written later under docs/guidelines/entities.md by
 helpers who saw no output of marsad, read first and then for errors: `papersdev*` (newspapers
-articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev28` (30 SaudiNewsNet
-articles each, `news_dev2_gold.jsonl` to `news_dev28_gold.jsonl`, keyed by url).
+articles, `papers_dev*_gold.jsonl`) and `newsdev2` to `newsdev30` (30 SaudiNewsNet
+articles each, `news_dev2_gold.jsonl` to `news_dev30_gold.jsonl`, keyed by url).
 """
 
 from __future__ import annotations
@@ -138,6 +138,12 @@ SETS: tuple[tuple[str, str, str, str], ...] = (
     ("newsdev28-places", "LOC", "news_dev28_gold.jsonl", "places"),
     ("newsdev28-persons", "PER", "news_dev28_gold.jsonl", "persons"),
     ("newsdev28-organisations", "ORG", "news_dev28_gold.jsonl", "organisations"),
+    ("newsdev29-places", "LOC", "news_dev29_gold.jsonl", "places"),
+    ("newsdev29-persons", "PER", "news_dev29_gold.jsonl", "persons"),
+    ("newsdev29-organisations", "ORG", "news_dev29_gold.jsonl", "organisations"),
+    ("newsdev30-places", "LOC", "news_dev30_gold.jsonl", "places"),
+    ("newsdev30-persons", "PER", "news_dev30_gold.jsonl", "persons"),
+    ("newsdev30-organisations", "ORG", "news_dev30_gold.jsonl", "organisations"),
 )
 
 
