@@ -10,7 +10,7 @@ import marsad
 from marsad.extraction import ExtractOptions, extract_prepared, prepare_page
 from marsad.records import Page
 from marsad.segment.breadcrumb import plausible_category
-from marsad.segment.rules import line_key
+from marsad.segment.rules import chrome_rules, line_key
 from marsad.segment.site_names import cut_site_name
 from marsad.segment.templates import TemplateLearner, is_dateline
 
@@ -3454,3 +3454,28 @@ def test_a_video_block_with_its_french_length_is_cut_out() -> None:
     block = ["▶ Vidéo", "مدير المستشفى يتحدث عن الأقسام الجديدة", "Durée : 02:48"]
     removed = cut_between_paragraphs(*block)
     assert set(block) <= set(removed)
+
+
+def test_a_facebook_pages_name_under_the_networks_label_is_the_posts() -> None:
+    post = [
+        "Facebook",
+        "أهالي الطائف اليوم",
+        "منذ يوم واحد",
+        "نداء: المستشفى الجديد يحتاج متطوعين لقسم الطوارئ",
+        "أعجبني 874 · 129 تعليقاً · 402 مشاركة",
+    ]
+    removed = cut_between_paragraphs(*post)
+    assert set(post[1:]) <= set(removed)
+
+
+@pytest.mark.parametrize("credit", ["Ph. AFP", "Ph. Archives / DR", "Ph. Youssef Amrani / Médina Info"])
+def test_a_french_photo_credit_alone_is_a_caption(credit: str) -> None:
+    removed = cut_between_paragraphs(credit)
+    assert removed[credit] == "photo_caption"
+
+
+@pytest.mark.parametrize("tagline", ["يومية سياسية مستقلة", "صحيفة يومية سياسية شاملة", "أسبوعية ثقافية جامعة"])
+def test_a_papers_tagline_is_its_masthead(tagline: str) -> None:
+    # beside the paper's name (`المرفأ | يومية سياسية مستقلة`) it is no headline with the name glued
+    found = chrome_rules().match(tagline)
+    assert found is not None and found.reason == "template"

@@ -359,20 +359,39 @@ def mark_social_posts(lines: list[Line]) -> None:
             _text_under_its_age(lines, index)
 
 
-# ``منذ 45 دقيقة``, ``منذ ساعتين``: how long ago a post went up, alone on its line.
-_AGE_AGO = regex.compile(r"^منذ\s(?:\d{1,3}\s)?\S{2,8}$")
+# ``منذ 45 دقيقة``, ``منذ ساعتين``, ``منذ يوم واحد``: how long ago a post went up, alone on its line.
+_AGE_AGO = regex.compile(r"^منذ\s(?:\d{1,3}\s)?\S{2,8}(?:\sواحد[ةه]?)?$")
+
+
+# The social networks whose name a page writes over an embedded post (``Facebook``).
+_NETWORK_LABELS = frozenset(
+    line_key(label) for label in ("Facebook", "فيسبوك", "فيس بوك", "Instagram", "انستغرام", "إنستغرام", "X", "تويتر")
+)
+_MAX_PAGE_NAME_WORDS = 6
 
 
 def _text_under_its_age(lines: list[Line], counters: int) -> None:
     """A Facebook post as a page embeds it: its age (``منذ 45 دقيقة``), one line of text, then its
     counters (``إعجاب 620 · 41 تعليقاً · 18 مشاركة``). Between the two, the line is the post's, not the
-    article's."""
+    article's; so is the page's name over the age, under the network's label (``Facebook`` /
+    ``صوت الشارع الأردني`` / ``منذ 3 ساعات``)."""
     text, age = lines[counters - 1], lines[counters - 2]
-    if (
-        text.chrome is None
-        and text.words <= _MAX_POST_WORDS
+    if not (
+        text.words <= _MAX_POST_WORDS
         and age.chrome is not None
         and age.chrome.reason == "date_line"
         and _AGE_AGO.match(age.key) is not None
     ):
+        return
+    if text.chrome is None:
         _mark(text)
+    if counters < 4:
+        return
+    name, label = lines[counters - 3], lines[counters - 4]
+    if (
+        name.chrome is None
+        and name.words <= _MAX_PAGE_NAME_WORDS
+        and not name.text.rstrip().endswith(_STOPS)
+        and label.key in _NETWORK_LABELS
+    ):
+        _mark(name)
