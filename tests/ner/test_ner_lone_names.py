@@ -52,7 +52,12 @@ def test_a_name_among_other_people_stays() -> None:
     assert kept(text, *spans) == ["توريز", "ماتا", "مارتينيز"]
 
 
-def test_a_name_written_twice_or_linked_to_a_full_name_stays() -> None:
+def test_an_ordinary_word_read_twice_as_a_given_name_goes() -> None:
+    text = "والاتفاق يصب في صالح إيران وحدها لا في صالح الغرب"
+    assert kept(text, person(text, "صالح"), person(text, "صالح", at=20)) == []
+
+
+def test_a_name_vouched_for_once_or_linked_to_a_full_name_stays() -> None:
     text = "وقال صالح إن صالح سيعود"
     assert kept(text, person(text, "صالح"), person(text, "صالح", at=6)) == ["صالح", "صالح"]
     text = "غادر الملعب بعد الإصابة هازارد"

@@ -1,4 +1,4 @@
-"""A person named once, by one word, with nothing around it that says a person is meant.
+"""A person named once or twice, by one word, with nothing around it that says a person is meant.
 
 News introduces people by their full name; a person the article gives only one word,
 once, is either someone famous by one name (`نتنياهو`, `القرطبي`, `ميسي`) or, far more
@@ -11,13 +11,15 @@ What tells the two apart is the sentence: a right one nearly always stands after
 a role or a nationality (`المدرب اليوناني دونيس`, `الملك حسين`), after a speech verb
 (`يقول سترندبرغ`) or a naming one (`يدعى سيرجي`), among other people (`توريز وماتا
 ومارتينيز`), alone inside marks or brackets (`«ماتا»`), or before a formula (`عائشة (رضي
-الله عنها)`). A lone one-word person with none of these is no entity.
+الله عنها)`). A one-word person named once or twice, none of its mentions so vouched for, is
+no entity (twice as well: `في صالح إيران ... لا في صالح الغرب`); one named three times or more
+is someone the article is about.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
 
@@ -35,6 +37,8 @@ _OPENS = re.compile(r"[«\"“(]\s*$")
 _CLOSES = re.compile(r"\s*[»\"”)]")
 _LIST_GAP = re.compile(r"^\s*(?:[،,/و-]\s*)?(?:و\s*)?$")  # `ماتا و مارتينيز`, `أدريان، فابيان`
 _MAX_LIST_GAP = 12
+# A one-word name the article gives three times or more is someone it is about.
+_MAX_MENTIONS = 2
 _SUBJECT_REACH = 4  # words: a speech verb and up to three definite words describing its subject
 # `ساكن آخر يدعى سيرجي`, `الوالدة وتدعى إليزابيث`: the sentence says a name comes
 _NAMING = ("يدعى", "تدعى", "يسمى", "تسمى", "اسمه", "اسمها", "المدعو", "المدعوة", "الملقب", "الملقبة")
@@ -113,17 +117,20 @@ def _vouched_for(span: Span, people: Sequence[Span], paragraph: str) -> bool:
 
 
 def drop_lone_names(spans: list[Span], paragraphs: Sequence[str]) -> list[Span]:
-    """`spans` without the one-word persons named once and vouched for by nothing around them."""
+    """`spans` without the one-word persons named once or twice and vouched for by nothing around
+    any of their mentions."""
     people = [span for span in spans if span["type"] == "PER"]
-    mentions = Counter(fold_for_search(span["canonical"]).strip() for span in people)
-    lone = [
-        span
-        for span in people
-        if len(key := fold_for_search(span["canonical"]).split()) == 1
-        and mentions[key[0]] == 1
-        and not _vouched_for(span, people, paragraphs[span["paragraph"]])
-    ]
-    if not lone:
+    mentions: defaultdict[str, list[Span]] = defaultdict(list)
+    for span in people:
+        mentions[fold_for_search(span["canonical"]).strip()].append(span)
+    dropped = {
+        id(span)
+        for key, spans_of_name in mentions.items()
+        if " " not in key
+        and len(spans_of_name) <= _MAX_MENTIONS
+        and not any(_vouched_for(span, people, paragraphs[span["paragraph"]]) for span in spans_of_name)
+        for span in spans_of_name
+    }
+    if not dropped:
         return spans
-    dropped = {id(span) for span in lone}
     return [span for span in spans if id(span) not in dropped]
