@@ -309,6 +309,24 @@ def _hijri_year(m: regex.Match[str]) -> _Found | None:
     return m.start(), m.end(), "hijri", found[0], found[1]
 
 
+def _hijri_year_pair(m: regex.Match[str]) -> list[_Found]:
+    """Both years of ``1436 / 1437هـ`` (consecutive years only); the second one too where no suffix
+    follows it (with one, `HIJRI_YEAR` finds it)."""
+    from marsad.enrich.dates_hijri import hijri_to_gregorian_value
+
+    first, second = int(m["first"]), int(m["second"])
+    if abs(first - second) != 1:
+        return []
+    found: list[_Found] = []
+    for year, start, end in ((first, m.start("first"), m.end("first")), (second, m.start("second"), m.end("second"))):
+        if year == second and m["suffix"]:
+            continue
+        value = hijri_to_gregorian_value(year, None, None)
+        if value is not None:
+            found.append((start, end, "hijri", value[0], value[1]))
+    return found
+
+
 def _numeric(m: regex.Match[str], folded: str) -> _Found | None:
     a, b, c = m["a"], m["b"], m["c"]
     if len(a) == 4 and len(c) <= 2:
@@ -783,6 +801,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
             ]
     if has_digit:
         candidates += [_hijri_year(m) for m in p.HIJRI_YEAR.finditer(folded)]
+        candidates += [year for m in p.HIJRI_YEAR_PAIR.finditer(folded) for year in _hijri_year_pair(m)]
         candidates += [_numeric(m, folded) for m in p.NUMERIC_DATE.finditer(folded)]
         candidates += _years(folded, published)
     if "period" in by_kind:

@@ -137,6 +137,12 @@ HIJRI_YEAR = regex.compile(
     rf"(?<!\p{{N}})(?:(?P<year>\d{{4}}){_HIJRI_SUFFIX}|(?<!\p{{L}})(?P<year>\d{{1,3}})\s?(?:هجريه|هجري|للهجره|من\s+الهجره)){_END}"
 )
 
+# ``للعام الدراسي 1436 / 1437هـ``: an academic or fiscal Hijri year, two years written as one; the first
+# is a Hijri year as the second is (the suffix is written once, or not at all).
+HIJRI_YEAR_PAIR = regex.compile(
+    rf"(?<![\p{{N}}/\-–])(?P<first>1[34]\d\d)\s?[/\-–]\s?(?P<second>1[34]\d\d)(?P<suffix>{_HIJRI_SUFFIX})?{_END}"
+)
+
 # (``2-3/7/1436 هـ``: the last day of a range of days written tight against the first, whose dash is the
 # range's; `_first_days_of_ranges` gives the first day its date; ``بـ15-4-1416هـ``: a preposition glued
 # to the date, which stays outside the span)
