@@ -52,6 +52,13 @@ def nationality_adjectives() -> frozenset[str]:
     return frozenset(masculine) | frozenset(fold_entry(word + "ة") for word in masculine)
 
 
+@cache
+def nationalities() -> frozenset[str]:
+    """Every adjective of nationality we list, folded: `nationality_adjectives` and the foreign ones
+    that describe a person before the name (`foreign_nationalities.txt`)."""
+    return nationality_adjectives() | frozenset(read_list("foreign_nationalities.txt"))
+
+
 def alternation(entries: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of literal entries, longest first; spaces match any run of spaces."""
     ordered = sorted(set(entries), key=lambda e: (-len(e), e))

@@ -16,9 +16,8 @@ adjective is part of the name (`شبه الجزيرة الكورية`, `الول
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from marsad.enrich.data import nationality_adjectives, read_list
+from marsad.enrich.data import nationalities
 from marsad.enrich.ner.conll import entities
 
 __all__ = ["ADJECTIVE_COUNTRIES", "describes", "drop_adjective_places", "drop_trailing_nationalities"]
@@ -59,16 +58,11 @@ def drop_adjective_places(keys: Sequence[str], tags: list[str]) -> list[str]:
     return tags
 
 
-@cache
-def _nationalities() -> frozenset[str]:
-    return nationality_adjectives() | frozenset(read_list("foreign_nationalities.txt"))
-
-
 def drop_trailing_nationalities(keys: Sequence[str], tags: list[str]) -> list[str]:
     """Untag the nationality adjective that closes a place's span after an indefinite word."""
-    nationalities = _nationalities()
+    adjectives = nationalities()
     for kind, start, end in entities(tags):
         last = end - 1
-        if kind == "LOC" and last > start and keys[last] in nationalities and not keys[last - 1].startswith("ال"):
+        if kind == "LOC" and last > start and keys[last] in adjectives and not keys[last - 1].startswith("ال"):
             tags[last] = "O"
     return tags

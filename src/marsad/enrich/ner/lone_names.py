@@ -40,6 +40,7 @@ _MAX_LIST_GAP = 12
 # A one-word name the article gives three times or more is someone it is about.
 _MAX_MENTIONS = 2
 _SUBJECT_REACH = 4  # words: a speech verb and up to three definite words describing its subject
+_WINDOW = 200  # characters, enough for _SUBJECT_REACH words and one more
 # `ساكن آخر يدعى سيرجي`, `الوالدة وتدعى إليزابيث`: the sentence says a name comes
 _NAMING = ("يدعى", "تدعى", "يسمى", "تسمى", "اسمه", "اسمها", "المدعو", "المدعوة", "الملقب", "الملقبة")
 
@@ -47,12 +48,7 @@ _NAMING = ("يدعى", "تدعى", "يسمى", "تسمى", "اسمه", "اسمه
 @cache
 def _person_words() -> frozenset[str]:
     """Folded words that say a person follows: titles, roles, nationalities, naming verbs."""
-    lists = (
-        "titles_before_names.txt",
-        "speaker_titles.txt",
-        "titles_of_address.txt",
-        "foreign_nationalities.txt",
-    )
+    lists = ("titles_before_names.txt", "speaker_titles.txt", "titles_of_address.txt", "foreign_nationalities.txt")
     words = {fold_for_search(word) for name in lists for word in read_list(name)}
     return frozenset(words | nationality_adjectives() | {fold_for_search(word) for word in _NAMING})
 
@@ -78,9 +74,18 @@ def _said_by(word: str) -> bool:
     return word in verbs or (word[:1] in _PROCLITICS and word[1:] in verbs)
 
 
+def _words_before(paragraph: str, start: int) -> list[str]:
+    """The `_SUBJECT_REACH` words before `start`, read from a window (a paragraph can be long)."""
+    begin = max(0, start - _WINDOW)
+    words = _WORD.findall(paragraph, begin, start)
+    if begin and len(words) <= _SUBJECT_REACH:
+        words = _WORD.findall(paragraph, 0, start)  # (the window's first word may be cut)
+    return words[-_SUBJECT_REACH:]
+
+
 def _announced(paragraph: str, start: int) -> bool:
     words = _person_words()
-    before = [fold_for_search(word) for word in _WORD.findall(paragraph[:start])[-_SUBJECT_REACH:]]
+    before = [fold_for_search(word) for word in _words_before(paragraph, start)]
     for at in range(len(before) - 1, -1, -1):
         # `وقال السياسي المحلي راجيش`: a speech verb, then the words describing its subject
         if _said_by(before[at]):

@@ -120,17 +120,12 @@ def _words(name: str) -> tuple[str, ...]:
     return joined_heads(fold_word(name).split())
 
 
-def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    n = len(short)
-    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
-
-
-def _contains_person(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """As `_contains`, where a name right after `بن` is the father's, another person (`الملك عبد العزيز`
-    is no short form of `فيصل بن عبدالعزيز`)."""
+def _contains(long: tuple[str, ...], short: tuple[str, ...], person: bool = False) -> bool:
+    """Whether `short` runs inside `long`; for a person, not right after `بن`, where a name is the
+    father's, another person (`الملك عبد العزيز` is no short form of `فيصل بن عبدالعزيز`)."""
     n = len(short)
     return n < len(long) and any(
-        long[i : i + n] == short and not (i and long[i - 1] in _LINEAGE) for i in range(len(long) - n + 1)
+        long[i : i + n] == short and not (person and i and long[i - 1] in _LINEAGE) for i in range(len(long) - n + 1)
     )
 
 
@@ -188,15 +183,12 @@ def link_short_forms(spans: list[Span], fixed: Collection[tuple[int, int]] = ())
         own = _facility(span)
         # A fuller form is longer: both tests below need that, so it is checked first.
         size = len(words)
+        person = span["type"] == "PER"
         candidates = [
             (len(w), name)
             for w, name in fullest[span["type"]]
             if len(w) > size
-            and (
-                _contains_person(w, words) or _lineage_left_out(w, words)
-                if span["type"] == "PER"
-                else _contains(w, words)
-            )
+            and (_contains(w, words, person) or (person and _lineage_left_out(w, words)))
             and (own or w not in facilities)
         ]
         if candidates:
