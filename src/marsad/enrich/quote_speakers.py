@@ -861,8 +861,10 @@ def looks_like_name(word: str) -> bool:
 
 @cache
 def _gazetteer_given_names() -> frozenset[str]:
-    """Words that begin people's names in the NER training data (the tagger's gazetteer)."""
-    return frozenset(fold_entry(word) for word in given_names())
+    """Words that begin people's names in the NER training data (the tagger's gazetteer), and the
+    Arabic given names of our list that are no ordinary words (``فهد``, ``منصور``; not ``منى``)."""
+    listed = set(read_list("arabic_given_names.txt")) - common_words()
+    return frozenset(fold_entry(word) for word in given_names()) | listed
 
 
 def is_given_name(word: str) -> bool:

@@ -1124,6 +1124,11 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
         if any(folded[k] in _CUE_FORMS or folded[k] in _COMPLEMENTIZERS for k in range(at, start)):
             return None
         keys = [key for key in book.persons_found if len(key) > 1 and tuple(folded[start : start + len(key)]) == key]
+        # ``لدى شركة «البلاد للاستثمار» تركي فدعق``: a name NER took for an organisation's, where
+        # no organisation's word or article opens it
+        before = next((folded[k] for k in range(start - 1, at - 1, -1) if tokens[k].is_word), "")
+        if not keys and before not in ORGANISATIONS:  # (``منظمة «هيومن رايتس ووتش»`` is one)
+            keys = [key for key in book.entities if _plain_name(key) and tuple(folded[start : start + len(key)]) == key]
         if keys:
             end = start + len(max(keys, key=len))
         elif start < last and (
@@ -1147,6 +1152,11 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
             name = name[1:]  # ``الطيار الركن قاسم سعد الدين``: NER took ranks for the name's
         return _described_name(book, name, subject)
     return None
+
+
+def _plain_name(key: tuple[str, ...]) -> bool:
+    """Two or three words that open with no article and no organisation's word."""
+    return 1 < len(key) <= 3 and not key[0].startswith(("ال", "وال")) and key[0] not in ORGANISATIONS
 
 
 def _described_name(book: NameBook, name: list[Word], subject: list[Word]) -> str:
@@ -1399,6 +1409,10 @@ def _opening_subject(para: _Paragraph, first: int, cue: int, book: NameBook) -> 
     subject = para.words(*_subject_range(tokens, verb + 1, cue, para.original))
     if not subject or _object_phrase(subject):
         return None
+    known = book.bounded_by_entity(subject)
+    if len(known) < len(subject):
+        # ``وواصل الهريفي تغريداته قائلا``: a surname NER found reads like a nisba; its object follows it.
+        return speaker_of(known, book)
     start = name_start(descriptor_view(subject))
     if start < len(subject):
         # ``وأظهر تينا سعادة بالغة``: after a verb that is no speech verb its object follows the

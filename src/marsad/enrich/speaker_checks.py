@@ -54,8 +54,9 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
     is a name the article introduced with a title, or opens with a title, an organisation
     word or a document (``البيان``)."""
     words = fold_entry(speaker).split()
-    if not words or any(_IMPERFECT_PLURAL.fullmatch(w) for w in words) or words == ["د"]:
-        return False  # ``لايحتملون غياب الشاوي``: a clause, not a name
+    if not words or words == ["د"] or any(_IMPERFECT_PLURAL.fullmatch(w) and not _named(book, w) for w in words):
+        # ``لايحتملون غياب الشاوي``: a clause, not a name (``يوهان``, ``تومسون`` in a person NER found are names)
+        return False
     if (
         words[0] in _NOT_A_NAME_START
         or (opens_l_phrase(words[0]) and tuple(words) not in book.persons_found)  # ``لافروف`` is a name
@@ -105,6 +106,11 @@ def names_someone(book: NameBook, speaker: str, documents: frozenset[str] = froz
         if form.startswith("ال") and "ال" + bare in TITLES:
             return True
     return False
+
+
+def _named(book: NameBook, word: str) -> bool:
+    """Whether `word` is a word of a person NER found."""
+    return any(word in key for key in book.persons_found)
 
 
 _KNOWN_AS = frozenset({"ابن"})
@@ -262,6 +268,13 @@ def without_run_on(book: NameBook, speaker: str) -> str:
     folded = fold_entry(speaker).split()
     if len(written) != len(folded):
         return speaker
+    if (
+        len(folded) > 1
+        and folded[0] in _COPULAS
+        and any(tuple(folded[1 : 1 + len(k)]) == k for k in book.persons_found)
+    ):
+        # ``قال متحدث باسم الرئاسة هو جربا شيهو``: the pronoun joins the title to the name
+        return without_run_on(book, " ".join(written[1:]))
     # NER's name at the start, or after an organisation's word (``منظمة «هيومان رايتس ووتش»``), whichever
     # reaches further (``الجيش السوري`` opens with the word).
     names = [key for key in book.entities if not (len(key) == 1 and key[0] in ORGANISATIONS)]  # not ``حزب`` alone
@@ -296,6 +309,7 @@ def without_run_on(book: NameBook, speaker: str) -> str:
     return " ".join(written[: at + len(best)])
 
 
+_COPULAS = frozenset({"هو", "هي"})
 # ``التعامل``, ``الاستماع``, ``الانسحاب``, ``الاعتراف``: verbal nouns of the derived forms, the verb's
 # object after an organisation (``وأعلن الجيش السوري الحر التعامل``), never a word of its name.
 _VERBAL_NOUN = re.compile(r"ال(?:ت\w{1,2}ا\w{1,2}|است\w{2}ا\w|ان\w{1,2}ا\w|ا\wت\wا\w)")
@@ -343,6 +357,8 @@ def _more_of_a_name(book: NameBook, rest: Sequence[str]) -> bool:
         return True  # ``خالد السلامة`` where the article names ``السلامة`` elsewhere
     if len(rest) > 1 and first.startswith("ال") and _complement(rest[1]):
         return False  # ``روب بروكس المتخصص بعلاقة``: a participle and its complement, no family name
+    if len(first) > _MIN_B_PHRASE and first[0] == "ب" and first[1:] in common_words() and not is_given_name(first):
+        return False  # ``انتقد أحمد رضا بوردستان بشدة``: how he spoke, no name
     if len(rest) == 1 and not first.startswith("ال") and not _pronoun_suffixed(first) and first not in TITLES:
         return True  # ``سوزان ورال``
     return (
@@ -384,11 +400,28 @@ def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> st
         return fuller
     if found == speaker and len(words) >= _MIN_LINEAGE_WORDS and (longer := _lineage_goes_on(book, words)) is not None:
         return longer
+    if found == speaker and len(words) == _GIVEN_AND_FAMILY and (lineage := _lineage_between(book, words)) is not None:
+        return lineage
+    if found == speaker and (titled := _person_after_title(book, words)) is not None:
+        return titled
     if found == speaker and len(words) == 1:
         # ``نيفيل`` -> ``آلان نيفيل``, written after a given name where NER missed the person
         expanded = book.full_name_of(words[0]) if expand else None
         return _spelled_otherwise(book, words[0]) or expanded or speaker
     return found
+
+
+def _person_after_title(book: NameBook, words: tuple[str, ...]) -> str | None:
+    """``مدير التنسيق والمتابعة في سوق عكاظ فهد الحارثي`` -> ``فهد الحارثي``: a description that
+    opens with a person's title and ends with a person NER found (of two words or more) stands for
+    that person; not a kinsman's (``زوجة السياسي كمال عمر``) nor a body's (``مكتب الرئيس ...``)."""
+    head = words[0].removeprefix("و")
+    if not (head in TITLES or "ال" + _strip_article(head) in TITLES) or any(w in _KIN for w in words):
+        return None
+    for size in range(min(len(words) - 1, _MAX_NAME_WORDS), 1, -1):
+        if words[-size:] in book.persons_found:
+            return book.entities.get(words[-size:])
+    return None
 
 
 def _abd_joined(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -412,6 +445,21 @@ def _lineage_goes_on(book: NameBook, words: tuple[str, ...]) -> str | None:
     return next(iter(longer)) if len(longer) == 1 else None
 
 
+def _lineage_between(book: NameBook, words: tuple[str, ...]) -> str | None:
+    """``مازن بترجي`` -> ``مازن بن محمد بترجي``: a given and a family name stand for the one person
+    NER found with both and the father's name between them (after ``بن``/``بنت``)."""
+    longer = {
+        person
+        for person in book.people
+        if len(full := tuple(fold_entry(person).split())) > len(words)
+        and full[0] == words[0]
+        and full[-1] == words[-1]
+        and full[1] in _LINEAGE
+    }
+    return next(iter(longer)) if len(longer) == 1 else None
+
+
+_GIVEN_AND_FAMILY = 2
 _MAX_SHORT_FORM = 3
 # The head nouns of a group's name that a short form drops (``جبهة النصرة`` -> ``النصرة``).
 _GROUP_HEADS = ORGANISATIONS | frozenset(fold_entry(w) for w in ("جبهة", "تنظيم", "جماعة", "ائتلاف", "كتائب"))
@@ -436,8 +484,13 @@ def _fuller_organisation(book: NameBook, words: tuple[str, ...]) -> str | None:
 
 
 def _nisba(word: str) -> bool:
-    """``الدولي``, ``التونسيه``: a relational adjective after an organisation's name."""
-    return _NISBA.fullmatch(word.removesuffix("ه")) is not None
+    """``الدولي``, ``التونسيه``: a relational adjective after an organisation's name; not an adjective
+    of a root with a weak last letter (``القوي``, ``الغني``: two letters before the ``ي``)."""
+    bare = word.removesuffix("ه")
+    return _NISBA.fullmatch(bare) is not None and len(bare.removeprefix("و")) > _WEAK_ROOT_ADJECTIVE
+
+
+_WEAK_ROOT_ADJECTIVE = len("القوي")
 
 
 _HONORIFIC_TITLES = frozenset(read_list("titles_of_address.txt"))
