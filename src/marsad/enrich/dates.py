@@ -398,7 +398,7 @@ def _weekday_value(weekday: int, published: dt.date, *, future: bool, include_to
 _IS_WEEKDAY_SPAN = regex.compile(rf"(?:(?:{p.DAY_PART_NAMES}|اليوم)\s+)?(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
 _LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
 _NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الي", "احد"})
-_PRAYER = regex.compile(r"(?:صلاه|خطبه|خطيب|خطباء|ائمه)\s+$")
+_PRAYER = regex.compile(r"(?:صلاه|خطبه|خطب|خطيب|خطباء|ائمه)\s+$")
 # ``إمام الجمعة``, ``منابر الجمعة``, ``أيام الجمعة``: Friday's prayer or Fridays in general.
 _FRIDAY_PRAYER = regex.compile(r"(?:امام|مسجد|جامع|منبر|منابر|ايام)\s+$")
 # ``وقال اردوغان الجمعة إن``, ``أعلن الاتحاد الاثنين أنه``: the day a statement was made, in the
@@ -504,6 +504,10 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
             return None  # ``صلاة الجمعة`` is a prayer, not a day
         if m["wd"] == "الجمعه" and not m["rel"] and _FRIDAY_PRAYER.search(folded, *before):
             return None
+        if not m["rel"] and _RECURRING.search(folded, max(0, m.start("wd") - 60), m.start("wd")):
+            return None  # ``أيام الثلاثاء والخميس والسبت``: every such day, no date
+        if not m["rel"] and _after_given_name(folded, m.start("wd")):
+            return None  # ``محمد الخميس``, ``عبدالعزيز الخميس``: a family name
     start = _span_start(m, "wd")
     end = m.end("rel") if m["rel"] else m.end("wd")
     after_next = _AFTER_NEXT.match(folded, end) if not m["rel"] else None
@@ -564,6 +568,29 @@ def _weekday_day_month(m: regex.Match[str], published: dt.date | None) -> _Found
 # ``اعتقلوا الجمعة والسبت``, ``يومي الخميس والجمعة``: two weekdays joined by ``و`` are days.
 _WEEKDAY_AND_AFTER = regex.compile(rf"\s+و(?:{p.WEEKDAY_NAMES})(?![\p{{L}}])")
 _WEEKDAY_AND_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{p.WEEKDAY_NAMES})\s+و$")
+_RECURRING = regex.compile(rf"(?<![\p{{L}}])ايام\s+(?:(?:{p.WEEKDAY_NAMES})\s+و)*$")
+
+
+def _after_given_name(folded: str, start: int) -> bool:
+    """Whether the word right before `start` opens a name, so that a weekday after it is the family
+    name the Gulf writes the same way (``محمد الخميس``, ``ومحمد الخميس``, ``حسين الجمعة``): a given
+    name with no name before it (``عبدربه منصور هادي الاثنين`` and ``بوتين السبت`` end names, and
+    the agencies write the day after whoever spoke)."""
+    from marsad.enrich.quote_speakers import is_given_name
+
+    def given(word: str) -> bool:
+        return is_given_name(word) or (word[:1] == "و" and is_given_name(word[1:]))
+
+    words = _LAST_WORDS.search(folded, max(0, start - 40), start)
+    if words is None or not given(words["last"]):
+        return False
+    return words["before"] is None or not (given(words["before"]) or words["before"] in _NAME_LINKS)
+
+
+_LAST_WORDS = regex.compile(r"(?:(?P<before>\p{L}+)\s+)?(?P<last>\p{L}+)\s+$")
+_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد"})
+
+
 _AFTER_NEXT = regex.compile(r"\s+بعد\s+(?:المقبل|القادم)(?!\w)")
 
 
