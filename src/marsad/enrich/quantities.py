@@ -671,6 +671,10 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
         alone = first == word and first in _BEFORE_NOUN_ONLY
         if parsed is None and alone and _indefinite_noun_after(folded, words, index):
             parsed = WordNumber(NUMBER_WORDS[first][0], 1, NUMBER_WORDS[first][1])
+        elif parsed is None and first != word and first in _BEFORE_NOUN_ONLY and _counted_plural_after(words, index):
+            # ``بست نقاط``, ``وست صور``, ``لست مرات``: after a proclitic only a counted plural tells the
+            # number from ``لست`` ("I am not") or ``بست``
+            parsed = WordNumber(NUMBER_WORDS[first][0], 1, NUMBER_WORDS[first][1])
         if parsed is None or (first == "واحد" and _written(folded, words[index]).startswith("وأ")):
             continue  # ``وأحد رجال``: ``و`` + ``أحد`` folds like ``واحد``
         end_of_word = words[index].end()
@@ -763,6 +767,17 @@ def _indefinite_noun_after(folded: FoldedText, words: list[regex.Match[str]], in
         or len(following) < 3
         or previous in ORDINAL_DAYS  # ``التاسع عشر``: an ordinal
     )
+
+
+def _counted_plural_after(words: list[regex.Match[str]], index: int) -> bool:
+    """Whether the word after `index` is an indefinite noun that numbers count, or a plural."""
+    if index + 1 >= len(words):
+        return False
+    following = words[index + 1][0]
+    if following.startswith(("ال", "وال")) or following.endswith("ا"):
+        return False  # (``لست عضوا``: "I am not a member", the predicate in the accusative)
+    # (not the plural shape أفعال, which verbs of the first person share: ``لست أدري``)
+    return _counts_noun(following) or (not following.startswith("ا") and _PLURAL.fullmatch(following) is not None)
 
 
 def _inside_fixed_phrase(text: str, start: int, end: int) -> bool:
