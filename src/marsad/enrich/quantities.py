@@ -567,6 +567,8 @@ def _in_marks_after_a_name(text: str, start: int, end: int) -> bool:
 
 
 _DASH_AFTER = regex.compile(r"\s?[-–]\s?")
+_AND_AFTER = regex.compile(r"\s?و\s?(?=\d)")
+_MAX_DAY = 31
 _DESIGNATED = regex.compile(r"\p{L}-\s$")
 _PAIR_AFTER = regex.compile(r"\s?-\s?(\d+)(?!\d)")
 _PAIR_BEFORE = regex.compile(r"(?<!\d)(\d+)\s?-\s?$")
@@ -905,6 +907,9 @@ def quantities_in_paragraph(paragraph: str) -> list[tuple[int, int, int | float,
         dash = _DASH_AFTER.match(paragraph, o_end)
         if dash is not None and any(ds == dash.end() for ds, _ in in_dates):
             continue  # ``في الفترة 11- 22/ 10/ 1436ه``: the first day of a range of dates
+        joined = _AND_AFTER.match(paragraph, o_end)
+        if unit is None and value <= _MAX_DAY and joined is not None and any(ds == joined.end() for ds, _ in in_dates):
+            continue  # ``يومي 28 و29 يوليو``, ``23و24 يوليو``: the first of two days of one month
         out.append((o_start, o_end, value, unit))
     return out
 

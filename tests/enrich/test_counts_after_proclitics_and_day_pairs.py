@@ -1,6 +1,7 @@
-"""``ست`` and ``عشر`` with a proclitic glued to them (issue #17): before a counted plural they count
-it (``بست نقاط``, ``لعشر سنوات``); ``لست`` before anything else is "I am not". Every sentence is
-written for the test."""
+"""Numbers the development sets showed counted wrong (issue #17): ``ست`` and ``عشر`` with a proclitic
+glued to them count the plural after them (``بست نقاط``, ``لعشر سنوات``), where ``لست`` before
+anything else is "I am not"; the first of two days of one month (``يومي 14 و15 يونيو``) is a day,
+no quantity. Every sentence is written for the test."""
 
 from __future__ import annotations
 
@@ -32,3 +33,15 @@ def test_six_and_ten_with_a_proclitic_count_the_plural_after_them(sentence: str,
 )
 def test_i_am_not_counts_nothing(sentence: str) -> None:
     assert _quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["وتعقد اللجنة اجتماعها في واشنطن يومي 14 و15 يونيو الجاري.", "وحدد القاضي النطق بالحكم بين 24 و26 أغسطس."],
+)
+def test_the_first_of_two_days_of_one_month_is_no_quantity(sentence: str) -> None:
+    assert _quantities(sentence) == []
+
+
+def test_two_counts_joined_by_and_stay_counts() -> None:
+    assert _quantities("وسجل اللاعبان 3 و4 أهداف في الموسم.") == [("3", 3, "أهداف"), ("4", 4, "أهداف")]
