@@ -484,13 +484,15 @@ def _fuller_organisation(book: NameBook, words: tuple[str, ...]) -> str | None:
 
 
 def _nisba(word: str) -> bool:
-    """``الدولي``, ``التونسيه``: a relational adjective after an organisation's name; not an adjective
-    of a root with a weak last letter (``القوي``, ``الغني``: two letters before the ``ي``)."""
+    """``الدولي``, ``التونسيه``, ``الجوي``: a relational adjective after an organisation's name; not
+    an adjective of quality whose root ends in a weak letter (``القوي``, ``الغني``), ``ي`` as well."""
     bare = word.removesuffix("ه")
-    return _NISBA.fullmatch(bare) is not None and len(bare.removeprefix("و")) > _WEAK_ROOT_ADJECTIVE
+    return _NISBA.fullmatch(bare) is not None and bare.removeprefix("و") not in _WEAK_ROOT_ADJECTIVES
 
 
-_WEAK_ROOT_ADJECTIVE = len("القوي")
+_WEAK_ROOT_ADJECTIVES = frozenset(
+    fold_entry(w) for w in ("القوي", "الغني", "الذكي", "الثري", "السخي", "الوفي", "الأبي", "العلي", "النقي", "الشقي")
+)
 
 
 _HONORIFIC_TITLES = frozenset(read_list("titles_of_address.txt"))
