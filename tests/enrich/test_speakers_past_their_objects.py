@@ -3,7 +3,8 @@ like a nisba, with the verb's object after it (``وواصل الشهري انت�
 shaped like a verb in the plural (``يوهان``, ``تومسون``); a copula between a title and the name
 (``هو جربا شيهو``); a name the tagger took for an organisation's after a title's place; a title
 before a person standing for that person; a given and a family name standing for the full name
-with the father's; an adverb after a name. Every sentence is written for the test."""
+with the father's; an adverb after a name; who declined to be named (``رفض الكشف عن هويته``) and a
+nationality after an indefinite title (``مسؤول تركي``), no name. Every sentence is written for the test."""
 
 from __future__ import annotations
 
@@ -97,6 +98,21 @@ CASES = [
         ['وقال رئيس الأبحاث لدى شركة "الأفق للاستثمار" تركي فدعق: "السوق تحتاج إلى أسابيع لتستعيد توازنها".'],
         ["تركي فدعق"],
         id="a name the tagger took for an organisation's after the title's place",
+    ),
+    pytest.param(
+        ['وصرح مسؤول تركي رفض الكشف عن هويته "إن الغارات استهدفت مواقع التنظيم".'],
+        ["مسؤول تركي"],
+        id="who declined to be named: the verb ends the subject",
+    ),
+    pytest.param(
+        ['وكان مسؤول أفغاني قال في وقت سابق إن "المحادثات ستستأنف الشهر المقبل".'],
+        ["مسؤول أفغاني"],
+        id="a nationality after an indefinite title describes it",
+    ),
+    pytest.param(
+        ['وقال رئيس الاستخبارات السابق تركي الفيصل إن "المملكة لن تتراجع".'],
+        ["تركي الفيصل"],
+        id="the same word opening a name after the title",
     ),
 ]
 

@@ -27,7 +27,7 @@ from functools import cache
 
 import regex
 
-from marsad.enrich.data import fold_entry, read_list, read_table
+from marsad.enrich.data import fold_entry, nationalities, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.speaker_referents import Referents
 from marsad.given_names import given_names
@@ -279,7 +279,7 @@ def _indefinite_adjective(before: str, word: str) -> bool:
         and word.endswith("ي")
         and word != "علي"
         and not before.startswith(("ال", "وال", "بال", "لل"))
-        and word in common_words()
+        and (word in common_words() or "ال" + word in nationalities())  # ``مسؤول تركي``: not ``تركي``
     )
 
 

@@ -543,6 +543,8 @@ def _subject_range(
         if t.text in _NOT_DONE and i > first + 1:
             i -= 1  # ``مصدر مطلع فضل عدم ذكر اسمه``: the verb before ``عدم`` ends the subject
             break
+        if i > first and t.text in _DECLINED and _names_the_name(tokens, i + 2, limit):
+            break  # ``مسؤول تركي رفض الكشف عن هويته``: who declined to be named; the verb ends the subject
         if i > first and _blessing_at(tokens, i, limit):
             break  # ``رسول الله صلى الله عليه وسلم``, ``عمر بن الخطاب رضي الله عنه``: the name ends there
         if t.text == "فان" and written is not None and written(t.start, t.end) == "فإن":
@@ -640,6 +642,7 @@ def _source_range(para: _Paragraph, first: int, limit: int) -> tuple[int, int]:
 
 
 _NOT_DONE = frozenset({"عدم", "دون", "بدون"})
+_DECLINED = frozenset(fold_entry(w) for w in ("رفض", "رفضت", "رفضوا", "فضل", "فضلت", "اشترط", "اشترطت"))
 _IMPERSONAL = frozenset({"تم", "يتم", "هو", "هي", "جري", "يجري"})
 _OWN_NAME = frozenset(fold_entry(w) for w in ("اسمه", "اسمها", "اسمهم", "أسمائهم", "هويته", "هويتها", "هويتهم"))
 
