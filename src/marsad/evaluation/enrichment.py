@@ -123,7 +123,7 @@ def _gold_path() -> Path:
 # test6), ``dev2`` the sets labelled under the blind guidelines, ``blind`` the blind set.
 FIRST = "first"
 # The sets labelled under the blind guidelines, each read first untouched and then for errors.
-LAST_DEV_SPLIT = 81
+LAST_DEV_SPLIT = 82
 DEV_SPLITS = tuple(f"dev{number}" for number in range(2, LAST_DEV_SPLIT + 1))
 BLIND = "blind"
 FLOOR_KEYS = {FIRST: "floors", **{split: f"{split}_floors" for split in DEV_SPLITS}, BLIND: "blind_floors"}
