@@ -110,6 +110,11 @@ CASES = [
         id="a nationality after an indefinite title describes it",
     ),
     pytest.param(
+        ['وقال مستشار أبحاث في الشركة إن "النتائج مشجعة".', 'وقال مسؤول ثان إن "الشحنة ستصل غدا".'],
+        ["مستشار أبحاث في الشركة", "مسؤول ثان"],
+        id="a word of the language after a title is its complement",
+    ),
+    pytest.param(
         ['وقال رئيس الاستخبارات السابق تركي الفيصل إن "المملكة لن تتراجع".'],
         ["تركي الفيصل"],
         id="the same word opening a name after the title",

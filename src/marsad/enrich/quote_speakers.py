@@ -1080,5 +1080,14 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
     if len(name) == 1 and i >= 2 and construct and not book.knows_person(name[0].folded):
         # ``نائب محافظ منطقة موسكو``: one unknown word after a construct is its last term.
         return " ".join(w.original for w in subject[:j])
+    if (
+        len(name) == 1
+        and construct
+        and name[0].folded in common_words()
+        and not is_given_name(name[0].folded)
+        and not book.knows_person(name[0].folded)
+    ):
+        # ``مستشار أبحاث في الشركة``: a word of the language after a title is its complement, no name.
+        return " ".join(w.original for w in subject[:j])
     key = book.add(name, subject[:i])
     return book.resolve(key)
