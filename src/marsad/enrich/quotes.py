@@ -1129,8 +1129,8 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
         keys = [key for key in book.persons_found if len(key) > 1 and tuple(folded[start : start + len(key)]) == key]
         # ``لدى شركة «البلاد للاستثمار» تركي فدعق``: a name NER took for an organisation's, where
         # no organisation's word or article opens it
-        before = next((folded[k] for k in range(start - 1, at - 1, -1) if tokens[k].is_word), "")
-        if not keys and before not in ORGANISATIONS:  # (``منظمة «هيومن رايتس ووتش»`` is one)
+        # (not after an organisation's word: ``منظمة «هيومن رايتس ووتش»`` is one)
+        if not keys and _word_before(tokens, start, at) not in ORGANISATIONS:
             keys = [key for key in book.entities if _plain_name(key) and tuple(folded[start : start + len(key)]) == key]
         if keys:
             end = start + len(max(keys, key=len))
@@ -1155,6 +1155,11 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
             name = name[1:]  # ``الطيار الركن قاسم سعد الدين``: NER took ranks for the name's
         return _described_name(book, name, subject)
     return None
+
+
+def _word_before(tokens: list[_Token], at: int, first: int) -> str:
+    """The last word before token `at`, not before token `first` (marks passed over)."""
+    return next((tokens[k].text for k in range(at - 1, first - 1, -1) if tokens[k].is_word), "")
 
 
 def _plain_name(key: tuple[str, ...]) -> bool:

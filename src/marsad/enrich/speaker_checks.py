@@ -11,7 +11,7 @@ organisations); `trimmed` drops what a subject dragged in before the name; and
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from marsad.arabic.normalize import join_abd
 from marsad.enrich.data import fold_entry, read_list
@@ -435,28 +435,24 @@ _LINEAGE = frozenset({"بن", "بنت", "ابن", "ال"})
 def _lineage_goes_on(book: NameBook, words: tuple[str, ...]) -> str | None:
     """``فيصل بن خالد`` -> ``فيصل بن خالد بن عبدالعزيز``: the one person NER found whose name
     opens with the speaker's and goes on with the lineage (``بن``, ``آل``)."""
-    longer = {
-        person
-        for person in book.people
-        if (full := tuple(fold_entry(person).split()))[: len(words)] == words
-        and len(full) > len(words)
-        and full[len(words)] in _LINEAGE
-    }
-    return next(iter(longer)) if len(longer) == 1 else None
+    return _the_one_person(
+        book, lambda full: full[: len(words)] == words and len(full) > len(words) and full[len(words)] in _LINEAGE
+    )
 
 
 def _lineage_between(book: NameBook, words: tuple[str, ...]) -> str | None:
     """``مازن بترجي`` -> ``مازن بن محمد بترجي``: a given and a family name stand for the one person
     NER found with both and the father's name between them (after ``بن``/``بنت``)."""
-    longer = {
-        person
-        for person in book.people
-        if len(full := tuple(fold_entry(person).split())) > len(words)
-        and full[0] == words[0]
-        and full[-1] == words[-1]
-        and full[1] in _LINEAGE
-    }
-    return next(iter(longer)) if len(longer) == 1 else None
+    return _the_one_person(
+        book,
+        lambda full: len(full) > len(words) and full[0] == words[0] and full[-1] == words[-1] and full[1] in _LINEAGE,
+    )
+
+
+def _the_one_person(book: NameBook, fits: Callable[[tuple[str, ...]], bool]) -> str | None:
+    """The person NER found whose folded name `fits`, if exactly one does."""
+    found = {person for person in book.people if fits(tuple(fold_entry(person).split()))}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 _GIVEN_AND_FAMILY = 2
