@@ -16,17 +16,26 @@ event's centroid never changes afterwards and the centroid's norm can be kept
 incrementally. Candidates come from the postings of a record's heaviest
 features, restricted to events within the window: the cost of an addition
 depends on how much news the window holds, not on the size of the archive.
+
+An index over an archive (`events.archive`) starts from what the archive keeps
+(`StoredEvents`): each event's centroid and norm as they were when its last
+member joined (`restore_event`), the document frequency of every feature
+counted over all stored records, and an event's members only when a new record
+is checked against them (issue #19: loading every member of the window's events
+cost more than the rest of an ingest into a large archive).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from marsad.events.features import EventFeatures, conflict, names_conflict
 
-__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW_DAYS", "Assignment", "EventIndex"]
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_WINDOW_DAYS", "Assignment", "EventIndex", "EventState", "StoredEvents"]
 
 DEFAULT_THRESHOLD = 0.35
 DEFAULT_WINDOW_DAYS = 3
@@ -48,6 +57,36 @@ class Assignment:
     founded: bool
 
 
+@dataclass(frozen=True, slots=True)
+class EventState:
+    """What an archive keeps of an event for later runs: its days, size, centroid and norm."""
+
+    label: str
+    first_day: int
+    last_day: int
+    members: int
+    norm2: float
+    centroid: dict[str, float]
+
+
+class StoredEvents(Protocol):
+    """What an index over an archive reads of the records stored before its run."""
+
+    documents: int
+
+    def frequencies(self, features: Collection[str]) -> dict[str, int]:
+        """How many stored records have each of `features` (those with none may be left out)."""
+        ...
+
+    def members(self, label: str) -> list[EventFeatures]:
+        """The features of the stored members of event `label`."""
+        ...
+
+    def member(self, key: int) -> tuple[str, int] | None:
+        """The event and day of the stored record `key`, if it is in one."""
+        ...
+
+
 @dataclass(slots=True)
 class _Event:
     label: str
@@ -56,7 +95,8 @@ class _Event:
     first_day: int = 0
     last_day: int = 0
     members: int = 0
-    features: list[EventFeatures] = field(default_factory=list)
+    # None until read from the archive: only events a new record may join need them.
+    features: list[EventFeatures] | None = field(default_factory=list)
 
     def dot(self, vector: dict[str, float]) -> float:
         centroid = self.centroid
@@ -76,7 +116,12 @@ class _Event:
 
 
 class EventIndex:
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD, window_days: int = DEFAULT_WINDOW_DAYS) -> None:
+    def __init__(
+        self,
+        threshold: float = DEFAULT_THRESHOLD,
+        window_days: int = DEFAULT_WINDOW_DAYS,
+        stored: StoredEvents | None = None,
+    ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], not {threshold}")
         if window_days < 0:
@@ -89,6 +134,10 @@ class EventIndex:
         self._postings: defaultdict[str, set[str]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._documents = 0
+        self._stored = stored
+        # Stored frequencies as read before this run added anything with the feature: a
+        # feature is looked up before the first record of the run that has it is placed.
+        self._stored_df: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._event_of)
@@ -107,10 +156,23 @@ class EventIndex:
 
     def _vector(self, features: EventFeatures) -> dict[str, float]:
         """Features weighted by (smoothed) inverse document frequency, to unit length."""
+        df = self._df
         total = self._documents + 1 + _PRIOR_DOCUMENTS
-        vector = {
-            feature: weight * math.log(total / (self._df[feature] + 1)) for feature, weight in features.weights.items()
-        }
+        if self._stored is not None:
+            stored_df = self._stored_df
+            unread = [feature for feature in features.weights if feature not in stored_df]
+            if unread:
+                found = self._stored.frequencies(unread)
+                stored_df.update((feature, found.get(feature, 0)) for feature in unread)
+            total += self._stored.documents
+            vector = {
+                feature: weight * math.log(total / (df[feature] + stored_df[feature] + 1))
+                for feature, weight in features.weights.items()
+            }
+        else:
+            vector = {
+                feature: weight * math.log(total / (df[feature] + 1)) for feature, weight in features.weights.items()
+            }
         length = math.sqrt(sum(value * value for value in vector.values()))
         if length == 0.0:
             return {}
@@ -153,22 +215,32 @@ class EventIndex:
         another country); one published a day later with other headline numbers, or days
         later, is the next issue of a recurring report (the weather, a market's close). Those
         join an event only by their own similarity."""
-        label = self._event_of.get(near) if near is not None else None
-        event = self._events.get(label) if label is not None else None
-        if event is None:
+        found = self._member_of(near) if near is not None else None
+        event = self._events.get(found[0]) if found is not None else None
+        if event is None or found is None:
             return None
-        apart = abs(features.day - self._day_of.get(near, features.day)) if near is not None else 0
+        apart = abs(features.day - found[1])
         if apart > _REPEAT_DAYS:
             return None
         # The same day, a repeat may update its numbers; on another, new numbers are a new issue.
         check = names_conflict if apart == 0 else conflict
-        if any(check(features, other) for other in event.features):
+        if any(check(features, other) for other in self._members(event)):
             return None
         return event.label
 
-    @staticmethod
-    def _conflicts(event: _Event, features: EventFeatures) -> bool:
-        return any(conflict(features, member) for member in event.features)
+    def _member_of(self, key: int) -> tuple[str, int] | None:
+        label = self._event_of.get(key)
+        if label is not None:
+            return label, self._day_of[key]
+        return self._stored.member(key) if self._stored is not None else None
+
+    def _members(self, event: _Event) -> list[EventFeatures]:
+        if event.features is None:
+            event.features = self._stored.members(event.label) if self._stored is not None else []
+        return event.features
+
+    def _conflicts(self, event: _Event, features: EventFeatures) -> bool:
+        return any(conflict(features, member) for member in self._members(event))
 
     def add(self, key: int, label: str, features: EventFeatures, *, near: int | None = None) -> Assignment:
         """Add the record `key` (its new event would be called `label`), repeating record
@@ -197,10 +269,26 @@ class EventIndex:
             self._events[label] = _Event(label)
         self._place(key, label, self._vector(features), features)
 
+    def restore_event(self, state: EventState) -> None:
+        """Take up an event the archive keeps, as it was when its last member joined; its
+        members are read when a new record is checked against them."""
+        if state.label in self._events:
+            return
+        self._events[state.label] = _Event(
+            state.label, state.centroid, state.norm2, state.first_day, state.last_day, state.members, None
+        )
+        for feature in state.centroid:
+            self._postings[feature].add(state.label)
+
+    def state(self, label: str) -> EventState:
+        """Event `label` as an archive keeps it."""
+        event = self._events[label]
+        return EventState(label, event.first_day, event.last_day, event.members, event.norm2, event.centroid)
+
     def _place(self, key: int, label: str, vector: dict[str, float], features: EventFeatures) -> None:
         event = self._events[label]
         event.add(vector, features.day, event.dot(vector))
-        event.features.append(features)
+        self._members(event).append(features)
         for feature in vector:
             self._postings[feature].add(label)
         self._event_of[key] = label
@@ -208,12 +296,14 @@ class EventIndex:
         self._documents += 1
         self._df.update(features.weights.keys())
 
-    def evict_before(self, day: int) -> int:
+    def evict_before(self, day: int) -> list[EventState]:
         """Drop the events no record of `day` or later can join (their last article more than
         the window before it): a pass over an archive in day order keeps only the news of the
-        window in memory. Returns how many were dropped."""
+        window in memory. Returns what was dropped."""
         gone = [label for label, event in self._events.items() if event.last_day < day - self.window_days]
+        dropped = []
         for label in gone:
+            dropped.append(self.state(label))
             event = self._events.pop(label)
             for feature in event.centroid:
                 postings = self._postings.get(feature)
@@ -221,4 +311,4 @@ class EventIndex:
                     postings.discard(label)
                     if not postings:
                         del self._postings[feature]
-        return len(gone)
+        return dropped

@@ -84,12 +84,13 @@ class StoredSignature:
     representative: int | None = None
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Sequence[Any]]) -> list[StoredSignature]:
-        """Signatures from the rows of `SIGNATURES_QUERY`, which both backends run as it is."""
-        return [
-            cls(int(rowid), str(text_hash), bytes(signature), None if representative is None else int(representative))
-            for rowid, text_hash, signature, representative in rows
-        ]
+    def from_rows(cls, rows: Iterable[Sequence[Any]]) -> Iterator[StoredSignature]:
+        """Signatures from the rows of `SIGNATURES_QUERY`, which both backends run as it is, one
+        at a time: an index built from a large archive holds its signatures once, not twice."""
+        for rowid, text_hash, signature, representative in rows:
+            yield cls(
+                int(rowid), str(text_hash), bytes(signature), None if representative is None else int(representative)
+            )
 
 
 # What `counts()` reports, one row count each (table names, never user input).
@@ -177,7 +178,7 @@ class Archive(ABC):
         """Whole records as they were stored (all of them, or those rowids in that order)."""
 
     @abstractmethod
-    def signatures(self) -> list[StoredSignature]:
+    def signatures(self) -> Iterator[StoredSignature]:
         """Every stored MinHash signature, oldest first."""
 
     @abstractmethod
@@ -412,6 +413,75 @@ class Archive(ABC):
     def forget_events(self) -> None:
         """Take every record out of its event, for a rebuild."""
         self.execute("DELETE FROM event_members")
+        self.execute("DELETE FROM event_states")
+        self.execute("DELETE FROM event_frequencies")
+        self.mark_event_states()
+
+    def save_event_state(
+        self, event_id: str, first_day: str, last_day: str, members: int, norm2: float, centroid: str
+    ) -> None:
+        """Keep event `event_id` as it is now that a member joined it (`events.index.EventState`)."""
+        self.execute(
+            "INSERT INTO event_states(event_id, first_day, last_day, members, norm2, centroid) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET first_day = excluded.first_day, "
+            "last_day = excluded.last_day, members = excluded.members, norm2 = excluded.norm2, "
+            "centroid = excluded.centroid",
+            (event_id, first_day, last_day, members, norm2, centroid),
+        )
+
+    def count_event_features(self, counts: Sequence[tuple[str, int]]) -> None:
+        """Add (feature, records) to the stored records' feature frequencies."""
+        self.execute_many(
+            "INSERT INTO event_frequencies(feature, documents) VALUES (?, ?) "
+            "ON CONFLICT (feature) DO UPDATE SET documents = event_frequencies.documents + excluded.documents",
+            counts,
+        )
+
+    def event_frequencies(self, features: Sequence[str]) -> dict[str, int]:
+        """How many stored records have each of `features` (features none has are left out)."""
+        found: dict[str, int] = {}
+        for start in range(0, len(features), 500):
+            chunk = features[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for feature, documents in self.fetch(
+                f"SELECT feature, documents FROM event_frequencies WHERE feature IN ({marks})", chunk
+            ):
+                found[str(feature)] = int(documents)
+        return found
+
+    def event_documents(self) -> int:
+        """How many stored records are in events."""
+        return int(self.fetch("SELECT count(*) FROM event_members")[0][0])
+
+    def event_states_between(self, first_day: str, last_day: str) -> list[tuple[str, str, str, int, float, str]]:
+        """(event id, first day, last day, members, norm2, centroid) of the events covered on
+        some day from `first_day` to `last_day`."""
+        found = self.fetch(
+            "SELECT event_id, first_day, last_day, members, norm2, centroid FROM event_states "
+            "WHERE last_day >= ? AND first_day <= ?",
+            (first_day, last_day),
+        )
+        return [(str(e), str(a), str(b), int(m), float(n), str(c)) for e, a, b, m, n, c in found]
+
+    def event_member_features(self, event_id: str) -> list[tuple[str, str]]:
+        """(day, features) of the stored members of `event_id`, in order."""
+        found = self.fetch(
+            "SELECT day, features FROM event_members WHERE event_id = ? ORDER BY day, record_rowid", (event_id,)
+        )
+        return [(str(day), str(features)) for day, features in found]
+
+    def event_member(self, rowid: int) -> tuple[str, str] | None:
+        """(event id, day) of the stored record `rowid`, if it is in an event."""
+        found = self.fetch("SELECT event_id, day FROM event_members WHERE record_rowid = ?", (rowid,))
+        return (str(found[0][0]), str(found[0][1])) if found else None
+
+    def event_states_complete(self) -> bool:
+        """Whether every stored event has its state (archives of schema 7 or later, or rebuilt)."""
+        return bool(self.fetch("SELECT 1 FROM meta WHERE key = 'event_states'"))
+
+    def mark_event_states(self) -> None:
+        self.execute("DELETE FROM meta WHERE key = 'event_states'")
+        self.execute("INSERT INTO meta(key, value) VALUES ('event_states', '1')")
 
     def records_without_event(self) -> int:
         found = self.fetch(

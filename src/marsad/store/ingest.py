@@ -260,8 +260,14 @@ class _Ingest:
         self.stats.records += len(records)
         self.pending += 1
         if self.pending >= self.options.batch_size:
-            self.archive.commit()
+            self.commit()
             self.pending = 0
+
+    def commit(self) -> None:
+        """Commit what is stored, with the event states it changed."""
+        if self.events is not None:
+            self.events.flush()
+        self.archive.commit()
 
     def _assign_events(
         self, rowids: list[int], records: list[Record], removed: list[int], repeats: list[int | None]
@@ -348,7 +354,7 @@ def _ingest_run(
             # Interrupted (Ctrl-C, a failing reader): the batch in flight goes, as it would in a crash.
             archive.rollback()
             raise
-        archive.commit()
+        run.commit()
         if run.stats.stored:
             # A new full name can gather names stored before it: identities are of the whole archive.
             archive.rebuild_entity_identities()

@@ -192,6 +192,30 @@ _ENTITY_IDENTITIES: tuple[str, ...] = (
 )
 SQLITE_MIGRATIONS[6] = _ENTITY_IDENTITIES
 
+
+def _event_states(real: str) -> tuple[str, ...]:
+    """Version 7: what a later ingest needs of the stored events (issue #19), so that it
+    reads the window's events, not every member of them: each event's days, size,
+    centroid (JSON) and squared norm, and how many stored records have each feature.
+    An archive with events stored before this version has them rebuilt from its members
+    once (`events.archive`); one without any is complete at once."""
+    return (
+        f"""CREATE TABLE event_states (
+            event_id TEXT PRIMARY KEY,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            members INTEGER NOT NULL,
+            norm2 {real} NOT NULL,
+            centroid TEXT NOT NULL
+        )""",
+        "CREATE INDEX event_states_days ON event_states(last_day, first_day)",
+        "CREATE TABLE event_frequencies (feature TEXT PRIMARY KEY, documents INTEGER NOT NULL)",
+        "INSERT INTO meta(key, value) SELECT 'event_states', '1' WHERE NOT EXISTS (SELECT 1 FROM event_members)",
+    )
+
+
+SQLITE_MIGRATIONS[7] = _event_states("REAL")
+
 SQLITE_VERSION = max(SQLITE_MIGRATIONS)
 
 
@@ -289,5 +313,6 @@ POSTGRES_MIGRATIONS[3] = _JOINED_ABD
 POSTGRES_MIGRATIONS[4] = _event_members("BIGINT", "DOUBLE PRECISION")
 POSTGRES_MIGRATIONS[5] = _DAY_KEYS
 POSTGRES_MIGRATIONS[6] = _ENTITY_IDENTITIES
+POSTGRES_MIGRATIONS[7] = _event_states("DOUBLE PRECISION")
 
 POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)

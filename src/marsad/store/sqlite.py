@@ -283,7 +283,7 @@ class SQLiteArchive(Archive):
 
     # --- clusters ----------------------------------------------------------
 
-    def signatures(self) -> list[StoredSignature]:
+    def signatures(self) -> Iterator[StoredSignature]:
         return StoredSignature.from_rows(self._db.execute(SIGNATURES_QUERY))
 
     def save_signature(self, rowid: int, text_hash: str, signature: bytes) -> None:
