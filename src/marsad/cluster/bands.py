@@ -62,6 +62,14 @@ class BandIndex:
                 keys = (keys ^ (keys >> np.uint64(29))) * _MIX[-1] + mixed[:, :, row]
         return keys
 
+    def stored_keys(self, signatures: npt.NDArray[np.uint32]) -> npt.NDArray[np.int64]:
+        """(n, bands) keys an archive keeps for `n` signatures: each band's key mixed with the
+        band's number, so that one column holds every band, as signed 64-bit integers."""
+        with np.errstate(over="ignore"):
+            mixed = self.band_keys(signatures) ^ (np.arange(1, self.bands + 1, dtype=np.uint64) * _MIX[1])
+        keys: npt.NDArray[np.int64] = mixed.view(np.int64)
+        return keys
+
     def bulk(self, keys: Sequence[int], signatures: npt.NDArray[np.uint32] | Iterable[npt.NDArray[np.uint32]]) -> None:
         """Index many signatures at once (the rows of `signatures`, or of each array it gives in
         turn, for `keys`)."""

@@ -16,6 +16,12 @@ Facts live only in memory. Texts rebuilt from stored signatures get theirs
 from `facts_loader` (their stored text) the first time a new text might join
 their cluster; without a loader they have none and are compared by
 similarity alone.
+
+An index over a large archive need not hold every stored text (issue #19):
+given `StoredTexts`, it reads the stored texts a new one shares a band with
+(the archive keeps each signature's band keys), the oldest stored text of the
+same words, and a cluster's stored members when a new text may join it; what
+it finds is what an index holding every stored text finds.
 """
 
 from __future__ import annotations
@@ -23,17 +29,42 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 from marsad.cluster.bands import BandIndex, stack
 from marsad.cluster.facts import Facts, conflict
 from marsad.cluster.minhash import DEFAULT_NUM_PERM, Signature
 
-__all__ = ["DEFAULT_THRESHOLD", "FactsLoader", "Match", "NearDuplicateIndex"]
+__all__ = ["DEFAULT_THRESHOLD", "FactsLoader", "Match", "NearDuplicateIndex", "StoredText", "StoredTexts"]
 
 # The facts of the texts with these keys (those it can still find).
 FactsLoader = Callable[[Sequence[int]], dict[int, Facts]]
+# A stored text as an index takes it up: (key, text hash, signature, words, the text whose cluster it joined).
+StoredText = tuple[int, str, Signature, int, int | None]
+
+
+class StoredTexts(Protocol):
+    """The texts an archive keeps, read by an index when it needs them."""
+
+    def banded(self, keys: list[int]) -> list[StoredText]:
+        """The stored texts with any of these band keys (`BandIndex.stored_keys`)."""
+        ...
+
+    def texts(self, keys: Sequence[int]) -> list[StoredText]:
+        """The stored texts of `keys` (those still stored)."""
+        ...
+
+    def first_with_hash(self, text_hash: str) -> int | None:
+        """The oldest stored text of `text_hash` long enough to compare."""
+        ...
+
+    def clustered_with(self, key: int) -> list[int]:
+        """The stored texts in `key`'s cluster."""
+        ...
+
 
 # With the facts check keeping templates apart, a threshold a little lower
 # than the 0.4 used before finds rewritten repeats (marsad eval clusters).
@@ -56,6 +87,7 @@ class NearDuplicateIndex:
         threshold: float = DEFAULT_THRESHOLD,
         num_perm: int = DEFAULT_NUM_PERM,
         facts_loader: FactsLoader | None = None,
+        stored: StoredTexts | None = None,
     ) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], not {threshold}")
@@ -75,6 +107,9 @@ class NearDuplicateIndex:
         # Texts added without facts, by representative, until the loader is asked.
         self._facts_loader = facts_loader
         self._unloaded: dict[int, set[int]] = {}
+        self._stored = stored
+        # Representatives whose clusters' stored members were read.
+        self._whole: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._hash_of)
@@ -82,10 +117,31 @@ class NearDuplicateIndex:
     def _similarity(self, key: int, signature: Signature) -> float:
         return float(np.count_nonzero(self._signatures[key] == signature)) / self.num_perm
 
+    def _take_up(self, texts: Iterable[StoredText]) -> None:
+        """Hold stored texts as `add_stored` would have, each after its cluster's representative."""
+        for key, text_hash, signature, words, joined in texts:
+            if key in self._hash_of:
+                continue
+            if joined is not None and joined != key and joined not in self._hash_of and self._stored is not None:
+                self._take_up(self._stored.texts([joined]))
+            if self._add(key, text_hash, signature, words, joined, None):
+                self._bands.insert(key, signature)
+
+    def banding(self) -> str:
+        """The banding of the band keys (`bands x rows`), as an archive notes what it keeps."""
+        return f"{self._bands.bands}x{self._bands.rows}"
+
+    def stored_keys(self, signatures: npt.NDArray[np.uint32]) -> npt.NDArray[np.int64]:
+        """The band keys an archive keeps of each of `signatures` (rows)."""
+        return self._bands.stored_keys(signatures)
+
     def _conflicts(self, anchor: int, facts: Facts | None) -> bool:
         """Whether `facts` conflict with those of any text in `anchor`'s cluster."""
         if facts is None:
             return False
+        if self._stored is not None and anchor not in self._whole:
+            self._whole.add(anchor)
+            self._take_up(self._stored.texts(self._stored.clustered_with(anchor)))
         unloaded = self._unloaded.pop(anchor, None)
         if unloaded and self._facts_loader is not None:
             for key, loaded in self._facts_loader(sorted(unloaded)).items():
@@ -107,6 +163,12 @@ class NearDuplicateIndex:
         """The earlier text that this one duplicates best, if any."""
         if words < MIN_WORDS:
             return None
+        if self._stored is not None:
+            oldest = self._stored.first_with_hash(text_hash)
+            if oldest is not None:
+                self._take_up(self._stored.texts([oldest]))
+                return Match(oldest, 1.0)
+            self._take_up(self._stored.banded(self._bands.stored_keys(signature[None, :])[0].tolist()))
         if text_hash in self._by_hash:
             return Match(self._by_hash[text_hash], 1.0)
         best: Match | None = None

@@ -170,7 +170,6 @@ def keep_event_states(archive: Archive, batch: int = 5000) -> None:
         _save_state(archive, state)
     archive.count_event_features(sorted(frequencies.items()))
     archive.mark_event_states()
-    archive.commit()
 
 
 def rebuild_events(

@@ -106,11 +106,12 @@ COUNTED_TABLES = (
     "cluster_members",
 )
 
-SIGNATURES_QUERY = (
+_SIGNATURE_COLUMNS = (
     "SELECT s.record_rowid, s.text_hash, s.signature, c.representative FROM signatures s "
     "LEFT JOIN cluster_members m ON m.record_rowid = s.record_rowid "
-    "LEFT JOIN clusters c ON c.id = m.cluster_id ORDER BY s.record_rowid"
+    "LEFT JOIN clusters c ON c.id = m.cluster_id"
 )
+SIGNATURES_QUERY = f"{_SIGNATURE_COLUMNS} ORDER BY s.record_rowid"
 
 # Records with no stored fingerprint: stored by an ingest without clustering,
 # or by one that crashed between a record and its fingerprint (before #15).
@@ -148,9 +149,10 @@ class Archive(ABC):
 
     location: str
 
-    @abstractmethod
-    def page_hashes(self) -> dict[str, str]:
-        """Every stored page id with the content hash it was stored with."""
+    def page_hash(self, page_id: str) -> str | None:
+        """The content hash page `page_id` was stored with, if it is stored."""
+        found = self.fetch("SELECT content_hash FROM pages WHERE id = ?", (page_id,))
+        return str(found[0][0]) if found else None
 
     @abstractmethod
     def replace_page(self, page: Page, page_id: str, records: Sequence[Record]) -> tuple[list[int], list[int]]:
@@ -184,6 +186,65 @@ class Archive(ABC):
     @abstractmethod
     def save_signature(self, rowid: int, text_hash: str, signature: bytes) -> None:
         """Keep a record's signature so later runs can rebuild the LSH index."""
+
+    def save_signature_bands(self, rowid: int, keys: Sequence[int]) -> None:
+        """Keep the band keys of record `rowid`'s signature (`BandIndex.stored_keys`), replacing any."""
+        self.execute("DELETE FROM signature_bands WHERE record_rowid = ?", (rowid,))
+        self.execute_many(
+            "INSERT INTO signature_bands(band_key, record_rowid) VALUES (?, ?)", [(k, rowid) for k in keys]
+        )
+
+    def banded_signatures(self, keys: Sequence[int], before: int | None = None) -> list[StoredSignature]:
+        """The stored signatures sharing a band key with `keys` (of records before rowid `before`)."""
+        marks = ", ".join("?" * len(keys))
+        bound = "" if before is None else " AND b.record_rowid < ?"
+        found = self.fetch(
+            f"{_SIGNATURE_COLUMNS} WHERE s.record_rowid IN (SELECT b.record_rowid FROM signature_bands b "
+            f"WHERE b.band_key IN ({marks}){bound}) ORDER BY s.record_rowid",
+            [*keys, *(() if before is None else (before,))],
+        )
+        return list(StoredSignature.from_rows(found))
+
+    def stored_signatures(self, rowids: Sequence[int]) -> list[StoredSignature]:
+        """The stored signatures (empty for short texts) of those of `rowids` that have one."""
+        found: list[StoredSignature] = []
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            found.extend(
+                StoredSignature.from_rows(
+                    self.fetch(f"{_SIGNATURE_COLUMNS} WHERE s.record_rowid IN ({marks}) ORDER BY s.record_rowid", chunk)
+                )
+            )
+        return found
+
+    def first_with_text_hash(self, text_hash: str, before: int | None = None) -> int | None:
+        """The oldest record with a (non-empty) signature of text `text_hash`."""
+        bound = "" if before is None else " AND record_rowid < ?"
+        found = self.fetch(
+            f"SELECT min(record_rowid) FROM signatures WHERE text_hash = ? AND length(signature) > 0{bound}",
+            (text_hash,) if before is None else (text_hash, before),
+        )
+        return None if not found or found[0][0] is None else int(found[0][0])
+
+    def clustered_with(self, rowid: int, before: int | None = None) -> list[int]:
+        """The records in the cluster of record `rowid` (itself included), oldest first."""
+        bound = "" if before is None else " AND m.record_rowid < ?"
+        found = self.fetch(
+            "SELECT m.record_rowid FROM cluster_members m WHERE m.cluster_id = "
+            f"(SELECT cluster_id FROM cluster_members WHERE record_rowid = ?){bound} ORDER BY m.record_rowid",
+            (rowid,) if before is None else (rowid, before),
+        )
+        return [int(row[0]) for row in found]
+
+    def signature_banding(self) -> str | None:
+        """The banding the stored band keys were written with (`bands x rows`), if they are complete."""
+        found = self.fetch("SELECT value FROM meta WHERE key = 'signature_bands'")
+        return str(found[0][0]) if found else None
+
+    def mark_signature_banding(self, banding: str) -> None:
+        self.execute("DELETE FROM meta WHERE key = 'signature_bands'")
+        self.execute("INSERT INTO meta(key, value) VALUES ('signature_bands', ?)", (banding,))
 
     @abstractmethod
     def assign_cluster(self, rowid: int, near: int, similarity: float) -> str:

@@ -22,14 +22,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from marsad.cluster.facts import Facts, text_facts
-from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateIndex
-from marsad.cluster.minhash import Fingerprint, fingerprint, folded_words, signature_from_bytes
+from marsad.cluster.index import DEFAULT_THRESHOLD, MIN_WORDS, NearDuplicateIndex, StoredText
+from marsad.cluster.minhash import Fingerprint, Signature, fingerprint, folded_words, signature_from_bytes
 from marsad.errors import ErrorHandler, InputError, MarsadError, page_error
 from marsad.events.archive import ArchiveEvents
 from marsad.pipeline.collector import batch_collection
 from marsad.records import Page, Record
-from marsad.store.base import Archive
+from marsad.store.base import Archive, StoredSignature
 from marsad.store.lock import holding_ingest_lock
 
 __all__ = ["ExtractedPage", "IngestOptions", "IngestStats", "ingest_extracted", "ingest_pages", "load_cluster_index"]
@@ -102,23 +104,80 @@ def _stored_facts(archive: Archive, rowids: Sequence[int]) -> dict[int, Facts]:
     return found
 
 
+class _StoredTexts:
+    """`cluster.index.StoredTexts` read from an archive (the records before rowid `before`, when given)."""
+
+    def __init__(self, archive: Archive, before: int | None) -> None:
+        self.archive = archive
+        self.before = before
+
+    def _texts(self, found: Iterable[StoredSignature]) -> list[StoredText]:
+        return [
+            (
+                stored.rowid,
+                stored.text_hash,
+                signature_from_bytes(stored.signature),
+                MIN_WORDS if stored.signature else 0,
+                stored.representative,
+            )
+            for stored in found
+            if self.before is None or stored.rowid < self.before
+        ]
+
+    def banded(self, keys: list[int]) -> list[StoredText]:
+        return self._texts(self.archive.banded_signatures(keys, self.before))
+
+    def texts(self, keys: Sequence[int]) -> list[StoredText]:
+        return self._texts(self.archive.stored_signatures(keys))
+
+    def first_with_hash(self, text_hash: str) -> int | None:
+        return self.archive.first_with_text_hash(text_hash, self.before)
+
+    def clustered_with(self, key: int) -> list[int]:
+        return self.archive.clustered_with(key, self.before)
+
+
 def load_cluster_index(archive: Archive, threshold: float, before: int | None = None) -> NearDuplicateIndex:
-    """The near-duplicate index rebuilt from the signatures the archive keeps (of the
-    records before rowid `before`, when given); facts are recomputed from the stored
-    text only for clusters a new text may join."""
-    index = NearDuplicateIndex(threshold=threshold, facts_loader=lambda rowids: _stored_facts(archive, rowids))
-    index.add_stored(
-        (
-            stored.rowid,
-            stored.text_hash,
-            signature_from_bytes(stored.signature),
-            MIN_WORDS if stored.signature else 0,
-            stored.representative,
-        )
-        for stored in archive.signatures()
-        if before is None or stored.rowid < before
+    """The near-duplicate index over the signatures the archive keeps (of the records before
+    rowid `before`, when given): it reads the stored texts a new one may repeat when it needs
+    them, and recomputes facts from the stored text only for clusters a new text may join.
+    An archive whose band keys are missing or of another banding has them written first,
+    in the transaction of the batch that needed them."""
+    index = NearDuplicateIndex(
+        threshold=threshold,
+        facts_loader=lambda rowids: _stored_facts(archive, rowids),
+        stored=_StoredTexts(archive, before),
     )
+    if archive.signature_banding() != index.banding():
+        keep_signature_bands(archive, index)
     return index
+
+
+def keep_signature_bands(archive: Archive, index: NearDuplicateIndex, chunk: int = 8192) -> None:
+    """Write the band keys of every stored signature, in `index`'s banding (once per archive,
+    and again if the banding changes with the clustering threshold)."""
+    archive.execute("DELETE FROM signature_bands")
+    rowids: list[int] = []
+    signatures: list[Signature] = []
+
+    def write() -> None:
+        if rowids:
+            keys = index.stored_keys(np.stack(signatures))
+            archive.execute_many(
+                "INSERT INTO signature_bands(band_key, record_rowid) VALUES (?, ?)",
+                [(key, rowid) for rowid, row in zip(rowids, keys.tolist(), strict=True) for key in row],
+            )
+        rowids.clear()
+        signatures.clear()
+
+    for stored in archive.signatures():
+        if stored.signature:
+            rowids.append(stored.rowid)
+            signatures.append(signature_from_bytes(stored.signature))
+            if len(rowids) >= chunk:
+                write()
+    write()
+    archive.mark_signature_banding(index.banding())
 
 
 def _cluster_record(
@@ -131,7 +190,26 @@ def _cluster_record(
         archive.assign_cluster(rowid, match.key, match.similarity)
     index.add(rowid, found.text_hash, found.signature, found.words, match.key if match else None, found.facts)
     archive.save_signature(rowid, found.text_hash, found.signature_bytes() if found.words >= MIN_WORDS else b"")
+    if found.words >= MIN_WORDS:
+        archive.save_signature_bands(rowid, index.stored_keys(found.signature[None, :])[0].tolist())
     return match.key if match is not None else None
+
+
+class _StoredPages:
+    """The content hash each page id is stored with, read a page at a time as the run meets
+    it: a run over a few pages of a large archive holds those pages' hashes, not all of them."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._hashes: dict[str, str | None] = {}
+
+    def get(self, page_id: str) -> str | None:
+        if page_id not in self._hashes:
+            self._hashes[page_id] = self.archive.page_hash(page_id)
+        return self._hashes[page_id]
+
+    def __setitem__(self, page_id: str, content_hash: str) -> None:
+        self._hashes[page_id] = content_hash
 
 
 class _Ingest:
@@ -143,7 +221,7 @@ class _Ingest:
         self.on_error = on_error
         self.options = options
         self.stats = IngestStats()
-        self.known = archive.page_hashes()
+        self.known = _StoredPages(archive)
         # Built on the first page that needs storing: a rerun over unchanged pages never pays for it.
         self.index: NearDuplicateIndex | None = None
         self.events: ArchiveEvents | None = None

@@ -201,9 +201,6 @@ class PostgresArchive(Archive):
     def display_name(self) -> str:
         return _without_password(self.location)
 
-    def page_hashes(self) -> dict[str, str]:
-        return {str(k): str(v) for k, v in self._db.execute("SELECT id, content_hash FROM pages").fetchall()}
-
     def _source_id(self, name: str | None) -> int | None:
         if not name:
             return None

@@ -216,6 +216,25 @@ def _event_states(real: str) -> tuple[str, ...]:
 
 SQLITE_MIGRATIONS[7] = _event_states("REAL")
 
+
+def _signature_bands(rowid: str, table_options: str) -> tuple[str, ...]:
+    """Version 8: the LSH band keys of every stored signature (`cluster.bands.stored_band_keys`),
+    so that an ingest looks up the stored texts sharing a band with a new one instead of
+    banding every stored signature in memory (issue #19). An archive with signatures stored
+    before this version has the keys written once, by the first ingest that needs them
+    (`meta.signature_bands` names the banding they were written with)."""
+    return (
+        f"""CREATE TABLE signature_bands (
+            band_key BIGINT NOT NULL,
+            record_rowid {rowid} NOT NULL REFERENCES records(rowid) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, record_rowid)
+        ){table_options}""",
+        "CREATE INDEX signature_bands_record ON signature_bands(record_rowid)",
+    )
+
+
+SQLITE_MIGRATIONS[8] = _signature_bands("INTEGER", " WITHOUT ROWID")
+
 SQLITE_VERSION = max(SQLITE_MIGRATIONS)
 
 
@@ -314,5 +333,6 @@ POSTGRES_MIGRATIONS[4] = _event_members("BIGINT", "DOUBLE PRECISION")
 POSTGRES_MIGRATIONS[5] = _DAY_KEYS
 POSTGRES_MIGRATIONS[6] = _ENTITY_IDENTITIES
 POSTGRES_MIGRATIONS[7] = _event_states("DOUBLE PRECISION")
+POSTGRES_MIGRATIONS[8] = _signature_bands("BIGINT", "")
 
 POSTGRES_VERSION = max(POSTGRES_MIGRATIONS)

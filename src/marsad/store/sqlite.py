@@ -157,9 +157,6 @@ class SQLiteArchive(Archive):
         if self._ingest_lock is not None:
             self._ingest_lock.release()
 
-    def page_hashes(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT id, content_hash FROM pages").fetchall())
-
     def _source_id(self, name: str | None) -> int | None:
         if not name:
             return None
