@@ -6,13 +6,12 @@ over all the pages would have."""
 from __future__ import annotations
 
 import functools
-import gzip
 import json
-from collections.abc import Callable, Iterator
-from itertools import islice
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from archive_samples import saudinewsnet_day
 from archive_state import open_location
 from event_samples import ARTICLES, page_for
 
@@ -72,28 +71,10 @@ def test_two_ingests_decide_and_keep_what_one_does(new_location: Callable[[], st
     assert sum(state[2] for state in states.values()) == len(keys)
 
 
-def _news(shared: Path, day: str, limit: int) -> Iterator[Page]:
-    with gzip.open(shared / "data" / "news" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            item = json.loads(line)
-            if (item.get("date_extracted") or "")[:10] != day:
-                continue
-            yield Page(
-                origin=f"saudinewsnet:{number + 1}",
-                text=f"{item.get('title') or ''}\n{item.get('content') or ''}",
-                url=item.get("url"),
-                source=item.get("source"),
-                published=day,
-            )
-            limit -= 1
-            if limit == 0:
-                return
-
-
 def test_batches_of_real_news_over_three_days_decide_as_one_run(shared: Path, tmp_path: Path) -> None:
     # Three days of SaudiNewsNet wire copy and rewrites, ingested in one run and in three (one a day):
     # every assignment, score, kept state and frequency the same.
-    days = [list(islice(_news(shared, day, 60), 60)) for day in ("2015-08-09", "2015-08-10", "2015-08-11")]
+    days = [list(saudinewsnet_day(shared, day, 60)) for day in ("2015-08-09", "2015-08-10", "2015-08-11")]
     with open_location(str(tmp_path / "once.db")) as once:
         _ingest(once, [page for pages in days for page in pages], enrich=False)
         expected = (_assigned(once), _states(once), _frequencies(once))

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
 from marsad.records import Page, Record
 
 ARTICLES: dict[str, tuple[str, str, list[str]]] = {
@@ -93,3 +98,22 @@ def synthetic_pages(count: int) -> list[Page]:
         ]
         pages.append(Page(origin=f"synthetic:{n}", text="\n".join([f"خبر رقم {n}", *sentences]), id=f"page-{n}"))
     return pages
+
+
+def saudinewsnet_day(shared: Path, day: str, limit: int) -> Iterator[Page]:
+    """The first `limit` SaudiNewsNet articles extracted on `day`, as pages published that day."""
+    with gzip.open(shared / "data" / "news" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            item = json.loads(line)
+            if (item.get("date_extracted") or "")[:10] != day:
+                continue
+            yield Page(
+                origin=f"saudinewsnet:{number + 1}",
+                text=f"{item.get('title') or ''}\n{item.get('content') or ''}",
+                url=item.get("url"),
+                source=item.get("source"),
+                published=day,
+            )
+            limit -= 1
+            if limit == 0:
+                return

@@ -6,13 +6,12 @@ decides must be what one run over all the pages decides."""
 from __future__ import annotations
 
 import functools
-import gzip
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from archive_samples import saudinewsnet_day
 from archive_state import archive_state, open_location
 
 from marsad.errors import InputError
@@ -28,24 +27,6 @@ def _fail(error: InputError) -> None:
     raise error
 
 
-def _news(shared: Path, day: str, limit: int) -> Iterator[Page]:
-    with gzip.open(shared / "data" / "news" / "saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            item = json.loads(line)
-            if (item.get("date_extracted") or "")[:10] != day:
-                continue
-            yield Page(
-                origin=f"saudinewsnet:{number + 1}",
-                text=f"{item.get('title') or ''}\n{item.get('content') or ''}",
-                url=item.get("url"),
-                source=item.get("source"),
-                published=day,
-            )
-            limit -= 1
-            if limit == 0:
-                return
-
-
 def _reprinted(page: Page, how: str) -> Page:
     """The same story on another site: word for word, or with a line of its own."""
     text = page.text if how == "same" else f"{page.text}\nنقلا عن وكالة الأنباء، بتصرف يسير"
@@ -53,8 +34,8 @@ def _reprinted(page: Page, how: str) -> Page:
 
 
 def _pages(shared: Path) -> tuple[list[Page], list[Page]]:
-    first = list(_news(shared, "2015-08-10", 120))
-    later = list(_news(shared, "2015-08-11", 40))
+    first = list(saudinewsnet_day(shared, "2015-08-10", 120))
+    later = list(saudinewsnet_day(shared, "2015-08-11", 40))
     # Reprints of stored stories arrive with the later pages.
     later += [_reprinted(page, "same") for page in first[:10]] + [_reprinted(page, "line") for page in first[10:30]]
     return first, later
