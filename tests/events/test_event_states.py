@@ -29,9 +29,16 @@ def _fail(error: InputError) -> None:
     raise error
 
 
-def _ingest(archive: Archive, pages: list[Page], **options: Any) -> None:
+def _ingest(archive: Archive, pages: list[Page], said: list[str] | None = None, **options: Any) -> None:
     extract = functools.partial(extract_page, options=ExtractOptions(enrich=options.pop("enrich", True)))
-    stats = ingest_pages(archive, pages, extract, on_error=_fail, options=IngestOptions(**options))
+    stats = ingest_pages(
+        archive,
+        pages,
+        extract,
+        on_error=_fail,
+        options=IngestOptions(**options),
+        on_wait=said.append if said is not None else None,
+    )
     assert stats.failed == 0
 
 
@@ -101,8 +108,10 @@ def test_events_stored_before_their_states_are_kept_once_from_their_members(new_
         archive.execute("DELETE FROM meta WHERE key = 'event_states'")
         archive.commit()
         assert not archive.event_states_complete()
+    said: list[str] = []
     with open_location(location) as archive:
-        _ingest(archive, [page_for("fire-sabq")])
+        _ingest(archive, [page_for("fire-sabq")], said)
+        assert any("state of the events" in line for line in said)
         assert archive.event_states_complete()
         events = {record: event for record, event, _score in _assigned(archive)}
         assert events["fire-sabq"] == events["fire-okaz"] == events["fire-alyaum"]

@@ -41,8 +41,15 @@ def _pages(shared: Path) -> tuple[list[Page], list[Page]]:
     return first, later
 
 
-def _ingest(archive: Archive, pages: list[Page]) -> None:
-    stats = ingest_pages(archive, pages, _EXTRACT, on_error=_fail, options=IngestOptions(events=False))
+def _ingest(archive: Archive, pages: list[Page], said: list[str] | None = None) -> None:
+    stats = ingest_pages(
+        archive,
+        pages,
+        _EXTRACT,
+        on_error=_fail,
+        options=IngestOptions(events=False),
+        on_wait=said.append if said is not None else None,
+    )
     assert stats.failed == 0
 
 
@@ -60,10 +67,12 @@ def test_a_later_ingest_reads_only_what_it_may_repeat_and_decides_as_one_run(
     location = new_location()
     with open_location(location) as archive:
         _ingest(archive, first)
+    said: list[str] = []
     with open_location(location) as archive:
         monkeypatch.setattr(type(archive), "signatures", _whole_index_read)
-        _ingest(archive, later)
+        _ingest(archive, later, said)
         assert archive_state(archive) == expected
+        assert said == []
         clusters = archive.fetch(
             "SELECT count(DISTINCT m.cluster_id) FROM cluster_members m JOIN records r ON r.rowid = m.record_rowid "
             "JOIN pages p ON p.id = r.page_id WHERE p.url LIKE ? OR p.url LIKE ?",
@@ -88,8 +97,11 @@ def test_band_keys_are_written_once_for_an_archive_stored_without_them(
         archive.execute("DELETE FROM signature_bands")
         archive.execute("DELETE FROM meta WHERE key = 'signature_bands'")
         archive.commit()
+    said: list[str] = []
     with open_location(location) as archive:
-        _ingest(archive, later)
+        _ingest(archive, later, said)
         assert archive_state(archive) == expected
         assert archive.fetch("SELECT count(*) FROM signature_bands")[0][0] == bands
+        # A long step, once: the user is told.
+        assert any("band keys" in line for line in said)
         assert archive.signature_banding() is not None

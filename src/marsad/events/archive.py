@@ -67,9 +67,12 @@ class ArchiveEvents:
         threshold: float = DEFAULT_THRESHOLD,
         window_days: int = DEFAULT_WINDOW_DAYS,
         stored_nothing: bool = False,
+        say: Callable[[str], None] | None = None,
     ) -> None:
         self.archive = archive
         if not stored_nothing and not archive.event_states_complete():
+            if say is not None:
+                say(f"marsad: keeping the state of the events stored in {archive.location} (once)")
             keep_event_states(archive)
         stored = None if stored_nothing else _Stored(archive)
         self.index = EventIndex(threshold=threshold, window_days=window_days, stored=stored)

@@ -32,7 +32,7 @@ from marsad.events.archive import ArchiveEvents
 from marsad.pipeline.collector import batch_collection
 from marsad.records import Page, Record
 from marsad.store.base import Archive, StoredSignature
-from marsad.store.lock import holding_ingest_lock
+from marsad.store.lock import holding_ingest_lock, say_on_stderr
 
 __all__ = ["ExtractedPage", "IngestOptions", "IngestStats", "ingest_extracted", "ingest_pages", "load_cluster_index"]
 
@@ -137,18 +137,22 @@ class _StoredTexts:
         return self.archive.clustered_with(key, self.before)
 
 
-def load_cluster_index(archive: Archive, threshold: float, before: int | None = None) -> NearDuplicateIndex:
+def load_cluster_index(
+    archive: Archive, threshold: float, before: int | None = None, say: Callable[[str], None] | None = None
+) -> NearDuplicateIndex:
     """The near-duplicate index over the signatures the archive keeps (of the records before
     rowid `before`, when given): it reads the stored texts a new one may repeat when it needs
     them, and recomputes facts from the stored text only for clusters a new text may join.
     An archive whose band keys are missing or of another banding has them written first,
-    in the transaction of the batch that needed them."""
+    in the transaction of the batch that needed them (said to `say`: a long step, once)."""
     index = NearDuplicateIndex(
         threshold=threshold,
         facts_loader=lambda rowids: _stored_facts(archive, rowids),
         stored=_StoredTexts(archive, before),
     )
     if archive.signature_banding() != index.banding():
+        if say is not None and archive.fetch("SELECT 1 FROM signatures LIMIT 1"):
+            say(f"marsad: writing the band keys of the stored signatures for {archive.location} (once)")
         keep_signature_bands(archive, index)
     return index
 
@@ -215,8 +219,16 @@ class _StoredPages:
 class _Ingest:
     """One ingest run's state: what is stored, the lazily built cluster index, the batch in flight."""
 
-    def __init__(self, archive: Archive, extract: Extractor, on_error: ErrorHandler, options: IngestOptions) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        extract: Extractor,
+        on_error: ErrorHandler,
+        options: IngestOptions,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
         self.archive = archive
+        self.say = say
         self.extract = extract
         self.on_error = on_error
         self.options = options
@@ -237,7 +249,7 @@ class _Ingest:
         if first is None:
             return
         self.archive.forget_clusters_from(first)
-        self.index = load_cluster_index(self.archive, self.options.cluster_threshold, before=first)
+        self.index = load_cluster_index(self.archive, self.options.cluster_threshold, before=first, say=self.say)
         for rowid, body in self.archive.iter_bodies(first):
             _cluster_record(self.archive, self.index, rowid, body)
         # One transaction: a crash half way leaves the damage as it was, for the next run.
@@ -323,7 +335,7 @@ class _Ingest:
         repeats: list[int | None] = [None] * len(records)
         if self.options.cluster:
             if self.index is None:
-                self.index = load_cluster_index(self.archive, self.options.cluster_threshold)
+                self.index = load_cluster_index(self.archive, self.options.cluster_threshold, say=self.say)
             for rowid in removed:
                 self.index.remove(rowid)
             for position, (rowid, record) in enumerate(zip(new_rowids, records, strict=True)):
@@ -351,7 +363,7 @@ class _Ingest:
         self, rowids: list[int], records: list[Record], removed: list[int], repeats: list[int | None]
     ) -> None:
         if self.events is None:
-            self.events = ArchiveEvents(self.archive)
+            self.events = ArchiveEvents(self.archive, say=self.say)
         for rowid in removed:
             self.events.forget(rowid)
         for rowid, record, near in zip(rowids, records, repeats, strict=True):
@@ -390,7 +402,8 @@ def ingest_pages(
     Given `extract_window` (`extraction.extract_pages` for `extract`'s options),
     pages are extracted a window at a time, their sentences tagged together.
     While another ingest holds the archive, this one says so to `on_wait`
-    (stderr by default) and waits (see `IngestOptions.lock_timeout`).
+    (stderr by default) and waits (see `IngestOptions.lock_timeout`); it says there
+    too when it first builds what an archive of an older version lacks.
     """
     with _ingest_run(archive, extract, on_error, options or IngestOptions(), on_wait) as run:
         if workers > 1:
@@ -424,7 +437,7 @@ def _ingest_run(
 ) -> Iterator[_Ingest]:
     with holding_ingest_lock(archive, timeout=options.lock_timeout, on_wait=on_wait):
         # What is stored is read under the lock: an ingest that finished meanwhile counts.
-        run = _Ingest(archive, extract, on_error, options)
+        run = _Ingest(archive, extract, on_error, options, say=on_wait or say_on_stderr)
         try:
             run.repair()
             yield run

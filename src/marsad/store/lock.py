@@ -23,7 +23,7 @@ from typing import IO
 from marsad.errors import MarsadError
 from marsad.store.base import Archive
 
-__all__ = ["IngestLocked", "LockFile", "holding_ingest_lock"]
+__all__ = ["IngestLocked", "LockFile", "holding_ingest_lock", "say_on_stderr"]
 
 # How often a waiting ingest asks again: short against any real ingest.
 _POLL_SECONDS = 0.2
@@ -82,7 +82,7 @@ else:
         return True
 
 
-def _default_on_wait(message: str) -> None:
+def say_on_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
@@ -98,7 +98,7 @@ def holding_ingest_lock(
     archive.commit()
     if not archive.try_ingest_lock():
         name = archive.display_name()
-        (on_wait or _default_on_wait)(f"marsad: another ingest holds {name}; waiting...")
+        (on_wait or say_on_stderr)(f"marsad: another ingest holds {name}; waiting...")
         deadline = None if timeout is None else time.monotonic() + timeout
         while not archive.try_ingest_lock():
             if deadline is not None and time.monotonic() >= deadline:
