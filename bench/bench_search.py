@@ -251,6 +251,7 @@ def latency_table(shared: Path, db: Path, repeat: int, pg_archive: str | None = 
     queries = [item["query"] for item in search_queries()] + _EXTRA_LATENCY_QUERIES
     archive = SQLiteArchive(db)
     p50, p95, runs = _marsad_latency(archive, queries, repeat)
+    ours = (p50, p95)
     records = archive.counts()["records"]
     archive.close()
     print(
@@ -268,10 +269,17 @@ def latency_table(shared: Path, db: Path, repeat: int, pg_archive: str | None = 
         )
 
     with tempfile.TemporaryDirectory() as folder:
+        # The archive's own records (title and body as stored), so that both engines hold the same
+        # texts however the archive was built (a part of the collection, or several passes over it).
+        stored = sqlite3.connect(db)
         plain = _plain_fts(
             Path(folder) / "plain.db",
-            ((page.url or "", page.title or "", page.text or "") for page in _snn_pages(shared, None)),
+            (
+                (str(record_id), title or "", "\n".join(json.loads(body)))
+                for record_id, title, body in stored.execute("SELECT id, title, body FROM records")
+            ),
         )
+        stored.close()
         plain_times = []
         for _ in range(repeat):
             for query in queries:
@@ -284,7 +292,8 @@ def latency_table(shared: Path, db: Path, repeat: int, pg_archive: str | None = 
                 plain_times.append(time.perf_counter() - start)
         p50, p95 = _percentiles(plain_times)
         plain.close()
-    print(f"plain FTS5 unicode61 over the same articles (top 20 + FTS5 snippet): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"plain FTS5 unicode61 over the same records (top 20 + FTS5 snippet): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"marsad / plain FTS5: p50 {ours[0] / p50:.2f}x, p95 {ours[1] / p95:.2f}x (the issue asks for at most 1.5x)")
 
 
 def main() -> None:
