@@ -105,3 +105,28 @@ def test_band_keys_are_written_once_for_an_archive_stored_without_them(
         # A long step, once: the user is told.
         assert any("band keys" in line for line in said)
         assert archive.signature_banding() is not None
+
+
+def test_another_threshold_writes_the_band_keys_of_its_banding(new_location: Callable[[], str], shared: Path) -> None:
+    first, later = _pages(shared)
+    location = new_location()
+    with open_location(location) as archive:
+        _ingest(archive, first)
+        banding = archive.signature_banding()
+    said: list[str] = []
+    with open_location(location) as archive:
+        stats = ingest_pages(
+            archive,
+            later,
+            _EXTRACT,
+            on_error=_fail,
+            options=IngestOptions(events=False, cluster_threshold=0.6),
+            on_wait=said.append,
+        )
+        assert stats.failed == 0 and stats.duplicates >= 10
+        now = archive.signature_banding()
+        assert now is not None and now != banding
+        bands = int(now.split("x")[0])
+        signed = archive.fetch("SELECT count(*) FROM signatures WHERE length(signature) > 0")[0][0]
+        assert archive.fetch("SELECT count(*) FROM signature_bands")[0][0] == signed * bands
+        assert any("band keys" in line for line in said)
