@@ -2065,6 +2065,10 @@ def test_a_data_boxs_rows_with_their_figures_run_with_its_header() -> None:
     prices = ["تداولات النفط ظهر الإثنين", "برنت سبتمبر: 56.75 دولار", "غرب تكساس أغسطس: 50.76 دولار"]
     removed = cut_between_paragraphs("\n".join(prices))
     assert [removed[row] for row in prices] == ["data_box"] * 3
+    # A figure's decimal point is no full stop, whatever the unit and sign (batch 86).
+    stocks = ["حقائق سريعة", "سعر الخام المحلي: 45.15 دولار", "تغير المخزون الأسبوعي: -4.41 مليون برميل"]
+    removed = cut_between_paragraphs("\n".join(stocks))
+    assert [removed[row] for row in stocks] == ["data_box"] * 3
 
 
 def test_a_fact_box_label_under_it_stays_with_the_article() -> None:

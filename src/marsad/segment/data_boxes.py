@@ -47,8 +47,9 @@ def mark_data_labels(lines: list[Line]) -> None:
 
 
 # ``إنتاج الوفرة قبل التوقف: نحو 220 ألف برميل يومياً``: a box's row, a label and a colon, then a figure
-# in a few words; the article's sentences run longer or close with a stop.
-_LABELLED_FIGURE = re.compile(r"^[^:\d]{1,40}:\s?\D{0,12}\d[^.،؛]*$")
+# in a few words; the article's sentences run longer or close with a stop. A figure's decimal point
+# (``مخزونات الخام الأمريكية: -4.41 مليون برميل``) is no stop.
+_LABELLED_FIGURE = re.compile(r"^[^:\d]{1,40}:\s?\D{0,12}\d(?:[^.،؛]|(?<=\d)\.(?=\d))*$")
 _MAX_ROW_LINE_WORDS = 10
 
 
