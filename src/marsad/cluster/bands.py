@@ -70,14 +70,12 @@ class BandIndex:
         keys: npt.NDArray[np.int64] = mixed.view(np.int64)
         return keys
 
-    def bulk(self, keys: Sequence[int], signatures: npt.NDArray[np.uint32] | Iterable[npt.NDArray[np.uint32]]) -> None:
-        """Index many signatures at once (the rows of `signatures`, or of each array it gives in
-        turn, for `keys`)."""
+    def bulk(self, keys: Sequence[int], signatures: npt.NDArray[np.uint32]) -> None:
+        """Index many signatures at once (rows of `signatures`, for `keys`)."""
         if not len(keys):
             return
         owners = np.asarray(keys, dtype=np.int64)
-        chunks = [signatures] if isinstance(signatures, np.ndarray) else signatures
-        table = np.concatenate([self.band_keys(chunk) for chunk in chunks])
+        table = self.band_keys(signatures)
         for band in range(self.bands):
             merged_keys = np.concatenate([self._sorted[band], table[:, band]])
             merged_owners = np.concatenate([self._owners[band], owners])

@@ -71,8 +71,6 @@ class StoredTexts(Protocol):
 DEFAULT_THRESHOLD = 0.35
 # Texts this short share too little to call them the same story.
 MIN_WORDS = 8
-# Signatures banded together when an index is built from many.
-_BULK = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +194,7 @@ class NearDuplicateIndex:
             if self._add(key, text_hash, signature, words, joined, None):
                 keys.append(key)
                 signatures.append(signature)
-        # The band keys of a chunk at a time: all at once they took ~5 KB a text in passing.
-        self._bands.bulk(
-            keys, (stack(signatures[start : start + _BULK], self.num_perm) for start in range(0, len(keys), _BULK))
-        )
+        self._bands.bulk(keys, stack(signatures, self.num_perm))
 
     def add(
         self,

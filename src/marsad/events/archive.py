@@ -156,13 +156,8 @@ def keep_event_states(archive: Archive, batch: int = 5000) -> None:
     frequencies: Counter[str] = Counter()
     for start in range(0, len(members), batch):
         chunk = members[start : start + batch]
-        marks = ", ".join("?" * len(chunk))
-        features = dict(
-            archive.fetch(
-                f"SELECT record_rowid, features FROM event_members WHERE record_rowid IN ({marks})",
-                [row[0] for row in chunk],
-            )
-        )
+        condition, param = archive.in_condition("record_rowid", [int(row[0]) for row in chunk])
+        features = dict(archive.fetch(f"SELECT record_rowid, features FROM event_members WHERE {condition}", [param]))
         for rowid, event, day in chunk:
             found = EventFeatures.from_json(_ordinal(str(day)), str(features[rowid]))
             index.restore(int(rowid), str(event), found)

@@ -156,23 +156,18 @@ class EventIndex:
 
     def _vector(self, features: EventFeatures) -> dict[str, float]:
         """Features weighted by (smoothed) inverse document frequency, to unit length."""
-        df = self._df
+        df, stored_df = self._df, self._stored_df
         total = self._documents + 1 + _PRIOR_DOCUMENTS
         if self._stored is not None:
-            stored_df = self._stored_df
+            total += self._stored.documents
             unread = [feature for feature in features.weights if feature not in stored_df]
             if unread:
                 found = self._stored.frequencies(unread)
                 stored_df.update((feature, found.get(feature, 0)) for feature in unread)
-            total += self._stored.documents
-            vector = {
-                feature: weight * math.log(total / (df[feature] + stored_df[feature] + 1))
-                for feature, weight in features.weights.items()
-            }
-        else:
-            vector = {
-                feature: weight * math.log(total / (df[feature] + 1)) for feature, weight in features.weights.items()
-            }
+        vector = {
+            feature: weight * math.log(total / (df[feature] + stored_df.get(feature, 0) + 1))
+            for feature, weight in features.weights.items()
+        }
         length = math.sqrt(sum(value * value for value in vector.values()))
         if length == 0.0:
             return {}

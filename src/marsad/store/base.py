@@ -196,27 +196,23 @@ class Archive(ABC):
 
     def banded_signatures(self, keys: Sequence[int], before: int | None = None) -> list[StoredSignature]:
         """The stored signatures sharing a band key with `keys` (of records before rowid `before`)."""
-        marks = ", ".join("?" * len(keys))
+        condition, param = self.in_condition("b.band_key", keys)
         bound = "" if before is None else " AND b.record_rowid < ?"
         found = self.fetch(
             f"{_SIGNATURE_COLUMNS} WHERE s.record_rowid IN (SELECT b.record_rowid FROM signature_bands b "
-            f"WHERE b.band_key IN ({marks}){bound}) ORDER BY s.record_rowid",
-            [*keys, *(() if before is None else (before,))],
+            f"WHERE {condition}{bound}) ORDER BY s.record_rowid",
+            [param, *(() if before is None else (before,))],
         )
         return list(StoredSignature.from_rows(found))
 
     def stored_signatures(self, rowids: Sequence[int]) -> list[StoredSignature]:
         """The stored signatures (empty for short texts) of those of `rowids` that have one."""
-        found: list[StoredSignature] = []
-        for start in range(0, len(rowids), 500):
-            chunk = rowids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            found.extend(
-                StoredSignature.from_rows(
-                    self.fetch(f"{_SIGNATURE_COLUMNS} WHERE s.record_rowid IN ({marks}) ORDER BY s.record_rowid", chunk)
-                )
+        condition, param = self.in_condition("s.record_rowid", rowids)
+        return list(
+            StoredSignature.from_rows(
+                self.fetch(f"{_SIGNATURE_COLUMNS} WHERE {condition} ORDER BY s.record_rowid", [param])
             )
-        return found
+        )
 
     def first_with_text_hash(self, text_hash: str, before: int | None = None) -> int | None:
         """The oldest record with a (non-empty) signature of text `text_hash`."""
@@ -500,15 +496,9 @@ class Archive(ABC):
 
     def event_frequencies(self, features: Sequence[str]) -> dict[str, int]:
         """How many stored records have each of `features` (features none has are left out)."""
-        found: dict[str, int] = {}
-        for start in range(0, len(features), 500):
-            chunk = features[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for feature, documents in self.fetch(
-                f"SELECT feature, documents FROM event_frequencies WHERE feature IN ({marks})", chunk
-            ):
-                found[str(feature)] = int(documents)
-        return found
+        condition, param = self.in_condition("feature", features)
+        found = self.fetch(f"SELECT feature, documents FROM event_frequencies WHERE {condition}", [param])
+        return {str(feature): int(documents) for feature, documents in found}
 
     def event_documents(self) -> int:
         """How many stored records are in events."""
