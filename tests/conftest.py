@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
+
+# The start-up cache (`marsad.startup_cache`) of this test run and of the processes it starts
+# lives in a folder of its own, removed at the end, never in the user's cache.
+if "MARSAD_CACHE_DIR" not in os.environ:
+    _cache = tempfile.mkdtemp(prefix="marsad-test-cache-")
+    os.environ["MARSAD_CACHE_DIR"] = _cache
+    atexit.register(shutil.rmtree, _cache, True)
 
 
 def shared_dir() -> Path:

@@ -3,6 +3,8 @@ them without importing any."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from fresh_interpreter import modules_loaded_by
@@ -41,3 +43,18 @@ def test_commands_run_through_the_lazy_group() -> None:
     eval_help = runner.invoke(cli, ["eval", "--help"])
     assert eval_help.exit_code == 0 and "enrichment" in eval_help.output
     assert runner.invoke(cli, ["no-such-command"]).exit_code != 0
+
+
+def test_extract_without_enrichment_loads_neither_numpy_nor_the_tagger(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "الرئيسية | محليات\nافتتاح مستشفى جديد في الطائف\nوأعلنت وزارة الصحة افتتاح مستشفى جديد.\n", "utf-8"
+    )
+    code = (
+        "from click.testing import CliRunner\n"
+        "from marsad.cli import cli\n"
+        f"result = CliRunner().invoke(cli, ['extract', '--no-enrich', {str(page)!r}])\n"
+        "assert result.exit_code == 0 and 'الطائف' in result.output, result.output\n"
+    )
+    heavy = ("numpy", "marsad.enrich.ner", "marsad.cluster.index", "marsad.evaluation", "marsad.store")
+    assert modules_loaded_by(code, heavy) == []

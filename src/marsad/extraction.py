@@ -19,11 +19,12 @@ from marsad.records import Article, Page, Record, Removed
 from marsad.segment.labels import says_something
 from marsad.segment.page import PageHints, segment
 from marsad.segment.templates import TemplateLearner
+from marsad.startup_cache import compile_regex
 from marsad.urls import host_of
 from marsad.valid_text import clean_page
 
-_LOOKS_LIKE_FEED = regex.compile(r"<(?:rss|feed|channel)[\s>]")
-_LOOKS_LIKE_HTML = regex.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<article)", regex.I)
+_LOOKS_LIKE_FEED = compile_regex(r"<(?:rss|feed|channel)[\s>]")
+_LOOKS_LIKE_HTML = compile_regex(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<article)", regex.I)
 
 
 @dataclass(slots=True)

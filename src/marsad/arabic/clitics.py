@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from marsad.arabic.normalize import DIACRITICS, fold_for_search, fold_word
+from marsad.startup_cache import cached
 
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
@@ -79,6 +80,10 @@ _NEVER_SPLIT = frozenset(
 
 @lru_cache(maxsize=1)
 def _lexicon() -> Mapping[str, int]:
+    return cached("clitic_lexicon", _read_lexicon)
+
+
+def _read_lexicon() -> dict[str, int]:
     counts: dict[str, int] = {}
     try:
         source = resources.files("marsad") / "models" / "ner" / "clusters.tsv"

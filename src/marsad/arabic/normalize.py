@@ -18,6 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from marsad.startup_cache import compile_regex
+
 TATWEEL = "\u0640"
 
 # Zero-width and bidi control characters that scraped pages carry invisibly.
@@ -47,7 +49,7 @@ _DISPLAY_TABLE = str.maketrans({**{ch: None for ch in _INVISIBLE}, **_QUOTE_MAP}
 # Tatweel is decoration (الــخــبــر) except after a one-letter proclitic standing
 # before a quote, a digit or a space (لـ«الصباح», بـ"تعزيز", بـ 500), where it
 # is the hyphen that keeps the proclitic readable; that one use is kept.
-_TATWEEL_RUN = regex.compile(r"\u0640+")
+_TATWEEL_RUN = compile_regex(r"\u0640+")
 _PROCLITIC = "بلكوف"
 
 
@@ -163,7 +165,7 @@ def normalize_display_lines(text: str) -> str:
 
 # --- folding for matching and search ---------------------------------------
 
-DIACRITICS = regex.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+DIACRITICS = compile_regex(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _DIACRITICS_RE = re.compile(DIACRITICS.pattern)
 
 _FOLD_TABLE = str.maketrans(
@@ -245,8 +247,8 @@ def western_digits(text: str) -> str:
     return text.translate(_ARABIC_INDIC_DIGITS)
 
 
-ARABIC_LETTER = regex.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-_ANY_LETTER = regex.compile(r"\p{L}")
+ARABIC_LETTER = compile_regex(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_ANY_LETTER = compile_regex(r"\p{L}")
 
 
 def arabic_ratio(text: str) -> float:

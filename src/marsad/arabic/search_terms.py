@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import regex
-
 from marsad.arabic.normalize import fold_for_search
+from marsad.startup_cache import compile_regex
 
 __all__ = [
     "ANALYZER_VERSION",
@@ -42,9 +41,9 @@ __all__ = [
     "tokenize",
 ]
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_NOT_TERM_CHAR = regex.compile(r"[^\p{L}\p{N}]+")
-_ARABIC = regex.compile(r"\p{Arabic}")
+_WORD = compile_regex(r"[\p{L}\p{M}\p{N}]+")
+_NOT_TERM_CHAR = compile_regex(r"[^\p{L}\p{N}]+")
+_ARABIC = compile_regex(r"\p{Arabic}")
 
 # One letter at a time, so `وبال` is reached as و then ب then ال. The future
 # marker س is left alone: it would turn سلمان into لمان.

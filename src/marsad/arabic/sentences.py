@@ -9,7 +9,7 @@ sentence that introduces it.
 
 from __future__ import annotations
 
-import regex
+from marsad.startup_cache import compile_regex
 
 __all__ = ["split_sentences"]
 
@@ -17,14 +17,14 @@ _OPENING = '“«"'
 _CLOSING = {"“": '”″"', "«": "»", '"': '"'}
 
 # A terminator run (``...``, ``؟!``) plus any closing quotes or brackets glued to it.
-_MARK = regex.compile(r"[“”«»\"″\n]")
+_MARK = compile_regex(r"[“”«»\"″\n]")
 # ``د.`` (doctor), ``م.`` (engineer), ``أ.`` (professor): one letter standing for a title.
-_ABBREVIATION = regex.compile(r"(?:^|(?<=\s))[دمأ]$")
+_ABBREVIATION = compile_regex(r"(?:^|(?<=\s))[دمأ]$")
 # A full stop glued to the next sentence's first word (``القضايا.من جانبه``, ``للمنازل.وتابع``:
 # 2,858 in the news collections), where both words are long enough to be no abbreviation
 # (``جيه.بي مورجان``, ``ش.م.ع``).
 _GLUED_STOP = r"(?<=[\u0621-\u064a]{4})\.(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a]{3})\.(?=[\u0621-\u064a]{3})"
-_BOUNDARY = regex.compile(rf"(?:[.!?؟؛…]+[”»\"″)\]]*(?=\s|$)|\n+|{_GLUED_STOP})")
+_BOUNDARY = compile_regex(rf"(?:[.!?؟؛…]+[”»\"″)\]]*(?=\s|$)|\n+|{_GLUED_STOP})")
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:

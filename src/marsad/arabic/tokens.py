@@ -14,12 +14,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+from marsad.startup_cache import compile_regex
 
 __all__ = ["FoldedText", "clear_fold_cache", "fold_same_length", "split_proclitics", "tokenize"]
 
 # Characters folding drops: diacritics, tatweel and invisible controls.
-_DROPPED = regex.compile(
+_DROPPED = compile_regex(
     r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]"
 )
 
@@ -44,7 +44,7 @@ _SAME_LENGTH = str.maketrans(
 
 
 _LETTER_PAIRS = [(k, v) for k, v in ((chr(k), v) for k, v in _SAME_LENGTH.items()) if not k.isdigit()]
-_INDIC_DIGIT = regex.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
+_INDIC_DIGIT = compile_regex(r"[\u0660-\u0669\u06f0-\u06f9]")
 
 
 def fold_same_length(text: str) -> str:
@@ -115,7 +115,7 @@ def clear_fold_cache() -> None:
 
 # Words are runs of letters and combining marks; numbers keep their inner separators
 # (``3,000``, ``2.5``, ``٢٫٥``, ``2019/02/08``) so that they stay one token.
-_TOKEN = regex.compile(
+_TOKEN = compile_regex(
     r"[\p{N}]+(?:[.,٫٬/:][\p{N}]+)*"
     r"|[\p{L}\p{M}\u0640]+"
     r"|[^\s]",
@@ -129,7 +129,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 # Light proclitic split for rule matching: conjunction, then preposition, then the
 # article. Only splits when at least three letters remain, so ``ولد`` stays whole.
-_PROCLITICS = regex.compile(r"^(?P<conj>[وف])?(?P<prep>[بك]|ل(?!ل)|س(?=[يتنأ]))?(?P<art>ال|لل)?(?P<stem>\p{L}{3,}.*)$")
+_PROCLITICS = compile_regex(r"^(?P<conj>[وف])?(?P<prep>[بك]|ل(?!ل)|س(?=[يتنأ]))?(?P<art>ال|لل)?(?P<stem>\p{L}{3,}.*)$")
 
 
 def split_proclitics(word: str) -> list[str]:

@@ -34,6 +34,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from marsad.cluster import DEFAULT_THRESHOLD
 from marsad.cluster.bands import BandIndex, stack
 from marsad.cluster.facts import Facts, conflict
 from marsad.cluster.minhash import DEFAULT_NUM_PERM, Signature
@@ -66,9 +67,6 @@ class StoredTexts(Protocol):
         ...
 
 
-# With the facts check keeping templates apart, a threshold a little lower
-# than the 0.4 used before finds rewritten repeats (marsad eval clusters).
-DEFAULT_THRESHOLD = 0.35
 # Texts this short share too little to call them the same story.
 MIN_WORDS = 8
 

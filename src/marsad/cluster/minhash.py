@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-import regex
 
 from marsad.arabic.normalize import fold_for_search
 from marsad.cluster.facts import Facts, text_facts
+from marsad.startup_cache import compile_regex
 
 __all__ = [
     "DEFAULT_NUM_PERM",
@@ -34,7 +34,7 @@ DEFAULT_NUM_PERM = 128
 DEFAULT_SHINGLE = 3
 SEED = 1
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = compile_regex(r"[\p{L}\p{N}]+")
 
 Signature = npt.NDArray[np.uint32]
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from marsad.budget import DEFAULT_PAGE_TIMEOUT
-from marsad.cluster.index import DEFAULT_THRESHOLD
+from marsad.cluster import DEFAULT_THRESHOLD
 from marsad.errors import InputError, InputWarning, MarsadError
 
 if TYPE_CHECKING:

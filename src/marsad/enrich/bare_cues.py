@@ -12,26 +12,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import regex
-
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import fold_entry
 from marsad.enrich.quote_speakers import GOD, TITLES
 from marsad.enrich.speaker_checks import PROPHET
 from marsad.records import Span
+from marsad.startup_cache import compile_regex
 
 __all__ = ["give_bare_cues_the_last_speaker"]
 
 # ``وقال: «``, ``وأضافت "``: a cue with no subject at all opening its sentence (after a comma the
 # sentence's own subject speaks, which the rules find or leave).
-_BARE_SPEECH = regex.compile(
+_BARE_SPEECH = compile_regex(
     r"(?:^|[.!؟?:]\s*)[وف]?(?:قال|قالت|اضاف|اضافت|تابع|تابعت|اوضح|اوضحت|اكد|اكدت|يقول|تقول|يضيف|تضيف|استطرد|اردف)"
     r"\s*:?\s*$"
 )
 _SPEAKER_REACH = 2  # paragraphs back
 # ``قالت``, ``أضافت``, ``تقول``: a woman speaks; ``قال``, ``يقول``: a man (or an organisation).
-_FEMININE_CUE = regex.compile(r"(?<!\p{L})[وف]?(?:قالت|اضافت|تابعت|اوضحت|اكدت|تقول|تضيف|ذكرت|اشارت)(?!\p{L})")
-_MASCULINE_CUE = regex.compile(r"(?<!\p{L})[وف]?(?:قال|اضاف|تابع|اوضح|اكد|يقول|يضيف|ذكر|اشار)(?!\p{L})")
+_FEMININE_CUE = compile_regex(r"(?<!\p{L})[وف]?(?:قالت|اضافت|تابعت|اوضحت|اكدت|تقول|تضيف|ذكرت|اشارت)(?!\p{L})")
+_MASCULINE_CUE = compile_regex(r"(?<!\p{L})[وف]?(?:قال|اضاف|تابع|اوضح|اكد|يقول|يضيف|ذكر|اشار)(?!\p{L})")
 
 
 def _before(paragraphs: Sequence[str], span: Span) -> str:

@@ -39,6 +39,7 @@ from marsad.arabic.tokens import FoldedText
 from marsad.enrich import dates_patterns as p
 from marsad.enrich.data import read_list
 from marsad.records import Span
+from marsad.startup_cache import compile_regex
 
 __all__ = ["date_spans", "find_dates", "parse_published"]
 
@@ -48,8 +49,8 @@ _MIN_YEAR, _MAX_YEAR = 1000, 2200
 # A span that looks like a date but breaks the calendar: it wins over the shorter
 # readings inside it (``فبراير 2021`` in ``31 فبراير 2021``) and is then dropped.
 _INVALID = "invalid"
-_SPACES = regex.compile(r"\s+")
-_LETTERS = regex.compile(r"\p{L}+")
+_SPACES = compile_regex(r"\s+")
+_LETTERS = compile_regex(r"\p{L}+")
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -212,7 +213,7 @@ def _paired_month(m: regex.Match[str], published: dt.date | None) -> _Found | No
     return m.start(), m.end(), "relative", f"{_year_of_month(m, month, published):04d}-{month:02d}", None
 
 
-_SINCE = regex.compile(r"(?:^|\s)[و]?منذ\s+$")
+_SINCE = compile_regex(r"(?:^|\s)[و]?منذ\s+$")
 
 
 def _year_of_month(m: regex.Match[str], month: int, published: dt.date) -> int:
@@ -223,7 +224,7 @@ def _year_of_month(m: regex.Match[str], month: int, published: dt.date) -> int:
     return _nearest_year(month, 15, published)
 
 
-_HIJRI_RELATIVE = regex.compile(rf"\s+(?P<rel>{p.RELATIVE_ALTERNATION})(?![\p{{L}}\p{{N}}])")
+_HIJRI_RELATIVE = compile_regex(rf"\s+(?P<rel>{p.RELATIVE_ALTERNATION})(?![\p{{L}}\p{{N}}])")
 
 
 def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
@@ -272,8 +273,8 @@ def _hijri(m: regex.Match[str], published: dt.date | None) -> _Found | None:
     return m.start(), end, "hijri", value, hijri
 
 
-_HIJRI_EPITHET = regex.compile(r"\s+(?:المبارك|الكريم|المعظم|الفضيل|الحرام)(?![\p{L}])")
-_THIS_MONTH = regex.compile(r"\s+(?:الجاري|الحالي)(?![\p{L}])")
+_HIJRI_EPITHET = compile_regex(r"\s+(?:المبارك|الكريم|المعظم|الفضيل|الحرام)(?![\p{L}])")
+_THIS_MONTH = compile_regex(r"\s+(?:الجاري|الحالي)(?![\p{L}])")
 
 
 # ``خلال رمضان``, ``حتى نهاية شوال``, ``قبل رمضان``, ``الأسبوع الأول من رمضان``, ``ليالي رمضان``,
@@ -281,12 +282,12 @@ _THIS_MONTH = regex.compile(r"\s+(?:الجاري|الحالي)(?![\p{L}])")
 # Hijri month is a month (the guidelines label it in religious essays too, which say it of every
 # year), unless it is also a common word or a given name (``محرم`` forbidden, ``صفر`` zero, ``رجب طيب
 # أردوغان``, ``شعبان``).
-_TIME_BEFORE_MONTH = regex.compile(
+_TIME_BEFORE_MONTH = compile_regex(
     rf"(?:^|\s)[و]?(?:{p.IN_MONTH_WORDS}|حتي|قبل|بعد|من|الي|ب?قدوم|ب?حلول|دخول|ل?استقبال|ايام|ليالي|نهار|صيام"
     r"|موسم|اجواء)\s+$|(?:^|\s)و?[بل]$"
 )
 _MONTHS_ALSO_WORDS = frozenset({1, 2, 7, 8})
-_EARLY_YEAR_AFTER = regex.compile(r"\s+(?:سنه|عام|العام)\s+\d")
+_EARLY_YEAR_AFTER = compile_regex(r"\s+(?:سنه|عام|العام)\s+\d")
 
 
 def _in_the_month(m: regex.Match[str], month: int) -> bool:
@@ -349,7 +350,7 @@ def _numeric(m: regex.Match[str], folded: str) -> _Found | None:
     return (m.start(), m.end(), "absolute", when.isoformat(), None) if when else None
 
 
-_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s*$")
+_PREVIOUS_WORD = compile_regex(r"(\p{L}+)\s*$")
 
 
 def _preceded_by(folded: str, start: int, words: frozenset[str]) -> bool:
@@ -368,7 +369,7 @@ def _year(start: int, end: int, year_text: str, folded: str, *, explicit: bool =
 
 
 _HIJRI_RANGE = (1300, 1500)
-_GREGORIAN_BESIDE = regex.compile(r"\s*[(/\-–]\s*(?P<year>(?:1[89]|20)\d\d)(?!\d)")
+_GREGORIAN_BESIDE = compile_regex(r"\s*[(/\-–]\s*(?P<year>(?:1[89]|20)\d\d)(?!\d)")
 
 
 def _hijri_beside_gregorian(year: int, folded: str, end: int) -> str | None:
@@ -395,16 +396,16 @@ def _weekday_value(weekday: int, published: dt.date, *, future: bool, include_to
 
 # ``مساء يوم الأربعاء 28/9``, ``اليوم الأربعاء 20 / 10 / 1436هـ``: a weekday with its day part or
 # ``اليوم`` before an explicit date leaves the value to the date.
-_IS_WEEKDAY_SPAN = regex.compile(rf"(?:(?:{p.DAY_PART_NAMES}|اليوم)\s+)?(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
-_LAST_WORD = regex.compile(r"(\p{L}+)\s+$")
+_IS_WEEKDAY_SPAN = compile_regex(rf"(?:(?:{p.DAY_PART_NAMES}|اليوم)\s+)?(?:يوم\s+)?(?:{p.WEEKDAY_NAMES})")
+_LAST_WORD = compile_regex(r"(\p{L}+)\s+$")
 _NOT_BEFORE_WEEKDAY = frozenset({"بين", "كلا", "هذين", "من", "الي", "احد"})
-_PRAYER = regex.compile(r"(?:صلاه|خطبه|خطب|خطيب|خطباء|ائمه)\s+$")
+_PRAYER = compile_regex(r"(?:صلاه|خطبه|خطب|خطيب|خطباء|ائمه)\s+$")
 # ``إمام الجمعة``, ``منابر الجمعة``, ``أيام الجمعة``: Friday's prayer or Fridays in general.
-_FRIDAY_PRAYER = regex.compile(r"(?:امام|مسجد|جامع|منبر|منابر|ايام)\s+$")
+_FRIDAY_PRAYER = compile_regex(r"(?:امام|مسجد|جامع|منبر|منابر|ايام)\s+$")
 # ``وقال اردوغان الجمعة إن``, ``أعلن الاتحاد الاثنين أنه``: the day a statement was made, in the
 # agencies' order (speaker, day, what was said).
-_STATEMENT_AFTER = regex.compile(r"\s+(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)")
-_SENTENCE_START = regex.compile(r"[.!?؟؛\n]")
+_STATEMENT_AFTER = compile_regex(r"\s+(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)")
+_SENTENCE_START = compile_regex(r"[.!?؟؛\n]")
 
 
 def _future_before(folded: str, start: int) -> bool:
@@ -418,7 +419,7 @@ def _future_before(folded: str, start: int) -> bool:
 
 
 # ``حتى الغد``, ``اعتبارا من الغد``, ``بداية من الغد``: from or until the morrow, a day.
-_FROM_TOMORROW = regex.compile(r"(?:حتي|اعتبارا\s+من|ابتداء\s+من|بدايه\s+من)\s+$")
+_FROM_TOMORROW = compile_regex(r"(?:حتي|اعتبارا\s+من|ابتداء\s+من|بدايه\s+من)\s+$")
 
 
 def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
@@ -470,12 +471,12 @@ def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -
 
 # ``الأمس`` is yesterday (``تدريب الأمس``, ``بالأمس وصل``) but for the past in ``الأمس القريب``,
 # ``بين الأمس واليوم``, ``الأمس واليوم وغدا``.
-_YESTERDAY_AS_THE_PAST = regex.compile(r"الامس\s+(?:القريب|البعيد|واليوم|و\s+اليوم)|بين\s+الامس")
+_YESTERDAY_AS_THE_PAST = compile_regex(r"الامس\s+(?:القريب|البعيد|واليوم|و\s+اليوم)|بين\s+الامس")
 
 
 # ``منذ``/``حتى`` make a bare weekday or ``أمس`` a date but are no date words: the span starts after.
 _NOT_DATE_PARTS = frozenset({"منذ", "حتي"})
-_SPACES_AFTER = regex.compile(r"\s+")
+_SPACES_AFTER = compile_regex(r"\s+")
 
 
 def _span_start(m: regex.Match[str], word: str) -> int:
@@ -566,9 +567,9 @@ def _weekday_day_month(m: regex.Match[str], published: dt.date | None) -> _Found
 
 
 # ``اعتقلوا الجمعة والسبت``, ``يومي الخميس والجمعة``: two weekdays joined by ``و`` are days.
-_WEEKDAY_AND_AFTER = regex.compile(rf"\s+و(?:{p.WEEKDAY_NAMES})(?![\p{{L}}])")
-_WEEKDAY_AND_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{p.WEEKDAY_NAMES})\s+و$")
-_RECURRING = regex.compile(rf"(?<![\p{{L}}])ايام\s+(?:(?:{p.WEEKDAY_NAMES})\s+و)*$")
+_WEEKDAY_AND_AFTER = compile_regex(rf"\s+و(?:{p.WEEKDAY_NAMES})(?![\p{{L}}])")
+_WEEKDAY_AND_BEFORE = compile_regex(rf"(?<![\p{{L}}])(?:{p.WEEKDAY_NAMES})\s+و$")
+_RECURRING = compile_regex(rf"(?<![\p{{L}}])ايام\s+(?:(?:{p.WEEKDAY_NAMES})\s+و)*$")
 
 
 def _after_given_name(folded: str, start: int) -> bool:
@@ -587,11 +588,11 @@ def _after_given_name(folded: str, start: int) -> bool:
     return words["before"] is None or not (given(words["before"]) or words["before"] in _NAME_LINKS)
 
 
-_LAST_WORDS = regex.compile(r"(?:(?P<before>\p{L}+)\s+)?(?P<last>\p{L}+)\s+$")
+_LAST_WORDS = compile_regex(r"(?:(?P<before>\p{L}+)\s+)?(?P<last>\p{L}+)\s+$")
 _NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد"})
 
 
-_AFTER_NEXT = regex.compile(r"\s+بعد\s+(?:المقبل|القادم)(?!\w)")
+_AFTER_NEXT = compile_regex(r"\s+بعد\s+(?:المقبل|القادم)(?!\w)")
 
 
 def _set_off(folded: str, start: int, end: int) -> bool:
@@ -608,7 +609,7 @@ def _set_off(folded: str, start: int, end: int) -> bool:
 
 
 # ``المدير العام السابق``, ``الأمين العام المقبل``: after an office ``العام`` is "general", no year.
-_GENERAL_OFFICE = regex.compile(
+_GENERAL_OFFICE = compile_regex(
     r"(?:^|\s)[وبلف]?(?:ال|لل)(?:مدير|امين|نائب|مدعي|مراقب|مفتش|منسق|قائد|مرشد|مستشار|محامي|مسجل|رئيس|مقرر)\s+$"
 )
 
@@ -710,7 +711,7 @@ _PARTICLES = frozenset(
 )
 
 
-_DEFINITE = regex.compile(r"(?:[وفبلك]|وب|ول|فب|فل)?ال|لل")
+_DEFINITE = compile_regex(r"(?:[وفبلك]|وب|ول|فب|فل)?ال|لل")
 
 
 def _uncountable(word: str) -> bool:
@@ -865,7 +866,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
 # (1 Shawwal, 10 Dhu al-Hijja) in the year that puts it nearest the publication; ``العيد`` alone is the
 # feast nearest the publication.
 _EID_WORDS = frozenset({"عيد", "العيد"})
-_EID_DAY = regex.compile(
+_EID_DAY = compile_regex(
     r"(?<!\p{L})(?:(?P<ord>اول|ثاني|ثالث|رابع)\s+ايام\s+)?"
     r"(?:عيد\s+(?P<which>الفطر|الاضحي)(?:\s+المبارك|\s+السعيد)?|(?P<bare>العيد)(?!\s+(?:الوطني|الوطنى|الذهبي|الفضي|الماسي)))"
     r"(?!\p{L})"
@@ -928,7 +929,7 @@ def _same_month(found: list[_Found], folded: str) -> list[_Found]:
     return out
 
 
-_ONLY_SPACE = regex.compile(r"\s*[,،]?\s*\(?\s*$")  # ``الجمعة, 29-يونيو-2012``
+_ONLY_SPACE = compile_regex(r"\s*[,،]?\s*\(?\s*$")  # ``الجمعة, 29-يونيو-2012``
 
 
 def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found]:
@@ -954,8 +955,8 @@ def _drop_weekdays_before_dates(found: list[_Found], folded: str) -> list[_Found
 
 # ``يومي 28 و29 يوليو``, ``من 20 إلى 21 ربيع الآخر``, ``10 - 12 شوال``: the first day of a range
 # shares the month and year written once after the last day (261 times in SaudiNewsNet).
-_RANGE_FIRST_DAY = regex.compile(r"(?<![\p{L}\p{N}/.,:\-])(?P<day>\d{1,2})\s*(?:-|–|و|الي|حتي|و\s*حتي)\s*$")
-_DAY_FIRST = regex.compile(r"\d{1,2}(?!\d)")
+_RANGE_FIRST_DAY = compile_regex(r"(?<![\p{L}\p{N}/.,:\-])(?P<day>\d{1,2})\s*(?:-|–|و|الي|حتي|و\s*حتي)\s*$")
+_DAY_FIRST = compile_regex(r"\d{1,2}(?!\d)")
 _DAY_VALUE = 10  # ``YYYY-MM-DD``
 
 
@@ -978,13 +979,13 @@ def _first_days_of_ranges(found: list[_Found], folded: str) -> list[_Found]:
     return out
 
 
-_EQUALS = regex.compile(r"\s*[،,]?\s*(?:الموافق|الموافق\s+ل|الموافقه)\s*:?\s*$")
+_EQUALS = compile_regex(r"\s*[،,]?\s*(?:الموافق|الموافق\s+ل|الموافقه)\s*:?\s*$")
 
 
 # ``العام الماضي 2014``, ``العام الحالي ٢٠١٢م``: the year said relatively, then in figures.
 # (``موسم هذا العام 1436هـ``: a demonstrative before the year, and a Hijri year in figures)
-_RELATIVE_YEAR_WORDS = regex.compile(r"(?:هذا\s+|هذه\s+)?(?:[وبلف]|لل)?(?:ال)?(?:عام|سنه)(?:\s+\p{L}+)?")
-_JUST_SPACE = regex.compile(r"\s{1,3}")
+_RELATIVE_YEAR_WORDS = compile_regex(r"(?:هذا\s+|هذه\s+)?(?:[وبلف]|لل)?(?:ال)?(?:عام|سنه)(?:\s+\p{L}+)?")
+_JUST_SPACE = compile_regex(r"\s{1,3}")
 
 
 def _year_named_twice(found: list[_Found], folded: str) -> list[_Found]:
@@ -1019,7 +1020,7 @@ def _year_named_twice(found: list[_Found], folded: str) -> list[_Found]:
     return out
 
 
-_ENDS_WITH_RELATIVE_YEAR = regex.compile(r"\s(?:من\s+)?(?:لل|ال)(?:عام|سنه)\s+\p{L}+$")
+_ENDS_WITH_RELATIVE_YEAR = compile_regex(r"\s(?:من\s+)?(?:لل|ال)(?:عام|سنه)\s+\p{L}+$")
 
 
 _YEAR_DIGITS = 4
@@ -1061,8 +1062,8 @@ def dates_in_paragraph(paragraph: str, published: dt.date | None) -> tuple[tuple
     return tuple(out)
 
 
-_JOINED = regex.compile(r"\s*و\s*")
-_BARE_WEEKDAY = regex.compile(r"(?:يوم\s+)?\p{L}+")
+_JOINED = compile_regex(r"\s*و\s*")
+_BARE_WEEKDAY = compile_regex(r"(?:يوم\s+)?\p{L}+")
 
 
 def _weekday_after_weekday(paragraph: str, found: list[tuple[Any, ...]]) -> None:

@@ -34,6 +34,7 @@ from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.numbers import NUMBER_WORDS, WordNumber, parse_digits, parse_number_words, tidy_number
 from marsad.enrich.quantities_durations import combine_durations
 from marsad.records import Span
+from marsad.startup_cache import compile_regex
 
 __all__ = ["find_quantities"]
 
@@ -65,7 +66,7 @@ _CURRENCY = alternation([c for c in _CURRENCIES if c not in {"$", "€", "£"}])
 _PERCENT = alternation(_PERCENT_WORDS)
 
 _BIDI = "[\u200e\u200f\u061c]*"  # direction marks a site left around ``ر``
-_DIGIT_QUANTITY = regex.compile(
+_DIGIT_QUANTITY = compile_regex(
     r"(?<![\p{N}.,/:_])(?<!\p{L}-)(?<!\d\s{2,4})(?<!\d\s?/\s?)(?<!صفر\s?[-/]\s?)(?<!\[[^\]]{0,20})(?:(?<![\p{L}])|(?<=(?:^|[\s(])[وبلف])|(?<=(?:^|\s)(?:الي|في|من|علي|عن|نحو|حوالي))|(?<=(?:^|[\s(])(?:[وب]?ال|لل)))"
     r"(?:(?P<pre_percent>%)\s?|(?P<pre_currency>[$€£])\s?)?"
     rf"(?:[(“\"«]\s?(?=[\d.,]{{1,12}}\s?[)″”\"»]\s+(?:{_SCALE})(?![\p{{L}}])))?"
@@ -87,50 +88,50 @@ _DIGIT_QUANTITY = regex.compile(
 
 # ``(5.969.428) مليون راكب``, ``75,003,560 مليون ريال``: a number written out in groups of
 # thousands to its millions; the scale word after it names its order (129 in the news, all so).
-_ARABIC_COMMA_GROUPS = regex.compile(r"\d{1,3}(?:،\d{3})+")
-_GROUPED_MILLIONS = regex.compile(r"\d{1,3}(?:[.,]\d{3}){2,}")
-_WORD = regex.compile(r"\p{L}+")
+_ARABIC_COMMA_GROUPS = compile_regex(r"\d{1,3}(?:،\d{3})+")
+_GROUPED_MILLIONS = compile_regex(r"\d{1,3}(?:[.,]\d{3}){2,}")
+_WORD = compile_regex(r"\p{L}+")
 _ANY_DIGIT = re.compile(r"\d")
-_SPACES = regex.compile(r"\s+")
+_SPACES = compile_regex(r"\s+")
 # ``إف- 16``: a hyphen after a model's letters is skipped too.
-_WORD_BEFORE = regex.compile(r"(\p{L}+|/)[\s:(\-\"«“]*$")
+_WORD_BEFORE = compile_regex(r"(\p{L}+|/)[\s:(\-\"«“]*$")
 # ``32 و34``: a number joined by ``و`` to the one before it shares its designator.
-_JOINED = regex.compile(r"^\s*و\s*$")
+_JOINED = compile_regex(r"^\s*و\s*$")
 # ``القرار 10690 المؤرخ في``, ``عددها 15601 بتاريخ``, ``القانون عدد 88 لسنة 2005``: a reference number.
-_REFERENCE_AFTER = regex.compile(r"\s+(?:المؤرخ|المؤرخه|بتاريخ|لسنه)(?!\p{L})")
+_REFERENCE_AFTER = compile_regex(r"\s+(?:المؤرخ|المؤرخه|بتاريخ|لسنه)(?!\p{L})")
 # ``أرسل sms إلى 88548 الاتصالات، 636250 موبايلي، 738303 زين``: a short code a mobile operator's name
 # follows (214 such in the news collections, the columnists' SMS lines), or its Latin name after a
 # dash (``إلى 88591 - Stc 635031 - Mobily``: 690 such in 230 articles of the news collections).
-_OPERATOR_AFTER = regex.compile(r"\s*[،,\-–]?\s*(?:الاتصالات|زين|موبايلي|(?i:stc|mobily|zain))(?!\p{L})")
+_OPERATOR_AFTER = compile_regex(r"\s*[،,\-–]?\s*(?:الاتصالات|زين|موبايلي|(?i:stc|mobily|zain))(?!\p{L})")
 # ``المصنفة 89 عالمياً``, ``المرتبة 13 عربياً``: a rank in a table of the world or a region, not a count
 # (56 numbers of the news collections are followed so, every one a rank).
-_RANK_AFTER = regex.compile(r"\s+(?:عالميا|عربيا|دوليا|محليا|خليجيا|اسيويا|اقليميا|اوروبيا)(?:ً)?(?!\p{L})")
+_RANK_AFTER = compile_regex(r"\s+(?:عالميا|عربيا|دوليا|محليا|خليجيا|اسيويا|اقليميا|اوروبيا)(?:ً)?(?!\p{L})")
 # ``«الأنعام: 152»``, ``(البقرة: 255)``: a source and a number after its colon, alone in brackets, is a
 # verse's or a page's reference (over every fifth news article 293 such brackets, all references).
-_BRACKETED_SOURCE_BEFORE = regex.compile(r"[(«\[{]\s*\p{L}+(?:\s\p{L}+)?\s*:\s*$")
-_BRACKET_CLOSES = regex.compile(r"\s*(?:[-–]\s*\d{1,3}\s*)?[)»\]}]")
+_BRACKETED_SOURCE_BEFORE = compile_regex(r"[(«\[{]\s*\p{L}+(?:\s\p{L}+)?\s*:\s*$")
+_BRACKET_CLOSES = compile_regex(r"\s*(?:[-–]\s*\d{1,3}\s*)?[)»\]}]")
 # ``غَفُورًا (43)``: a number of up to three figures alone in brackets after a word with two vowel marks
 # or more numbers a verse (or a note) of the scripture quoted; no count is written so.
-_VOCALISED_WORD_BEFORE = regex.compile(r"\p{L}*[\u064b-\u0652]\p{L}*[\u064b-\u0652]\p{L}*[\u064b-\u0652]?\p{L}*\s*\($")
+_VOCALISED_WORD_BEFORE = compile_regex(r"\p{L}*[\u064b-\u0652]\p{L}*[\u064b-\u0652]\p{L}*[\u064b-\u0652]?\p{L}*\s*\($")
 _MAX_VERSE_DIGITS = 3
-_BRACKETED_ALONE = regex.compile(r"\s*\)")
+_BRACKETED_ALONE = compile_regex(r"\s*\)")
 # ``حتى 27 منه``, ``الثلاثاء 26 الشهر الجاري``: a day of the month the text is in, not a count.
-_DAY_OF_THE_MONTH = regex.compile(
+_DAY_OF_THE_MONTH = compile_regex(
     r"\s+(?:منه|من الشهر|الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|المقبل|القادم))(?!\p{L})"
 )
-_NOUN_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+_NOUN_BEFORE = compile_regex(r"(\p{L}+)\s+$")
 _NUMBER_WORD_FORMS = frozenset(prefix + word for word in NUMBER_WORDS for prefix in ("", "و", "ب", "ل"))
 # ``10,30 ت غ``, ``الـ 12 ظهراً``: a time of day
-_CLOCK = regex.compile(r"\s*\(?\s*(?:ت\s*[غم]|صباحا|مساء|ظهرا|عصرا|ليلا|فجرا)(?!\p{L})")
-_LOOKS_LIKE_YEAR = regex.compile(r"(?:19|20)\d\d")
+_CLOCK = compile_regex(r"\s*\(?\s*(?:ت\s*[غم]|صباحا|مساء|ظهرا|عصرا|ليلا|فجرا)(?!\p{L})")
+_LOOKS_LIKE_YEAR = compile_regex(r"(?:19|20)\d\d")
 # ``1 – العريف ...``, ``(2) عدم التخصص ...``, a paragraph that is only ``(3)``: a list's numbering.
-_LIST_MARKER = regex.compile(r"\s*(?:[-–—.)\]]|$)")
-_DIACRITICS = regex.compile(r"[\u064b-\u065f\u0670\u0640]")
+_LIST_MARKER = compile_regex(r"\s*(?:[-–—.)\]]|$)")
+_DIACRITICS = compile_regex(r"[\u064b-\u065f\u0670\u0640]")
 # ``شارك (40) متدربا``: only a number alone in brackets after a word counts the noun after them.
-_OPENS_BRACKET = regex.compile(r"\p{L}\s*\(\s*$")
-_AFTER_WORD = regex.compile(r"[\s)\]]*(?P<word>\p{L}+)")  # ``(50) متدربًا``: the noun after the bracket
-_GLUED_ARTICLE = regex.compile(r"(?:^|[^\p{L}])ال\s*$")  # ``الـ15``, not the end of ``خلال``
-_WORD_CURRENCY_OR_PERCENT = regex.compile(
+_OPENS_BRACKET = compile_regex(r"\p{L}\s*\(\s*$")
+_AFTER_WORD = compile_regex(r"[\s)\]]*(?P<word>\p{L}+)")  # ``(50) متدربًا``: the noun after the bracket
+_GLUED_ARTICLE = compile_regex(r"(?:^|[^\p{L}])ال\s*$")  # ``الـ15``, not the end of ``خلال``
+_WORD_CURRENCY_OR_PERCENT = compile_regex(
     rf"\G(?:\s?(?P<percent>{_PERCENT})(?![\p{{L}}])|\s+(?P<currency>{_CURRENCY})(?![\p{{L}}]))"
 )
 
@@ -155,9 +156,9 @@ def _previous_word(folded: str, start: int) -> str:
     return m[1] if m else ""
 
 
-_QUOTED_ALONE_AFTER = regex.compile(r"\s?[\"”»]")
-_QUOTED_ALONE_BEFORE = regex.compile(r"[\"“«]\s?$")
-_SPACED_BRACKET_AFTER = regex.compile(r"\s\)\s")
+_QUOTED_ALONE_AFTER = compile_regex(r"\s?[\"”»]")
+_QUOTED_ALONE_BEFORE = compile_regex(r"[\"“«]\s?$")
+_SPACED_BRACKET_AFTER = compile_regex(r"\s\)\s")
 
 
 def _counted_noun(folded: FoldedText, end: int, start: int | None = None) -> str | None:
@@ -237,7 +238,7 @@ def _glued_particle(word: str) -> bool:
     return False
 
 
-_UNIT_COMPLEMENT = regex.compile(
+_UNIT_COMPLEMENT = compile_regex(
     r"\s+(?:(?:ال)?(?:مربع|مكعب)(?:ا|ه|ين|ات)?|ضوئيه|ضوئيا|ضوئيات|ضوييه|(?:في|ب)\s?الساعه|بالساعه"
     # ``400 كيلو فولت``, ``4.8 غيغا بايت``: a measure after its prefix written apart
     r"|(?<=(?:كيلو|ميغا|ميجا|غيغا|جيجا|تيرا)\s+)(?:فولت|واط|وات|بايت|هيرتز|هرتز)"
@@ -270,14 +271,14 @@ def _a_reference(folded: FoldedText, start: int, end: int) -> bool:
 # ``مركز الاتصال لخدمة العملاء (19911)``, ``الهاتف المجاني 19988``, ``الرقم الموحد 1909``: a service's number
 # a few words after a telephone's or a call's word, or a unified or free line's (in the news collections 66
 # and 32 such, all numbers to call but the years, which are left to the dates).
-_PHONE_BEFORE = regex.compile(
+_PHONE_BEFORE = compile_regex(
     r"(?:(?:الاتصال|اتصال|هاتف|الهاتف|هاتفي|(?:[وب]?ال)?رقم)(?:\s+[^\s\d]+){0,3}|(?:الموحد|المجاني))\s*[(:«\"]?\s*$"
 )
 _MIN_SERVICE_DIGITS = 4
 # A number another joins with a plus: ``دول 5+1`` (150 such in the news collections: the nuclear talks'
 # group, stoppage time ``45+2``, ``1+5``), never a count of what follows.
-_PLUS_AFTER = regex.compile(r"\s?\+\s?\d")
-_PLUS_BEFORE = regex.compile(r"\d\s?\+\s?$")
+_PLUS_AFTER = compile_regex(r"\s?\+\s?\d")
+_PLUS_BEFORE = compile_regex(r"\d\s?\+\s?$")
 
 
 def _added_up(text: str, start: int, end: int) -> bool:
@@ -298,7 +299,7 @@ def _service_number(folded: FoldedText, start: int, end: int, digits: str) -> bo
 
 # ``8.\u200f14 مليون دولار``: a right-to-left mark after the decimal point shows a number a page turned
 # around (14.8: 323 such in SaudiNewsNet, ``04.\u200f5 مليون وحدة``, Brent at ``95.\u200f56 دولار``).
-_MARK_AFTER_POINT = regex.compile(r"\d\.\u200f\d")
+_MARK_AFTER_POINT = compile_regex(r"\d\.\u200f\d")
 
 
 def _reversed_by_mark(folded: FoldedText, start: int, end: int) -> bool:
@@ -422,9 +423,9 @@ _GOALS = frozenset(fold_entry(w) for w in ("هدف", "هدفا", "أهداف", "
 # (``بأربعة أهداف مقابل ثلاثة``: the other side's number in words, its noun left out)
 _SIDE_WORD = r"(?:واحد|اثنين|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره)"
 _OTHER_SIDE = rf"(?:(?:(?:\d+|{_SIDE_WORD})\s+)?(?:هدف|هدفين|اهداف|لا ?شيء?)|{_SIDE_WORD})(?![\p{{L}}])"
-_AGAINST_AFTER = regex.compile(rf"\s*\p{{L}}+\s+(?:مقابل\s+|ل){_OTHER_SIDE}")
-_AGAINST_BEFORE = regex.compile(r"مقابل\s+(?:\p{L}+\s+)?$")
-_GOALS_AGAINST_BEFORE = regex.compile(r"(?:هدف|هدفين|اهداف)\s+مقابل\s+$")
+_AGAINST_AFTER = compile_regex(rf"\s*\p{{L}}+\s+(?:مقابل\s+|ل){_OTHER_SIDE}")
+_AGAINST_BEFORE = compile_regex(r"مقابل\s+(?:\p{L}+\s+)?$")
+_GOALS_AGAINST_BEFORE = compile_regex(r"(?:هدف|هدفين|اهداف)\s+مقابل\s+$")
 
 
 def _in_a_score(text: str, start: int, end: int, unit: str | None) -> bool:
@@ -446,7 +447,7 @@ def _counts_noun(unit: str) -> bool:
 
 
 _COUNTED_NOUNS = frozenset(read_list("counted_nouns.txt"))
-_ACCUSATIVE = regex.compile(r"\p{L}{2,}ا")
+_ACCUSATIVE = compile_regex(r"\p{L}{2,}ا")
 
 
 def _counted_after_article(unit: str) -> bool:
@@ -465,16 +466,16 @@ def _counted_after_article(unit: str) -> bool:
 # (and its adjective) a number with the article counts it, where after a singular it ranks
 # (``الجولة الـ37``, ``القرن الـ20``) and a name's plural with ``ل`` after the number is a
 # competition's (``الأمم الأوروبية الـ14 لكرة القدم``).
-_PLURAL_BEFORE_ARTICLE = regex.compile(
+_PLURAL_BEFORE_ARTICLE = compile_regex(
     r"(?:^|(?<=[^\p{L}]))(?P<noun>(?:وال|بال|لل|ال)\p{L}{2,})(?:\s+ال\p{L}+(?:ي|يه|يين|يون))?\s+ال\s*$"
 )
-_BROKEN_PLURAL = regex.compile(
+_BROKEN_PLURAL = compile_regex(
     # أفعل أفعال (not افتعال) فعول (not a تفعّل noun) مفاعل مفاعيل فعلاء فعايا فعائل فواعل فواعيل أفعلة
     r"ا\p{L}{3}|ا(?!ت)\p{L}{2}ا\p{L}|(?!ت)\p{L}{2}و\p{L}|م\p{L}ا\p{L}{2}|م\p{L}ا\p{L}ي\p{L}|(?!ا)\p{L}{3}اء"
     r"|\p{L}{2}ايا|\p{L}{2}اي\p{L}|\p{L}وا\p{L}{2}|\p{L}وا\p{L}ي\p{L}|ا[^ا]{3}ه|دول|اعضاء|ابناء|اطباء"
 )
 _NOT_PLURAL = frozenset({"يورو", "اسبوع", "اكبر", "اول", "اخر"})
-_COMPETITION_AFTER = regex.compile(r"\d+\s+ل")
+_COMPETITION_AFTER = compile_regex(r"\d+\s+ل")
 
 
 def _plural_before(folded: FoldedText, start: int) -> str | None:
@@ -501,16 +502,16 @@ def _definite_plural(noun: str) -> bool:
 
 # After ``من`` two more plurals name a group: a participle's sound plural the stem test misses
 # (``العاملين``, ``اللاعبين``) and ``فعلى`` (``القتلى``, ``المرضى``; folding writes its ى as ي).
-_PARTICIPLE_PLURAL = regex.compile(r"\p{L}ا\p{L}{2}(?:ين|ون)|\p{L}{3}ي")
+_PARTICIPLE_PLURAL = compile_regex(r"\p{L}ا\p{L}{2}(?:ين|ون)|\p{L}{3}ي")
 
 
 # ``4703 من الأبناء``, ``أربعة من المتهمين``: a count of some of a group names the group after ``من``.
-_PARTITIVE = regex.compile(r"\s+من\s+(?P<noun>ال\p{L}{3,})(?![\p{L}])")
+_PARTITIVE = compile_regex(r"\s+من\s+(?P<noun>ال\p{L}{3,})(?![\p{L}])")
 
 
 # ``7000 من موظفي الحكومة``, ``نحو ألف من طلاب جامعة الخرطوم``: a plural in the construct, then its
 # complement.
-_PARTITIVE_CONSTRUCT = regex.compile(r"\s+من\s+(?P<noun>\p{L}{3,})\s+(?:ال\p{L}|\p{L}+\s+ال\p{L})")
+_PARTITIVE_CONSTRUCT = compile_regex(r"\s+من\s+(?P<noun>\p{L}{3,})\s+(?:ال\p{L}|\p{L}+\s+ال\p{L})")
 
 
 def _partitive_plural(folded: FoldedText, end: int) -> str | None:
@@ -544,38 +545,38 @@ def _construct_plural(noun: str) -> bool:
     return noun not in _NOT_PLURAL and not noun.endswith("ي") and _definite_plural("ال" + noun)
 
 
-_LATIN_BEFORE = regex.compile(r"\p{Latin}{2,}\s$")
-_LATIN_AFTER = regex.compile(r"\s\p{Latin}{2,}")
+_LATIN_BEFORE = compile_regex(r"\p{Latin}{2,}\s$")
+_LATIN_AFTER = compile_regex(r"\s\p{Latin}{2,}")
 # Symbols of measures tech and science copy keeps in Latin letters (case as the SI writes them).
-_LATIN_UNIT = regex.compile(
+_LATIN_UNIT = compile_regex(
     r"\s?(?P<unit>[kMGTP]i?(?:B|Wh|W)|[kMGT]?(?:bps|Hz)|mAh|km/h|km|kg|cm|mm|ml|mg|kph|mph)(?![\p{L}\p{N}/])"
 )
-_MINUS_BEFORE = regex.compile(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
+_MINUS_BEFORE = compile_regex(r"(?<![\p{L}])(?:ناقص|سالب)\s+$")
 
 
 _VERSE = fold_entry("آية")
 _SURAHS = frozenset(read_list("surah_names.txt"))
-_VERSES_AFTER = regex.compile(r"\s*(?:ايه|ايات)(?!\p{L})")  # ``سورة البقرة 286 آية`` counts them
+_VERSES_AFTER = compile_regex(r"\s*(?:ايه|ايات)(?!\p{L})")  # ``سورة البقرة 286 آية`` counts them
 # A surah's name cited: after ``سورة`` or a mark or bracket that closes the verse (510 in the news).
-_CITED = regex.compile(r"(?:سوره\s+|[»«\"”“)(\[]\s*)(?:\p{L}+\s+)?\p{L}+\s?[:،\-]?\s?\(?$")
-_NAMED_IN_MARKS = regex.compile(r"[(«\"“]\s*(?:\p{L}+\s+){1,3}$")
-_CLOSING_MARK = regex.compile(r"\s*[)»\"”]")
+_CITED = compile_regex(r"(?:سوره\s+|[»«\"”“)(\[]\s*)(?:\p{L}+\s+)?\p{L}+\s?[:،\-]?\s?\(?$")
+_NAMED_IN_MARKS = compile_regex(r"[(«\"“]\s*(?:\p{L}+\s+){1,3}$")
+_CLOSING_MARK = compile_regex(r"\s*[)»\"”]")
 
 
 def _in_marks_after_a_name(text: str, start: int, end: int) -> bool:
     return bool(_NAMED_IN_MARKS.search(text, max(0, start - 40), start) and _CLOSING_MARK.match(text, end))
 
 
-_DASH_AFTER = regex.compile(r"\s?[-–]\s?")
-_AND_AFTER = regex.compile(r"\s?و\s?(?=\d)")
+_DASH_AFTER = compile_regex(r"\s?[-–]\s?")
+_AND_AFTER = compile_regex(r"\s?و\s?(?=\d)")
 _MAX_DAY = 31
-_DESIGNATED = regex.compile(r"\p{L}-\s$")
-_PAIR_AFTER = regex.compile(r"\s?-\s?(\d+)(?!\d)")
-_PAIR_BEFORE = regex.compile(r"(?<!\d)(\d+)\s?-\s?$")
-_METRES = regex.compile(r"\s?م(?![\p{L}\p{N}])")
+_DESIGNATED = compile_regex(r"\p{L}-\s$")
+_PAIR_AFTER = compile_regex(r"\s?-\s?(\d+)(?!\d)")
+_PAIR_BEFORE = compile_regex(r"(?<!\d)(\d+)\s?-\s?$")
+_METRES = compile_regex(r"\s?م(?![\p{L}\p{N}])")
 # A Gregorian or Hijri year: its ``م`` is the era's, not metres (``1436 م`` is a writer's slip).
-_YEAR_LIKE = regex.compile(r"1[3-9]\d\d|2[01]\d\d")
-_DOT_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_YEAR_LIKE = compile_regex(r"1[3-9]\d\d|2[01]\d\d")
+_DOT_THOUSANDS = compile_regex(r"\d{1,3}(?:\.\d{3})+")
 # Counted whole, a dot before three digits groups thousands: people and things, and currencies
 # quoted to the cent. A percentage, a measure (``42.195 كلم``, ``584.376 طنا`` of dates sold by
 # the kilo) and a currency with thousandths (the dinar, the dirham's share prices) keep a decimal.
@@ -601,15 +602,15 @@ _MEASURE_STEMS = tuple(m for m in _MEASURES if len(m) >= 3)  # ``طنا``, ``ك�
 _CURRENCY_WORDS = frozenset(fold_entry(row[0]).removeprefix("ال") for row in read_table("currencies.tsv"))
 _MAX_SCORE = 15
 _MAX_GAME_SCORE = 200
-_NO_NOUN_AFTER = regex.compile(r"\s*(?:[^\p{L}\p{N}\s%]|$|و\s?\d)")
+_NO_NOUN_AFTER = compile_regex(r"\s*(?:[^\p{L}\p{N}\s%]|$|و\s?\d)")
 
 
 # ``بنتيجة 88 – 82 نقطة``, ``لصالح نفط الجنوب ( 17 – 10 ، 14 – 18 )``: a pair after a word of a
 # result is a score, whatever dash and spaces part it (a range, ``15 – 20 في المئة``, has none).
 _RESULT_REACH = 90
-_RESULT_BEFORE = regex.compile(r"(?:نتيجه|بنتيجه|النتيجه|لصالح|الشوط|الاشواط|فترات)(?![\p{L}])[^.؛]{0,80}$")
-_WIDE_PAIR_AFTER = regex.compile(r"\s{0,2}[-–]\s{0,2}\d+(?!\d)")
-_WIDE_PAIR_BEFORE = regex.compile(r"(?<!\d)\d+\s{0,2}[-–]\s{0,2}$")
+_RESULT_BEFORE = compile_regex(r"(?:نتيجه|بنتيجه|النتيجه|لصالح|الشوط|الاشواط|فترات)(?![\p{L}])[^.؛]{0,80}$")
+_WIDE_PAIR_AFTER = compile_regex(r"\s{0,2}[-–]\s{0,2}\d+(?!\d)")
+_WIDE_PAIR_BEFORE = compile_regex(r"(?<!\d)\d+\s{0,2}[-–]\s{0,2}$")
 
 
 def _in_a_result(text: str, start: int, end: int) -> bool:
@@ -617,7 +618,7 @@ def _in_a_result(text: str, start: int, end: int) -> bool:
     return paired is not None and _RESULT_BEFORE.search(text, max(0, start - _RESULT_REACH), start) is not None
 
 
-_TRIPLE = regex.compile(r"\d\s?-\s?\d+\s?-\s?\d")
+_TRIPLE = compile_regex(r"\d\s?-\s?\d+\s?-\s?\d")
 
 
 def _looks_like_score(text: str, start: int, end: int) -> bool:
@@ -740,7 +741,7 @@ def _word_quantities(folded: FoldedText) -> list[tuple[int, int, int | float, st
 _DUAL_IN_CONSTRUCT = frozenset({"مليونا", "مليارا", "الفا"})
 
 
-_DIGIT_BEFORE = regex.compile(r"\d[\d.,٫]*\s*$")
+_DIGIT_BEFORE = compile_regex(r"\d[\d.,٫]*\s*$")
 
 
 def _counts_before(text: str, start: int, previous: str) -> bool:
@@ -791,8 +792,8 @@ def _inside_fixed_phrase(text: str, start: int, end: int) -> bool:
 # ``واحد من أبرز اللاعبين`` picks one of a group (1,208 times in the news collections) and counts
 # nothing; ``واحدة من كل ثلاث`` is a ratio, and after a counted noun (``بعد يوم واحد من دعوته``)
 # the one counts the noun.
-_ONE_OF = regex.compile(r"واحد[ها]?\s+من\s+(?!كل(?!\p{L}))")
-_CLITIC = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+_ONE_OF = compile_regex(r"واحد[ها]?\s+من\s+(?!كل(?!\p{L}))")
+_CLITIC = compile_regex(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 
 
 def _one_of_a_group(text: str, start: int, previous: str) -> bool:
@@ -802,7 +803,7 @@ def _one_of_a_group(text: str, start: int, previous: str) -> bool:
 
 
 # ``قتل اثنان منهم``: "two of them" counts no noun.
-_OF_THEM = regex.compile(r"\s+من(?:هم|ها|هما|هن|كم|نا)(?!\p{L})")
+_OF_THEM = compile_regex(r"\s+من(?:هم|ها|هما|هن|كم|نا)(?!\p{L})")
 # ``فإن واحدة``, ``كل اثنتين``, ``لديهم واحد``: words before one or two that are no noun they count.
 _NOT_NOUN_BEFORE = frozenset({"فان", "ان", "كل", "لكل", "هناك", "فهناك", "لدي", "سوي", "الا", "غير", "اي", "كان"})
 _PRONOUN_END = ("هم", "ها", "هما", "هن", "كم")
@@ -855,7 +856,7 @@ def _apart(
 _EVENTS_WITH_EDITIONS = alternation(
     [fold_entry(w) for w in ("مهرجان", "دورة", "بطولة", "معرض", "مؤتمر", "منتدى", "ملتقى", "كأس", "مسابقة", "جائزة")]
 )
-_EVENT_NAME_BEFORE = regex.compile(rf"(?:^|\s)[وبل]?(?:ال)?(?:{_EVENTS_WITH_EDITIONS})(?:\s+\p{{L}}+){{1,2}}\s+$")
+_EVENT_NAME_BEFORE = compile_regex(rf"(?:^|\s)[وبل]?(?:ال)?(?:{_EVENTS_WITH_EDITIONS})(?:\s+\p{{L}}+){{1,2}}\s+$")
 _MAX_EDITION = 100
 
 
@@ -868,7 +869,7 @@ def _edition(text: str, start: int, end: int, value: float) -> bool:
 
 
 # ``قريب من صفر في المائة``: zero as a word only before a percent (alone, صفر is also the month Safar).
-_ZERO_PERCENT = regex.compile(rf"(?<![\p{{L}}])صفر\s?(?:{_PERCENT})(?![\p{{L}}])")
+_ZERO_PERCENT = compile_regex(rf"(?<![\p{{L}}])صفر\s?(?:{_PERCENT})(?![\p{{L}}])")
 
 
 def _zero_percents(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
@@ -924,12 +925,12 @@ _DEFINITE_VALUES = {
 _DEFINITE_NUMBERS = frozenset(_DEFINITE_VALUES)
 # ``الدول الخليجية الثلاث``, ``الاتحادات المحلية العشرة``: the noun before an adjective of origin counts.
 # ``ابنائها الثلاثة``: a plural with its pronoun is definite too.
-_DEFINITE_COUNT = regex.compile(
+_DEFINITE_COUNT = compile_regex(
     rf"(?<![\p{{L}}])(?P<noun>(?:وال|بال|لل|ال)\p{{L}}{{3,}}|\p{{L}}{{3,}}(?:ها|هم|هما|هن|كم|نا))"
     rf"(?:\s+ال\p{{L}}{{2,}}(?:يه|ي))?\s+(?P<num>{alternation(list(_DEFINITE_NUMBERS))})(?![\p{{L}}])"
 )
 # ``خلال الأربعة الأشهر الماضية``: the number with the article before the definite plural it counts.
-_DEFINITE_COUNT_BEFORE = regex.compile(
+_DEFINITE_COUNT_BEFORE = compile_regex(
     rf"(?<![\p{{L}}])(?P<num>{alternation(list(_DEFINITE_NUMBERS))})\s+(?P<noun>ال\p{{L}}{{3,}})(?![\p{{L}}])"
 )
 
@@ -993,7 +994,7 @@ _DEFINITE_FORMS = frozenset(
 )
 _HUNDRED = 100  # ``في المائة``, ``بالمئة``: per cent, not a hundred
 _HALF_OF = frozenset({"نصف", "ونصف", "ربع", "وربع"})
-_AGE_AFTER = regex.compile(r"\s+من\s+العمر(?![\p{L}])")
+_AGE_AFTER = compile_regex(r"\s+من\s+العمر(?![\p{L}])")
 
 
 def _definite_numbers(folded: FoldedText) -> list[tuple[int, int, int | float, str | None]]:
@@ -1035,7 +1036,7 @@ def _definite_numbers(folded: FoldedText) -> list[tuple[int, int, int | float, s
 
 # The plural a number from three to ten counts: sound (``سنوات``, ``عجلات``) or broken on the
 # commonest templates (``أيام``, ``أشهر``, ``أعوام``, ``شهور``, ``نقاط``, ``مراحل``, ``أسابيع``).
-_PLURAL = regex.compile(
+_PLURAL = compile_regex(
     r"\p{L}{3,}ات|ا\p{L}{3}|ا\p{L}{2}ا\p{L}|\p{L}{2}و\p{L}|\p{L}{2}ا\p{L}|م\p{L}ا\p{L}{2}|\p{L}{2}ا\p{L}ي\p{L}"
 )
 _TEN = 10
@@ -1056,7 +1057,7 @@ def _counted_by(value: float, noun: str) -> bool:
 # ``هبطت إلى النصف``, ``بنحو الثلثين``: a fraction with the article after a word of amount.
 _DEFINITE_FRACTIONS = {"النصف": 0.5, "الثلث": 1 / 3, "الربع": 0.25, "الثلثين": 2 / 3, "الثلثان": 2 / 3}
 _DEFINITE_FRACTION_WORDS = frozenset(_DEFINITE_FRACTIONS)
-_DEFINITE_FRACTION = regex.compile(
+_DEFINITE_FRACTION = compile_regex(
     r"(?<=(?:^|\s)(?:الي|بنحو|نحو|بمقدار|حوالي|بحوالي|قرابه|بقرابه)\s+)"
     rf"(?P<fraction>{alternation(list(_DEFINITE_FRACTIONS))})(?![\p{{L}}])"
     r"(?!\s+(?:الاول|الثاني|الثالث|الرابع|الاخير|النهائي|من\s+(?:العام|السنه|الشهر|القرن)))"
@@ -1070,8 +1071,8 @@ def _definite_fractions(text: str) -> list[tuple[int, int, int | float, str | No
     ]
 
 
-_RANGE_LINK = regex.compile(r"\s*(?:-|–|الي|حتي|و)\s*")
-_SCALE_IN = regex.compile(rf"(?<![\p{{L}}])(?P<scale>{_SCALE})(?![\p{{L}}])")
+_RANGE_LINK = compile_regex(r"\s*(?:-|–|الي|حتي|و)\s*")
+_SCALE_IN = compile_regex(rf"(?<![\p{{L}}])(?P<scale>{_SCALE})(?![\p{{L}}])")
 
 
 def _shared_scales(
@@ -1098,7 +1099,7 @@ def _shared_scales(
     return out
 
 
-_AND = regex.compile(r"\s*و\s*")
+_AND = compile_regex(r"\s*و\s*")
 
 
 def _compound_scales(
@@ -1124,11 +1125,11 @@ def _compound_scales(
 
 
 _NAMES_WITH_NUMBERS = frozenset({"MISC", "ORG", "PER"})
-_SPACE_AFTER_NAME = regex.compile(r"[ \u00a0]{1,2}")
+_SPACE_AFTER_NAME = compile_regex(r"[ \u00a0]{1,2}")
 # ``15 - 35 كم/ساعة`` (181 times in the news collections, the weather's winds): the measure per hour.
-_PER_HOUR = regex.compile(r"(?<![\p{L}])(?P<unit>كم|ميل|م)\s?/\s?(?P<per>ساعة|ساعه|س)(?![\p{L}])")
+_PER_HOUR = compile_regex(r"(?<![\p{L}])(?P<unit>كم|ميل|م)\s?/\s?(?P<per>ساعة|ساعه|س)(?![\p{L}])")
 _RATE_REACH = 20
-_RANGE_BETWEEN = regex.compile(r"[\d\s\-–.,]*")  # (the second number of a range the first shares the rate with)
+_RANGE_BETWEEN = compile_regex(r"[\d\s\-–.,]*")  # (the second number of a range the first shares the rate with)
 
 
 # A match report gives each goal's minute in brackets after the scorer (``لروس باركلي (76) والعاجي
@@ -1151,7 +1152,7 @@ def _bracketed_after_name(
 
 
 # What follows a goal's minute: the next scorer (``والعاجي ...``), the other side (``مقابل``), a stop.
-_NEXT_SCORER = regex.compile(r"\s*(?:$|[،,.؛;:)\-–—]|و\p{L}|مقابل(?![\p{L}]))")
+_NEXT_SCORER = compile_regex(r"\s*(?:$|[،,.؛;:)\-–—]|و\p{L}|مقابل(?![\p{L}]))")
 
 
 def _speed_unit(paragraph: str, end: int, unit: str) -> str | None:
@@ -1162,7 +1163,7 @@ def _speed_unit(paragraph: str, end: int, unit: str) -> str | None:
     return f"{unit}/{rate['per']}"
 
 
-_AGE_IN_SLASHES = regex.compile(r"\s*/\s*(?P<unit>عاما|عامًا|سنة|عام)(?![\p{L}])")
+_AGE_IN_SLASHES = compile_regex(r"\s*/\s*(?P<unit>عاما|عامًا|سنة|عام)(?![\p{L}])")
 
 
 def _name_end(named_ends: set[tuple[int, int]], paragraph: int, start: int) -> int:

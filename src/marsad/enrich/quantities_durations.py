@@ -16,6 +16,7 @@ import regex
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.data import fold_entry
 from marsad.enrich.numbers import tidy_number
+from marsad.startup_cache import compile_regex
 
 __all__ = ["combine_durations"]
 
@@ -41,12 +42,12 @@ for _unit, (_singular, _dual, _plural, _) in _UNITS.items():
 
 _FRACTIONS = {"نصف": 0.5, "ربع": 0.25, "ثلث": 1 / 3}
 _FORMS = "|".join(sorted(_FORM_OF, key=len, reverse=True))
-_UNIT_WORD = regex.compile(rf"(?<![\p{{L}}])(?P<unit>{_FORMS})(?![\p{{L}}])")
-_FRACTION_AFTER = regex.compile(
+_UNIT_WORD = compile_regex(rf"(?<![\p{{L}}])(?P<unit>{_FORMS})(?![\p{{L}}])")
+_FRACTION_AFTER = compile_regex(
     rf"\G\s+و(?P<fraction>{'|'.join(_FRACTIONS)})(?![\p{{L}}])(?:\s+ال(?P<again>{_FORMS})(?![\p{{L}}]))?"
 )
-_AND_NUMBER = regex.compile(r"\G\s+و\s?(?=\S)")
-_BETWEEN_BEFORE = regex.compile(r"(?<![\p{L}])بين\s+$")
+_AND_NUMBER = compile_regex(r"\G\s+و\s?(?=\S)")
+_BETWEEN_BEFORE = compile_regex(r"(?<![\p{L}])بين\s+$")
 
 
 def combine_durations(folded: FoldedText, found: list[Found]) -> list[Found]:

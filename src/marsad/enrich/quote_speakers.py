@@ -25,12 +25,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-import regex
-
 from marsad.enrich.data import fold_entry, nationalities, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.speaker_referents import Referents
 from marsad.given_names import given_names
+from marsad.startup_cache import compile_regex
 
 __all__ = ["NameBook", "Word"]
 
@@ -41,7 +40,7 @@ TITLES = frozenset(read_list("speaker_titles.txt"))
 COMPLETING_TITLES = frozenset(fold_entry(w) for w in ("عام", "العام", "مشارك", "المشارك"))
 _OPENING_TITLES = TITLES - COMPLETING_TITLES
 # ``الأمريكي``, ``السويسري``: a nisba adjective before a name describes its bearer.
-_NISBA = regex.compile(r"(?:وال|ال)\p{L}{2,}ي")
+_NISBA = compile_regex(r"(?:وال|ال)\p{L}{2,}ي")
 ORGANISATIONS = frozenset(read_list("speaker_organisations.txt"))
 # God's name: the speaker of the Quran, and the end of many names (``عبد الله``, ``رحمة الله``).
 GOD = "الله"

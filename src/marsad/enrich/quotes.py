@@ -54,8 +54,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-import regex
-
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich.bare_cues import give_bare_cues_the_last_speaker
@@ -92,6 +90,7 @@ from marsad.enrich.speaker_checks import (
 )
 from marsad.enrich.speaker_referents import ISSUED, document_head, issuer_in
 from marsad.records import Span
+from marsad.startup_cache import compile_regex
 
 __all__ = ["find_quotes"]
 
@@ -1488,9 +1487,9 @@ def _word_count(text: str) -> int:
 
 
 # ``قال الأستاذ «كاليب ميشو»: ...``: a quoted name before the colon is not the quote.
-_LABEL_AFTER = regex.compile(r"\s*:")
-_INTRODUCED = regex.compile(r"(?:[:：]|(?<![\p{L}])(?:ان|انه|بان))\s*$")
-_TRIM = regex.compile(r"^[\s،,:؛.\-]+|[\s،,:؛.\-]+$")
+_LABEL_AFTER = compile_regex(r"\s*:")
+_INTRODUCED = compile_regex(r"(?:[:：]|(?<![\p{L}])(?:ان|انه|بان))\s*$")
+_TRIM = compile_regex(r"^[\s،,:؛.\-]+|[\s،,:؛.\-]+$")
 
 
 def find_quotes(
@@ -1722,7 +1721,7 @@ def _left_open(para: _Paragraph, sentences: list[tuple[int, int]], spans: list[S
 
 _MAX_OPEN_PARAGRAPHS = 3
 # ``عمر فطموش: "المونولوغ في الجزائر مجرد تهريج"``: a name, a colon, then a quotation.
-_LABEL = regex.compile(r"^\s*«?(?P<who>[^\d:：«»\"“”.،,]{2,60}?)\s*[:：]\s*(?=[«\"“])")
+_LABEL = compile_regex(r"^\s*«?(?P<who>[^\d:：«»\"“”.،,]{2,60}?)\s*[:：]\s*(?=[«\"“])")
 _MAX_LABEL_WORDS = 6
 
 

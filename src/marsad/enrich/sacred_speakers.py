@@ -20,6 +20,7 @@ import regex
 
 from marsad.arabic.tokens import FoldedText
 from marsad.records import Span
+from marsad.startup_cache import compile_regex
 
 __all__ = ["GOD", "give_sacred_speakers"]
 
@@ -34,36 +35,36 @@ _PROPHET_TITLES = (
     r"رسول الله|الرسول|النبي|نبي الله|نبي الرحمه|نبينا|رسولنا|المصطفي|خاتم المرسلين|خاتم الانبياء|سيد الخلق"
     r"|صاحب معجزه القران"
 )
-_PROPHET = regex.compile(
+_PROPHET = compile_regex(
     rf"(?<!\w)(?:(?:{_PROPHET_TITLES})(?:\s+(?:الكريم|الاكرم|الامين))?(?:\s*{_BLESSING})?|{_BLESSING})"
 )
 # Who comes to the Prophet or asks him speaks himself (``جاء رجل إلى النبي فقال:``).
-_ADDRESSED = regex.compile(r"(?<!\w)(?:الي|علي|من|سال|ساله|سالت|جاء|جاءت|اتي|اتت|يا)\s*$")
-_SAYING = regex.compile(
+_ADDRESSED = compile_regex(r"(?<!\w)(?:الي|علي|من|سال|ساله|سالت|جاء|جاءت|اتي|اتت|يا)\s*$")
+_SAYING = compile_regex(
     r"(?<!\w)(?:[وف]?(?:قال|يقول|قوله|لقوله|بقوله|قول|حديثه|حديث|اوضح|بين|رد)"
     r"|في قوله|اذ يقول|حين قال|حيث قال)(?!\w)"
 )
 # ``والله تعالى يقول``, ``وصدق الله العظيم في قوله``, ``وصدق الله إذ يقول في محكم قرآنه``.
-_GOD_PRAISED = regex.compile(
+_GOD_PRAISED = compile_regex(
     r"(?<!\w)[وف]?(?:الله|المولي|الحق|ربنا|الخالق)\s+(?:سبحانه\s+و)?"
     r"(?:تعالي|سبحانه|عز وجل|عزوجل|جل وعلا|جل جلاله|تبارك وتعالي|العظيم)(?!\w)"
 )
-_GOD_TRUE = regex.compile(r"(?<!\w)[وف]?صدق الله(?!\w)")
+_GOD_TRUE = compile_regex(r"(?<!\w)[وف]?صدق الله(?!\w)")
 # What stands between a saying and its quotation: ``في محكم قرآنه``, ``لها``, a colon.
 _FILLERS = r"(?:\s*(?:في محكم (?:كتابه|قرانه|التنزيل)|لها|له|لهم|لهن|عنه|عنها|\([^()]{0,80}\)|:|،|-|–))*\s*"
-_TO_QUOTE = regex.compile(rf"^{_FILLERS}$")
+_TO_QUOTE = compile_regex(rf"^{_FILLERS}$")
 # ``كما أوضح ذلك رسول الله صلى الله عليه وسلم «``, ``قوله «ص»:``: the saying, then who says it.
-_PROPHET_AFTER = regex.compile(rf"^\s*(?:ذلك\s+)?(?:{_PROPHET.pattern}){_FILLERS}$")
+_PROPHET_AFTER = compile_regex(rf"^\s*(?:ذلك\s+)?(?:{_PROPHET.pattern}){_FILLERS}$")
 # A cue alone after a quotation, or a conjunction joining the next one (``وأضاف «``, ``و«``).
-_BARE_CUE = regex.compile(r"^\W*(?:و|او|[وف]?(?:قال|اضاف|تابع|يقول|يضيف|قال لها|قال له)|وحديثه)?\W*$")
+_BARE_CUE = compile_regex(r"^\W*(?:و|او|[وف]?(?:قال|اضاف|تابع|يقول|يضيف|قال لها|قال له)|وحديثه)?\W*$")
 # ``(البقرة: 255)``, ``«الأنعام: 152»``: a verse's reference between two quotations leaves the cue bare.
-_REFERENCE = regex.compile(r"[(«\[]\s*\w+(?:\s\w+)?\s*:\s*\d+(?:\s*[-–]\s*\d+)?\s*[)»\]]")
-_SENTENCE_END = regex.compile(r"[.!؟?]\s+|\.{2,}")
-_NAMED_WITH_BLESSING = regex.compile(rf"(?<!\w)محمد\s*{_BLESSING}|(?:سيدنا|نبينا|النبي|الرسول)\s+محمد(?!\w)")
+_REFERENCE = compile_regex(r"[(«\[]\s*\w+(?:\s\w+)?\s*:\s*\d+(?:\s*[-–]\s*\d+)?\s*[)»\]]")
+_SENTENCE_END = compile_regex(r"[.!؟?]\s+|\.{2,}")
+_NAMED_WITH_BLESSING = compile_regex(rf"(?<!\w)محمد\s*{_BLESSING}|(?:سيدنا|نبينا|النبي|الرسول)\s+محمد(?!\w)")
 _THE_PROPHET = "prophet"  # named as the article names him (`_prophet_of`)
 _OPENING_MARKS = "«\"“”'(‹{﴿ "
 _CLOSING_MARKS = "»\"”“')›}﴾"
-_ARTICLE_FORMS = tuple((form, regex.compile(rf"(?<!\w){form}(?!\w)")) for form in ("رسول الله", "النبي", "الرسول"))
+_ARTICLE_FORMS = tuple((form, compile_regex(rf"(?<!\w){form}(?!\w)")) for form in ("رسول الله", "النبي", "الرسول"))
 
 
 def _prophet_of(folded_article: str) -> str:
@@ -74,11 +75,11 @@ def _prophet_of(folded_article: str) -> str:
 
 # ``بفضل الله سبحانه``, ``إلى رحمة الله تعالى``, ``بإذن الله``: God's name governed by a word before it
 # is no subject; nor is a name the saying stands far from.
-_GOVERNED = regex.compile(
+_GOVERNED = compile_regex(
     r"(?<!\w)(?:ب?فضل|رحمه|وجه|الي|من|عند|باذن|اذن|بحمد|سبيل|عبد|بيت|كتاب|دين|امر|ذكر|شرع|رضا|رضوان|مرضاه|لوجه|نعمه|بنعمه|لله)\s*$"
 )
 _MAX_WORDS_TO_SAYING = 16
-_WORDS = regex.compile(r"\w+")
+_WORDS = compile_regex(r"\w+")
 
 
 def _subject(head: str, named: regex.Match[str]) -> bool:

@@ -17,8 +17,6 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-import regex
-
 from marsad.arabic.normalize import fold_for_search
 from marsad.arabic.search_terms import search_key
 from marsad.cluster.facts import one_edit as _one_edit
@@ -26,6 +24,7 @@ from marsad.cluster.facts import text_facts
 from marsad.cluster.minhash import folded_words
 from marsad.published import iso_published
 from marsad.records import Record
+from marsad.startup_cache import compile_regex
 from marsad.store.rows import entity_key
 
 __all__ = ["EventFeatures", "conflict", "event_day", "event_features", "headline_speaker", "names_conflict"]
@@ -43,7 +42,7 @@ ORGANISATION_WEIGHT = 0.75
 NUMBER_WEIGHT = 1.5
 # Keys this short are particles and pronouns the clitic stripping left.
 _MIN_KEY = 3
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_WORD = compile_regex(r"[\p{L}\p{M}\p{N}]+")
 _ENTITY_TYPES = frozenset({"PER", "ORG", "LOC", "GPE", "FAC"})
 # Organisations are left out of a headline's particulars: one ministry's decision is
 # reported under the ministry's name by one outlet and under its minister's by another.
@@ -144,8 +143,8 @@ def _words(text: str, weight: float, limit: int | None, into: defaultdict[str, f
 
 # ``أمير تبوك: يد العدالة ستطال ...``, ``«رئيس الهيئات» يندد ...``: who speaks, before a colon
 # or in quotation marks at the head of the headline.
-_SPEAKER_HEAD = regex.compile(r"^\s*([^:：.!؟?]{2,40}?)\s*[:：]\s*\S")
-_QUOTED_HEAD = regex.compile(r"^\s*[«\"“]([^»\"”]{2,30})[»\"”]\s+\S")
+_SPEAKER_HEAD = compile_regex(r"^\s*([^:：.!؟?]{2,40}?)\s*[:：]\s*\S")
+_QUOTED_HEAD = compile_regex(r"^\s*[«\"“]([^»\"”]{2,30})[»\"”]\s+\S")
 _MAX_SPEAKER_WORDS = 4
 
 

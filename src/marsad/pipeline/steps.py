@@ -12,7 +12,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from marsad.errors import ErrorHandler, page_error
 from marsad.extraction import (
@@ -24,11 +24,13 @@ from marsad.extraction import (
     prepare_page,
 )
 from marsad.pipeline.collector import batch_collection
-from marsad.pipeline.parquet import ShardRow
 from marsad.progress import progress
 from marsad.readers.options import ReadStats
 from marsad.records import Page, Record
 from marsad.segment.templates import TemplateLearner
+
+if TYPE_CHECKING:
+    from marsad.pipeline.parquet import ShardRow
 
 T = TypeVar("T")
 
@@ -243,7 +245,9 @@ class FingerprintRecords:
     stats: Counter[str] = field(default_factory=Counter)
 
     def run(self, data: Iterable[PageRecords], rank: int = 0, world_size: int = 1) -> Iterator[ShardRow]:
+        # Here, not at the top: extraction alone needs neither NumPy nor the shard format.
         from marsad.cluster.minhash import fingerprint
+        from marsad.pipeline.parquet import ShardRow
 
         for found in data:
             for record in found.records:

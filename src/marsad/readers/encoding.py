@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 import charset_normalizer
-import regex
+
+from marsad.startup_cache import compile_regex
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -35,9 +36,9 @@ _META_CHARSET = re.compile(
     re.IGNORECASE,
 )
 _ARABIC_CODE_PAGES = ("cp1256", "iso8859-6")  # names as codecs.lookup() gives them
-_ARABIC_LETTER = regex.compile(r"(?V1)[\p{Script=Arabic}&&\p{L}]")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_ARABIC_WORD = regex.compile(r"[\p{Script=Arabic}\p{M}]+")
+_ARABIC_LETTER = compile_regex(r"(?V1)[\p{Script=Arabic}&&\p{L}]")
+_WORD = compile_regex(r"[\p{L}\p{M}]+")
+_ARABIC_WORD = compile_regex(r"[\p{Script=Arabic}\p{M}]+")
 # A single-byte Arabic code page is only believed when nearly all non-ASCII words it
 # produces are Arabic words: Latin or Cyrillic bytes read as cp1256 give mixed words.
 _ARABIC_SHARE_NEEDED = 0.9

@@ -14,22 +14,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLTree
 
 from marsad.errors import OverBudget
 from marsad.readers.html_meta import page_meta
+from marsad.startup_cache import compile_regex
 
-_BLANK = regex.compile(r"^[\s\p{Cf}\p{Zs}]*$")
-_SPACES = regex.compile(r"[\s\p{Zs}]+")
+_BLANK = compile_regex(r"^[\s\p{Cf}\p{Zs}]*$")
+_SPACES = compile_regex(r"[\s\p{Zs}]+")
 # Title comparison ignores punctuation, quote marks and spacing: sites decorate
 # the on-page headline ("...", «...») differently from og:title.
-_NOT_WORD = regex.compile(r"[\W_]+")
+_NOT_WORD = compile_regex(r"[\W_]+")
 _TITLE_SEARCH_LINES = 12
 _PROSE_WORDS = 20
-_SENTENCE_END = regex.compile(r"[.!?؟…][\s\"'”»)]*$")
-_ARABIC_CHAR = regex.compile(r"\p{Arabic}")
+_SENTENCE_END = compile_regex(r"[.!?؟…][\s\"'”»)]*$")
+_ARABIC_CHAR = compile_regex(r"\p{Arabic}")
 _SITE_SUFFIX_CHARS = 30
 
 # Main-content extraction costs about the sum, over elements, of their depth (one C call that

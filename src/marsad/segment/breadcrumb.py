@@ -13,9 +13,10 @@ import regex
 
 from marsad.segment.labels import says_something
 from marsad.segment.rules import chrome_rules, line_folded, line_key, nav_prefixes, section_names
+from marsad.startup_cache import compile_regex
 
-_SEPARATORS = regex.compile(r"\s*(?:[»›‹>|/\\•·◂▸]|&gt;|--)\s*")
-_ARABIC_START = regex.compile(r"[\u0621-\u064a]")
+_SEPARATORS = compile_regex(r"\s*(?:[»›‹>|/\\•·◂▸]|&gt;|--)\s*")
+_ARABIC_START = compile_regex(r"[\u0621-\u064a]")
 _MAX_BREADCRUMB_WORDS = 10
 # A trail runs home › section › subsection › page at most; a longer list is a menu.
 _MAX_CRUMBS = 4
@@ -48,7 +49,7 @@ def _languages() -> frozenset[str]:
 
 # ``رحالة العرب و«العربي» يتعرف إلى أوطانه``: a guillemet that closes one opened before it on the line
 # quotes a word; only a lone ``»`` parts crumbs.
-_QUOTED = regex.compile(r"«([^«»\n]{1,80})»")
+_QUOTED = compile_regex(r"«([^«»\n]{1,80})»")
 
 
 def _segments(text: str) -> list[str]:
@@ -93,9 +94,9 @@ def is_section_name(text: str) -> bool:
     return line_key(text) in section_names()
 
 
-_PERCENT_ESCAPE = regex.compile(r"%[0-9A-Fa-f]{2}")
-_LETTER = regex.compile(r"\p{L}")
-_SLUG = regex.compile(r"^[\w.]+(?:[-_][\w.]+)+$")
+_PERCENT_ESCAPE = compile_regex(r"%[0-9A-Fa-f]{2}")
+_LETTER = compile_regex(r"\p{L}")
+_SLUG = compile_regex(r"^[\w.]+(?:[-_][\w.]+)+$")
 _MAX_CATEGORY_WORDS = 6
 
 
@@ -104,8 +105,8 @@ _NO_SECTION_REASONS = frozenset(
     {"date_line", "print", "newsletter_promo", "share_widget", "comment_form", "search_form", "login", "sms_promo"}
 )
 # A label and its count, a clock's time; a button's verb or noun first (folded, as line keys are).
-_COUNT_OR_CLOCK = regex.compile(r":\s*[\d,.]+|\d{1,2}:\d{2}")
-_ACTION_FIRST = regex.compile(r"^(?:ارسل|ارسال|اطبع|طباعه|شارك|مشاركه|تسجيل|اشترك|دخول)(?:\s|$)")
+_COUNT_OR_CLOCK = compile_regex(r":\s*[\d,.]+|\d{1,2}:\d{2}")
+_ACTION_FIRST = compile_regex(r"^(?:ارسل|ارسال|اطبع|طباعه|شارك|مشاركه|تسجيل|اشترك|دخول)(?:\s|$)")
 _ACTION_WORDS = frozenset(line_key(word) for word in ("الرئيسية", "الصفحة الرئيسية", "home", "accueil"))
 
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-import regex
-
 from marsad.segment.lines import Kind, Line, describe
 from marsad.segment.rules import Match
+from marsad.startup_cache import compile_regex
 
 __all__ = ["unwrap_chat_export"]
 
 _STAMP = r"^[\u200e\u200f]?\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?\]?"
-_PREFIX = regex.compile(_STAMP + r"(?:\s+-\s+|\s+)[\u200e\u200f]?(?P<sender>[^:\n]{1,60}?):\s(?P<message>.*)$")
+_PREFIX = compile_regex(_STAMP + r"(?:\s+-\s+|\s+)[\u200e\u200f]?(?P<sender>[^:\n]{1,60}?):\s(?P<message>.*)$")
 # Any line a message or a notice opens (``... - X left``, ``... - X created group "..."``).
-_SYSTEM = regex.compile(_STAMP + r"(?:\s+-\s|(?<=\])\s)")
+_SYSTEM = compile_regex(_STAMP + r"(?:\s+-\s|(?<=\])\s)")
 # A chat export is mostly such lines: three at least, and a fifth of the page's lines.
 _MIN_MESSAGES = 3
 _MIN_SHARE = 0.2

@@ -9,18 +9,17 @@ news collections.
 
 from __future__ import annotations
 
-import regex
-
 from marsad.segment.lines import Line
 from marsad.segment.rules import Match
+from marsad.startup_cache import compile_regex
 
 __all__ = ["mark_continuations"]
 
 # On the line's key (folded, without punctuation): where the rest is (``التفاصيل ص 9``, ``البقيه في
 # الصفحه 12``, ``التتمه ص 10``), and where a text comes from (``تابع ص 1``, ``تتمه المنشور ص 1``).
-_JUMP = regex.compile(r"^(?:التفاصيل|البقيه|التتمه|يتبع)(?: \S+){0,3} (?:ص|صفحه|الصفحه) \d+$")
-_CAME_FROM = regex.compile(r"^(?:تابع|تتمه)(?: \S+){0,3} (?:ص|صفحه|الصفحه) \d+$")
-_CONTINUED = regex.compile(r"^(?:تتمة|التتمة|بقية|البقية|تتمه|بقيه)\s?:\s?\S")
+_JUMP = compile_regex(r"^(?:التفاصيل|البقيه|التتمه|يتبع)(?: \S+){0,3} (?:ص|صفحه|الصفحه) \d+$")
+_CAME_FROM = compile_regex(r"^(?:تابع|تتمه)(?: \S+){0,3} (?:ص|صفحه|الصفحه) \d+$")
+_CONTINUED = compile_regex(r"^(?:تتمة|التتمة|بقية|البقية|تتمه|بقيه)\s?:\s?\S")
 _MAX_HEAD_WORDS = 12
 _MAX_PAGES_BETWEEN = 60
 _JUMP_MATCH = Match("read_more", False)

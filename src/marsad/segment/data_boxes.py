@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from marsad.enrich.data import fold_entry
 from marsad.segment.labels import date_words
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match
+from marsad.startup_cache import compile_regex
 
 __all__ = ["mark_attachments", "mark_data_labels", "mark_tables"]
 
@@ -97,7 +96,7 @@ _MAX_LATIN_ROW_WORDS = 20
 
 
 # ``يونيو 2014 - خام برنت يتداول فوق 110 دولارات``: a timeline's row, a month and a year, then its event.
-_DATED_ROW = regex.compile(r"^(?:\d{1,2}\s)?(\p{L}+)\s\d{4}\s?[-–:]\s?\S")
+_DATED_ROW = compile_regex(r"^(?:\d{1,2}\s)?(\p{L}+)\s\d{4}\s?[-–:]\s?\S")
 
 
 def _dated_row(line: Line) -> bool:

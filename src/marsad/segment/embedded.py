@@ -7,17 +7,18 @@ from dataclasses import dataclass
 import regex
 
 from marsad.arabic.normalize import DROPPED_BY_FOLDING, fold_for_search
+from marsad.startup_cache import compile_regex
 
 # ``اقرأ أيضاً``, ``اقرئي أيضاً`` (a women's site), after an icon (``📌 اقرأ أيضاً``).
-_MARKER = regex.compile(
+_MARKER = compile_regex(
     r"^[^\p{L}\p{N}]*(?:ا|إ|أ)?قر(?:ا|يي)(?:\s*(?:ايضا|أيضا|ايضاً)|\s+(?:المزيد|كذلك|ايضا))\s*[)\]»]?"
     r"\s*(?:[.…:\-–|»]+\s*)?(?P<title>.*)$"
 )
-_FOLDED_MARKER = regex.compile(r"^[^\p{L}\p{N}]*ا?قر(?:ا|يي)\s*(?:ايضا|المزيد|كذلك)")
+_FOLDED_MARKER = compile_regex(r"^[^\p{L}\p{N}]*ا?قر(?:ا|يي)\s*(?:ايضا|المزيد|كذلك)")
 
 # A paragraph that opens with one of these continues the article it follows;
 # a new story's lede does not (it opens with its own verb or subject).
-_CONTINUATION = regex.compile(
+_CONTINUATION = compile_regex(
     r"^(?:و|ف)(?:قال|اضاف|اكد|تابع|اشار|اوضح|كان|في|من|على|علي|لفت|ذكر|بين)"
     # more verbs of a speaker going on (``وتطرق إلى أن``, ``وشدد على``); a lede opens with its verb bare
     r"|^(?:و|ف)(?:تطرق|شدد|نوه|افاد|اعتبر|اعرب|اختتم|ختم|استطرد|اردف|استدرك|زاد|طالب|دعا|كشف|بين|راي)(?!\w)"
@@ -50,7 +51,7 @@ def _may_have_marker(text: str) -> bool:
     return bool(rest) and (rest[0] == "ق" or "\ufb50" <= rest[0] <= "\ufeff")
 
 
-_ICON = regex.compile(r"^[^\p{L}\p{N}]+")
+_ICON = compile_regex(r"^[^\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,24 +14,23 @@ from __future__ import annotations
 
 import html
 
-import regex
-
 from marsad.segment.lines import Kind, Line, describe
 from marsad.segment.rules import Match
+from marsad.startup_cache import compile_regex
 
 __all__ = ["unwrap_feed_markup"]
 
-_TAG = regex.compile(r"<[^<>]*>")
-_CDATA = regex.compile(r"<!\[CDATA\[|\]\]>")
-_OPEN = regex.compile(r"<(?P<name>[\w:.-]+)(?:\s[^<>]*)?(?<!/)>")
-_CLOSE = regex.compile(r"</(?P<name>[\w:.-]+)\s*>")
+_TAG = compile_regex(r"<[^<>]*>")
+_CDATA = compile_regex(r"<!\[CDATA\[|\]\]>")
+_OPEN = compile_regex(r"<(?P<name>[\w:.-]+)(?:\s[^<>]*)?(?<!/)>")
+_CLOSE = compile_regex(r"</(?P<name>[\w:.-]+)\s*>")
 # Elements whose text is a story's: its headline, and the whole article where the feed carries it.
 _HEADLINES = frozenset({"title"})
 _ARTICLES = frozenset({"content:encoded", "content"})
 _ITEMS = frozenset({"item", "entry"})
 _TEASERS = frozenset({"description", "summary"})
 # What says the page is a feed: its root or item elements near the top.
-_FEED = regex.compile(r"<(?:rss|feed|channel|item|entry)[\s>]")
+_FEED = compile_regex(r"<(?:rss|feed|channel|item|entry)[\s>]")
 _MIN_MARKUP_SHARE = 0.3
 _FURNITURE = Match("navigation", False)
 _TEASER = Match("related_articles", False)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from marsad.enrich.data import fold_entry, read_list, read_table
+from marsad.startup_cache import compile_regex
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = compile_regex(r"\p{L}+")
 # Words of dates and clock times besides the month, weekday and day-part lists.
 _TIME_WORDS = (
     "am pm gmt utc ص م هـ ه هجري هجرية هجريه ميلادي ميلادية الموافق يوم الساعة الساعه صباحا مساء مساءا "

@@ -25,13 +25,14 @@ from marsad.segment.rules import (
     line_folded_lines,
     line_key,
 )
+from marsad.startup_cache import compile_regex
 
 # A line ending in one of these reads as a finished sentence (or an opened
 # quote or list). Lines are stripped of every str.isspace() character, so
 # the last character is the one to read.
 _SENTENCE_END_CHARS = ".!؟?:;؛…\"”»″')]"
 _BULLET_CHARS = "•·▪■◦●‣*-"
-_BULLET = regex.compile(f"^[{regex.escape(_BULLET_CHARS)}]\\s")
+_BULLET = compile_regex(f"^[{regex.escape(_BULLET_CHARS)}]\\s")
 
 
 class Kind(Enum):
@@ -227,8 +228,8 @@ def _line(index: int, text: str, key: str, tokens: list[str], words: int, chrome
 # A name in guillemets at the line's end, glued to a preposition too (``بـ«الذبح والقتل»``), not
 # after a cue (``قال إن «الاتفاق نهائي»``, ``...: «...»``); a line that opens with a quotation
 # (more than a name) quotes.
-_QUOTED_NAME_AT_END = regex.compile(r"(?<!(?:\s[إاأ]ن|:)\s*)(?<=.)«[^«»]{1,30}»$")
-_QUOTATION_AT_START = regex.compile(r"«[^«»]*»")
+_QUOTED_NAME_AT_END = compile_regex(r"(?<!(?:\s[إاأ]ن|:)\s*)(?<=.)«[^«»]{1,30}»$")
+_QUOTATION_AT_START = compile_regex(r"«[^«»]*»")
 _MAX_QUOTED_NAME_WORDS = 3
 
 
@@ -278,16 +279,16 @@ def describe_lines(text: str) -> list[Line]:
     return list(map(_line, range(len(display)), display, keys, tokens, words, chrome))
 
 
-_WORDS_BESIDE_PERCENT = regex.compile(r"\p{L}.*%")
-_META_SEPARATOR = regex.compile(r"\s+[|·•]\s+|\s*\|\s*(?=\S)")
+_WORDS_BESIDE_PERCENT = compile_regex(r"\p{L}.*%")
+_META_SEPARATOR = compile_regex(r"\s+[|·•]\s+|\s*\|\s*(?=\S)")
 _META_REASONS = frozenset({"date_line", "share_widget", "print", "byline", "photo_caption", "weather"})
 
 
 _MAX_META_WORDS = 14
-_DASHED = regex.compile(r"\s+[-–—]\s+")
-_SOURCE_FIELD = regex.compile(r"^\(?[^\d()|]{2,30}\)?$")
+_DASHED = compile_regex(r"\s+[-–—]\s+")
+_SOURCE_FIELD = compile_regex(r"^\(?[^\d()|]{2,30}\)?$")
 # A field that is a date by itself: a year, a time of day or a time ago (``منذ 45 دقيقة``), not a lone number.
-_FULL_DATE = regex.compile(r"(?<!\d)(?:1[3-9]|20)\d\d(?!\d)|\d{1,2}:\d\d|^(?:منذ|قبل)\s")
+_FULL_DATE = compile_regex(r"(?<!\d)(?:1[3-9]|20)\d\d(?!\d)|\d{1,2}:\d\d|^(?:منذ|قبل)\s")
 
 
 def compound_meta(text: str) -> Match | None:

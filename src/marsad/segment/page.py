@@ -44,6 +44,7 @@ from marsad.segment.title_line import (
     summary_header,
 )
 from marsad.segment.verses import mark_verses
+from marsad.startup_cache import compile_regex
 
 # How far above the body the breadcrumb may stand.
 _CATEGORY_LOOKBACK = 8
@@ -138,7 +139,7 @@ def _last_sentence_unstopped(lines: list[Line], end: int, reasons: dict[int, str
     return after if opening is not None and opening < _SENTENCE_OPENING else end
 
 
-_MEDIA_LABEL = regex.compile(
+_MEDIA_LABEL = compile_regex(
     r"^\W{0,3}(?:بالفيديو|فيديو|بالصور|vid[ée]o|بيان|خاص|حصري|متابعة|تقرير|مطو[ّ]?ر|محد[ّ]?ث)\s*(?:\||//)\s*(?=\S)"
     r"|^\(\s*(?:محد[ّ]?ث|تحديث)(?:\s*\d+)?\s*\)\s*(?=\S)"  # ``(محدث 2) ...``: a wire's updated version
     # ``Titre : ...``, ``العنوان الرئيسي: ...``: a record's title field
@@ -146,7 +147,7 @@ _MEDIA_LABEL = regex.compile(
     regex.IGNORECASE,
 )
 # ``📢 ...``, ``✈️ ...``: a social post's pictographs before its headline are no words of it.
-_LEADING_PICTOGRAPHS = regex.compile(r"^[\p{So}\p{Sk}\uFE0F\u200D\s]+(?=\w)")
+_LEADING_PICTOGRAPHS = compile_regex(r"^[\p{So}\p{Sk}\uFE0F\u200D\s]+(?=\w)")
 
 
 # ``عن الكاتب`` / the writer's name / a sentence or two about them: an author's box, over the headline on
@@ -267,7 +268,7 @@ def _past_summary_box(lines: list[Line], start: int, end: int, reasons: dict[int
 
 
 # Three items or more apart by middle dots or bullets: a list, whatever it lists.
-_LIST_OF_NAMES = regex.compile(r"[^·•]+[·•][^·•]+[·•]")
+_LIST_OF_NAMES = compile_regex(r"[^·•]+[·•][^·•]+[·•]")
 
 
 # A page that splits its story over pages repeats the headline where each part starts (`تابع: ...`,
@@ -285,7 +286,7 @@ def _echoes_title(key: str, title_key: str) -> bool:
 # ``باختصار: شارك عدد من قادة العالم ...`` over the paragraph ``شارك عدد من قادة العالم ...``: a deck
 # that repeats the lede under a label (dev layouts 48; no line of the news collections repeats another
 # of its article after a label).
-_LABEL = regex.compile(r"^([^:：]{2,25})[:：]\s*(\S.*)$")
+_LABEL = compile_regex(r"^([^:：]{2,25})[:：]\s*(\S.*)$")
 _MIN_DECK_WORDS = 6
 
 
@@ -414,7 +415,7 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
 
 
 _MAX_INTERRUPTION = 8
-_INTERVIEW_MARK = regex.compile(r"^\s*([?؟\-–—•*]|[سج]\s?[:/])")
+_INTERVIEW_MARK = compile_regex(r"^\s*([?؟\-–—•*]|[سج]\s?[:/])")
 _MIN_MARKED_PARAGRAPHS = 2
 
 
@@ -584,7 +585,7 @@ class _Story:
 
 # ``اقرأ أيضاً: البرلمان يصوّت ... (https://...)``: a marker whose headline carries its address is a
 # link to a story elsewhere (a page printed with its links), never the story itself.
-_LINK_ADDRESS = regex.compile(r"https?://|www\.")
+_LINK_ADDRESS = compile_regex(r"https?://|www\.")
 
 
 def _find_stories(lines: list[Line], start: int, end: int) -> tuple[list[_Story], list[int]]:

@@ -29,9 +29,11 @@ from typing import Protocol
 
 import regex
 
+from marsad.startup_cache import compile_regex
+
 # Constructs that test text they do not consume, or that tell the start or
 # end of the string from the start or end of a line.
-_PEEKS = regex.compile(r"\(\?<?[=!]|\\[AZzGbBmMK<>]|\(\?[a-zA-Z]*[smx]")
+_PEEKS = compile_regex(r"\(\?<?[=!]|\\[AZzGbBmMK<>]|\(\?[a-zA-Z]*[smx]")
 
 
 def required_literals(pattern: str) -> tuple[str, ...] | None:
@@ -52,8 +54,8 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 
 
 _LITERAL_CHAR = r"(?:[^\\()\[\]{}|.*+?^$]|\\[^\w\s])"
-_LITERAL_GROUP = regex.compile(rf"\((?!\?)(?P<alternatives>{_LITERAL_CHAR}+(?:\|{_LITERAL_CHAR}+)*)\)(?![?*]|{{0|{{,)")
-_UNESCAPE = regex.compile(r"\\(.)")
+_LITERAL_GROUP = compile_regex(rf"\((?!\?)(?P<alternatives>{_LITERAL_CHAR}+(?:\|{_LITERAL_CHAR}+)*)\)(?![?*]|{{0|{{,)")
+_UNESCAPE = compile_regex(r"\\(.)")
 
 
 def _caseless(text: str) -> bool:
@@ -107,20 +109,20 @@ class PagePatterns:
         # alternation per first character, once.
         patterns = [rule.phrase_pattern for rule in [*self.anchored, *self.floating]]
         self.by_page = not any(_PEEKS.search(pattern) for pattern in patterns)
-        self.each_anchored = [regex.compile(rule.phrase_pattern, flags) for rule in self.anchored]
+        self.each_anchored = [compile_regex(rule.phrase_pattern, flags) for rule in self.anchored]
         self._flags = flags
         self._by_first: dict[str, regex.Pattern[str] | None] = {}
         self._by_numbers: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
         self._numbers_for: dict[str, tuple[int, ...]] = {}
         self._seen: dict[str, int] = {}
-        self.each_floating = [regex.compile(rule.phrase_pattern, flags) for rule in self.floating]
+        self.each_floating = [compile_regex(rule.phrase_pattern, flags) for rule in self.floating]
         # A pattern whose every match holds one of a few literals is not run
         # on a text that holds none of them (a C-level search each).
         self.literals = [required_literals(rule.phrase_pattern) for rule in self.floating]
         self.page_floating: list[regex.Pattern[str]] = []
         if self.by_page:
             multiline = flags | regex.MULTILINE
-            self.page_floating = [regex.compile(rule.phrase_pattern, multiline) for rule in self.floating]
+            self.page_floating = [compile_regex(rule.phrase_pattern, multiline) for rule in self.floating]
 
     def _candidates(self, first: str) -> tuple[int, ...]:
         """The numbers of the anchored patterns a line starting with `first` can match.
@@ -147,7 +149,7 @@ class PagePatterns:
         numbers = self._candidates(first)
         if numbers not in self._by_numbers:
             branches = "|".join(f"(?P<r{n}>{self.anchored[n].phrase_pattern[1:]})" for n in numbers)
-            self._by_numbers[numbers] = regex.compile(f"^(?:{branches})", self._flags) if numbers else None
+            self._by_numbers[numbers] = compile_regex(f"^(?:{branches})", self._flags) if numbers else None
         self._by_first[first] = self._by_numbers[numbers]
         return self._by_first[first]
 

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from marsad.segment.embedded import find_marker
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match
+from marsad.startup_cache import compile_regex
 
 __all__ = ["mark_printed_links"]
 
-_ADDRESS = regex.compile(r"\((?:https?://|www\.)[^)\s]+\)")
-_SHEET_COUNT = regex.compile(r"^\d{1,3}\s?/\s?\d{1,3}$")
-_BARE_ADDRESS = regex.compile(r"^\(?(?:https?://|www\.)\S+?\)?$")
+_ADDRESS = compile_regex(r"\((?:https?://|www\.)[^)\s]+\)")
+_SHEET_COUNT = compile_regex(r"^\d{1,3}\s?/\s?\d{1,3}$")
+_BARE_ADDRESS = compile_regex(r"^\(?(?:https?://|www\.)\S+?\)?$")
 # What is left of a line once its addresses are taken out: a headline or a few labels.
 _MAX_LINK_WORDS = 12
 # Words that point at the address a sentence gives (``عبر الرابط``, ``موقعها الرسمي``).
@@ -40,7 +39,7 @@ _SHEET_HEAD = 2
 _PAGE_ADDRESS = Match("navigation", False)
 # ``8/4/15, 9:41 AM	العنوان - الموقع``: the date and time a browser prints before the page's title over
 # each sheet, however long the title (20 lines of the news collections open so, all date stamps).
-_PRINT_STAMP = regex.compile(r"^\d{1,4}/\d{1,2}/\d{1,4},?\s+\d{1,2}:\d{2}\s?(?:AM|PM|am|pm|ص|م)?\s")
+_PRINT_STAMP = compile_regex(r"^\d{1,4}/\d{1,2}/\d{1,4},?\s+\d{1,2}:\d{2}\s?(?:AM|PM|am|pm|ص|م)?\s")
 
 
 def _link_line(text: str) -> bool:

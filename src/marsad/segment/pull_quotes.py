@@ -11,25 +11,24 @@ every article of the news collections (all newspapers, all of SaudiNewsNet) the 
 
 from __future__ import annotations
 
-import regex
-
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match
+from marsad.startup_cache import compile_regex
 
 __all__ = ["mark_pull_quotes"]
 
 # ``«...» — صفحة أحد النواب``, ``"..." — من التقرير``: a pull quote may name its source after a dash.
-_QUOTED_LINE = regex.compile(r"^(?:«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\")(?:\s*[—–]\s*[^«»“”\".]{2,60})?\s*\.?$")
+_QUOTED_LINE = compile_regex(r"^(?:«([^«»]+)»|“([^“”]+)”|\"([^\"]+)\")(?:\s*[—–]\s*[^«»“”\".]{2,60})?\s*\.?$")
 _MIN_WORDS = 6
 _MAX_WORDS = 25
 _MAX_VOWEL_MARKS = 3  # a verse is vocalised
-_VOWEL_MARK = regex.compile("[\u064b-\u0652]")
-_CLOSED = regex.compile(r"[.!؟?]\W{0,2}$")
-_ENDS_QUOTING = regex.compile(r"[»”\"]\W{0,2}$")
+_VOWEL_MARK = compile_regex("[\u064b-\u0652]")
+_CLOSED = compile_regex(r"[.!؟?]\W{0,2}$")
+_ENDS_QUOTING = compile_regex(r"[»”\"]\W{0,2}$")
 # A full stop inside the marks (not an ellipsis ``..``): speech written down sentence by sentence.
-_SPOKEN_SENTENCE = regex.compile(r"(?<!\.)[.!؟?](?!\.)(?:\s|$)")
-_FIRST_PERSON = regex.compile(r"^\W*(?:و)?(?:أنا|انا|نحن|إنني|انني|إننا|اننا|إني|اني)(?!\w)")
-_WORD = regex.compile(r"\w+")
+_SPOKEN_SENTENCE = compile_regex(r"(?<!\.)[.!؟?](?!\.)(?:\s|$)")
+_FIRST_PERSON = compile_regex(r"^\W*(?:و)?(?:أنا|انا|نحن|إنني|انني|إننا|اننا|إني|اني)(?!\w)")
+_WORD = compile_regex(r"\w+")
 _PULL_QUOTE = Match("pull_quote", False)
 
 
@@ -38,10 +37,10 @@ def _said(quoted: str) -> bool:
     return _SPOKEN_SENTENCE.search(quoted) is not None or _FIRST_PERSON.match(quoted) is not None
 
 
-_CONTENT_WORD = regex.compile(r"\w{4,}")
+_CONTENT_WORD = compile_regex(r"\w{4,}")
 # ``والكلفة`` lifted from ``كلفة``, ``الدراسة`` from ``للدراسة``: a word's stem without its conjunction,
 # preposition and article.
-_PROCLITICS = regex.compile(r"^(?:و|ف)?(?:ب|ك|ل)?(?:ال|ل)?")
+_PROCLITICS = compile_regex(r"^(?:و|ف)?(?:ب|ك|ل)?(?:ال|ل)?")
 _MIN_STEM = 3
 _LIFTED_SHARE = 0.6
 
@@ -69,8 +68,8 @@ _LABELS = frozenset({"اقتباس", "quote"})
 
 # ``“...”`` around a paragraph the article prints whole elsewhere: a quote card, however long; and the line of
 # who said it beside it (``— خالد محفوظ بحاح، نائب الرئيس اليمني``, ``عادل الجبير - وزير الخارجية``).
-_WHOLE_IN_MARKS = regex.compile(r"^\W{0,2}[«“\"](.+)[»”\"]\W{0,2}$")
-_ATTRIBUTION = regex.compile(r"^[—–-]?\s?[^.:؟?!«»“”\"]{3,40}(?:\s[-–—]\s|،\s?)[^.:؟?!«»“”\"]{3,50}$")
+_WHOLE_IN_MARKS = compile_regex(r"^\W{0,2}[«“\"](.+)[»”\"]\W{0,2}$")
+_ATTRIBUTION = compile_regex(r"^[—–-]?\s?[^.:؟?!«»“”\"]{3,40}(?:\s[-–—]\s|،\s?)[^.:؟?!«»“”\"]{3,50}$")
 _MAX_ATTRIBUTION_WORDS = 10
 
 
@@ -87,7 +86,7 @@ def _quote_cards(lines: list[Line]) -> None:
 
 
 # ``عدن - خاص: `` before the paragraph the card repeats: the dateline glued to it is no part of the quote.
-_DATELINE_BEFORE = regex.compile(r"^[^.،«»“”\"]{2,40}[:\-–]\s?$")
+_DATELINE_BEFORE = compile_regex(r"^[^.،«»“”\"]{2,40}[:\-–]\s?$")
 
 
 def _printed_whole(quoted: str, paragraphs: set[str]) -> bool:

@@ -17,6 +17,7 @@ import regex
 
 from marsad.arabic.normalize import char_class, collapse_runs, fold_for_search, fold_letters
 from marsad.segment.page_patterns import PagePatterns
+from marsad.startup_cache import compile_regex
 
 # A prefix/contains rule only fires on short lines: a long paragraph that merely
 # mentions "البريد الإلكتروني" is prose, not a comment form.
@@ -26,8 +27,8 @@ CONTAINS_MAX_WORDS = 25
 # distinctive enough to match in lines this long.
 LONG_CONTAINS_MAX_WORDS = 80
 
-_PUNCT_OR_SPACE = regex.compile(r"[\p{P}\p{S}\s]+")
-_PUNCT_OR_SPACE_IN_LINE = regex.compile(r"[\p{P}\p{S}\t\x0b\x0c\r ]+")
+_PUNCT_OR_SPACE = compile_regex(r"[\p{P}\p{S}\s]+")
+_PUNCT_OR_SPACE_IN_LINE = compile_regex(r"[\p{P}\p{S}\t\x0b\x0c\r ]+")
 
 # The same substitutions on the standard `re` engine, which scans a plain
 # character class several times faster than `regex`, through
@@ -59,14 +60,14 @@ _PUNCT_OR_OTHER_SPACE_IN_LINE = char_class(_COMMON_PUNCT + "\t\x0b\x0c\r")
 
 # ``⏱ 5 دقائق للقراءة``, ``👁 1,204``: icons before a meta line are not part of what it says
 # (``©`` is: copyright lines open with it).
-_LEADING_ICONS = regex.compile(r"(?m)^[ \t]*[[\p{So}\p{Sk}\u200d\ufe0f]--[©®℗™]]+[ \t]*", regex.V1)
+_LEADING_ICONS = compile_regex(r"(?m)^[ \t]*[[\p{So}\p{Sk}\u200d\ufe0f]--[©®℗™]]+[ \t]*", regex.V1)
 
 
 def _without_icons(folded: str) -> str:
     return _LEADING_ICONS.sub("", folded) if _ICON_HINT.search(folded) else folded
 
 
-_ICON_HINT = regex.compile(r"[[\p{So}\p{Sk}]--[©®℗™]]", regex.V1)
+_ICON_HINT = compile_regex(r"[[\p{So}\p{Sk}]--[©®℗™]]", regex.V1)
 
 
 def line_folded(text: str) -> str:
@@ -118,8 +119,8 @@ class Match:
 
 # What `_match_phrases` answers for a short line no phrase rule names.
 _TRY_PATTERNS = Match("", False)
-_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
-_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_ARABIC_LETTER = compile_regex(r"\p{Arabic}")
+_LATIN_LETTER = compile_regex(r"\p{Latin}")
 
 
 class ChromeRules:
@@ -243,10 +244,10 @@ def parse_rules(lines: list[str], source: str = "chrome.tsv") -> list[ChromeRule
             raise ValueError(f"{source}: rule {number} needs reason<TAB>kind<TAB>phrase: {line!r}")
         reason, kind, phrase = parts
         if kind == "regex":
-            pattern = regex.compile(fold_letters(phrase), regex.IGNORECASE)
+            pattern = compile_regex(fold_letters(phrase), regex.IGNORECASE)
             rules.append(ChromeRule(reason, kind, phrase, pattern))
         elif kind == "tail":
-            rules.append(ChromeRule(reason, kind, phrase, regex.compile(phrase)))
+            rules.append(ChromeRule(reason, kind, phrase, compile_regex(phrase)))
         elif kind in ("line", "header", "prefix", "contains", "contains_long", "opens_long"):
             rules.append(ChromeRule(reason, kind, line_key(phrase)))
         else:

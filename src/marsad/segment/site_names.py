@@ -13,11 +13,10 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from marsad.segment.labels import says_something
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import chrome_rules, line_key, place_names
+from marsad.startup_cache import compile_regex
 
 __all__ = [
     "SiteAffixLearner",
@@ -33,8 +32,8 @@ __all__ = [
 # page holds among other words, is cut there. ``«`` and ``»`` separate only with spaces around them:
 # glued, they quote (``لاستضافة «إكسبو 2020»``).
 # (` : ` apart from the words on both sides too: ``... «بصمات عنف» : نخيل نيوز``)
-_SEPARATOR = regex.compile(r"\s+(?:[-–—|»«‹›:]|:{2,3})\s+|\s*\|\s*|(?<=\p{L})\s?:\s+")
-_COLON_HEAD = regex.compile(r"^([^:|]{2,40}?)\s?:\s+")
+_SEPARATOR = compile_regex(r"\s+(?:[-–—|»«‹›:]|:{2,3})\s+|\s*\|\s*|(?<=\p{L})\s?:\s+")
+_COLON_HEAD = compile_regex(r"^([^:|]{2,40}?)\s?:\s+")
 # A site's name is short; a longer segment is part of the headline.
 _MAX_AFFIX_WORDS = 4
 # Where the masthead or the copyright line names it, a longer name is the site's too (a ministry's:
@@ -85,7 +84,7 @@ def cut_site_name(title: str, names: Collection[str]) -> tuple[str, str | None]:
 
 # ``على الحدود التركية - السورية``, ``الحوار الاستراتيجي المصري - الأميركي``: two relational adjectives
 # apart by a dash describe one thing (5 SaudiNewsNet titles end so); the second is no site's name.
-_PAIRED_ADJECTIVES = regex.compile(r"(?<!\S)ال\S+(?:ية|يه|ي)\s[-–]\s(ال\S+(?:ية|يه|ي))\s*$")
+_PAIRED_ADJECTIVES = compile_regex(r"(?<!\S)ال\S+(?:ية|يه|ي)\s[-–]\s(ال\S+(?:ية|يه|ي))\s*$")
 
 
 def names_elsewhere(title: str, other_keys: Iterable[str], told: Iterable[str] = ()) -> frozenset[str]:
@@ -156,11 +155,11 @@ _MAX_HEADLINE_WORDS = 30
 # Separators made a menu or a breadcrumb of the headline line; other chrome is no headline.
 _HEADLINE_REASONS = frozenset({"navigation", "breadcrumb", "related_articles"})
 _TWO = 2  # a name and a headline
-_BAR_OR_DASH = regex.compile(r"\s+(?:[-–—|»«]|:{2,3})\s+|\s*\|\s*")
+_BAR_OR_DASH = compile_regex(r"\s+(?:[-–—|»«]|:{2,3})\s+|\s*\|\s*")
 
 
-_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
-_LETTER = regex.compile(r"\p{L}")
+_ARABIC_LETTER = compile_regex(r"\p{Arabic}")
+_LETTER = compile_regex(r"\p{L}")
 
 
 def _mostly_arabic(text: str) -> bool:

@@ -21,24 +21,25 @@ import regex
 
 from marsad.segment.lines import Kind, Line
 from marsad.segment.rules import Match, line_key
+from marsad.startup_cache import compile_regex
 
 __all__ = ["mark_social_posts"]
 
 # ``@Falak_Arabi``; ``coach.dana.fit``, ``lulwa.lifestyle`` (lower-case Latin, a dot or an underscore
 # inside, no space): a handle alone on its line; or after the account's name (``مراسل سنابل
 # @SanabelPS``), no colon before it (``عمل Follow للمستخدم : صباح الخير @user`` explains a bot).
-_HANDLE = regex.compile(r"^(?:@[A-Za-z0-9_.]{2,30}|[a-z0-9]+(?:[._][a-z0-9]+)+_?|[^:@]{1,60}\s@[A-Za-z0-9_]{2,30})$")
+_HANDLE = compile_regex(r"^(?:@[A-Za-z0-9_.]{2,30}|[a-z0-9]+(?:[._][a-z0-9]+)+_?|[^:@]{1,60}\s@[A-Za-z0-9_]{2,30})$")
 # ``www.evisa.gov.bh``, ``najinaaman.org``: an address the article gives, not an account.
-_WEB_ADDRESS = regex.compile(r"^www\.|\.(?:com|org|net|gov|edu|info|[a-z]{2})$")
-_LETTER = regex.compile(r"\p{L}")
+_WEB_ADDRESS = compile_regex(r"^www\.|\.(?:com|org|net|gov|edu|info|[a-z]{2})$")
+_LETTER = compile_regex(r"\p{L}")
 _MAX_HANDLE_LINE_WORDS = 8
 # ``#الخليل``: a hashtag in the text under a handle.
-_HASHTAG = regex.compile(r"(?:^|\s)#\w")
+_HASHTAG = compile_regex(r"(?:^|\s)#\w")
 # (the standard engine scans a class of characters faster than `regex`)
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 # ``📌 اقرأ أيضاً``, ``✔ تم التحقق``: a sign before a line's first word is the site's icon.
-_LEADING_SIGNS = regex.compile(r"[^\p{L}\p{N}]*")
-_GALLERY_COUNTER = regex.compile(r"^(?:الصورة\s)?\d{1,2}\s?من\s?\d{1,2}$")
+_LEADING_SIGNS = compile_regex(r"[^\p{L}\p{N}]*")
+_GALLERY_COUNTER = compile_regex(r"^(?:الصورة\s)?\d{1,2}\s?من\s?\d{1,2}$")
 _MAX_NAME_WORDS = 5
 _MAX_HEADER_LINES = 2
 _MAX_POST_WORDS = 60
@@ -148,27 +149,27 @@ _COUNTER_WORDS = frozenset(
 # ``منذ 8 ساعات - 312 إعجاب``: the post's age beside its counters.
 _AGE_WORDS = frozenset(line_key(word) for word in ("منذ", "ساعة", "ساعات", "دقيقة", "دقائق", "يوم", "أيام", "د", "س"))
 _YESTERDAY = frozenset(line_key(word) for word in ("أمس", "الأمس"))
-_FIGURE = regex.compile(r"^[\d,.]+[kK]?$")
+_FIGURE = compile_regex(r"^[\d,.]+[kK]?$")
 # ``‏٣ ساعات‏ ·``, ``‏أمس الساعة ٩:١٢ م‏ ·``: a post's age alone on its line under the page's name, a
 # middle dot after it (Facebook's embed); article lines ending in ``·`` (a full stop in some
 # newspapers) are sentences. The audience's globe may follow the dot (`منذ 3 ساعات · 🌐`).
-_POST_AGE = regex.compile(r"^[\u200e\u200f]?[^·]{1,40}\s·(?:\s?[^\w\s]{1,3})?$")
+_POST_AGE = compile_regex(r"^[\u200e\u200f]?[^·]{1,40}\s·(?:\s?[^\w\s]{1,3})?$")
 _MAX_AGE_WORDS = 6
 # ``أعجبني · تعليق · مشاركة``: a post's actions under its text, counter words without figures.
-_ACTION_SEPARATOR = regex.compile(r"\s*·\s*")
+_ACTION_SEPARATOR = compile_regex(r"\s*·\s*")
 _MAX_COUNTER_WORDS = 14  # ``أعجبني 22 ألف · 1.9 ألف تعليق · 3.1 ألف مشاركة``
 # ``منشور مضمّن — @BeirutCitizen: الشارع ... · 22 تموز 2015``: a post drawn on one line, the handle
 # with a colon before its text and a middle dot before its time.
-_ONE_LINE_POST = regex.compile(r"(?:^|\s)@[A-Za-z0-9_]{2,30}:\s.{3,300}\s·\s")
+_ONE_LINE_POST = compile_regex(r"(?:^|\s)@[A-Za-z0-9_]{2,30}:\s.{3,300}\s·\s")
 # ``تغريدة مضمّنة``, ``منشور مضمّن من فيسبوك``, ``منشور على فيسبوك``: a post's label over it.
-_POST_LABEL = regex.compile(
+_POST_LABEL = compile_regex(
     r"^(?:تغريدة|منشور|تدوينة)(?: مضمّ?نة| مضمّ?ن)?"
     r"(?:\s(?:من|على|عبر)\s(?:تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|إكس|X))?$"
 )
 # ``منشور من صفحة اتحاد الكتاب على فيسبوك``, ``منشور مضمّن من تويتر - تعذر تحميل المحتوى``, ``Tweet intégré |
 # تغريدة مضمنة``: a post's label with more words; a short line that opens with a post's name and names
 # its platform or says it is embedded (no line of the news collections does).
-_LONG_POST_LABEL = regex.compile(
+_LONG_POST_LABEL = compile_regex(
     r"^(?:تغريدة|منشور|تدوينة|Tweet|Publication|Post)\b.{0,80}"
     r"(?:تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|Twitter|Facebook|Instagram|مضمّ?نة?|intégrée?|embedded)"
 )
@@ -177,7 +178,7 @@ _MAX_LABEL_WORDS = 10
 # ...``, ``— مراسل (@Nabd) July 20,
 # 2015``, ``pic.twitter.com/...``, ``Voir cette publication sur Instagram``: what a platform's embed code
 # writes under a post, in any language; a handle in brackets before a year signs a post.
-_EMBED_TRACE = regex.compile(
+_EMBED_TRACE = compile_regex(
     r"pic\.twitter|Voir cette publication|View this post on|publication partagée par|A post shared by"
     r"|منشور تمت مشاركته بواسطة"
     r"|\(@[A-Za-z0-9_.]{2,30}\)\D{0,30}\d[^\n]{0,30}\d{4}"
@@ -186,8 +187,8 @@ _MAX_TRACE_WORDS = 50
 _TRACE_SIGNS = ("@", "pic.", "publication", "post", "مشاركته")
 # ``@GACA_KSA: نرحب بانضمام ...``: a post that opens with its handle; ``— حساب رسمي على تويتر · 30 يوليو
 # 2015``: the account and the time under a post's text.
-_HANDLE_FIRST = regex.compile(r"^@[A-Za-z0-9_]{2,30}\s?:\s")
-_POST_SIGNATURE = regex.compile(r"^[—–-]\s?[^.]{2,60}\s·\s")
+_HANDLE_FIRST = compile_regex(r"^@[A-Za-z0-9_]{2,30}\s?:\s")
+_POST_SIGNATURE = compile_regex(r"^[—–-]\s?[^.]{2,60}\s·\s")
 
 
 def _known_by_itself(line: Line) -> bool:
@@ -230,11 +231,11 @@ def _counters(line: Line) -> bool:
 
 # ``— لين حداد (@leen_h_music) July 23, 2015``: the line a tweet's embed code writes under the tweet's text
 # when the platform's script does not run; ``شاهد على YouTube``: the one under a video's title.
-_TWEET_SIGNATURE = regex.compile(r"^[—–-]\s?[^\n]{1,60}\(@[A-Za-z0-9_]{2,30}\)\D{0,30}\d{1,2},?\s\d{4}$")
-_WATCH_ON = regex.compile(r"^(?:شاهد(?:ه|وا)? على|Watch on|Regarder sur)\s?(?:YouTube|يوتيوب)$", regex.IGNORECASE)
+_TWEET_SIGNATURE = compile_regex(r"^[—–-]\s?[^\n]{1,60}\(@[A-Za-z0-9_]{2,30}\)\D{0,30}\d{1,2},?\s\d{4}$")
+_WATCH_ON = compile_regex(r"^(?:شاهد(?:ه|وا)? على|Watch on|Regarder sur)\s?(?:YouTube|يوتيوب)$", regex.IGNORECASE)
 
 
-_SLASH_COUNTER = regex.compile(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
+_SLASH_COUNTER = compile_regex(r"^(\d{1,2})\s?/\s?(\d{1,2})$")
 _MIN_COUNTERS = 2
 
 
@@ -264,7 +265,7 @@ _PLAYER_REASONS = ("share_widget", "date_line", "embed")
 
 
 # ``YouTube | برنامج الدعم النفسي للأطفال اللاجئين``: a platform's name glued to the video's title.
-_PLATFORM_FIRST = regex.compile(r"^(?:YouTube|يوتيوب|Vimeo|Dailymotion)\s?\|\s?\S", regex.IGNORECASE)
+_PLATFORM_FIRST = compile_regex(r"^(?:YouTube|يوتيوب|Vimeo|Dailymotion)\s?\|\s?\S", regex.IGNORECASE)
 
 
 def _platform_over_counts(line: Line, after: Line) -> bool:
@@ -360,7 +361,7 @@ def mark_social_posts(lines: list[Line]) -> None:
 
 
 # ``منذ 45 دقيقة``, ``منذ ساعتين``, ``منذ يوم واحد``: how long ago a post went up, alone on its line.
-_AGE_AGO = regex.compile(r"^منذ\s(?:\d{1,3}\s)?\S{2,8}(?:\sواحد[ةه]?)?$")
+_AGE_AGO = compile_regex(r"^منذ\s(?:\d{1,3}\s)?\S{2,8}(?:\sواحد[ةه]?)?$")
 
 
 # The social networks whose name a page writes over an embedded post (``Facebook``).

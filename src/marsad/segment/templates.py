@@ -20,15 +20,14 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import regex
-
 from marsad.arabic.normalize import fold_for_search, may_have_presentation_forms
 from marsad.segment.lines import Kind, describe_lines
 from marsad.segment.site_names import SiteAffixLearner
+from marsad.startup_cache import compile_regex
 
 # `الرياض - واس`, `القاهرة (رويترز)`, `جدة: محمد العتيبي`, `الجزائر: ق. ث`, `العواصم: الوكالات
 # 2012-07-08 12:06 am` — a place, then an agency, an author or initials, and maybe when.
-DATELINE = regex.compile(
+DATELINE = compile_regex(
     # ``لندن: «الشرق الأوسط»``: the source may stand in guillemets or quotation marks
     # ``تعز - منبر الشعب نت - خاص:``: a source, then what kind of report
     # ``عدن - (م.أ.م)``: an agency's initials in brackets after the dash
@@ -145,12 +144,12 @@ def is_dateline(text: str) -> bool:
 # ``نبض اليمن نت - خاص``, ``عين اليوم – متابعات``: a source of up to four words and the kind of
 # report (262 such lines in the news collections); or the kind first, and the reporter's city after a
 # bar (``خاص - صدى اليمن | تعز``; no line of the news collections).
-_SOURCE_LINE = regex.compile(
+_SOURCE_LINE = compile_regex(
     r"^\p{Arabic}+(?:\s\p{Arabic}+){0,3}\s*[-–—]\s*(?:خاص|حصري|متابعات|وكالات)\s*[:.]?$"
     r"|^(?:خاص|حصري|متابعات)\s*[-–—]\s*\p{Arabic}+(?:\s\p{Arabic}+){0,3}(?:\s*\|\s*\p{Arabic}+(?:\s\p{Arabic}+)?)?$"
 )
 
 
-_WORD = regex.compile(r"\w+")  # words, not the dashes between them
-_LEADING_SIGNS = regex.compile(r"^[^\w«\"(]+")
+_WORD = compile_regex(r"\w+")  # words, not the dashes between them
+_LEADING_SIGNS = compile_regex(r"^[^\w«\"(]+")
 _MAX_DATELINE_WORDS = 6

@@ -14,10 +14,9 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import regex
-
 from marsad.arabic.search_terms import search_key
 from marsad.records import Record
+from marsad.startup_cache import compile_regex
 
 __all__ = [
     "DAY_KEYS_SCHEMA",
@@ -35,7 +34,7 @@ DAY_KEYS_VERSION = "1"
 # The schema version that adds the `day_keys` table.
 DAY_KEYS_SCHEMA = 5
 ENTITY_KINDS = ("PER", "ORG", "LOC")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_WORD = compile_regex(r"[\p{L}\p{M}]+")
 _MIN_TERM = 3
 
 UPSERT = (

@@ -22,6 +22,7 @@ import regex
 from marsad.arabic.normalize import fold_for_search
 from marsad.arabic.search_terms import marked_words, search_key
 from marsad.errors import MarsadError
+from marsad.startup_cache import compile_regex
 
 __all__ = [
     "MAX_QUERY_TERMS",
@@ -83,8 +84,8 @@ class Query:
         return {key for group in self.all_of for clause in group for key in clause.keys}
 
 
-_ITEM = regex.compile(r'\s*(-?)(?:"([^"]*)("?)|(\S+))')
-_STRAY_QUOTES = regex.compile(r'["\u201c\u201d\u00ab\u00bb]')
+_ITEM = compile_regex(r'\s*(-?)(?:"([^"]*)("?)|(\S+))')
+_STRAY_QUOTES = compile_regex(r'["\u201c\u201d\u00ab\u00bb]')
 
 
 def _clause(text: str, phrase: bool, position: int) -> Clause | None:

@@ -12,14 +12,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from marsad.arabic.clitics import restore_article, split_clitics
 from marsad.arabic.normalize import fold_word
+from marsad.startup_cache import compile_regex
 
-_ARABIC = regex.compile(r"^[\p{Arabic}]+$")
-_LATIN = regex.compile(r"^[\p{Latin}'.]+$")
-_DIGITS = regex.compile(r"^[\d٠-٩۰-۹]+([.,][\d٠-٩۰-۹]+)*$")
+_ARABIC = compile_regex(r"^[\p{Arabic}]+$")
+_LATIN = compile_regex(r"^[\p{Latin}'.]+$")
+_DIGITS = compile_regex(r"^[\d٠-٩۰-۹]+([.,][\d٠-٩۰-۹]+)*$")
 WINDOW = (-2, -1, 1, 2)
 # A token's own features, what it tells each neighbour offset, its stem key.
 _TokenFeatures = tuple[list[str], dict[int, list[str]], str]

@@ -18,6 +18,7 @@ from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.conll import to_iob2
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
 from marsad.enrich.ner.neural import NEURAL_FILE, NeuralNerModel, TokenEncoder, load_weights
+from marsad.startup_cache import cached
 
 MODEL_FILE = "ner.crfsuite"
 CONFIG_FILE = "config.json"
@@ -148,9 +149,15 @@ def open_model(
     if kind not in ("neural", "crf"):
         raise ValueError(f"{KIND_VARIABLE}={kind!r}: expected 'neural' or 'crf'")
     split_clitics("وبالعراق")  # loads the clitic lexicon now, not inside the first timed call
-    lexicons = load_lexicons(directory)
+    # Parsing the word lists and decompressing the weights took most of the shipped model's
+    # loading; they are kept in the start-up cache (a research model's folder is read as it is).
+    shipped = str(directory) == str(model_dir())
+    lexicons = cached("ner_lexicons", lambda: load_lexicons(directory)) if shipped else load_lexicons(directory)
     if kind == "neural":
-        members, words, features, chars, meta = load_weights(directory / NEURAL_FILE)
+        weights = directory / NEURAL_FILE
+        members, words, features, chars, meta = (
+            cached("ner_weights", lambda: load_weights(weights)) if shipped else load_weights(weights)
+        )
         settings = meta.get("features")
         config = feature_config(settings if isinstance(settings, dict) else {})
         extractor = FeatureExtractor(lexicon_hook(lexicons, config, meta.get("wiki_sha256")), config)

@@ -7,11 +7,11 @@ trained on.
 
 from __future__ import annotations
 
-import regex
+from marsad.startup_cache import compile_regex
 
 # Letters, marks and digits form words; a few word-internal joiners (the
 # apostrophe of `D'Alema`, the dot of `U.S.`) stay inside Latin words only.
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+(?:['.][\p{Latin}]+)*|[^\s\p{L}\p{M}\p{N}_]")
+_TOKEN = compile_regex(r"[\p{L}\p{M}\p{N}_]+(?:['.][\p{Latin}]+)*|[^\s\p{L}\p{M}\p{N}_]")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:

