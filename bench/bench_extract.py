@@ -148,7 +148,11 @@ CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time
 
 def measure(tool: str, items: Sequence[Item], repeat: int, clock: Callable[[], float] = time.perf_counter) -> Result:
     run = TOOLS[tool]
-    run(items[0].content, items[0].is_html, items[0].metadata)  # warm-up: imports, compiled patterns
+    # Warm-up over every page once, for each tool alike: what a page's kind imports and compiles on
+    # first use (another reader, a rule's alternation) is start-up, which bench_startup.py measures;
+    # left in, it was most of marsad's time on the 40 text pages of a --repeat 5 run.
+    for item in items[:50]:
+        run(item.content, item.is_html, item.metadata)
     outputs: list[list[str]] = []
     started = clock()
     for round_ in range(repeat):

@@ -193,6 +193,15 @@ class _Patterns:
 _patterns = _Patterns()
 
 
+def known_regex(pattern: str, flags: int = 0) -> regex.Pattern[str] | None:
+    """The pattern an earlier process compiled and kept, or None (nothing is compiled): for a
+    caller that compiles a costly pattern only once it pays, and can use it at once when kept."""
+    with _lock:
+        if not _patterns.loaded:
+            _patterns.load()
+        return _patterns.known.get((pattern, int(flags)))
+
+
 def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)`, read back from the cache when an earlier process
     compiled it (a pickled pattern keeps its compiled program: loading it parses nothing)."""

@@ -29,7 +29,7 @@ from typing import Protocol
 
 import regex
 
-from marsad.startup_cache import compile_regex
+from marsad.startup_cache import compile_regex, known_regex
 
 # Constructs that test text they do not consume, or that tell the start or
 # end of the string from the start or end of a line.
@@ -142,14 +142,28 @@ class PagePatterns:
             self._numbers_for[first] = numbers
         return numbers
 
+    def _alternation(self, numbers: tuple[int, ...]) -> str:
+        branches = "|".join(f"(?P<r{n}>{self.anchored[n].phrase_pattern[1:]})" for n in numbers)
+        return f"^(?:{branches})"
+
+    def _kept_alternation(self, first: str) -> bool:
+        """Whether the start-up cache holds `first`'s alternation (then it is taken, uncompiled)."""
+        numbers = self._candidates(first)
+        if not numbers:
+            return False
+        kept = known_regex(self._alternation(numbers), self._flags)
+        if kept is not None:
+            self._by_numbers.setdefault(numbers, kept)
+            self._by_first[first] = self._by_numbers[numbers]
+        return kept is not None
+
     def _anchored_for(self, first: str) -> regex.Pattern[str] | None:
         """The anchored patterns a line starting with `first` can match, as one alternation."""
         if first in self._by_first:
             return self._by_first[first]
         numbers = self._candidates(first)
         if numbers not in self._by_numbers:
-            branches = "|".join(f"(?P<r{n}>{self.anchored[n].phrase_pattern[1:]})" for n in numbers)
-            self._by_numbers[numbers] = compile_regex(f"^(?:{branches})", self._flags) if numbers else None
+            self._by_numbers[numbers] = compile_regex(self._alternation(numbers), self._flags) if numbers else None
         self._by_first[first] = self._by_numbers[numbers]
         return self._by_first[first]
 
@@ -159,9 +173,10 @@ class PagePatterns:
         # An empty line has no first character to choose by: every pattern is tried.
         first = folded[:1]
         seen = self._seen.get(first, 0)
-        if seen < _ALTERNATION_AFTER and first not in self._by_first:
+        if seen < _ALTERNATION_AFTER and first not in self._by_first and not self._kept_alternation(first):
             # Compiling a first character's alternation costs more than trying its few patterns one by
-            # one on a few lines (a one-page `marsad extract`); it pays from the corpus's tenth line on.
+            # one on a few lines (a one-page `marsad extract`); it pays from the corpus's tenth line on,
+            # or at once when an earlier process compiled it (the start-up cache).
             # The first pattern in rule order that matches wins either way.
             self._seen[first] = seen + 1
             for number in self._candidates(first):
