@@ -411,7 +411,60 @@ def test_anchored_patterns_one_by_one_agree_with_their_alternation(monkeypatch: 
     assert joined._by_first
     assert any(reason is not None for reason in singly)
     # An alternation an earlier run compiled (the start-up cache) is taken before the tenth line.
+    compiled = {
+        (pattern.pattern, int(pattern.flags) & int(regex.IGNORECASE)): pattern
+        for pattern in joined._by_numbers.values()
+        if pattern
+    }
+    monkeypatch.setattr(page_patterns, "known_regex", lambda text, flags=0: compiled.get((text, int(flags))))
     monkeypatch.setattr(page_patterns, "_ALTERNATION_AFTER", 10**9)
     kept = rules.ChromeRules(rules.parse_rules(rules._data_lines("chrome.tsv"))).regexes
     assert [kept.reason(line) for line in folded] == singly
     assert kept._by_first and set(kept._by_first) <= set(joined._by_first)
+
+
+# Photo captions and credits of the kinds the gated patterns read (our own lines), and lines that
+# hold a gate's words without being chrome.
+GATED_LINES = [
+    "الأمير خالد الفيصل خلال افتتاح المعرض الدولي للكتاب - تصوير: أحمد الحربي",
+    "جانب من الحضور في حفل تخريج الدفعة الأولى (تصوير: عبدالله الزهراني)",
+    "رجال الإطفاء يخمدون الحريق في مبنى الإدارة القديم - صورة أرشيفية",
+    "جانب من المؤتمر الصحفي لوزير الخارجية في الرياض (أ ف ب)",
+    "المتظاهرون يتجمعون في ساحة التحرير وسط القاهرة - رويترز",
+    "الوزير يستقبل وفد الغرفة التجارية في مكتبه بجدة (الصورة: واس)",
+    "صحيفة يومية سياسية شاملة",
+    "الحجاج يؤدون صلاة الجمعة في المسجد الحرام - Photo : AFP",
+    "نشرت صحيفة الرياض اليوم تقريرا عن موقع المشروع الجديد وأكدت أن العمل فيه يسير وفق الخطة.",
+    "وقال مدير التصوير في المهرجان إن الأرشيف يضم آلاف الصور النادرة.",
+    "مصدر الصورة: وكالة الأنباء السعودية",
+]
+
+
+def test_gated_patterns_agree_with_rule_by_rule_order() -> None:
+    chrome = rules.chrome_rules()
+    gated_fired = 0
+    for text in GATED_LINES:
+        match = chrome.match(text)
+        assert (match.reason if match else None) == plain_chrome_reason(text), text
+        folded = line_folded(text)
+        first = next((n for n, pattern in enumerate(chrome.regexes.each_anchored) if pattern.match(folded)), None)
+        gated_fired += first is not None and first in chrome.regexes._gates
+    assert gated_fired >= 5  # the lines went through the gated path, not around it
+
+
+def test_gate_words_are_read_only_where_every_match_holds_one() -> None:
+    from marsad.segment.page_patterns import gate_words
+
+    assert gate_words(r"^(\S+\s){3,15}\S*\s?[-–—|]\s?(تصوير|عدسه|الصوره)$") == ("تصوير", "عدسه", "الصوره")
+    # an alternative's opening word, before what may follow it or be left out
+    assert gate_words(r"^(\S+\s){2,20}[-–]\s?(من الارشيف|ارشيف(\s\S+){0,2}|archives?)$") == (
+        "من الارشيف",
+        "ارشيف",
+        "archive",
+    )
+    assert gate_words(r"^(\S+\s){2,20}(ph\.? dr|photo)$") == ("ph", "photo")
+    assert gate_words(r"^(\S+\s){2,20}(تصوير|عدسه)?$") is None  # optional group
+    assert gate_words(r"^(\S+\s){2,20}(تصوير|\S+)$") is None  # an alternative with no word
+    assert gate_words(r"^\S+ (تصوير|عدسه)|^صوره") is None  # alternation at the top level
+    assert gate_words(r"^(\S+\s){2,20}(?=تصوير)") is None  # a lookahead consumes nothing
+    assert gate_words(r"^(\S+\s){2,20}(ع|ق)$") is None  # single letters are on every line

@@ -56,6 +56,92 @@ def required_literals(pattern: str) -> tuple[str, ...] | None:
 _LITERAL_CHAR = r"(?:[^\\()\[\]{}|.*+?^$]|\\[^\w\s])"
 _LITERAL_GROUP = compile_regex(rf"\((?!\?)(?P<alternatives>{_LITERAL_CHAR}+(?:\|{_LITERAL_CHAR}+)*)\)(?![?*]|{{0|{{,)")
 _UNESCAPE = compile_regex(r"\\(.)")
+_VERBOSE = compile_regex(r"\(\?[a-zA-Z]*x")
+_PLAIN = compile_regex(_LITERAL_CHAR)
+# A gate word shorter than this is on too many lines to spare any.
+_GATE_LETTERS = 2
+
+
+def _top_level_parts(pattern: str) -> list[str]:
+    """`pattern` cut at the bars of its top level."""
+    parts, depth, start = [], 0, 0
+    in_class = escaped = False
+    for at, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:at])
+            start = at + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _leading_word(alternative: str) -> str:
+    """The literal text every match of `alternative` opens with (``ارشيف`` of ``ارشيف(\\s\\S+){0,2}``,
+    ``archive`` of ``archives?``)."""
+    word, at = "", 0
+    while at < len(alternative):
+        plain = _PLAIN.match(alternative, at)
+        if plain is None:
+            break
+        following = alternative[plain.end() : plain.end() + 1]
+        if following in ("?", "*", "{"):
+            break  # the character may be absent (or repeated in ways not read here)
+        word += _UNESCAPE.sub(r"\1", plain.group())
+        at = plain.end()
+        if following == "+":
+            break
+    return word
+
+
+def gate_words(pattern: str) -> tuple[str, ...] | None:
+    """Words one of which every match of `pattern` holds, or None when none are read.
+
+    Read where it is plain: a group in the pattern's top-level sequence, not optional (no ``?``,
+    ``*`` or ``{0`` after it), each of whose alternatives opens with a literal word (``(صوره|ارشيف
+    (\\s\\S+){0,2}|photo)``), in a pattern with no alternation at its top level and no verbose flag.
+    """
+    body = pattern[1:] if pattern.startswith("^") else pattern
+    if _top_level_bar(body) or _VERBOSE.search(body):
+        return None
+    depth, opened = 0, -1
+    in_class = escaped = False
+    for at, char in enumerate(body):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            if depth == 0:
+                opened = at
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth > 0 or body[at + 1 : at + 3].startswith(("?", "*", "{0", "{,")):
+                continue
+            inner = body[opened + 1 : at]
+            if inner.startswith("?"):
+                if not inner.startswith("?:"):
+                    continue  # a lookaround, a named group or flags: not read
+                inner = inner[2:]
+            words = tuple(_leading_word(part) for part in _top_level_parts(inner))
+            if all(len(word) >= _GATE_LETTERS for word in words):
+                return words
+    return None
 
 
 def _caseless(text: str) -> bool:
@@ -91,6 +177,9 @@ class PatternRule(Protocol):
     def phrase_pattern(self) -> str: ...
 
 
+# Line openings of every kind: a pattern that may match lines starting with each of them scans
+# any line.
+_OPENINGS = ("ب", "ق", "7", "x")
 _ALTERNATION_AFTER = 10  # lines starting with one character before its patterns are joined into one
 
 
@@ -115,6 +204,19 @@ class PagePatterns:
         self._by_numbers: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
         self._numbers_for: dict[str, tuple[int, ...]] = {}
         self._seen: dict[str, int] = {}
+        # An anchored pattern that may match a line of any opening and scans it before it needs one of
+        # a few words (`صوره`, `ارشيف`, `تصوير` after up to twenty words: photo captions) is tried on
+        # its own, and only on a line that holds one of its words; in every first character's
+        # alternation such patterns had been most of the time of a page's rules. The words are looked
+        # for in the case-folded line: whatever IGNORECASE matches, case folding makes equal.
+        self._gates = {
+            number: tuple(word.casefold() for word in words)
+            for number, rule in enumerate(self.anchored)
+            if (words := gate_words(rule.phrase_pattern)) is not None
+            and all(self.each_anchored[number].match(opening, partial=True) for opening in _OPENINGS)
+        }
+        self._gate_words = tuple(sorted({word for words in self._gates.values() for word in words}))
+        self._gated_for: dict[str, tuple[int, ...]] = {}
         self.each_floating = [compile_regex(rule.phrase_pattern, flags) for rule in self.floating]
         # A pattern whose every match holds one of a few literals is not run
         # on a text that holds none of them (a C-level search each).
@@ -125,7 +227,8 @@ class PagePatterns:
             self.page_floating = [compile_regex(rule.phrase_pattern, multiline) for rule in self.floating]
 
     def _candidates(self, first: str) -> tuple[int, ...]:
-        """The numbers of the anchored patterns a line starting with `first` can match.
+        """The numbers of the anchored patterns a line starting with `first` can match, but for the
+        gated ones (`_gated_for`).
 
         A pattern can match such a line only if it matches the string `first`
         at least partially (the engine reaches the end of it still matching),
@@ -133,13 +236,15 @@ class PagePatterns:
         """
         numbers = self._numbers_for.get(first)
         if numbers is None:
-            numbers = tuple(
+            every = tuple(
                 number
                 for number, pattern in enumerate(self.each_anchored)
                 # A pattern that looks ahead is not judged by its first character.
                 if not self.by_page or pattern.match(first, partial=True) is not None
             )
+            numbers = tuple(number for number in every if number not in self._gates)
             self._numbers_for[first] = numbers
+            self._gated_for[first] = tuple(number for number in every if number in self._gates)
         return numbers
 
     def _alternation(self, numbers: tuple[int, ...]) -> str:
@@ -172,6 +277,22 @@ class PagePatterns:
             return None
         # An empty line has no first character to choose by: every pattern is tried.
         first = folded[:1]
+        number = self._first_ungated(folded, first)
+        # A gated pattern before it in rule order, whose words the line holds, wins.
+        case_folded: str | None = None
+        for gated in self._gated_for[first]:
+            if number is not None and gated > number:
+                break
+            if case_folded is None:
+                case_folded = folded.casefold()
+                if not any(word in case_folded for word in self._gate_words):
+                    break
+            if any(word in case_folded for word in self._gates[gated]) and self.each_anchored[gated].match(folded):
+                return self.anchored[gated].reason
+        return None if number is None else self.anchored[number].reason
+
+    def _first_ungated(self, folded: str, first: str) -> int | None:
+        """The first anchored pattern in rule order, gated ones aside, that matches the line."""
         seen = self._seen.get(first, 0)
         if seen < _ALTERNATION_AFTER and first not in self._by_first and not self._kept_alternation(first):
             # Compiling a first character's alternation costs more than trying its few patterns one by
@@ -181,7 +302,7 @@ class PagePatterns:
             self._seen[first] = seen + 1
             for number in self._candidates(first):
                 if self.each_anchored[number].match(folded) is not None:
-                    return self.anchored[number].reason
+                    return number
             return None
         pattern = self._anchored_for(first)
         if pattern is None:
@@ -189,7 +310,7 @@ class PagePatterns:
         found = pattern.match(folded)
         if found is None or found.lastgroup is None:
             return None
-        return self.anchored[int(found.lastgroup[1:])].reason
+        return int(found.lastgroup[1:])
 
     def reason(self, folded: str) -> str | None:
         """The reason of the first pattern rule that matches this one folded line."""
