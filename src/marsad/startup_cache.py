@@ -143,13 +143,16 @@ def cached(name: str, build: Callable[[], T], depends: Iterable[object] = ()) ->
     if folder is None:
         return build()
     key = hashlib.sha256(repr((package_state(), _dependency_state(depends))).encode()).hexdigest()[:20]
-    path = folder / f"{name}-{key}.pickle"
+    # One file per installation and name: two installs sharing the folder (two virtual environments)
+    # keep their own, and a stale file of this install is removed when its successor is written.
+    install = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:8]
+    path = folder / f"{name}-{install}-{key}.pickle"
     found = _read(path)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
         return found[1]  # type: ignore[no-any-return]
     value = build()
     if _write(path, (key, value)):
-        for stale in folder.glob(f"{name}-*.pickle"):
+        for stale in folder.glob(f"{name}-{install}-*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)
     return value
