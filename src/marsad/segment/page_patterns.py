@@ -24,7 +24,7 @@ is matched on its own against every pattern.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 import regex
@@ -64,26 +64,8 @@ _GATE_LETTERS = 2
 
 def _top_level_parts(pattern: str) -> list[str]:
     """`pattern` cut at the bars of its top level."""
-    parts, depth, start = [], 0, 0
-    in_class = escaped = False
-    for at, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:at])
-            start = at + 1
-    parts.append(pattern[start:])
-    return parts
+    cuts = [at for at, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    return [pattern[start:end] for start, end in zip([0, *(at + 1 for at in cuts)], [*cuts, len(pattern)], strict=True)]
 
 
 def _leading_word(alternative: str) -> str:
@@ -114,33 +96,23 @@ def gate_words(pattern: str) -> tuple[str, ...] | None:
     body = pattern[1:] if pattern.startswith("^") else pattern
     if _top_level_bar(body) or _VERBOSE.search(body):
         return None
-    depth, opened = 0, -1
-    in_class = escaped = False
-    for at, char in enumerate(body):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            if depth == 0:
-                opened = at
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth > 0 or body[at + 1 : at + 3].startswith(("?", "*", "{0", "{,")):
-                continue
-            inner = body[opened + 1 : at]
-            if inner.startswith("?"):
-                if not inner.startswith("?:"):
-                    continue  # a lookaround, a named group or flags: not read
-                inner = inner[2:]
-            words = tuple(_leading_word(part) for part in _top_level_parts(inner))
-            if all(len(word) >= _GATE_LETTERS for word in words):
-                return words
+    opened = -1
+    for at, char, depth in _structure(body):
+        if depth > 0:
+            continue
+        if char == "(":
+            opened = at
+            continue
+        if body[at + 1 : at + 3].startswith(("?", "*", "{0", "{,")):
+            continue  # an optional group (a bar at the top level was refused above)
+        inner = body[opened + 1 : at]
+        if inner.startswith("?"):
+            if not inner.startswith("?:"):
+                continue  # a lookaround, a named group or flags: not read
+            inner = inner[2:]
+        words = tuple(_leading_word(part) for part in _top_level_parts(inner))
+        if all(len(word) >= _GATE_LETTERS for word in words):
+            return words
     return None
 
 
@@ -149,9 +121,15 @@ def _caseless(text: str) -> bool:
 
 
 def _top_level_bar(pattern: str) -> bool:
+    return any(char == "|" and depth == 0 for _, char, depth in _structure(pattern))
+
+
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """The brackets and bars of `pattern` outside character classes and escapes, each with the depth of
+    the groups around it (a group's own brackets stand outside it)."""
     depth = 0
     in_class = escaped = False
-    for char in pattern:
+    for at, char in enumerate(pattern):
         if escaped:
             escaped = False
         elif char == "\\":
@@ -161,12 +139,13 @@ def _top_level_bar(pattern: str) -> bool:
         elif char == "[":
             in_class = True
         elif char == "(":
+            yield at, char, depth
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
+            yield at, char, depth
+        elif char == "|":
+            yield at, char, depth
 
 
 class PatternRule(Protocol):
