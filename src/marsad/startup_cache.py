@@ -109,6 +109,7 @@ def _file_states(root: Path) -> list[tuple[str, int, int]]:
     return states
 
 
+_PACKAGE = Path(__file__).resolve().parent  # the installed `marsad` package
 _package_state: str | None = None
 
 
@@ -116,8 +117,7 @@ def package_state() -> str:
     """A digest of every file of the installed `marsad` package (its code, rule files and model)."""
     global _package_state
     if _package_state is None:
-        root = Path(__file__).resolve().parent
-        digest = hashlib.sha256(repr((sys.version, str(root), _file_states(root))).encode())
+        digest = hashlib.sha256(repr((sys.version, str(_PACKAGE), _file_states(_PACKAGE))).encode())
         _package_state = digest.hexdigest()
     return _package_state
 
@@ -145,7 +145,7 @@ def cached(name: str, build: Callable[[], T], depends: Iterable[object] = ()) ->
     key = hashlib.sha256(repr((package_state(), _dependency_state(depends))).encode()).hexdigest()[:20]
     # One file per installation and name: two installs sharing the folder (two virtual environments)
     # keep their own, and a stale file of this install is removed when its successor is written.
-    install = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:8]
+    install = hashlib.sha256(str(_PACKAGE).encode()).hexdigest()[:8]
     path = folder / f"{name}-{install}-{key}.pickle"
     found = _read(path)
     if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
@@ -208,16 +208,12 @@ def known_regex(pattern: str, flags: int = 0) -> regex.Pattern[str] | None:
 def compile_regex(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """`regex.compile(pattern, flags)`, read back from the cache when an earlier process
     compiled it (a pickled pattern keeps its compiled program: loading it parses nothing)."""
-    with _lock:
-        if not _patterns.loaded:
-            _patterns.load()
-        key = (pattern, int(flags))
-        found = _patterns.known.get(key)
-        if found is not None:
-            return found
+    found = known_regex(pattern, flags)
+    if found is not None:
+        return found
     compiled = regex.compile(pattern, flags)
     with _lock:
         if _patterns.path is not None and len(_patterns.known) < MAX_PATTERNS:
-            _patterns.known[key] = compiled
+            _patterns.known[(pattern, int(flags))] = compiled
             _patterns.added += 1
     return compiled

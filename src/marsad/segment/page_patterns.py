@@ -183,6 +183,7 @@ class PagePatterns:
         self._by_numbers: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
         self._numbers_for: dict[str, tuple[int, ...]] = {}
         self._seen: dict[str, int] = {}
+        self._not_kept: set[str] = set()
         # An anchored pattern that may match a line of any opening and scans it before it needs one of
         # a few words (`صوره`, `ارشيف`, `تصوير` after up to twenty words: photo captions) is tried on
         # its own, and only on a line that holds one of its words; in every first character's
@@ -231,15 +232,18 @@ class PagePatterns:
         return f"^(?:{branches})"
 
     def _kept_alternation(self, first: str) -> bool:
-        """Whether the start-up cache holds `first`'s alternation (then it is taken, uncompiled)."""
-        numbers = self._candidates(first)
-        if not numbers:
+        """Whether the start-up cache holds `first`'s alternation (then it is taken, uncompiled);
+        asked once per character."""
+        if first in self._not_kept:
             return False
-        kept = known_regex(self._alternation(numbers), self._flags)
-        if kept is not None:
-            self._by_numbers.setdefault(numbers, kept)
-            self._by_first[first] = self._by_numbers[numbers]
-        return kept is not None
+        numbers = self._candidates(first)
+        kept = known_regex(self._alternation(numbers), self._flags) if numbers else None
+        if kept is None:
+            self._not_kept.add(first)
+            return False
+        self._by_numbers.setdefault(numbers, kept)
+        self._by_first[first] = self._by_numbers[numbers]
+        return True
 
     def _anchored_for(self, first: str) -> regex.Pattern[str] | None:
         """The anchored patterns a line starting with `first` can match, as one alternation."""
