@@ -81,9 +81,10 @@ def _mention_pattern() -> re.Pattern[str]:
     # Folded ``علي`` is also the preposition ``على``; before ``بن`` it is the name.
     # (a lone letter is a preposition, ``لـ«الحياة»`` with its tatweel folded away, never a name)
     first = rf"(?:علي(?=\s+(?:بن|ابن)\s)|(?!ال|لل|ب|{stop}|ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))\w{{2,}})"
-    # ``عبد الرزاق``, ``بن عبد العزيز``: an article word after these is part of the name.
+    # ``عبد الرزاق``, ``بن عبد العزيز``, ``بن مساعد``: an article word or a title's word after these is
+    # part of the name.
     more = (
-        rf"(?:(?:(?<=عبد\s)|(?<=ابو\s)|(?<=بن\s)|(?<=ابن\s)|(?<=بنت\s))ال\w+"
+        rf"(?:(?:(?<=عبد\s)|(?<=ابو\s)|(?<=بن\s)|(?<=ابن\s)|(?<=بنت\s))(?:ال\w+|(?!(?:{words(NAME_STOPS)})(?!\w))\w+)"
         rf"|(?!{stop})(?!و)(?!ال\w+\s+(?!{stop})ال)(?!ل(?:{words(_NOT_NAME_AFTER_L)})(?!\w))(?!ل(?!\w))\w+)"
     )
     return re.compile(
@@ -911,14 +912,25 @@ def _continues_name(subject: Sequence[Word], first: int, j: int) -> bool:
     word = subject[j].folded
     if is_given_ali(word, subject[j].original):
         return True
+    after_kin = j > first and subject[j - 1].folded in _KIN
+    if after_kin and word not in NAME_STOPS:
+        return True  # ``عبدالله بن مساعد``: after ``بن`` a title's word (``مساعد``) is the father's name
     if word in TITLES or word in NAME_STOPS:
         return False
     if j == first:
         return True
     if _adverbial(word):
         return False
-    after_kin = subject[j - 1].folded in {"عبد", "ابو", "بن", "ابن", "بنت"}
-    return after_kin or not word.startswith(("بال", "لل"))
+    return not word.startswith(("بال", "لل"))
+
+
+def heads_a_body(before: Sequence[str]) -> bool:
+    """Whether folded words `before` a person end with a body's word and a title (``إدارة الرئيس``,
+    ``حكومة رئيس الوزراء``): the person heads the body someone belongs to, and is not that someone
+    (``مسؤول كبير في إدارة الرئيس باراك أوباما``)."""
+    titled = [k for k in range(len(before)) if before[k] in TITLES or "ال" + before[k] in TITLES]
+    last = ((), ("الوزراء",))
+    return any(k > 0 and before[k - 1] in ORGANISATIONS and tuple(before[k + 1 :]) in last for k in titled)
 
 
 def _title_after(subject: Sequence[Word], size: int) -> bool:
@@ -975,14 +987,20 @@ def _definite_at(subject: Sequence[Word], start: int) -> int | None:
 
 
 _LONG_TITLE_WORDS = 5  # a title this long may hold a phrase the name rules read as a name
+# A name NER found may run past `_MAX_NAME_WORDS` with its lineage (``بن``, ``آل``), not otherwise.
+_LINEAGE_WORDS = frozenset({"بن", "ابن", "بنت", "ال"})
 
 
 def _person_found_at_end(subject: Sequence[Word], book: NameBook) -> int:
     """How many words at the end of a long subject are a person NER found (0 for none)."""
     if len(subject) <= _LONG_TITLE_WORDS:
         return 0
-    for size in range(min(_MAX_NAME_WORDS, len(subject) - 1), 1, -1):
-        if tuple(w.folded for w in subject[-size:]) in book.persons_found:
+    # ``الأمير عبدالله بن مساعد بن عبدالعزيز``: a name with its father's and grandfather's runs past
+    # the words a name the rules read may take; NER's spans are as long as the names.
+    longest = max((len(key) for key in book.persons_found if _LINEAGE_WORDS.intersection(key)), default=0)
+    for size in range(min(max(longest, _MAX_NAME_WORDS), len(subject) - 1), 1, -1):
+        key = tuple(w.folded for w in subject[-size:])
+        if key in book.persons_found and (size <= _MAX_NAME_WORDS or _LINEAGE_WORDS.intersection(key)):
             title = subject[:-size]
             # ``الرئيس الروسي فلاديمير بوتين لرئيس الوزراء الإسرائيلي بنيامين نتنياهو``: someone named
             # before, or a title after ``ل``, makes the last person whom the speaker spoke to.

@@ -69,6 +69,7 @@ from marsad.enrich.quote_speakers import (
     NameBook,
     Word,
     descriptor_view,
+    heads_a_body,
     is_descriptor,
     is_given_ali,
     looks_like_name,
@@ -1131,6 +1132,8 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
         # (not after an organisation's word: ``منظمة «هيومن رايتس ووتش»`` is one)
         if not keys and _word_before(tokens, start, at) not in ORGANISATIONS:
             keys = [key for key in book.entities if _plain_name(key) and tuple(folded[start : start + len(key)]) == key]
+        if heads_a_body(folded[max(at, start - 3) : start]):
+            continue  # ``مسؤول كبير في إدارة الرئيس باراك أوباما``: the body's head is not the official
         if keys:
             end = start + len(max(keys, key=len))
         elif start < last and (
@@ -1205,7 +1208,10 @@ def _person_before_complementizer(
     keys = [key for key in book.persons_found if len(key) > 1 and tuple(folded[opener - len(key) : opener]) == key]
     if not keys:
         return None
-    return _described_name(book, para.words(opener - len(max(keys, key=len)), opener), subject)
+    start = opener - len(max(keys, key=len))
+    if heads_a_body(folded[max(at, start - 3) : start]):
+        return None  # ``مسؤول كبير في إدارة الرئيس باراك أوباما إن``: the body's head is not the speaker
+    return _described_name(book, para.words(start, opener), subject)
 
 
 def _unnamed(subject: list[Word], book: NameBook) -> bool:
@@ -1290,13 +1296,20 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
     ):
         end += 1
     words = [t.text for t in tokens[at + 1 : end]]
-    if any(w in _NOT_DONE for w in words):
-        return written  # ``في المدينة طالبا عدم كشف هويته``: the phrase ran into a clause
-    if not words or (end < last and tokens[end].text not in stops and tokens[end].text not in ":،,.؛"):
+    declined = _declined_at(tokens, at + 1, end, last)
+    if declined is not None:
+        # ``مسؤول في وزارة الخارجية فضل عدم الكشف عن هويته``: the verb of declining ends the place
+        end, words = declined, words[: declined - at - 1]
+    elif any(w in _NOT_DONE for w in words):
+        return written  # ``في المدينة ... عدم ...``: the phrase ran into a clause
+    ended = declined is not None or (end < last and _TANWEEN in para.original(tokens[end].start, tokens[end].end))
+    if not words or (end < last and not ended and tokens[end].text not in stops and tokens[end].text not in ":،,.؛"):
         return written  # the phrase runs on past five words: not a name's place
     head = words[0].removeprefix("ال")
     if head in _DOCUMENTS:
         return written  # ``في بيان``: where it was said, not whom it speaks for
+    if declined is not None and (len(words) < 2 or (head not in ORGANISATIONS and words[0] not in ORGANISATIONS)):
+        return written  # ``مصدر أمني في المدينة طالبا عدم كشف هويته``: one word may be any city, not a body
     # ``لدى سلطنة عمان ملابسات الحادثة``: the phrase ends with the last organisation or place NER
     # found in it; with none, an organisation's word opens at most three words.
     known = [
@@ -1310,6 +1323,18 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
     elif (head not in ORGANISATIONS and words[0] not in ORGANISATIONS) or len(words) > _MAX_UNKNOWN_AFFILIATION:
         return written
     return written + " " + para.original(tokens[at].start, tokens[end - 1].end)
+
+
+def _declined_at(tokens: list[_Token], first: int, end: int, last: int) -> int | None:
+    """Where an unnamed speaker's place ends at the verb of declining to be named: ``فضل عدم الكشف
+    عن هويته``, ``طالبا عدم ذكر اسمه`` (a word, ``عدم``, the naming, the speaker's own name) or
+    ``رفض الكشف عن هويته``. None where the phrase holds no such verb after its first word."""
+    for k in range(first + 1, end):
+        if tokens[k].text in _DECLINED and _names_the_name(tokens, k + 2, last):
+            return k
+        if k + 1 < last and tokens[k + 1].text in _NOT_DONE and _names_the_name(tokens, k + 3, last):
+            return k
+    return None
 
 
 def _nominal_affiliation(

@@ -30,6 +30,7 @@ from marsad.enrich.quote_speakers import (
     _name_like,
     _strip_article,
     descriptor_view,
+    heads_a_body,
     is_descriptor,
     is_given_ali,
     is_given_name,
@@ -420,6 +421,8 @@ def _person_after_title(book: NameBook, words: tuple[str, ...]) -> str | None:
         return None
     for size in range(min(len(words) - 1, _MAX_NAME_WORDS), 1, -1):
         if words[-size:] in book.persons_found:
+            if heads_a_body(words[:-size][-3:]):
+                return None  # ``مسؤول كبير في إدارة الرئيس باراك أوباما``: not the official
             return book.entities.get(words[-size:])
     return None
 

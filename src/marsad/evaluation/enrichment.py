@@ -431,7 +431,8 @@ def score_article(gold: GoldArticle, scores: Scores, output: Output | None = Non
             scores.speaker_right += 1
         else:
             scores.speaker_missing += named is None
-            misses.append(f"speaker {gold.key} p{where[0]} [{q['text'][:30]}] pred={q['speaker']} gold={said[3]}")
+            shown = q["speaker"] if named == q["speaker"] else f"{q['speaker']} (canonical {named})"
+            misses.append(f"speaker {gold.key} p{where[0]} [{q['text'][:30]}] pred={shown} gold={said[3]}")
     found.fn = len(remaining)
     for missed in remaining:
         p, s, e, speaker = missed
