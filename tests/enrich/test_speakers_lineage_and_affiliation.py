@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.enrich.data import fold_entry
 from marsad.enrich.ner import find_entities
+from marsad.enrich.quote_speakers import NameBook, Word
 from marsad.enrich.quotes import find_quotes
 
 
@@ -65,3 +67,17 @@ def test_the_person_heading_an_officials_body_is_not_the_official() -> None:
     found = [q for q in _quotes(paragraphs) if q["direct"]]
     assert [q["speaker"] for q in found] == ["مسؤول كبير في إدارة الرئيس باراك أوباما"]
     assert found[0]["canonical"] != "باراك أوباما"
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(fold_entry(word), word) for word in text.split()]
+
+
+@pytest.mark.parametrize("phrase", ["القدم بنادي الهلال", "أعضاء شرف نادي الهلال"])
+def test_a_phrase_holding_a_bodys_word_is_no_persons_name(phrase: str) -> None:
+    # ``تدريب الفريق الأول لكرة القدم بنادي الهلال``: the mention scanner reads a title and a "name";
+    # a later ``الهلال`` is the club, not the full name of someone called so.
+    book = NameBook()
+    key = book.add(_words(phrase), _words("الفريق الأول لكرة"))
+    assert key not in book.persons
+    assert book.resolve((fold_entry("الهلال"),)) == "الهلال"

@@ -445,7 +445,7 @@ class NameBook:
 
     def _add_person(self, key: tuple[str, ...]) -> None:
         # ``لمدينة ديار بكر``: a place NER found is no person, though a surname ends it.
-        if len(key) > 1 and key not in self.persons and key not in self.places:
+        if len(key) > 1 and key not in self.persons and key not in self.places and not _holds_a_body(key):
             self.persons.append(key)
 
     def add_text_name(self, name: str) -> None:
@@ -545,6 +545,7 @@ class NameBook:
                 len(name) >= len(key)
                 and name[len(name) - len(key) :] == key
                 and (best is None or len(name) > len(best))
+                and (name == key or not _holds_a_body(name))  # not ``القدم بنادي الهلال`` for ``الهلال``
             ):
                 best = name
         if ner is not None and (best is None or len(best) <= len(ner.split())):
@@ -754,6 +755,12 @@ _SPEAKER_STOPS = frozenset(read_list("speaker_stops.txt"))
 # ``بشكل``/``بصورة``/``بطريقة`` + an adjective say how (``بشكل مسؤول``, ``بصورة رسمية``: 136 in the news).
 _MANNER = frozenset((w,) for w in ("بشكل", "بصوره", "بطريقه"))
 _MAX_TITLE_AFTER = 3
+
+
+def _holds_a_body(key: tuple[str, ...]) -> bool:
+    """``القدم بنادي الهلال``, ``شرف نادي الهلال``: a body's word (after ``ب``/``ل`` or not) past the
+    first word makes the words a phrase about an organisation, no person's name."""
+    return any(word in ORGANISATIONS or (word[:1] in "بل" and word[1:] in ORGANISATIONS) for word in key[1:])
 
 
 def _name_after_adjective(name: Sequence[Word]) -> int:
