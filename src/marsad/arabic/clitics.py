@@ -195,6 +195,25 @@ def restore_article(proclitics: str, stem: str, lexicon: Mapping[str, int] | Non
     return with_article
 
 
+def restore_name_article(proclitics: str, name: str) -> str:
+    """`restore_article` for a name of one word or more, where ل may also have swallowed the whole
+    article of a word that opens with ل (the news writes that word far more often with its article):
+    `للجنة العسكرية` is ل + `اللجنة العسكرية` (not `الجنة`, "paradise"), and `للجنة التحكيم`, a
+    construct, ل + `لجنة التحكيم`; else as `restore_article` (`للعراق`, `للبنان`, `لوكالة`). The
+    tagger's features keep `restore_article`, which they were trained with."""
+    if not (proclitics.endswith("ل") and name.startswith("ل")) or name.startswith(_ARTICLE):
+        return name
+    lex = _lexicon()
+    words = name.split()
+    whole = _count("ال" + words[0], lex)
+    if whole <= _count("ا" + words[0], lex) or whole <= _count(words[0], lex):
+        return restore_article(proclitics, name, lex)
+    second = fold_word(words[1]) if len(words) > 1 else ""
+    if second.startswith("ال") and not second.endswith(("يه", "ي")):
+        return name  # `لجنة التحكيم`: the first word is a construct's, without the article
+    return "ال" + name
+
+
 def stem_form(token: str) -> str:
     """The stem as a dictionary form: `للعراق` → `العراق`, `حكومته` → `حكومة`."""
     proclitics, stem, enclitics = split_clitics(token)

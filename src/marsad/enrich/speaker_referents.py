@@ -20,7 +20,10 @@ __all__ = ["BODIES", "DOCUMENTS", "ISSUED", "MEDIA", "Referents", "document_head
 # Folded nouns: a medium that publishes, a document that says.
 MEDIA = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "مجله", "موقع", "شبكه", "اذاعه", "محطه"})
 # Bodies named after their noun the same way (``حركة طالبان الأفغانية`` ... ``وقالت الحركة``).
-BODIES = frozenset({"حركه", "شركه", "حزب", "جماعه", "منظمه", "مجموعه", "جمعيه"})
+BODIES = frozenset(
+    {"حركه", "شركه", "حزب", "جماعه", "منظمه", "مجموعه", "جمعيه"}
+    | {"وزاره", "هيئه", "محكمه", "لجنه", "مؤسسه", "مجلس", "جامعه", "بلديه", "نيابه", "مديريه"}
+)
 DOCUMENTS = frozenset({"بيان", "تقرير", "دراسه", "رساله", "مذكره", "وثيقه", "تغريده"})
 
 _CLITICS = ("و", "ف", "ب", "ل")

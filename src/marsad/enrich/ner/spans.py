@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from marsad.arabic.clitics import name_proclitics, news_count, restore_article
+from marsad.arabic.clitics import name_proclitics, news_count, restore_name_article
 from marsad.arabic.normalize import fold_word
 from marsad.enrich.ner.conll import entities
 from marsad.enrich.ner.facility_phrases import FACILITY_HEADS
@@ -87,7 +87,7 @@ def spans_from_tags(
         text = paragraph[start:end]
         if not text.strip():
             continue
-        canonical = restore_article(proclitics, text)
+        canonical = restore_name_article(proclitics, text)
         spans.append(
             {
                 "text": text,
