@@ -1004,10 +1004,11 @@ def _person_found_at_end(subject: Sequence[Word], book: NameBook) -> int:
         return 0
     # ``الأمير عبدالله بن مساعد بن عبدالعزيز``: a name with its father's and grandfather's runs past
     # the words a name the rules read may take; NER's spans are as long as the names.
-    longest = max((len(key) for key in book.persons_found if _LINEAGE_WORDS.intersection(key)), default=0)
+    lineages = {key for key in book.persons_found if _LINEAGE_WORDS.intersection(key)}
+    longest = max(map(len, lineages), default=0)
     for size in range(min(max(longest, _MAX_NAME_WORDS), len(subject) - 1), 1, -1):
         key = tuple(w.folded for w in subject[-size:])
-        if key in book.persons_found and (size <= _MAX_NAME_WORDS or _LINEAGE_WORDS.intersection(key)):
+        if key in book.persons_found and (size <= _MAX_NAME_WORDS or key in lineages):
             title = subject[:-size]
             # ``الرئيس الروسي فلاديمير بوتين لرئيس الوزراء الإسرائيلي بنيامين نتنياهو``: someone named
             # before, or a title after ``ل``, makes the last person whom the speaker spoke to.

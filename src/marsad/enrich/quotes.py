@@ -1126,14 +1126,14 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
             return None  # a comma or a full stop inside the place: the clause has moved on
         if any(folded[k] in _CUE_FORMS or folded[k] in _COMPLEMENTIZERS for k in range(at, start)):
             return None
+        if heads_a_body(folded[max(at, start - 3) : start]):
+            continue  # ``مسؤول كبير في إدارة الرئيس باراك أوباما``: the body's head is not the official
         keys = [key for key in book.persons_found if len(key) > 1 and tuple(folded[start : start + len(key)]) == key]
         # ``لدى شركة «البلاد للاستثمار» تركي فدعق``: a name NER took for an organisation's, where
         # no organisation's word or article opens it
         # (not after an organisation's word: ``منظمة «هيومن رايتس ووتش»`` is one)
         if not keys and _word_before(tokens, start, at) not in ORGANISATIONS:
             keys = [key for key in book.entities if _plain_name(key) and tuple(folded[start : start + len(key)]) == key]
-        if heads_a_body(folded[max(at, start - 3) : start]):
-            continue  # ``مسؤول كبير في إدارة الرئيس باراك أوباما``: the body's head is not the official
         if keys:
             end = start + len(max(keys, key=len))
         elif start < last and (
