@@ -420,18 +420,29 @@ def _future_before(folded: str, start: int) -> bool:
 
 # ``حتى الغد``, ``اعتبارا من الغد``, ``بداية من الغد``: from or until the morrow, a day.
 _FROM_TOMORROW = compile_regex(r"(?:حتي|اعتبارا\s+من|ابتداء\s+من|بدايه\s+من)\s+$")
+# ``مباراة الغد``, ``اجتماع الغد``, ``سباق الغد``: an event's noun makes ``الغد`` its day, where ``جيل الغد``
+# is "the future".
+_EVENT_OF_TOMORROW = compile_regex(
+    r"(?<!\p{L})(?:مباراه|مباريات|لقاء|لقاءات|اجتماع|جلسه|سباق|مواجهه|حفل|نزال|منافسات|عرض)\s+(?:يوم\s+)?$"
+)
+# ``اليوم التالي``, ``اليوم الأول للعيد``: a day counted in a story or a feast, not the day of publication.
+_ORDINAL_AFTER = compile_regex(r"\s+(?:التالي|السابق|الاول|الثاني|الثالث|الرابع|الاخير|الموالي)(?!\p{L})")
 
 
 def _relative_day(m: regex.Match[str], published: dt.date | None, folded: str) -> _Found | None:
     word = _SPACES.sub(" ", m["word"])
     weekday_name = m["wd"] or m["wd2"]
-    if word == "اليوم" and not (m["part"] or weekday_name):
-        return None  # ``اليوم`` alone is as often "nowadays" as "today"
+    day_part = m["part"] and m["part"] not in _NOT_DATE_PARTS
+    if word == "اليوم" and not (day_part or weekday_name):
+        return None  # ``اليوم`` alone, ``حتى اليوم``: as often "nowadays" as "today"
+    if word == "اليوم" and _ORDINAL_AFTER.match(folded, m.end()):
+        return None  # ``صباح اليوم التالي``: the morning of the next day in a story, not today
     if (
         word in {"غد", "الغد"}
         and not weekday_name
-        and not (m["part"] and m["part"] not in _NOT_DATE_PARTS)
+        and not day_part
         and not _FROM_TOMORROW.search(folded, max(0, m.start() - 14), m.start())
+        and not _EVENT_OF_TOMORROW.search(folded, max(0, m.start() - 14), m.start())
     ):
         # ``مساء غد``, ``غد الاثنين``, ``اعتبارا من الغد`` are a day; ``الغد`` alone is as often
         # "the future" (``جيل الغد``)
@@ -859,7 +870,7 @@ def _find_folded(folded: str, published: dt.date | None, words: frozenset[str] |
     if same_month:
         kept = _same_month(kept, folded)
     kept = _drop_weekdays_before_dates(_agree_with_explicit(_year_named_twice(kept, folded), folded), folded)
-    return _first_days_of_ranges(kept, folded)
+    return _span_edges(_first_days_of_ranges(kept, folded), folded)
 
 
 # ``أول أيام عيد الفطر``, ``ثاني أيام العيد``: a day of an Eid counted from the Hijri date the feast falls on
@@ -1024,6 +1035,30 @@ _ENDS_WITH_RELATIVE_YEAR = compile_regex(r"\s(?:من\s+)?(?:لل|ال)(?:عام|
 
 
 _YEAR_DIGITS = 4
+
+# ``مقارنة بشهر أبريل الماضي``: ``شهر`` before a month is in the span, with a clitic glued to it or not.
+_MONTH_WORD_BEFORE = compile_regex(r"(?<![\p{L}\p{N}])[وبلفك]?(?P<word>شهر)\s+$")
+_MONTH_AT = compile_regex(rf"(?:{p.MONTH_NAMES}|{p.HIJRI_MONTH_NAMES})(?!\p{{L}})")
+# ``في الـ16 من ديسمبر``, ``ال30 من شوال``: the article glued to a day in figures is no date word (12 of
+# the 17 such days the development sets label start at the figures).
+_ARTICLE_ON_DAY = compile_regex(r"الـ?\s?(?=\d)")
+
+
+def _span_edges(found: list[_Found], folded: str) -> list[_Found]:
+    """Where a date's span starts, as the guidelines draw it: with ``شهر`` before the month's name,
+    without the article glued to a day."""
+    out: list[_Found] = []
+    for item in found:
+        start = item[0]
+        floor = out[-1][1] if out else 0
+        if (article := _ARTICLE_ON_DAY.match(folded, start)) is not None:
+            item = (article.end(), *item[1:])
+        elif _MONTH_AT.match(folded, start) and (
+            before := _MONTH_WORD_BEFORE.search(folded, max(floor, start - 8), start)
+        ):
+            item = (before.start("word"), *item[1:])
+        out.append(item)
+    return out
 
 
 def _agree_with_explicit(found: list[_Found], folded: str) -> list[_Found]:
