@@ -983,24 +983,45 @@ def _goes_on(
 ) -> str | None:
     """The speaker a subjectless verb cue joined by و goes on with: that of the last cue before it
     in its sentence that opens a clause (the sentence's first verb, or one after a comma), when
-    no comma or full stop comes between. A cue inside what was said (``أفادت`` in ``وأوضح عيد أن
+    no comma or full stop comes between (the sentence's first verb: no stop, the joined verb set off
+    by a comma, no one named in what that verb reports). A cue inside what was said (``أفادت`` in ``وأوضح عيد أن
     البيانات ... أفادت أن ...``) is no subject for it."""
     tokens = para.tokens
-    if cue.token == 0 or not tokens[cue.token - 1].is_word or not tokens[cue.token].text.startswith("و"):
+    before = tokens[cue.token - 1] if cue.token else None
+    if before is None or not (before.is_word or before.text in "،,") or not tokens[cue.token].text.startswith("و"):
         return None
     for earlier, speaker in zip(reversed(cues[: cues.index(cue)]), reversed(speakers), strict=True):
         start = earlier.token - 1
         while start >= first and tokens[start].text in _CONNECTORS:
             start -= 1
         if earlier.kind == "verb" and (start < first or tokens[start].text in "،,:"):
+            # ``وأكد القرشي أن ذلك واجب على المواطنين، وأضاف: "..."``: the verb that opens the
+            # sentence still gives the subject across the commas of what it reports, when the joined
+            # verb is set off by a comma and no one else is named in between.
+            set_off = (
+                start < first and tokens[cue.token - 1].text in "،," and not _names_between(para, earlier, cue, book)
+            )
+            stops = ":." if set_off else "،,:."
             if (
                 speaker is None
                 or not names_someone(book, speaker)
-                or any(t.text in "،,:." for t in tokens[earlier.token : cue.token])
+                or any(t.text in stops for t in tokens[earlier.token : cue.token])
             ):
                 return None
             return speaker
     return None
+
+
+def _names_between(para: _Paragraph, earlier: _Cue, cue: _Cue, book: NameBook) -> bool:
+    """Whether what the earlier cue reports names a person before the joined verb: ``وأوضح أن
+    هتلر اعتبر الإخوان شرا، وقال لهم``, where the joined verb is that person's."""
+    folded = [t.text if t.is_word else "" for t in para.tokens]
+    opener = next((k for k in range(earlier.token + 1, cue.token) if folded[k] in _COMPLEMENTIZERS), None)
+    if opener is None:
+        return False
+    words = para.words(opener + 1, cue.token)
+    named = {word for key in book.persons_found for word in key}
+    return book.mentioned(words) is not None or any(w.folded in named for w in words)
 
 
 def _fronted_subject(para: _Paragraph, first: int, cue: int, openers: frozenset[str] = _SUBJECT_OPENERS) -> list[Word]:
@@ -1178,6 +1199,8 @@ def _described_name(book: NameBook, name: list[Word], subject: list[Word]) -> st
 
 
 _MAX_TITLE_RUN = 30
+# Prepositions of place and affiliation: a name right after one is where someone works or is.
+_WHERE_BEFORE_NAME = frozenset({"في", "لدي", "داخل", "بين"})
 
 
 def _person_before_complementizer(
@@ -1211,6 +1234,8 @@ def _person_before_complementizer(
     start = opener - len(max(keys, key=len))
     if heads_a_body(folded[max(at, start - 3) : start]):
         return None  # ``مسؤول كبير في إدارة الرئيس باراك أوباما إن``: the body's head is not the speaker
+    if start > at and folded[start - 1] in _WHERE_BEFORE_NAME:
+        return None  # ``أحد كبار الباحثين في كاسبرسكي لاب إن``: where the speaker works, not who speaks
     return _described_name(book, para.words(start, opener), subject)
 
 
@@ -1971,6 +1996,16 @@ def _sentence_quotes(
                     and (person := _person_after_titles(para, subject, cue.subject[1], last, book)) is not None
                 ):
                     speaker = person  # ``قائد شرطة لافاييت، جيم كرافت``: a place NER found ends the titles
+                elif (
+                    not titles_only
+                    and speaker is not None
+                    and book.entity_in(fold_entry(speaker).split()) is None
+                    and (person := _person_before_complementizer(para, subject, cue.subject[1], last, book)) is not None
+                ):
+                    # ``قال مدير مكتب الحملة الوطنية السعودية لنصرة الأشقاء في سورية بلبنان وليد الجلال
+                    # إن``: the titles' complement read as a name that no entity holds; the person NER
+                    # found right before ``إن`` in the same clause is the one speaking.
+                    speaker = person
                 plain = speaker == " ".join(w.original for w in subject)
                 unnamed = plain and _unnamed(subject, book)
                 if (speaker is None or plain) and (called := _called_after(para, cue.subject[1], last, book)):

@@ -1,0 +1,57 @@
+"""Who said it after a long run of titles whose complement reads like a name (issue #17): the
+person NER found right before ``إن``/``أن`` speaks, not the complement's words; a name right
+after ``في`` is where the speaker works. Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.ner import find_entities
+from marsad.enrich.quotes import find_quotes
+
+
+def _speakers(paragraphs: list[str]) -> list[object]:
+    return [q["speaker"] for q in find_quotes(paragraphs, entities=find_entities(paragraphs))]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "وقال مدير مكتب الجمعية الخيرية لرعاية الأيتام في منطقة الجوف خالد العنزي إن "
+            '"الجمعية ستوزع السلال الغذائية على الأسر هذا الأسبوع".',
+            "خالد العنزي",
+        ),
+        (
+            "وقال رئيس قسم الطوارئ بمستشفى الملك فهد لخدمة المرضى في جدة سامي الغامدي أن "
+            '"القسم استقبل أكثر من مئة حالة".',
+            "سامي الغامدي",
+        ),
+    ],
+)
+def test_the_person_before_the_complementizer_speaks_after_long_titles(paragraph: str, speaker: str) -> None:
+    assert _speakers([paragraph]) == [speaker]
+
+
+def test_a_name_after_fi_is_where_the_speaker_works() -> None:
+    paragraphs = [
+        "وتقول كاسبرسكي لاب إن الفيروس يسرق كلمات السر من المتصفحات.",
+        'وقال أحد كبار الباحثين في كاسبرسكي لاب إن "الفيروس يحتوي على وحدة تستهدف المصارف".',
+    ]
+    assert _speakers(paragraphs)[-1] == "أحد كبار الباحثين"
+
+
+def test_a_verb_set_off_by_a_comma_goes_on_with_the_sentences_speaker() -> None:
+    paragraph = (
+        "وأكد المهندس فهد الشمري أن صيانة الطرق تعتبر أولوية للأمانة، وأضاف: "
+        '"سننتهي من أعمال الصيانة في الأحياء الشمالية قبل بداية العام الدراسي".'
+    )
+    assert _speakers([paragraph])[-1] == "فهد الشمري"
+
+
+def test_a_person_named_in_what_was_reported_takes_the_joined_verb() -> None:
+    paragraphs = [
+        'قال الدكتور سالم الحربي أستاذ التاريخ: "إن القائد الفرنسي نابليون بونابرت هو من أسس المدرسة".',
+        'وأوضح أن نابليون بونابرت اعتبر المدرسة مشروعه الأهم، وقال لجنوده: "هذه المدرسة أهم من كل انتصاراتي".',
+    ]
+    assert _speakers(paragraphs)[-1] != "سالم الحربي"
