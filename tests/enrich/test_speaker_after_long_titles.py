@@ -55,3 +55,20 @@ def test_a_person_named_in_what_was_reported_takes_the_joined_verb() -> None:
         'وأوضح أن نابليون بونابرت اعتبر المدرسة مشروعه الأهم، وقال لجنوده: "هذه المدرسة أهم من كل انتصاراتي".',
     ]
     assert _speakers(paragraphs)[-1] != "سالم الحربي"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # ``كان``'s subject speaks, not the body that ends the subject's title
+        ("وكان خالد العتيبي مدير الإدارة قال أمس: «سنبدأ تنفيذ المشروع قبل نهاية العام».", "خالد العتيبي"),
+        # without ``قد``, a long title between the name and the verb; ``أول أمس`` is no subject
+        (
+            "وكان سعيد الحارثي رئيس لجنة الشؤون المالية والاقتصادية والتنمية في مجلس الشورى قال أول أمس "
+            "الأحد: «سنرفع توصياتنا إلى المجلس خلال أسبوعين».",
+            "سعيد الحارثي",
+        ),
+    ],
+)
+def test_the_subject_after_kana_speaks(paragraph: str, speaker: str) -> None:
+    assert _speakers([paragraph]) == [speaker]

@@ -538,6 +538,8 @@ def _subject_range(
         if t.text == "من" and i > first and tokens[i - 1].text in _CLOSE_TO:
             i += 1  # ``مصدر مقرب من السلطات المحلية``: whom the source is close to names it
             continue
+        if t.text == "اول" and _day_before_yesterday([x.text for x in tokens[i + 1 : min(limit, i + 3)]]):
+            break  # ``قال أول أمس``, ``أول من أمس``: the day before yesterday, no subject
         if not t.is_word or t.text in _SUBJECT_STOPS or t.text in _COMPLEMENTIZERS or t.text in ("ب", "ل"):
             break  # ``ب`` alone: ``بـ"التاريخية"``, what the subject called something; ``لـ«رويترز»``, whom it told
         if t.text in _NOT_DONE and i > first + 1:
@@ -869,7 +871,13 @@ def _subject_before(para: _Paragraph, first: int, cue: int) -> list[Word]:
     return []
 
 
+def _day_before_yesterday(after: list[str]) -> bool:
+    """Whether the words after ``أول`` make it ``أول أمس`` or ``أول من أمس``."""
+    return after[:1] == ["امس"] or after == ["من", "امس"]
+
+
 _KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})
+_MAX_KANA_RUN = 20  # words from ``كان`` to its verb without ``قد``: a name and its long title
 
 
 def _subject_after_kana(para: _Paragraph, first: int, cue: int) -> list[Word]:
@@ -890,9 +898,18 @@ def _person_after_distant_kana(para: _Paragraph, first: int, cue: int, book: Nam
     """``وكان هاشم حيدر رئيس الاتحاد ... الذي يقوده الفهد قد أكد``: ``كان`` + a person NER found +
     a long description + ``قد`` + the verb; the person is the verb's subject however far back."""
     tokens = para.tokens
-    if cue - 1 <= first or tokens[cue - 1].text != "قد":
+    if cue - 1 <= first:
         return []
-    kana = next((k for k in range(cue - 2, first - 1, -1) if tokens[k].text in _KANA), None)
+    if tokens[cue - 1].text != "قد":
+        # ``وكان عمر الشتوي رئيس لجنة ... في المجلس التأسيسي قال``: without ``قد``, the description
+        # runs unbroken from ``كان`` to the verb.
+        kana = next(
+            (k for k in range(cue - 1, max(first, cue - _MAX_KANA_RUN) - 1, -1) if tokens[k].text in _KANA), None
+        )
+        if kana is None or not all(t.is_word for t in tokens[kana + 1 : cue]):
+            return []
+    else:
+        kana = next((k for k in range(cue - 2, first - 1, -1) if tokens[k].text in _KANA), None)
     if kana is None:
         return []
     words = para.words(kana + 1, min(cue - 1, kana + 1 + _MAX_OPENING_WORDS))
@@ -1934,9 +1951,10 @@ def _sentence_quotes(
                 subject = (
                     _fronted_subject(para, first, cue.token)
                     or _dashed_subject(para, first, cue.token)
-                    or _subject_before(para, first, cue.token)
+                    # ``وكان خالد العتيبي مدير الإدارة قال``: ``كان``'s subject, not the body ending its title
                     or _subject_after_kana(para, first, cue.token)
                     or _person_after_distant_kana(para, first, cue.token, book)
+                    or _subject_before(para, first, cue.token)
                     or _entity_before(para, first, cue.token, book)
                 )
             described = 1 <= len(subject) <= 3
