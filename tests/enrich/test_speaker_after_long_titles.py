@@ -72,3 +72,24 @@ def test_a_person_named_in_what_was_reported_takes_the_joined_verb() -> None:
 )
 def test_the_subject_after_kana_speaks(paragraph: str, speaker: str) -> None:
     assert _speakers([paragraph]) == [speaker]
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it_without_a_verb_of_saying() -> None:
+    paragraphs = [
+        "أدانت وزارة الخارجية الأردنية الهجوم الإرهابي على المسجد في بيان أصدرته مساء أمس.",
+        'وجاء في البيان: "إن الأردن يقف إلى جانب الأشقاء في مواجهة الإرهاب".',
+    ]
+    assert _speakers(paragraphs) == ["وزارة الخارجية الأردنية"]
+
+
+def test_a_paper_reporting_a_letter_did_not_write_it() -> None:
+    paragraphs = [
+        "تناولت صحيفة الغارديان البريطانية تسريب رسالة إلكترونية من مكتب المحاماة.",
+        'وتقول الرسالة "إن العقد سيوقع قبل نهاية الشهر".',
+    ]
+    assert "الغارديان" not in str(_speakers(paragraphs))
+
+
+def test_a_force_speaks_like_its_plural() -> None:
+    paragraph = 'وقالت قوة المهام المشتركة في بيان الليلة الماضية: "إن الضربات أصابت وحدات تكتيكية للتنظيم".'
+    assert _speakers([paragraph]) == ["قوة المهام المشتركة"]

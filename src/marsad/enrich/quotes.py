@@ -89,7 +89,7 @@ from marsad.enrich.speaker_checks import (
     without_leading_place,
     without_run_on,
 )
-from marsad.enrich.speaker_referents import ISSUED, document_head, issuer_in
+from marsad.enrich.speaker_referents import DOCUMENTS, ISSUED, MEDIA, document_head, indefinite_document, issuer_in
 from marsad.records import Span
 from marsad.startup_cache import compile_regex
 
@@ -1601,6 +1601,7 @@ def find_quotes(
             continue
         if not para.has_cue():
             # ``وانتقل الحاكم بوبي جيندال إلى ...`` then ``وقال:``: the new subject speaks next.
+            _note_paragraph_issuers(para, book)
             _uncued_quotes(para, index, current, spans)
             current = _narrative_subject(para, book) or current
             continue
@@ -1888,6 +1889,47 @@ def _narrative_subject(para: _Paragraph, book: NameBook) -> str | None:
     return book.mentioned(words[1:])
 
 
+# Words after which a name is a complement, not the subject of the verb before it.
+_NOT_SUBJECT_BEFORE = frozenset({"في", "من", "الي", "علي", "عن", "مع", "ل", "ب", "بين", "لدي", "ضد", "حول"})
+
+
+def _note_unvoiced_issuer(para: _Paragraph, first: int, last: int, book: NameBook) -> None:
+    """``استنكرت الأمانة العامة لعشائر جنوب العراق التفجير ... في بيان نشرته الأمانة``: a sentence
+    that mentions a statement without a verb of saying still names its issuer, the body or person
+    NER found as the subject of its verb before the statement, for a later ``جاء في البيان``."""
+    tokens = para.tokens
+    folded = [t.text if t.is_word else "" for t in tokens[first:last]]
+    document = next((k for k, word in enumerate(folded) if indefinite_document(word) is not None), None)
+    if document is None:
+        return
+    # In the statement's own clause: after the last comma before it (``أجرى الوزير فلان مباحثات ...،
+    # ولم تكشف الخارجية ... في بيان``: the minister is not who issued it).
+    clause = max((k + 1 for k in range(document) if tokens[first + k].text in "،,؛;"), default=0)
+    for start in range(max(1, clause), document):
+        if not folded[start] or not folded[start - 1] or folded[start - 1] in _NOT_SUBJECT_BEFORE:
+            continue
+        if folded[start - 1] in MEDIA:
+            continue  # ``تناولت صحيفة لوس أنجلوس تايمز ... لرسالة``: the paper that reports a letter
+        for size in range(min(_MAX_OPENING_WORDS, document - start), 0, -1):
+            canonical = book.entities.get(tuple(folded[start : start + size]))
+            if canonical is not None:
+                book.referents.note_issuer(folded[document : document + 1], canonical)
+                return
+
+
+_DOCUMENT_WORD = compile_regex("|".join(sorted(DOCUMENTS)))
+
+
+def _note_paragraph_issuers(para: _Paragraph, book: NameBook) -> None:
+    """`_note_unvoiced_issuer` over each sentence of a paragraph with no verb of saying."""
+    if _DOCUMENT_WORD.search(para.folded.text) is None:
+        return
+    for s_start, s_end in _split_at_breaks(para.folded.text):
+        view = para.view(s_start, s_end)
+        if view.tokens:
+            _note_unvoiced_issuer(view, 0, len(view.tokens), book)
+
+
 def _sentence_quotes(
     para: _Paragraph,
     index: int,
@@ -1899,6 +1941,7 @@ def _sentence_quotes(
     spans: list[Span],
     before_sentence: _Paragraph | None = None,
 ) -> str | None:
+    _note_unvoiced_issuer(para, first, last, book)
     cues = _find_cues(para, first, last)
     if not cues:
         return current

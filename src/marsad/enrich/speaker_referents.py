@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from marsad.enrich.data import fold_entry, nationality_adjectives
 
-__all__ = ["BODIES", "DOCUMENTS", "ISSUED", "MEDIA", "Referents", "document_head", "issuer_in"]
+__all__ = ["BODIES", "DOCUMENTS", "ISSUED", "MEDIA", "Referents", "document_head", "indefinite_document", "issuer_in"]
 
 # Folded nouns: a medium that publishes, a document that says.
 MEDIA = frozenset({"صحيفه", "جريده", "وكاله", "قناه", "مجله", "موقع", "شبكه", "اذاعه", "محطه"})
@@ -65,10 +65,10 @@ class Referents:
         if not speaker:
             return
         head = fold_entry(speaker).split()[:1]
-        if not head or _definite_noun(head[0]) in DOCUMENTS or _indefinite_document(head[0]) is not None:
+        if not head or _definite_noun(head[0]) in DOCUMENTS or indefinite_document(head[0]) is not None:
             return  # ``البيان``, ``بيان المنسقية``: a statement does not issue one
         for word in words:
-            noun = _indefinite_document(word)
+            noun = indefinite_document(word)
             if noun is not None:
                 self.named[noun] = speaker
 
@@ -94,7 +94,7 @@ def _definite_noun(word: str) -> str | None:
     return None
 
 
-def _indefinite_document(word: str) -> str | None:
+def indefinite_document(word: str) -> str | None:
     """``بيان``, ``ببيان``, ``بيانا``, ``وتقرير``: a document noun without the article."""
     return _DOCUMENT_FORMS.get(word)
 
@@ -109,7 +109,7 @@ _DOCUMENT_FORMS = {
 def document_head(word: str) -> bool:
     """``بيان``, ``البيان``, ``وتقرير``: a statement, a report, a study, not who made it."""
     bare = word[1:] if word[:1] in "وف" else word
-    return _definite_noun(bare) in DOCUMENTS or _indefinite_document(bare) is not None
+    return _definite_noun(bare) in DOCUMENTS or indefinite_document(bare) is not None
 
 
 # ``صادر عن``, ``أصدرته``, ``أعدته``, ``أجراها``: the words before the issuer of a document (folded).
