@@ -93,3 +93,17 @@ def test_a_paper_reporting_a_letter_did_not_write_it() -> None:
 def test_a_force_speaks_like_its_plural() -> None:
     paragraph = 'وقالت قوة المهام المشتركة في بيان الليلة الماضية: "إن الضربات أصابت وحدات تكتيكية للتنظيم".'
     assert _speakers([paragraph]) == ["قوة المهام المشتركة"]
+
+
+def test_the_subject_after_kana_speaks_for_a_participle() -> None:
+    paragraph = (
+        "أثارت تصريحات الرئيس الفرنسي السابق، نيكولا ساركوزي، في تونس ردود أفعال غاضبة. وكان ساركوزي شكك "
+        'في مستقبل البلاد، قائلاً: "لا أحد يعرف ما ستؤول إليه الأوضاع هناك".'
+    )
+    assert _speakers([paragraph]) == ["نيكولا ساركوزي"]
+
+
+def test_a_full_name_after_titles_ends_the_subject_before_the_verbs_object() -> None:
+    # (``بان`` is also ``بأن`` folded: the titles end there, and the name NER found follows)
+    paragraph = 'ودعا الأمين العام للأمم المتحدة بان كي مون الأطراف الليبية إلى "الحوار من أجل إنهاء الانقسام".'
+    assert _speakers([paragraph]) == ["بان كي مون"]

@@ -1188,13 +1188,29 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
             continue
         while end < last and tokens[end].is_word and folded[end - 1] in _NAME_GOES_ON:
             end += 1  # ``فيصل أبا الخيل`` where NER stopped at ``أبا``: a kin word takes the next
-        if end < last and tokens[end].is_word and tokens[end].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS:
+        if (
+            end < last
+            and tokens[end].is_word
+            and tokens[end].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS
+            and not (end - start >= _FULL_NAME_WORDS and _object_after_name(tokens[end].text))
+        ):
             return None  # ``... الرئيس الفرنسي فرانسوا هولاند بقوة``: the name runs on into a clause
         name = para.words(start, end)
         while len(name) > 2 and (name[0].folded in TITLES or is_descriptor(name[0].folded)):
             name = name[1:]  # ``الطيار الركن قاسم سعد الدين``: NER took ranks for the name's
         return _described_name(book, name, subject)
     return None
+
+
+def _object_after_name(word: str) -> bool:
+    """``دعا الأمين العام للأمم المتحدة بان كي مون السلطات البوروندية إلى``: a definite word after a
+    full name NER found is the verb's object, and the name ends the subject (after a shorter one it
+    may be the family name NER left out: ``محمد سيد المحدثين``)."""
+    return word.startswith("ال") and len(word) > _SHORTEST_DEFINITE
+
+
+_SHORTEST_DEFINITE = 3  # ``الى`` and the like are particles, not a definite noun
+_FULL_NAME_WORDS = 3
 
 
 def _word_before(tokens: list[_Token], at: int, first: int) -> str:
@@ -1483,6 +1499,13 @@ def _opening_subject(para: _Paragraph, first: int, cue: int, book: NameBook) -> 
     subject = para.words(*_subject_range(tokens, verb + 1, cue, para.original))
     if not subject or _object_phrase(subject):
         return None
+    if head in _KANA:
+        # ``وكان ساركوزي شكك في مستقبل الجزائر، قائلا``: after ``كان`` the verb follows its subject,
+        # the name NER found.
+        folded = tuple(w.folded for w in subject)
+        named = max((len(key) for key in book.entities if folded[: len(key)] == key), default=0)
+        if named:
+            return speaker_of(subject[:named], book)
     known = book.bounded_by_entity(subject)
     if len(known) < len(subject):
         # ``وواصل الهريفي تغريداته قائلا``: a surname NER found reads like a nisba; its object follows it.
