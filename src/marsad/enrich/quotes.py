@@ -1000,9 +1000,9 @@ def _goes_on(
 ) -> str | None:
     """The speaker a subjectless verb cue joined by و goes on with: that of the last cue before it
     in its sentence that opens a clause (the sentence's first verb, or one after a comma), when
-    no comma or full stop comes between (the sentence's first verb: no stop, the joined verb set off
-    by a comma, no one named in what that verb reports). A cue inside what was said (``أفادت`` in ``وأوضح عيد أن
-    البيانات ... أفادت أن ...``) is no subject for it."""
+    no comma or full stop comes between; after the sentence's first verb commas may, where a comma
+    sets the joined verb off and what that verb reports names no one. A cue inside what was said
+    (``أفادت`` in ``وأوضح عيد أن البيانات ... أفادت أن ...``) is no subject for it."""
     tokens = para.tokens
     before = tokens[cue.token - 1] if cue.token else None
     if before is None or not (before.is_word or before.text in "،,") or not tokens[cue.token].text.startswith("و"):
