@@ -24,11 +24,13 @@ def _dates(paragraph: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("paragraph", "found"),
     [
+        # (the article itself stays out of the span, as 12 of the 17 such days the development sets
+        # label have it: session 39)
         (
             "ويقام المعسكر في الطائف خلال الفترة من ال30 من شوال وحتى ال20 من ذي القعدة.",
-            [("ال30 من شوال", "2015-08-15"), ("ال20 من ذي القعدة", "2015-09-04")],
+            [("30 من شوال", "2015-08-15"), ("20 من ذي القعدة", "2015-09-04")],
         ),
-        ("وتنطلق الدورة الخليجية في الـ25 من شهر ذي الحجة المقبل.", [("الـ25 من شهر ذي الحجة المقبل", "2015-10-08")]),
+        ("وتنطلق الدورة الخليجية في الـ25 من شهر ذي الحجة المقبل.", [("25 من شهر ذي الحجة المقبل", "2015-10-08")]),
     ],
 )
 def test_the_article_glued_to_a_hijri_day_keeps_the_day(paragraph: str, found: list[tuple[str, str]]) -> None:

@@ -1192,7 +1192,7 @@ def _person_after_titles(para: _Paragraph, subject: list[Word], at: int, last: i
             end < last
             and tokens[end].is_word
             and tokens[end].text not in _SUBJECT_STOPS | _COMPLEMENTIZERS
-            and not (end - start >= _FULL_NAME_WORDS and _object_after_name(tokens[end].text))
+            and not (keys and end - start >= _FULL_NAME_WORDS and _object_after_name(tokens[end].text))
         ):
             return None  # ``... الرئيس الفرنسي فرانسوا هولاند بقوة``: the name runs on into a clause
         name = para.words(start, end)
