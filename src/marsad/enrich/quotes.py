@@ -1015,9 +1015,7 @@ def _goes_on(
             # ``وأكد القرشي أن ذلك واجب على المواطنين، وأضاف: "..."``: the verb that opens the
             # sentence still gives the subject across the commas of what it reports, when the joined
             # verb is set off by a comma and no one else is named in between.
-            set_off = (
-                start < first and tokens[cue.token - 1].text in "،," and not _names_between(para, earlier, cue, book)
-            )
+            set_off = start < first and before.text in "،," and not _names_between(para, earlier, cue, book)
             stops = ":." if set_off else "،,:."
             if (
                 speaker is None
@@ -1921,10 +1919,12 @@ def _note_unvoiced_issuer(para: _Paragraph, first: int, last: int, book: NameBoo
     that mentions a statement without a verb of saying still names its issuer, the body or person
     NER found as the subject of its verb before the statement, for a later ``جاء في البيان``."""
     tokens = para.tokens
-    folded = [t.text if t.is_word else "" for t in tokens[first:last]]
-    document = next((k for k, word in enumerate(folded) if indefinite_document(word) is not None), None)
-    if document is None:
+    # (run on every sentence: the words are listed only once a statement is found)
+    found = next((k for k in range(first, last) if tokens[k].is_word and indefinite_document(tokens[k].text)), None)
+    if found is None:
         return
+    document = found - first
+    folded = [t.text if t.is_word else "" for t in tokens[first:last]]
     # In the statement's own clause: after the last comma before it (``أجرى الوزير فلان مباحثات ...،
     # ولم تكشف الخارجية ... في بيان``: the minister is not who issued it).
     clause = max((k + 1 for k in range(document) if tokens[first + k].text in "،,؛;"), default=0)
