@@ -1,7 +1,8 @@
 """The blind extraction set: site layouts nobody on the project tuned on (issue #16).
 
-Annotators who never saw marsad's output invented news-site layouts (Gulf,
-wire, portal, Yemen; Levant, Egypt, Maghreb, a TV channel) under
+Annotators who never saw marsad's output invented news-site layouts (an
+Emirati daily, a Kuwaiti/Qatari portal, an Iraqi site, a Gulf sports site; a
+Jordanian/Palestinian daily, a Cairo site, a Maghreb portal, a Sudanese site) under
 `docs/guidelines/blind_extraction.md` and wrapped them around real articles of
 `../shared/data/news`, pointing at the article's lines instead of copying them
 (`data/blind_extraction_*.json`). Here each page is written out as a plain-text
@@ -10,7 +11,9 @@ file, one folder per layout, and read back through the same pipeline as
 segmentation), so the figures are those a user would get.
 
 The set is frozen: its errors are never read to choose a rule. A set whose
-errors were read becomes a development set, and a fresh blind set is written.
+errors were read becomes a development set, and a fresh blind set is written
+(the first blind set's errors were read in session 40: it is
+`dev_extraction_blind1_*.json` now).
 """
 
 from __future__ import annotations

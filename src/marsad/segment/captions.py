@@ -182,6 +182,11 @@ def mark_photo_captions(lines: list[Line]) -> None:
             found = _DASHED_CREDIT.match(line.text)
         if found is None:
             continue
+        if line.kind is Kind.FOREIGN and _LETTER.search(found.group(1)) and _between_paragraphs(lines, position):
+            # ``Vue d'artiste d'un système planétaire (NASA)`` between two Arabic paragraphs: a caption in the
+            # site's other language with its credit (no such line stands inside an article of the news)
+            _mark(line)
+            continue
         name = line_key(found.group(1))
         if (
             name

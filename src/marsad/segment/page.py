@@ -397,12 +397,16 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
         if not (goes_on or links >= 2 or inline):
             continue
         reason = "read_more" if marker else "related_articles"
-        if links >= 2 and (
-            lines[after - 1].words <= _MAX_SUBHEADING_WORDS
-            or (
-                _may_head_a_part(lines[after - 1])
-                and _content_words(lines[after - 1]) & _content_words(lines[after])
-                and _holds_subheadings(lines, index, after)
+        if (
+            links >= 2
+            and not _parallel_links(lines[after - 2], lines[after - 1])
+            and (
+                lines[after - 1].words <= _MAX_SUBHEADING_WORDS
+                or (
+                    _may_head_a_part(lines[after - 1])
+                    and _content_words(lines[after - 1]) & _content_words(lines[after])
+                    and _holds_subheadings(lines, index, after)
+                )
             )
         ):
             # a sub-heading over the paragraph, not one more link: two or three words, or a few more
@@ -414,6 +418,14 @@ def _mark_boxes(lines: list[Line]) -> dict[int, str]:
     return reasons
 
 
+def _parallel_links(link: Line, last: Line) -> bool:
+    """``اهتمامات الصحف الأردنية`` / ``اهتمامات الصحف الكويتية``: a box's last line that opens with the
+    words of the link above it is one more link of the series, not a sub-heading however short."""
+    opening = last.key.split()[:_PARALLEL_WORDS]
+    return len(opening) == _PARALLEL_WORDS and link.key.split()[:_PARALLEL_WORDS] == opening
+
+
+_PARALLEL_WORDS = 2
 _MAX_INTERRUPTION = 8
 _INTERVIEW_MARK = compile_regex(r"^\s*([?؟\-–—•*]|[سج]\s?[:/])")
 _MIN_MARKED_PARAGRAPHS = 2

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from marsad.arabic.normalize import fold_for_search, may_have_presentation_forms
+from marsad.segment.breadcrumb import is_wire_headline
 from marsad.segment.lines import Kind, describe_lines
 from marsad.segment.site_names import SiteAffixLearner
 from marsad.startup_cache import compile_regex
@@ -135,6 +136,8 @@ _DATELINE_SEPARATOR = re.compile("[-–—:/(]")
 
 def is_dateline(text: str) -> bool:
     if _DATELINE_SEPARATOR.search(text) is None and not may_have_presentation_forms(text):
+        return False
+    if is_wire_headline(text):
         return False
     # ``✍ طرابلس - منارة ليبيا``: an icon before the dateline is not part of it
     text = _LEADING_SIGNS.sub("", fold_for_search(text)).strip()

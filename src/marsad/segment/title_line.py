@@ -792,11 +792,24 @@ def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
             and not _byline_name(line)
             and _headline_of_two_words(line)
             and _own_head_below(lines[index + 1 : start])
-            and any(other.chrome is not None and other.chrome.reason == "byline" for other in lines[index + 1 : start])
+            and any(_signed(other) for other in lines[index + 1 : start])
         ):
             return index  # (with the byline below: a name alone over a date is the byline itself)
         return None
     return None
+
+
+# ``جمال اسطيفينشر في المساء يوم 25 - 08 - 2012``: the author's name glued to the line that dates the page.
+_NAME_ON_DATE_LINE = re.compile(r"^(?:\S+ ){0,3}\S+نشر في \S+(?: \S+)? (?:يوم|بتاريخ) \d")
+
+
+def _signed(line: Line) -> bool:
+    """A byline, alone or glued to the date line."""
+    if line.chrome is None:
+        return False
+    return line.chrome.reason == "byline" or (
+        line.chrome.reason == "date_line" and _NAME_ON_DATE_LINE.match(line.text) is not None
+    )
 
 
 def _fragment_title(line: Line) -> bool:

@@ -1,0 +1,131 @@
+"""A wire's desk before its headline, a button row under it, a two-word headline signed on its date
+line, French meta lines, French read-also boxes and captions, a box of parallel links (issue #16).
+Every page here is our own text."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.segment.breadcrumb import category_from_line, is_wire_headline
+from marsad.segment.templates import is_dateline
+
+P1 = "أعلنت هيئة الطيران المدني اليوم تشغيل صالة جديدة في مطار المدينة بطاقة استيعابية تبلغ خمسة ملايين مسافر في العام."
+P2 = "وقال المتحدث باسم الهيئة إن الصالة الجديدة تضم ثلاثين بوابة للرحلات الداخلية والدولية، وإن تشغيلها يبدأ مطلع الشهر المقبل."
+P3 = "وأضاف أن المشروع يأتي ضمن خطة لتوسعة المطارات في المناطق، وأن العمل جار على صالتين أخريين في الشمال والجنوب."
+P4 = "وختم بالقول إن الهيئة ستعلن جداول الرحلات الجديدة عبر موقعها الإلكتروني وحساباتها الرسمية خلال الأيام المقبلة."
+
+
+def host(page: str) -> marsad.Record:
+    return marsad.extract(page, enrich=False)[0]
+
+
+def reasons(record: marsad.Record) -> dict[str, str]:
+    return {removed.text: removed.reason for removed in record.boilerplate}
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["عام / اهتمامات الصحف الأردنية", "اقتصادي / البورصة الكويتية تغلق على تباين", "ثقافي / معرض تشكيلي بجازان"],
+)
+def test_a_wires_desk_before_its_headline_is_neither_trail_nor_dateline(headline: str) -> None:
+    assert is_wire_headline(headline)
+    assert category_from_line(headline) is None
+    assert not is_dateline(headline)
+
+
+@pytest.mark.parametrize("line", ["محليات / الرياض", "الرئيسية / أخبار / عام", "الرياض / واس", "عام / الأخبار"])
+def test_trails_and_datelines_are_no_wire_headlines(line: str) -> None:
+    assert not is_wire_headline(line)
+
+
+def test_a_wire_page_keeps_its_desk_headline_and_takes_its_category_from_the_trail() -> None:
+    page = "\n".join(
+        [
+            "الرئيسية > الأخبار > عام",
+            "عام / اهتمامات الصحف الأردنية",
+            "رقم الخبر: 1234567",
+            "طباعة الخبر | إرسال لصديق | حفظ | RSS",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    record = host(page)
+    assert record.title == "عام / اهتمامات الصحف الأردنية"
+    assert record.category == "عام"
+    assert record.body == [P1, P2, P3]
+
+
+def test_a_row_of_buttons_is_no_trail() -> None:
+    assert category_from_line("طباعة الخبر | إرسال لصديق | حفظ | RSS") is None
+    assert category_from_line("الرئيسية | اقتصاد") == "اقتصاد"
+
+
+def test_a_two_word_headline_signed_on_its_date_line_under_french_meta_lines() -> None:
+    page = "\n".join(
+        [
+            "Accueil | Actualités | السياسة | اقتصاد | الرياضة | Contact",
+            "Football | كرة القدم",
+            "أزمة الحراس",
+            "سعيد الوافينشر في الصباح يوم 14 - 03 - 2013",
+            "Il y a 3 heures",
+            "Vues : 1 208",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    record = host(page)
+    assert record.title == "أزمة الحراس"
+    assert record.body == [P1, P2, P3]
+    removed = reasons(record)
+    assert removed["Il y a 3 heures"] == "date_line"
+    assert removed["Vues : 1 208"] == "share_widget"
+
+
+@pytest.mark.parametrize("marker", ["A lire également | اقرأ أيضا", "À lire également :", "Voir également | شاهد أيضا"])
+def test_a_french_read_also_box_is_cut_out(marker: str) -> None:
+    page = "\n".join(
+        [
+            "الرئيسية | محليات",
+            "تشغيل صالة جديدة في مطار المدينة",
+            P1,
+            P2,
+            marker,
+            "الهيئة تطرح مناقصة لتوسعة مطار الشمال",
+            "Le trafic aérien en hausse de 8 % cet été",
+            P3,
+            P4,
+        ]
+    )
+    record = host(page)
+    assert record.body == [P1, P2, P3, P4]
+
+
+def test_a_caption_in_the_sites_other_language_with_its_credit_is_cut_out() -> None:
+    caption = "Vue d'artiste du nouveau terminal de l'aéroport (NASA)"
+    page = "\n".join(["الرئيسية | محليات", "تشغيل صالة جديدة في مطار المدينة", P1, P2, caption, P3, P4])
+    record = host(page)
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)[caption] == "photo_caption"
+
+
+def test_the_last_of_parallel_links_is_no_sub_heading() -> None:
+    # three words would pass for a sub-heading over the next paragraph; they open as the link above does
+    page = "\n".join(
+        [
+            "الرئيسية | محليات",
+            "تشغيل صالة جديدة في مطار المدينة",
+            P1,
+            P2,
+            "مواضيع ذات صلة:",
+            "اهتمامات الصحف الأردنية",
+            "اهتمامات الصحف الكويتية",
+            P3,
+            P4,
+        ]
+    )
+    record = host(page)
+    assert record.body == [P1, P2, P3, P4]
+    assert reasons(record)["اهتمامات الصحف الكويتية"] == "related_articles"
