@@ -101,3 +101,18 @@ def test_span_keeps_a_name_that_begins_like_proclitics() -> None:
     tags = ["O", "O", "O", "B-LOC", "O", "O", "B-LOC", "B-LOC"]
     texts = [span["text"] for span in spans_from_tags(paragraph, tokens, tags, 0)]
     assert texts == ["كاليفورنيا", "أستراليا", "هوبارت"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "tags", "text"),
+    [
+        # a name never opens with a particle (`أين`, `أن`): the و is a foreign name's W
+        ("سجل واين روني هدفين", ["O", "B-PER", "I-PER", "O"], "واين روني"),
+        ("قال وان نور ميتساميولي", ["O", "B-PER", "I-PER", "I-PER"], "وان نور ميتساميولي"),
+        # ... and a given name after و still loses it
+        ("قال ووليد محمد", ["O", "B-PER", "I-PER"], "وليد محمد"),
+    ],
+)
+def test_a_foreign_names_w_is_no_conjunction_before_a_particle(paragraph: str, tags: list[str], text: str) -> None:
+    (span,) = _spans(paragraph, tags)
+    assert span["text"] == text

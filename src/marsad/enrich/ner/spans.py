@@ -32,6 +32,8 @@ def and_then_name(token: str) -> bool:
     return whole <= rest
 
 
+# Particles no name opens with: after و they leave the W of a foreign name (`واين`, `وان`).
+_PARTICLES = frozenset(fold_word(w) for w in ("أين", "أن", "إن", "ما", "من", "لا", "لن", "لم", "هل", "أي"))
 # After a word-initial و, the letters that spell a foreign name's W-sound (`وي`, `وا`, `وو`).
 _W_SOUNDS = frozenset("ياو")
 
@@ -81,6 +83,8 @@ def spans_from_tags(
         listed = first == previous_end or (first == previous_end + 1 and tokens[previous_end][0] in "،,")
         if listed and _joined_by_and(token, proclitics):
             proclitics = "و"  # `أرشافين وروبي كين وكيث أندروس`: names listed one after another
+        elif kind == "PER" and proclitics == "و" and fold_word(token[1:]) in _PARTICLES:
+            proclitics = ""  # `واين روني`: no name opens with a particle (`أين`), so the و is the name's W
         previous_end = last
         if proclitics and len(proclitics) < len(token):
             start += len(proclitics)
