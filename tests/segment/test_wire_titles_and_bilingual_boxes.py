@@ -84,48 +84,24 @@ def test_a_two_word_headline_signed_on_its_date_line_under_french_meta_lines() -
     assert removed["Vues : 1 208"] == "share_widget"
 
 
+def cut_between_paragraphs(*box: str) -> dict[str, str]:
+    """The removed lines' reasons, once the `box` lines between two paragraphs left the article whole."""
+    record = host("\n".join(["الرئيسية | محليات", "تشغيل صالة جديدة في مطار المدينة", P1, P2, *box, P3, P4]))
+    assert record.body == [P1, P2, P3, P4]
+    return reasons(record)
+
+
 @pytest.mark.parametrize("marker", ["A lire également | اقرأ أيضا", "À lire également :", "Voir également | شاهد أيضا"])
 def test_a_french_read_also_box_is_cut_out(marker: str) -> None:
-    page = "\n".join(
-        [
-            "الرئيسية | محليات",
-            "تشغيل صالة جديدة في مطار المدينة",
-            P1,
-            P2,
-            marker,
-            "الهيئة تطرح مناقصة لتوسعة مطار الشمال",
-            "Le trafic aérien en hausse de 8 % cet été",
-            P3,
-            P4,
-        ]
-    )
-    record = host(page)
-    assert record.body == [P1, P2, P3, P4]
+    cut_between_paragraphs(marker, "الهيئة تطرح مناقصة لتوسعة مطار الشمال", "Le trafic aérien en hausse de 8 % cet été")
 
 
 def test_a_caption_in_the_sites_other_language_with_its_credit_is_cut_out() -> None:
     caption = "Vue d'artiste du nouveau terminal de l'aéroport (NASA)"
-    page = "\n".join(["الرئيسية | محليات", "تشغيل صالة جديدة في مطار المدينة", P1, P2, caption, P3, P4])
-    record = host(page)
-    assert record.body == [P1, P2, P3, P4]
-    assert reasons(record)[caption] == "photo_caption"
+    assert cut_between_paragraphs(caption)[caption] == "photo_caption"
 
 
 def test_the_last_of_parallel_links_is_no_sub_heading() -> None:
     # three words would pass for a sub-heading over the next paragraph; they open as the link above does
-    page = "\n".join(
-        [
-            "الرئيسية | محليات",
-            "تشغيل صالة جديدة في مطار المدينة",
-            P1,
-            P2,
-            "مواضيع ذات صلة:",
-            "اهتمامات الصحف الأردنية",
-            "اهتمامات الصحف الكويتية",
-            P3,
-            P4,
-        ]
-    )
-    record = host(page)
-    assert record.body == [P1, P2, P3, P4]
-    assert reasons(record)["اهتمامات الصحف الكويتية"] == "related_articles"
+    removed = cut_between_paragraphs("مواضيع ذات صلة:", "اهتمامات الصحف الأردنية", "اهتمامات الصحف الكويتية")
+    assert removed["اهتمامات الصحف الكويتية"] == "related_articles"

@@ -100,7 +100,6 @@ def is_wire_headline(text: str) -> bool:
     segments = _segments(text)
     return (
         len(segments) == 2
-        and " / " in text
         and line_key(segments[0]) in _WIRE_DESKS
         and len(segments[1].split()) >= _MIN_WIRE_HEADLINE_WORDS
     )
