@@ -105,3 +105,57 @@ def test_the_last_of_parallel_links_is_no_sub_heading() -> None:
     # three words would pass for a sub-heading over the next paragraph; they open as the link above does
     removed = cut_between_paragraphs("مواضيع ذات صلة:", "اهتمامات الصحف الأردنية", "اهتمامات الصحف الكويتية")
     assert removed["اهتمامات الصحف الكويتية"] == "related_articles"
+
+
+def test_a_headline_giving_someones_words_over_its_byline_and_date_is_the_title() -> None:
+    # ``X: a few words`` reads as a dateline (``لندن: «الشرق الأوسط»``), but a dateline opens the body under the
+    # meta lines and names a place before its colon
+    page = "\n".join(
+        [
+            "الرئيسية > الأندية > الوحدة",
+            "أخبار الأندية",
+            "المطيري: الفريق جاهز للموسم",
+            "سعد العتيبي - الطائف",
+            "الاثنين 3 أغسطس 2015 - 09:25 مساءً",
+            "مشاهدات: 1,947 | وقت القراءة: 3 دقائق",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    record = host(page)
+    assert record.title == "المطيري: الفريق جاهز للموسم"
+    assert record.body == [P1, P2, P3]
+
+
+def test_an_interviewers_byline_with_a_colon_is_no_headline() -> None:
+    page = "\n".join(
+        [
+            "الرئيسية > رياضة",
+            "حوارات",
+            "تشغيل صالة جديدة في مطار المدينة بطاقة خمسة ملايين مسافر",
+            "حاوره: أحمد سمير",
+            "الإثنين، 09 يوليو 2012 - 02:45 م",
+            "عدد القراءات: 5,310",
+            P1,
+            P2,
+        ]
+    )
+    assert host(page).title == "تشغيل صالة جديدة في مطار المدينة بطاقة خمسة ملايين مسافر"
+
+
+@pytest.mark.parametrize("line", ["دمشق - خاص «المشرق اليوم»", 'صنعاء - خاص ب"الرياض"'])
+def test_a_place_and_a_special_report_for_a_paper_is_a_dateline(line: str) -> None:
+    assert is_dateline(line)
+
+
+def test_a_headline_over_its_dateline_for_a_paper_is_the_title() -> None:
+    page = "\n".join(
+        ["الرئيسية » ثقافة » مقالات", "أفكار", "ثقافة الغلبة والإقصاء!", "دمشق - خاص «المشرق اليوم»", P1, P2]
+    )
+    assert host(page).title == "ثقافة الغلبة والإقصاء!"
+
+
+def test_prayer_times_in_the_article_are_cut_out() -> None:
+    removed = cut_between_paragraphs("إمساكية رمضان 1433 هـ - صنعاء", "الفجر 4:08 | المغرب 6:41")
+    assert removed["الفجر 4:08 | المغرب 6:41"] == "weather"

@@ -150,6 +150,9 @@ def is_dateline(text: str) -> bool:
 _SOURCE_LINE = compile_regex(
     r"^\p{Arabic}+(?:\s\p{Arabic}+){0,3}\s*[-–—]\s*(?:خاص|حصري|متابعات|وكالات)\s*[:.]?$"
     r"|^(?:خاص|حصري|متابعات)\s*[-–—]\s*\p{Arabic}+(?:\s\p{Arabic}+){0,3}(?:\s*\|\s*\p{Arabic}+(?:\s\p{Arabic}+)?)?$"
+    # ``دمشق - خاص «المشرق اليوم»``, ``صنعاء - خاص ب"الرياض"``: a place, the kind of report, and for whom in
+    # quotation marks (one line of the news collections)
+    r"|^\p{Arabic}+(?:\s\p{Arabic}+)?\s*[-–—]\s*(?:خاص|حصري)\s*(?:ب|ل)?\s*[«\"(]\p{Arabic}+(?:\s\p{Arabic}+){0,3}[»\")]\s*[:.]?$"
 )
 
 

@@ -661,6 +661,24 @@ def _opens_as_headline(upper: Line, lower: Line) -> int | None:
     return chosen
 
 
+def _said_over_its_head(lines: Sequence[Line], index: int, start: int) -> bool:
+    """``بترجي: خامة الأهلي تستاهل`` right over its byline, date and views, then the body: a headline
+    giving someone's words reads as a dateline (``لندن: «الشرق الأوسط»``), but a dateline opens the body
+    under the meta lines, and names a place before its colon; a byline names a person after it
+    (``حاوره: أحمد سمير``)."""
+    speaker, colon, said = lines[index].text.partition(":")
+    said_words = line_key(said).split()
+    head = lines[index + 1 : start]
+    return (
+        bool(colon)
+        and line_key(speaker) not in place_names()
+        and bool(said_words)
+        and said_words[0] not in _given_names()
+        and all(line.chrome is not None or _byline_name(line) or is_dateline(line.text) for line in head)
+        and _own_head_below(head)
+    )
+
+
 def _same_words(one: Line, other: Line) -> bool:
     """Most words of the shorter line are in the other: one headline written twice."""
     mine, theirs = set(one.key.split()), set(other.key.split())
@@ -914,7 +932,11 @@ def _title_above(
         if _ends_a_market_strip(lines, index):
             continue  # ``بورصة قطر 11,801.18 ▲ +0.05%`` / ``نفط برنت 49.99 دولار``: the strip's last price
         if _headline_like(line):
-            if is_section_line(line) or (is_dateline(line.text) and not opens_with_label(line, recurring)):
+            if is_section_line(line) or (
+                is_dateline(line.text)
+                and not opens_with_label(line, recurring)
+                and not _said_over_its_head(lines, index, start)
+            ):
                 continue
             if found is None:
                 found = index
