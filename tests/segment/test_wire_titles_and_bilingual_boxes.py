@@ -159,3 +159,22 @@ def test_a_headline_over_its_dateline_for_a_paper_is_the_title() -> None:
 def test_prayer_times_in_the_article_are_cut_out() -> None:
     removed = cut_between_paragraphs("إمساكية رمضان 1433 هـ - صنعاء", "الفجر 4:08 | المغرب 6:41")
     assert removed["الفجر 4:08 | المغرب 6:41"] == "weather"
+
+
+def test_a_two_word_headline_over_a_papers_slashed_byline_is_the_title() -> None:
+    page = "\n".join(
+        [
+            "الرئيسية > رياضة > الدوري اليمني",
+            "رياضة محلية",
+            "يوم الحسم",
+            "الثورة /محمد النظاري -",
+            "الأحد 15 يوليو 2012 - 11:20 ص",
+            "منذ 12 يوماً",
+            "مشاهدات: 3,402",
+            P1,
+            P2,
+        ]
+    )
+    record = host(page)
+    assert record.title == "يوم الحسم"
+    assert reasons(record)["منذ 12 يوماً"] == "date_line"

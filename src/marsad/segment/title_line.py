@@ -803,8 +803,8 @@ def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
     low = max(0, start - _TITLE_LOOKBACK)
     for index in range(start - 1, low - 1, -1):
         line = lines[index]
-        if line.chrome is not None or line.kind is Kind.CHROME or _bio_under_name(lines, index):
-            continue  # (a line the source's pages repeat: `حجم النص: أ+ | أ-`; who the columnist is)
+        if line.chrome is not None or line.kind is Kind.CHROME or _bio_under_name(lines, index) or _signed(line):
+            continue  # (a line the source's pages repeat: `حجم النص: أ+ | أ-`; who the columnist is; a byline)
         if (
             line.kind is Kind.FRAGMENT
             and not _byline_name(line)
@@ -821,10 +821,16 @@ def _short_headline_with_head(lines: list[Line], start: int) -> int | None:
 _NAME_ON_DATE_LINE = re.compile(r"^(?:\S+ ){0,3}\S+نشر في \S+(?: \S+)? (?:يوم|بتاريخ) \d")
 
 
+# ``الثورة /محمد النظاري -``, ``استطلاع/ محمد مطير``: a paper or a kind of report, a slash and the writer's name
+# (24 lines of the news collections open so with a given name after the slash, all bylines or credits).
+_NAME_AFTER_SLASH = re.compile(r"^\S+(?: \S+)? ?/ ?(\S+)(?: \S+){1,2} ?[-–:]?$")
+
+
 def _signed(line: Line) -> bool:
     """A byline, alone or glued to the date line."""
     if line.chrome is None:
-        return False
+        slashed = _NAME_AFTER_SLASH.match(line.text)
+        return slashed is not None and line_key(slashed[1]) in _given_names()
     return line.chrome.reason == "byline" or (
         line.chrome.reason == "date_line" and _NAME_ON_DATE_LINE.match(line.text) is not None
     )
