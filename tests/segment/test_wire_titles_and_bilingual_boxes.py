@@ -178,3 +178,10 @@ def test_a_two_word_headline_over_a_papers_slashed_byline_is_the_title() -> None
     record = host(page)
     assert record.title == "يوم الحسم"
     assert reasons(record)["منذ 12 يوماً"] == "date_line"
+
+
+@pytest.mark.parametrize("overline", ["بقيمة 4.5 تريليونات دولار", "اليوم بمشاركة أكثر من 160 بحارا وبحارة"])
+def test_an_overline_that_sets_the_circumstance_is_no_headline(overline: str) -> None:
+    headline = "الهيئة تشغل صالة جديدة في مطار المدينة وتستعد لموسم الحج"
+    page = "\n".join(["الرئيسية › محليات › طيران", "محليات", overline, headline, "الرياض - خاص", P1, P2, P3])
+    assert host(page).title == headline

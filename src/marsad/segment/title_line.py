@@ -615,14 +615,23 @@ def _page_head_between(between: Sequence[Line]) -> bool:
     return any(line.chrome is not None and line.chrome.reason in _HEAD_REASONS for line in between)
 
 
-# A deck under a headline often opens with the circumstance (`خلال`, `عقب`, `على هامش`); of
-# the 31k SaudiNewsNet titles 0.1% open so. (`في` and `بعد` open 0.3% each: not these.)
-_CIRCUMSTANCE = frozenset(("خلال", "عقب", "اثر", "وسط", "اثناء", "بحضور", "بمشاركه", "تزامنا", "ضمن"))
+# A deck under a headline, or an overline over it, often opens with the circumstance (`خلال`, `عقب`,
+# `على هامش`, `بقيمة 4.5 تريليونات دولار`, `اليوم بمشاركة ...`); of the 31k SaudiNewsNet titles 0.1% open
+# so. (`في` and `بعد` open 0.3% each: not these.)
+_CIRCUMSTANCE = frozenset(
+    (
+        *("خلال", "عقب", "اثر", "وسط", "اثناء", "بحضور", "بمشاركه", "تزامنا", "ضمن"),
+        *("بمصاحبه", "بقيمه", "بتكلفه"),
+    )
+)
 _CIRCUMSTANCE_PAIRS = frozenset(("علي هامش", "في ظل", "في اطار"))
+_WHEN = frozenset(("اليوم", "غدا", "امس"))
 
 
 def _opens_with_circumstance(line: Line) -> bool:
     words = line.key.split()
+    if words[:1] and words[0] in _WHEN:
+        words = words[1:]  # ``اليوم بمشاركة ...``: the day, then the circumstance
     return bool(words) and (words[0] in _CIRCUMSTANCE or " ".join(words[:2]) in _CIRCUMSTANCE_PAIRS)
 
 
