@@ -107,41 +107,39 @@ def test_the_last_of_parallel_links_is_no_sub_heading() -> None:
     assert removed["اهتمامات الصحف الكويتية"] == "related_articles"
 
 
+def headed(*head: str) -> marsad.Record:
+    """The record of a page whose head is `head` (a trail, a section, a headline, its meta lines) over three
+    paragraphs, which must stay its body."""
+    record = host("\n".join([*head, P1, P2, P3]))
+    assert record.body == [P1, P2, P3]
+    return record
+
+
 def test_a_headline_giving_someones_words_over_its_byline_and_date_is_the_title() -> None:
     # ``X: a few words`` reads as a dateline (``لندن: «الشرق الأوسط»``), but a dateline opens the body under the
     # meta lines and names a place before its colon
-    page = "\n".join(
-        [
-            "الرئيسية > الأندية > الوحدة",
-            "أخبار الأندية",
-            "المطيري: الفريق جاهز للموسم",
-            "سعد العتيبي - الطائف",
-            "الاثنين 3 أغسطس 2015 - 09:25 مساءً",
-            "مشاهدات: 1,947 | وقت القراءة: 3 دقائق",
-            P1,
-            P2,
-            P3,
-        ]
+    record = headed(
+        "الرئيسية > الأندية > الوحدة",
+        "أخبار الأندية",
+        "المطيري: الفريق جاهز للموسم",
+        "سعد العتيبي - الطائف",
+        "الاثنين 3 أغسطس 2015 - 09:25 مساءً",
+        "مشاهدات: 1,947 | وقت القراءة: 3 دقائق",
     )
-    record = host(page)
     assert record.title == "المطيري: الفريق جاهز للموسم"
-    assert record.body == [P1, P2, P3]
 
 
 def test_an_interviewers_byline_with_a_colon_is_no_headline() -> None:
-    page = "\n".join(
-        [
-            "الرئيسية > رياضة",
-            "حوارات",
-            "تشغيل صالة جديدة في مطار المدينة بطاقة خمسة ملايين مسافر",
-            "حاوره: أحمد سمير",
-            "الإثنين، 09 يوليو 2012 - 02:45 م",
-            "عدد القراءات: 5,310",
-            P1,
-            P2,
-        ]
+    headline = "تشغيل صالة جديدة في مطار المدينة بطاقة خمسة ملايين مسافر"
+    record = headed(
+        "الرئيسية > رياضة",
+        "حوارات",
+        headline,
+        "حاوره: أحمد سمير",
+        "الإثنين، 09 يوليو 2012 - 02:45 م",
+        "عدد القراءات: 5,310",
     )
-    assert host(page).title == "تشغيل صالة جديدة في مطار المدينة بطاقة خمسة ملايين مسافر"
+    assert record.title == headline
 
 
 @pytest.mark.parametrize("line", ["دمشق - خاص «المشرق اليوم»", 'صنعاء - خاص ب"الرياض"'])
@@ -162,20 +160,15 @@ def test_prayer_times_in_the_article_are_cut_out() -> None:
 
 
 def test_a_two_word_headline_over_a_papers_slashed_byline_is_the_title() -> None:
-    page = "\n".join(
-        [
-            "الرئيسية > رياضة > الدوري اليمني",
-            "رياضة محلية",
-            "يوم الحسم",
-            "الثورة /محمد النظاري -",
-            "الأحد 15 يوليو 2012 - 11:20 ص",
-            "منذ 12 يوماً",
-            "مشاهدات: 3,402",
-            P1,
-            P2,
-        ]
+    record = headed(
+        "الرئيسية > رياضة > الدوري اليمني",
+        "رياضة محلية",
+        "يوم الحسم",
+        "الثورة /محمد النظاري -",
+        "الأحد 15 يوليو 2012 - 11:20 ص",
+        "منذ 12 يوماً",
+        "مشاهدات: 3,402",
     )
-    record = host(page)
     assert record.title == "يوم الحسم"
     assert reasons(record)["منذ 12 يوماً"] == "date_line"
 
