@@ -90,6 +90,7 @@ from marsad.enrich.speaker_checks import (
     without_run_on,
 )
 from marsad.enrich.speaker_referents import DOCUMENTS, ISSUED, MEDIA, document_head, indefinite_document, issuer_in
+from marsad.given_names import given_names
 from marsad.records import Span
 from marsad.startup_cache import compile_regex
 
@@ -555,6 +556,12 @@ def _subject_range(
             break  # ``وذكر بالتطورات``: a prepositional phrase, the verb's subject is the last speaker
         if i == first and opens_l_phrase(t.text):
             break  # ``قال لفرانس برس``: whom the speaker told, not who spoke
+        if (
+            i == first
+            and written is not None
+            and _circumstantial(t.text, written(t.start, t.end), tokens[first - 1].text if first else "")
+        ):
+            break  # ``وأضاف مبتسما``, ``وقال موجها خطابه``: how he said it; the subject is the last speaker
         if t.text.startswith("لل") and (t.text[2:] in _PRESS or not (i > first and _completes_title(tokens, first, i))):
             # ``قال للصحفيين``, ``للصحيفة``; but ``الجناح المسلح للحزب``, ``المستشار الزراعي للمحافظ`` name the speaker
             break
@@ -565,6 +572,27 @@ def _subject_range(
             break  # (``خالد العتيبي وفق ما بثته الوكالة``: the attribution ends the name)
         i += 1
     return first, i
+
+
+def _circumstantial(folded: str, written: str, verb: str) -> bool:
+    """Whether the word right after a speech verb is a circumstantial participle, not its subject:
+    written with the accusative's tanween (``مبتسماً``), or, after a verb of one man (``قال``, not
+    ``قالت``: ``وقالت مونيكا``), without it in the participle's shapes that end in the accusative's
+    alif (``مُفعِلا``, ``متفاعلا``, ``مستفعلا``: ``متسائلا``, ``مستدركا``; ``فاعلا``: ``ساخرا``,
+    ``ضاحكا``). A subject is nominative, so neither opens one. Words ending in a possessive
+    (``مديرها``, ``جارها``: its director, her neighbour) and given names (``ماريا``) may be subjects."""
+    if _TANWEEN in written:
+        return True
+    if (
+        _CUE_LOOKUP.get(verb, ("",))[0] != "verb"
+        or verb.endswith(("ت", "ا", "ن"))
+        or not folded.endswith("ا")
+        or folded.endswith(("ها", "نا"))
+        or folded.startswith("ال")
+        or folded in given_names()
+    ):
+        return False
+    return (folded[0] == "م" and len(folded) >= 5) or (len(folded) == 5 and folded[1] == "ا")
 
 
 # The blessings written after the Prophet's and his companions' names (folded): they close the name.
