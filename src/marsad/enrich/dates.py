@@ -38,6 +38,7 @@ import regex
 from marsad.arabic.tokens import FoldedText
 from marsad.enrich import dates_patterns as p
 from marsad.enrich.data import read_list
+from marsad.given_names import given_names
 from marsad.records import Span
 from marsad.startup_cache import compile_regex
 
@@ -408,13 +409,48 @@ _STATEMENT_AFTER = compile_regex(r"\s+(?:ان|انه|انها|انهم|بان|ب
 _SENTENCE_START = compile_regex(r"[.!?؟؛\n]")
 
 
-def _future_before(folded: str, start: int) -> bool:
+def _future_before(folded: str, start: int, *, imperfect: bool = False) -> bool:
+    """Whether the sentence before `start` puts a date ahead: a future marker, or with `imperfect`
+    (weekdays) a verb in the imperfect right before it."""
     window_start = max(0, start - 80)
     window = folded[window_start:start]
     cut = max((m.end() for m in _SENTENCE_START.finditer(window)), default=0)
-    return any(
-        word in p.FUTURE_MARKERS or (word[:1] in "وف" and word[1:] in p.FUTURE_MARKERS)  # ``وسيعقد``
-        for word in _LETTERS.findall(window[cut:])
+    words = _LETTERS.findall(window[cut:])
+    return (
+        any(
+            word in p.FUTURE_MARKERS or (word[:1] in "وف" and word[1:] in p.FUTURE_MARKERS)  # ``وسيعقد``
+            for word in words
+        )
+        or (
+            imperfect
+            and bool(words)
+            and words[-1] not in _DATE_NOUNS  # ``يحمل تاريخ الأحد``: a document's date, not the verb's day
+            and any(_imperfect(word) for word in words[-_IMPERFECT_REACH:])
+        )
+    )
+
+
+# A verb in the imperfect a few words before a weekday schedules it: ``يلتقي تشلسي الثلاثاء``,
+# ``على أن يكون يوم السبت`` is next Saturday (the perfect, ``التقى``, tells what was). Only the ``ي``
+# forms are read: ``ت`` opens as many nouns (``تدريب``) and perfects (``توفي``), and ``سي`` as many
+# nouns (``سيارة``) as futures. Not for a day and month: ``يوافق 18 يوليو`` in August is past, and a
+# month is an event's more often than a schedule's. ``يذكر أنه``, ``لا يزال``: background and
+# what still holds, no verb of the day.
+_IMPERFECT_REACH = 4
+_DATE_NOUNS = frozenset({"تاريخ", "بتاريخ"})
+_NOT_IMPERFECT = ("يوم", "يون", "يول", "ينا", "يهود", "ياب", "يمين", "يسار", "يمن", "يد", "يذكر", "يزال", "يشار")
+
+
+def _imperfect(word: str) -> bool:
+    # (``ويلتقي``; not ``ف``/``ل``: ``فيسبوك``, ``ليبيا``)
+    bare = word[1:] if word[:2] == "وي" else word
+    names = given_names()
+    return (
+        len(bare) >= 4
+        and bare[0] == "ي"
+        and not bare.startswith(_NOT_IMPERFECT)
+        and bare not in names
+        and word not in names
     )
 
 
@@ -532,7 +568,7 @@ def _weekday(m: regex.Match[str], published: dt.date | None, folded: str) -> _Fo
         later = dt.date.fromisoformat(next_one) + dt.timedelta(days=7)
         return start, end, "relative", later.isoformat(), None
     direction = p.RELATIVE_WORDS[m["rel"]] if m["rel"] else 0
-    future = direction > 0 or (direction == 0 and _future_before(folded, start))
+    future = direction > 0 or (direction == 0 and _future_before(folded, start, imperfect=True))
     # A bare weekday equal to the publication's is that day (``وقع الحادث صباح الخميس``
     # in Thursday's paper); ``الماضي`` pushes it a week back.
     value = _weekday_value(p.WEEKDAYS[m["wd"]], published, future=future, include_today=direction == 0)
