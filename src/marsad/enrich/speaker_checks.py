@@ -356,6 +356,8 @@ def _more_of_a_name(book: NameBook, rest: Sequence[str]) -> bool:
     first = rest[0]
     if any(first in key for key in book.persons_found):
         return True  # ``خالد السلامة`` where the article names ``السلامة`` elsewhere
+    if _to_someone_named(book, rest):
+        return False  # ``كورت فالدهايم لإيران``: whither he went, not his name
     if len(rest) > 1 and first.startswith("ال") and _complement(rest[1]):
         return False  # ``روب بروكس المتخصص بعلاقة``: a participle and its complement, no family name
     if len(first) > _MIN_B_PHRASE and first[0] == "ب" and first[1:] in common_words() and not is_given_name(first):
@@ -369,6 +371,20 @@ def _more_of_a_name(book: NameBook, rest: Sequence[str]) -> bool:
         and not first.endswith(("ه", "ين", "ون", "ات"))
         and (len(rest) == 1 or not any(key[0] == first for key in book.entities if key not in book.persons_found))
     )
+
+
+def _to_someone_named(book: NameBook, rest: Sequence[str]) -> bool:
+    """Whether `rest` opens with ``ل`` glued to a place or body the article names (``لإيران``,
+    ``للأمم المتحدة``): a phrase after a name, never a part of one."""
+    first = rest[0]
+    if len(first) < _MIN_L_PHRASE or first[0] != "ل":
+        return False
+    bare = "ال" + first[2:] if first.startswith("لل") else first[1:]
+    bodies = (key for key in book.entities if key not in book.persons_found)
+    return any(tuple([bare, *rest[1 : len(key)]]) == key for key in (*bodies, *book.places))
+
+
+_MIN_L_PHRASE = 3
 
 
 def canonical(book: NameBook, speaker: str | None, *, expand: bool = True) -> str | None:
