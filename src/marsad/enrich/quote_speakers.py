@@ -188,6 +188,8 @@ def _names_apposed(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 
 
 _RUN = re.compile(r"\w+")
+_COMMA = re.compile(r"\s*[،,]\s*")
+_MAX_APPOSED_TITLE_WORDS = 5
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
@@ -471,7 +473,8 @@ class NameBook:
             if m is not None:
                 spans.append((m.span("name"), m.span("desc")))
                 covered = m.end()
-        for (n_start, n_end), (desc_start, desc_end) in spans + _names_before_titles(text) + _names_apposed(text):
+        apposed = _names_apposed(text) + self._titles_apposed_before(text)
+        for (n_start, n_end), (desc_start, desc_end) in spans + _names_before_titles(text) + apposed:
             name = []
             for w in _RUN.finditer(text, n_start, n_end):
                 word = w.group()
@@ -513,6 +516,36 @@ class NameBook:
                 before and before[-1].startswith("ال") and before[-1][-1].isalpha()
             )
             self.add(name, described, person=person)
+
+    def _titles_apposed_before(self, text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """(name span, title span) for ``وزير الأوقاف الأردني، الدكتور هايل داود``: a title and its
+        complement, a comma, then (after an honorific) a person NER found of two words or more. The
+        comma keeps the title from the name's own run, so ``الوزير الأردني`` later found no one."""
+        if "،" not in text and "," not in text:
+            return []
+        found = []
+        for comma in _COMMA.finditer(text):
+            runs = list(_RUN.finditer(text, comma.end(), min(len(text), comma.end() + 80)))
+            after = [w.group() for w in runs]
+            at = 1 if after and after[0] in TITLES and after[0].startswith("ال") else 0
+            person = max(
+                (key for key in self.persons_found if len(key) > 1 and tuple(after[at : at + len(key)]) == key),
+                key=len,
+                default=None,
+            )
+            if person is None or runs[at].start() != (runs[0].end() + 1 if at else comma.end()):
+                continue  # (words right after the comma, one space between the honorific and the name)
+            before = text[max(0, comma.start() - 60) : comma.start()]
+            words = list(_RUN.finditer(before))[-_MAX_APPOSED_TITLE_WORDS:]
+            head = next(
+                (k for k, w in enumerate(words) if w.group() in TITLES and not w.group().startswith("ال")), None
+            )
+            if head is None or not before.endswith(words[-1].group()):
+                continue  # no indefinite title in the words before the comma, or no word right before it
+            offset = max(0, comma.start() - 60)
+            name_start, name_end = runs[at].start(), runs[at + len(person) - 1].end()
+            found.append(((name_start, name_end), (offset + words[head].start(), comma.start())))
+        return found
 
     def _cut_at_phrase(self, name: list[Word]) -> list[Word]:
         """``ميجيل هيريرا بالخطأ الذي ارتكبه``: a prepositional phrase (ب or ل with the article)
