@@ -1,7 +1,8 @@
 """Speakers and the words around a name: a ``ل`` phrase to a place or body the article names, right
 after a person's name, is where the person went or whom they addressed, never more of the name; a
 title set off by a comma before a name (``وزير الأوقاف الأردني، الدكتور هايل داود``) is that person's,
-so the title alone stands for them later. Sentences written for the test."""
+so the title alone stands for them later; and ``وزير خارجية مصر`` is the ``وزير الخارجية المصري`` named
+before. Sentences written for the test."""
 
 from __future__ import annotations
 
@@ -29,3 +30,14 @@ def test_a_title_set_off_by_a_comma_before_a_name_stands_for_that_person_later()
     ]
     quotes = find_quotes(paragraphs, entities=find_entities(paragraphs))
     assert [q["canonical"] for q in quotes if q["direct"]] == ["هايل داود", "خالد الفيصل", "هايل داود"]
+
+
+def test_a_country_in_the_construct_is_the_adjective_the_article_introduced_the_person_with() -> None:
+    paragraphs = [
+        "التقى وزير الخارجية المصري سامح شكري نظيره السعودي في الرياض أمس.",
+        'وقال شكري: "العلاقات بين البلدين قوية ومتينة وتاريخية".',
+        'وأضاف الوزير عادل الجبير: "نحن نرحب بالزيارة الكريمة".',
+        'وأكد وزير خارجية مصر: "سنعمل معا لمواجهة التحديات في المنطقة".',
+    ]
+    quotes = find_quotes(paragraphs, entities=find_entities(paragraphs))
+    assert [q["canonical"] for q in quotes if q["direct"]] == ["سامح شكري", "عادل الجبير", "سامح شكري"]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from marsad.enrich.data import fold_entry, nationalities, read_list, read_table
+from marsad.enrich.data import fold_entry, nationalities, nationality_adjectives, read_list, read_table
 from marsad.enrich.ner.shipped_lists import common_words
 from marsad.enrich.speaker_referents import Referents
 from marsad.given_names import given_names
@@ -185,6 +185,20 @@ def _names_apposed(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
             continue  # a given name first; family names may carry the article (``المكي``)
         found.append((m.span(1), m.span(2)))
     return found
+
+
+def _country_as_nisba(word: str) -> str:
+    """``مصر`` -> ``مصري``, ``سوريا`` -> ``سوري``, ``اردن`` -> ``اردني``, ``امارات`` -> ``اماراتي``: a
+    country's name (without its article) as the adjective of nationality we list; any other word as it is."""
+    if word.endswith(("ي", "يه")):
+        return word  # an adjective already (``الأميركية``), or one as much as a country (``السعودية``)
+    if word.endswith(("يا", "ه")):
+        nisba = word[:-1]
+    elif word.endswith("ا"):
+        nisba = word[:-1] + "ي"
+    else:
+        nisba = word + "ي"
+    return nisba if len(word) > 2 and "ال" + nisba in nationality_adjectives() else word
 
 
 _RUN = re.compile(r"\w+")
@@ -666,11 +680,22 @@ class NameBook:
         resolved = self.resolve(key)
         return " ".join(w.original for w in words) if resolved == " ".join(key) else resolved
 
+    def described_in_full(self, descriptor: Sequence[Word]) -> str | None:
+        """The person the article introduced with every word of `descriptor` (a country in the
+        construct read as its adjective), the latest such; None where no one was."""
+        wanted = frozenset(_country_as_nisba(_strip_article(w.folded)) for w in descriptor)
+        for described, key in reversed(self.by_descriptor):
+            if wanted <= described and key in self.persons:
+                return self.resolve(key)
+        return None
+
     def by_description(self, descriptor: Sequence[Word]) -> str | None:
         """``اللاعب السويسري`` -> the name ``السويسري`` (with or without a title) introduced."""
         if len(descriptor) == 1 and descriptor[0].folded in _UNNAMED_PEOPLE:
             return None  # ``قال ناشط``: an unnamed one, not the activist the article named before
-        wanted = frozenset(_strip_article(w.folded) for w in descriptor)
+        # (``وزير خارجية مصر`` is the ``وزير الخارجية المصري`` the article introduced: a country in the
+        # construct is its adjective of nationality)
+        wanted = frozenset(_country_as_nisba(_strip_article(w.folded)) for w in descriptor)
         nisbas = frozenset(_strip_article(w.folded) for w in descriptor if _NISBA.fullmatch(w.folded))
         if len(descriptor) == 1:
             # ``واشار الباحث`` after ``سيباستيان ابيس الباحث في مؤسسة ...``: the one person of that
@@ -1136,8 +1161,9 @@ def speaker_of(subject: Sequence[Word], book: NameBook) -> str | None:
         return described if described is not None else " ".join(w.original for w in subject[:i])
     construct = not is_descriptor(subject[i - 1].folded) or _takes_complement(subject[i - 1].folded)
     if len(name) == 1 and i >= 2 and construct and not book.knows_person(name[0].folded):
-        # ``نائب محافظ منطقة موسكو``: one unknown word after a construct is its last term.
-        return " ".join(w.original for w in subject[:j])
+        # ``نائب محافظ منطقة موسكو``: one unknown word after a construct is its last term; ``وزير خارجية
+        # مصر`` stands for the ``وزير الخارجية المصري سامح شكري`` the article introduced.
+        return book.described_in_full(subject[:j]) or " ".join(w.original for w in subject[:j])
     if (
         len(name) == 1
         and construct
