@@ -549,14 +549,14 @@ class NameBook:
             )
             if person is None or runs[at].start() != (runs[0].end() + 1 if at else comma.end()):
                 continue  # (words right after the comma, one space between the honorific and the name)
-            before = text[max(0, comma.start() - 60) : comma.start()]
+            offset = max(0, comma.start() - 60)
+            before = text[offset : comma.start()]
             words = list(_RUN.finditer(before))[-_MAX_APPOSED_TITLE_WORDS:]
             head = next(
                 (k for k, w in enumerate(words) if w.group() in TITLES and not w.group().startswith("ال")), None
             )
             if head is None or not before.endswith(words[-1].group()):
                 continue  # no indefinite title in the words before the comma, or no word right before it
-            offset = max(0, comma.start() - 60)
             name_start, name_end = runs[at].start(), runs[at + len(person) - 1].end()
             found.append(((name_start, name_end), (offset + words[head].start(), comma.start())))
         return found
