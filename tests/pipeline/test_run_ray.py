@@ -76,7 +76,10 @@ def test_ray_workers_enforce_the_page_budget_and_go_on(tmp_path: Path) -> None:
     command = ["run", str(shard), str(deep), "--out", str(tmp_path / "ray"), "--engine", "ray", "--workers", "2"]
     result = CliRunner().invoke(cli, [*command, "--page-timeout", "0.5"])
     assert result.exit_code == 0, result.output
-    assert "deep.html" in result.output and "nested 100,002 elements deep" in result.output
+    # The deep page is refused for its depth, or, on a loaded machine, for the budget the depth
+    # check runs under: either way it is named and the batch goes on.
+    deep_line = next(line for line in result.output.splitlines() if "deep.html" in line)
+    assert "nested 100,002 elements deep" in deep_line or "over the page's time budget" in deep_line
     assert "dump.jsonl:2" in result.output and "over the page's time budget" in result.output
     records = _records(tmp_path / "ray")
     assert [record["title"] for record in records] == [
