@@ -201,6 +201,13 @@ def _country_as_nisba(word: str) -> str:
     return nisba if len(word) > 2 and "ال" + nisba in nationality_adjectives() else word
 
 
+def _descriptor_words(descriptor: Sequence[Word]) -> frozenset[str]:
+    """A description's words as `NameBook.by_descriptor` keeps them: without the article, and a
+    country in the construct as its adjective (``وزير خارجية مصر`` is the ``وزير الخارجية المصري``
+    the article introduced)."""
+    return frozenset(_country_as_nisba(_strip_article(w.folded)) for w in descriptor)
+
+
 _RUN = re.compile(r"\w+")
 _COMMA = re.compile(r"\s*[،,]\s*")
 _MAX_APPOSED_TITLE_WORDS = 5
@@ -683,7 +690,7 @@ class NameBook:
     def described_in_full(self, descriptor: Sequence[Word]) -> str | None:
         """The person the article introduced with every word of `descriptor` (a country in the
         construct read as its adjective), the latest such; None where no one was."""
-        wanted = frozenset(_country_as_nisba(_strip_article(w.folded)) for w in descriptor)
+        wanted = _descriptor_words(descriptor)
         for described, key in reversed(self.by_descriptor):
             if wanted <= described and key in self.persons:
                 return self.resolve(key)
@@ -693,9 +700,7 @@ class NameBook:
         """``اللاعب السويسري`` -> the name ``السويسري`` (with or without a title) introduced."""
         if len(descriptor) == 1 and descriptor[0].folded in _UNNAMED_PEOPLE:
             return None  # ``قال ناشط``: an unnamed one, not the activist the article named before
-        # (``وزير خارجية مصر`` is the ``وزير الخارجية المصري`` the article introduced: a country in the
-        # construct is its adjective of nationality)
-        wanted = frozenset(_country_as_nisba(_strip_article(w.folded)) for w in descriptor)
+        wanted = _descriptor_words(descriptor)
         nisbas = frozenset(_strip_article(w.folded) for w in descriptor if _NISBA.fullmatch(w.folded))
         if len(descriptor) == 1:
             # ``واشار الباحث`` after ``سيباستيان ابيس الباحث في مؤسسة ...``: the one person of that
