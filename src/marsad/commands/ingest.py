@@ -16,6 +16,7 @@ from marsad.commands.common import (
     cluster_threshold_option,
     count_pages,
     field_option,
+    ner_option,
     page_timeout_option,
     source_names_option,
 )
@@ -77,6 +78,7 @@ def _extractor(options: ExtractOptions) -> Callable[[Page], list[Record]]:
     help="Processes extracting pages; this process stores them, in input order.",
 )
 @page_timeout_option
+@ner_option
 @field_option
 @click.option(
     "--lock-timeout",

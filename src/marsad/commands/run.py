@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from marsad.commands.common import ErrorLog, cluster_threshold_option, field_option, page_timeout_option
+from marsad.commands.common import ErrorLog, cluster_threshold_option, field_option, ner_option, page_timeout_option
 from marsad.errors import MarsadError
 from marsad.pipeline.engines import ENGINES
 from marsad.progress import on_terminal
@@ -89,6 +89,7 @@ def shard_progress(results: Iterator[ShardResult], total: int, out_dir: Path) ->
 )
 @cluster_threshold_option
 @page_timeout_option
+@ner_option
 @field_option
 @click.option("--strict", is_flag=True, help="Exit non-zero if any page or shard could not be processed.")
 def run_command(

@@ -6,10 +6,12 @@ from typing import TextIO
 
 import click
 
+from marsad.commands.common import ner_option
 from marsad.enrich.ner.conll import parse_conll
 
 
 @click.command(name="tag")
+@ner_option
 @click.option(
     "--conll",
     "conll",

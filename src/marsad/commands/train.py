@@ -35,7 +35,8 @@ _vectors_option = click.option(
     "--vectors",
     type=_FILE,
     required=True,
-    help="Skip-gram vectors from `PYTHONHASHSEED=0 marsad train ner-clusters --vectors FILE`.",
+    help="Skip-gram vectors from `PYTHONHASHSEED=0 marsad train ner-clusters --vectors FILE`, "
+    "or a tagger's .npz (its frozen vectors; the accurate tagger takes the shipped ner_neural.npz's).",
 )
 _hidden_option = click.option("--hidden", type=int, default=128, show_default=True, help="LSTM units per direction.")
 
@@ -113,6 +114,22 @@ def ner_train_command(
         click.echo(f"model written to {out}")
 
 
+def _e5_layers(text: str | None) -> tuple[int, ...]:
+    from marsad.training.ner.e5_states import STORED_LAYERS
+
+    if not text:
+        return ()
+    try:
+        layers = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        layers = ()
+    if not layers or any(layer not in STORED_LAYERS for layer in layers):
+        raise click.BadParameter(
+            f"{text!r}: expected some of {','.join(map(str, STORED_LAYERS))}", param_hint="--e5-layers"
+        )
+    return layers
+
+
 @train_group.command(name="ner-neural")
 @_shared_option
 @click.option("--out", type=_DIR, default=None, help="Model folder to write ner_neural.npz into.")
@@ -149,6 +166,19 @@ def ner_train_command(
 @click.option(
     "--wiki", is_flag=True, help="Add the words of Arabic Wikipedia's names (the arwikicats package) as features."
 )
+@click.option(
+    "--e5-layers",
+    default=None,
+    help="The accurate tagger: these multilingual-e5 layers (comma-separated, of 4,6,8,10,12) as a sentence "
+    "input; writes ner_accurate.npz.",
+)
+@click.option(
+    "--e5-cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(".cache/e5"),
+    show_default=True,
+    help="Where ANERcorp train's e5 states are kept between runs (computed first, with --jobs processes).",
+)
 @click.option("--dev-only", is_flag=True, help="Only score on the dev split; write no model.")
 @click.option(
     "--final-epochs",
@@ -173,6 +203,8 @@ def ner_neural_command(
     silver_per_epoch: int,
     pretrained: Path | None,
     wiki: bool,
+    e5_layers: str | None,
+    e5_cache: Path,
     dev_only: bool,
     final_epochs: int | None,
 ) -> None:
@@ -194,6 +226,7 @@ def ner_neural_command(
         seed_list = [int(s) for s in seeds.split(",") if s.strip()]
     except ValueError as error:
         raise click.BadParameter(f"expected comma-separated integers, got {seeds!r}", param_hint="--seeds") from error
+    layers = _e5_layers(e5_layers)
     config = NeuralConfig(
         hidden=hidden,
         epochs=epochs,
@@ -207,20 +240,22 @@ def ner_neural_command(
         silver_per_epoch=silver_per_epoch if silver else 0,
         pretrained=str(pretrained.resolve()) if pretrained else None,
         wiki=wiki,
+        context_layers=layers,
     )
+    cache = e5_cache if layers else None
     if final_epochs is not None:
         dev: dict[str, object] = {
             "final_epochs": final_epochs,
             "chosen_by": "an earlier --dev-only run (MODEL_CARD.md)",
         }
     else:
-        result = neural_dev_experiment(shared, lexicon_dir, vectors, config, seed_list, jobs)
+        result = neural_dev_experiment(shared, lexicon_dir, vectors, config, seed_list, jobs, cache)
         best = [next(r for r in m.history if r["epoch"] == m.epochs) for m in result.members]
         dev = {"ensemble": result.scores, "members": best, "final_epochs": result.epochs}
         click.echo(json.dumps({"config": asdict(config), "seeds": seed_list, "dev": dev}, ensure_ascii=False))
     if not dev_only:
         final = replace(config, epochs=int(dev["final_epochs"]))  # type: ignore[call-overload]
-        path = train_final_neural(shared, lexicon_dir, vectors, final, out, dev, seed_list, jobs)
+        path = train_final_neural(shared, lexicon_dir, vectors, final, out, dev, seed_list, jobs, cache)
         click.echo(f"model written to {path}")
 
 

@@ -56,7 +56,11 @@ def evaluate_dataset(name: str, path: Path, keep: tuple[str, ...], tagger: Tagge
     )
 
 
-def floors() -> dict[str, float]:
-    """The pinned minimum micro F1 per dataset (`marsad eval ner --check`)."""
+def floors(kind: str = "neural") -> dict[str, float]:
+    """The pinned minimum micro F1 per dataset (`marsad eval ner --check`) of the tagger `kind`:
+    the accurate tagger's are under `"accurate"`, every other kind's at the top level."""
     text = (resources.files("marsad") / "models" / "ner" / "floors.json").read_text(encoding="utf-8")
-    return {k: float(v) for k, v in json.loads(text).items() if not k.startswith("_")}
+    table = json.loads(text)
+    if kind == "accurate":
+        table = table.get("accurate", {})
+    return {k: float(v) for k, v in table.items() if not k.startswith("_") and not isinstance(v, dict)}

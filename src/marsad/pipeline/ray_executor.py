@@ -22,6 +22,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 RAY_INSTALL = "pip install 'marsad[ray]'"
+# Environment variables a Ray worker needs as the driver has them (the entity tagger a run chose).
+_PASSED_VARIABLES = ("MARSAD_NER",)
 
 
 def _apply(task: Callable[[Any], Any], item: Any) -> Any:
@@ -44,6 +46,9 @@ class RayShardExecutor:
         except ImportError:
             raise MarsadError(f"the ray engine needs Ray: {RAY_INSTALL}") from None
         if not ray.is_initialized():
+            # Settings read where the workers load their models (the tagger a run chose).
+            passed = {name: os.environ[name] for name in _PASSED_VARIABLES if name in os.environ}
+            runtime_env = {"env_vars": passed} if passed else None
             if self.address is None:
                 # "local" always starts a fresh runtime, never joins one started with `ray start`.
                 ray.init(
@@ -52,10 +57,11 @@ class RayShardExecutor:
                     include_dashboard=False,
                     log_to_driver=False,
                     configure_logging=False,
+                    runtime_env=runtime_env,
                 )
             else:
                 # A running cluster keeps its own settings; a Ray Client forwards any others to it.
-                ray.init(address=self.address)
+                ray.init(address=self.address, runtime_env=runtime_env)
             self._started_here = True
         self._ray = ray
         return ray

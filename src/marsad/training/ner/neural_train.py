@@ -30,7 +30,9 @@ from marsad.enrich.ner.conll import TYPES, Sentence, normalize_tag, read_labelle
 from marsad.enrich.ner.features import FeatureConfig, FeatureExtractor, Lexicons
 from marsad.enrich.ner.model import CONFIG_FILE, load_lexicons
 from marsad.enrich.ner.neural import (
+    ACCURATE_FILE,
     NEURAL_FILE,
+    ContextStates,
     EncodedTokens,
     NeuralNerModel,
     NeuralWeights,
@@ -38,6 +40,7 @@ from marsad.enrich.ner.neural import (
     save_weights,
     word_chars,
 )
+from marsad.training.ner.e5_states import CachedContext, cache_states
 from marsad.training.ner.gazetteers import babel_places, merge, names_from
 from marsad.training.ner.train import TrainConfig, sha256, split_dev
 from marsad.training.ner.wiki_names import lists_sha256, wiki_names
@@ -86,6 +89,10 @@ class NeuralConfig:
     pretrained: str | None = None
     # Words of Arabic Wikipedia's names of places, clubs and people as features (`wiki_names`).
     wiki: bool = False
+    # The accurate tagger: these e5 layers' states of each word (`e5.E5Context`), mixed by
+    # learned weights, as a sentence input beside the token's own (empty: the default tagger).
+    context_layers: tuple[int, ...] = ()
+    context_width: int = 384
     split: TrainConfig = field(default_factory=TrainConfig)
 
 
@@ -96,8 +103,11 @@ class Vectors:
 
 
 def read_vectors(path: Path, min_count: int = 5) -> Vectors:
-    """Skip-gram vectors kept by `wordreps.build_clusters(vectors_out=...)`."""
+    """Skip-gram vectors kept by `wordreps.build_clusters(vectors_out=...)`, or the frozen
+    vectors a shipped tagger's `.npz` holds (already unit length, row 0 unknown)."""
     with np.load(path) as data:
+        if "word_vectors" in data:
+            return Vectors([str(w) for w in data["words"]], np.asarray(data["word_vectors"], dtype=np.float32))
         keep = data["counts"] >= min_count
         words = [str(w) for w in data["words"][keep]]
         matrix = np.asarray(data["vectors"][keep], dtype=np.float32)
@@ -175,6 +185,8 @@ def make_model(config: NeuralConfig, vectors: Vectors, n_features: int, n_chars:
     import torch
     from torch import nn
 
+    contexts = len(config.context_layers)
+
     class Tagger(nn.Module):
         def __init__(self) -> None:
             super().__init__()
@@ -183,6 +195,11 @@ def make_model(config: NeuralConfig, vectors: Vectors, n_features: int, n_chars:
             self.chars = nn.Embedding(n_chars, config.char_dim, padding_idx=0)
             self.conv = nn.Linear(3 * config.char_dim, config.filters)
             size = vectors.matrix.shape[1] + config.feature_dim + config.filters
+            if contexts:
+                # ELMo's scalar mix: softmaxed layer weights and one scale.
+                self.mix = nn.Parameter(torch.zeros(contexts))
+                self.scale = nn.Parameter(torch.ones(1))
+                size += config.context_width
             self.lstm = nn.LSTM(size, config.hidden, batch_first=True, bidirectional=True)
             self.out = nn.Linear(2 * config.hidden, len(TAGS))
             self.transitions = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)))
@@ -202,7 +219,10 @@ def make_model(config: NeuralConfig, vectors: Vectors, n_features: int, n_chars:
             conv = conv.masked_fill(~valid[:, :, None], -1e4).max(dim=1).values
             if not config.chars:
                 conv = torch.zeros_like(conv)
-            return torch.cat([words, bags, conv], dim=1)
+            if not contexts:
+                return torch.cat([words, bags, conv], dim=1)
+            mixed = torch.einsum("nlc,l->nc", enc["context"], self.scale * torch.softmax(self.mix, dim=0))
+            return torch.cat([words, bags, conv, mixed], dim=1)
 
         def emissions(self, inputs: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
             from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
@@ -277,6 +297,12 @@ def export_weights(model: Any, config: NeuralConfig) -> NeuralWeights:
     recurrent = np.stack([block.T for block in blocks])  # (2, H, 4H)
     feature_table = state["features.weight"] if config.bag else np.zeros_like(state["features.weight"])
     input_weight = np.concatenate(inputs, axis=1)
+    context_mix = context_weight = None
+    if config.context_layers:
+        # The sentence input's rows come last; the token rows stay what the cache projects.
+        input_weight, context_weight = input_weight[: -config.context_width], input_weight[-config.context_width :]
+        mix = state["mix"].astype(np.float64)
+        context_mix = (state["scale"][0] * np.exp(mix - mix.max()) / np.exp(mix - mix.max()).sum()).astype(np.float32)
     if not config.chars:
         input_weight[-config.filters :] = 0.0
     return NeuralWeights(
@@ -295,6 +321,8 @@ def export_weights(model: Any, config: NeuralConfig) -> NeuralWeights:
         transitions=state["transitions"],
         start=state["start"],
         end=state["end"],
+        context_mix=context_mix,
+        context_weight=None if context_weight is None else np.ascontiguousarray(context_weight),
     )
 
 
@@ -330,14 +358,24 @@ def train_network(
     dev: Sequence[Sentence] | None = None,
     places: dict[str, set[str]] | None = None,
     silver: Sequence[Sentence] = (),
+    context: ContextStates | None = None,
 ) -> Trained:
     """Train on `sentences`; with `dev`, keep the epoch with the best dev F1
     after propagation (early stopping), else train `config.epochs` epochs.
 
     `silver` sentences are sampled, `config.silver_per_epoch` per epoch; they
     see the gazetteer of all gold sentences, as text does at run time, and add
-    nothing to the vocabularies or the gazetteer."""
+    nothing to the vocabularies or the gazetteer.
+
+    `context` gives the sentence states of the accurate tagger (`config.context_layers`)
+    for the training and dev sentences."""
     import torch
+
+    if bool(config.context_layers) != (context is not None):
+        raise ValueError("context layers and context states go together")
+    if context is not None and silver:
+        raise ValueError("silver sentences have no cached context states")
+    states = context.sentence_states([tokens for tokens, _ in sentences]) if context is not None else None
 
     torch.set_num_threads(1)
     torch.manual_seed(config.seed)
@@ -383,6 +421,8 @@ def train_network(
             lengths = torch.tensor([len(gold[i]) for i in chosen])
             steps = int(lengths.max())
             batch_tensors = tensors(batch)
+            if states is not None:
+                batch_tensors["context"] = torch.from_numpy(np.concatenate([states[i] for i in chosen]))
             if config.identity_dropout:
                 sizes = np.diff(np.append(batch.bag_starts, len(batch.bag_ids)))
                 hidden_tokens = np.array([rng.random() < config.identity_dropout for _ in batch.words])
@@ -412,7 +452,7 @@ def train_network(
             "seconds": round(time.perf_counter() - started),
         }
         if dev is not None:
-            scores = dev_scores(NeuralNerModel(export_weights(network, config), final_encoder), dev)
+            scores = dev_scores(NeuralNerModel(export_weights(network, config), final_encoder, context), dev)
             record.update(scores)
             f1 = float(scores["micro_f1_propagated"])  # type: ignore[arg-type]
             if best is None or f1 > best[0]:
@@ -427,7 +467,8 @@ def train_network(
         network.load_state_dict(best[2])
         epochs_run = best[1]
     network.eval()
-    return Trained(NeuralNerModel(export_weights(network, config), final_encoder), epochs_run, history, network)
+    model = NeuralNerModel(export_weights(network, config), final_encoder, context)
+    return Trained(model, epochs_run, history, network)
 
 
 def load_inputs(
@@ -459,9 +500,10 @@ def _train_member(
     config: NeuralConfig,
     dev: Sequence[Sentence] | None,
     places: dict[str, set[str]],
+    context: ContextStates | None = None,
 ) -> Member:
     silver = read_labelled(Path(config.silver)) if config.silver else []
-    trained = train_network(sentences, base, vectors, config, dev=dev, places=places, silver=silver)
+    trained = train_network(sentences, base, vectors, config, dev=dev, places=places, silver=silver, context=context)
     encoder = trained.model.encoder
     return Member(trained.model.weights, encoder.features, encoder.chars, trained.epochs, trained.history)
 
@@ -474,26 +516,36 @@ def train_members(
     seeds: Sequence[int],
     dev: Sequence[Sentence] | None = None,
     jobs: int = 1,
+    context: ContextStates | None = None,
 ) -> tuple[NeuralNerModel, list[Member]]:
     """One network per seed (in `jobs` processes of one thread each), joined
     into one ensemble model whose extractor knows all of `sentences`' names."""
     places = babel_places()
     configs = [replace(config, seed=seed) for seed in seeds]
     if jobs > 1 and len(configs) > 1:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=spawn) as pool:
             n = len(configs)
             members = list(
-                pool.map(_train_member, [sentences] * n, [base] * n, [vectors] * n, configs, [dev] * n, [places] * n)
+                pool.map(
+                    _train_member,
+                    [sentences] * n,
+                    [base] * n,
+                    [vectors] * n,
+                    configs,
+                    [dev] * n,
+                    [places] * n,
+                    [context] * n,
+                )
             )
     else:
-        members = [_train_member(sentences, base, vectors, c, dev, places) for c in configs]
+        members = [_train_member(sentences, base, vectors, c, dev, places, context) for c in configs]
     first = members[0]
     if any(m.features != first.features or m.chars != first.chars for m in members):
         raise RuntimeError("ensemble members were trained with different vocabularies")
     words = effective_vectors(vectors, config).words
     encoder = TokenEncoder(full_extractor(sentences, base, places), words, first.features, first.chars)
-    return NeuralNerModel([m.weights for m in members], encoder), members
+    return NeuralNerModel([m.weights for m in members], encoder, context), members
 
 
 @dataclass(slots=True)
@@ -503,6 +555,18 @@ class DevResult:
     members: list[Member]
 
 
+def training_context(shared: Path, config: NeuralConfig, cache: Path | None, jobs: int) -> CachedContext | None:
+    """The accurate tagger's e5 states of ANERcorp train, cached in `cache` (computed first when absent)."""
+    if not config.context_layers:
+        return None
+    if cache is None:
+        raise ValueError("a tagger with e5 layers needs a cache folder for their states")
+    if config.wojood or config.silver:
+        raise ValueError("only ANERcorp train has cached e5 states")
+    found = cache_states(shared / "data/ner/anercorp/train.txt", cache, jobs)
+    return CachedContext([found], config.context_layers)
+
+
 def neural_dev_experiment(
     shared: Path,
     lexicon_dir: Path,
@@ -510,12 +574,14 @@ def neural_dev_experiment(
     config: NeuralConfig,
     seeds: Sequence[int] = (13,),
     jobs: int = 1,
+    context_cache: Path | None = None,
 ) -> DevResult:
     sentences, base, vectors = load_inputs(shared, lexicon_dir, vectors_file, config)
     train, dev = split_dev(sentences, config.split)
     if config.wojood:
         train = train + wojood_sentences(shared / "data/ner/wojood-sample/train.txt")
-    model, members = train_members(train, base, vectors, config, seeds, dev=dev, jobs=jobs)
+    context = training_context(shared, config, context_cache, jobs)
+    model, members = train_members(train, base, vectors, config, seeds, dev=dev, jobs=jobs, context=context)
     epochs = round(sum(m.epochs for m in members) / len(members))
     return DevResult(dev_scores(model, dev), epochs, members)
 
@@ -529,10 +595,12 @@ def train_final_neural(
     dev: dict[str, object],
     seeds: Sequence[int] = (13,),
     jobs: int = 1,
+    context_cache: Path | None = None,
 ) -> Path:
     """Train on all of ANERcorp train for `config.epochs` epochs (the dev-chosen
     count), one network per seed, and write `ner_neural.npz` plus a `neural`
-    record in config.json.
+    record in config.json (with e5 layers: `ner_accurate.npz`, its word vectors read
+    from the shipped `ner_neural.npz`, and an `accurate` record).
 
     The lexicons (clusters, gazetteer, triggers) are the CRF's, read from
     `lexicon_dir`: the gazetteer there is built from all of train, as the
@@ -544,16 +612,23 @@ def train_final_neural(
         wojood = shared / "data/ner/wojood-sample/train.txt"
         sentences = sentences + wojood_sentences(wojood)
         inputs.append(wojood)
-    model, members = train_members(sentences, base, vectors, config, seeds, jobs=jobs)
+    context = training_context(shared, config, context_cache, jobs)
+    model, members = train_members(sentences, base, vectors, config, seeds, jobs=jobs, context=context)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / NEURAL_FILE
+    accurate = bool(config.context_layers)
+    path = out / (ACCURATE_FILE if accurate else NEURAL_FILE)
     meta: dict[str, object] = {"features": asdict(features_for(base))}
     if base.wiki:
         meta["wiki_sha256"] = lists_sha256(dict(base.wiki))
-    save_weights(path, model.members, model.encoder, meta)
+    if accurate:
+        meta["context_layers"] = list(config.context_layers)
+        shipped = np.load(out / NEURAL_FILE)
+        if [str(w) for w in shipped["words"]] != vectors.words:
+            raise ValueError(f"the accurate tagger shares {NEURAL_FILE}'s word vectors: train it with --vectors there")
+    save_weights(path, model.members, model.encoder, meta, vectors_from=NEURAL_FILE if accurate else None)
     config_path = out / CONFIG_FILE
     record = json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else {}
-    record["neural"] = {
+    record["accurate" if accurate else "neural"] = {
         "config": asdict(config),
         "seeds": list(seeds),
         "dev": dev,

