@@ -47,6 +47,15 @@ def test_news_sentences_split_like_find_entities(tmp_path: Path) -> None:
     assert sentences[2][0] == "أعلنت"
 
 
+def test_news_sentences_read_every_nth_article_and_leave_evaluated_paragraphs_out(tmp_path: Path) -> None:
+    news = [_news(tmp_path)]
+    second = list(news_sentences(news, every=2, start=1))
+    assert [s[0] for s in second] == ["أعلنت", "وقال"]
+    assert [s[0] for s in news_sentences(news, every=2)] == ["استقبل", "وبحث"]
+    evaluated = {ARTICLES[1]["content"]}
+    assert [s[0] for s in news_sentences(news, skip=evaluated)] == ["استقبل", "وبحث"]
+
+
 class _Fixed:
     """A tagger answering from a table (the filter's logic, apart from any model)."""
 

@@ -304,17 +304,38 @@ def ner_pretrain_command(shared: Path | None, out: Path, vectors: Path, hidden: 
     help="Tag with taggers first trained on ANERcorp train minus the dev split (silver for "
     "`ner-neural --dev-only`); VECTORS as for ner-neural. Needs the ner-train extra.",
 )
+@click.option(
+    "--teacher",
+    type=click.Choice(["agreement", "accurate"]),
+    default="agreement",
+    show_default=True,
+    help="agreement: sentences the BiLSTM-CRF and the CRF tag alike; accurate: the accurate tagger's tags "
+    "(the default tagger taught by it).",
+)
+@click.option("--every", type=int, default=1, show_default=True, help="Read every N-th news article.")
+@click.option(
+    "--start", type=int, default=0, show_default=True, help="The first article read (with --every: parts of one run)."
+)
 def ner_silver_command(
-    shared: Path | None, out: Path, models: Path | None, sentences: int, dev_vectors: Path | None
+    shared: Path | None,
+    out: Path,
+    models: Path | None,
+    sentences: int,
+    dev_vectors: Path | None,
+    teacher: str,
+    every: int,
+    start: int,
 ) -> None:
-    """Tag the unlabeled news with the BiLSTM-CRF and the CRF; keep the sentences
-    with an entity that both tag alike (the input of `ner-neural --silver`).
+    """Tag the unlabeled news and keep sentences with an entity, as silver training data (the
+    input of `ner-neural --silver`): those the BiLSTM-CRF and the CRF tag alike, or the
+    accurate tagger's. The articles the entity sets score are left out.
 
     The news is read in a fixed order (the collections sorted by name), so the
     same models give the same file."""
     from contextlib import ExitStack
 
     from marsad.enrich.ner.model import open_model
+    from marsad.evaluation.news_entities import evaluated_paragraphs
     from marsad.training.ner.dev_taggers import dev_split_taggers
     from marsad.training.ner.silver import Tagger, agreeing, news_sentences, write_conll
     from marsad.training.ner.wiki_names import with_wiki
@@ -328,9 +349,12 @@ def ner_silver_command(
             logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
             work = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             taggers = dev_split_taggers(shared, folder, dev_vectors, work)
+        elif teacher == "accurate":
+            taggers = [open_model(folder, stack, "accurate")]
         else:
             taggers = [open_model(folder, stack, kind, lexicon_hook=with_wiki) for kind in ("neural", "crf")]
-        read = progress(news_sentences(news), desc="news sentences tagged", unit="sentence")
+        skip = evaluated_paragraphs(shared)
+        read = progress(news_sentences(news, every, skip, start), desc="news sentences tagged", unit="sentence")
         count = write_conll(agreeing(read, taggers, sentences), out)
     click.echo(json.dumps({"silver_sentences": count, "out": str(out)}))
 

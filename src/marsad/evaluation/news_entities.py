@@ -230,6 +230,20 @@ def _articles(shared: Path, collection: Collection, keys: set[str]) -> dict[str,
     return content
 
 
+def evaluated_paragraphs(shared: Path) -> set[str]:
+    """Every paragraph of the articles the entity sets score (kept out of silver training data);
+    a collection the shared folder lacks has none to leave out."""
+    golds = [(file, load_gold(file, field)) for _, _, file, field in SETS]
+    found: set[str] = set()
+    for collection in dict.fromkeys(collection_of(file) for file, gold in golds if gold):
+        if not (shared / collection.file).is_file():
+            continue
+        keys = {key for file, gold in golds if collection_of(file) == collection for key, _ in gold}
+        for paragraphs in _articles(shared, collection, keys).values():
+            found.update(p.strip() for p in paragraphs)
+    return found
+
+
 def evaluate_news(shared: Path) -> list[SetScore]:
     """One score per gold set, each article tagged once (read from `shared` by url or id)."""
     golds = [(name, kind, file, load_gold(file, field)) for name, kind, file, field in SETS]

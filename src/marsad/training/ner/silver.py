@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -46,10 +46,18 @@ def news_texts(paths: Iterable[Path]) -> Iterator[str]:
                 yield next((article[f] for f in TEXT_FIELDS if isinstance(article.get(f), str)), "")
 
 
-def news_sentences(paths: Iterable[Path]) -> Iterator[list[str]]:
-    """Token lists of the news articles' sentences, split as `find_entities` splits them."""
-    for text in news_texts(paths):
+def news_sentences(
+    paths: Iterable[Path], every: int = 1, skip: Collection[str] = frozenset(), start: int = 0
+) -> Iterator[list[str]]:
+    """Token lists of the news articles' sentences, split as `find_entities` splits them: of every
+    `every`-th article from the `start`-th, leaving out the paragraphs in `skip` (the evaluation
+    sets' articles)."""
+    for number, text in enumerate(news_texts(paths)):
+        if number % every != start % every:
+            continue
         for paragraph in text.split("\n"):
+            if paragraph.strip() in skip:
+                continue
             for run in sentences_of(tokenize(paragraph)):
                 if MIN_TOKENS <= len(run) <= MAX_TOKENS:
                     yield [token for token, _, _ in run]
