@@ -156,7 +156,7 @@ ner_option = click.option(
     expose_value=False,
     callback=_choose_tagger,
     help="Entity tagger: neural (default, fast), accurate (reads each sentence through multilingual-e5 "
-    "as well; needs the `accurate` extra, about 40x slower), crf (the fallback). Default: $MARSAD_NER or neural.",
+    "as well; needs the `accurate` extra, about 50x slower), crf (the fallback). Default: $MARSAD_NER or neural.",
 )
 
 

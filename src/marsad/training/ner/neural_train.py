@@ -301,8 +301,8 @@ def export_weights(model: Any, config: NeuralConfig) -> NeuralWeights:
     if config.context_layers:
         # The sentence input's rows come last; the token rows stay what the cache projects.
         input_weight, context_weight = input_weight[: -config.context_width], input_weight[-config.context_width :]
-        mix = state["mix"].astype(np.float64)
-        context_mix = (state["scale"][0] * np.exp(mix - mix.max()) / np.exp(mix - mix.max()).sum()).astype(np.float32)
+        weights = np.exp(state["mix"].astype(np.float64) - state["mix"].max())
+        context_mix = (state["scale"][0] * weights / weights.sum()).astype(np.float32)
     if not config.chars:
         input_weight[-config.filters :] = 0.0
     return NeuralWeights(
