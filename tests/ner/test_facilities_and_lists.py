@@ -116,6 +116,9 @@ def test_a_kind_of_company_or_a_preposition_after_the_head_names_none(text: str)
             "كي نيشيكوري",
         ),
         ("وتقدمت الدنماركية كارولين فوزنياكي إلى الدور الثاني.", "كارولين فوزنياكي"),
+        # a title of nobility
+        ("وقالت رئيسة المجلس البارونة فرانسيس ديسوزا إن التحقيق سيأخذ مجراه.", "فرانسيس ديسوزا"),
+        ("وأعلن السير أليكس فيرغسون اعتزاله التدريب بعد سبعة وعشرين عاما.", "أليكس فيرغسون"),
     ],
 )
 def test_a_title_or_a_foreign_nationality_before_a_name_is_no_part_of_it(text: str, person: str) -> None:

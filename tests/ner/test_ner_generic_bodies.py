@@ -56,3 +56,14 @@ def test_a_generic_body_with_a_nationality_is_no_organisation(sentence: str) -> 
 
 def test_a_body_named_by_its_region_stays() -> None:
     assert ("البرلمان العربي", "ORG") in found("وقال البرلمان العربي إن القرار يخالف القانون الدولي.")
+
+
+@pytest.mark.parametrize("group", ["ميليشيات", "مليشيا", "ميليشيا", "مليشيات"])
+def test_the_writers_word_for_an_armed_group_is_no_part_of_its_name(group: str) -> None:
+    from marsad.enrich.ner.article import trim_entities
+
+    words = ["وأعلنت", group, "الحوثي", "مسؤوليتها"]
+    run = [(word, 0, 0) for word in words]
+    assert trim_entities(run, ["O", "B-ORG", "I-ORG", "O"]) == ["O", "O", "B-ORG", "O"]
+    # alone, the word names no one body
+    assert drop_generic_bodies(words, ["O", "B-ORG", "B-ORG", "O"], fold_entry) == ["O", "O", "B-ORG", "O"]

@@ -35,3 +35,14 @@ def test_a_place_the_article_names_opening_a_person_is_split_from_it() -> None:
         "I-PER",
         "I-PER",
     ]
+
+
+def test_a_body_the_article_names_opening_a_person_is_split_from_it() -> None:
+    from marsad.enrich.ner.title_complements import split_leading_places
+
+    tokens = ["المنتدب", "في", "موبايلي", "خليفة", "الشامسي"]
+    tags = ["O", "O", "B-PER", "I-PER", "I-PER"]
+    names = {("موبايلي",): "ORG"}
+    assert split_leading_places(tokens, tags, lambda token: token, names) == ["O", "O", "B-ORG", "B-PER", "I-PER"]
+    # two words stay a person's name: the body alone before a one-word name is left as read
+    assert split_leading_places(["موبايلي", "خليفة"], ["B-PER", "I-PER"], lambda t: t, names) == ["B-PER", "I-PER"]

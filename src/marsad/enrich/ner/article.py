@@ -296,6 +296,9 @@ def cut_tails(run: Tokens, tags: list[str]) -> list[str]:
 # ``تنظيم داعش الإرهابي`` names ``داعش``: ``تنظيم`` says what kind of body it is, as ``شركة`` may, and the
 # adjective judges it (2,679 ``تنظيم داعش/القاعدة/الدولة`` in the news collections, 593 with ``الإرهابي(ة)``).
 _KIND_OF_BODY = frozenset({fold_word("تنظيم")})
+# ``ميليشيات الحوثي`` names ``الحوثي``: the writer's word for an armed group, before its name (35 such
+# organisations in 3,000 SaudiNewsNet articles as the network read them, 56 as the taught one does).
+_ARMED_GROUP = frozenset(fold_word(w) for w in ("ميليشيات", "مليشيات", "ميليشيا", "مليشيا"))
 _JUDGING = frozenset(fold_word(w) for w in ("الإرهابي", "الإرهابية", "المتطرف", "المتطرفة", "الإجرامي", "الإجرامية"))
 
 
@@ -305,7 +308,8 @@ def _trim_organisation(run: Tokens, tags: list[str], start: int, end: int) -> No
         tags[end] = "O"
     rest = [fold_word(token) for token, _, _ in run[start + 1 : end]]
     # (``تنظيم الدولة`` stays: ``الدولة`` alone is any state)
-    if rest and fold_word(run[start][0]) in _KIND_OF_BODY and (len(rest) > 1 or not rest[0].startswith("ال")):
+    first = fold_word(run[start][0])
+    if rest and (first in _ARMED_GROUP or (first in _KIND_OF_BODY and (len(rest) > 1 or not rest[0].startswith("ال")))):
         tags[start] = "O"
         tags[start + 1] = "B-ORG"
 

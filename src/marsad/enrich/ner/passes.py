@@ -36,6 +36,7 @@ from marsad.enrich.ner.facility_phrases import mark_facility_phrases
 from marsad.enrich.ner.generic_bodies import drop_bodies_by_nationality, drop_generic_bodies
 from marsad.enrich.ner.organisation_adjectives import extend_organisations
 from marsad.enrich.ner.organisation_phrases import mark_organisation_phrases
+from marsad.enrich.ner.possessed_tails import cut_possessed_tails
 from marsad.enrich.ner.quoted_names import mark_organisations, quoted_organisations
 from marsad.enrich.ner.states import extend_states
 from marsad.enrich.ner.surnames import extend_surnames
@@ -185,6 +186,10 @@ def _surnames(s: TaggedSentence, names: ArticleNames) -> None:
     s.tags = extend_surnames(s.tokens, s.tags, names.name_key)
 
 
+def _possessed_tails(s: TaggedSentence, names: ArticleNames) -> None:
+    s.tags = cut_possessed_tails(s.tokens, s.tags, names.name_key, names.names)
+
+
 def _generic_bodies(s: TaggedSentence, names: ArticleNames) -> None:
     s.tags = drop_bodies_by_nationality(s.tokens, drop_generic_bodies(s.tokens, s.tags, names.name_key), names.name_key)
 
@@ -239,6 +244,9 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         _generic_bodies,
     ),
     Pass("tails", "a preposition or a relative pronoun a name was run on into; `العام` before a word of time", _tails),
+    Pass(
+        "possessed tails", "a noun with its pronoun after a person the article names (`رانييري رضاه`)", _possessed_tails
+    ),
     Pass(
         "adjective places",
         "`السعودية` after a definite word: the adjective (`الشركة السعودية`); a nationality closing a town's name"

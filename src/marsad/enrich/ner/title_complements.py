@@ -5,9 +5,9 @@ reads the place and the person as one person. Where it did (a person of three wo
 right after such a title the tagger left out), the first word is the place the title
 governs: a place of its own, and the person's name starts after it; so where the title itself
 opened the span (`سيناتور تكساس`, `حاكم أركنساس مايك هاكابي`). In 1,500 articles of the news 5
-spans after such a title, all of this kind. A person that opens with a place the article (or
-the shipped lists) names as a place is split the same way (`مدير تعليم جازان عثمان عريبي`), the
-title before it being any (`split_leading_places`).
+spans after such a title, all of this kind. A person that opens with a place or a body the article
+(or the shipped lists) names alone is split the same way (`مدير تعليم جازان عثمان عريبي`, `العضو
+المنتدب في موبايلي خليفة الشامسي`), the title before it being any (`split_leading_places`).
 """
 
 from __future__ import annotations
@@ -51,9 +51,10 @@ def split_governed_places(tokens: list[str], tags: list[str], key: Callable[[str
 def split_leading_places(
     tokens: list[str], tags: list[str], key: Callable[[str], str], names: Mapping[tuple[str, ...], str]
 ) -> list[str]:
-    """`tags` with a person that opens with a place the article or the lists name as a place
-    (`مدير تعليم جازان عثمان عريبي` read as one person `جازان عثمان عريبي`) split into the place and
-    the person; the place is no given name (`عمان`, `جدة`), and two words of the name stay."""
+    """`tags` with a person that opens with a place or a body the article or the lists name alone
+    (`مدير تعليم جازان عثمان عريبي` read as one person `جازان عثمان عريبي`, `العضو المنتدب في موبايلي
+    خليفة الشامسي` as `موبايلي خليفة الشامسي`) split into that name and the person; the first word
+    is no given name (`عمان`, `جدة`), and two words of the name stay."""
     if "B-PER" not in tags:
         return tags
     given = given_names()
@@ -61,7 +62,8 @@ def split_leading_places(
         if kind != "PER" or end - start < _MIN_WORDS:
             continue
         first = key(tokens[start])
-        if names.get((first,)) == "LOC" and first not in given:
-            tags[start] = "B-LOC"
+        named = names.get((first,))
+        if named in ("LOC", "ORG") and first not in given:
+            tags[start] = f"B-{named}"
             tags[start + 1] = "B-PER"
     return tags
