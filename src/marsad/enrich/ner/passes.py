@@ -236,7 +236,11 @@ ARTICLE_PASSES: tuple[Pass, ...] = (
         _organisation_adjectives,
     ),
     Pass("outlets", "quoted names after `لـ` or an institution head; bylines (`الرياض - واس`)", _outlets),
-    Pass("governed places", "`حاكم` + a place + a person as one; a named place opening a person", _governed_places),
+    Pass(
+        "governed places",
+        "`حاكم` + a place + a person as one; a named place or body opening a person",
+        _governed_places,
+    ),
     Pass("surnames", "a one-word person + a word the news writes as a name (not in common_words.tsv)", _surnames),
     Pass(
         "generic bodies",
