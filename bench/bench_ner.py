@@ -54,19 +54,20 @@ def main() -> None:
     root = args.shared or shared_dir()
     sentences = [tokens for tokens, _ in read_labelled(root / "data/ner/anercorp/test.txt")]
     tokens = sum(map(len, sentences))
+    shipped = Path(str(model_dir()))
     with tempfile.TemporaryDirectory() as scratch:
         runs: list[tuple[str, Path, str, list[list[str]]]] = [
-            ("default (shipped)", Path(str(model_dir())), "neural", sentences),
-            ("crf", Path(str(model_dir())), "crf", sentences),
+            ("default (shipped)", shipped, "neural", sentences),
+            ("crf", shipped, "crf", sentences),
         ]
         if args.against is not None:
             # the shipped folder with the other weights in place: same lists, same features
             other = Path(scratch) / "against"
-            shutil.copytree(Path(str(model_dir())), other)
+            shutil.copytree(shipped, other)
             shutil.copyfile(args.against, other / NEURAL_FILE)
             runs.append((f"default from {args.against.name}", other, "neural", sentences))
         if args.accurate:
-            runs.append(("accurate", Path(str(model_dir())), "accurate", sentences[: args.accurate]))
+            runs.append(("accurate", shipped, "accurate", sentences[: args.accurate]))
         best: dict[str, tuple[float, float]] = {}
         for _ in range(args.rounds):
             for name, folder, kind, part in runs:

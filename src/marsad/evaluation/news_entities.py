@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -230,17 +231,25 @@ def _articles(shared: Path, collection: Collection, keys: set[str]) -> dict[str,
     return content
 
 
+def _keys_by_collection(
+    files_and_golds: Iterable[tuple[str, list[tuple[str, frozenset[str]]]]],
+) -> dict[Collection, set[str]]:
+    """The gold articles' keys of each collection, the collections in the order the gold files come."""
+    keys: dict[Collection, set[str]] = {}
+    for file, gold in files_and_golds:
+        if gold:
+            keys.setdefault(collection_of(file), set()).update(key for key, _ in gold)
+    return keys
+
+
 def evaluated_paragraphs(shared: Path) -> set[str]:
     """Every paragraph of the articles the entity sets score (kept out of silver training data);
     a collection the shared folder lacks has none to leave out."""
-    golds = [(file, load_gold(file, field)) for _, _, file, field in SETS]
     found: set[str] = set()
-    for collection in dict.fromkeys(collection_of(file) for file, gold in golds if gold):
-        if not (shared / collection.file).is_file():
-            continue
-        keys = {key for file, gold in golds if collection_of(file) == collection for key, _ in gold}
-        for paragraphs in _articles(shared, collection, keys).values():
-            found.update(p.strip() for p in paragraphs)
+    for collection, keys in _keys_by_collection((file, load_gold(file, field)) for _, _, file, field in SETS).items():
+        if (shared / collection.file).is_file():
+            for paragraphs in _articles(shared, collection, keys).values():
+                found.update(p.strip() for p in paragraphs)
     return found
 
 
@@ -249,8 +258,7 @@ def evaluate_news(shared: Path) -> list[SetScore]:
     golds = [(name, kind, file, load_gold(file, field)) for name, kind, file, field in SETS]
     golds = [(name, kind, file, gold) for name, kind, file, gold in golds if gold]
     found: dict[tuple[str, str], dict[str, set[str]]] = {}
-    for collection in dict.fromkeys(collection_of(file) for _, _, file, _ in golds):  # in SETS order
-        keys = {key for _, _, file, gold in golds if collection_of(file) == collection for key, _ in gold}
+    for collection, keys in _keys_by_collection((file, gold) for _, _, file, gold in golds).items():  # in SETS order
         for key, paragraphs in _articles(shared, collection, keys).items():
             by_type: dict[str, set[str]] = {}
             for span in find_entities(paragraphs):

@@ -53,7 +53,7 @@ def news_sentences(
     `every`-th article from the `start`-th, leaving out the paragraphs in `skip` (the evaluation
     sets' articles)."""
     for number, text in enumerate(news_texts(paths)):
-        if number % every != start % every:
+        if number < start or (number - start) % every:
             continue
         for paragraph in text.split("\n"):
             if paragraph.strip() in skip:
