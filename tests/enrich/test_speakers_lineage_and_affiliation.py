@@ -81,3 +81,31 @@ def test_a_phrase_holding_a_bodys_word_is_no_persons_name(phrase: str) -> None:
     key = book.add(_words(phrase), _words("الفريق الأول لكرة"))
     assert key not in book.persons
     assert book.resolve((fold_entry("الهلال"),)) == "الهلال"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "وأفاد مسؤول من وزارة الزراعة، طلب عدم نشر اسمه، بأن «الوزارة ستعلن خطة الري الجديدة قبل نهاية الشهر».",
+            "مسؤول من وزارة الزراعة",
+        ),
+        (
+            "وقالت مسؤولة بالحكومة التونسية إن «المفاوضات مع النقابات ستستأنف صباح الغد في العاصمة».",
+            "مسؤولة بالحكومة التونسية",
+        ),
+        (
+            "وقال باحثون من جامعة الملك سعود إن «النتائج الأولية للدراسة تبشر بعلاج أقل كلفة للمرضى».",
+            "باحثون من جامعة الملك سعود",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_keeps_where_they_work_after_min_or_a_glued_ba(paragraph: str, speaker: str) -> None:
+    """Session 44: the guidelines ask for the fullest description of a speaker the article does
+    not name; ``من`` and a ``ب`` glued to an organisation's word say where they work, as ``في`` does."""
+    assert [q["speaker"] for q in _quotes([paragraph])] == [speaker]
+
+
+def test_min_before_a_word_that_is_no_body_adds_nothing() -> None:
+    paragraph = "وقال شاهد من سكان الحي إن «دوي الانفجار سمع في أرجاء المدينة كلها صباح اليوم»."
+    assert [q["speaker"] for q in _quotes([paragraph])] == ["شاهد"]

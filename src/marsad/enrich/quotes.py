@@ -1352,7 +1352,7 @@ def _called_after(para: _Paragraph, at: int, last: int, book: NameBook) -> str |
     return None
 
 
-_AFFILIATION = frozenset({"في", "لدي", "داخل"})
+_AFFILIATION = frozenset({"في", "لدي", "داخل", "من"})
 _MAX_AFFILIATION_WORDS = 5
 _MAX_UNKNOWN_AFFILIATION = 3
 
@@ -1360,15 +1360,19 @@ _MAX_UNKNOWN_AFFILIATION = 3
 def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int, book: NameBook) -> str:
     """A subject of titles the article names no one for, with the organisation or place it
     belongs to (issue #17's guidelines ask for the fullest description): ``مصدر أمني في وزارة
-    الداخلية``, ``محلل غربي في دمشق``, ``البعثة الأميركية لدى الحلف الأطلسي``. The words after
-    ``في``/``لدى`` count only where they open with an organisation's word, an organisation or a
-    place NER found (never ``في تصريح``, ``في مؤتمر صحفي``), and end before punctuation, ``إن``/``أن``,
-    a speech word or a time word."""
+    الداخلية``, ``محلل غربي في دمشق``, ``البعثة الأميركية لدى الحلف الأطلسي``, ``مسؤول من وزارة
+    الخارجية``, ``مسؤولة بالحكومة اليونانية``. The words after ``في``/``لدى``/``من`` (or a glued ``ب``)
+    count only where they open with an organisation's word, an organisation or a place NER found
+    (never ``في تصريح``, ``في مؤتمر صحفي``), and end before punctuation, ``إن``/``أن``, a speech
+    word or a time word."""
     written = " ".join(w.original for w in subject)
     tokens = para.tokens
-    if at >= last or tokens[at].text not in _AFFILIATION:
+    glued = at < last and _glued_affiliation(tokens[at].text)
+    if at >= last or (tokens[at].text not in _AFFILIATION and not glued):
         return written
     stops = _SUBJECT_STOPS | _COMPLEMENTIZERS | _CUE_FORMS | NAME_STOPS
+    if glued:
+        at -= 1  # (``بالحكومة``: the preposition is the word's first letter; its noun opens the phrase)
     end = at + 1
     while (
         end < last
@@ -1380,6 +1384,8 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
     ):
         end += 1
     words = [t.text for t in tokens[at + 1 : end]]
+    if glued:
+        words[0] = words[0][1:]
     declined = _declined_at(tokens, at + 1, end, last)
     if declined is not None:
         # ``مسؤول في وزارة الخارجية فضل عدم الكشف عن هويته``: the verb of declining ends the place
@@ -1406,7 +1412,14 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
         end = at + 1 + max(known)
     elif (head not in ORGANISATIONS and words[0] not in ORGANISATIONS) or len(words) > _MAX_UNKNOWN_AFFILIATION:
         return written
-    return written + " " + para.original(tokens[at].start, tokens[end - 1].end)
+    return written + " " + para.original(tokens[at + glued].start, tokens[end - 1].end)
+
+
+def _glued_affiliation(word: str) -> bool:
+    """``بالحكومة``, ``بوزارة``: ``ب`` glued to an organisation's word, where the unnamed speaker works
+    (``مسؤولة بالحكومة اليونانية``)."""
+    noun = word[1:]
+    return word.startswith("ب") and (noun in ORGANISATIONS or noun.removeprefix("ال") in ORGANISATIONS)
 
 
 def _declined_at(tokens: list[_Token], first: int, end: int, last: int) -> int | None:
@@ -1433,6 +1446,23 @@ def _nominal_affiliation(
     if not _unnamed(subject[:at], book):
         return speaker
     return _with_affiliation(para, subject[:at], first + at, end, book)
+
+
+def _glued_affiliation_after(
+    para: _Paragraph, subject: list[Word], cue: _Cue, speaker: str | None, last: int, book: NameBook
+) -> str | None:
+    """``قالت مسؤولة بالحكومة اليونانية إن``: the subject's words stop the speaker's at a word with ``ب``
+    glued to an organisation's word; for a speaker the article does not name, that is where they
+    work, kept as `_with_affiliation` keeps ``في``/``من``/``لدى`` phrases."""
+    first, end = cue.subject
+    if speaker is None or end - first != len(subject):
+        return speaker  # (quoted words make the token count differ from the words')
+    cut = len(speaker.split())
+    if not 0 < cut < len(subject) or speaker != " ".join(w.original for w in subject[:cut]):
+        return speaker
+    if not _glued_affiliation(subject[cut].folded) or not _unnamed(subject[:cut], book):
+        return speaker
+    return _with_affiliation(para, subject[:cut], first + cut, last, book)
 
 
 def _the_current_speakers_title(subject: list[Word], current: str | None, book: NameBook) -> bool:
@@ -2126,6 +2156,8 @@ def _sentence_quotes(
                     speaker = _with_affiliation(para, subject, cue.subject[1], last, book)
                 elif cue.kind == "nominal":
                     speaker = _nominal_affiliation(para, subject, cue, speaker, book)
+                else:
+                    speaker = _glued_affiliation_after(para, subject, cue, speaker, last, book)
             elif cue.kind == "verb":
                 # ``طمأن المدافع نواف الصبحي ... وقال "..."``: the clause's own subject,
                 # named right after the clause's first verb.
