@@ -1371,8 +1371,9 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
     if at >= last or (tokens[at].text not in _AFFILIATION and not glued):
         return written
     stops = _SUBJECT_STOPS | _COMPLEMENTIZERS | _CUE_FORMS | NAME_STOPS
+    opening = at  # the first word the speaker keeps: ``في``, or ``بالحكومة`` itself
     if glued:
-        at -= 1  # (``بالحكومة``: the preposition is the word's first letter; its noun opens the phrase)
+        at -= 1  # (the preposition is the word's first letter; its noun opens the phrase)
     end = at + 1
     while (
         end < last
@@ -1412,7 +1413,7 @@ def _with_affiliation(para: _Paragraph, subject: list[Word], at: int, last: int,
         end = at + 1 + max(known)
     elif (head not in ORGANISATIONS and words[0] not in ORGANISATIONS) or len(words) > _MAX_UNKNOWN_AFFILIATION:
         return written
-    return written + " " + para.original(tokens[at + glued].start, tokens[end - 1].end)
+    return written + " " + para.original(tokens[opening].start, tokens[end - 1].end)
 
 
 def _glued_affiliation(word: str) -> bool:
