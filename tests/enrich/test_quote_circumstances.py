@@ -42,3 +42,13 @@ def test_a_word_of_manner_after_the_verb_keeps_the_last_speaker(follow_on: str) 
 def test_a_subject_of_the_same_shape_still_speaks(paragraph: str, speaker: str) -> None:
     said = _speakers(["أعلن مستشفى الملك فهد نتائج دراسة جديدة أمس.", paragraph])
     assert said[-1][0] == speaker
+
+
+def test_a_verb_describing_its_object_cues_the_words_in_marks_after_bianna() -> None:
+    """Session 44: ``ووصفها بأنها «...»`` quotes what the speaker called it, however short; ``ما
+    وصفه`` (what he called it) and ``على حد وصفه`` cue nothing by themselves."""
+    paragraph = "وأدان النائب محمد العلي الهجوم على المستشفى ووصفه بأنه «عمل إجرامي» يستهدف المدنيين."
+    quotes = find_quotes([paragraph], entities=find_entities([paragraph]))
+    assert [(q["text"], q["speaker"], q["direct"]) for q in quotes] == [("عمل إجرامي", "محمد العلي", True)]
+    aside = "وتحدث التقرير عن الأوضاع في المدينة على حد وصفه، دون أن يذكر أرقاما جديدة."
+    assert find_quotes([aside], entities=find_entities([aside])) == []

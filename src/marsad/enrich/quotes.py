@@ -719,6 +719,8 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             continue  # ``طلب عدم ذكر اسمه``, ``دون أن يوضح``: what was not said
         if _names_the_name(tokens, index + 1, last):
             continue  # ``رافضا ذكر اسمه``, ``رفض الإفصاح عن هويته``: his name, not what he said
+        if token.text[found[1] :] in _DESCRIBING_IT and not _described_in_marks(tokens, index, first, last):
+            continue  # ``ضد ما وصفه بالتدخل``, ``على حد وصفه``: no words of his quoted as what it is
         for kind in (found[0],):
             word = para.original(token.start + found[1], token.end)
             if kind == "participle":
@@ -754,6 +756,25 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
             cues.append(_Cue(kind, index, word, subject, _reported_start(tokens, subject[1], last)))
             break
     return cues
+
+
+# A verb of describing with the thing described as its object (``ووصفها``) cues speech only where what it was
+# called follows in marks after ``بأنه``: ``ووصفها بأنها «عمل إجرامي»``.
+_DESCRIBING_IT = frozenset(
+    fold_entry(w) for w in ("وصفه", "وصفها", "وصفهم", "وصفته", "وصفتها", "وصفتهم", "وصفوه", "وصفوها")
+)
+_THAT_IT = frozenset(("بانه", "بانها", "بانهم", "بانهما"))
+_DESCRIBED_REACH = 8  # tokens from the verb to ``بأنه``: its subject, a circumstance
+_OPENING_MARKS = frozenset('«"“')
+
+
+def _described_in_marks(tokens: list[_Token], index: int, first: int, last: int) -> bool:
+    if index > first and tokens[index - 1].text == "ما":
+        return False  # ``ما وصفه``: what he called it, the writer's words around it
+    for k in range(index + 1, min(last - 1, index + 1 + _DESCRIBED_REACH)):
+        if tokens[k].text in _THAT_IT:
+            return tokens[k + 1].text in _OPENING_MARKS
+    return False
 
 
 _TELLING = frozenset(fold_entry(w) for w in ("أبلغ", "أبلغت"))
