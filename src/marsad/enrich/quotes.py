@@ -131,6 +131,13 @@ _CUE_LOOKUP.update({prefix + "بالقول": ("participle", len(prefix) + 1) for
 _SAYING_NOUNS = frozenset(prefix + "قول" for prefix in ("", "و", "ب", "وب"))
 _CUE_LOOKUP.update({word: ("verb", len(word) - 3) for word in _SAYING_NOUNS})
 _SAYING_REACH = 10  # tokens from the noun to the colon: the owner's name and a blessing
+# A verb of describing with the thing described as its object (``ووصفها``; 72 quotations after ``بأنه`` in the
+# news) cues speech only where what it was called follows in marks after ``بأنه``: ``ووصفها بأنها «عمل إجرامي»``.
+_DESCRIBING_IT = frozenset(
+    fold_entry(w) for w in ("وصفه", "وصفها", "وصفهم", "وصفته", "وصفتها", "وصفتهم", "وصفوه", "وصفوها")
+)
+_CUE_LOOKUP.update({prefix + word: ("verb", len(prefix)) for word in _DESCRIBING_IT for prefix in ("", "و", "ف")})
+_THAT_IT = frozenset(("بانه", "بانها", "بانهم", "بانهما"))
 _CUE_FORMS = frozenset(_CUE_LOOKUP)
 _SUBJECT_STOPS = frozenset(read_list("speaker_stops.txt"))
 # ``وبحسب السفير قوطالي فإنه ...``: ``فإن`` after an attribution opens the statement, too (written
@@ -758,12 +765,6 @@ def _find_cues(para: _Paragraph, first: int, last: int) -> list[_Cue]:
     return cues
 
 
-# A verb of describing with the thing described as its object (``ووصفها``) cues speech only where what it was
-# called follows in marks after ``بأنه``: ``ووصفها بأنها «عمل إجرامي»``.
-_DESCRIBING_IT = frozenset(
-    fold_entry(w) for w in ("وصفه", "وصفها", "وصفهم", "وصفته", "وصفتها", "وصفتهم", "وصفوه", "وصفوها")
-)
-_THAT_IT = frozenset(("بانه", "بانها", "بانهم", "بانهما"))
 _DESCRIBED_REACH = 8  # tokens from the verb to ``بأنه``: its subject, a circumstance
 _OPENING_MARKS = frozenset('«"“')
 
@@ -2297,7 +2298,7 @@ def _uncued_quotes(para: _Paragraph, index: int, current: str | None, spans: lis
 # ``ووصفتها بأنها "غير مقبولة"``, ``وصف الانتخابات بـ"التاريخية"``: what a speaker called something,
 # in marks after ``بأنه``, or after ``بـ`` with ``وصف`` before it, is their words however short
 # (``فاز بـ«كأس الملك»`` names a cup).
-_THAT_IT_IS = re.compile(r"(?<!\w)(?:بانه|بانها|بانهم|بانهما)\s*$")
+_THAT_IT_IS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_THAT_IT)) + r")\s*$")
 _BY_AFTER_DESCRIBING = re.compile(r"(?<!\w)و?(?:وصف|نعت)\w*\s[^.،؛:!؟]{0,60}(?<!\w)ب\s*$")
 
 
