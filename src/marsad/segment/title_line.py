@@ -708,6 +708,13 @@ def _writer_right_above(lines: Sequence[Line], index: int) -> bool:
     return False
 
 
+def _column_title_over_deck(lines: Sequence[Line], title: int, deck: int) -> bool:
+    """``ظاهرة هاربر لي`` / ``كيف تحولت كاتبة ...، ...``: a column's short title over its deck, a sentence
+    of clauses, or right under its writer's photo, byline or who he is (not the columnist's name over
+    who he is: ``كاتب ومحلل سياسي، ...``)."""
+    return (_clauses(lines[deck]) or _writer_right_above(lines, title)) and not _bio_under_name(lines, deck)
+
+
 def _same_words(one: Line, other: Line) -> bool:
     """Most words of the shorter line are in the other: one headline written twice."""
     mine, theirs = set(one.key.split()), set(other.key.split())
@@ -1054,13 +1061,7 @@ def _title_above(
                 # section's label): the headline is the line of this page alone
                 return found if labels[0] else index
             kicker = line.words <= _KICKER_WORDS and lines[found].words > line.words
-            deck = _clauses(lines[found]) or _writer_right_above(lines, index)
-            if kicker and deck and not _bio_under_name(lines, found):
-                # ``ظاهرة هاربر لي`` / ``كيف تحولت كاتبة ...، ...``: a column's short title over its deck,
-                # a sentence of clauses, or right under its writer's photo, byline or who he is (not the
-                # columnist's name over who he is: ``كاتب ومحلل سياسي، ...``)
-                return index
-            return found if kicker else index
+            return found if kicker and not _column_title_over_deck(lines, index, found) else index
         if line.kind is Kind.PROSE:
             if found is None and not line.text.endswith(".") and _own_head_below(lines[index + 1 : start]):
                 # a headline that ends like a sentence (``... و«خوف من عملية لتحرير صنعاء»``) over its
